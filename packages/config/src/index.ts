@@ -1,0 +1,2 @@
+export { ConfigError, loadEnvOrExit, parseEnv } from './parse-env';
+export { flag, list, logLevel, nodeEnv, pem, port } from './fragments';

@@ -1,0 +1,33 @@
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+
+/** Which PostgreSQL to talk to. Decided once, from validated configuration. */
+export type DatabaseConfig =
+  | {
+      driver: 'pglite';
+      /** Directory holding the embedded cluster; omit for an in-memory database (tests). */
+      dataDir?: string;
+    }
+  | {
+      driver: 'postgres';
+      url: string;
+      /** Pool size per process. @default 10 */
+      maxConnections?: number;
+    };
+
+/** The drizzle database type both drivers share, so stores are written once. */
+export type Database = PgDatabase<PgQueryResultHKT, Record<string, never>>;
+
+/** A transaction handle; stores accept `Executor` so they can join a caller's transaction. */
+export type Transaction = PgTransaction<PgQueryResultHKT, Record<string, never>, ExtractTablesWithRelations<Record<string, never>>>;
+
+export type Executor = Database | Transaction;
+
+/** An open connection (PGlite instance or `pg` pool) and the drizzle database on top of it. */
+export interface DatabaseHandle {
+  readonly driver: DatabaseConfig['driver'];
+  readonly db: Database;
+  /** Runs a trivial query; throws when the database cannot answer (for `/ready`). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
