@@ -1,0 +1,26 @@
+import type { Logger } from 'pino';
+import { forbidden, unauthenticated } from './errors';
+
+/** Who is calling, as asserted by the router's internal token. */
+export interface Viewer {
+  userId: string;
+  roles: readonly string[];
+}
+
+export interface SubgraphContext {
+  /** Null for anonymous callers; the router decides, subgraphs authorize. */
+  viewer: Viewer | null;
+  requestId: string;
+  logger: Logger;
+}
+
+export function requireViewer(context: SubgraphContext): Viewer {
+  if (!context.viewer) throw unauthenticated();
+  return context.viewer;
+}
+
+export function requireRole(context: SubgraphContext, role: string): Viewer {
+  const viewer = requireViewer(context);
+  if (!viewer.roles.includes(role)) throw forbidden();
+  return viewer;
+}

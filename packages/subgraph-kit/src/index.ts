@@ -1,0 +1,11 @@
+export { requireRole, requireViewer, type SubgraphContext, type Viewer } from './context';
+export { badUserInput, codedError, ErrorCode, forbidden, notFound, publicErrorCodes, unauthenticated } from './errors';
+export { handleGraphQLHttp, sendJsonError, type GraphQLHttpOptions } from './graphql-http';
+export { readBody, BodyTooLargeError } from './http-body';
+export { INTERNAL_TOKEN_HEADER, identify, type InternalIdentity, type InternalTokenVerifier } from './internal-auth';
+export { createLogger, type Logger } from './logger';
+export { maskErrors } from './mask-errors';
+export { startSubgraph, type RouteHandler, type RunningSubgraph, type SubgraphOptions } from './start-subgraph';
+export { stopOnSignals } from './shutdown';
+export { perRequest } from './per-request';
+export { DateTimeResolver as DateTimeScalar } from 'graphql-scalars';

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+/**
+ * Where the real test servers are. Defaults match scripts/servers/up.sh; set these variables to
+ * point the suite at servers of your own (up.sh then leaves that server alone).
+ */
+const schema = z.object({
+  TEST_POSTGRES_URL: z.string().default('postgres://shop:shop@127.0.0.1:54329/shop_test'),
+  TEST_REDIS_URL: z.string().default('redis://127.0.0.1:63799'),
+  TEST_KAFKA_BROKERS: z.string().default('127.0.0.1:19092'),
+  TEST_MONGO_URL: z.string().default('mongodb://127.0.0.1:27117/'),
+});
+
+export const testServers = schema.parse(process.env);

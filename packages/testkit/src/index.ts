@@ -1,0 +1,4 @@
+export { testServers } from './env';
+export { createTestDatabase, type TestDatabase } from './postgres';
+export { graphqlClient, type GraphQLResponse, type RequestOptions } from './graphql-client';
+export { fastKafkaConsumer, testKafkaBrokers, uniqueKafkaName } from './kafka';
