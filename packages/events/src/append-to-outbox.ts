@@ -1,0 +1,28 @@
+import type { Executor } from '@shop/db';
+import type { CreateEventOptions, EventContract } from './define-event';
+import type { EventEnvelope } from './envelope';
+import type { OutboxTable } from './outbox-tables';
+
+/**
+ * Records an event in the caller's transaction, so the state change and the event commit or roll
+ * back together (no event for a rolled-back change, no change without its event). Call the
+ * relay's `wake()` after the commit to publish it without waiting for the next poll.
+ */
+export async function appendToOutbox<T>(
+  tx: Executor,
+  outbox: OutboxTable,
+  contract: EventContract<T>,
+  aggregateId: string,
+  data: T,
+  options?: CreateEventOptions,
+): Promise<EventEnvelope<T>> {
+  const envelope = contract.create(aggregateId, data, options);
+  await tx.insert(outbox).values({
+    id: envelope.id,
+    topic: contract.topic,
+    key: aggregateId,
+    type: envelope.type,
+    payload: envelope,
+  });
+  return envelope;
+}

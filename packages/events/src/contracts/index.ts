@@ -1,0 +1,1 @@
+export { userRegistered, usersTopic, type UserRegistered } from './users';

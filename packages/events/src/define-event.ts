@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { describeIssues, InvalidEventError, parseEnvelope, type EventEnvelope } from './envelope';
+
+export interface EventDefinition<T> {
+  /** Past tense, `<domain>.<verb-ed>` (e.g. `user.registered`): an event states a fact. */
+  type: string;
+  /**
+   * Kafka topic, one per aggregate/domain (e.g. `shop.users`): with the aggregate id as message
+   * key, every event of one aggregate lands on one partition and keeps its order.
+   */
+  topic: string;
+  /** Version of the data schema; bump on a breaking change so old consumers fail loudly. */
+  version: number;
+  /** zod schema of `data`; checked when the event is created and again when it is consumed. */
+  schema: z.ZodType<T>;
+}
+
+export interface CreateEventOptions {
+  /** W3C trace context of the current request. */
+  traceparent?: string;
+}
+
+/** A shared, typed description of one event: the only thing producers and consumers both import. */
+export interface EventContract<T> {
+  readonly type: string;
+  readonly topic: string;
+  readonly version: number;
+  readonly schema: z.ZodType<T>;
+  /** Builds a new envelope (fresh id, now); throws InvalidEventError when `data` is invalid. */
+  create(aggregateId: string, data: T, options?: CreateEventOptions): EventEnvelope<T>;
+  /** Validates envelope, type, version and data; throws InvalidEventError saying what is wrong. */
+  parse(input: unknown): EventEnvelope<T>;
+  /** True when the envelope claims to be this event (routing on a topic that carries several). */
+  matches(envelope: EventEnvelope): boolean;
+}
+
+const typePattern = /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/;
+// Kafka's legal topic characters and length.
+const topicPattern = /^[a-zA-Z0-9._-]{1,249}$/;
+
+export function defineEvent<T>(definition: EventDefinition<T>): EventContract<T> {
+  const { type, topic, version, schema } = definition;
+  if (!typePattern.test(type)) throw new Error(`defineEvent: type "${type}" must look like "domain.verbed"`);
+  if (!topicPattern.test(topic)) throw new Error(`defineEvent(${type}): topic "${topic}" is not a legal Kafka topic name`);
+  if (!Number.isInteger(version) || version < 1) throw new Error(`defineEvent(${type}): version must be a positive integer`);
+
+  const parseData = (data: unknown): T => {
+    const result = schema.safeParse(data);
+    if (!result.success) throw new InvalidEventError(`Invalid ${type} event: ${describeIssues(result.error, 'data')}`);
+    return result.data;
+  };
+
+  return {
+    type,
+    topic,
+    version,
+    schema,
+    create(aggregateId, data, options) {
+      if (!aggregateId) throw new InvalidEventError(`Invalid ${type} event: aggregateId is empty`);
+      return {
+        id: randomUUID(),
+        type,
+        aggregateId,
+        occurredAt: new Date().toISOString(),
+        version,
+        ...(options?.traceparent ? { traceparent: options.traceparent } : {}),
+        data: parseData(data),
+      };
+    },
+    parse(input) {
+      const envelope = parseEnvelope(input);
+      if (envelope.type !== type) throw new InvalidEventError(`Expected a ${type} event, got ${envelope.type}`);
+      if (envelope.version !== version) {
+        throw new InvalidEventError(`Unsupported ${type} version ${envelope.version} (this consumer reads version ${version})`);
+      }
+      return { ...envelope, data: parseData(envelope.data) };
+    },
+    matches: (envelope) => envelope.type === type,
+  };
+}

@@ -1,0 +1,21 @@
+// Contracts: the envelope every event travels in and the shared, typed event definitions.
+export type { EventEnvelope } from './envelope';
+export { InvalidEventError, parseEnvelope } from './envelope';
+export { defineEvent, type CreateEventOptions, type EventContract, type EventDefinition } from './define-event';
+export * from './contracts';
+
+// Transport port and its adapters.
+export type { DeliveryMeta, EventHandler, EventTransport, OutgoingMessage, SubscribeOptions, Subscription } from './event-transport';
+export { deadLetterHeaders, decodeDeadLetterHeaders, type DeadLetter, type DeadLetterInfo } from './dead-letter';
+export { KafkaTransport, type KafkaTransportOptions } from './kafka-transport';
+export type { TopicCreationOptions } from './kafka-topics';
+export type { KafkaLogLevel } from './kafka-log-creator';
+export { LocalTransport, type LocalTransportOptions } from './local-transport';
+
+// Producing (outbox + relay) and consuming (inbox + routing).
+export { outboxTables, type InboxTable, type OutboxTable } from './outbox-tables';
+export { appendToOutbox } from './append-to-outbox';
+export { startOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
+export { createInboxHandler, type InboxHandlerOptions } from './inbox-handler';
+export { on, routeEvents, type EventRoute } from './route-events';
+export type { EventsLogger } from './logger';

@@ -1,0 +1,169 @@
+import { Kafka, Partitioners, type ConsumerConfig, type IHeaders, type Producer } from 'kafkajs';
+import { encodeDeadLetterHeaders, resolveDeadLetterTopic } from './dead-letter';
+import { deliverWithRetries, deliveryDefaults } from './deliver-with-retries';
+import { encodeEnvelope, envelopeHeaders } from './envelope';
+import type { EventTransport, OutgoingMessage, SubscribeOptions, Subscription } from './event-transport';
+import { kafkaLogCreator, kafkaLogLevels, type KafkaLogLevel } from './kafka-log-creator';
+import { KafkaTopics, type TopicCreationOptions } from './kafka-topics';
+import { silentLogger, type EventsLogger } from './logger';
+
+export interface KafkaTransportOptions {
+  /** `host:port` of one or more brokers; the rest of the cluster is discovered from them. */
+  brokers: string[];
+  /** Names this process in broker logs and quotas. @default 'shop' */
+  clientId?: string;
+  /** Receives kafkajs' logs and dead-letter/retry reports. @default silent */
+  logger?: EventsLogger;
+  /** kafkajs' own verbosity (only with a logger): `info` narrates every group join. @default 'warn' */
+  logLevel?: KafkaLogLevel;
+  /**
+   * Consumer group timings. Tests lower them so joins and fail-over take a second instead of
+   * the 30 s defaults. @default kafkajs defaults
+   */
+  consumer?: Pick<ConsumerConfig, 'sessionTimeout' | 'heartbeatInterval' | 'rebalanceTimeout' | 'maxWaitTimeInMs'>;
+  /**
+   * Create missing topics and their dead-letter topics on first use; `false` where topics are
+   * provisioned by infrastructure and the client may not create them. @default {}
+   */
+  createTopics?: TopicCreationOptions | false;
+  /** Per-broker connect timeout; low so a missing broker fails a start-up quickly. @default 3000 */
+  connectionTimeout?: number;
+}
+
+const brokerPattern = /^[^\s:]+:\d{1,5}$/;
+
+/**
+ * Kafka adapter: an idempotent producer writing to all in-sync replicas, consumer groups that
+ * commit an offset only once its message is handled or dead-lettered.
+ */
+export class KafkaTransport implements EventTransport {
+  private readonly kafka: Kafka;
+  private readonly topics: KafkaTopics | undefined;
+  private readonly logger: EventsLogger;
+  private producer: Promise<Producer> | undefined;
+  private readonly subscriptions = new Set<Subscription>();
+  private closed = false;
+
+  constructor(private readonly options: KafkaTransportOptions) {
+    const { brokers } = options;
+    if (!Array.isArray(brokers) || brokers.length === 0) throw new Error('KafkaTransport: brokers must list at least one host:port');
+    const bad = brokers.filter((broker) => !brokerPattern.test(broker));
+    if (bad.length > 0) throw new Error(`KafkaTransport: invalid broker address ${bad.join(', ')} (expected host:port)`);
+    this.logger = options.logger ?? silentLogger;
+    this.kafka = new Kafka({
+      clientId: options.clientId ?? 'shop',
+      brokers,
+      connectionTimeout: options.connectionTimeout ?? 3000,
+      logLevel: options.logger ? kafkaLogLevels[options.logLevel ?? 'warn'] : kafkaLogLevels.error,
+      logCreator: kafkaLogCreator(options.logger),
+    });
+    this.topics = options.createTopics === false ? undefined : new KafkaTopics(this.kafka, options.createTopics ?? {});
+  }
+
+  async publish(messages: OutgoingMessage[]): Promise<void> {
+    this.assertOpen();
+    if (messages.length === 0) return;
+    await this.topics?.ensure(messages.map((message) => message.topic));
+    const byTopic = new Map<string, { key: string; value: string; headers: IHeaders }[]>();
+    for (const { topic, key, envelope } of messages) {
+      const headers: IHeaders = envelopeHeaders(envelope);
+      const list = byTopic.get(topic) ?? [];
+      list.push({ key, value: encodeEnvelope(envelope), headers });
+      byTopic.set(topic, list);
+    }
+    const producer = await this.connectedProducer();
+    await producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, list]) => ({ topic, messages: list })) });
+  }
+
+  async subscribe(options: SubscribeOptions): Promise<Subscription> {
+    this.assertOpen();
+    const { maxAttempts, retryBackoffMs } = deliveryDefaults(options);
+    const { groupId, topics, handler } = options;
+    const deadLetterTopic = (topic: string) => resolveDeadLetterTopic(options.deadLetterTopic, topic);
+    await this.topics?.ensure([...topics, ...topics.map(deadLetterTopic)]);
+    const producer = await this.connectedProducer();
+    const consumer = this.kafka.consumer({ groupId, ...this.options.consumer, allowAutoTopicCreation: false });
+    let stopping = false;
+    consumer.on(consumer.events.CRASH, ({ payload }) =>
+      this.logger.error({ groupId, err: payload.error.message, restart: payload.restart }, 'kafka consumer crashed'),
+    );
+    await consumer.connect();
+    try {
+      await consumer.subscribe({ topics, fromBeginning: options.fromBeginning ?? true });
+      await consumer.run({
+        // Offsets are committed by hand, one per message, only after it was handled or dead-lettered.
+        autoCommit: false,
+        eachMessage: async ({ topic, partition, message, heartbeat }) => {
+          if (stopping) return;
+          const key = message.key?.toString() ?? null;
+          const meta = { topic, partition, offset: message.offset, key, headers: stringHeaders(message.headers) };
+          const policy = { maxAttempts, retryBackoffMs, isStopping: () => stopping, heartbeat, logger: this.logger };
+          const outcome = await deliverWithRetries(message.value, meta, handler, policy);
+          if (outcome.kind === 'abandoned') return;
+          if (outcome.kind === 'dead-letter') {
+            const { error, attempts } = outcome;
+            const info = { error, attempts, group: groupId, originalTopic: topic, originalPartition: partition, originalOffset: message.offset };
+            // Throws when Kafka refuses it: kafkajs then redelivers the message, so nothing is lost.
+            await producer.send({
+              topic: deadLetterTopic(topic),
+              acks: -1,
+              messages: [
+                { key: message.key, value: message.value, headers: { ...message.headers, ...encodeDeadLetterHeaders(info) } },
+              ],
+            });
+            this.logger.error({ ...info, deadLetterTopic: deadLetterTopic(topic) }, 'event dead-lettered');
+          }
+          await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+        },
+      });
+    } catch (error) {
+      await consumer.disconnect().catch(() => undefined);
+      throw error;
+    }
+    const subscription: Subscription = {
+      stop: async () => {
+        stopping = true;
+        this.subscriptions.delete(subscription);
+        await consumer.disconnect();
+      },
+    };
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.allSettled([...this.subscriptions].map((subscription) => subscription.stop()));
+    const producer = this.producer;
+    this.producer = undefined;
+    await Promise.allSettled([producer?.then((p) => p.disconnect()), this.topics?.close()]);
+  }
+
+  private connectedProducer(): Promise<Producer> {
+    if (!this.producer) {
+      // maxInFlightRequests 1 keeps per-partition order across kafkajs' internal retries.
+      const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+      const connecting = producer.connect().then(() => producer);
+      // Forget a failed connect so the next call tries again instead of failing forever.
+      connecting.catch(() => {
+        if (this.producer === connecting) this.producer = undefined;
+      });
+      this.producer = connecting;
+    }
+    return this.producer;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('KafkaTransport is closed');
+  }
+}
+
+function stringHeaders(headers: IHeaders | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (value === undefined) continue;
+    out[name] = Array.isArray(value) ? value.map(String).join(',') : value.toString();
+  }
+  return out;
+}

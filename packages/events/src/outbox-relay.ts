@@ -1,0 +1,129 @@
+import { asc, inArray, isNull, sql } from 'drizzle-orm';
+import { getTableConfig } from 'drizzle-orm/pg-core';
+import type { Database } from '@shop/db';
+import type { EventTransport } from './event-transport';
+import { errorMessage, silentLogger, type EventsLogger } from './logger';
+import type { OutboxTable } from './outbox-tables';
+
+export interface OutboxRelayOptions {
+  db: Database;
+  outbox: OutboxTable;
+  transport: EventTransport;
+  /** Rows published per transaction: larger batches amortize the round trips. @default 100 */
+  batchSize?: number;
+  /**
+   * Polling interval when idle, and the wait after a failure. `wake()` covers the common path
+   * (right after a commit), so polling only picks up rows written by other processes or left by
+   * a failure. @default 1000
+   */
+  pollIntervalMs?: number;
+  logger?: EventsLogger;
+}
+
+export interface OutboxRelay {
+  /** Publishes now instead of at the next poll; call after committing a transaction with events. */
+  wake(): void;
+  /** Finishes the batch in flight, then stops polling. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Publishes outbox rows oldest first. Each batch is one transaction: rows are locked with
+ * FOR UPDATE SKIP LOCKED, published, and marked, so a crash before the commit republishes them
+ * (at-least-once; the consumers' inbox removes duplicates) and nothing is lost. A transaction-level
+ * advisory lock lets one relay per outbox work at a time: two relays publishing disjoint batches
+ * concurrently could reorder one aggregate's events across the batches.
+ */
+export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
+  const { db, outbox, transport, batchSize = 100, pollIntervalMs = 1000 } = options;
+  const logger = options.logger ?? silentLogger;
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error('startOutboxRelay: batchSize must be an integer >= 1');
+  if (!(pollIntervalMs > 0)) throw new Error('startOutboxRelay: pollIntervalMs must be > 0');
+  const { schema, name } = getTableConfig(outbox);
+  const lockName = `${schema ?? 'public'}.${name}`;
+
+  let stopped = false;
+  let woken = false;
+  let interrupt: (() => void) | undefined;
+
+  /** Returns how many rows were published, or 'failed' when the transport threw. */
+  const publishBatch = () =>
+    db.transaction(async (tx): Promise<number | 'failed'> => {
+      // Both drivers (pg and PGlite) answer execute() with `{ rows }`.
+      const lock = (await tx.execute(sql`select pg_try_advisory_xact_lock(hashtext(${lockName})) as locked`)) as { rows: { locked: boolean }[] };
+      if (lock.rows[0]?.locked !== true) return 0;
+      const rows = await tx
+        .select({ id: outbox.id, topic: outbox.topic, key: outbox.key, payload: outbox.payload })
+        .from(outbox)
+        .where(isNull(outbox.publishedAt))
+        .orderBy(asc(outbox.seq))
+        .limit(batchSize)
+        .for('update', { skipLocked: true });
+      if (rows.length === 0) return 0;
+      const ids = rows.map((row) => row.id);
+      try {
+        await transport.publish(rows.map(({ topic, key, payload }) => ({ topic, key, envelope: payload })));
+      } catch (error) {
+        const message = errorMessage(error);
+        logger.warn({ err: message, rows: rows.length, outbox: lockName }, 'outbox publish failed; will retry');
+        await tx
+          .update(outbox)
+          .set({ attempts: sql`${outbox.attempts} + 1`, lastError: message.slice(0, 2_000) })
+          .where(inArray(outbox.id, ids));
+        return 'failed';
+      }
+      await tx
+        .update(outbox)
+        .set({ publishedAt: sql`now()`, attempts: sql`${outbox.attempts} + 1` })
+        .where(inArray(outbox.id, ids));
+      return rows.length;
+    });
+
+  const sleep = (ms: number, wakeable: boolean) =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        interrupt = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      // After a failure only stop() may cut the wait: wake() on every commit would hammer a
+      // broker that is down.
+      interrupt = wakeable
+        ? done
+        : () => {
+            if (stopped) done();
+          };
+    });
+
+  const loop = async () => {
+    while (!stopped) {
+      woken = false;
+      let result: number | 'failed';
+      try {
+        result = await publishBatch();
+      } catch (error) {
+        logger.error({ err: errorMessage(error), outbox: lockName }, 'outbox relay batch failed');
+        result = 'failed';
+      }
+      if (stopped) break;
+      if (result === 'failed') await sleep(pollIntervalMs, false);
+      // A full batch means more rows are likely waiting; a wake() during the batch may be for
+      // rows it did not see.
+      else if (result < batchSize && !woken) await sleep(pollIntervalMs, true);
+    }
+  };
+  const running = loop();
+
+  return {
+    wake() {
+      woken = true;
+      interrupt?.();
+    },
+    async stop() {
+      stopped = true;
+      interrupt?.();
+      await running;
+    },
+  };
+}

@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Database } from '@shop/db';
+import { appendToOutbox, createInboxHandler, startOutboxRelay, userRegistered, type DeliveryMeta, type EventEnvelope, type OutboxRelay } from '../src';
+import { databaseFixtures, type DatabaseFixture } from './support/database-fixtures';
+import { RecordingTransport } from './support/recording-transport';
+import { accounts, effects, inbox, outbox } from './fixtures/schema';
+import { waitFor } from './support/wait-for';
+
+const data = (userId: string) => ({ userId, email: `${userId}@example.com`, name: userId });
+const meta: DeliveryMeta = { topic: 't', partition: 0, offset: '0', key: null, attempt: 1, headers: {} };
+
+/** Appends `count` events for one user in one transaction (so they share created_at). */
+async function appendMany(db: Database, count: number, userId = 'u1'): Promise<EventEnvelope[]> {
+  return db.transaction(async (tx) => {
+    const envelopes: EventEnvelope[] = [];
+    for (let i = 0; i < count; i++) envelopes.push(await appendToOutbox(tx, outbox, userRegistered, userId, data(userId)));
+    return envelopes;
+  });
+}
+
+describe.each(databaseFixtures)('outbox, relay and inbox on %s', (_name, open) => {
+  let fixture: DatabaseFixture;
+  let db: Database;
+  const relays: OutboxRelay[] = [];
+  const start = (options: Omit<Parameters<typeof startOutboxRelay>[0], 'db' | 'outbox'>) => {
+    const relay = startOutboxRelay({ db, outbox, ...options });
+    relays.push(relay);
+    return relay;
+  };
+  const unpublished = async () => (await db.select().from(outbox).where(sql`${outbox.publishedAt} is null`)).length;
+
+  beforeAll(async () => {
+    fixture = await open();
+    db = fixture.handle.db;
+  });
+  beforeEach(async () => {
+    await Promise.all(relays.splice(0).map((relay) => relay.stop()));
+    await db.execute(sql`truncate ${outbox}, ${inbox}, ${effects}, ${accounts}`);
+  });
+  afterAll(async () => {
+    await Promise.all(relays.map((relay) => relay.stop()));
+    await fixture?.close();
+  });
+
+  it('writes the event in the caller transaction: committed with the state change, or not at all', async () => {
+    const envelope = await db.transaction(async (tx) => {
+      await tx.insert(accounts).values({ id: 'u1', email: 'u1@example.com' });
+      return appendToOutbox(tx, outbox, userRegistered, 'u1', data('u1'), { traceparent: '00-abc-def-01' });
+    });
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.insert(accounts).values({ id: 'u2', email: 'u2@example.com' });
+        await appendToOutbox(tx, outbox, userRegistered, 'u2', data('u2'));
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+
+    const rows = await db.select().from(outbox);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ id: envelope.id, topic: 'shop.users', key: 'u1', type: 'user.registered', payload: envelope, publishedAt: null, attempts: 0, lastError: null });
+    expect(envelope.traceparent).toBe('00-abc-def-01');
+    expect(await db.select().from(accounts)).toEqual([{ id: 'u1', email: 'u1@example.com' }]);
+  });
+
+  it('publishes oldest first in batches and marks rows published', async () => {
+    const envelopes = await appendMany(db, 25);
+    const transport = new RecordingTransport();
+    start({ transport, batchSize: 10, pollIntervalMs: 50 });
+
+    await waitFor('the backlog to drain', async () => (await unpublished()) === 0);
+    expect(transport.batches.map((batch) => batch.length)).toEqual([10, 10, 5]);
+    expect(transport.published.map((message) => message.envelope.id)).toEqual(envelopes.map((envelope) => envelope.id));
+    expect(transport.published[0]).toEqual({ topic: 'shop.users', key: 'u1', envelope: envelopes[0] });
+    const rows = await db.select({ attempts: outbox.attempts, publishedAt: outbox.publishedAt }).from(outbox);
+    expect(rows.every((row) => row.attempts === 1 && row.publishedAt instanceof Date)).toBe(true);
+  });
+
+  it('wake() publishes a commit at once instead of at the next poll', async () => {
+    const transport = new RecordingTransport();
+    const relay = start({ transport, pollIntervalMs: 60_000 });
+    await waitFor('the first (empty) pass', () => transport.publishCalls === 0);
+    const [envelope] = await appendMany(db, 1);
+    const woken = Date.now();
+    relay.wake();
+    await waitFor('the woken publish', () => transport.published.length === 1, { timeoutMs: 2_000 });
+    expect(Date.now() - woken).toBeLessThan(1_000);
+    expect(transport.published[0]!.envelope.id).toBe(envelope!.id);
+  });
+
+  it('survives a transport failure without losing or duplicating rows', async () => {
+    const envelopes = await appendMany(db, 5);
+    const transport = new RecordingTransport();
+    transport.failNext = 1;
+    start({ transport, pollIntervalMs: 50 });
+
+    await waitFor('the retry to publish everything', async () => (await unpublished()) === 0);
+    expect(transport.publishCalls).toBe(2);
+    expect(transport.published.map((message) => message.envelope.id)).toEqual(envelopes.map((envelope) => envelope.id));
+    const rows = await db.select({ attempts: outbox.attempts, lastError: outbox.lastError }).from(outbox);
+    expect(rows).toEqual(envelopes.map(() => ({ attempts: 2, lastError: 'broker down' })));
+  });
+
+  it('stop() finishes the batch in flight and then publishes nothing more', async () => {
+    await appendMany(db, 3);
+    const transport = new RecordingTransport();
+    const release = transport.hold();
+    const relay = start({ transport, pollIntervalMs: 20 });
+    await waitFor('a publish in flight', () => transport.publishCalls === 1);
+    const stopping = relay.stop();
+    release();
+    await stopping;
+    expect(transport.published).toHaveLength(3);
+    expect(await unpublished()).toBe(0);
+
+    await appendMany(db, 2);
+    relay.wake();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(transport.publishCalls).toBe(1);
+    expect(await unpublished()).toBe(2);
+  });
+
+  it('two relays on one outbox never send a row twice and keep the order', async () => {
+    const envelopes = [...(await appendMany(db, 60, 'a')), ...(await appendMany(db, 60, 'b'))];
+    const journal: string[] = [];
+    const [one, two] = [new RecordingTransport(journal), new RecordingTransport(journal)];
+    start({ transport: one, batchSize: 7, pollIntervalMs: 10 });
+    start({ transport: two, batchSize: 7, pollIntervalMs: 10 });
+
+    await waitFor('both relays to drain the outbox', async () => (await unpublished()) === 0);
+    const sent = [...one.published, ...two.published].map((message) => message.envelope.id);
+    expect(sent).toHaveLength(120);
+    expect(new Set(sent).size).toBe(120);
+    expect(journal).toEqual(envelopes.map((envelope) => envelope.id));
+  });
+
+  it('the inbox runs an effect once per consumer however often the event arrives', async () => {
+    const [envelope] = await appendMany(db, 1);
+    const handlerFor = (consumer: string) =>
+      createInboxHandler({
+        db,
+        inbox,
+        consumer,
+        handle: async (tx, event) => {
+          await tx.insert(effects).values({ consumer, eventId: event.id, aggregateId: event.aggregateId });
+        },
+      });
+    const [first, second] = [handlerFor('first'), handlerFor('second')];
+    await first(envelope!, meta);
+    await first(envelope!, meta);
+    await Promise.all([second(envelope!, meta), second(envelope!, meta)].map((p) => p.catch(() => 'lost race')));
+    await second(envelope!, meta);
+
+    const rows = await db.select({ consumer: effects.consumer, eventId: effects.eventId }).from(effects).orderBy(asc(effects.consumer));
+    expect(rows).toEqual([
+      { consumer: 'first', eventId: envelope!.id },
+      { consumer: 'second', eventId: envelope!.id },
+    ]);
+  });
+
+  it('a failed effect rolls its inbox row back so the retry runs it', async () => {
+    const [envelope] = await appendMany(db, 1);
+    let calls = 0;
+    const handler = createInboxHandler({
+      db,
+      inbox,
+      consumer: 'flaky',
+      handle: async (tx, event) => {
+        calls++;
+        await tx.insert(effects).values({ consumer: 'flaky', eventId: event.id, aggregateId: event.aggregateId });
+        if (calls === 1) throw new Error('deadlock detected');
+      },
+    });
+    await expect(handler(envelope!, meta)).rejects.toThrow('deadlock detected');
+    await handler(envelope!, meta);
+    await handler(envelope!, meta);
+    expect(calls).toBe(2);
+    expect(await db.select({ n: sql<number>`count(*)::int` }).from(effects)).toEqual([{ n: 1 }]);
+    expect(await db.select({ consumer: inbox.consumer }).from(inbox).where(eq(inbox.eventId, envelope!.id))).toEqual([{ consumer: 'flaky' }]);
+  });
+});

@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uniqueKafkaName } from '@shop/testkit';
+import { userRegistered, type EventEnvelope, type EventTransport, type Subscription } from '../src';
+import { transportFixtures, type TransportFixture } from './support/transport-fixtures';
+import { sleep, waitFor } from './support/wait-for';
+
+const registered = (userId: string) => userRegistered.create(userId, { userId, email: `${userId}@example.com`, name: userId });
+
+/** Records what a handler saw, in order. */
+function recorder() {
+  const seen: EventEnvelope[] = [];
+  return { seen, handler: async (envelope: EventEnvelope) => void seen.push(envelope) };
+}
+
+describe.each(transportFixtures)('event transport contract: %s', (_name, create) => {
+  let fixture: TransportFixture;
+  let transport: EventTransport;
+  const subscriptions: Subscription[] = [];
+  const subscribe = async (options: Parameters<EventTransport['subscribe']>[0]) => {
+    const subscription = await transport.subscribe(options);
+    subscriptions.push(subscription);
+    return subscription;
+  };
+
+  beforeAll(() => {
+    fixture = create();
+    transport = fixture.transport;
+  });
+  afterAll(async () => {
+    await Promise.allSettled(subscriptions.map((subscription) => subscription.stop()));
+    await fixture.close();
+  });
+
+  it('gives every group each of 100 events once, in order per key', async () => {
+    const topic = uniqueKafkaName('contract.order');
+    const [a, b] = [recorder(), recorder()];
+    await subscribe({ groupId: uniqueKafkaName('g-a'), topics: [topic], handler: a.handler });
+    await subscribe({ groupId: uniqueKafkaName('g-b'), topics: [topic], handler: b.handler });
+    const keys = ['k0', 'k1', 'k2', 'k3', 'k4'];
+    const events = Array.from({ length: 100 }, (_, i) => registered(`${keys[i % 5]}`));
+    await transport.publish(events.map((envelope) => ({ topic, key: envelope.aggregateId, envelope })));
+
+    await waitFor('both groups to see 100 events', () => a.seen.length >= 100 && b.seen.length >= 100, {
+      describe: () => [a.seen.length, b.seen.length],
+    });
+    await sleep(300); // anything extra would be a duplicate
+    for (const { seen } of [a, b]) {
+      expect(seen).toHaveLength(100);
+      expect(new Set(seen.map((envelope) => envelope.id)).size).toBe(100);
+      for (const key of keys) {
+        const expected = events.filter((envelope) => envelope.aggregateId === key).map((envelope) => envelope.id);
+        expect(seen.filter((envelope) => envelope.aggregateId === key).map((envelope) => envelope.id)).toEqual(expected);
+      }
+    }
+    // What was published is what arrives (serialization round trip).
+    expect(a.seen.find((envelope) => envelope.id === events[7]!.id)).toEqual(events[7]);
+  });
+
+  it('retries a failing event maxAttempts times, dead-letters exactly it, and keeps going', async () => {
+    const topic = uniqueKafkaName('contract.poison');
+    const events = Array.from({ length: 6 }, () => registered('same-user'));
+    const poison = events[1]!;
+    const handled: string[] = [];
+    const attempts: number[] = [];
+    const groupId = uniqueKafkaName('g-poison');
+    await subscribe({
+      groupId,
+      topics: [topic],
+      maxAttempts: 3,
+      retryBackoffMs: 20,
+      handler: async (envelope, meta) => {
+        if (envelope.id === poison.id) {
+          attempts.push(meta.attempt);
+          throw new Error('cannot handle this one');
+        }
+        handled.push(envelope.id);
+      },
+    });
+    const dlq = await fixture.watchDeadLetters(`${topic}.dlq`);
+    await transport.publish(events.map((envelope) => ({ topic, key: envelope.aggregateId, envelope })));
+
+    await waitFor('the later events and the dead letter', () => handled.length >= 5 && dlq.read().length >= 1, {
+      describe: () => ({ handled: handled.length, dlq: dlq.read().length }),
+    });
+    await sleep(300);
+    expect(handled).toEqual(events.filter((envelope) => envelope !== poison).map((envelope) => envelope.id));
+    expect(attempts).toEqual([1, 2, 3]);
+    const letters = dlq.read();
+    expect(letters).toHaveLength(1);
+    expect(letters[0]).toMatchObject({ key: 'same-user', error: 'cannot handle this one', group: groupId, attempts: 3, originalTopic: topic });
+    expect(JSON.parse(letters[0]!.value)).toEqual(poison);
+    await dlq.stop();
+  });
+
+  it('dead-letters a message that is not a valid event without calling the handler', async () => {
+    const topic = uniqueKafkaName('contract.malformed');
+    const { seen, handler } = recorder();
+    await subscribe({ groupId: uniqueKafkaName('g-malformed'), topics: [topic], handler, deadLetterTopic: `${topic}.bad` });
+    const dlq = await fixture.watchDeadLetters(`${topic}.bad`);
+    const good = registered('u1');
+    const { id: _id, ...withoutId } = registered('u1');
+    await fixture.publishRaw(topic, 'u1', 'not json at all');
+    await fixture.publishRaw(topic, 'u1', JSON.stringify(withoutId));
+    await transport.publish([{ topic, key: 'u1', envelope: good }]);
+
+    await waitFor('the valid event and two dead letters', () => seen.length >= 1 && dlq.read().length >= 2, {
+      describe: () => ({ seen: seen.length, dlq: dlq.read().length }),
+    });
+    await sleep(300);
+    expect(seen.map((envelope) => envelope.id)).toEqual([good.id]);
+    const letters = dlq.read();
+    expect(letters.map((letter) => [letter.attempts, letter.value])).toEqual([
+      [0, 'not json at all'],
+      [0, JSON.stringify(withoutId)],
+    ]);
+    expect(letters[0]!.error).toMatch(/^Invalid event envelope: not JSON/);
+    expect(letters[1]!.error).toBe('Invalid event envelope: id: Invalid input: expected string, received undefined');
+    await dlq.stop();
+  });
+
+  it('redelivers the message a stopped member did not commit to the next member of its group', async () => {
+    const topic = uniqueKafkaName('contract.restart');
+    const groupId = uniqueKafkaName('g-restart');
+    const events = Array.from({ length: 6 }, () => registered('one-key'));
+    const victim = events[2]!;
+    const deliveries: string[] = [];
+    let killed = false;
+    const first: Subscription = await subscribe({
+      groupId,
+      topics: [topic],
+      retryBackoffMs: 20,
+      handler: async (envelope) => {
+        deliveries.push(envelope.id);
+        if (envelope.id === victim.id && !killed) {
+          // The process dies after the effect but before the offset commit.
+          killed = true;
+          void first.stop();
+          throw new Error('killed');
+        }
+      },
+    });
+    await transport.publish(events.map((envelope) => ({ topic, key: envelope.aggregateId, envelope })));
+    await waitFor('the member to be killed', () => killed);
+    await first.stop();
+    const { seen, handler } = recorder();
+    await subscribe({ groupId, topics: [topic], handler });
+
+    await waitFor('the rest of the stream', () => seen.length >= 4, { describe: () => seen.length });
+    await sleep(300);
+    expect(deliveries).toEqual(events.slice(0, 3).map((envelope) => envelope.id));
+    expect(seen.map((envelope) => envelope.id)).toEqual(events.slice(2).map((envelope) => envelope.id));
+  });
+
+  it('rejects invalid subscribe options loudly', async () => {
+    const handler = async () => undefined;
+    await expect(transport.subscribe({ groupId: 'g', topics: ['t'], handler, maxAttempts: 0 })).rejects.toThrow(
+      'subscribe(g): maxAttempts must be an integer >= 1',
+    );
+    await expect(transport.subscribe({ groupId: '', topics: ['t'], handler })).rejects.toThrow('subscribe: groupId is required');
+    await expect(transport.subscribe({ groupId: 'g', topics: [], handler })).rejects.toThrow('subscribe(g): topics must be non-empty names');
+  });
+});
