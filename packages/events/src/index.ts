@@ -19,3 +19,7 @@ export { startOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from './o
 export { createInboxHandler, type InboxHandlerOptions } from './inbox-handler';
 export { on, routeEvents, type EventRoute } from './route-events';
 export type { EventsLogger } from './logger';
+
+// Choosing an adapter from configuration.
+export { eventsEnvShape, transportConfigFromEnv, type TransportConfig } from './env';
+export { createTransport } from './create-transport';

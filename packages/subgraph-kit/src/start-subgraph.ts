@@ -89,7 +89,8 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
 
     const identity = await identify(req.headers, options.internalTokens);
     if (!identity) return sendJsonError(res, 401, 'UNAUTHENTICATED', 'A valid internal token is required');
-    const requestId = identity.requestId ?? randomUUID();
+    const header = req.headers['x-request-id'];
+    const requestId = typeof header === 'string' && /^[\w-]{8,64}$/.test(header) ? header : randomUUID();
     const context: SubgraphContext = {
       viewer: identity.userId ? { userId: identity.userId, roles: identity.roles } : null,
       requestId,

@@ -1,0 +1,33 @@
+/**
+ * Remembers minted internal tokens so the router's hot path reuses a signature instead of signing
+ * per request. Bounded, because the key space (users x role sets x subgraphs) is unbounded.
+ */
+export class MintedTokenCache {
+  readonly #entries = new Map<string, { token: Promise<string>; reuseUntil: number }>();
+  readonly #maxEntries: number;
+
+  constructor(maxEntries: number) {
+    this.#maxEntries = maxEntries;
+  }
+
+  /** Returns the cached token for `key` if still reusable at `now`, else mints and caches one. */
+  get(key: string, now: number, reuseForMs: number, mint: () => Promise<string>): Promise<string> {
+    const cached = this.#entries.get(key);
+    if (cached !== undefined && now < cached.reuseUntil) return cached.token;
+    this.#entries.delete(key);
+    // Cache the promise, not the string, so concurrent requests share one signing operation.
+    const token = mint();
+    const entry = { token, reuseUntil: now + reuseForMs };
+    this.#entries.set(key, entry);
+    token.catch(() => {
+      if (this.#entries.get(key) === entry) this.#entries.delete(key);
+    });
+    // Map iterates in insertion order: the first key is the oldest entry.
+    while (this.#entries.size > this.#maxEntries) {
+      const oldest = this.#entries.keys().next();
+      if (oldest.done === true) break;
+      this.#entries.delete(oldest.value);
+    }
+    return token;
+  }
+}

@@ -1,0 +1,34 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
+/**
+ * An opaque refresh token. Only `hash` is stored: a database leak then yields nothing that can be
+ * presented back. SHA-256 (not argon2) is right here: 256 random bits cannot be brute forced,
+ * and lookups by hash must be fast.
+ */
+export interface NewRefreshToken {
+  /** base64url of 32 random bytes; handed to the client once. */
+  token: string;
+  /** Lower-case hex SHA-256 of `token`; what the store keeps and looks up. */
+  hash: string;
+}
+
+export function newRefreshToken(): NewRefreshToken {
+  const token = randomBytes(32).toString('base64url');
+  return { token, hash: hashRefreshToken(token) };
+}
+
+/** The stored form of a presented token. */
+export function hashRefreshToken(token: string): string {
+  if (typeof token !== 'string' || token.length === 0) throw new TypeError('hashRefreshToken: token must be a non-empty string');
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/**
+ * Constant-time equality of two hashes, for when a hash is compared in code rather than found by
+ * an indexed lookup. Different lengths are unequal (and that length is not secret).
+ */
+export function refreshTokenHashesEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a, 'utf8');
+  const right = Buffer.from(b, 'utf8');
+  return left.length === right.length && timingSafeEqual(left, right);
+}

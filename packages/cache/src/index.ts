@@ -1,0 +1,18 @@
+export type { Cache } from './cache.js';
+export type { MessageListener, PubSub, Unsubscribe, ListenerErrorHandler } from './pubsub.js';
+export { MemoryCache } from './memory-cache.js';
+export type { MemoryCacheOptions } from './memory-cache.js';
+export { RedisCache } from './redis-cache.js';
+export type { RedisCacheOptions } from './redis-cache.js';
+export { MemoryPubSub } from './memory-pubsub.js';
+export type { MemoryPubSubOptions } from './memory-pubsub.js';
+export { RedisPubSub } from './redis-pubsub.js';
+export type { RedisPubSubOptions } from './redis-pubsub.js';
+export { asyncIterator } from './async-iterator.js';
+export type { AsyncIteratorOptions } from './async-iterator.js';
+export { toKeyValueCache } from './key-value-cache.js';
+export type { KeyValueCacheLike } from './key-value-cache.js';
+export { createCache } from './create-cache.js';
+export type { CacheConfig, MemoryCacheConfig, RedisCacheConfig } from './create-cache.js';
+export { createPubSub } from './create-pubsub.js';
+export type { PubSubConfig, MemoryPubSubConfig, RedisPubSubConfig } from './create-pubsub.js';
