@@ -1,0 +1,6 @@
+import type { ClientIdentity } from './client-identity';
+
+export interface RouterContext {
+  identity: ClientIdentity | null;
+  requestId: string;
+}

@@ -1,0 +1,14 @@
+/**
+ * The subgraphs of the supergraph, in one place: `npm run compose` reads their SDL, `npm start`
+ * starts each on its port, docker-compose gives each a service. Ports are the embedded defaults.
+ */
+export interface SubgraphEntry {
+  name: string;
+  port: number;
+}
+
+export const subgraphs: readonly SubgraphEntry[] = [{ name: 'users', port: 4001 }];
+
+export const sdlPath = (name: string) => `subgraphs/${name}/src/schema.graphql`;
+
+export const defaultUrl = (entry: SubgraphEntry) => `http://127.0.0.1:${entry.port}/graphql`;

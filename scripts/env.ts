@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { loadEnvOrExit, logLevel, port } from '@shop/config';
+
+/** `npm start` (embedded mode) settings; everything else is generated under DATA_DIR on first start. */
+export const embeddedEnvSchema = z.object({
+  DATA_DIR: z.string().default('.data'),
+  ROUTER_PORT: port(4000),
+  LOG_LEVEL: logLevel.default('warn'),
+});
+
+export const loadEmbeddedEnv = () => loadEnvOrExit(embeddedEnvSchema, process.env);
+
+/** `npm run migrate`: one PostgreSQL for every subgraph (each in its own schema), or one per subgraph. */
+export const migrateEnvSchema = z
+  .object({ DATABASE_URL: z.string().url().optional() })
+  .catchall(z.string());
+
+export const loadMigrateEnv = () => loadEnvOrExit(migrateEnvSchema, process.env);

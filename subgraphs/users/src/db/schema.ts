@@ -1,0 +1,40 @@
+import { sql } from 'drizzle-orm';
+import { index, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { outboxTables } from '@shop/events';
+
+export const usersSchema = pgSchema('users');
+
+/** Events leave in the same transaction as the state change that caused them. */
+export const { outbox, inbox } = outboxTables(usersSchema);
+
+export const users = usersSchema.table('users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  /** Stored lower-cased so uniqueness is case-insensitive. */
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  roles: text('roles').array().notNull().default(sql`'{customer}'::text[]`),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Opaque refresh tokens, stored only as SHA-256 hashes. Each login starts a family; a token is
+ * used once (rotation) and presenting a used one revokes the whole family (theft detection).
+ */
+export const refreshTokens = usersSchema.table(
+  'refresh_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    familyId: uuid('family_id').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('refresh_tokens_family_idx').on(t.familyId)],
+);

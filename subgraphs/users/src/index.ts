@@ -1,0 +1,1 @@
+export { createUsersSubgraph, migrations, name, typeDefs, type UsersConfig, type UsersPlatform } from './subgraph';

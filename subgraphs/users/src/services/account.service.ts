@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { hashPassword, needsRehash, passwordProblems, verifyPassword } from '@shop/auth';
+import type { Executor } from '@shop/db';
+import type { UserStore, UserRecord } from '../stores/user.store';
+import type { Session, SessionService } from './session.service';
+import { failure, type AuthFailure } from './auth-errors';
+
+export type AuthResult = { session: Session; errors: [] } | { session: null; errors: AuthFailure[] };
+
+const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
+
+/** A hash of a random password, so an unknown e-mail costs as much as a wrong password (no user enumeration by timing). */
+const dummyHash = hashPassword(crypto.randomUUID());
+
+const fail = (...errors: AuthFailure[]): AuthResult => ({ session: null, errors });
+
+/** Registration and sign-in. Expected failures come back as typed errors, never as exceptions. */
+export class AccountService {
+  constructor(
+    private readonly users: UserStore,
+    private readonly sessions: SessionService,
+    /** Runs the insert and its `user.registered` outbox row in one transaction. */
+    private readonly transact: <T>(work: (tx: Executor) => Promise<T>) => Promise<T>,
+    private readonly onRegistered: (user: UserRecord, tx: Executor) => Promise<void>,
+  ) {}
+
+  async register(input: { email: string; password: string; name: string }): Promise<AuthResult> {
+    const errors: AuthFailure[] = [];
+    const parsedEmail = email.safeParse(input.email);
+    if (!parsedEmail.success) errors.push(failure('INVALID_EMAIL', 'Enter a valid e-mail address', 'email'));
+    const name = input.name.trim();
+    if (name.length < 1 || name.length > 100) errors.push(failure('INVALID_NAME', 'Name must be 1 to 100 characters', 'name'));
+    const problems = passwordProblems(input.password);
+    if (problems.length > 0) errors.push(failure('WEAK_PASSWORD', problems.join('; '), 'password'));
+    if (errors.length > 0 || !parsedEmail.success) return fail(...errors);
+
+    const passwordHash = await hashPassword(input.password);
+    const user = await this.transact(async (tx) => {
+      const inserted = await this.users.insert({ email: parsedEmail.data, name, passwordHash }, tx);
+      if (inserted) await this.onRegistered(inserted, tx);
+      return inserted;
+    });
+    if (!user) return fail(failure('EMAIL_TAKEN', 'An account with this e-mail already exists', 'email'));
+    return { session: await this.sessions.open(user), errors: [] };
+  }
+
+  async login(input: { email: string; password: string }): Promise<AuthResult> {
+    const parsedEmail = email.safeParse(input.email);
+    const user = parsedEmail.success ? await this.users.findByEmail(parsedEmail.data) : null;
+    const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), input.password);
+    if (!user || !valid) return fail(failure('INVALID_CREDENTIALS', 'E-mail or password is wrong'));
+    if (needsRehash(user.passwordHash)) await this.users.updatePasswordHash(user.id, await hashPassword(input.password));
+    return { session: await this.sessions.open(user), errors: [] };
+  }
+
+  async refresh(refreshToken: string): Promise<AuthResult> {
+    const session = await this.sessions.rotate(refreshToken, async (id) => (await this.users.findByIds([id]))[0] ?? null);
+    if (!session) return fail(failure('INVALID_REFRESH_TOKEN', 'Sign in again: this session has ended'));
+    return { session, errors: [] };
+  }
+
+  async logout(refreshToken: string): Promise<boolean> {
+    await this.sessions.revoke(refreshToken);
+    return true;
+  }
+}

@@ -1,0 +1,39 @@
+import DataLoader from 'dataloader';
+import { perRequest, type SubgraphContext } from '@shop/subgraph-kit';
+import type { UserRecord, UserStore } from '../stores/user.store';
+
+/** Reads users; one batched query per request however many references the router sends. */
+export class UserService {
+  constructor(private readonly users: UserStore) {}
+
+  byId(context: SubgraphContext, id: string): Promise<UserRecord | null> {
+    const loader = perRequest(
+      context,
+      'users.byId',
+      () =>
+        new DataLoader<string, UserRecord | null>(async (ids) => {
+          const rows = await this.users.findByIds(ids);
+          const byId = new Map(rows.map((row) => [row.id, row]));
+          return ids.map((id) => byId.get(id) ?? null);
+        }),
+    );
+    return loader.load(id);
+  }
+
+  /**
+   * Records that this request has just proven to be `userId` (register, login, refresh), so the
+   * session it returns shows the user's private fields although the request came in anonymous.
+   */
+  signedInDuringRequest(context: SubgraphContext, userId: string): void {
+    perRequest(context, 'users.signedIn', () => new Set<string>()).add(userId);
+  }
+
+  /** E-mail and roles are private: only the user and admins may read them. */
+  canSeePrivateFields(context: SubgraphContext, user: UserRecord): boolean {
+    return (
+      context.viewer?.userId === user.id ||
+      (context.viewer?.roles.includes('admin') ?? false) ||
+      perRequest(context, 'users.signedIn', () => new Set<string>()).has(user.id)
+    );
+  }
+}

@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'graphql';
+import { createAccessTokenIssuer, publicJwks } from '@shop/auth';
+import type { DatabaseHandle, Executor, MigrationTarget } from '@shop/db';
+import { appendToOutbox, startOutboxRelay, userRegistered, type EventTransport } from '@shop/events';
+import type { Logger, RouteHandler } from '@shop/subgraph-kit';
+import { outbox } from './db/schema';
+import { resolvers } from './resolvers';
+import { AccountService } from './services/account.service';
+import { SessionService } from './services/session.service';
+import { UserService } from './services/user.service';
+import { RefreshTokenStore } from './stores/refresh-token.store';
+import { UserStore } from './stores/user.store';
+
+export const name = 'users';
+export const typeDefs = parse(readFileSync(fileURLToPath(new URL('./schema.graphql', import.meta.url)), 'utf8'));
+export const migrations: MigrationTarget = {
+  schema: 'users',
+  migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
+};
+
+export interface UsersConfig {
+  /** ES256 private JWKs; the first signs new tokens, all are published for verification. */
+  signingKeys: Array<Record<string, unknown>>;
+  issuer: string;
+  audience: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+}
+
+export interface UsersPlatform {
+  database: DatabaseHandle;
+  transport: EventTransport;
+  logger: Logger;
+}
+
+/**
+ * Wires stores -> services -> resolvers and starts the outbox relay; the caller starts the HTTP
+ * server and calls `stop()` on shutdown.
+ */
+export async function createUsersSubgraph(config: UsersConfig, { database, transport, logger }: UsersPlatform) {
+  const [activeKey] = config.signingKeys;
+  if (!activeKey) throw new Error('users: at least one access-token signing key is required');
+  const issuer = await createAccessTokenIssuer({
+    privateJwk: activeKey,
+    issuer: config.issuer,
+    audience: config.audience,
+    ttlSeconds: config.accessTokenTtlSeconds,
+  });
+  const jwks = JSON.stringify(await publicJwks(config.signingKeys));
+  const userStore = new UserStore(database.db);
+  const sessions = new SessionService(new RefreshTokenStore(database.db), issuer, config.refreshTokenTtlSeconds);
+  const relay = startOutboxRelay({ db: database.db, outbox, transport, logger });
+  const transact = async <T>(work: (tx: Executor) => Promise<T>): Promise<T> => {
+    const result = await database.db.transaction(work);
+    relay.wake();
+    return result;
+  };
+  const announce = async (user: { id: string; email: string; name: string }, tx: Executor) => {
+    await appendToOutbox(tx, outbox, userRegistered, user.id, { userId: user.id, email: user.email, name: user.name });
+  };
+  const services = {
+    accounts: new AccountService(userStore, sessions, transact, announce),
+    users: new UserService(userStore),
+  };
+
+  const publishJwks: RouteHandler = (_req, res) => {
+    res.setHeader('content-type', 'application/json');
+    res.setHeader('cache-control', 'public, max-age=300');
+    res.end(jwks);
+  };
+
+  return {
+    name,
+    typeDefs,
+    resolvers: resolvers(services),
+    readiness: { database: () => database.ping() },
+    routes: { '/.well-known/jwks.json': publishJwks },
+    stop: () => relay.stop(),
+  };
+}
