@@ -66,6 +66,10 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     const incomingId = req.headers['x-request-id'];
     const requestId = typeof incomingId === 'string' && requestIdPattern.test(incomingId) ? incomingId : randomUUID();
     res.setHeader('x-request-id', requestId);
+    const started = performance.now();
+    res.once('finish', () =>
+      logger.info({ requestId, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'graphql request'),
+    );
     await handleGraphQLHttp(apollo, req, res, async () => ({
       identity: await identifyClient(req.headers, options.accessTokens),
       requestId,

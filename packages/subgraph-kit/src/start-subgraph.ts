@@ -96,6 +96,10 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
       requestId,
       logger: logger.child({ requestId }),
     };
+    const started = performance.now();
+    res.once('finish', () =>
+      context.logger.debug({ status: res.statusCode, ms: Math.round(performance.now() - started) }, 'graphql request'),
+    );
     await handleGraphQLHttp(apollo, req, res, async () => context, { bodyLimit: options.bodyLimit ?? 1_000_000 });
   };
 

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# `npm test`: the full suite. Starts (or reuses) the real servers, then typecheck, lint and every
+# Vitest project (unit, integration against real PostgreSQL/Redis/Kafka/FerretDB, e2e via the router).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/servers/up.sh
+set -a
+# shellcheck disable=SC1091
+. .servers/test.env
+set +a
+export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
+rm -f .vitest/results.json
+# codegen -> typecheck, lint -> every Vitest project (see turbo.json)
+status=0
+npx turbo run test:all --output-logs=new-only || status=$?
+if ! npx tsx scripts/test-summary.ts && [ "$status" -eq 0 ]; then status=1; fi
+exit "$status"
