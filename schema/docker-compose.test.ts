@@ -15,7 +15,7 @@ describe('docker-compose.yml', () => {
   it.each(subgraphs.map((s) => [s.name, s.port] as const))('runs subgraph %s with a health check', (name, port) => {
     const service = compose.services[name];
     expect(service?.environment?.SERVICE_ENTRY).toBe(`subgraphs/${name}/src/main.ts`);
-    expect(service?.environment?.HEALTH_PORT).toBe(port);
+    expect(service?.environment?.PORT).toBe(port);
     expect(service?.healthcheck?.test.join(' ')).toContain('/ready');
     expect(service?.depends_on?.migrate).toEqual({ condition: 'service_completed_successfully' });
   });

@@ -1,19 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createLocalJWKSet } from 'jose';
-import {
-  createAccessTokenVerifier,
-  createInternalTokenMinter,
-  createInternalTokenVerifier,
-  publicJwks,
-} from '@shop/auth';
+import { createAccessTokenVerifier, createInternalTokenMinter, createInternalTokenVerifier, publicJwks } from '@shop/auth';
+import { MemoryCache, MemoryPubSub } from '@shop/cache';
 import { openDatabase, runMigrations } from '@shop/db';
 import { LocalTransport } from '@shop/events';
 import { startRouter } from '@shop/router';
 import { startSubgraph, type Logger, type RunningSubgraph } from '@shop/subgraph-kit';
-import * as users from '@shop/users';
 import { subgraphs } from '../schema/subgraphs';
 import { loadOrCreateKeys } from './embedded-keys';
+import { embeddedSubgraphs } from './subgraph-modules';
 
 export interface EmbeddedOptions {
   /** Keeps PGlite data and keys; omit for a throwaway in-memory shop (tests). */
@@ -35,44 +30,44 @@ const audience = 'commerce-supergraph';
 
 /**
  * The whole supergraph in one process: every subgraph on its own port with real HTTP between
- * router and subgraphs, one PGlite database (a Postgres schema per subgraph).
+ * router and subgraphs, one PGlite database (a Postgres schema per subgraph), the in-process
+ * event transport and in-memory cache.
  */
 export async function startEmbedded(options: EmbeddedOptions): Promise<RunningEmbedded> {
   const keys = await loadOrCreateKeys(options.dataDir);
-  const database = await openDatabase({ driver: 'pglite', ...(options.dataDir ? { dataDir: join(options.dataDir, 'pglite') } : {}) });
-  const portOf = (name: string) =>
-    options.subgraphPorts === 'random' ? 0 : (subgraphs.find((s) => s.name === name)?.port ?? 0);
-  const verifierFor = (name: string) => createInternalTokenVerifier({ publicKey: keys.internal.publicKey, audience: name });
-  const childLogger = (name: string) => options.logger.child({ service: name });
+  const database = await openDatabase({ driver: 'pglite', ...(options.dataDir ? { dataDir: `${options.dataDir}/pglite` } : {}) });
+  const transport = new LocalTransport({ logger: options.logger.child({ service: 'events' }) });
+  const running: Record<string, RunningSubgraph> = {};
+  const cleanups: Array<() => Promise<void>> = [];
 
-  const transport = new LocalTransport({ logger: childLogger('events') });
-  const platform = (name: string) => ({ database, transport, logger: childLogger(name) });
-
-  await runMigrations(database, users.migrations);
-  const { stop: stopUsers, ...usersParts } = await users.createUsersSubgraph(
-    {
-      signingKeys: keys.accessTokenSigningKeys,
-      issuer,
-      audience,
-      accessTokenTtlSeconds: 900,
-      refreshTokenTtlSeconds: 30 * 24 * 3600,
-    },
-    platform('users'),
-  );
-  const running: Record<string, RunningSubgraph> = {
-    users: await startSubgraph({ ...usersParts, port: portOf('users'), internalTokens: verifierFor('users'), logger: childLogger('users') }),
-  };
+  for (const { module, config } of embeddedSubgraphs({ keys, issuer, audience })) {
+    const logger = options.logger.child({ service: module.name });
+    const cache = new MemoryCache({ keyPrefix: module.name });
+    const pubsub = new MemoryPubSub({ keyPrefix: module.name });
+    await runMigrations(database, module.migrations);
+    const { stop, ...parts } = await module.create(config, { database, transport, cache, pubsub, logger });
+    const port = options.subgraphPorts === 'random' ? 0 : (subgraphs.find((s) => s.name === module.name)?.port ?? 0);
+    running[module.name] = await startSubgraph({
+      ...parts,
+      name: module.name,
+      typeDefs: module.typeDefs,
+      port,
+      logger,
+      internalTokens: createInternalTokenVerifier({ publicKey: keys.internal.publicKey, audience: module.name }),
+    });
+    cleanups.push(async () => {
+      await stop?.();
+      await cache.close();
+      await pubsub.close();
+    });
+  }
 
   const router = await startRouter({
     supergraphSdl: readFileSync(new URL('../schema/supergraph.graphql', import.meta.url), 'utf8'),
     subgraphUrls: Object.fromEntries(Object.values(running).map((s) => [s.name, s.url])),
-    accessTokens: createAccessTokenVerifier({
-      jwks: createLocalJWKSet(await publicJwks(keys.accessTokenSigningKeys)),
-      issuer,
-      audience,
-    }),
+    accessTokens: createAccessTokenVerifier({ jwks: createLocalJWKSet(publicJwks(keys.accessTokenSigningKeys)), issuer, audience }),
     internalTokens: createInternalTokenMinter({ privateKey: keys.internal.privateKey }),
-    logger: childLogger('router'),
+    logger: options.logger.child({ service: 'router' }),
     port: options.routerPort,
     production: false,
   });
@@ -83,7 +78,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<RunningEm
     stop: async () => {
       await router.stop();
       await Promise.all(Object.values(running).map((s) => s.stop()));
-      await stopUsers();
+      for (const cleanup of cleanups) await cleanup();
       await transport.close();
       await database.close();
     },

@@ -1,13 +1,13 @@
 import { openDatabase, runMigrations } from '@shop/db';
 import { loadMigrateEnv } from './env';
-import { subgraphMigrations } from './subgraph-modules';
+import { allModules } from './subgraph-modules';
 
 /**
  * `npm run migrate`: applies every subgraph's pending migrations. Each subgraph uses
  * `<NAME>_DATABASE_URL` when set (a database per subgraph), else the shared `DATABASE_URL`.
  */
 const env = loadMigrateEnv();
-for (const [name, target] of Object.entries(subgraphMigrations)) {
+for (const { name, migrations: target } of allModules) {
   const url = env[`${name.toUpperCase()}_DATABASE_URL`] ?? env.DATABASE_URL;
   if (!url) {
     console.error(`No database for ${name}: set DATABASE_URL or ${name.toUpperCase()}_DATABASE_URL`);

@@ -1,7 +1,33 @@
-import type { MigrationTarget } from '@shop/db';
-import * as users from '@shop/users';
+import type { SubgraphModule } from '@shop/subgraph-kit';
+import { usersModule } from '@shop/users';
+import type { EmbeddedKeys } from './embedded-keys';
 
-/** Every subgraph's migrations, for `npm run migrate` (services mode). */
-export const subgraphMigrations: Record<string, MigrationTarget> = {
-  users: users.migrations,
-};
+/** Settings the embedded process shares between subgraphs (services mode reads each from env). */
+export interface EmbeddedSettings {
+  keys: EmbeddedKeys;
+  issuer: string;
+  audience: string;
+}
+
+interface ModuleWithConfig<TConfig> {
+  module: SubgraphModule<TConfig>;
+  config: TConfig;
+}
+
+const entry = <TConfig>(module: SubgraphModule<TConfig>, config: TConfig) => ({ module, config }) as ModuleWithConfig<unknown>;
+
+/** Every subgraph, in start order, with its embedded-mode configuration. */
+export function embeddedSubgraphs(settings: EmbeddedSettings): Array<ModuleWithConfig<unknown>> {
+  return [
+    entry(usersModule, {
+      signingKeys: settings.keys.accessTokenSigningKeys,
+      issuer: settings.issuer,
+      audience: settings.audience,
+      accessTokenTtlSeconds: 900,
+      refreshTokenTtlSeconds: 30 * 24 * 3600,
+    }),
+  ];
+}
+
+/** Every subgraph module (for `npm run migrate`). */
+export const allModules: ReadonlyArray<SubgraphModule<never>> = [usersModule];

@@ -9,3 +9,6 @@ export { startSubgraph, type RouteHandler, type RunningSubgraph, type SubgraphOp
 export { stopOnSignals } from './shutdown';
 export { perRequest } from './per-request';
 export { DateTimeResolver as DateTimeScalar } from 'graphql-scalars';
+export type { SubgraphModule, SubgraphParts, SubgraphPlatform } from './subgraph-module';
+export { loadPlatformEnv, platformEnvSchema, platformEnvShape, type PlatformEnv } from './env';
+export { runSubgraph } from './run-subgraph';

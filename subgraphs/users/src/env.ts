@@ -1,29 +1,20 @@
 import { z } from 'zod';
-import { loadEnvOrExit, logLevel, pem, port } from '@shop/config';
-import { databaseEnvShape } from '@shop/db';
-import { eventsEnvShape } from '@shop/events';
+import { loadEnvOrExit } from '@shop/config';
+import { platformEnvShape } from '@shop/subgraph-kit';
+import type { UsersConfig } from './subgraph';
 
-const jwkList = z
-  .string()
-  .transform((raw, ctx) => {
-    try {
-      const parsed: unknown = JSON.parse(raw);
-      return z.array(z.record(z.string(), z.unknown())).min(1).parse(parsed);
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'must be a JSON array of private JWKs (first one signs)' });
-      return z.NEVER;
-    }
-  });
+const jwkList = z.string().transform((raw, ctx) => {
+  try {
+    return z.array(z.record(z.string(), z.unknown())).min(1).parse(JSON.parse(raw));
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'must be a JSON array of private JWKs (first one signs)' });
+    return z.NEVER;
+  }
+});
 
-/** The users subgraph's configuration. Every variable is documented in the README table. */
+/** The users subgraph's configuration (services mode). Every variable is documented in the README. */
 export const usersEnvSchema = z.object({
-  USERS_PORT: port(4001),
-  USERS_HOST: z.string().default('127.0.0.1'),
-  LOG_LEVEL: logLevel,
-  ...databaseEnvShape,
-  ...eventsEnvShape,
-  /** PEM public key matching the router's INTERNAL_TOKEN_PRIVATE_KEY. */
-  INTERNAL_TOKEN_PUBLIC_KEY: pem,
+  ...platformEnvShape,
   /** JSON array of ES256 private JWKs; the first signs, all are published in the JWKS (rotation). */
   ACCESS_TOKEN_SIGNING_KEYS: jwkList,
   ACCESS_TOKEN_ISSUER: z.string().default('commerce-supergraph'),
@@ -36,3 +27,11 @@ export type UsersEnv = z.output<typeof usersEnvSchema>;
 
 /** Parses the process environment; prints every problem and exits when it is invalid. */
 export const loadUsersEnv = (): UsersEnv => loadEnvOrExit(usersEnvSchema, process.env);
+
+export const usersConfigFromEnv = (env: UsersEnv): UsersConfig => ({
+  signingKeys: env.ACCESS_TOKEN_SIGNING_KEYS,
+  issuer: env.ACCESS_TOKEN_ISSUER,
+  audience: env.ACCESS_TOKEN_AUDIENCE,
+  accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+  refreshTokenTtlSeconds: env.REFRESH_TOKEN_TTL_SECONDS,
+});

@@ -1,1 +1,1 @@
-export { createUsersSubgraph, migrations, name, typeDefs, type UsersConfig, type UsersPlatform } from './subgraph';
+export { usersModule, type UsersConfig } from './subgraph';

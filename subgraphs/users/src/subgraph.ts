@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'graphql';
 import { createAccessTokenIssuer, publicJwks } from '@shop/auth';
-import type { DatabaseHandle, Executor, MigrationTarget } from '@shop/db';
-import { appendToOutbox, startOutboxRelay, userRegistered, type EventTransport } from '@shop/events';
-import type { Logger, RouteHandler } from '@shop/subgraph-kit';
+import type { Executor, MigrationTarget } from '@shop/db';
+import { appendToOutbox, startOutboxRelay, userRegistered } from '@shop/events';
+import type { RouteHandler, SubgraphModule, SubgraphPlatform } from '@shop/subgraph-kit';
 import { outbox } from './db/schema';
 import { resolvers } from './resolvers';
 import { AccountService } from './services/account.service';
@@ -13,9 +13,8 @@ import { UserService } from './services/user.service';
 import { RefreshTokenStore } from './stores/refresh-token.store';
 import { UserStore } from './stores/user.store';
 
-export const name = 'users';
-export const typeDefs = parse(readFileSync(fileURLToPath(new URL('./schema.graphql', import.meta.url)), 'utf8'));
-export const migrations: MigrationTarget = {
+const typeDefs = parse(readFileSync(fileURLToPath(new URL('./schema.graphql', import.meta.url)), 'utf8'));
+const migrations: MigrationTarget = {
   schema: 'users',
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
 };
@@ -29,17 +28,11 @@ export interface UsersConfig {
   refreshTokenTtlSeconds: number;
 }
 
-export interface UsersPlatform {
-  database: DatabaseHandle;
-  transport: EventTransport;
-  logger: Logger;
-}
-
 /**
  * Wires stores -> services -> resolvers and starts the outbox relay; the caller starts the HTTP
  * server and calls `stop()` on shutdown.
  */
-export async function createUsersSubgraph(config: UsersConfig, { database, transport, logger }: UsersPlatform) {
+async function create(config: UsersConfig, { database, transport, logger }: SubgraphPlatform) {
   const [activeKey] = config.signingKeys;
   if (!activeKey) throw new Error('users: at least one access-token signing key is required');
   const issuer = await createAccessTokenIssuer({
@@ -72,11 +65,12 @@ export async function createUsersSubgraph(config: UsersConfig, { database, trans
   };
 
   return {
-    name,
-    typeDefs,
     resolvers: resolvers(services),
     readiness: { database: () => database.ping() },
     routes: { '/.well-known/jwks.json': publishJwks },
     stop: () => relay.stop(),
   };
 }
+
+/** The users subgraph: accounts, sessions and the keys that sign access tokens. */
+export const usersModule: SubgraphModule<UsersConfig> = { name: 'users', typeDefs, migrations, create };

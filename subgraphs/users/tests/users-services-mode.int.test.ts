@@ -4,7 +4,8 @@ import { openDatabase, runMigrations, type DatabaseHandle } from '@shop/db';
 import { KafkaTransport, userRegistered, type EventEnvelope } from '@shop/events';
 import { createLogger, startSubgraph, type RunningSubgraph } from '@shop/subgraph-kit';
 import { createTestDatabase, fastKafkaConsumer, testKafkaBrokers, uniqueKafkaName, type TestDatabase } from '@shop/testkit';
-import { createUsersSubgraph, migrations } from '../src';
+import { MemoryCache, MemoryPubSub } from '@shop/cache';
+import { usersModule } from '../src';
 
 /** The users subgraph as it runs in services mode: real PostgreSQL, events over real Kafka. */
 describe('users subgraph on PostgreSQL + Kafka', () => {
@@ -20,12 +21,12 @@ describe('users subgraph on PostgreSQL + Kafka', () => {
   beforeAll(async () => {
     testDb = await createTestDatabase('users');
     database = await openDatabase({ driver: 'postgres', url: testDb.url });
-    await runMigrations(database, migrations);
+    await runMigrations(database, usersModule.migrations);
     transport = new KafkaTransport({ brokers: testKafkaBrokers(), clientId: uniqueKafkaName('users-test'), consumer: fastKafkaConsumer });
     const keys = await generateInternalKeyPair();
     const minter = createInternalTokenMinter({ privateKey: keys.privateKey });
     mint = (userId) => minter.mint({ audience: 'users', userId, roles: userId ? ['customer'] : [] });
-    const { stop, ...parts } = await createUsersSubgraph(
+    const { stop, ...parts } = await usersModule.create(
       {
         signingKeys: [(await generateSigningKey()).privateJwk as Record<string, unknown>],
         issuer: 'test',
@@ -33,11 +34,13 @@ describe('users subgraph on PostgreSQL + Kafka', () => {
         accessTokenTtlSeconds: 60,
         refreshTokenTtlSeconds: 3600,
       },
-      { database, transport, logger },
+      { database, transport, logger, cache: new MemoryCache({ keyPrefix: 'users' }), pubsub: new MemoryPubSub({ keyPrefix: 'users' }) },
     );
-    stopRelay = stop;
+    stopRelay = async () => stop?.();
     subgraph = await startSubgraph({
       ...parts,
+      name: 'users',
+      typeDefs: usersModule.typeDefs,
       port: 0,
       logger,
       internalTokens: createInternalTokenVerifier({ publicKey: keys.publicKey, audience: 'users' }),
