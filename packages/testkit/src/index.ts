@@ -2,3 +2,4 @@ export { testServers } from './env';
 export { createTestDatabase, type TestDatabase } from './postgres';
 export { graphqlClient, type GraphQLResponse, type RequestOptions } from './graphql-client';
 export { fastKafkaConsumer, testKafkaBrokers, uniqueKafkaName } from './kafka';
+export { startSubgraphHarness, type Caller, type HarnessBackend, type HarnessOptions, type SubgraphHarness } from './subgraph-harness';
