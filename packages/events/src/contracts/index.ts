@@ -1,1 +1,2 @@
 export { userRegistered, usersTopic, type UserRegistered } from './users';
+export * from './products';

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { defineEvent } from '../define-event';
+
+/** Every event about a product, keyed by product id so one product's events stay in order. */
+export const productsTopic = 'shop.products';
+
+const money = z.object({ amount: z.number().int().min(0), currency: z.string().regex(/^[A-Z]{3}$/) });
+
+/** What consumers (inventory, ratings, favourites, search, promotions) need to know of a product. */
+const productSnapshot = z.object({
+  productId: z.string().min(1),
+  sku: z.string().min(1),
+  name: z.string().min(1),
+  categoryId: z.string().min(1),
+  price: money,
+  published: z.boolean(),
+});
+
+/** A product was added to the catalog (published or not). */
+export const productCreated = defineEvent({ type: 'product.created', topic: productsTopic, version: 1, schema: productSnapshot });
+
+/** A product's catalog data changed; carries the whole new snapshot, so consumers need no ordering tricks. */
+export const productUpdated = defineEvent({ type: 'product.updated', topic: productsTopic, version: 1, schema: productSnapshot });
+
+/** A product left the catalog. */
+export const productDeleted = defineEvent({
+  type: 'product.deleted',
+  topic: productsTopic,
+  version: 1,
+  schema: z.object({ productId: z.string().min(1) }),
+});
+
+export type ProductSnapshot = z.infer<typeof productSnapshot>;
