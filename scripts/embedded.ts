@@ -21,6 +21,7 @@ export interface EmbeddedOptions {
 
 export interface RunningEmbedded {
   routerUrl: string;
+  admin: { email: string; password: string };
   subgraphs: Record<string, RunningSubgraph>;
   stop(): Promise<void>;
 }
@@ -74,6 +75,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<RunningEm
 
   return {
     routerUrl: router.url,
+    admin: { email: keys.admin.email, password: keys.admin.password },
     subgraphs: running,
     stop: async () => {
       await router.stop();

@@ -16,6 +16,7 @@ const shop = await startEmbedded({
 console.log(`
   Commerce supergraph is up (embedded mode, data in ${env.DATA_DIR}/) in ${((Date.now() - started) / 1000).toFixed(1)} s
   GraphQL endpoint and Apollo Sandbox: ${shop.routerUrl}
+  Admin account: ${shop.admin.email} / ${shop.admin.password}   (kept in ${env.DATA_DIR}/keys.json)
   Stop with Ctrl+C.
 `);
 stopOnSignals(logger, [() => shop.stop()]);

@@ -25,6 +25,7 @@ export function embeddedSubgraphs(settings: EmbeddedSettings): Array<ModuleWithC
       audience: settings.audience,
       accessTokenTtlSeconds: 900,
       refreshTokenTtlSeconds: 30 * 24 * 3600,
+      admin: settings.keys.admin,
     }),
   ];
 }

@@ -28,3 +28,13 @@ export const forbidden = (message = 'You are not allowed to do this') => codedEr
 export const badUserInput = (message: string, extensions: Record<string, unknown> = {}) =>
   codedError(ErrorCode.BAD_USER_INPUT, message, extensions);
 export const notFound = (message: string) => codedError(ErrorCode.NOT_FOUND, message);
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids are UUIDs; anything else is the caller's mistake (BAD_USER_INPUT), never a database error. */
+export function requireUuid(value: string, argument = 'id'): string {
+  if (!uuidPattern.test(value)) throw badUserInput(`${argument} must be a UUID`, { argument });
+  return value.toLowerCase();
+}
+
+export const isUuid = (value: string): boolean => uuidPattern.test(value);

@@ -1,5 +1,5 @@
 export { requireRole, requireViewer, type SubgraphContext, type Viewer } from './context';
-export { badUserInput, codedError, ErrorCode, forbidden, notFound, publicErrorCodes, unauthenticated } from './errors';
+export { badUserInput, codedError, ErrorCode, forbidden, isUuid, notFound, publicErrorCodes, requireUuid, unauthenticated } from './errors';
 export { handleGraphQLHttp, sendJsonError, type GraphQLHttpOptions } from './graphql-http';
 export { readBody, BodyTooLargeError } from './http-body';
 export { INTERNAL_TOKEN_HEADER, identify, type InternalIdentity, type InternalTokenVerifier } from './internal-auth';

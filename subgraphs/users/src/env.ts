@@ -21,6 +21,12 @@ export const usersEnvSchema = z.object({
   ACCESS_TOKEN_AUDIENCE: z.string().default('commerce-supergraph'),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
   REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(300).default(30 * 24 * 3600),
+  /** The admin account ensured at start; both or neither. */
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_PASSWORD: z.string().min(10).optional(),
+}).refine((env) => (env.ADMIN_EMAIL === undefined) === (env.ADMIN_PASSWORD === undefined), {
+  message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together',
+  path: ['ADMIN_PASSWORD'],
 });
 
 export type UsersEnv = z.output<typeof usersEnvSchema>;
@@ -34,4 +40,5 @@ export const usersConfigFromEnv = (env: UsersEnv): UsersConfig => ({
   audience: env.ACCESS_TOKEN_AUDIENCE,
   accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
   refreshTokenTtlSeconds: env.REFRESH_TOKEN_TTL_SECONDS,
+  ...(env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { admin: { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD, name: 'Administrator' } } : {}),
 });

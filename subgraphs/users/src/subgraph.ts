@@ -8,6 +8,8 @@ import type { RouteHandler, SubgraphModule, SubgraphPlatform } from '@shop/subgr
 import { outbox } from './db/schema';
 import { resolvers } from './resolvers';
 import { AccountService } from './services/account.service';
+import { AddressService } from './services/address.service';
+import { AddressStore } from './stores/address.store';
 import { SessionService } from './services/session.service';
 import { UserService } from './services/user.service';
 import { RefreshTokenStore } from './stores/refresh-token.store';
@@ -26,6 +28,8 @@ export interface UsersConfig {
   audience: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
+  /** An admin account ensured at start (created with this password if missing, else promoted). */
+  admin?: { email: string; password: string; name: string };
 }
 
 /**
@@ -56,7 +60,9 @@ async function create(config: UsersConfig, { database, transport, logger }: Subg
   const services = {
     accounts: new AccountService(userStore, sessions, transact, announce),
     users: new UserService(userStore),
+    addresses: new AddressService(new AddressStore(database.db), (id, tx) => userStore.lock(id, tx), transact),
   };
+  if (config.admin) await services.accounts.ensureAdmin(config.admin);
 
   const publishJwks: RouteHandler = (_req, res) => {
     res.setHeader('content-type', 'application/json');

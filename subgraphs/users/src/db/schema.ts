@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { outboxTables } from '@shop/events';
 
 export const usersSchema = pgSchema('users');
@@ -37,4 +37,30 @@ export const refreshTokens = usersSchema.table(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (t) => [index('refresh_tokens_family_idx').on(t.familyId)],
+);
+
+/** Postal addresses a user ships to; at most one per user is the default (partial unique index). */
+export const addresses = usersSchema.table(
+  'addresses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    label: text('label'),
+    name: text('name').notNull(),
+    line1: text('line1').notNull(),
+    line2: text('line2'),
+    city: text('city').notNull(),
+    region: text('region'),
+    postalCode: text('postal_code').notNull(),
+    country: text('country').notNull(),
+    phone: text('phone'),
+    isDefault: boolean('is_default').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('addresses_user_idx').on(t.userId, t.createdAt),
+    uniqueIndex('addresses_one_default_idx').on(t.userId).where(sql`${t.isDefault}`),
+  ],
 );

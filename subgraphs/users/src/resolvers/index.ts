@@ -1,12 +1,20 @@
 import { DateTimeScalar } from '@shop/subgraph-kit';
 import type { Resolvers } from '../__generated__/resolvers-types';
 import type { AccountService } from '../services/account.service';
+import type { AddressService } from '../services/address.service';
+import { addressResolvers } from './address.resolver';
 import type { UserService } from '../services/user.service';
 import { authResolvers } from './auth.resolver';
 import { userResolvers } from './user.resolver';
 
-export function resolvers(services: { accounts: AccountService; users: UserService }): Resolvers {
+export function resolvers(services: { accounts: AccountService; users: UserService; addresses: AddressService }): Resolvers {
   const auth = authResolvers(services.accounts, services.users);
   const user = userResolvers(services.users);
-  return { DateTime: DateTimeScalar, ...user, ...auth };
+  const address = addressResolvers(services.addresses, services.users);
+  return {
+    DateTime: DateTimeScalar,
+    User: { ...user.User, ...address.User },
+    Query: user.Query,
+    Mutation: { ...auth.Mutation, ...user.Mutation, ...address.Mutation },
+  };
 }

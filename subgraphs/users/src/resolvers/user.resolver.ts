@@ -1,3 +1,4 @@
+import { notFound, requireRole, requireUuid } from '@shop/subgraph-kit';
 import type { Resolvers } from '../__generated__/resolvers-types';
 import type { UserService } from '../services/user.service';
 
@@ -7,10 +8,18 @@ export function userResolvers(users: UserService): Resolvers {
       __resolveReference: (ref, context) => users.byId(context, ref.id),
       email: (user, _args, context) => (users.canSeePrivateFields(context, user) ? user.email : null),
       roles: (user, _args, context) =>
-        users.canSeePrivateFields(context, user) ? user.roles.map((role) => (role === 'admin' ? 'ADMIN' : 'CUSTOMER')) : [],
+        users.canSeePrivateFields(context, user) ? user.roles.map((role) => (role === 'admin' ? 'ADMIN' : 'CUSTOMER')).sort() : [],
     },
     Query: {
       me: (_parent, _args, context) => (context.viewer ? users.byId(context, context.viewer.userId) : null),
+    },
+    Mutation: {
+      setUserRoles: async (_parent, { userId, roles }, context) => {
+        requireRole(context, 'admin');
+        const user = await users.setRoles(requireUuid(userId, 'userId'), roles.map((role) => role.toLowerCase()));
+        if (!user) throw notFound('No such user');
+        return user;
+      },
     },
   };
 }

@@ -53,6 +53,27 @@ export class AccountService {
     return { session: await this.sessions.open(user), errors: [] };
   }
 
+  /**
+   * Makes sure the configured admin account exists and has the admin role. The password is only
+   * set when the account is created; change it through the normal flows afterwards.
+   */
+  async ensureAdmin(admin: { email: string; password: string; name: string }): Promise<UserRecord> {
+    const emailAddress = email.parse(admin.email);
+    const existing = await this.users.findByEmail(emailAddress);
+    if (existing) {
+      if (existing.roles.includes('admin')) return existing;
+      return (await this.users.setRoles(existing.id, [...new Set([...existing.roles, 'admin'])]))!;
+    }
+    const passwordHash = await hashPassword(admin.password);
+    const created = await this.transact(async (tx) => {
+      const inserted = await this.users.insert({ email: emailAddress, name: admin.name, passwordHash, roles: ['customer', 'admin'] }, tx);
+      if (inserted) await this.onRegistered(inserted, tx);
+      return inserted;
+    });
+    // A concurrent start created it first: fine, it is the same configured account.
+    return created ?? (await this.ensureAdmin(admin));
+  }
+
   async refresh(refreshToken: string): Promise<AuthResult> {
     const session = await this.sessions.rotate(refreshToken, async (id) => (await this.users.findByIds([id]))[0] ?? null);
     if (!session) return fail(failure('INVALID_REFRESH_TOKEN', 'Sign in again: this session has ended'));

@@ -20,6 +20,11 @@ export class UserService {
     return loader.load(id);
   }
 
+  /** Replaces a user's roles; `customer` is always kept so nobody loses the shopper's rights. */
+  setRoles(userId: string, roles: string[]): Promise<UserRecord | null> {
+    return this.users.setRoles(userId, [...new Set(['customer', ...roles])].sort());
+  }
+
   /**
    * Records that this request has just proven to be `userId` (register, login, refresh), so the
    * session it returns shows the user's private fields although the request came in anonymous.

@@ -48,6 +48,16 @@ export class UserStore {
     return rows.map((row) => userRow.parse(row));
   }
 
+  /** Serializes concurrent changes to one user's dependent rows (e.g. the address limit). */
+  async lock(id: string, db: Executor): Promise<void> {
+    await db.select({ id: users.id }).from(users).where(eq(users.id, id)).for('update'); // users.lock
+  }
+
+  async setRoles(id: string, roles: string[]): Promise<UserRecord | null> {
+    const rows = await this.db.update(users).set({ roles, updatedAt: new Date() }).where(eq(users.id, id)).returning(columns); // users.setRoles
+    return rows[0] ? userRow.parse(rows[0]) : null;
+  }
+
   async updatePasswordHash(id: string, passwordHash: string): Promise<void> {
     await this.db.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, id));
   }

@@ -1,0 +1,105 @@
+import DataLoader from 'dataloader';
+import { z } from 'zod';
+import type { Executor } from '@shop/db';
+import { perRequest, type SubgraphContext } from '@shop/subgraph-kit';
+import type { AddressFields, AddressRecord, AddressStore } from '../stores/address.store';
+
+export const MAX_ADDRESSES = 20;
+
+export type AddressErrorCode = 'INVALID_FIELD' | 'INVALID_COUNTRY' | 'TOO_MANY_ADDRESSES' | 'NOT_FOUND';
+export interface AddressFailure {
+  code: AddressErrorCode;
+  field: string | null;
+  message: string;
+}
+export type AddressResult = { address: AddressRecord; errors: [] } | { address: null; errors: AddressFailure[] };
+
+const optional = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
+const required = (max: number) => z.string().trim().min(1).max(max);
+
+const addressInput = z.object({
+  label: optional(50),
+  name: required(100),
+  line1: required(200),
+  line2: optional(200),
+  city: required(100),
+  region: optional(100),
+  postalCode: required(20),
+  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/),
+  phone: optional(30),
+});
+
+const notFound = (): AddressResult => ({ address: null, errors: [{ code: 'NOT_FOUND', field: 'id', message: 'No such address' }] });
+
+/** A user's address book: validation, the one-default rule and the per-user limit. */
+export class AddressService {
+  constructor(
+    private readonly addresses: AddressStore,
+    private readonly lockUser: (userId: string, tx: Executor) => Promise<void>,
+    private readonly transact: <T>(work: (tx: Executor) => Promise<T>) => Promise<T>,
+  ) {}
+
+  forUser(context: SubgraphContext, userId: string): Promise<AddressRecord[]> {
+    const loader = perRequest(
+      context,
+      'addresses.byUser',
+      () =>
+        new DataLoader<string, AddressRecord[]>(async (ids) => {
+          const rows = await this.addresses.listForUsers(ids);
+          return ids.map((id) => rows.filter((row) => row.userId === id));
+        }),
+    );
+    return loader.load(userId);
+  }
+
+  private validate(input: unknown): { fields: AddressFields } | { errors: AddressFailure[] } {
+    const parsed = addressInput.safeParse(input);
+    if (parsed.success) return { fields: parsed.data };
+    return {
+      errors: parsed.error.issues.map((issue) => {
+        const field = String(issue.path[0] ?? '');
+        return field === 'country'
+          ? { code: 'INVALID_COUNTRY', field, message: 'Country must be an ISO 3166-1 alpha-2 code such as DE or US' }
+          : { code: 'INVALID_FIELD', field, message: `${field}: ${issue.message}` };
+      }),
+    };
+  }
+
+  async add(userId: string, input: unknown, makeDefault: boolean): Promise<AddressResult> {
+    const checked = this.validate(input);
+    if ('errors' in checked) return { address: null, errors: checked.errors };
+    return this.transact(async (tx) => {
+      await this.lockUser(userId, tx);
+      const existing = await this.addresses.countForUser(userId, tx);
+      if (existing >= MAX_ADDRESSES) {
+        return { address: null, errors: [{ code: 'TOO_MANY_ADDRESSES', field: null, message: `At most ${MAX_ADDRESSES} addresses` }] };
+      }
+      const created = await this.addresses.insert(userId, checked.fields, false, tx);
+      const address = makeDefault || existing === 0 ? await this.addresses.setDefault(userId, created.id, tx) : created;
+      return { address: address!, errors: [] };
+    });
+  }
+
+  async update(userId: string, id: string, input: unknown): Promise<AddressResult> {
+    const checked = this.validate(input);
+    if ('errors' in checked) return { address: null, errors: checked.errors };
+    const address = await this.addresses.update(userId, id, checked.fields);
+    return address ? { address, errors: [] } : notFound();
+  }
+
+  async remove(userId: string, id: string): Promise<AddressResult> {
+    const address = await this.addresses.delete(userId, id);
+    return address ? { address, errors: [] } : notFound();
+  }
+
+  async setDefault(userId: string, id: string): Promise<AddressResult> {
+    const address = await this.transact((tx) => this.addresses.setDefault(userId, id, tx));
+    return address ? { address, errors: [] } : notFound();
+  }
+}
