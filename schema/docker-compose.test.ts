@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { subgraphs } from './subgraphs';
 
 interface Service {
+  command?: string[];
   environment?: Record<string, string | number>;
   healthcheck?: { test: string[] };
   depends_on?: Record<string, { condition: string }>;
@@ -14,10 +15,15 @@ const compose = parse(readFileSync('docker-compose.yml', 'utf8'), { merge: true 
 describe('docker-compose.yml', () => {
   it.each(subgraphs.map((s) => [s.name, s.port] as const))('runs subgraph %s with a health check', (name, port) => {
     const service = compose.services[name];
-    expect(service?.environment?.SERVICE_ENTRY).toBe(`subgraphs/${name}/src/main.ts`);
+    expect(service?.environment?.SERVICE).toBe(name);
     expect(service?.environment?.PORT).toBe(port);
     expect(service?.healthcheck?.test.join(' ')).toContain('/ready');
     expect(service?.depends_on?.migrate).toEqual({ condition: 'service_completed_successfully' });
+  });
+
+  it('migrates every subgraph before the subgraphs start', () => {
+    const loop = compose.services.migrate?.command?.join(' ') ?? '';
+    expect(loop.match(/for s in ([\w ]+);/)?.[1]?.split(' ')).toEqual(subgraphs.map((s) => s.name));
   });
 
   it('routes the router to every subgraph service', () => {

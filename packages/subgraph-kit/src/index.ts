@@ -11,4 +11,4 @@ export { perRequest } from './per-request';
 export { DateTimeResolver as DateTimeScalar } from 'graphql-scalars';
 export type { SubgraphModule, SubgraphParts, SubgraphPlatform } from './subgraph-module';
 export { loadPlatformEnv, platformEnvSchema, platformEnvShape, type PlatformEnv } from './env';
-export { runSubgraph } from './run-subgraph';
+export { migrateSubgraph, runSubgraph } from './run-subgraph';

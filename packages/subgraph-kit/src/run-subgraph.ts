@@ -1,6 +1,6 @@
 import { createInternalTokenVerifier } from '@shop/auth';
 import { createCache, createPubSub, type CacheConfig } from '@shop/cache';
-import { databaseConfigFromEnv, openDatabase } from '@shop/db';
+import { databaseConfigFromEnv, openDatabase, runMigrations } from '@shop/db';
 import { createTransport, transportConfigFromEnv } from '@shop/events';
 import type { PlatformEnv } from './env';
 import { createLogger } from './logger';
@@ -12,6 +12,16 @@ function cacheConfig(env: PlatformEnv, keyPrefix: string): CacheConfig {
   if (env.CACHE_DRIVER === 'memory') return { kind: 'memory', keyPrefix };
   if (!env.REDIS_URL) throw new Error('REDIS_URL is required when CACHE_DRIVER=redis');
   return { kind: 'redis', url: env.REDIS_URL, keyPrefix };
+}
+
+/** `<main> migrate`: applies the subgraph's pending migrations and exits (one job per deploy). */
+export async function migrateSubgraph(module: SubgraphModule<never>, env: PlatformEnv): Promise<void> {
+  const database = await openDatabase(databaseConfigFromEnv(env));
+  try {
+    await runMigrations(database, module.migrations);
+  } finally {
+    await database.close();
+  }
 }
 
 /**
