@@ -10,8 +10,8 @@ set -a
 set +a
 export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
 rm -f .vitest/results.json
-# codegen -> typecheck, lint -> every Vitest project (see turbo.json)
+# codegen -> typecheck, lint -> every Vitest project, and the deployable bundles (see turbo.json)
 status=0
-npx turbo run test:all --output-logs=new-only || status=$?
+npx turbo run test:all build --output-logs=new-only || status=$?
 if ! npx tsx scripts/test-summary.ts && [ "$status" -eq 0 ]; then status=1; fi
 exit "$status"
