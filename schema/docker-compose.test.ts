@@ -26,6 +26,12 @@ describe('docker-compose.yml', () => {
     expect(loop.match(/for s in ([\w ]+);/)?.[1]?.split(' ')).toEqual(subgraphs.map((s) => s.name));
   });
 
+  it('starts the router once every subgraph is healthy', () => {
+    expect(compose.services.router?.depends_on).toEqual(
+      Object.fromEntries(subgraphs.map((s) => [s.name, { condition: 'service_healthy' }])),
+    );
+  });
+
   it('routes the router to every subgraph service', () => {
     const urls = JSON.parse(String(compose.services.router?.environment?.SUBGRAPH_URLS)) as Record<string, string>;
     expect(urls).toEqual(Object.fromEntries(subgraphs.map((s) => [s.name, `http://${s.name}:${s.port}/graphql`])));

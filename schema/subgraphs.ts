@@ -7,7 +7,12 @@ export interface SubgraphEntry {
   port: number;
 }
 
-export const subgraphs: readonly SubgraphEntry[] = [{ name: 'users', port: 4001 }];
+export const subgraphs: readonly SubgraphEntry[] = [
+  { name: 'users', port: 4001 },
+  { name: 'ratings', port: 4004 },
+  { name: 'favourites', port: 4006 },
+  { name: 'tax', port: 4008 },
+];
 
 export const sdlPath = (name: string) => `subgraphs/${name}/src/schema.graphql`;
 

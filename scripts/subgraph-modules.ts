@@ -1,5 +1,8 @@
 import type { SubgraphModule } from '@shop/subgraph-kit';
+import { ratingsModule } from '@shop/ratings';
 import { usersModule } from '@shop/users';
+import { favouritesModule } from '@shop/favourites';
+import { taxModule } from '@shop/tax';
 import type { EmbeddedKeys } from './embedded-keys';
 
 /** Settings the embedded process shares between subgraphs (services mode reads each from env). */
@@ -27,8 +30,11 @@ export function embeddedSubgraphs(settings: EmbeddedSettings): Array<ModuleWithC
       refreshTokenTtlSeconds: 30 * 24 * 3600,
       admin: settings.keys.admin,
     }),
+    entry(ratingsModule, {}),
+    entry(favouritesModule, {}),
+    entry(taxModule, {}),
   ];
 }
 
 /** Every subgraph module (for `npm run migrate`). */
-export const allModules: ReadonlyArray<SubgraphModule<never>> = [usersModule];
+export const allModules: ReadonlyArray<SubgraphModule<never>> = [usersModule, ratingsModule, favouritesModule, taxModule];

@@ -1,2 +1,6 @@
 export { userRegistered, usersTopic, type UserRegistered } from './users';
 export * from './products';
+export * from './ratings';
+export * from './favourites';
+export * from './tax';
+export * from './inventory';

@@ -1,0 +1,1 @@
+export { favouritesModule, type FavouritesConfig } from './subgraph';

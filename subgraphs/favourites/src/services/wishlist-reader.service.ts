@@ -1,0 +1,63 @@
+import DataLoader from 'dataloader';
+import { forbidden, isUuid, perRequest, requireViewer, type SubgraphContext } from '@shop/subgraph-kit';
+import type { WishlistItemRecord, WishlistStore } from '../stores/wishlist.store';
+import { decodeCursor, pageSize, toPage, type Page } from './pagination';
+
+const empty: Page<WishlistItemRecord> = {
+  edges: [],
+  pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
+  totalCount: 0,
+};
+
+/** Reads of wishlists and favourite counts: authorization and per-request batching live here. */
+export class WishlistReader {
+  constructor(private readonly items: WishlistStore) {}
+
+  /** A wishlist is private: only its owner and admins may read it. */
+  private assertMayRead(context: SubgraphContext, userId: string): void {
+    const viewer = requireViewer(context);
+    if (viewer.userId !== userId && !viewer.roles.includes('admin')) throw forbidden('Only the user themself may see their wishlist');
+  }
+
+  async page(context: SubgraphContext, userId: string, first: number | null | undefined, after: string | null | undefined) {
+    this.assertMayRead(context, userId);
+    const size = pageSize(first);
+    const beforeSeq = decodeCursor(after);
+    // An admin may ask for any id; one that is not a UUID cannot own items.
+    if (!isUuid(userId)) return { ...empty, pageInfo: { ...empty.pageInfo, hasPreviousPage: beforeSeq !== null } };
+    const [rows, total] = await Promise.all([this.items.page(userId, beforeSeq, size + 1), this.items.countForUser(userId)]);
+    return toPage(rows, size, total, beforeSeq);
+  }
+
+  /** A WishlistItem reference: null for items that do not exist or that the caller may not see. */
+  async item(context: SubgraphContext, id: string): Promise<WishlistItemRecord | null> {
+    if (!context.viewer || !isUuid(id)) return null;
+    const loader = perRequest(
+      context,
+      'wishlist.itemById',
+      () =>
+        new DataLoader<string, WishlistItemRecord | null>(async (ids) => {
+          const rows = await this.items.findByIds(ids);
+          const byId = new Map(rows.map((row) => [row.id, row]));
+          return ids.map((key) => byId.get(key) ?? null);
+        }),
+    );
+    const item = await loader.load(id.toLowerCase());
+    const { userId, roles } = context.viewer;
+    return item && (item.userId === userId || roles.includes('admin')) ? item : null;
+  }
+
+  /** One query for every product of the request (an `_entities` call of 20 products costs one round trip). */
+  favouriteCount(context: SubgraphContext, productId: string): Promise<number> {
+    const loader = perRequest(
+      context,
+      'wishlist.favouriteCount',
+      () =>
+        new DataLoader<string, number>(async (ids) => {
+          const counts = await this.items.favouriteCounts(ids);
+          return ids.map((id) => counts.get(id) ?? 0);
+        }),
+    );
+    return loader.load(productId);
+  }
+}

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'graphql';
+import type { Executor, MigrationTarget } from '@shop/db';
+import { startOutboxRelay } from '@shop/events';
+import type { SubgraphModule, SubgraphPlatform } from '@shop/subgraph-kit';
+import { outbox } from './db/schema';
+import { consumeProductEvents } from './events/product-events.consumer';
+import { wishlistEvents } from './events/wishlist-events';
+import { resolvers } from './resolvers';
+import { WishlistReader } from './services/wishlist-reader.service';
+import { WishlistService } from './services/wishlist.service';
+import { KnownProductStore } from './stores/known-product.store';
+import { WishlistStore } from './stores/wishlist.store';
+
+const typeDefs = parse(readFileSync(fileURLToPath(new URL('./schema.graphql', import.meta.url)), 'utf8'));
+const migrations: MigrationTarget = {
+  schema: 'favourites',
+  migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
+};
+
+/** Favourites needs nothing beyond the platform. */
+export type FavouritesConfig = Record<string, never>;
+
+/**
+ * Wires stores -> services -> resolvers, starts the outbox relay and the product-events consumer;
+ * the caller starts the HTTP server and calls `stop()` on shutdown.
+ */
+async function create(_config: FavouritesConfig, { database, transport, logger }: SubgraphPlatform) {
+  const items = new WishlistStore(database.db);
+  const known = new KnownProductStore();
+  const relay = startOutboxRelay({ db: database.db, outbox, transport, logger });
+  const transact = async <T>(work: (tx: Executor) => Promise<T>): Promise<T> => {
+    const result = await database.db.transaction(work);
+    relay.wake();
+    return result;
+  };
+  const subscription = await consumeProductEvents({
+    db: database.db,
+    transport,
+    known,
+    items,
+    events: wishlistEvents,
+    afterCommit: () => relay.wake(),
+  });
+  const services = {
+    wishlist: new WishlistService(items, known, wishlistEvents, transact),
+    reader: new WishlistReader(items),
+  };
+  return {
+    resolvers: resolvers(services),
+    readiness: { database: () => database.ping() },
+    stop: async () => {
+      await subscription.stop();
+      await relay.stop();
+    },
+  };
+}
+
+/** The favourites subgraph: shoppers' wishlists and how often each product is wished for. */
+export const favouritesModule: SubgraphModule<FavouritesConfig> = { name: 'favourites', typeDefs, migrations, create };

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { productCreated, productDeleted, productsTopic, type EventEnvelope } from '@shop/events';
+import type { SubgraphHarness } from '@shop/testkit';
+import { inbox, outbox } from '../src/db/schema';
+
+/** The catalog as favourites hears of it: product events on `shop.products`. */
+export function catalog(harness: SubgraphHarness) {
+  const publish = async (envelope: EventEnvelope) => {
+    await harness.platform.transport.publish([{ topic: productsTopic, key: envelope.aggregateId, envelope }]);
+    await waitFor(async () => (await harness.platform.database.db.select().from(inbox).where(eq(inbox.eventId, envelope.id))).length === 1);
+    return envelope;
+  };
+  return {
+    publish,
+    /** Announces a new product and waits until favourites has consumed it. */
+    async create(productId = `prod-${randomUUID()}`) {
+      await publish(
+        productCreated.create(productId, {
+          productId,
+          sku: `SKU-${productId}`,
+          name: 'Tea pot',
+          categoryId: 'kitchen',
+          price: { amount: 2599, currency: 'EUR' },
+          published: true,
+        }),
+      );
+      return productId;
+    },
+    deleted: (productId: string) => productDeleted.create(productId, { productId }),
+  };
+}
+
+export async function waitFor(condition: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** The events favourites recorded for one user, oldest first. */
+export async function outboxFor(harness: SubgraphHarness, userId: string) {
+  const rows = await harness.platform.database.db.select().from(outbox).where(eq(outbox.key, userId)).orderBy(outbox.seq);
+  return rows.map((row) => ({ type: row.type, data: row.payload.data }));
+}
+
+export const customer = (userId: string) => ({ userId, roles: ['customer'] });
+export const admin = () => ({ userId: randomUUID(), roles: ['customer', 'admin'] });
+
+const itemFields = 'id addedAt product { id favouriteCount }';
+
+export const ops = {
+  add: `mutation($p: ID!) { addToWishlist(productId: $p) { item { ${itemFields} } errors { code field message } } }`,
+  remove: `mutation($p: ID!) { removeFromWishlist(productId: $p) { item { ${itemFields} } errors { code field message } } }`,
+  wishlist: `query($reps: [_Any!]!, $first: Int, $after: String) { _entities(representations: $reps) { ... on User { id wishlist(first: $first, after: $after) {
+    edges { cursor node { id product { id } } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } totalCount } } } }`,
+  products: 'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Product { id favouriteCount } } }',
+  items: 'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on WishlistItem { id product { id } } } }',
+};
+
+export const userRef = (id: string) => [{ __typename: 'User', id }];

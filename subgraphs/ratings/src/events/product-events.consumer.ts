@@ -1,0 +1,24 @@
+import type { Database, Transaction } from '@shop/db';
+import { createInboxHandler, on, productCreated, productDeleted, productsTopic, routeEvents, type EventTransport, type InboxTable } from '@shop/events';
+import type { KnownProductStore } from '../stores/known-product.store';
+
+/** Consumer group and inbox name: every ratings replica shares the work and the deduplication. */
+export const PRODUCT_EVENTS_GROUP = 'ratings';
+
+/**
+ * Keeps `known_products` in step with the catalog: product.created makes a product reviewable,
+ * product.deleted removes it with its reviews. Each event takes effect once (inbox), however
+ * often it is delivered; product.updated carries nothing ratings needs and is ignored.
+ */
+export function subscribeToProductEvents(options: { db: Database; inbox: InboxTable; transport: EventTransport; products: KnownProductStore }) {
+  const { db, inbox, transport, products } = options;
+  const route = routeEvents<Transaction>(
+    on(productCreated, (event, tx) => products.add(event.data.productId, tx)),
+    on(productDeleted, (event, tx) => products.remove(event.data.productId, tx)),
+  );
+  return transport.subscribe({
+    groupId: PRODUCT_EVENTS_GROUP,
+    topics: [productsTopic],
+    handler: createInboxHandler({ db, inbox, consumer: PRODUCT_EVENTS_GROUP, handle: (tx, envelope) => route(envelope, tx) }),
+  });
+}

@@ -1,0 +1,1 @@
+export { ratingsModule, type RatingsConfig } from './subgraph';

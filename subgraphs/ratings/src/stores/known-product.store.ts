@@ -1,0 +1,60 @@
+import { eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Executor } from '@shop/db';
+import { knownProducts } from '../db/schema';
+
+const summaryRow = z.object({
+  productId: z.string(),
+  ratingSum: z.number().int().min(0),
+  reviewCount: z.number().int().min(0),
+});
+/** A product's rating summary: integer sum and count, so the average is exact. */
+export type RatingSummary = z.infer<typeof summaryRow>;
+
+const columns = { productId: knownProducts.productId, ratingSum: knownProducts.ratingSum, reviewCount: knownProducts.reviewCount };
+
+/** SQL for the products ratings knows of (from product events) and their rating summaries. */
+export class KnownProductStore {
+  constructor(private readonly db: Executor) {}
+
+  /** Idempotent: a product already known keeps its summary. */
+  async add(productId: string, db: Executor = this.db): Promise<void> {
+    await db.insert(knownProducts).values({ productId }).onConflictDoNothing(); // knownProducts.add
+  }
+
+  /** Removes the product; its reviews go with it (foreign key cascade). */
+  async remove(productId: string, db: Executor = this.db): Promise<void> {
+    await db.delete(knownProducts).where(eq(knownProducts.productId, productId)); // knownProducts.remove
+  }
+
+  /**
+   * Locks the product's row until the transaction ends. Every writer takes this lock before
+   * touching the product's reviews, so writers of one product never deadlock each other.
+   */
+  async lock(productId: string, db: Executor): Promise<void> {
+    await db.select({ productId: knownProducts.productId }).from(knownProducts).where(eq(knownProducts.productId, productId)).for('update'); // knownProducts.lock
+  }
+
+  async summaries(productIds: readonly string[]): Promise<RatingSummary[]> {
+    if (productIds.length === 0) return [];
+    const rows = await this.db.select(columns).from(knownProducts).where(inArray(knownProducts.productId, [...productIds])); // knownProducts.summaries
+    return rows.map((row) => summaryRow.parse(row));
+  }
+
+  /**
+   * Adds a rating to (or with negative deltas, removes one from) the summary in one atomic UPDATE:
+   * the row lock serializes concurrent writers and each reads the latest committed values, so no
+   * update is lost. Returns the new summary; null when the product is unknown.
+   */
+  async applyRating(productId: string, delta: { sum: number; count: number }, db: Executor): Promise<RatingSummary | null> {
+    const rows = await db
+      .update(knownProducts)
+      .set({
+        ratingSum: sql`${knownProducts.ratingSum} + ${delta.sum}`,
+        reviewCount: sql`${knownProducts.reviewCount} + ${delta.count}`,
+      })
+      .where(eq(knownProducts.productId, productId))
+      .returning(columns); // knownProducts.applyRating
+    return rows[0] ? summaryRow.parse(rows[0]) : null;
+  }
+}

@@ -1,0 +1,21 @@
+import type { Executor } from '@shop/db';
+import { appendToOutbox, taxRateChanged, type TaxRateChanged } from '@shop/events';
+import { outbox } from '../db/schema';
+import type { TaxRateRecord } from '../stores/tax-rate.store';
+
+/** Records `tax-rate.changed` in the caller's transaction (keyed by rate id). */
+export async function announceTaxRateChange(tx: Executor, rate: TaxRateRecord, change: TaxRateChanged['change']): Promise<void> {
+  await appendToOutbox(tx, outbox, taxRateChanged, rate.id, {
+    taxRateId: rate.id,
+    change,
+    country: rate.country,
+    region: rate.region,
+    category: rate.category,
+    rateBasisPoints: rate.rateBasisPoints,
+    name: rate.name,
+    validFrom: rate.validFrom?.toISOString() ?? null,
+    validTo: rate.validTo?.toISOString() ?? null,
+  });
+}
+
+export type AnnounceTaxRateChange = typeof announceTaxRateChange;

@@ -1,0 +1,3 @@
+export { taxModule, type TaxConfig } from './subgraph';
+export { calculateTax, taxOn, basisPointsToPercentage } from './services/tax-calculator';
+export type { TaxCalculation, TaxCalculationInput, TaxLineInput, TaxLineResult, TaxRateLike } from './services/tax-calculator';

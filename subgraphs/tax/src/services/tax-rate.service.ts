@@ -1,0 +1,87 @@
+import DataLoader from 'dataloader';
+import type { Executor } from '@shop/db';
+import { badUserInput, perRequest, requireRole, type SubgraphContext } from '@shop/subgraph-kit';
+import type { AnnounceTaxRateChange } from '../events/tax-rate-events';
+import { isUniqueViolation, type TaxRateRecord, type TaxRateStore } from '../stores/tax-rate.store';
+import { isoCountry } from './country-codes';
+import { decodeCursor, pageSize, toPage, type Page } from './pagination';
+import { validateTaxRate, type TaxRateFailure, type TaxRateInputShape } from './tax-rate-input';
+
+export type TaxRateResult = { taxRate: TaxRateRecord; errors: [] } | { taxRate: null; errors: TaxRateFailure[] };
+
+const fail = (...errors: TaxRateFailure[]): TaxRateResult => ({ taxRate: null, errors });
+const notFound = () => fail({ code: 'NOT_FOUND', field: 'id', message: 'No tax rate has this id' });
+const duplicate = () =>
+  fail({ code: 'DUPLICATE_RATE', field: null, message: 'A rate for this country, region and category already exists' });
+
+/** Tax rates: public reads, admin-only writes, each write announced as `tax-rate.changed`. */
+export class TaxRateService {
+  constructor(
+    private readonly rates: TaxRateStore,
+    private readonly announce: AnnounceTaxRateChange,
+    private readonly transact: <T>(work: (tx: Executor) => Promise<T>) => Promise<T>,
+  ) {}
+
+  async list(country: string | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<Page<TaxRateRecord>> {
+    const code = country === null || country === undefined ? null : isoCountry(country);
+    if (country && !code) throw badUserInput('country must be an ISO 3166-1 alpha-2 code', { argument: 'country' });
+    const size = pageSize(first);
+    const cursor = decodeCursor(after);
+    const [rows, total] = await Promise.all([this.rates.page(code, cursor, size + 1), this.rates.count(code)]);
+    return toPage(rows, size, total, cursor);
+  }
+
+  /** A TaxRate reference; one query for every reference of the request. */
+  byId(context: SubgraphContext, id: string): Promise<TaxRateRecord | null> {
+    const loader = perRequest(
+      context,
+      'taxRates.byId',
+      () =>
+        new DataLoader<string, TaxRateRecord | null>(async (ids) => {
+          const rows = await this.rates.findByIds(ids);
+          const byId = new Map(rows.map((row) => [row.id, row]));
+          return ids.map((key) => byId.get(key) ?? null);
+        }),
+    );
+    return loader.load(id);
+  }
+
+  async create(context: SubgraphContext, input: TaxRateInputShape): Promise<TaxRateResult> {
+    requireRole(context, 'admin');
+    const checked = validateTaxRate(input);
+    if ('errors' in checked) return fail(...checked.errors);
+    return this.transact(async (tx) => {
+      const created = await this.rates.insert(checked.fields, tx);
+      if (!created) return duplicate();
+      await this.announce(tx, created, 'created');
+      return { taxRate: created, errors: [] };
+    });
+  }
+
+  async update(context: SubgraphContext, id: string, input: TaxRateInputShape): Promise<TaxRateResult> {
+    requireRole(context, 'admin');
+    const checked = validateTaxRate(input);
+    if ('errors' in checked) return fail(...checked.errors);
+    try {
+      return await this.transact(async (tx) => {
+        const updated = await this.rates.update(id, checked.fields, tx);
+        if (!updated) return notFound();
+        await this.announce(tx, updated, 'updated');
+        return { taxRate: updated, errors: [] };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) return duplicate();
+      throw error;
+    }
+  }
+
+  async remove(context: SubgraphContext, id: string): Promise<TaxRateResult> {
+    requireRole(context, 'admin');
+    return this.transact(async (tx) => {
+      const removed = await this.rates.delete(id, tx);
+      if (!removed) return notFound();
+      await this.announce(tx, removed, 'deleted');
+      return { taxRate: removed, errors: [] };
+    });
+  }
+}

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'graphql';
+import type { Executor, MigrationTarget } from '@shop/db';
+import { startOutboxRelay } from '@shop/events';
+import type { SubgraphModule, SubgraphPlatform } from '@shop/subgraph-kit';
+import { outbox } from './db/schema';
+import { announceTaxRateChange } from './events/tax-rate-events';
+import { resolvers } from './resolvers';
+import { TaxQuoteService } from './services/tax-quote.service';
+import { TaxRateService } from './services/tax-rate.service';
+import { TaxRateStore } from './stores/tax-rate.store';
+
+const typeDefs = parse(readFileSync(fileURLToPath(new URL('./schema.graphql', import.meta.url)), 'utf8'));
+const migrations: MigrationTarget = {
+  schema: 'tax',
+  migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
+};
+
+/** Tax needs nothing beyond the platform. */
+export type TaxConfig = Record<string, never>;
+
+/**
+ * Wires stores -> services -> resolvers and starts the outbox relay; the caller starts the HTTP
+ * server and calls `stop()` on shutdown.
+ */
+async function create(_config: TaxConfig, { database, transport, logger }: SubgraphPlatform) {
+  const store = new TaxRateStore(database.db);
+  const relay = startOutboxRelay({ db: database.db, outbox, transport, logger });
+  const transact = async <T>(work: (tx: Executor) => Promise<T>): Promise<T> => {
+    const result = await database.db.transaction(work);
+    relay.wake();
+    return result;
+  };
+  const services = {
+    rates: new TaxRateService(store, announceTaxRateChange, transact),
+    quotes: new TaxQuoteService(store),
+  };
+  return {
+    resolvers: resolvers(services),
+    readiness: { database: () => database.ping() },
+    stop: () => relay.stop(),
+  };
+}
+
+/** The tax subgraph: tax rates and the one calculation that turns them into tax. */
+export const taxModule: SubgraphModule<TaxConfig> = { name: 'tax', typeDefs, migrations, create };
