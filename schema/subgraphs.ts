@@ -12,6 +12,7 @@ export const subgraphs: readonly SubgraphEntry[] = [
   { name: 'ratings', port: 4004 },
   { name: 'favourites', port: 4006 },
   { name: 'tax', port: 4008 },
+  { name: 'inventory', port: 4003 },
 ];
 
 export const sdlPath = (name: string) => `subgraphs/${name}/src/schema.graphql`;

@@ -3,6 +3,7 @@ import { ratingsModule } from '@shop/ratings';
 import { usersModule } from '@shop/users';
 import { favouritesModule } from '@shop/favourites';
 import { taxModule } from '@shop/tax';
+import { inventoryModule } from '@shop/inventory';
 import type { EmbeddedKeys } from './embedded-keys';
 
 /** Settings the embedded process shares between subgraphs (services mode reads each from env). */
@@ -33,8 +34,9 @@ export function embeddedSubgraphs(settings: EmbeddedSettings): Array<ModuleWithC
     entry(ratingsModule, {}),
     entry(favouritesModule, {}),
     entry(taxModule, {}),
+    entry(inventoryModule, {}),
   ];
 }
 
 /** Every subgraph module (for `npm run migrate`). */
-export const allModules: ReadonlyArray<SubgraphModule<never>> = [usersModule, ratingsModule, favouritesModule, taxModule];
+export const allModules: ReadonlyArray<SubgraphModule<never>> = [usersModule, ratingsModule, favouritesModule, taxModule, inventoryModule];

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import type { Executor } from '@shop/db';
+import { requireRole, type SubgraphContext } from '@shop/subgraph-kit';
+import { announceStock } from '../events/stock-events';
+import type { MovementRecord, MovementStore } from '../stores/movement.store';
+import { available, type StockStore } from '../stores/stock.store';
+import { failure, invalidInput, type InventoryFailure } from './inventory-errors';
+import { Rollback, transactOrRollback, type Transact } from './transact';
+
+export type AdjustStockResult = { movement: MovementRecord; errors: [] } | { movement: null; errors: InventoryFailure[] };
+
+const adjustInput = z.object({
+  productId: z.string().trim().min(1).max(100),
+  delta: z
+    .number()
+    .int()
+    .min(-1_000_000)
+    .max(1_000_000)
+    .refine((delta) => delta !== 0, 'must not be 0'),
+  reason: z
+    .string()
+    .trim()
+    .max(500)
+    .nullish()
+    .transform((reason) => reason || null),
+  idempotencyKey: z.string().trim().min(1).max(200),
+});
+type AdjustInput = z.output<typeof adjustInput>;
+
+const fail = (...errors: InventoryFailure[]): AdjustStockResult => ({ movement: null, errors });
+
+/**
+ * Admin stock adjustments. Idempotent per (admin, key): the unique index on the ledger decides
+ * which of two concurrent requests applies; the other rolls back and answers with the winner's
+ * movement. A failed adjustment records nothing, so its key can be used again.
+ */
+export class AdjustStockService {
+  constructor(
+    private readonly stock: StockStore,
+    private readonly movements: MovementStore,
+    private readonly transact: Transact,
+  ) {}
+
+  async adjust(context: SubgraphContext, input: unknown): Promise<AdjustStockResult> {
+    const actorId = requireRole(context, 'admin').userId;
+    const parsed = adjustInput.safeParse(input);
+    if (!parsed.success) return fail(...invalidInput(parsed.error.issues));
+    const request = parsed.data;
+    const earlier = await this.movements.findByKey(actorId, request.idempotencyKey);
+    if (earlier) return replay(earlier, request);
+    const result = await transactOrRollback<AdjustStockResult | 'key-taken'>(this.transact, (tx) => this.apply(actorId, request, tx));
+    if (result !== 'key-taken') return result;
+    return replay((await this.movements.findByKey(actorId, request.idempotencyKey))!, request);
+  }
+
+  private async apply(actorId: string, request: AdjustInput, tx: Executor) {
+    const level = await this.stock.adjust(request.productId, request.delta, tx);
+    if (!level) {
+      const [current] = await this.stock.findByIds([request.productId], tx);
+      if (!current) throw new Rollback(fail(failure('UNKNOWN_PRODUCT', 'No stock is kept for this product', 'productId')));
+      const message = `Only ${available(current)} units can be removed (${current.onHand} on hand, ${current.reserved} reserved)`;
+      throw new Rollback(fail(failure('INSUFFICIENT_STOCK', message, 'delta')));
+    }
+    const movement = await this.movements.insert(
+      { ...request, kind: 'adjustment', onHandAfter: level.onHand, actorId, reservationId: null },
+      tx,
+    );
+    if (!movement) throw new Rollback('key-taken' as const);
+    await announceStock(tx, level);
+    return { movement, errors: [] as [] };
+  }
+}
+
+/** The same key with the same request answers with the first result; with another request it is refused. */
+function replay(earlier: MovementRecord, request: AdjustInput): AdjustStockResult {
+  const same = earlier.productId === request.productId && earlier.delta === request.delta && earlier.reason === request.reason;
+  if (same) return { movement: earlier, errors: [] };
+  return fail(failure('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for a different adjustment', 'idempotencyKey'));
+}

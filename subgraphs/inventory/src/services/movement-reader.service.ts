@@ -1,0 +1,20 @@
+import { requireRole, type SubgraphContext } from '@shop/subgraph-kit';
+import type { MovementRecord, MovementStore } from '../stores/movement.store';
+import { decodeCursor, pageSize, toPage, type Page } from './pagination';
+
+/** The stock ledger, for admins only. */
+export class MovementReader {
+  constructor(private readonly movements: MovementStore) {}
+
+  /** Newest first. A product that no longer exists keeps its ledger. */
+  async page(context: SubgraphContext, productId: string, first: number | null | undefined, after: string | null | undefined): Promise<Page<MovementRecord>> {
+    requireRole(context, 'admin');
+    const size = pageSize(first);
+    const afterSeq = decodeCursor(after);
+    const [rows, totalCount] = await Promise.all([
+      this.movements.page(productId, afterSeq, size + 1),
+      this.movements.countForProduct(productId),
+    ]);
+    return toPage(rows, size, totalCount, afterSeq);
+  }
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+/** The longest a hold may last: a checkout that needs longer should reserve again. */
+export const MAX_TTL_SECONDS = 24 * 3600;
+
+export const reserveInput = z.object({
+  reservationId: z.uuid().transform((id) => id.toLowerCase()),
+  orderId: z.string().trim().min(1).max(100),
+  items: z
+    .array(z.object({ productId: z.string().trim().min(1).max(100), quantity: z.number().int().min(1).max(1_000_000) }))
+    .min(1)
+    .max(100)
+    .refine((items) => new Set(items.map((item) => item.productId)).size === items.length, 'each product may appear once'),
+  ttlSeconds: z.number().int().min(1).max(MAX_TTL_SECONDS),
+});
+export type ReserveInput = z.output<typeof reserveInput>;
+
+/** Why a reservation call failed. */
+export type ReservationErrorCode =
+  | 'INVALID_INPUT'
+  | 'UNKNOWN_PRODUCT'
+  | 'INSUFFICIENT_STOCK'
+  | 'RESERVATION_ID_REUSED'
+  | 'NOT_FOUND'
+  | 'RESERVATION_EXPIRED'
+  | 'RESERVATION_RELEASED'
+  | 'RESERVATION_COMMITTED';
+
+export interface ReservationFailure {
+  code: ReservationErrorCode;
+  /** The input field at fault (`items.2.quantity`), for INVALID_INPUT. */
+  field: string | null;
+  /** The item that could not be held, for UNKNOWN_PRODUCT and INSUFFICIENT_STOCK. */
+  productId: string | null;
+  requested: number | null;
+  available: number | null;
+  message: string;
+}
+
+export const reservationFailure = (code: ReservationErrorCode, message: string, extra: Partial<ReservationFailure> = {}): ReservationFailure => ({
+  code,
+  field: null,
+  productId: null,
+  requested: null,
+  available: null,
+  message,
+  ...extra,
+});
+
+export function invalidReservation(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): ReservationFailure[] {
+  return issues.map((issue) => {
+    const field = issue.path.map(String).join('.') || null;
+    return reservationFailure('INVALID_INPUT', `${field ?? 'input'}: ${issue.message}`, { field });
+  });
+}
+
+/** Same order, same products and quantities: a retry of the same reserve, not a new request. */
+export function sameRequest(a: { orderId: string; items: ReserveInput['items'] }, b: { orderId: string; items: ReserveInput['items'] }): boolean {
+  const key = (items: ReserveInput['items']) =>
+    items
+      .map((item) => `${item.productId}\u0000${item.quantity}`)
+      .sort()
+      .join('\u0001');
+  return a.orderId === b.orderId && key(a.items) === key(b.items);
+}

@@ -1,0 +1,161 @@
+import type { Executor } from '@shop/db';
+import { announceStock } from '../events/stock-events';
+import type { MovementStore } from '../stores/movement.store';
+import type { ReservationItem, ReservationRow, ReservationStore } from '../stores/reservation.store';
+import { available, type StockRecord, type StockStore } from '../stores/stock.store';
+import {
+  invalidReservation,
+  reservationFailure as failure,
+  reserveInput,
+  sameRequest,
+  type ReservationFailure,
+  type ReserveInput,
+} from './reservation-input';
+import { Rollback, transactOrRollback, type Transact } from './transact';
+
+export interface Reservation extends ReservationRow {
+  items: Array<{ productId: string; quantity: number }>;
+}
+export type ReservationResult = { reservation: Reservation; errors: [] } | { reservation: null; errors: ReservationFailure[] };
+
+const fail = (...errors: ReservationFailure[]): ReservationResult => ({ reservation: null, errors });
+const ok = (row: ReservationRow, items: ReservationItem[]): ReservationResult => ({
+  reservation: { ...row, items: items.map(({ productId, quantity }) => ({ productId, quantity })) },
+  errors: [],
+});
+
+/**
+ * Stock holds for the checkout saga. Every state change runs in one transaction with its
+ * `stock.changed` events; stock rows are always locked in product-id order so writers never
+ * deadlock, and every update re-checks stock on the locked row so it never goes below zero.
+ */
+export class ReservationService {
+  constructor(
+    private readonly stock: StockStore,
+    private readonly reservations: ReservationStore,
+    private readonly movements: MovementStore,
+    private readonly transact: Transact,
+  ) {}
+
+  /**
+   * Holds every item or none: if any item lacks stock nothing is held and `errors` lists each
+   * item that could not be. Idempotent by reservation id (a retry answers with the reservation
+   * as it is now; the same id for a different request is RESERVATION_ID_REUSED).
+   */
+  async reserve(input: unknown, now: Date = new Date()): Promise<ReservationResult> {
+    const parsed = reserveInput.safeParse(input);
+    if (!parsed.success) return fail(...invalidReservation(parsed.error.issues));
+    const request = parsed.data;
+    const result = await transactOrRollback<ReservationResult | 'id-taken'>(this.transact, (tx) => this.hold(request, now, tx));
+    return result === 'id-taken' ? this.replay(request) : result;
+  }
+
+  private async hold(request: ReserveInput, now: Date, tx: Executor): Promise<ReservationResult> {
+    const expiresAt = new Date(now.getTime() + request.ttlSeconds * 1000);
+    const row = await this.reservations.insert({ id: request.reservationId, orderId: request.orderId, expiresAt }, tx);
+    if (!row) throw new Rollback('id-taken' as const);
+    const items = [...request.items].sort((a, b) => (a.productId < b.productId ? -1 : 1));
+    const locked = new Map((await this.stock.lockMany(items.map((item) => item.productId), tx)).map((level) => [level.productId, level]));
+    const shortages = items.flatMap((item) => shortage(item, locked.get(item.productId)));
+    if (shortages.length > 0) throw new Rollback(fail(...shortages));
+    for (const item of items) {
+      const level = await this.stock.hold(item.productId, item.quantity, tx);
+      // Unreachable while the rows are locked; kept so a future change cannot oversell silently.
+      if (!level) throw new Error(`inventory: stock of ${item.productId} changed under its lock`);
+      await announceStock(tx, level);
+    }
+    const held = items.map((item) => ({ reservationId: row.id, ...item }));
+    await this.reservations.insertItems(held, tx);
+    return ok(row, held);
+  }
+
+  private async replay(request: ReserveInput): Promise<ReservationResult> {
+    const row = (await this.reservations.find(request.reservationId))!;
+    const items = await this.reservations.itemsOf([row.id]);
+    if (!sameRequest(request, { orderId: row.orderId, items })) {
+      return fail(failure('RESERVATION_ID_REUSED', 'This reservation id was already used for a different order or items'));
+    }
+    return ok(row, items);
+  }
+
+  /** Sells the held units (on-hand decremented once); committing again answers with the same reservation. */
+  async commit(reservationId: string, now: Date = new Date()): Promise<ReservationResult> {
+    return this.settle(reservationId, 'committed', now, async (items, row, tx) => {
+      for (const item of items) {
+        const level = await this.stock.sellHeld(item.productId, item.quantity, tx);
+        if (!level) throw new Error(`inventory: reservation ${row.id} holds more of ${item.productId} than is reserved`);
+        const movement = { productId: item.productId, kind: 'sale' as const, delta: -item.quantity, onHandAfter: level.onHand };
+        await this.movements.insert({ ...movement, reason: `order ${row.orderId}`, actorId: null, idempotencyKey: null, reservationId: row.id }, tx);
+      }
+    });
+  }
+
+  /** Gives the held units back, once; releasing a released or expired reservation changes nothing. */
+  async release(reservationId: string, now: Date = new Date()): Promise<ReservationResult> {
+    return this.settle(reservationId, 'released', now, (items, _row, tx) => this.unhold(items, tx));
+  }
+
+  /**
+   * Releases every active reservation that expired by `now`, each exactly once even when several
+   * processes sweep at the same time. Returns the ids this call released.
+   */
+  async releaseExpired(now: Date = new Date(), batchSize = 100): Promise<string[]> {
+    const released: string[] = [];
+    for (;;) {
+      const batch = await this.transact(async (tx) => {
+        const rows = await this.reservations.claimExpired(now, batchSize, tx);
+        await this.unhold(await this.reservations.itemsOf(rows.map((row) => row.id), tx), tx);
+        return rows.map((row) => row.id);
+      });
+      released.push(...batch);
+      if (batch.length < batchSize) return released;
+    }
+  }
+
+  private async settle(
+    reservationId: string,
+    status: 'committed' | 'released',
+    now: Date,
+    effect: (items: ReservationItem[], row: ReservationRow, tx: Executor) => Promise<void>,
+  ): Promise<ReservationResult> {
+    return this.transact(async (tx) => {
+      const row = await this.reservations.settle(reservationId, status, now, tx, status === 'committed' ? now : undefined);
+      if (row) {
+        const items = await this.reservations.itemsOf([row.id], tx);
+        await effect(items, row, tx);
+        return ok(row, items);
+      }
+      const current = await this.reservations.find(reservationId, tx);
+      return current ? this.settled(current, status, await this.reservations.itemsOf([current.id], tx)) : fail(failure('NOT_FOUND', 'No such reservation'));
+    });
+  }
+
+  /** Answers for a reservation that was not active (or, for commit, had expired). */
+  private settled(row: ReservationRow, wanted: 'committed' | 'released', items: ReservationItem[]): ReservationResult {
+    if (wanted === 'committed' && row.status === 'committed') return ok(row, items);
+    if (wanted === 'released' && (row.status === 'released' || row.status === 'expired')) return ok(row, items);
+    if (row.status === 'committed') return fail(failure('RESERVATION_COMMITTED', 'The reservation was already committed'));
+    if (row.status === 'active') return fail(failure('RESERVATION_EXPIRED', 'The reservation expired before it was committed'));
+    return fail(failure('RESERVATION_RELEASED', 'The reservation was already released'));
+  }
+
+  /** Items are in product-id order (the lock order); several reservations may hold one product. */
+  private async unhold(items: ReservationItem[], tx: Executor): Promise<void> {
+    const totals = new Map<string, number>();
+    for (const item of items) totals.set(item.productId, (totals.get(item.productId) ?? 0) + item.quantity);
+    for (const [productId, quantity] of totals) {
+      const level = await this.stock.unhold(productId, quantity, tx);
+      if (!level) throw new Error(`inventory: releasing more of ${productId} than is reserved`);
+      await announceStock(tx, level);
+    }
+  }
+}
+
+function shortage(item: { productId: string; quantity: number }, level: StockRecord | undefined): ReservationFailure[] {
+  const extra = { productId: item.productId, requested: item.quantity, available: level ? available(level) : 0 };
+  if (!level) return [failure('UNKNOWN_PRODUCT', `No stock is kept for product ${item.productId}`, extra)];
+  if (available(level) < item.quantity) {
+    return [failure('INSUFFICIENT_STOCK', `Only ${available(level)} of product ${item.productId} available, ${item.quantity} requested`, extra)];
+  }
+  return [];
+}

@@ -1,0 +1,61 @@
+import { and, count, desc, eq, lt } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Executor } from '@shop/db';
+import { stockMovements } from '../db/schema';
+
+const movementRow = z.object({
+  id: z.string().uuid(),
+  seq: z.number().int(),
+  productId: z.string(),
+  kind: z.enum(['adjustment', 'sale']),
+  delta: z.number().int(),
+  onHandAfter: z.number().int().min(0),
+  reason: z.string().nullable(),
+  actorId: z.string().nullable(),
+  idempotencyKey: z.string().nullable(),
+  reservationId: z.string().uuid().nullable(),
+  createdAt: z.date(),
+});
+export type MovementRecord = z.infer<typeof movementRow>;
+export type NewMovement = Omit<MovementRecord, 'id' | 'seq' | 'createdAt'>;
+
+const parse = (rows: unknown[]) => rows.map((row) => movementRow.parse(row));
+
+/** SQL for the stock ledger (append-only). */
+export class MovementStore {
+  constructor(private readonly db: Executor) {}
+
+  /** Null when this admin already used the idempotency key (the unique index decides, also under concurrency). */
+  async insert(movement: NewMovement, db: Executor): Promise<MovementRecord | null> {
+    const rows = await db
+      .insert(stockMovements)
+      .values(movement)
+      .onConflictDoNothing({ target: [stockMovements.actorId, stockMovements.idempotencyKey] })
+      .returning(); // stockMovements.insert
+    return parse(rows)[0] ?? null;
+  }
+
+  async findByKey(actorId: string, idempotencyKey: string): Promise<MovementRecord | null> {
+    const rows = await this.db
+      .select()
+      .from(stockMovements)
+      .where(and(eq(stockMovements.actorId, actorId), eq(stockMovements.idempotencyKey, idempotencyKey))); // stockMovements.findByKey
+    return parse(rows)[0] ?? null;
+  }
+
+  /** Newest first, `limit` rows after the movement at `beforeSeq` (keyset pagination). */
+  async page(productId: string, beforeSeq: number | null, limit: number): Promise<MovementRecord[]> {
+    const rows = await this.db
+      .select()
+      .from(stockMovements)
+      .where(and(eq(stockMovements.productId, productId), beforeSeq === null ? undefined : lt(stockMovements.seq, beforeSeq)))
+      .orderBy(desc(stockMovements.seq))
+      .limit(limit); // stockMovements.page
+    return parse(rows);
+  }
+
+  async countForProduct(productId: string): Promise<number> {
+    const [row] = await this.db.select({ n: count() }).from(stockMovements).where(eq(stockMovements.productId, productId)); // stockMovements.countForProduct
+    return row?.n ?? 0;
+  }
+}
