@@ -1,0 +1,28 @@
+export type { CatalogStore } from './catalog-store';
+export type {
+  Category,
+  CategoryPatch,
+  ListProductsArgs,
+  Money,
+  NewCategory,
+  NewProduct,
+  Product,
+  ProductAttribute,
+  ProductFilter,
+  ProductImage,
+  ProductPage,
+  ProductPatch,
+  ProductSort,
+} from './catalog-model';
+export { productSorts } from './catalog-model';
+export {
+  CatalogConflictError,
+  CatalogValidationError,
+  CatalogVersionConflictError,
+  InvalidCategoryParentError,
+  InvalidCursorError,
+} from './catalog-errors';
+export { MongoCatalogStore, type MongoCatalogStoreOptions } from './mongo-catalog-store';
+export { PostgresCatalogStore, type PostgresCatalogStoreOptions } from './postgres-catalog-store';
+export { catalogTables, type CatalogTables, type CategoriesTable, type ProductDocument, type ProductsTable } from './postgres-tables';
+export { createCatalogStore, type CatalogStoreConfig, type MongoCatalogConfig, type PostgresCatalogConfig } from './create-catalog-store';

@@ -1,0 +1,236 @@
+import { MongoClient, type Collection, type Db, type MatchKeysAndValues } from 'mongodb';
+import { z } from 'zod';
+import type { CatalogStore } from './catalog-store';
+import type { Category, CategoryPatch, ListProductsArgs, NewCategory, NewProduct, Product, ProductPage, ProductPatch } from './catalog-model';
+import { CatalogVersionConflictError } from './catalog-errors';
+import {
+  inRequestedOrder,
+  nameKey,
+  normalizeIds,
+  parseCategoryPatch,
+  parseExpectedVersion,
+  parseListArgs,
+  parseNewCategory,
+  parseNewProduct,
+  parseProductPatch,
+} from './catalog-input';
+import { assertValidParent } from './category-parent';
+import { cursorFor, decodeCursor } from './product-cursor';
+import { parseCategoryDocs, parseProductDocs, toCategoryDoc, toProductDoc, type CategoryDoc, type ProductDoc } from './mongo-documents';
+import { afterCursorQuery, filterQuery, sortSpec } from './mongo-product-query';
+import { rethrowDuplicateKey } from './mongo-conflict';
+import { ensureMongoIndexes } from './mongo-indexes';
+
+export interface MongoCatalogStoreOptions {
+  /** e.g. `mongodb://mongo:27017/` (MongoDB or FerretDB). */
+  url: string;
+  /** Database holding the `products` and `categories` collections. */
+  database: string;
+  /**
+   * How long an operation waits for a reachable server before failing. Shorter than the driver's
+   * 30 s so `/ready` and start-up report a missing database promptly.
+   * @default 10000
+   */
+  serverSelectionTimeoutMS?: number;
+  /** Largest `first` accepted by `listProducts`, so one request cannot read the whole catalog. @default 100 */
+  maxPageSize?: number;
+  /** Source of `createdAt`/`updatedAt`; injectable so tests control ordering. @default () => new Date() */
+  now?: () => Date;
+}
+
+const optionsSchema = z.object({
+  url: z.string().regex(/^mongodb(\+srv)?:\/\/\S+$/, 'must be a mongodb:// or mongodb+srv:// URL'),
+  // MongoDB's rules for database names: no /\. "$*<>:|? or NUL, under 64 bytes.
+  database: z.string().regex(/^[^/\\. "$*<>:|?\0]{1,63}$/, 'must be a valid MongoDB database name'),
+  serverSelectionTimeoutMS: z.number().int().min(1).max(300_000).default(10_000),
+  maxPageSize: z.number().int().min(1).max(10_000).default(100),
+  now: z.custom<() => Date>((now) => typeof now === 'function', 'must be a function').default(() => () => new Date()),
+});
+
+const EMPTY_PAGE: ProductPage = { items: [], hasNextPage: false, endCursor: null, totalCount: 0 };
+
+/** `CatalogStore` on MongoDB (or FerretDB) for the services deployment. */
+export class MongoCatalogStore implements CatalogStore {
+  readonly #client: MongoClient;
+  readonly #db: Db;
+  readonly #products: Collection<ProductDoc>;
+  readonly #categories: Collection<CategoryDoc>;
+  readonly #maxPageSize: number;
+  readonly #now: () => Date;
+  #closing: Promise<void> | undefined;
+
+  constructor(options: MongoCatalogStoreOptions) {
+    const parsed = optionsSchema.safeParse(options ?? {});
+    if (!parsed.success) {
+      throw new TypeError(`MongoCatalogStore: ${parsed.error.issues.map((i) => `option "${i.path.join('.')}" ${i.message}`).join('; ')}`);
+    }
+    const { url, database, serverSelectionTimeoutMS, maxPageSize, now } = parsed.data;
+    // The driver connects on first use, so constructing never blocks; `ping()` proves the server.
+    this.#client = new MongoClient(url, { serverSelectionTimeoutMS, appName: 'catalog-store' });
+    this.#db = this.#client.db(database);
+    this.#products = this.#db.collection<ProductDoc>('products');
+    this.#categories = this.#db.collection<CategoryDoc>('categories');
+    this.#maxPageSize = maxPageSize;
+    this.#now = now;
+  }
+
+  async createProduct(input: NewProduct): Promise<Product> {
+    const doc = toProductDoc(parseNewProduct(input), this.#now());
+    try {
+      await this.#products.insertOne(doc, { comment: 'catalog.createProduct' });
+    } catch (error) {
+      await rethrowDuplicateKey(error, 'product', this.#products, { id: doc._id, sku: doc.sku, slug: doc.slug });
+    }
+    return parseProductDocs([doc])[0]!;
+  }
+
+  async updateProduct(id: string, patch: ProductPatch, expectedVersion?: number): Promise<Product | null> {
+    const valid = parseProductPatch(patch);
+    const expected = parseExpectedVersion(expectedVersion);
+    const [productId] = normalizeIds([id]);
+    if (productId === undefined) return null;
+    const $set: MatchKeysAndValues<ProductDoc> = {
+      ...valid,
+      ...(valid.name !== undefined ? { nameKey: nameKey(valid.name) } : {}),
+      updatedAt: this.#now(),
+    };
+    let updated: ProductDoc | null;
+    try {
+      updated = await this.#products.findOneAndUpdate(
+        { _id: productId, ...(expected === undefined ? {} : { version: expected }) },
+        { $set, $inc: { version: 1 } },
+        { returnDocument: 'after', comment: 'catalog.updateProduct' },
+      );
+    } catch (error) {
+      return rethrowDuplicateKey(error, 'product', this.#products, { sku: valid.sku, slug: valid.slug }, productId);
+    }
+    if (updated) return parseProductDocs([updated])[0]!;
+    if (expected === undefined) return null;
+    const current = await this.#products.findOne({ _id: productId }, { projection: { version: 1 }, comment: 'catalog.productVersion' });
+    if (!current) return null;
+    throw new CatalogVersionConflictError(productId, expected, z.number().parse(current.version));
+  }
+
+  async deleteProduct(id: string): Promise<boolean> {
+    const [productId] = normalizeIds([id]);
+    if (productId === undefined) return false;
+    const result = await this.#products.deleteOne({ _id: productId }, { comment: 'catalog.deleteProduct' });
+    return result.deletedCount === 1;
+  }
+
+  async getProducts(ids: readonly string[]): Promise<Product[]> {
+    const wanted = normalizeIds(ids);
+    if (wanted.length === 0) return [];
+    const docs = await this.#products.find({ _id: { $in: wanted } }, { comment: 'catalog.getProducts' }).toArray();
+    return inRequestedOrder(wanted, parseProductDocs(docs));
+  }
+
+  async getProductBySlug(slug: string): Promise<Product | null> {
+    const doc = await this.#products.findOne({ slug: String(slug) }, { comment: 'catalog.getProductBySlug' });
+    return doc ? parseProductDocs([doc])[0]! : null;
+  }
+
+  async listProducts(args: ListProductsArgs): Promise<ProductPage> {
+    const { filter, sort, first, after } = parseListArgs(args, this.#maxPageSize);
+    const position = after === null ? null : decodeCursor(after, sort);
+    if (filter.categoryIds?.length === 0 || filter.ids?.length === 0) return EMPTY_PAGE;
+    const matching = filterQuery(filter);
+    const [docs, totalCount] = await Promise.all([
+      this.#products
+        .find(position ? { $and: [matching, afterCursorQuery(position)] } : matching, { comment: 'catalog.listProducts' })
+        .sort(sortSpec(sort))
+        .limit(first + 1)
+        .toArray(),
+      this.#products.countDocuments(matching, { comment: 'catalog.countProducts' }),
+    ]);
+    const items = parseProductDocs(docs.slice(0, first));
+    const last = items.at(-1);
+    return { items, hasNextPage: docs.length > first, endCursor: last ? cursorFor(last, sort) : null, totalCount };
+  }
+
+  async createCategory(input: NewCategory): Promise<Category> {
+    const valid = parseNewCategory(input);
+    if (valid.parentId !== null) await assertValidParent(valid.parentId, [valid.id], (id) => this.#categoryExists(id));
+    const doc = toCategoryDoc(valid);
+    try {
+      await this.#categories.insertOne(doc, { comment: 'catalog.createCategory' });
+    } catch (error) {
+      await rethrowDuplicateKey(error, 'category', this.#categories, { id: doc._id, slug: doc.slug });
+    }
+    return parseCategoryDocs([doc])[0]!;
+  }
+
+  async updateCategory(id: string, patch: CategoryPatch): Promise<Category | null> {
+    const valid = parseCategoryPatch(patch);
+    const subtree = await this.descendantIds(id);
+    const categoryId = subtree[0];
+    if (categoryId === undefined) return null;
+    if (valid.parentId != null) await assertValidParent(valid.parentId, subtree, (parentId) => this.#categoryExists(parentId));
+    if (Object.keys(valid).length === 0) return (await this.getCategories([categoryId]))[0] ?? null;
+    let updated: CategoryDoc | null;
+    try {
+      updated = await this.#categories.findOneAndUpdate(
+        { _id: categoryId },
+        { $set: valid },
+        { returnDocument: 'after', comment: 'catalog.updateCategory' },
+      );
+    } catch (error) {
+      return rethrowDuplicateKey(error, 'category', this.#categories, { slug: valid.slug }, categoryId);
+    }
+    return updated ? parseCategoryDocs([updated])[0]! : null;
+  }
+
+  async listCategories(): Promise<Category[]> {
+    // null sorts before strings in BSON order: roots first, as in the PostgreSQL adapter.
+    const docs = await this.#categories.find({}, { comment: 'catalog.listCategories' }).sort({ parentId: 1, position: 1, _id: 1 }).toArray();
+    return parseCategoryDocs(docs);
+  }
+
+  async getCategories(ids: readonly string[]): Promise<Category[]> {
+    const wanted = normalizeIds(ids);
+    if (wanted.length === 0) return [];
+    const docs = await this.#categories.find({ _id: { $in: wanted } }, { comment: 'catalog.getCategories' }).toArray();
+    return inRequestedOrder(wanted, parseCategoryDocs(docs));
+  }
+
+  async getCategoryBySlug(slug: string): Promise<Category | null> {
+    const doc = await this.#categories.findOne({ slug: String(slug) }, { comment: 'catalog.getCategoryBySlug' });
+    return doc ? parseCategoryDocs([doc])[0]! : null;
+  }
+
+  /** One query per level ($graphLookup would be one, but FerretDB 1.24 does not have it). */
+  async descendantIds(categoryId: string): Promise<string[]> {
+    const [rootId] = normalizeIds([categoryId]);
+    if (rootId === undefined || !(await this.#categoryExists(rootId))) return [];
+    const found = [rootId];
+    const seen = new Set(found);
+    let level = [rootId];
+    // The depth bound only guards against a cycle written around this store.
+    for (let depth = 0; level.length > 0 && depth < 64; depth++) {
+      const children = await this.#categories
+        .find({ parentId: { $in: level } }, { projection: { _id: 1 }, comment: 'catalog.descendantIds' })
+        .toArray();
+      level = children.map((child) => child._id).filter((id) => !seen.has(id)).sort();
+      for (const id of level) seen.add(id);
+      found.push(...level);
+    }
+    return found;
+  }
+
+  ensureSchema(): Promise<void> {
+    return ensureMongoIndexes(this.#products, this.#categories);
+  }
+
+  async ping(): Promise<void> {
+    await this.#db.command({ ping: 1 });
+  }
+
+  close(): Promise<void> {
+    this.#closing ??= this.#client.close();
+    return this.#closing;
+  }
+
+  async #categoryExists(id: string): Promise<boolean> {
+    return (await this.#categories.countDocuments({ _id: id }, { limit: 1, comment: 'catalog.categoryExists' })) > 0;
+  }
+}

@@ -1,0 +1,250 @@
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import { pgSchema, type PgUpdateSetSource } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
+import type { Database } from '@shop/db';
+import type { CatalogStore } from './catalog-store';
+import type { Category, CategoryPatch, ListProductsArgs, NewCategory, NewProduct, Product, ProductPage, ProductPatch } from './catalog-model';
+import { CatalogVersionConflictError } from './catalog-errors';
+import {
+  inRequestedOrder,
+  nameKey,
+  normalizeIds,
+  parseCategoryPatch,
+  parseExpectedVersion,
+  parseListArgs,
+  parseNewCategory,
+  parseNewProduct,
+  parseProductPatch,
+} from './catalog-input';
+import { assertValidParent } from './category-parent';
+import { cursorFor, decodeCursor } from './product-cursor';
+import { catalogTables, type CatalogTables, type ProductDocument } from './postgres-tables';
+import { parseCategories, parseProducts, rethrowConflict, rowsOf } from './postgres-rows';
+import { afterCursor, filterConditions, orderBy } from './postgres-product-query';
+
+export interface PostgresCatalogStoreOptions {
+  /** A `@shop/db` database (PGlite or PostgreSQL). The store does not close it: its opener does. */
+  db: Database;
+  /**
+   * Postgres schema holding the catalog tables, i.e. the schema whose migrations include
+   * `catalogTables(...)`. The products subgraph owns the catalog, hence the default.
+   * @default 'products'
+   */
+  schema?: string;
+  /** Largest `first` accepted by `listProducts`, so one request cannot read the whole catalog. @default 100 */
+  maxPageSize?: number;
+  /** Source of `createdAt`/`updatedAt`; injectable so tests control ordering. @default () => new Date() */
+  now?: () => Date;
+}
+
+const optionsSchema = z.object({
+  db: z.custom<Database>((db) => typeof (db as Database | undefined)?.select === 'function', 'must be a @shop/db Database'),
+  schema: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case Postgres identifier').refine((s) => s !== 'public', 'must not be "public"').default('products'),
+  maxPageSize: z.number().int().min(1).max(10_000).default(100),
+  now: z.custom<() => Date>((now) => typeof now === 'function', 'must be a function').default(() => () => new Date()),
+});
+
+/** `CatalogStore` on PostgreSQL through drizzle: PGlite in embedded mode, a server otherwise. */
+export class PostgresCatalogStore implements CatalogStore {
+  readonly #db: Database;
+  readonly #schema: string;
+  readonly #t: CatalogTables;
+  readonly #maxPageSize: number;
+  readonly #now: () => Date;
+
+  constructor(options: PostgresCatalogStoreOptions) {
+    const parsed = optionsSchema.safeParse(options ?? {});
+    if (!parsed.success) {
+      throw new TypeError(`PostgresCatalogStore: ${parsed.error.issues.map((i) => `option "${i.path.join('.')}" ${i.message}`).join('; ')}`);
+    }
+    this.#db = parsed.data.db;
+    this.#schema = parsed.data.schema;
+    this.#t = catalogTables(pgSchema(parsed.data.schema));
+    this.#maxPageSize = parsed.data.maxPageSize;
+    this.#now = parsed.data.now;
+  }
+
+  async createProduct(input: NewProduct): Promise<Product> {
+    const valid = parseNewProduct(input);
+    const now = this.#now();
+    const document: ProductDocument = { description: valid.description, images: valid.images, attributes: valid.attributes };
+    const { products } = this.#t;
+    const row = { ...valid, nameKey: nameKey(valid.name), priceAmount: valid.price.amount, priceCurrency: valid.price.currency };
+    try {
+      const rows = await this.#db
+        .insert(products)
+        .values({ ...row, createdAt: now, updatedAt: now, version: 1, document })
+        .returning(); // catalog.createProduct
+      return parseProducts(rows)[0]!;
+    } catch (error) {
+      rethrowConflict(error, 'product', valid);
+    }
+  }
+
+  async updateProduct(id: string, patch: ProductPatch, expectedVersion?: number): Promise<Product | null> {
+    const valid = parseProductPatch(patch);
+    const expected = parseExpectedVersion(expectedVersion);
+    const [productId] = normalizeIds([id]);
+    if (productId === undefined) return null;
+    const { products: t } = this.#t;
+    const { description, images, attributes, price, ...columns } = valid;
+    const documentPatch = { description, images, attributes };
+    const set: PgUpdateSetSource<typeof t> = {
+      ...columns,
+      ...(columns.name !== undefined ? { nameKey: nameKey(columns.name) } : {}),
+      ...(price ? { priceAmount: price.amount, priceCurrency: price.currency } : {}),
+      updatedAt: this.#now(),
+      version: sql`${t.version} + 1`,
+      // `||` merges top-level keys, so the untouched document fields stay as they are.
+      document: sql`${t.document} || ${JSON.stringify(documentPatch)}::jsonb`,
+    };
+    try {
+      const rows = await this.#db
+        .update(t)
+        .set(set)
+        .where(and(eq(t.id, productId), expected === undefined ? undefined : eq(t.version, expected)))
+        .returning(); // catalog.updateProduct
+      if (rows.length > 0) return parseProducts(rows)[0]!;
+    } catch (error) {
+      rethrowConflict(error, 'product', valid);
+    }
+    const current = await this.#db.select({ version: t.version }).from(t).where(eq(t.id, productId)); // catalog.productVersion
+    if (current[0] === undefined || expected === undefined) return null;
+    throw new CatalogVersionConflictError(productId, expected, current[0].version);
+  }
+
+  async deleteProduct(id: string): Promise<boolean> {
+    const [productId] = normalizeIds([id]);
+    if (productId === undefined) return false;
+    const { products: t } = this.#t;
+    const rows = await this.#db.delete(t).where(eq(t.id, productId)).returning({ id: t.id }); // catalog.deleteProduct
+    return rows.length > 0;
+  }
+
+  async getProducts(ids: readonly string[]): Promise<Product[]> {
+    const wanted = normalizeIds(ids);
+    if (wanted.length === 0) return [];
+    const { products: t } = this.#t;
+    const rows = await this.#db.select().from(t).where(inArray(t.id, wanted)); // catalog.getProducts
+    return inRequestedOrder(wanted, parseProducts(rows));
+  }
+
+  async getProductBySlug(slug: string): Promise<Product | null> {
+    const { products: t } = this.#t;
+    const rows = await this.#db.select().from(t).where(eq(t.slug, String(slug))).limit(1); // catalog.getProductBySlug
+    return parseProducts(rows)[0] ?? null;
+  }
+
+  async listProducts(args: ListProductsArgs): Promise<ProductPage> {
+    const { filter, sort, first, after } = parseListArgs(args, this.#maxPageSize);
+    const position = after === null ? null : decodeCursor(after, sort);
+    if (filter.categoryIds?.length === 0 || filter.ids?.length === 0) return { items: [], hasNextPage: false, endCursor: null, totalCount: 0 };
+    const { products: t } = this.#t;
+    const matching = filterConditions(t, filter);
+    const [rows, totals] = await Promise.all([
+      this.#db
+        .select()
+        .from(t)
+        .where(and(matching, position ? afterCursor(t, position) : undefined))
+        .orderBy(...orderBy(t, sort))
+        .limit(first + 1), // catalog.listProducts
+      this.#db.select({ n: count() }).from(t).where(matching), // catalog.countProducts
+    ]);
+    const items = parseProducts(rows.slice(0, first));
+    const last = items.at(-1);
+    return { items, hasNextPage: rows.length > first, endCursor: last ? cursorFor(last, sort) : null, totalCount: totals[0]?.n ?? 0 };
+  }
+
+  async createCategory(input: NewCategory): Promise<Category> {
+    const valid = parseNewCategory(input);
+    if (valid.parentId !== null) await assertValidParent(valid.parentId, [valid.id], (id) => this.#categoryExists(id));
+    const { categories: t } = this.#t;
+    try {
+      const rows = await this.#db.insert(t).values(valid).returning(); // catalog.createCategory
+      return parseCategories(rows)[0]!;
+    } catch (error) {
+      rethrowConflict(error, 'category', valid);
+    }
+  }
+
+  async updateCategory(id: string, patch: CategoryPatch): Promise<Category | null> {
+    const valid = parseCategoryPatch(patch);
+    const subtree = await this.descendantIds(id);
+    const categoryId = subtree[0];
+    if (categoryId === undefined) return null;
+    if (valid.parentId != null) await assertValidParent(valid.parentId, subtree, (parentId) => this.#categoryExists(parentId));
+    if (Object.keys(valid).length === 0) return (await this.getCategories([categoryId]))[0] ?? null;
+    const { categories: t } = this.#t;
+    try {
+      const rows = await this.#db.update(t).set(valid).where(eq(t.id, categoryId)).returning(); // catalog.updateCategory
+      return parseCategories(rows)[0] ?? null;
+    } catch (error) {
+      rethrowConflict(error, 'category', valid);
+    }
+  }
+
+  async listCategories(): Promise<Category[]> {
+    const { categories: t } = this.#t;
+    const rows = await this.#db
+      .select()
+      .from(t)
+      .orderBy(sql`${t.parentId} asc nulls first`, t.position, t.id); // catalog.listCategories
+    return parseCategories(rows);
+  }
+
+  async getCategories(ids: readonly string[]): Promise<Category[]> {
+    const wanted = normalizeIds(ids);
+    if (wanted.length === 0) return [];
+    const { categories: t } = this.#t;
+    const rows = await this.#db.select().from(t).where(inArray(t.id, wanted)); // catalog.getCategories
+    return inRequestedOrder(wanted, parseCategories(rows));
+  }
+
+  async getCategoryBySlug(slug: string): Promise<Category | null> {
+    const { categories: t } = this.#t;
+    const rows = await this.#db.select().from(t).where(eq(t.slug, String(slug))).limit(1); // catalog.getCategoryBySlug
+    return parseCategories(rows)[0] ?? null;
+  }
+
+  async descendantIds(categoryId: string): Promise<string[]> {
+    const [rootId] = normalizeIds([categoryId]);
+    if (rootId === undefined) return [];
+    const { categories: t } = this.#t;
+    // The depth bound only guards against a cycle written around this store.
+    const result = await this.#db.execute(sql`/* catalog.descendantIds */
+      with recursive tree(id, depth) as (
+        select id, 0 from ${t} where id = ${rootId}::uuid
+        union all
+        select c.id, tree.depth + 1 from ${t} as c join tree on c.parent_id = tree.id where tree.depth < 64
+      )
+      select distinct on (id) id::text as id, depth from tree order by id, depth`);
+    const rows = z.array(z.object({ id: z.string(), depth: z.number() })).parse(rowsOf(result));
+    return rows.sort((a, b) => a.depth - b.depth || (a.id < b.id ? -1 : 1)).map((row) => row.id);
+  }
+
+  async ensureSchema(): Promise<void> {
+    const { products, categories } = this.#t;
+    try {
+      await this.#db.execute(sql`/* catalog.ensureSchema */ select 1 from ${products} limit 0`);
+      await this.#db.execute(sql`/* catalog.ensureSchema */ select 1 from ${categories} limit 0`);
+    } catch (error) {
+      throw new Error(
+        `PostgresCatalogStore: catalog tables are missing in schema "${this.#schema}"; run the migrations that include catalogTables(pgSchema('${this.#schema}'))`,
+        { cause: error },
+      );
+    }
+  }
+
+  async ping(): Promise<void> {
+    await this.#db.execute(sql`select 1`);
+  }
+
+  /** Nothing to release: the `Database` belongs to whoever opened it. */
+  async close(): Promise<void> {}
+
+  async #categoryExists(id: string): Promise<boolean> {
+    const { categories: t } = this.#t;
+    const rows = await this.#db.select({ id: t.id }).from(t).where(eq(t.id, id)).limit(1); // catalog.categoryExists
+    return rows.length > 0;
+  }
+}
