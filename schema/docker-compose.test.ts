@@ -26,9 +26,9 @@ describe('docker-compose.yml', () => {
     expect(loop.match(/for s in ([\w ]+);/)?.[1]?.split(' ')).toEqual(subgraphs.map((s) => s.name));
   });
 
-  it('starts the router once every subgraph is healthy', () => {
+  it('starts the router once Redis and every subgraph are healthy', () => {
     expect(compose.services.router?.depends_on).toEqual(
-      Object.fromEntries(subgraphs.map((s) => [s.name, { condition: 'service_healthy' }])),
+      Object.fromEntries(['redis', ...subgraphs.map((s) => s.name)].map((name) => [name, { condition: 'service_healthy' }])),
     );
   });
 

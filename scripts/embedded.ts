@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { createLocalJWKSet } from 'jose';
-import { createAccessTokenVerifier, createInternalTokenMinter, createInternalTokenVerifier, publicJwks } from '@shop/auth';
+import { createInternalTokenMinter, createInternalTokenVerifier } from '@shop/auth';
 import { MemoryCache, MemoryPubSub } from '@shop/cache';
 import { openDatabase, runMigrations } from '@shop/db';
 import { LocalTransport } from '@shop/events';
-import { startRouter } from '@shop/router';
+import { createRemoteAccessTokenVerifier, startRouter, type RouterOptions } from '@shop/router';
 import { startSubgraph, type Logger, type RunningSubgraph } from '@shop/subgraph-kit';
 import { subgraphs } from '../schema/subgraphs';
 import { loadOrCreateKeys } from './embedded-keys';
@@ -17,6 +16,8 @@ export interface EmbeddedOptions {
   /** Fixed ports from schema/subgraphs.ts, or free ones (tests running side by side). */
   subgraphPorts: 'fixed' | 'random';
   logger: Logger;
+  /** Router limits and the like (e.g. a benchmark lifting the rate limit); defaults otherwise. */
+  router?: Partial<Omit<RouterOptions, 'supergraphSdl' | 'subgraphUrls' | 'accessTokens' | 'internalTokens'>>;
 }
 
 export interface RunningEmbedded {
@@ -66,11 +67,13 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<RunningEm
   const router = await startRouter({
     supergraphSdl: readFileSync(new URL('../schema/supergraph.graphql', import.meta.url), 'utf8'),
     subgraphUrls: Object.fromEntries(Object.values(running).map((s) => [s.name, s.url])),
-    accessTokens: createAccessTokenVerifier({ jwks: createLocalJWKSet(publicJwks(keys.accessTokenSigningKeys)), issuer, audience }),
+    // Same path as services mode: the users subgraph's published JWKS, over HTTP.
+    accessTokens: createRemoteAccessTokenVerifier({ jwksUrl: new URL('/.well-known/jwks.json', running.users!.url).href, issuer, audience }),
     internalTokens: createInternalTokenMinter({ privateKey: keys.internal.privateKey }),
     logger: options.logger.child({ service: 'router' }),
     port: options.routerPort,
     production: false,
+    ...options.router,
   });
 
   return {

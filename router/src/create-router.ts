@@ -1,66 +1,70 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
-import {
-  ApolloServerPluginLandingPageLocalDefault,
-  ApolloServerPluginLandingPageProductionDefault,
-} from '@apollo/server/plugin/landingPage/default';
-import { handleGraphQLHttp, maskErrors, sendJsonError, type Logger } from '@shop/subgraph-kit';
-import { identifyClient, type AccessTokenVerifier } from './client-identity';
-import type { RouterContext } from './router-context';
-import { SubgraphDataSource, type InternalTokenMinter } from './subgraph-data-source';
+import { GraphQLError } from 'graphql';
+import { MemoryCache } from '@shop/cache';
+import { handleGraphQLHttp, sendJsonError } from '@shop/subgraph-kit';
+import { identifyClient, type ClientIdentity } from './client-identity';
+import { applyCors } from './cors';
+import { createApollo } from './create-apollo';
+import { createDrainer } from './drain';
+import { clientKey, createRateLimiter } from './rate-limit';
+import { checkReadiness } from './readiness';
+import { defaultLimits, type RouterOptions } from './router-options';
+import { createSubgraphFetcher } from './subgraph-fetcher';
+import { attachSubscriptionServer } from './subscriptions/subscription-server';
+import { operationLimitRules } from './operation-limits';
 
-export interface RouterOptions {
-  supergraphSdl: string;
-  /** Replaces the URL the supergraph file names for a subgraph (e.g. docker service names). */
-  subgraphUrls?: Record<string, string>;
-  accessTokens: AccessTokenVerifier;
-  internalTokens: InternalTokenMinter;
-  logger: Logger;
-  port: number;
-  /** @default '0.0.0.0' */
-  host?: string;
-  /** Production hides introspection and the Sandbox landing page. */
-  production: boolean;
-}
+export type { RouterOptions } from './router-options';
 
 export interface RunningRouter {
   url: string;
   port: number;
+  /** The HTTP server, e.g. for a WebSocket server sharing the port. */
+  server: Server;
+  /** Stops accepting, drains in-flight requests (bounded), then releases the router's resources. Idempotent. */
   stop(): Promise<void>;
 }
 
 const requestIdPattern = /^[\w-]{8,64}$/;
 
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify(body));
+}
+
+/** Identity failures (401, or 503 when keys cannot be fetched) answered before GraphQL runs. */
+async function identify(req: IncomingMessage, res: ServerResponse, options: RouterOptions): Promise<ClientIdentity | null | undefined> {
+  try {
+    return await identifyClient(req.headers, options.accessTokens);
+  } catch (error) {
+    if (!(error instanceof GraphQLError)) throw error;
+    if (error.extensions.code === 'SERVICE_UNAVAILABLE') options.logger.error({ err: error.originalError }, 'cannot verify access tokens');
+    const status = (error.extensions.http as { status?: number } | undefined)?.status ?? 401;
+    sendJsonError(res, status, String(error.extensions.code), error.message);
+    return undefined;
+  }
+}
+
 /** The public endpoint: verifies the client, plans with @apollo/gateway, calls subgraphs. */
 export async function startRouter(options: RouterOptions): Promise<RunningRouter> {
   const { logger } = options;
-  const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new SubgraphDataSource(name, options.subgraphUrls?.[name] ?? url ?? '', options.internalTokens),
-    logger,
-  });
-  const apollo = new ApolloServer<RouterContext>({
-    gateway,
-    introspection: !options.production,
-    includeStacktraceInErrorResponses: false,
-    formatError: maskErrors(logger),
-    logger,
-    plugins: [
-      options.production
-        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
-        : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
-    ],
-  });
+  const limits = { ...defaultLimits, ...options.limits };
+  const ownCache = options.cache ? undefined : new MemoryCache({ keyPrefix: 'router' });
+  const cache = options.cache ?? ownCache!;
+  const fetcher = createSubgraphFetcher({ timeoutMs: options.subgraphTimeoutMs ?? 10_000, connections: options.subgraphConnections ?? 64 });
+  const { apollo, subgraphUrls, dataSource } = createApollo(options, limits, cache, fetcher);
+  const rateLimiter = createRateLimiter(cache, options.rateLimit ?? { max: 600 });
   await apollo.start();
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    if (applyCors(req, res, options.cors)) return;
     const path = (req.url ?? '/').split('?')[0];
-    if (path === '/health') {
-      res.setHeader('content-type', 'application/json');
-      return res.end('{"status":"ok"}');
+    if (path === '/health') return sendJson(res, 200, { status: 'ok' });
+    if (path === '/ready') {
+      const report = await checkReadiness(true, subgraphUrls, options.readyTimeoutMs ?? 1_000);
+      return sendJson(res, report.ready ? 200 : 503, report);
     }
     if (path !== '/graphql' && path !== '/') return sendJsonError(res, 404, 'NOT_FOUND', 'Not found');
     const incomingId = req.headers['x-request-id'];
@@ -68,33 +72,52 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     res.setHeader('x-request-id', requestId);
     const started = performance.now();
     res.once('finish', () =>
-      logger.info({ requestId, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'graphql request'),
+      logger.info({ requestId, method: req.method, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'graphql request'),
     );
-    await handleGraphQLHttp(apollo, req, res, async () => ({
-      identity: await identifyClient(req.headers, options.accessTokens),
-      requestId,
-    }));
+    const identity = await identify(req, res, options);
+    if (identity === undefined) return;
+    const decision = await rateLimiter.check(req, identity);
+    if (!decision.allowed) {
+      res.setHeader('retry-after', String(decision.retryAfterSeconds));
+      return sendJsonError(res, 429, 'RATE_LIMITED', `Too many requests; retry in ${decision.retryAfterSeconds} s`);
+    }
+    await handleGraphQLHttp(apollo, req, res, async () => ({ identity, requestId }), { bodyLimit: options.bodyLimitBytes ?? 1_000_000 });
   };
 
   const server = createServer((req, res) => {
+    drainer.track(res);
     handle(req, res).catch((error: unknown) => {
       logger.error({ err: error }, 'request failed');
       if (!res.headersSent) sendJsonError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
       else res.end();
     });
   });
-  const host = options.host ?? '0.0.0.0';
-  await new Promise<void>((resolve) => server.listen(options.port, host, resolve));
+  const drainer = createDrainer(server);
+  const detach = options.onServer?.(server, { dataSource });
+  // graphql-ws on the same port: the gateway's data sources, operation limits and client-IP rule.
+  const subscriptions = attachSubscriptionServer(server, {
+    ...options,
+    limits: options.subscriptions,
+    validationRules: operationLimitRules(limits),
+    maxTokens: limits.maxTokens,
+    dataSource,
+    clientIp: (req) => clientKey(req, null, options.rateLimit?.trustProxy ?? false),
+  });
+  await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '0.0.0.0', resolve));
   const port = (server.address() as AddressInfo).port;
+  let stopping: Promise<void> | undefined;
+  const stop = async () => {
+    if (detach) await detach();
+    await subscriptions.close();
+    await drainer.drain(options.drainTimeoutMs ?? 10_000);
+    await apollo.stop();
+    await fetcher.close();
+    await ownCache?.close();
+  };
   return {
     url: `http://localhost:${port}/graphql`,
     port,
-    stop: async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
-      await apollo.stop();
-    },
+    server,
+    stop: () => (stopping ??= stop()),
   };
 }

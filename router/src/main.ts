@@ -1,25 +1,32 @@
 import { readFileSync } from 'node:fs';
-import { createRemoteJWKSet } from 'jose';
-import { createAccessTokenVerifier, createInternalTokenMinter } from '@shop/auth';
+import { createInternalTokenMinter } from '@shop/auth';
+import { createCache } from '@shop/cache';
 import { createLogger, stopOnSignals } from '@shop/subgraph-kit';
 import { startRouter } from './create-router';
 import { loadRouterEnv } from './env';
+import { routerOptionsFromEnv } from './options-from-env';
+import { createRemoteAccessTokenVerifier } from './remote-access-tokens';
 
 const env = loadRouterEnv();
 const logger = createLogger('router', env.LOG_LEVEL);
+const cache = createCache(
+  env.CACHE_DRIVER === 'redis' ? { kind: 'redis', url: env.REDIS_URL ?? '', keyPrefix: 'router' } : { kind: 'memory', keyPrefix: 'router' },
+);
 const router = await startRouter({
+  ...routerOptionsFromEnv(env),
   supergraphSdl: readFileSync(env.SUPERGRAPH_PATH, 'utf8'),
-  ...(env.SUBGRAPH_URLS ? { subgraphUrls: env.SUBGRAPH_URLS } : {}),
-  accessTokens: createAccessTokenVerifier({
-    jwks: createRemoteJWKSet(new URL(env.JWKS_URL)),
+  accessTokens: createRemoteAccessTokenVerifier({
+    jwksUrl: env.JWKS_URL,
     issuer: env.ACCESS_TOKEN_ISSUER,
     audience: env.ACCESS_TOKEN_AUDIENCE,
+    cooldownMs: env.JWKS_COOLDOWN_MS,
+    cacheMaxAgeMs: env.JWKS_CACHE_MAX_AGE_MS,
+    timeoutMs: env.JWKS_TIMEOUT_MS,
   }),
   internalTokens: createInternalTokenMinter({ privateKey: env.INTERNAL_TOKEN_PRIVATE_KEY }),
+  cache,
   logger,
-  port: env.ROUTER_PORT,
-  host: env.ROUTER_HOST,
-  production: env.NODE_ENV === 'production',
 });
 logger.info({ url: router.url }, 'router listening');
-stopOnSignals(logger, [() => router.stop()]);
+// Run last-first: HTTP drains before the cache it uses is closed.
+stopOnSignals(logger, [() => cache.close(), () => router.stop()]);

@@ -2,7 +2,10 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 
 /** Which PostgreSQL to talk to. Decided once, from validated configuration. */
-export type DatabaseConfig =
+/** Observes every SQL statement drizzle sends (tests count round trips with it). */
+export type QueryObserver = (sql: string, params: unknown[]) => void;
+
+export type DatabaseConfig = (
   | {
       driver: 'pglite';
       /** Directory holding the embedded cluster; omit for an in-memory database (tests). */
@@ -13,7 +16,8 @@ export type DatabaseConfig =
       url: string;
       /** Pool size per process. @default 10 */
       maxConnections?: number;
-    };
+    }
+) & { onQuery?: QueryObserver };
 
 /** The drizzle database type both drivers share, so stores are written once. */
 export type Database = PgDatabase<PgQueryResultHKT, Record<string, never>>;

@@ -1,4 +1,4 @@
-export type { Database, DatabaseConfig, DatabaseHandle, Executor, Transaction } from './database';
+export type { Database, DatabaseConfig, DatabaseHandle, Executor, QueryObserver, Transaction } from './database';
 export { openDatabase } from './open-database';
 export { runMigrations, type MigrationTarget } from './migrate';
 export { databaseConfigFromEnv, databaseEnvShape } from './env';

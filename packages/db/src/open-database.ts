@@ -5,8 +5,8 @@ import { openPostgresDatabase } from './postgres-database';
 export function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   switch (config.driver) {
     case 'pglite':
-      return openPgliteDatabase(config.dataDir);
+      return openPgliteDatabase(config.dataDir, config.onQuery);
     case 'postgres':
-      return openPostgresDatabase(config.url, config.maxConnections);
+      return openPostgresDatabase(config.url, config.maxConnections, config.onQuery);
   }
 }

@@ -11,6 +11,7 @@ import type { SubgraphContext } from './context';
 import { handleGraphQLHttp, sendJsonError } from './graphql-http';
 import { identify, type InternalTokenVerifier } from './internal-auth';
 import { maskErrors } from './mask-errors';
+import { serveSubscriptions } from './subscriptions/serve-subscriptions';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -31,6 +32,8 @@ export interface SubgraphOptions {
   routes?: Record<string, RouteHandler>;
   /** @default 1_000_000 */
   bodyLimit?: number;
+  /** Called for every authenticated `/graphql` request (tests count the router's fan-out with it). */
+  onGraphQLRequest?: () => void;
 }
 
 export interface RunningSubgraph {
@@ -66,12 +69,15 @@ async function readiness(checks: Record<string, () => Promise<void>>) {
  */
 export async function startSubgraph(options: SubgraphOptions): Promise<RunningSubgraph> {
   const { logger } = options;
+  // Resolver maps are typed per subgraph by codegen; Apollo's own map type is context-agnostic.
+  const schema = buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> });
   const apollo = new ApolloServer<SubgraphContext>({
-    // Resolver maps are typed per subgraph by codegen; Apollo's own map type is context-agnostic.
-    schema: buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
+    schema,
     plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
     formatError: maskErrors(logger),
     includeStacktraceInErrorResponses: false,
+    // Shutdown is ours (stopOnSignals drains HTTP first); Apollo would re-raise the signal and skip it.
+    stopOnTerminationSignals: false,
     logger,
   });
   await apollo.start();
@@ -89,6 +95,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
 
     const identity = await identify(req.headers, options.internalTokens);
     if (!identity) return sendJsonError(res, 401, 'UNAUTHENTICATED', 'A valid internal token is required');
+    options.onGraphQLRequest?.();
     const header = req.headers['x-request-id'];
     const requestId = typeof header === 'string' && /^[\w-]{8,64}$/.test(header) ? header : randomUUID();
     const context: SubgraphContext = {
@@ -111,6 +118,10 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
     });
   });
   server.keepAliveTimeout = 65_000;
+  // Same schema, same internal-token rule: Subscription fields over graphql-ws on /graphql.
+  const subscriptions = schema.getSubscriptionType()
+    ? serveSubscriptions(server, { schema, internalTokens: options.internalTokens, logger, maxPayload: options.bodyLimit ?? 1_000_000 })
+    : null;
   await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const url = `http://${options.host ?? '127.0.0.1'}:${port}/graphql`;
@@ -121,6 +132,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
     url,
     port,
     stop: async () => {
+      await subscriptions?.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

@@ -1,0 +1,71 @@
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import {
+  ApolloServerPluginLandingPageLocalDefault,
+  ApolloServerPluginLandingPageProductionDefault,
+} from '@apollo/server/plugin/landingPage/default';
+import { toKeyValueCache, type Cache } from '@shop/cache';
+import { formatRouterError } from './format-error';
+import { configureGatewayTelemetry } from './gateway-telemetry';
+import { operationLimitRules } from './operation-limits';
+import { pageSizePlugin } from './page-size';
+import type { RouterContext } from './router-context';
+import type { OperationLimits, RouterOptions } from './router-options';
+import { SubgraphDataSource } from './subgraph-data-source';
+import type { SubgraphFetcher } from './subgraph-fetcher';
+
+export interface ApolloParts {
+  apollo: ApolloServer<RouterContext>;
+  /** Subgraph name -> the URL the router calls, filled in when the supergraph loads. */
+  subgraphUrls: Map<string, string>;
+  /** Builds a data source exactly as the gateway does (internal tokens, pooled fetcher, timeout). */
+  dataSource(name: string, url: string): SubgraphDataSource;
+}
+
+/**
+ * The gateway inside Apollo Server, with every protection that lives in the GraphQL layer:
+ * CSRF prevention and no batching (explicit, though both are Apollo's defaults), token, depth,
+ * alias, directive, cost and page-size limits, APQ on the cache port, masked errors, and in
+ * production no introspection, no "Did you mean" suggestions and no landing page.
+ */
+export function createApollo(options: RouterOptions, limits: OperationLimits, cache: Cache, fetcher: SubgraphFetcher): ApolloParts {
+  const { logger, production } = options;
+  const subgraphUrls = new Map<string, string>();
+  const timeoutMs = options.subgraphTimeoutMs ?? 10_000;
+  const dataSource = (name: string, url: string) =>
+    new SubgraphDataSource({ name, url, minter: options.internalTokens, fetcher: fetcher.fetch, timeoutMs });
+  configureGatewayTelemetry(options.apolloTelemetry ?? false);
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name, url }) => {
+      const target = options.subgraphUrls?.[name] ?? url ?? '';
+      subgraphUrls.set(name, target);
+      return dataSource(name, target);
+    },
+    experimental_approximateQueryPlanStoreMiB: options.queryPlanCacheMiB ?? 30,
+    logger,
+  });
+  const apollo = new ApolloServer<RouterContext>({
+    gateway,
+    introspection: !production,
+    hideSchemaDetailsFromClientErrors: production,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    // startRouter's stop() drains HTTP first; Apollo's own handler would stop it mid-request and
+    // re-raise the signal, killing the process before the drain ends.
+    stopOnTerminationSignals: false,
+    persistedQueries: { cache: toKeyValueCache(cache), ttl: options.apqTtlSeconds ?? 86_400 },
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: operationLimitRules(limits),
+    formatError: formatRouterError(logger),
+    logger,
+    plugins: [
+      pageSizePlugin(limits.maxPageSize),
+      production
+        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
+        : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
+    ],
+  });
+  return { apollo, subgraphUrls, dataSource };
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { parseEnv } from '@shop/config';
+import { routerEnvSchema } from '../src/env';
+import { routerOptionsFromEnv } from '../src/options-from-env';
+
+const required = { INTERNAL_TOKEN_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----\\nabc\\n-----END PRIVATE KEY-----' };
+
+describe('router configuration', () => {
+  it('has safe defaults for every limit', () => {
+    const options = routerOptionsFromEnv(parseEnv(routerEnvSchema, required));
+    expect(options).toMatchObject({
+      production: false,
+      limits: { maxDepth: 12, maxAliases: 15, maxDirectives: 20, maxTokens: 2_000, maxCost: 5_000, maxPageSize: 100 },
+      rateLimit: { max: 600, windowSeconds: 60, trustProxy: false },
+      bodyLimitBytes: 1_000_000,
+      subgraphTimeoutMs: 10_000,
+      apolloTelemetry: false,
+    });
+    expect(options.cors).toBeUndefined();
+  });
+
+  it('reads CORS and rejects a Redis cache without a URL', () => {
+    const env = parseEnv(routerEnvSchema, { ...required, CORS_ORIGINS: 'https://a.example, https://b.example', CORS_CREDENTIALS: 'true' });
+    expect(routerOptionsFromEnv(env).cors).toEqual({ origins: ['https://a.example', 'https://b.example'], credentials: true });
+    expect(() => parseEnv(routerEnvSchema, { ...required, CACHE_DRIVER: 'redis' })).toThrow(/REDIS_URL: REDIS_URL is required when CACHE_DRIVER=redis/);
+  });
+});
