@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createInternalTokenMinter, createInternalTokenVerifier } from '@shop/auth';
 import { MemoryCache, MemoryPubSub } from '@shop/cache';
-import { openDatabase, runMigrations } from '@shop/db';
+import { openDatabase, runMigrations, type QueryObserver } from '@shop/db';
 import { LocalTransport } from '@shop/events';
 import { createRemoteAccessTokenVerifier, startRouter, type RouterOptions } from '@shop/router';
 import { startSubgraph, type Logger, type RunningSubgraph } from '@shop/subgraph-kit';
@@ -16,6 +16,8 @@ export interface EmbeddedOptions {
   /** Fixed ports from schema/subgraphs.ts, or free ones (tests running side by side). */
   subgraphPorts: 'fixed' | 'random';
   logger: Logger;
+  /** Test hooks: every SQL statement, and every request the router sends a subgraph. */
+  observe?: { onQuery?: QueryObserver; onSubgraphRequest?: (subgraph: string) => void };
   /** Router limits and the like (e.g. a benchmark lifting the rate limit); defaults otherwise. */
   router?: Partial<Omit<RouterOptions, 'supergraphSdl' | 'subgraphUrls' | 'accessTokens' | 'internalTokens'>>;
 }
@@ -37,7 +39,11 @@ const audience = 'commerce-supergraph';
  */
 export async function startEmbedded(options: EmbeddedOptions): Promise<RunningEmbedded> {
   const keys = await loadOrCreateKeys(options.dataDir);
-  const database = await openDatabase({ driver: 'pglite', ...(options.dataDir ? { dataDir: `${options.dataDir}/pglite` } : {}) });
+  const database = await openDatabase({
+    driver: 'pglite',
+    ...(options.dataDir ? { dataDir: `${options.dataDir}/pglite` } : {}),
+    ...(options.observe?.onQuery ? { onQuery: options.observe.onQuery } : {}),
+  });
   const transport = new LocalTransport({ logger: options.logger.child({ service: 'events' }) });
   const running: Record<string, RunningSubgraph> = {};
   const cleanups: Array<() => Promise<void>> = [];
@@ -49,8 +55,10 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<RunningEm
     await runMigrations(database, module.migrations);
     const { stop, ...parts } = await module.create(config, { database, transport, cache, pubsub, logger });
     const port = options.subgraphPorts === 'random' ? 0 : (subgraphs.find((s) => s.name === module.name)?.port ?? 0);
+    const onSubgraphRequest = options.observe?.onSubgraphRequest;
     running[module.name] = await startSubgraph({
       ...parts,
+      ...(onSubgraphRequest ? { onGraphQLRequest: () => onSubgraphRequest(module.name) } : {}),
       name: module.name,
       typeDefs: module.typeDefs,
       port,
