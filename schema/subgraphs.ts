@@ -13,6 +13,7 @@ export const subgraphs: readonly SubgraphEntry[] = [
   { name: 'favourites', port: 4006 },
   { name: 'tax', port: 4008 },
   { name: 'inventory', port: 4003 },
+  { name: 'search', port: 4005 },
 ];
 
 export const sdlPath = (name: string) => `subgraphs/${name}/src/schema.graphql`;

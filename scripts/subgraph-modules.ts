@@ -4,6 +4,7 @@ import { usersModule } from '@shop/users';
 import { favouritesModule } from '@shop/favourites';
 import { taxModule } from '@shop/tax';
 import { inventoryModule } from '@shop/inventory';
+import { searchModule } from '@shop/search';
 import type { EmbeddedKeys } from './embedded-keys';
 
 /** Settings the embedded process shares between subgraphs (services mode reads each from env). */
@@ -35,8 +36,9 @@ export function embeddedSubgraphs(settings: EmbeddedSettings): Array<ModuleWithC
     entry(favouritesModule, {}),
     entry(taxModule, {}),
     entry(inventoryModule, {}),
+    entry(searchModule, {}),
   ];
 }
 
 /** Every subgraph module (for `npm run migrate`). */
-export const allModules: ReadonlyArray<SubgraphModule<never>> = [usersModule, ratingsModule, favouritesModule, taxModule, inventoryModule];
+export const allModules: ReadonlyArray<SubgraphModule<never>> = [usersModule, ratingsModule, favouritesModule, taxModule, inventoryModule, searchModule];

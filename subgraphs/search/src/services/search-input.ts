@@ -1,0 +1,66 @@
+import { badUserInput } from '@shop/subgraph-kit';
+import type { SearchFilterQuery, SearchQuery, SearchSortKey } from './search-query';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+export const MAX_TEXT_LENGTH = 200;
+export const MAX_CATEGORY_IDS = 50;
+
+export interface SearchFilterInput {
+  categoryIds?: ReadonlyArray<string> | null;
+  minPrice?: number | null;
+  maxPrice?: number | null;
+  currency?: string | null;
+  inStock?: boolean | null;
+  minRating?: number | null;
+}
+
+export interface SearchArgs {
+  text?: string | null;
+  filter?: SearchFilterInput | null;
+  sort?: SearchSortKey | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+const invalid = (argument: string, message: string) => badUserInput(message, { argument });
+
+/** `first` as the schema promises it: 0 to 100, 20 when omitted. */
+export function pageSize(first: number | null | undefined): number {
+  const size = first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) throw invalid('first', `first must be between 0 and ${MAX_PAGE_SIZE}`);
+  return size;
+}
+
+function normalizeText(text: string | null | undefined): string {
+  const normalized = (text ?? '').replace(/\s+/g, ' ').trim();
+  if (normalized.length > MAX_TEXT_LENGTH) throw invalid('text', `text must be at most ${MAX_TEXT_LENGTH} characters`);
+  return normalized;
+}
+
+function price(value: number | null | undefined, name: string): number | null {
+  if (value === null || value === undefined) return null;
+  if (!Number.isInteger(value) || value < 0) throw invalid(`filter.${name}`, `${name} must be a non-negative amount in minor units`);
+  return value;
+}
+
+function normalizeFilter(input: SearchFilterInput | null | undefined): SearchFilterQuery {
+  const categoryIds = [...new Set((input?.categoryIds ?? []).map((id) => id.trim()))].sort();
+  if (categoryIds.length > MAX_CATEGORY_IDS) throw invalid('filter.categoryIds', `categoryIds takes at most ${MAX_CATEGORY_IDS} ids`);
+  if (categoryIds.some((id) => id.length === 0)) throw invalid('filter.categoryIds', 'categoryIds must not contain empty ids');
+  const minPrice = price(input?.minPrice, 'minPrice');
+  const maxPrice = price(input?.maxPrice, 'maxPrice');
+  if (minPrice !== null && maxPrice !== null && minPrice > maxPrice) throw invalid('filter.maxPrice', 'maxPrice must not be below minPrice');
+  const currency = input?.currency?.trim().toUpperCase() ?? null;
+  if (currency !== null && !/^[A-Z]{3}$/.test(currency)) throw invalid('filter.currency', 'currency must be an ISO 4217 code such as EUR');
+  const minRating = input?.minRating ?? null;
+  if (minRating !== null && !(Number.isFinite(minRating) && minRating >= 1 && minRating <= 5)) {
+    throw invalid('filter.minRating', 'minRating must be between 1 and 5');
+  }
+  return { categoryIds, minPrice, maxPrice, currency, inStock: input?.inStock ?? null, minRating };
+}
+
+/** Validates a search's arguments; every mistake is BAD_USER_INPUT naming the argument. */
+export function normalizeSearch(args: SearchArgs): SearchQuery {
+  return { text: normalizeText(args.text), filter: normalizeFilter(args.filter), sort: args.sort ?? 'RELEVANCE' };
+}

@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import type { SearchRows, SearchStore } from '../stores/search.store';
+import { decodeCursor, encodeCursor } from './search-cursor';
+import { normalizeSearch, pageSize, type SearchArgs } from './search-input';
+import { MAX_RELEVANCE_DEPTH, PRICE_BUCKET_EDGES, RATING_FACET_STEPS, type Position, type SearchQuery } from './search-query';
+import type { ResultCache } from './result-cache';
+
+export interface SearchResult {
+  edges: Array<{ cursor: string; node: { id: string }; score: number | null }>;
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  totalCount: number;
+  facets: {
+    categories: Array<{ categoryId: string; count: number }>;
+    priceBuckets: Array<{ min: number; max: number | null; count: number }>;
+    ratings: Array<{ minRating: number; count: number }>;
+    inStock: number;
+  };
+}
+
+function facets(rows: SearchRows): SearchResult['facets'] {
+  return {
+    categories: rows.categories,
+    priceBuckets: PRICE_BUCKET_EDGES.map((min, i) => ({ min, max: PRICE_BUCKET_EDGES[i + 1] ?? null, count: rows.priceCounts[i] ?? 0 })),
+    ratings: RATING_FACET_STEPS.map((minRating, i) => ({ minRating, count: rows.ratingCounts[i] ?? 0 })),
+    inStock: rows.inStock,
+  };
+}
+
+/**
+ * Validates a search, answers it from the result cache when it can, else runs it (one SQL
+ * statement) and caches the whole page, facets included.
+ */
+export class SearchService {
+  constructor(
+    private readonly store: SearchStore,
+    private readonly cache: ResultCache,
+  ) {}
+
+  async search(args: SearchArgs): Promise<SearchResult> {
+    const query = normalizeSearch(args);
+    const first = pageSize(args.first);
+    const after = decodeCursor(args.after, query);
+    const hash = createHash('sha256').update(JSON.stringify({ query, first, after })).digest('base64url');
+    const cached = await this.cache.get(hash);
+    if (cached.value !== null) return JSON.parse(cached.value) as SearchResult;
+    const result = await this.run(query, first, after);
+    await this.cache.set(cached.key, JSON.stringify(result));
+    return result;
+  }
+
+  private async run(query: SearchQuery, first: number, after: Position | null): Promise<SearchResult> {
+    // RELEVANCE pages by offset inside a bounded window; the other sorts page by keyset.
+    const offset = after && 'offset' in after ? after.offset : null;
+    const limit = query.sort === 'RELEVANCE' ? Math.min(first, MAX_RELEVANCE_DEPTH - (offset ?? 0)) : first;
+    const rows = await this.store.search(query, { limit, after });
+    const page = rows.hits.slice(0, limit);
+    const edges = page.map((hit, i) => ({
+      cursor: encodeCursor(query, hit.key === null ? { offset: (offset ?? 0) + i + 1 } : { key: hit.key }),
+      node: { id: hit.productId },
+      score: hit.score,
+    }));
+    const windowLeft = query.sort !== 'RELEVANCE' || (offset ?? 0) + limit < MAX_RELEVANCE_DEPTH;
+    return {
+      edges,
+      pageInfo: {
+        hasNextPage: rows.hits.length > limit && windowLeft,
+        hasPreviousPage: after !== null,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+      totalCount: rows.total,
+      facets: facets(rows),
+    };
+  }
+}

@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'graphql';
+import type { MigrationTarget } from '@shop/db';
+import type { SubgraphModule, SubgraphPlatform } from '@shop/subgraph-kit';
+import { consumeIndexEvents } from './events/index-events.consumer';
+import { resolvers } from './resolvers';
+import { ResultCache } from './services/result-cache';
+import { SearchService } from './services/search.service';
+import { DocumentStore } from './stores/document.store';
+import { SearchStore } from './stores/search.store';
+
+const typeDefs = parse(readFileSync(fileURLToPath(new URL('./schema.graphql', import.meta.url)), 'utf8'));
+const migrations: MigrationTarget = {
+  schema: 'search',
+  migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
+};
+
+export interface SearchConfig {
+  /**
+   * How long a search result stays in the cache. Any index change invalidates every cached
+   * result at once, so this only bounds memory and the rare missed invalidation.
+   * @default 30
+   */
+  cacheTtlSeconds?: number;
+}
+
+export const DEFAULT_CACHE_TTL_SECONDS = 30;
+
+/**
+ * Wires stores -> services -> resolvers and starts the consumer that feeds the index from
+ * product, stock and rating events; the caller starts the HTTP server and calls `stop()`.
+ */
+async function create(config: SearchConfig, { database, transport, cache, logger }: SubgraphPlatform) {
+  const results = new ResultCache(cache, config.cacheTtlSeconds ?? DEFAULT_CACHE_TTL_SECONDS);
+  const search = new SearchService(new SearchStore(database.db), results);
+  const subscription = await consumeIndexEvents({
+    db: database.db,
+    transport,
+    documents: new DocumentStore(),
+    afterChange: () => results.invalidate(),
+    logger,
+  });
+  return {
+    resolvers: resolvers({ search }),
+    readiness: { database: () => database.ping() },
+    stop: () => subscription.stop(),
+  };
+}
+
+/** The search subgraph: a full-text, typo-tolerant product index fed by catalog, stock and rating events. */
+export const searchModule: SubgraphModule<SearchConfig> = { name: 'search', typeDefs, migrations, create };

@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto';
+import type { ProductSnapshot } from '@shop/events';
+import type { SubgraphHarness } from '@shop/testkit';
+import { created, feed, rating, stock, uniqueCurrency } from './helpers';
+
+interface Fixture {
+  name: string;
+  sku: string;
+  categoryId: string;
+  price: number;
+  units: number;
+  rating: [number | null, number];
+  published?: boolean;
+}
+
+/** A small catalogue; `created` minutes are the keys' order (a first ... g last). */
+const fixtures = {
+  a: { name: 'Leather Jacket', sku: 'LJ-100', categoryId: 'outerwear', price: 12_900, units: 3, rating: [4.6, 12] },
+  b: { name: 'Denim Jacket', sku: 'DJ-200', categoryId: 'outerwear', price: 7_900, units: 0, rating: [4.1, 5] },
+  c: { name: 'Rain Coat', sku: 'RC-300', categoryId: 'outerwear', price: 9_900, units: 8, rating: [3.2, 4] },
+  d: { name: 'Wool Scarf', sku: 'WS-400', categoryId: 'accessories', price: 2_500, units: 5, rating: [null, 0] },
+  e: { name: 'Leather Belt', sku: 'LB-500', categoryId: 'accessories', price: 3_500, units: 2, rating: [4.6, 3] },
+  f: { name: 'Jade Teapot', sku: 'JT-600', categoryId: 'kitchen', price: 1_800, units: 9, rating: [2.5, 2] },
+  g: { name: 'Secret Jacket', sku: 'SJ-700', categoryId: 'outerwear', price: 5_000, units: 4, rating: [5, 1], published: false },
+} satisfies Record<string, Fixture>;
+
+export type Key = keyof typeof fixtures;
+
+/**
+ * Publishes the catalogue in a currency of its own (the isolation key: every search of a test
+ * filters by it) and returns the product id of each key.
+ */
+export async function seedCatalogue(harness: SubgraphHarness) {
+  const currency = uniqueCurrency();
+  const prefix = `p${randomBytes(4).toString('hex')}`;
+  const ids = Object.fromEntries(Object.keys(fixtures).map((key) => [key, `${prefix}-${key}`])) as Record<Key, string>;
+  const base = Date.parse('2026-01-01T00:00:00.000Z');
+  const events = feed(harness);
+  const products: Record<string, ProductSnapshot> = {};
+  for (const [i, [key, f]] of (Object.entries(fixtures) as Array<[Key, Fixture]>).entries()) {
+    const product = { productId: ids[key], sku: f.sku, name: f.name, categoryId: f.categoryId, price: { amount: f.price, currency }, published: f.published ?? true };
+    products[key] = product;
+    const when = new Date(base + i * 60_000);
+    await events.publish(created(product, when));
+    await events.publish(stock(product.productId, f.units, when));
+    await events.publish(rating(product.productId, f.rating[0], f.rating[1], when));
+  }
+  /** Product ids of keys, for exact-order assertions. */
+  const idsOf = (keys: string) => [...keys].map((key) => ids[key as Key]);
+  return { currency, ids, idsOf, products: products as Record<Key, ProductSnapshot>, events };
+}
+
+export const SEARCH = `query($text: String, $filter: SearchFilter, $sort: SearchSort, $first: Int, $after: String) {
+  search(text: $text, filter: $filter, sort: $sort, first: $first, after: $after) {
+    edges { cursor score node { id } }
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    totalCount
+    facets { categories { categoryId count } priceBuckets { min max count } ratings { minRating count } inStock }
+  }
+}`;
+
+export interface SearchData {
+  search: {
+    edges: Array<{ cursor: string; score: number | null; node: { id: string } }>;
+    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+    totalCount: number;
+    facets: {
+      categories: Array<{ categoryId: string; count: number }>;
+      priceBuckets: Array<{ min: number; max: number | null; count: number }>;
+      ratings: Array<{ minRating: number; count: number }>;
+      inStock: number;
+    };
+  };
+}
+
+/** Price buckets as [min, max, count] for compact expectations. */
+export const buckets = (data: SearchData) => data.search.facets.priceBuckets.map((b) => [b.min, b.max, b.count]);
