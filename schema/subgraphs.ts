@@ -14,6 +14,7 @@ export const subgraphs: readonly SubgraphEntry[] = [
   { name: 'tax', port: 4008 },
   { name: 'inventory', port: 4003 },
   { name: 'search', port: 4005 },
+  { name: 'products', port: 4002 },
 ];
 
 export const sdlPath = (name: string) => `subgraphs/${name}/src/schema.graphql`;

@@ -5,6 +5,7 @@ import { favouritesModule } from '@shop/favourites';
 import { taxModule } from '@shop/tax';
 import { inventoryModule } from '@shop/inventory';
 import { searchModule } from '@shop/search';
+import { embeddedProductsConfig, productsModule } from '@shop/products';
 import type { EmbeddedKeys } from './embedded-keys';
 
 /** Settings the embedded process shares between subgraphs (services mode reads each from env). */
@@ -37,8 +38,9 @@ export function embeddedSubgraphs(settings: EmbeddedSettings): Array<ModuleWithC
     entry(taxModule, {}),
     entry(inventoryModule, {}),
     entry(searchModule, {}),
+    entry(productsModule, embeddedProductsConfig),
   ];
 }
 
 /** Every subgraph module (for `npm run migrate`). */
-export const allModules: ReadonlyArray<SubgraphModule<never>> = [usersModule, ratingsModule, favouritesModule, taxModule, inventoryModule, searchModule];
+export const allModules: ReadonlyArray<SubgraphModule<never>> = [usersModule, ratingsModule, favouritesModule, taxModule, inventoryModule, searchModule, productsModule];

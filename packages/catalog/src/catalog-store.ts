@@ -8,6 +8,7 @@ import type {
   ProductPage,
   ProductPatch,
 } from './catalog-model';
+import type { CatalogEventRelay, CatalogEventRelayOptions, ProductWriteOptions } from './catalog-events';
 
 /**
  * Catalog store port: products and their category tree, for the `products` subgraph's services.
@@ -15,18 +16,26 @@ import type {
  * `MongoCatalogStore` (services mode). Both pass one contract suite, so a service cannot tell
  * them apart. Input is validated here too (`CatalogValidationError`); expected failures are the
  * typed errors of `catalog-errors.ts`.
+ *
+ * Product writes take `options.events`: domain events recorded atomically with the write (an outbox
+ * row in the same PostgreSQL transaction; the `pendingEvents` array of the same MongoDB document,
+ * as FerretDB has no multi-document transactions). `startEventRelay` publishes them at least
+ * once, oldest first per product.
  */
 export interface CatalogStore {
   /** Throws `CatalogConflictError` (field `sku` or `slug`) when either is taken. */
-  createProduct(input: NewProduct): Promise<Product>;
+  createProduct(input: NewProduct, options?: ProductWriteOptions): Promise<Product>;
   /**
    * Applies `patch`, bumps `version` and `updatedAt`. Resolves `null` when the product does not
    * exist; throws `CatalogVersionConflictError` when `expectedVersion` is given and stale, and
    * `CatalogConflictError` when the new sku or slug is taken.
    */
-  updateProduct(id: string, patch: ProductPatch, expectedVersion?: number): Promise<Product | null>;
-  /** Resolves `true` when the product existed. */
-  deleteProduct(id: string): Promise<boolean>;
+  updateProduct(id: string, patch: ProductPatch, expectedVersion?: number, options?: ProductWriteOptions): Promise<Product | null>;
+  /**
+   * Resolves `true` when the product existed. It disappears from every read at once (MongoDB keeps
+   * a hidden tombstone until its pending events are published, with sku and slug already freed).
+   */
+  deleteProduct(id: string, options?: ProductWriteOptions): Promise<boolean>;
   /**
    * One round trip for a whole batch (DataLoader, `__resolveReference`). Result follows the order
    * of `ids`, without the unknown (or malformed) ones and without duplicates.
@@ -66,6 +75,13 @@ export interface CatalogStore {
    * fails with a hint otherwise.
    */
   ensureSchema(): Promise<void>;
+  /**
+   * Starts publishing the events recorded by writes: PostgreSQL uses the standard outbox relay on
+   * the schema's `outbox` table; MongoDB reads `pendingEvents`, publishes them and removes exactly
+   * the published ones (`$pullAll`), so a crash at any point republishes rather than loses
+   * (consumers deduplicate by event id). One product's events are published in write order.
+   */
+  startEventRelay(options: CatalogEventRelayOptions): CatalogEventRelay;
   /** Throws when the backend cannot answer (for `/ready`). */
   ping(): Promise<void>;
   /** Releases what the store opened (a MongoDB client; not a `Database` it was given). Safe twice. */

@@ -1,4 +1,5 @@
 export type { CatalogStore } from './catalog-store';
+export type { CatalogEventRelay, CatalogEventRelayOptions, ProductEvents, ProductWriteOptions } from './catalog-events';
 export type {
   Category,
   CategoryPatch,
@@ -15,6 +16,8 @@ export type {
   ProductSort,
 } from './catalog-model';
 export { productSorts } from './catalog-model';
+export { cursorFor as productCursor } from './product-cursor';
+export { MAX_AMOUNT, parseNewCategory, parseNewProduct, parseProductPatch, parseCategoryPatch } from './catalog-input';
 export {
   CatalogConflictError,
   CatalogValidationError,

@@ -1,22 +1,15 @@
-import { MongoClient, type Collection, type Db, type MatchKeysAndValues } from 'mongodb';
+import { MongoClient, type Collection, type Db } from 'mongodb';
 import { z } from 'zod';
 import type { CatalogStore } from './catalog-store';
+import type { CatalogEventRelay, CatalogEventRelayOptions, ProductWriteOptions } from './catalog-events';
+import { deleteProduct, insertProduct, live, updateProduct, withoutEvents, type MongoProductWriter } from './mongo-product-writes';
+import { startMongoEventRelay } from './mongo-event-relay';
+import { KeyedMutex } from './keyed-mutex';
 import type { Category, CategoryPatch, ListProductsArgs, NewCategory, NewProduct, Product, ProductPage, ProductPatch } from './catalog-model';
-import { CatalogVersionConflictError } from './catalog-errors';
-import {
-  inRequestedOrder,
-  nameKey,
-  normalizeIds,
-  parseCategoryPatch,
-  parseExpectedVersion,
-  parseListArgs,
-  parseNewCategory,
-  parseNewProduct,
-  parseProductPatch,
-} from './catalog-input';
+import { inRequestedOrder, normalizeIds, parseCategoryPatch, parseListArgs, parseNewCategory } from './catalog-input';
 import { assertValidParent } from './category-parent';
 import { cursorFor, decodeCursor } from './product-cursor';
-import { parseCategoryDocs, parseProductDocs, toCategoryDoc, toProductDoc, type CategoryDoc, type ProductDoc } from './mongo-documents';
+import { parseCategoryDocs, parseProductDocs, toCategoryDoc, type CategoryDoc, type ProductDoc } from './mongo-documents';
 import { afterCursorQuery, filterQuery, sortSpec } from './mongo-product-query';
 import { rethrowDuplicateKey } from './mongo-conflict';
 import { ensureMongoIndexes } from './mongo-indexes';
@@ -55,8 +48,8 @@ export class MongoCatalogStore implements CatalogStore {
   readonly #db: Db;
   readonly #products: Collection<ProductDoc>;
   readonly #categories: Collection<CategoryDoc>;
+  readonly #writer: MongoProductWriter;
   readonly #maxPageSize: number;
-  readonly #now: () => Date;
   #closing: Promise<void> | undefined;
 
   constructor(options: MongoCatalogStoreOptions) {
@@ -70,63 +63,35 @@ export class MongoCatalogStore implements CatalogStore {
     this.#db = this.#client.db(database);
     this.#products = this.#db.collection<ProductDoc>('products');
     this.#categories = this.#db.collection<CategoryDoc>('categories');
+    this.#writer = { products: this.#products, now, locks: new KeyedMutex() };
     this.#maxPageSize = maxPageSize;
-    this.#now = now;
   }
 
-  async createProduct(input: NewProduct): Promise<Product> {
-    const doc = toProductDoc(parseNewProduct(input), this.#now());
-    try {
-      await this.#products.insertOne(doc, { comment: 'catalog.createProduct' });
-    } catch (error) {
-      await rethrowDuplicateKey(error, 'product', this.#products, { id: doc._id, sku: doc.sku, slug: doc.slug });
-    }
-    return parseProductDocs([doc])[0]!;
+  createProduct(input: NewProduct, options: ProductWriteOptions = {}): Promise<Product> {
+    return insertProduct(this.#writer, input, options.events);
   }
 
-  async updateProduct(id: string, patch: ProductPatch, expectedVersion?: number): Promise<Product | null> {
-    const valid = parseProductPatch(patch);
-    const expected = parseExpectedVersion(expectedVersion);
-    const [productId] = normalizeIds([id]);
-    if (productId === undefined) return null;
-    const $set: MatchKeysAndValues<ProductDoc> = {
-      ...valid,
-      ...(valid.name !== undefined ? { nameKey: nameKey(valid.name) } : {}),
-      updatedAt: this.#now(),
-    };
-    let updated: ProductDoc | null;
-    try {
-      updated = await this.#products.findOneAndUpdate(
-        { _id: productId, ...(expected === undefined ? {} : { version: expected }) },
-        { $set, $inc: { version: 1 } },
-        { returnDocument: 'after', comment: 'catalog.updateProduct' },
-      );
-    } catch (error) {
-      return rethrowDuplicateKey(error, 'product', this.#products, { sku: valid.sku, slug: valid.slug }, productId);
-    }
-    if (updated) return parseProductDocs([updated])[0]!;
-    if (expected === undefined) return null;
-    const current = await this.#products.findOne({ _id: productId }, { projection: { version: 1 }, comment: 'catalog.productVersion' });
-    if (!current) return null;
-    throw new CatalogVersionConflictError(productId, expected, z.number().parse(current.version));
+  updateProduct(id: string, patch: ProductPatch, expectedVersion?: number, options: ProductWriteOptions = {}): Promise<Product | null> {
+    return updateProduct(this.#writer, id, patch, expectedVersion, options.events);
   }
 
-  async deleteProduct(id: string): Promise<boolean> {
-    const [productId] = normalizeIds([id]);
-    if (productId === undefined) return false;
-    const result = await this.#products.deleteOne({ _id: productId }, { comment: 'catalog.deleteProduct' });
-    return result.deletedCount === 1;
+  deleteProduct(id: string, options: ProductWriteOptions = {}): Promise<boolean> {
+    return deleteProduct(this.#writer, id, options.events);
+  }
+
+  startEventRelay(options: CatalogEventRelayOptions): CatalogEventRelay {
+    return startMongoEventRelay(this.#products, this.#writer.locks, options);
   }
 
   async getProducts(ids: readonly string[]): Promise<Product[]> {
     const wanted = normalizeIds(ids);
     if (wanted.length === 0) return [];
-    const docs = await this.#products.find({ _id: { $in: wanted } }, { comment: 'catalog.getProducts' }).toArray();
+    const docs = await this.#products.find({ _id: { $in: wanted }, ...live }, { projection: withoutEvents, comment: 'catalog.getProducts' }).toArray();
     return inRequestedOrder(wanted, parseProductDocs(docs));
   }
 
   async getProductBySlug(slug: string): Promise<Product | null> {
-    const doc = await this.#products.findOne({ slug: String(slug) }, { comment: 'catalog.getProductBySlug' });
+    const doc = await this.#products.findOne({ slug: String(slug), ...live }, { projection: withoutEvents, comment: 'catalog.getProductBySlug' });
     return doc ? parseProductDocs([doc])[0]! : null;
   }
 
@@ -134,10 +99,10 @@ export class MongoCatalogStore implements CatalogStore {
     const { filter, sort, first, after } = parseListArgs(args, this.#maxPageSize);
     const position = after === null ? null : decodeCursor(after, sort);
     if (filter.categoryIds?.length === 0 || filter.ids?.length === 0) return EMPTY_PAGE;
-    const matching = filterQuery(filter);
+    const matching = { ...filterQuery(filter), ...live };
     const [docs, totalCount] = await Promise.all([
       this.#products
-        .find(position ? { $and: [matching, afterCursorQuery(position)] } : matching, { comment: 'catalog.listProducts' })
+        .find(position ? { $and: [matching, afterCursorQuery(position)] } : matching, { projection: withoutEvents, comment: 'catalog.listProducts' })
         .sort(sortSpec(sort))
         .limit(first + 1)
         .toArray(),

@@ -23,6 +23,18 @@ export interface ProductDoc {
   createdAt: Date;
   updatedAt: Date;
   version: number;
+  /** Events recorded with the writes of this document, oldest first, until the relay publishes them. */
+  pendingEvents?: PendingEventDoc[];
+  /** A deleted product: hidden from every read, removed once its pending events are published. */
+  deleted?: boolean;
+}
+
+/** An event waiting in its product's document; the envelope is JSON text so it round-trips exactly. */
+export interface PendingEventDoc {
+  id: string;
+  topic: string;
+  key: string;
+  envelope: string;
 }
 
 export interface CategoryDoc {

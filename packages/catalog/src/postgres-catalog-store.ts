@@ -1,8 +1,10 @@
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { pgSchema, type PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
-import type { Database } from '@shop/db';
+import type { Database, Executor } from '@shop/db';
+import { outboxTables, startOutboxRelay, type OutboxTable } from '@shop/events';
 import type { CatalogStore } from './catalog-store';
+import type { CatalogEventRelay, CatalogEventRelayOptions, ProductEvents, ProductWriteOptions } from './catalog-events';
 import type { Category, CategoryPatch, ListProductsArgs, NewCategory, NewProduct, Product, ProductPage, ProductPatch } from './catalog-model';
 import { CatalogVersionConflictError } from './catalog-errors';
 import {
@@ -19,8 +21,10 @@ import {
 import { assertValidParent } from './category-parent';
 import { cursorFor, decodeCursor } from './product-cursor';
 import { catalogTables, type CatalogTables, type ProductDocument } from './postgres-tables';
-import { parseCategories, parseProducts, rethrowConflict, rowsOf } from './postgres-rows';
+import { parseCategories, parseProducts, rethrowConflict } from './postgres-rows';
 import { afterCursor, filterConditions, orderBy } from './postgres-product-query';
+import { recordInOutbox } from './postgres-outbox';
+import { selectDescendantIds } from './postgres-descendants';
 
 export interface PostgresCatalogStoreOptions {
   /** A `@shop/db` database (PGlite or PostgreSQL). The store does not close it: its opener does. */
@@ -44,11 +48,17 @@ const optionsSchema = z.object({
   now: z.custom<() => Date>((now) => typeof now === 'function', 'must be a function').default(() => () => new Date()),
 });
 
-/** `CatalogStore` on PostgreSQL through drizzle: PGlite in embedded mode, a server otherwise. */
+/**
+ * `CatalogStore` on PostgreSQL through drizzle: PGlite in embedded mode, a server otherwise. Events
+ * go to the schema's `outbox` table (`outboxTables(pgSchema(schema))` must be in its migrations).
+ */
 export class PostgresCatalogStore implements CatalogStore {
-  readonly #db: Database;
+  readonly #db: Executor;
+  /** Null for a store bound to a caller's transaction (`withExecutor`). */
+  #root: Database | null;
   readonly #schema: string;
   readonly #t: CatalogTables;
+  readonly #outbox: OutboxTable;
   readonly #maxPageSize: number;
   readonly #now: () => Date;
 
@@ -58,13 +68,54 @@ export class PostgresCatalogStore implements CatalogStore {
       throw new TypeError(`PostgresCatalogStore: ${parsed.error.issues.map((i) => `option "${i.path.join('.')}" ${i.message}`).join('; ')}`);
     }
     this.#db = parsed.data.db;
+    this.#root = parsed.data.db;
     this.#schema = parsed.data.schema;
-    this.#t = catalogTables(pgSchema(parsed.data.schema));
+    const schema = pgSchema(parsed.data.schema);
+    this.#t = catalogTables(schema);
+    this.#outbox = outboxTables(schema).outbox;
     this.#maxPageSize = parsed.data.maxPageSize;
     this.#now = parsed.data.now;
   }
 
-  async createProduct(input: NewProduct): Promise<Product> {
+  /**
+   * The same store on the caller's transaction, so a service can combine catalog writes with
+   * writes of its own (`appendToOutbox`, ...) atomically. Such a store cannot start a relay.
+   */
+  withExecutor(executor: Executor): PostgresCatalogStore {
+    // A Transaction has the Database query API; only `#root` (relays, nested transactions) differs.
+    const bound = new PostgresCatalogStore({ db: executor as Database, schema: this.#schema, maxPageSize: this.#maxPageSize, now: this.#now });
+    bound.#root = null;
+    return bound;
+  }
+
+  createProduct(input: NewProduct, options: ProductWriteOptions = {}): Promise<Product> {
+    return this.#atomically(options.events, (store) => store.#insertProduct(input));
+  }
+
+  async updateProduct(id: string, patch: ProductPatch, expectedVersion?: number, options: ProductWriteOptions = {}): Promise<Product | null> {
+    return this.#atomically(options.events, (store) => store.#updateProduct(id, patch, expectedVersion));
+  }
+
+  async deleteProduct(id: string, options: ProductWriteOptions = {}): Promise<boolean> {
+    return (await this.#atomically(options.events, (store) => store.#removeProduct(id))) !== null;
+  }
+
+  startEventRelay(options: CatalogEventRelayOptions): CatalogEventRelay {
+    if (!this.#root) throw new Error('PostgresCatalogStore: a store bound to a transaction cannot start a relay');
+    return startOutboxRelay({ ...options, db: this.#root, outbox: this.#outbox });
+  }
+
+  /** Runs a write, and with events, in one transaction with their outbox rows. */
+  async #atomically<T extends Product | null>(events: ProductEvents | undefined, write: (store: PostgresCatalogStore) => Promise<T>): Promise<T> {
+    if (!events) return write(this);
+    return this.#db.transaction(async (tx) => {
+      const result = await write(this.withExecutor(tx));
+      if (result) await recordInOutbox(tx, this.#outbox, events(result));
+      return result;
+    });
+  }
+
+  async #insertProduct(input: NewProduct): Promise<Product> {
     const valid = parseNewProduct(input);
     const now = this.#now();
     const document: ProductDocument = { description: valid.description, images: valid.images, attributes: valid.attributes };
@@ -81,7 +132,7 @@ export class PostgresCatalogStore implements CatalogStore {
     }
   }
 
-  async updateProduct(id: string, patch: ProductPatch, expectedVersion?: number): Promise<Product | null> {
+  async #updateProduct(id: string, patch: ProductPatch, expectedVersion?: number): Promise<Product | null> {
     const valid = parseProductPatch(patch);
     const expected = parseExpectedVersion(expectedVersion);
     const [productId] = normalizeIds([id]);
@@ -113,12 +164,12 @@ export class PostgresCatalogStore implements CatalogStore {
     throw new CatalogVersionConflictError(productId, expected, current[0].version);
   }
 
-  async deleteProduct(id: string): Promise<boolean> {
+  async #removeProduct(id: string): Promise<Product | null> {
     const [productId] = normalizeIds([id]);
-    if (productId === undefined) return false;
+    if (productId === undefined) return null;
     const { products: t } = this.#t;
-    const rows = await this.#db.delete(t).where(eq(t.id, productId)).returning({ id: t.id }); // catalog.deleteProduct
-    return rows.length > 0;
+    const rows = await this.#db.delete(t).where(eq(t.id, productId)).returning(); // catalog.deleteProduct
+    return parseProducts(rows)[0] ?? null;
   }
 
   async getProducts(ids: readonly string[]): Promise<Product[]> {
@@ -208,18 +259,7 @@ export class PostgresCatalogStore implements CatalogStore {
 
   async descendantIds(categoryId: string): Promise<string[]> {
     const [rootId] = normalizeIds([categoryId]);
-    if (rootId === undefined) return [];
-    const { categories: t } = this.#t;
-    // The depth bound only guards against a cycle written around this store.
-    const result = await this.#db.execute(sql`/* catalog.descendantIds */
-      with recursive tree(id, depth) as (
-        select id, 0 from ${t} where id = ${rootId}::uuid
-        union all
-        select c.id, tree.depth + 1 from ${t} as c join tree on c.parent_id = tree.id where tree.depth < 64
-      )
-      select distinct on (id) id::text as id, depth from tree order by id, depth`);
-    const rows = z.array(z.object({ id: z.string(), depth: z.number() })).parse(rowsOf(result));
-    return rows.sort((a, b) => a.depth - b.depth || (a.id < b.id ? -1 : 1)).map((row) => row.id);
+    return rootId === undefined ? [] : selectDescendantIds(this.#db, this.#t.categories, rootId);
   }
 
   async ensureSchema(): Promise<void> {
@@ -227,9 +267,10 @@ export class PostgresCatalogStore implements CatalogStore {
     try {
       await this.#db.execute(sql`/* catalog.ensureSchema */ select 1 from ${products} limit 0`);
       await this.#db.execute(sql`/* catalog.ensureSchema */ select 1 from ${categories} limit 0`);
+      await this.#db.execute(sql`/* catalog.ensureSchema */ select 1 from ${this.#outbox} limit 0`);
     } catch (error) {
       throw new Error(
-        `PostgresCatalogStore: catalog tables are missing in schema "${this.#schema}"; run the migrations that include catalogTables(pgSchema('${this.#schema}'))`,
+        `PostgresCatalogStore: catalog tables are missing in schema "${this.#schema}"; run the migrations that include catalogTables(pgSchema('${this.#schema}')) and outboxTables(...)`,
         { cause: error },
       );
     }

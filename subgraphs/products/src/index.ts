@@ -1,0 +1,1 @@
+export { embeddedProductsConfig, productsModule, type ProductsCatalogConfig, type ProductsConfig } from './subgraph';

@@ -1,0 +1,101 @@
+import DataLoader from 'dataloader';
+import { CatalogValidationError, InvalidCursorError, type CatalogStore, type Product, type ProductFilter, type ProductSort } from '@shop/catalog';
+import { badUserInput, forbidden, perRequest, requireUuid, type SubgraphContext } from '@shop/subgraph-kit';
+import { emptyConnection, toConnection, type ProductConnection } from './product-connection';
+import { isAdmin } from './viewer';
+
+export const MAX_PAGE_SIZE = 100;
+const MAX_IDS = 100;
+
+export interface ProductListFilter {
+  categoryId?: string | null;
+  categorySlug?: string | null;
+  minPrice?: number | null;
+  maxPrice?: number | null;
+  currency?: string | null;
+  ids?: readonly string[] | null;
+  published?: boolean | null;
+}
+
+export interface ProductListArgs {
+  filter?: ProductListFilter | null;
+  sort?: ProductSort | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+const defined = <T>(value: T | null | undefined): value is T => value !== null && value !== undefined;
+
+/** Reading the catalog: batching, the published-only rule for non-admins, listing arguments. */
+export class ProductReader {
+  constructor(private readonly catalog: CatalogStore) {}
+
+  /** One catalog read per request for every product looked up by id (`_entities` included). */
+  async byId(context: SubgraphContext, id: string): Promise<Product | null> {
+    const loader = perRequest(
+      context,
+      'products.byId',
+      () =>
+        new DataLoader<string, Product | null>(async (ids) => {
+          const found = new Map((await this.catalog.getProducts(ids)).map((product) => [product.id, product]));
+          return ids.map((wanted) => found.get(wanted.toLowerCase()) ?? null);
+        }),
+    );
+    return this.visible(context, await loader.load(id));
+  }
+
+  async product(context: SubgraphContext, args: { id?: string | null; slug?: string | null }): Promise<Product | null> {
+    if (defined(args.id) === defined(args.slug)) throw badUserInput('Pass exactly one of id and slug');
+    if (defined(args.id)) return this.byId(context, requireUuid(args.id));
+    return this.visible(context, await this.catalog.getProductBySlug(args.slug!));
+  }
+
+  async list(context: SubgraphContext, args: ProductListArgs): Promise<ProductConnection> {
+    const first = args.first ?? 20;
+    const after = args.after ?? null;
+    const sort = args.sort ?? 'NEWEST';
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+      throw badUserInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, { argument: 'first' });
+    }
+    const filter = await this.storeFilter(context, args.filter ?? {});
+    if (filter === null) return emptyConnection(after);
+    try {
+      return toConnection(await this.catalog.listProducts({ filter, sort, first, after }), sort, after);
+    } catch (error) {
+      if (error instanceof InvalidCursorError) throw badUserInput('after is not a cursor of this listing', { argument: 'after' });
+      if (error instanceof CatalogValidationError) throw badUserInput(error.message, { argument: 'filter' });
+      throw error;
+    }
+  }
+
+  /** The products of a category's whole subtree (`Category.products`). */
+  listInCategory(context: SubgraphContext, categoryId: string, args: Omit<ProductListArgs, 'filter'>): Promise<ProductConnection> {
+    return this.list(context, { ...args, filter: { categoryId } });
+  }
+
+  /** The store filter, or null when it can match nothing (an unknown category). */
+  private async storeFilter(context: SubgraphContext, filter: ProductListFilter): Promise<ProductFilter | null> {
+    if (defined(filter.categoryId) && defined(filter.categorySlug)) throw badUserInput('Pass at most one of categoryId and categorySlug');
+    if (defined(filter.ids) && filter.ids.length > MAX_IDS) throw badUserInput(`ids takes at most ${MAX_IDS} ids`, { argument: 'filter.ids' });
+    if (filter.published === false && !isAdmin(context)) throw forbidden('Only admins may list unpublished products');
+    const categoryId = defined(filter.categorySlug) ? (await this.catalog.getCategoryBySlug(filter.categorySlug))?.id : filter.categoryId;
+    const categoryIds = defined(filter.categoryId) || defined(filter.categorySlug) ? await this.subtree(categoryId) : undefined;
+    if (categoryIds?.length === 0) return null;
+    return {
+      ...(categoryIds ? { categoryIds } : {}),
+      ...(defined(filter.minPrice) ? { minPrice: filter.minPrice } : {}),
+      ...(defined(filter.maxPrice) ? { maxPrice: filter.maxPrice } : {}),
+      ...(defined(filter.currency) ? { currency: filter.currency } : {}),
+      ...(defined(filter.ids) ? { ids: filter.ids } : {}),
+      ...(isAdmin(context) ? (defined(filter.published) ? { published: filter.published } : {}) : { published: true }),
+    };
+  }
+
+  private async subtree(categoryId: string | null | undefined): Promise<string[]> {
+    return categoryId ? this.catalog.descendantIds(categoryId) : [];
+  }
+
+  private visible(context: SubgraphContext, product: Product | null): Product | null {
+    return product && (product.published || isAdmin(context)) ? product : null;
+  }
+}

@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { embeddedProductsConfig, productsModule } from '../src';
+import { admin, anonymous, codes, customer, ERRORS, harnessClient, unique, type Data } from './helpers';
+
+const LIST = `query($filter: ProductFilter, $sort: ProductSort, $first: Int, $after: String) {
+  products(filter: $filter, sort: $sort, first: $first, after: $after) {
+    edges { cursor node { id name price { amount currency } } }
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    totalCount
+  }
+}`;
+
+describe.each(['pglite', 'postgres'] as const)('browsing the catalog on %s', (backend) => {
+  let harness: SubgraphHarness;
+  let client: ReturnType<typeof harnessClient>;
+  /** clothing > shirts > tees, and a separate root shoes. */
+  let tree: { clothing: Data; shirts: Data; tees: Data; shoes: Data };
+  let items: { coat: string; shirt: string; tee: string; dollarTee: string; hiddenTee: string; boot: string };
+
+  beforeAll(async () => {
+    harness = await startSubgraphHarness({ module: productsModule, config: embeddedProductsConfig, backend });
+    client = harnessClient(harness);
+    const clothing = (await client.createCategory({ name: 'Clothing', position: 2 }))!;
+    const shoes = (await client.createCategory({ name: 'Shoes', position: 1 }))!;
+    const shirts = (await client.createCategory({ name: 'Shirts', parentId: clothing.id }))!;
+    const tees = (await client.createCategory({ name: 'Tees', parentId: shirts.id }))!;
+    tree = { clothing, shirts, tees, shoes };
+    const make = async (category: Data, name: string, amount: number, currency = 'EUR', published = true) =>
+      (await client.createProduct(category.id, { name, price: { amount, currency }, published })).id;
+    items = {
+      coat: await make(clothing, 'Coat', 9000),
+      shirt: await make(shirts, 'Shirt', 3000),
+      tee: await make(tees, 'Tee', 1500),
+      dollarTee: await make(tees, 'Dollar tee', 1600, 'USD'),
+      hiddenTee: await make(tees, 'Hidden tee', 1000, 'EUR', false),
+      boot: await make(shoes, 'Boot', 3000),
+    };
+  });
+  afterAll(() => harness?.stop());
+
+  const list = async (variables: Record<string, unknown>, caller = customer) => {
+    const result = await client.call(LIST, variables, caller);
+    if (result.errors) throw new Error(JSON.stringify(result.errors));
+    return result.data!.products as { edges: Array<{ cursor: string; node: Data }>; pageInfo: Data; totalCount: number };
+  };
+  const names = (page: { edges: Array<{ node: Data }> }) => page.edges.map((edge) => edge.node.name);
+
+  it('filters by a category subtree (by id or slug), price range, currency and ids', async () => {
+    const byPrice = { sort: 'PRICE_ASC' };
+    expect(names(await list({ ...byPrice, filter: { categoryId: tree.clothing.id } }))).toEqual(['Tee', 'Dollar tee', 'Shirt', 'Coat']);
+    expect(names(await list({ ...byPrice, filter: { categorySlug: tree.shirts.slug } }))).toEqual(['Tee', 'Dollar tee', 'Shirt']);
+    expect(names(await list({ ...byPrice, filter: { categoryId: tree.clothing.id, minPrice: 1600, maxPrice: 3000 } }))).toEqual(['Dollar tee', 'Shirt']);
+    expect(names(await list({ ...byPrice, filter: { categoryId: tree.clothing.id, currency: 'USD' } }))).toEqual(['Dollar tee']);
+    expect(names(await list({ ...byPrice, filter: { ids: [items.boot, items.coat, items.hiddenTee, randomUUID()] } }))).toEqual(['Boot', 'Coat']);
+    expect(names(await list({ ...byPrice, filter: { categoryId: tree.tees.id } }, admin))).toEqual(['Hidden tee', 'Tee', 'Dollar tee']);
+    expect(await list({ filter: { categoryId: randomUUID() } })).toEqual({
+      edges: [],
+      pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
+      totalCount: 0,
+    });
+    expect((await list({ filter: { categorySlug: 'no-such-category' } })).totalCount).toBe(0);
+  });
+
+  it('sorts and pages with opaque cursors and a totalCount over all pages', async () => {
+    const filter = { categoryId: tree.clothing.id };
+    const first = await list({ filter, sort: 'NAME_ASC', first: 3 });
+    expect(names(first)).toEqual(['Coat', 'Dollar tee', 'Shirt']);
+    expect(first.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: false, startCursor: first.edges[0]!.cursor, endCursor: first.edges[2]!.cursor });
+    expect(first.totalCount).toBe(4);
+    const second = await list({ filter, sort: 'NAME_ASC', first: 3, after: first.pageInfo.endCursor });
+    expect(names(second)).toEqual(['Tee']);
+    expect(second.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+    expect(second.totalCount).toBe(4);
+    expect(names(await list({ filter, sort: 'PRICE_DESC' }))).toEqual(['Coat', 'Shirt', 'Dollar tee', 'Tee']);
+    expect(names(await list({ filter }))).toEqual(['Dollar tee', 'Tee', 'Shirt', 'Coat']);
+  });
+
+  it('refuses bad listing arguments with BAD_USER_INPUT', async () => {
+    const filter = { categoryId: tree.clothing.id };
+    const { pageInfo } = await list({ filter, sort: 'PRICE_ASC', first: 1 });
+    const bad = [
+      { first: 10_000 },
+      { first: 101 },
+      { first: 0 },
+      { after: 'not-a-cursor' },
+      { after: pageInfo.endCursor, sort: 'NAME_ASC' },
+      { filter: { categoryId: tree.clothing.id, categorySlug: tree.clothing.slug } },
+      { filter: { minPrice: -1 } },
+      { filter: { minPrice: 500, maxPrice: 100 } },
+      { filter: { ids: Array.from({ length: 101 }, () => randomUUID()) } },
+    ];
+    for (const variables of bad) expect(codes(await client.call(LIST, variables, customer)), JSON.stringify(variables)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('answers the whole category tree depth first, with parents, children and subtree products', async () => {
+    const mine = new Set(Object.values(tree).map((category) => category.id));
+    const all = await client.call('query { categories { id name position parent { id } children { name } } }', {}, anonymous);
+    const ordered = (all.data!.categories as Data[]).filter((category) => mine.has(category.id));
+    expect(ordered.map((c) => [c.name, c.parent?.id ?? null, c.children.map((child: Data) => child.name)])).toEqual([
+      ['Shoes', null, []],
+      ['Clothing', null, ['Shirts']],
+      ['Shirts', tree.clothing.id, ['Tees']],
+      ['Tees', tree.shirts.id, []],
+    ]);
+    const bySlug = await client.call('query($slug: String) { category(slug: $slug) { id name products(first: 2, sort: PRICE_ASC) { edges { node { name } } totalCount pageInfo { hasNextPage } } } }', { slug: tree.shirts.slug });
+    expect(bySlug.data).toEqual({ category: { id: tree.shirts.id, name: 'Shirts', products: { edges: [{ node: { name: 'Tee' } }, { node: { name: 'Dollar tee' } }], totalCount: 3, pageInfo: { hasNextPage: true } } } });
+    expect((await client.call('query($id: ID) { category(id: $id) { name parent { name } } }', { id: tree.tees.id })).data).toEqual({ category: { name: 'Tees', parent: { name: 'Shirts' } } });
+    expect(codes(await client.call('query { category { id } }'))).toEqual(['BAD_USER_INPUT']);
+    expect((await client.call('query($id: ID) { category(id: $id) { id } }', { id: randomUUID() })).data).toEqual({ category: null });
+    const entities = await client.call('query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Category { name } } }', { reps: [{ __typename: 'Category', id: tree.tees.id }] });
+    expect(entities.data).toEqual({ _entities: [{ name: 'Tees' }] });
+  });
+
+  it('creates and moves categories with typed errors for bad slugs, taken slugs, missing parents and cycles', async () => {
+    const create = (input: Record<string, unknown>) => client.call(`mutation($input: CreateCategoryInput!) { createCategory(input: $input) { category { id } ${ERRORS} } }`, { input: { slug: unique('c'), name: 'C', ...input } }, admin);
+    const update = (id: string, input: Record<string, unknown>) => client.call(`mutation($id: ID!, $input: UpdateCategoryInput!) { updateCategory(id: $id, input: $input) { category { name slug position parent { id } } ${ERRORS} } }`, { id, input }, admin);
+    const errorsOf = (result: { data?: Data }) => (Object.values(result.data!)[0] as Data).errors.map((e: Data) => [e.code, e.field]);
+    expect(errorsOf(await create({ slug: 'Bad Slug' }))).toEqual([['INVALID_SLUG', 'slug']]);
+    expect(errorsOf(await create({ slug: tree.shoes.slug }))).toEqual([['SLUG_TAKEN', 'slug']]);
+    expect(errorsOf(await create({ parentId: randomUUID() }))).toEqual([['INVALID_PARENT', 'parentId']]);
+    expect(errorsOf(await create({ name: '' }))).toEqual([['INVALID_FIELD', 'name']]);
+    const root = (await create({})).data!.createCategory.category.id as string;
+    const child = (await create({ parentId: root })).data!.createCategory.category.id as string;
+    expect(errorsOf(await update(root, { parentId: child }))).toEqual([['INVALID_PARENT', 'parentId']]);
+    expect(errorsOf(await update(randomUUID(), { name: 'Nobody' }))).toEqual([['NOT_FOUND', 'id']]);
+    const slug = unique('moved');
+    expect((await update(child, { parentId: null, name: 'Moved', slug, position: 4 })).data).toEqual({
+      updateCategory: { category: { name: 'Moved', slug, position: 4, parent: null }, errors: [] },
+    });
+  });
+});
