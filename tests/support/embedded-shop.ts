@@ -1,11 +1,15 @@
 import { createLogger } from '@shop/subgraph-kit';
 import { graphqlClient } from '@shop/testkit';
-import { startEmbedded, type RunningEmbedded } from '../../scripts/embedded';
+import { startEmbedded, type EmbeddedOptions, type RunningEmbedded } from '../../scripts/embedded';
 
 /** The embedded supergraph on free ports, in memory unless a data dir is given. */
-export async function startShop(dataDir?: string): Promise<RunningEmbedded & { client: ReturnType<typeof graphqlClient> }> {
+export async function startShop(
+  dataDir?: string,
+  observe?: EmbeddedOptions['observe'],
+): Promise<RunningEmbedded & { client: ReturnType<typeof graphqlClient> }> {
   const shop = await startEmbedded({
     ...(dataDir ? { dataDir } : {}),
+    ...(observe ? { observe } : {}),
     routerPort: 0,
     subgraphPorts: 'random',
     logger: createLogger('e2e', 'silent'),

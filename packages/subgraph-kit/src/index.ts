@@ -12,3 +12,4 @@ export { DateTimeResolver as DateTimeScalar } from 'graphql-scalars';
 export type { SubgraphModule, SubgraphParts, SubgraphPlatform } from './subgraph-module';
 export { loadPlatformEnv, platformEnvSchema, platformEnvShape, type PlatformEnv } from './env';
 export { migrateSubgraph, runSubgraph } from './run-subgraph';
+export { currentRequestScope, runInRequestScope, type RequestScope } from './request-scope';

@@ -11,6 +11,7 @@ import type { SubgraphContext } from './context';
 import { handleGraphQLHttp, sendJsonError } from './graphql-http';
 import { identify, type InternalTokenVerifier } from './internal-auth';
 import { maskErrors } from './mask-errors';
+import { runInRequestScope } from './request-scope';
 import { serveSubscriptions } from './subscriptions/serve-subscriptions';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
@@ -107,7 +108,9 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
     res.once('finish', () =>
       context.logger.debug({ status: res.statusCode, ms: Math.round(performance.now() - started) }, 'graphql request'),
     );
-    await handleGraphQLHttp(apollo, req, res, async () => context, { bodyLimit: options.bodyLimit ?? 1_000_000 });
+    await runInRequestScope({ subgraph: options.name, requestId }, () =>
+      handleGraphQLHttp(apollo, req, res, async () => context, { bodyLimit: options.bodyLimit ?? 1_000_000 }),
+    );
   };
 
   const server = createServer((req, res) => {
