@@ -15,6 +15,8 @@ export const subgraphs: readonly SubgraphEntry[] = [
   { name: 'inventory', port: 4003 },
   { name: 'search', port: 4005 },
   { name: 'products', port: 4002 },
+  { name: 'orders', port: 4009 },
+  { name: 'payments', port: 4010 },
 ];
 
 export const sdlPath = (name: string) => `subgraphs/${name}/src/schema.graphql`;

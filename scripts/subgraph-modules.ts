@@ -6,6 +6,8 @@ import { taxModule } from '@shop/tax';
 import { inventoryModule } from '@shop/inventory';
 import { searchModule } from '@shop/search';
 import { embeddedProductsConfig, productsModule } from '@shop/products';
+import { ordersModule } from '@shop/orders';
+import { defaultPaymentsConfig, paymentsModule } from '@shop/payments';
 import type { EmbeddedKeys } from './embedded-keys';
 
 /** Settings the embedded process shares between subgraphs (services mode reads each from env). */
@@ -39,8 +41,10 @@ export function embeddedSubgraphs(settings: EmbeddedSettings): Array<ModuleWithC
     entry(inventoryModule, {}),
     entry(searchModule, {}),
     entry(productsModule, embeddedProductsConfig),
+    entry(ordersModule, {}),
+    entry(paymentsModule, defaultPaymentsConfig),
   ];
 }
 
 /** Every subgraph module (for `npm run migrate`). */
-export const allModules: ReadonlyArray<SubgraphModule<never>> = [usersModule, ratingsModule, favouritesModule, taxModule, inventoryModule, searchModule, productsModule];
+export const allModules: ReadonlyArray<SubgraphModule<never>> = [usersModule, ratingsModule, favouritesModule, taxModule, inventoryModule, searchModule, productsModule, ordersModule, paymentsModule];

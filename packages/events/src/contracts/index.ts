@@ -4,3 +4,5 @@ export * from './ratings';
 export * from './favourites';
 export * from './tax';
 export * from './inventory';
+export * from './promotions';
+export * from './payments';

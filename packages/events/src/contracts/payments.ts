@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { defineEvent } from '../define-event';
+
+/** Every payment event, keyed by ORDER id so one order's payment events stay in order for the saga. */
+export const paymentsTopic = 'shop.payments';
+
+const money = z.object({ amount: z.number().int().min(0), currency: z.string().regex(/^[A-Z]{3}$/) });
+
+/** Funds are held on the card for an order (not yet charged). */
+export const paymentAuthorized = defineEvent({
+  type: 'payment.authorized',
+  topic: paymentsTopic,
+  version: 1,
+  schema: z.object({
+    paymentId: z.string().min(1),
+    orderId: z.string().min(1),
+    customerId: z.string().min(1),
+    amount: money,
+    cardBrand: z.string().min(1),
+    cardLast4: z.string().regex(/^\d{4}$/),
+  }),
+});
+
+/** The held funds were charged; the saga may go on to shipping. */
+export const paymentCaptured = defineEvent({
+  type: 'payment.captured',
+  topic: paymentsTopic,
+  version: 1,
+  schema: z.object({ paymentId: z.string().min(1), orderId: z.string().min(1), amount: money }),
+});
+
+/**
+ * Authorization or capture failed for good (declined card, insufficient funds, capture refused).
+ * Retryable processor errors are NOT published: the caller retries with the same idempotency key.
+ */
+export const paymentFailed = defineEvent({
+  type: 'payment.failed',
+  topic: paymentsTopic,
+  version: 1,
+  schema: z.object({
+    paymentId: z.string().min(1),
+    orderId: z.string().min(1),
+    stage: z.enum(['authorization', 'capture']),
+    /** A provider code such as CARD_DECLINED, INSUFFICIENT_FUNDS, CAPTURE_DECLINED. */
+    reason: z.string().min(1),
+  }),
+});
+
+/** Money went back to the customer; `refundedTotal` is the sum of every refund so far. */
+export const paymentRefunded = defineEvent({
+  type: 'payment.refunded',
+  topic: paymentsTopic,
+  version: 1,
+  schema: z.object({
+    paymentId: z.string().min(1),
+    orderId: z.string().min(1),
+    amount: money,
+    refundedTotal: money,
+    fullyRefunded: z.boolean(),
+  }),
+});
+
+export type PaymentAuthorized = z.infer<typeof paymentAuthorized.schema>;
+export type PaymentCaptured = z.infer<typeof paymentCaptured.schema>;
+export type PaymentFailed = z.infer<typeof paymentFailed.schema>;
+export type PaymentRefunded = z.infer<typeof paymentRefunded.schema>;

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { defineEvent } from '../define-event';
+
+/** Every promotion event, keyed by promotion id so one promotion's events stay in order. */
+export const promotionsTopic = 'shop.promotions';
+
+const money = z.object({ amount: z.number().int().min(0), currency: z.string().regex(/^[A-Z]{3}$/) });
+
+/** A promotion as it is after the change. */
+const promotionSnapshot = z.object({
+  promotionId: z.string().min(1),
+  name: z.string().min(1),
+  kind: z.enum(['PERCENTAGE', 'FIXED_AMOUNT']),
+  /** PERCENTAGE: basis points (1500 = 15 %); FIXED_AMOUNT: minor units of `currency`. */
+  value: z.number().int().min(1),
+  /** ISO 4217; only for FIXED_AMOUNT. */
+  currency: z.string().regex(/^[A-Z]{3}$/).nullable(),
+  /** True when it applies without a code (then `couponCode` is null). */
+  automatic: z.boolean(),
+  /** Upper case; compared case-insensitively. */
+  couponCode: z.string().min(1).nullable(),
+  startsAt: z.iso.datetime({ offset: true }),
+  /** Exclusive; null: open-ended. */
+  endsAt: z.iso.datetime({ offset: true }).nullable(),
+  /** Empty with `categoryIds` empty too: applies to every product. */
+  productIds: z.array(z.string().min(1)),
+  categoryIds: z.array(z.string().min(1)),
+  minimumSubtotal: money.nullable(),
+  usageLimit: z.number().int().min(1).nullable(),
+  perCustomerLimit: z.number().int().min(1).nullable(),
+  active: z.boolean(),
+});
+
+/** An admin created a promotion. */
+export const promotionCreated = defineEvent({ type: 'promotion.created', topic: promotionsTopic, version: 1, schema: promotionSnapshot });
+
+/** An admin changed a promotion; carries the whole new snapshot. */
+export const promotionUpdated = defineEvent({ type: 'promotion.updated', topic: promotionsTopic, version: 1, schema: promotionSnapshot });
+
+/** An admin ended a promotion early; it no longer applies (sent once, on the change). */
+export const promotionDeactivated = defineEvent({ type: 'promotion.deactivated', topic: promotionsTopic, version: 1, schema: promotionSnapshot });
+
+/** An order used a promotion (recorded once per promotion and order, within the usage limits). */
+export const promotionUsageRecorded = defineEvent({
+  type: 'promotion.usage-recorded',
+  topic: promotionsTopic,
+  version: 1,
+  schema: z.object({
+    promotionId: z.string().min(1),
+    orderId: z.string().min(1),
+    customerId: z.string().min(1),
+    /** The promotion's total uses including this one. */
+    timesUsed: z.number().int().min(1),
+  }),
+});
+
+export type PromotionSnapshot = z.infer<typeof promotionSnapshot>;
+export type PromotionUsageRecorded = z.infer<typeof promotionUsageRecorded.schema>;

@@ -1,0 +1,43 @@
+import type { Database, Transaction } from '@shop/db';
+import {
+  createInboxHandler,
+  on,
+  productCreated,
+  productDeleted,
+  productsTopic,
+  productUpdated,
+  routeEvents,
+  type EventTransport,
+  type ProductSnapshot,
+  type Subscription,
+} from '@shop/events';
+import { inbox } from '../db/schema';
+import type { KnownProductStore } from '../stores/known-product.store';
+
+/** Consumer group and inbox consumer name: one orders deployment reads each product event once. */
+export const PRODUCT_EVENTS_GROUP = 'orders';
+
+const known = (data: ProductSnapshot) => ({
+  productId: data.productId,
+  sku: data.sku,
+  name: data.name,
+  categoryId: data.categoryId,
+  priceAmount: data.price.amount,
+  priceCurrency: data.price.currency,
+  published: data.published,
+});
+
+/**
+ * Keeps `known_products` in step with the catalog. Cart lines reference these rows, so a new price
+ * shows in open carts on their next read, and a deleted product leaves every cart with its row.
+ * The inbox makes redelivery harmless.
+ */
+export function consumeProductEvents(db: Database, transport: EventTransport, products: KnownProductStore): Promise<Subscription> {
+  const route = routeEvents<Transaction>(
+    on(productCreated, (event, tx) => products.upsert(known(event.data), tx)),
+    on(productUpdated, (event, tx) => products.upsert(known(event.data), tx)),
+    on(productDeleted, (event, tx) => products.delete(event.data.productId, tx)),
+  );
+  const handle = createInboxHandler({ db, inbox, consumer: PRODUCT_EVENTS_GROUP, handle: (tx, envelope) => route(envelope, tx) });
+  return transport.subscribe({ groupId: PRODUCT_EVENTS_GROUP, topics: [productsTopic], handler: handle });
+}

@@ -1,0 +1,2 @@
+export { ordersModule, type OrdersConfig } from './subgraph';
+export { createOrders, type Orders } from './orders';

@@ -1,0 +1,30 @@
+import { requireViewer } from '@shop/subgraph-kit';
+import type { Resolvers } from '../__generated__/resolvers-types';
+import type { CartReader } from '../services/cart-reader.service';
+import { cartCurrency, itemCount, lineTotal, subtotal, unitPrice } from '../services/cart-view';
+
+export function cartResolvers(reader: CartReader): Resolvers {
+  return {
+    Cart: {
+      __resolveReference: (ref, context) => reader.byReference(context, ref.id),
+      owner: (cart) => ({ id: cart.userId }),
+      items: (cart) => cart.lines,
+      lines: (cart) => cart.lines,
+      subtotal: (cart) => subtotal(cart),
+      itemCount: (cart) => itemCount(cart),
+      currency: (cart) => cartCurrency(cart),
+    },
+    CartItem: {
+      product: (line) => ({ id: line.productId }),
+      unitPrice: (line) => unitPrice(line),
+      lineTotal: (line) => lineTotal(line),
+    },
+    CartLine: {
+      lineId: (line) => line.id,
+      unitPrice: (line) => unitPrice(line),
+    },
+    Query: {
+      cart: (_parent, _args, context) => reader.openFor(requireViewer(context).userId),
+    },
+  };
+}

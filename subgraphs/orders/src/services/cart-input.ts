@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import type { StoredAddress } from '../db/schema';
+
+/** Units one line may hold. */
+export const MAX_LINE_QUANTITY = 99;
+/** Lines one cart may hold. */
+export const MAX_CART_LINES = 50;
+
+export type CartErrorCode =
+  | 'UNKNOWN_PRODUCT'
+  | 'PRODUCT_UNAVAILABLE'
+  | 'INVALID_QUANTITY'
+  | 'TOO_MANY_ITEMS'
+  | 'CURRENCY_MISMATCH'
+  | 'INVALID_ADDRESS'
+  | 'INVALID_COUPON_CODE'
+  | 'NOT_FOUND';
+
+export interface CartFailure {
+  code: CartErrorCode;
+  field: string | null;
+  message: string;
+}
+
+export const failure = (code: CartErrorCode, field: string | null, message: string): CartFailure => ({ code, field, message });
+
+export const invalidQuantity = (field = 'quantity') =>
+  failure('INVALID_QUANTITY', field, `A line holds 1 to ${MAX_LINE_QUANTITY} units`);
+
+const optional = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
+const required = (max: number) => z.string().trim().min(1).max(max);
+
+const addressInput = z.object({
+  name: required(100),
+  line1: required(200),
+  line2: optional(200),
+  city: required(100),
+  region: optional(100),
+  postalCode: required(20),
+  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as DE'),
+});
+
+/** A valid address, or one INVALID_ADDRESS failure per field at fault. */
+export function parseAddress(input: unknown): { address: StoredAddress } | { errors: CartFailure[] } {
+  const parsed = addressInput.safeParse(input);
+  if (parsed.success) return { address: parsed.data };
+  const fields = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0] ?? '')))];
+  return {
+    errors: fields.map((field) => {
+      const issue = parsed.error.issues.find((candidate) => String(candidate.path[0] ?? '') === field);
+      return failure('INVALID_ADDRESS', field, `${field}: ${issue?.message ?? 'invalid'}`);
+    }),
+  };
+}
+
+const couponPattern = /^[A-Z0-9_-]{1,40}$/;
+
+/** Coupon codes are compared upper-cased; whether one applies is for promotions to decide. */
+export function parseCouponCode(code: string): { code: string } | { errors: CartFailure[] } {
+  const normalized = code.trim().toUpperCase();
+  return couponPattern.test(normalized)
+    ? { code: normalized }
+    : { errors: [failure('INVALID_COUPON_CODE', 'code', "A coupon code is 1 to 40 letters, digits, '-' or '_'")] };
+}

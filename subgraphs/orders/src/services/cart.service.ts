@@ -1,0 +1,92 @@
+import type { Executor } from '@shop/db';
+import type { StoredAddress } from '../db/schema';
+import type { CartItemStore } from '../stores/cart-item.store';
+import type { CartChanges, CartStore } from '../stores/cart.store';
+import type { KnownProductStore } from '../stores/known-product.store';
+import type { CartReader } from './cart-reader.service';
+import { failure, invalidQuantity, MAX_CART_LINES, MAX_LINE_QUANTITY, parseAddress, parseCouponCode, type CartFailure } from './cart-input';
+import type { CartView } from './cart-view';
+
+/** Runs work in one transaction. */
+export type Transact = <T>(work: (tx: Executor) => Promise<T>) => Promise<T>;
+
+export interface CartResult {
+  cart: CartView;
+  errors: CartFailure[];
+}
+
+const notFound = () => failure('NOT_FOUND', 'itemId', 'No such line in your cart');
+
+/**
+ * Changes the signed-in user's cart. Every change locks the cart row first, so concurrent changes
+ * to one cart run one after the other and the limits (99 units a line, 50 lines, one currency) hold.
+ */
+export class CartService {
+  constructor(
+    private readonly reader: CartReader,
+    private readonly carts: CartStore,
+    private readonly items: CartItemStore,
+    private readonly products: KnownProductStore,
+    private readonly transact: Transact,
+  ) {}
+
+  /** Locks the cart, runs `change`; on failures nothing was written and the cart is returned as it was. */
+  private change(userId: string, change: (cart: CartView, tx: Executor) => Promise<CartFailure[] | CartChanges>): Promise<CartResult> {
+    return this.transact(async (tx) => {
+      const cart = await this.carts.openFor(userId, tx, true);
+      const current: CartView = { ...cart, lines: await this.items.linesFor([cart.id], tx) };
+      const outcome = await change(current, tx);
+      if (Array.isArray(outcome)) return { cart: current, errors: outcome };
+      await this.carts.update(cart.id, outcome, tx);
+      return { cart: await this.reader.openFor(userId, tx), errors: [] };
+    });
+  }
+
+  async addToCart(userId: string, productId: string, quantity: number): Promise<CartResult> {
+    if (quantity < 1 || quantity > MAX_LINE_QUANTITY) return { cart: await this.reader.openFor(userId), errors: [invalidQuantity()] };
+    return this.change(userId, async (cart, tx) => {
+      const product = await this.products.find(productId, tx);
+      if (!product) return [failure('UNKNOWN_PRODUCT', 'productId', 'No such product')];
+      if (!product.published) return [failure('PRODUCT_UNAVAILABLE', 'productId', 'This product is not for sale')];
+      const line = cart.lines.find((candidate) => candidate.productId === productId);
+      if (line && line.quantity + quantity > MAX_LINE_QUANTITY) return [invalidQuantity()];
+      if (!line && cart.lines.length >= MAX_CART_LINES) return [failure('TOO_MANY_ITEMS', null, `A cart holds at most ${MAX_CART_LINES} lines`)];
+      if (cart.lines.length > 0 && cart.currency !== product.priceCurrency) {
+        return [failure('CURRENCY_MISMATCH', 'productId', `This cart is in ${cart.currency}; the product is priced in ${product.priceCurrency}`)];
+      }
+      await this.items.add(cart.id, productId, quantity, tx);
+      return { currency: product.priceCurrency };
+    });
+  }
+
+  /** Quantity 0 removes the line. */
+  async updateCartItem(userId: string, itemId: string, quantity: number): Promise<CartResult> {
+    if (quantity < 0 || quantity > MAX_LINE_QUANTITY) return { cart: await this.reader.openFor(userId), errors: [invalidQuantity()] };
+    return this.change(userId, async (cart, tx) => {
+      if (!cart.lines.some((line) => line.id === itemId)) return [notFound()];
+      if (quantity === 0) await this.items.delete(cart.id, itemId, tx);
+      else await this.items.setQuantity(cart.id, itemId, quantity, tx);
+      return {};
+    });
+  }
+
+  removeCartItem(userId: string, itemId: string): Promise<CartResult> {
+    return this.updateCartItem(userId, itemId, 0);
+  }
+
+  async setShippingAddress(userId: string, input: unknown): Promise<CartResult> {
+    const parsed = parseAddress(input);
+    if ('errors' in parsed) return { cart: await this.reader.openFor(userId), errors: parsed.errors };
+    return this.change(userId, async () => ({ shippingAddress: parsed.address satisfies StoredAddress }));
+  }
+
+  async applyCouponCode(userId: string, code: string): Promise<CartResult> {
+    const parsed = parseCouponCode(code);
+    if ('errors' in parsed) return { cart: await this.reader.openFor(userId), errors: parsed.errors };
+    return this.change(userId, async () => ({ couponCode: parsed.code }));
+  }
+
+  removeCouponCode(userId: string): Promise<CartResult> {
+    return this.change(userId, async () => ({ couponCode: null }));
+  }
+}

@@ -1,0 +1,59 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Executor } from '@shop/db';
+import { cartItems, knownProducts } from '../db/schema';
+
+const lineRow = z.object({
+  id: z.string().uuid(),
+  cartId: z.string().uuid(),
+  productId: z.string(),
+  categoryId: z.string(),
+  quantity: z.number().int(),
+  priceAmount: z.number().int(),
+  priceCurrency: z.string(),
+});
+/** A cart line joined with the product's current price: prices are read, never copied. */
+export type CartLineRecord = z.infer<typeof lineRow>;
+
+const columns = {
+  id: cartItems.id,
+  cartId: cartItems.cartId,
+  productId: cartItems.productId,
+  categoryId: knownProducts.categoryId,
+  quantity: cartItems.quantity,
+  priceAmount: knownProducts.priceAmount,
+  priceCurrency: knownProducts.priceCurrency,
+};
+
+/** SQL for cart lines; every write is scoped by cart id. */
+export class CartItemStore {
+  constructor(private readonly db: Executor) {}
+
+  /** Oldest line first; one query for a batch of carts. */
+  async linesFor(cartIds: readonly string[], db: Executor = this.db): Promise<CartLineRecord[]> {
+    if (cartIds.length === 0) return [];
+    const rows = await db
+      .select(columns)
+      .from(cartItems)
+      .innerJoin(knownProducts, eq(knownProducts.productId, cartItems.productId))
+      .where(inArray(cartItems.cartId, [...cartIds]))
+      .orderBy(asc(cartItems.createdAt), asc(cartItems.id)); // cart_items.linesFor
+    return rows.map((row) => lineRow.parse(row));
+  }
+
+  /** Adds units to the product's line, creating it if needed (unique per cart and product). */
+  async add(cartId: string, productId: string, quantity: number, db: Executor): Promise<void> {
+    await db
+      .insert(cartItems)
+      .values({ cartId, productId, quantity })
+      .onConflictDoUpdate({ target: [cartItems.cartId, cartItems.productId], set: { quantity: sql`${cartItems.quantity} + ${quantity}` } }); // cart_items.add
+  }
+
+  async setQuantity(cartId: string, id: string, quantity: number, db: Executor): Promise<void> {
+    await db.update(cartItems).set({ quantity }).where(and(eq(cartItems.id, id), eq(cartItems.cartId, cartId))); // cart_items.setQuantity
+  }
+
+  async delete(cartId: string, id: string, db: Executor): Promise<void> {
+    await db.delete(cartItems).where(and(eq(cartItems.id, id), eq(cartItems.cartId, cartId))); // cart_items.delete
+  }
+}

@@ -1,0 +1,66 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Executor } from '@shop/db';
+import { carts, type StoredAddress } from '../db/schema';
+
+const addressShape = z.object({
+  name: z.string(),
+  line1: z.string(),
+  line2: z.string().nullable(),
+  city: z.string(),
+  region: z.string().nullable(),
+  postalCode: z.string(),
+  country: z.string(),
+});
+
+const cartRow = z.object({
+  id: z.string().uuid(),
+  userId: z.string().uuid(),
+  currency: z.string().nullable(),
+  couponCode: z.string().nullable(),
+  shippingAddress: addressShape.nullable(),
+  updatedAt: z.date(),
+});
+export type CartRecord = z.infer<typeof cartRow>;
+
+/** The cart columns a mutation may change. */
+export type CartChanges = Partial<{ currency: string | null; couponCode: string | null; shippingAddress: StoredAddress | null }>;
+
+const columns = {
+  id: carts.id,
+  userId: carts.userId,
+  currency: carts.currency,
+  couponCode: carts.couponCode,
+  shippingAddress: carts.shippingAddress,
+  updatedAt: carts.updatedAt,
+};
+const isOpen = sql`${carts.status} = 'open'`;
+const parse = (rows: unknown[]) => rows.map((row) => cartRow.parse(row));
+
+/** SQL for carts; a user's open cart is found by user id, so callers never touch another's cart. */
+export class CartStore {
+  constructor(private readonly db: Executor) {}
+
+  /**
+   * The user's open cart, created if missing. Concurrent first calls race on the partial unique
+   * index; the losers insert nothing and read the winner's row. `lock` holds it until commit, which
+   * serializes every change to one cart (quantities, line count, currency).
+   */
+  async openFor(userId: string, db: Executor = this.db, lock = false): Promise<CartRecord> {
+    await db.insert(carts).values({ userId }).onConflictDoNothing({ target: carts.userId, where: isOpen }); // carts.ensureOpen
+    const query = db.select(columns).from(carts).where(and(eq(carts.userId, userId), isOpen)); // carts.findOpen
+    const [cart] = parse(lock ? await query.for('update') : await query);
+    if (!cart) throw new Error(`orders: open cart of ${userId} vanished`);
+    return cart;
+  }
+
+  /** One round trip for a batch of references; unknown ids are simply missing. */
+  async findByIds(ids: readonly string[]): Promise<CartRecord[]> {
+    if (ids.length === 0) return [];
+    return parse(await this.db.select(columns).from(carts).where(inArray(carts.id, [...ids]))); // carts.findByIds
+  }
+
+  async update(cartId: string, changes: CartChanges, db: Executor): Promise<void> {
+    await db.update(carts).set({ ...changes, updatedAt: new Date() }).where(eq(carts.id, cartId)); // carts.update
+  }
+}

@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSubgraphHarness, type Caller, type SubgraphHarness } from '@shop/testkit';
+import { createOrders, ordersModule } from '../src';
+import { catalog, customer, ops, type CartData, type PayloadData } from './helpers';
+
+describe.each(['pglite', 'postgres'] as const)('cart lines on %s', (backend) => {
+  let harness: SubgraphHarness;
+
+  beforeAll(async () => {
+    harness = await startSubgraphHarness({ module: ordersModule, config: {}, backend });
+  });
+  afterAll(() => harness.stop());
+
+  async function mutate(op: string, variables: Record<string, unknown>, caller: Caller): Promise<PayloadData> {
+    const result = await harness.call<Record<string, PayloadData>>(op, variables, caller);
+    expect(result.errors).toBeUndefined();
+    return Object.values(result.data!)[0]!;
+  }
+  async function cartOf(caller: Caller): Promise<CartData> {
+    const result = await harness.call<{ cart: CartData }>(ops.cart, {}, caller);
+    expect(result.errors).toBeUndefined();
+    return result.data!.cart;
+  }
+
+  it('creates one empty cart per user on first read and returns the same one after', async () => {
+    const shopper = customer();
+    const first = await cartOf(shopper);
+    expect(first).toMatchObject({ owner: { id: shopper.userId }, items: [], lines: [], itemCount: 0, subtotal: null, currency: null, couponCode: null, shippingAddress: null });
+    expect((await cartOf(shopper)).id).toBe(first.id);
+    expect((await cartOf(customer())).id).not.toBe(first.id);
+  });
+
+  it('adds products, merges a repeated product into its line and sums the subtotal exactly', async () => {
+    const shopper = customer();
+    const teapot = await catalog(harness).create({ price: { amount: 2599, currency: 'EUR' }, categoryId: 'kitchen' });
+    const cup = await catalog(harness).create({ price: { amount: 333, currency: 'EUR' }, categoryId: 'tableware' });
+    await mutate(ops.add, { p: teapot }, shopper);
+    await mutate(ops.add, { p: cup, q: 3 }, shopper);
+    const { cart, errors } = await mutate(ops.add, { p: teapot, q: 2 }, shopper);
+    expect(errors).toEqual([]);
+    expect(cart.items.map(({ product, quantity, unitPrice }) => ({ product, quantity, unitPrice }))).toEqual([
+      { product: { id: teapot }, quantity: 3, unitPrice: { amount: 2599, currency: 'EUR' } },
+      { product: { id: cup }, quantity: 3, unitPrice: { amount: 333, currency: 'EUR' } },
+    ]);
+    expect(cart.lines.map(({ productId, categoryId, quantity }) => ({ productId, categoryId, quantity }))).toEqual([
+      { productId: teapot, categoryId: 'kitchen', quantity: 3 },
+      { productId: cup, categoryId: 'tableware', quantity: 3 },
+    ]);
+    expect(cart.lines.map((line) => line.lineId)).toEqual(cart.items.map((item) => item.id));
+    expect(cart).toMatchObject({ itemCount: 6, currency: 'EUR', subtotal: { amount: 3 * 2599 + 3 * 333, currency: 'EUR' } });
+    expect(await cartOf(shopper)).toEqual(cart);
+  });
+
+  it('10 concurrent adds of one product make one line of quantity 10', async () => {
+    const shopper = customer();
+    const productId = await catalog(harness).create({ price: { amount: 199, currency: 'EUR' } });
+    const results = await Promise.all(Array.from({ length: 10 }, () => mutate(ops.add, { p: productId, q: 1 }, shopper)));
+    expect(results.flatMap((result) => result.errors)).toEqual([]);
+    const cart = await cartOf(shopper);
+    expect(cart.items.map((item) => item.quantity)).toEqual([10]);
+    expect(cart.subtotal).toEqual({ amount: 1990, currency: 'EUR' });
+  });
+
+  it('refuses unknown, unpublished and other-currency products and bad quantities', async () => {
+    const shopper = customer();
+    const euro = await catalog(harness).create();
+    const hidden = await catalog(harness).create({ published: false });
+    const dollar = await catalog(harness).create({ price: { amount: 1000, currency: 'USD' } });
+    const fail = async (variables: Record<string, unknown>) => (await mutate(ops.add, variables, shopper)).errors;
+    expect(await fail({ p: 'prod-nope' })).toEqual([{ code: 'UNKNOWN_PRODUCT', field: 'productId', message: 'No such product' }]);
+    expect(await fail({ p: hidden })).toEqual([{ code: 'PRODUCT_UNAVAILABLE', field: 'productId', message: 'This product is not for sale' }]);
+    expect(await fail({ p: euro, q: 0 })).toEqual([{ code: 'INVALID_QUANTITY', field: 'quantity', message: 'A line holds 1 to 99 units' }]);
+    expect(await fail({ p: euro, q: 100 })).toEqual([{ code: 'INVALID_QUANTITY', field: 'quantity', message: 'A line holds 1 to 99 units' }]);
+    await mutate(ops.add, { p: euro, q: 98 }, shopper);
+    expect((await fail({ p: euro, q: 2 })).map((error) => error.code)).toEqual(['INVALID_QUANTITY']);
+    const mismatch = await mutate(ops.add, { p: dollar }, shopper);
+    expect(mismatch.errors).toEqual([
+      { code: 'CURRENCY_MISMATCH', field: 'productId', message: 'This cart is in EUR; the product is priced in USD' },
+    ]);
+    expect(mismatch.cart.items.map((item) => item.quantity)).toEqual([98]);
+  });
+
+  it('refuses a 51st line', async () => {
+    const shopper = customer();
+    const orders = createOrders(harness.platform.database.db);
+    const db = harness.platform.database.db;
+    const ids = Array.from({ length: 51 }, () => `prod-${randomUUID()}`);
+    for (const productId of ids) {
+      await orders.stores.products.upsert(
+        { productId, sku: productId, name: 'Pin', categoryId: 'pins', priceAmount: 1, priceCurrency: 'EUR', published: true },
+        db,
+      );
+    }
+    for (const productId of ids.slice(0, 50)) expect((await orders.carts.addToCart(shopper.userId, productId, 1)).errors).toEqual([]);
+    const { cart, errors } = await mutate(ops.add, { p: ids[50] }, shopper);
+    expect(errors).toEqual([{ code: 'TOO_MANY_ITEMS', field: null, message: 'A cart holds at most 50 lines' }]);
+    expect(cart).toMatchObject({ itemCount: 50, subtotal: { amount: 50, currency: 'EUR' } });
+    expect((await mutate(ops.add, { p: ids[0] }, shopper)).errors).toEqual([]);
+  });
+
+  it('updates and removes lines; quantity 0 removes; an emptied cart has no currency', async () => {
+    const shopper = customer();
+    const productId = await catalog(harness).create({ price: { amount: 250, currency: 'GBP' } });
+    const added = await mutate(ops.add, { p: productId, q: 2 }, shopper);
+    const itemId = added.cart.items[0]!.id;
+    const updated = await mutate(ops.update, { i: itemId, q: 7 }, shopper);
+    expect(updated).toMatchObject({ errors: [], cart: { itemCount: 7, subtotal: { amount: 1750, currency: 'GBP' } } });
+    expect((await mutate(ops.update, { i: itemId, q: 100 }, shopper)).errors.map((e) => e.code)).toEqual(['INVALID_QUANTITY']);
+    expect((await mutate(ops.update, { i: itemId, q: -1 }, shopper)).errors.map((e) => e.code)).toEqual(['INVALID_QUANTITY']);
+    const zero = await mutate(ops.update, { i: itemId, q: 0 }, shopper);
+    expect(zero).toMatchObject({ errors: [], cart: { items: [], itemCount: 0, subtotal: null, currency: null } });
+    const again = await mutate(ops.add, { p: productId }, shopper);
+    const removed = await mutate(ops.remove, { i: again.cart.items[0]!.id }, shopper);
+    expect(removed).toMatchObject({ errors: [], cart: { items: [] } });
+  });
+
+  it("answers NOT_FOUND for a missing line and for another user's line", async () => {
+    const owner = customer();
+    const intruder = customer();
+    const productId = await catalog(harness).create();
+    const itemId = (await mutate(ops.add, { p: productId }, owner)).cart.items[0]!.id;
+    const notFound = [{ code: 'NOT_FOUND', field: 'itemId', message: 'No such line in your cart' }];
+    expect((await mutate(ops.update, { i: itemId, q: 5 }, intruder)).errors).toEqual(notFound);
+    expect((await mutate(ops.remove, { i: itemId }, intruder)).errors).toEqual(notFound);
+    expect((await mutate(ops.remove, { i: randomUUID() }, owner)).errors).toEqual(notFound);
+    expect((await cartOf(owner)).items.map((item) => item.quantity)).toEqual([1]);
+    const malformed = await harness.call(ops.remove, { i: 'not-a-uuid' }, owner);
+    expect(malformed.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('rejects anonymous callers with UNAUTHENTICATED', async () => {
+    const productId = await catalog(harness).create();
+    for (const [op, variables] of [
+      [ops.cart, {}],
+      [ops.add, { p: productId }],
+      [ops.update, { i: randomUUID(), q: 1 }],
+      [ops.remove, { i: randomUUID() }],
+      [ops.coupon, { c: 'X' }],
+      [ops.noCoupon, {}],
+      [ops.address, { input: { name: 'A', line1: 'B', city: 'C', postalCode: 'D', country: 'DE' } }],
+    ] as const) {
+      const result = await harness.call(op, variables);
+      expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+    }
+  });
+});

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { productCreated, productDeleted, productsTopic, productUpdated, type EventEnvelope, type ProductSnapshot } from '@shop/events';
+import type { SubgraphHarness } from '@shop/testkit';
+import { inbox } from '../src/db/schema';
+
+export async function waitFor(condition: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+export const newProductId = () => `prod-${randomUUID()}`;
+
+export const snapshot = (productId: string, overrides: Partial<ProductSnapshot> = {}): ProductSnapshot => ({
+  productId,
+  sku: `SKU-${productId}`,
+  name: 'Tea pot',
+  categoryId: 'kitchen',
+  price: { amount: 2599, currency: 'EUR' },
+  published: true,
+  ...overrides,
+});
+
+export const createdEvent = (productId: string, overrides: Partial<ProductSnapshot> = {}) =>
+  productCreated.create(productId, snapshot(productId, overrides));
+export const updatedEvent = (productId: string, overrides: Partial<ProductSnapshot> = {}) =>
+  productUpdated.create(productId, snapshot(productId, overrides));
+export const deletedEvent = (productId: string) => productDeleted.create(productId, { productId });
+
+/** The catalog as orders hears of it: product events on `shop.products`, awaited until consumed. */
+export function catalog(harness: SubgraphHarness) {
+  const consumed = async (eventId: string) =>
+    (await harness.platform.database.db.select().from(inbox).where(eq(inbox.eventId, eventId))).length === 1;
+  const publish = async (envelope: EventEnvelope) => {
+    await harness.platform.transport.publish([{ topic: productsTopic, key: envelope.aggregateId, envelope }]);
+    await waitFor(() => consumed(envelope.id));
+    return envelope;
+  };
+  return {
+    publish,
+    /** Announces a new product and waits until orders has consumed it. */
+    async create(overrides: Partial<ProductSnapshot> = {}, productId = newProductId()) {
+      await publish(createdEvent(productId, overrides));
+      return productId;
+    },
+  };
+}
+
+export const customer = (userId: string = randomUUID()) => ({ userId, roles: ['customer'] });
+export const admin = (userId: string = randomUUID()) => ({ userId, roles: ['customer', 'admin'] });
+
+const cartFields = `id owner { id } currency couponCode itemCount updatedAt subtotal { amount currency }
+  items { id product { id } quantity unitPrice { amount currency } lineTotal { amount currency } }
+  lines { lineId productId categoryId quantity unitPrice { amount currency } }
+  shippingAddress { name line1 line2 city region postalCode country }`;
+const payload = `{ cart { ${cartFields} } errors { code field message } }`;
+
+export const ops = {
+  cart: `query { cart { ${cartFields} } }`,
+  add: `mutation($p: ID!, $q: Int) { addToCart(productId: $p, quantity: $q) ${payload} }`,
+  update: `mutation($i: ID!, $q: Int!) { updateCartItem(itemId: $i, quantity: $q) ${payload} }`,
+  remove: `mutation($i: ID!) { removeCartItem(itemId: $i) ${payload} }`,
+  address: `mutation($input: CartAddressInput!) { setShippingAddress(input: $input) ${payload} }`,
+  coupon: `mutation($c: String!) { applyCouponCode(code: $c) ${payload} }`,
+  noCoupon: `mutation { removeCouponCode ${payload} }`,
+  entities: `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Cart { id owner { id } itemCount subtotal { amount currency } } } }`,
+};
+
+export interface CartData {
+  id: string;
+  owner: { id: string };
+  currency: string | null;
+  couponCode: string | null;
+  itemCount: number;
+  subtotal: { amount: number; currency: string } | null;
+  items: Array<{ id: string; product: { id: string }; quantity: number; unitPrice: { amount: number; currency: string } }>;
+  lines: Array<{ lineId: string; productId: string; categoryId: string; quantity: number }>;
+  shippingAddress: Record<string, string | null> | null;
+}
+export interface PayloadData {
+  cart: CartData;
+  errors: Array<{ code: string; field: string | null; message: string }>;
+}

@@ -1,0 +1,7 @@
+export { paymentsModule, defaultPaymentsConfig, type PaymentsConfig } from './subgraph';
+export { createPayments, type Payments } from './payments';
+export type { AuthorizeInput, CaptureInput, RefundInput } from './services/payment.service';
+export type { PaymentErrorCode, PaymentFailure, PaymentResult } from './services/payment-errors';
+export type { PaymentRecord, PaymentStatus } from './stores/payment.store';
+export type { Money, PaymentMethod, PaymentProvider, ProviderErrorCode } from './providers/payment-provider';
+export { SimulatedPaymentProvider, testCards, testTokens } from './providers/simulated-provider';
