@@ -1,0 +1,266 @@
+/**
+ * `npm run bench:router`: the storefront query through our router, through Hive Gateway and on
+ * the in-process floor, each server in its own process, the gateways over the same subgraph
+ * process. See bench/README.md for what is measured and the latest figures.
+ *
+ * Settings (environment): BENCH_CONNECTIONS (20), BENCH_DURATION seconds (10), BENCH_WARMUP
+ * seconds (3), BENCH_ROUNDS (2, the best is reported), BENCH_CPU_PROF=1 (V8 CPU profiles of the three servers into bench/router/profiles),
+ * BENCH_WORKLOAD=interim (a one-subgraph query, for working on the harness itself).
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import autocannon from 'autocannon';
+import type { ProcessStats } from './child';
+import { apiSchemaPath } from './inputs';
+import { machineShare, sampleMachine, waitForQuiet } from './machine';
+import { startChild, type Child } from './processes';
+import { interimWorkload, type Workload } from './workload';
+import { storefrontWorkload } from './storefront';
+
+const setting = (name: string, fallback: number) => {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
+  return value;
+};
+const connections = setting('BENCH_CONNECTIONS', 20);
+const durationSeconds = setting('BENCH_DURATION', 10);
+const warmupSeconds = setting('BENCH_WARMUP', 3);
+const roundCount = setting('BENCH_ROUNDS', 2);
+const cpuProfileDir = process.env.BENCH_CPU_PROF === '1' ? new URL('./profiles', import.meta.url).pathname : undefined;
+
+function chooseWorkload(): Workload {
+  if (process.env.BENCH_WORKLOAD === 'interim') return interimWorkload;
+  if (!/^\s*products\s*\(/m.test(readFileSync(apiSchemaPath, 'utf8'))) {
+    throw new Error('The API schema has no Query.products yet (products subgraph not composed); BENCH_WORKLOAD=interim runs the harness on taxRates');
+  }
+  return storefrontWorkload;
+}
+
+interface SubgraphsInfo {
+  routerUrl: string;
+  admin: { email: string; password: string };
+  subgraphUrls: Record<string, string>;
+}
+
+interface Target {
+  name: string;
+  child: Child<{ url: string }>;
+  /** Processes doing this target's work besides the server itself (the subgraphs). */
+  upstream?: Child<unknown>;
+}
+
+interface Measured {
+  name: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  total: number;
+  failures: number;
+  serverCpuPerRequest: number;
+  upstreamCpuPerRequest?: number;
+  subgraphFetches?: string;
+  /** Share of the machine other processes used meanwhile (noise), 0..1. */
+  foreignCpu?: number;
+  idle: ProcessStats;
+  after: ProcessStats;
+}
+
+async function post(url: string, query: string): Promise<{ status: number; text: string }> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  return { status: response.status, text: await response.text() };
+}
+
+/** The same JSON from every target, no errors, or the run fails. Retries while events settle. */
+async function verify(targets: Target[], workload: Workload): Promise<Map<string, string>> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const bodies = new Map<string, string>();
+    for (const target of targets) bodies.set(target.name, (await post(target.child.info.url, workload.query)).text);
+    const parsed = [...bodies.entries()].map(([name, text]) => [name, JSON.parse(text) as { data?: unknown; errors?: unknown }] as const);
+    const [reference] = parsed;
+    const problems = parsed.flatMap(([name, body]) =>
+      body.errors || !body.data
+        ? [`${name} answered with errors: ${JSON.stringify(body.errors)}`]
+        : isDeepStrictEqual(body, reference![1])
+          ? []
+          : [`${name} differs from ${reference![0]}`],
+    );
+    const complaint = problems.length ? problems.join('\n') : workload.check?.(reference![1].data);
+    if (!complaint) {
+      const identicalBytes = new Set(bodies.values()).size === 1;
+      console.log(`verified: identical JSON from ${targets.map((t) => t.name).join(', ')}${identicalBytes ? ' (byte for byte)' : ' (same value; serialization differs)'}`);
+      return bodies;
+    }
+    if (Date.now() > deadline) {
+      for (const [name, text] of bodies) console.error(`--- ${name}\n${text}`);
+      throw new Error(`verification failed:\n${complaint}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+function load(url: string, query: string, seconds: number, expectBody: string) {
+  return autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+    connections,
+    duration: seconds,
+    // Every answer must be the verified one, or it counts as a failure.
+    expectBody,
+  });
+}
+
+async function measure(target: Target, query: string, expectBody: string, warmup: number, pids: number[]): Promise<Measured> {
+  const idle = await target.child.stats();
+  process.stdout.write(`${target.name}: warm-up ${warmup} s, `);
+  await load(target.child.info.url, query, warmup, expectBody);
+  const foreign = await waitForQuiet(pids);
+  if (foreign !== undefined && foreign > 0.1) process.stdout.write(`(machine still ${(foreign * 100).toFixed(0)}% busy with other work) `);
+  const [before, upstreamBefore] = await Promise.all([target.child.stats(), target.upstream?.stats()]);
+  const machineBefore = sampleMachine(pids);
+  process.stdout.write(`measuring ${durationSeconds} s ... `);
+  const result = await load(target.child.info.url, query, durationSeconds, expectBody);
+  const machineAfter = sampleMachine(pids);
+  const [after, upstreamAfter] = await Promise.all([target.child.stats(), target.upstream?.stats()]);
+  const total = result.requests.total;
+  const failures = result.errors + result.timeouts + result.non2xx + result.mismatches;
+  const share = machineShare(machineBefore, machineAfter);
+  console.log(`${Math.round(result.requests.average)} req/s${share ? `, machine ${(share.busy * 100).toFixed(0)}% busy, ${(share.foreign * 100).toFixed(0)}% by other processes` : ''}`);
+  return {
+    name: target.name,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    total,
+    failures,
+    serverCpuPerRequest: (after.cpuMicros - before.cpuMicros) / 1000 / total,
+    upstreamCpuPerRequest: upstreamBefore && upstreamAfter ? (upstreamAfter.cpuMicros - upstreamBefore.cpuMicros) / 1000 / total : undefined,
+    subgraphFetches: upstreamBefore?.counters && upstreamAfter?.counters ? perRequest(upstreamBefore.counters, upstreamAfter.counters, total) : undefined,
+    foreignCpu: share?.foreign,
+    idle,
+    after,
+  };
+}
+
+/** Subgraph HTTP requests per gateway request, e.g. "products 1, inventory 1". */
+function perRequest(before: Record<string, number>, after: Record<string, number>, total: number): string {
+  return Object.entries(after)
+    .map(([name, count]) => [name, (count - (before[name] ?? 0)) / total] as const)
+    .filter(([, n]) => n > 0.005)
+    .map(([name, n]) => `${name} ${Number(n.toFixed(2))}`)
+    .join(', ');
+}
+
+const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
+
+/** Per target, the round with the most requests/s (the least disturbed one), plus every round's figure. */
+function report(rounds: Measured[][], workload: Workload) {
+  const names = rounds[0]!.map((r) => r.name);
+  const results = names.map((name) => rounds.map((round) => round.find((r) => r.name === name)!).sort((a, b) => b.requestsPerSecond - a.requestsPerSecond)[0]!);
+  const allRounds = (name: string) => rounds.map((round) => round.find((r) => r.name === name)!.requestsPerSecond.toFixed(0)).join(' / ');
+  const rows = results.map((r) => [
+    r.name,
+    r.requestsPerSecond.toFixed(0),
+    allRounds(r.name),
+    r.p50.toFixed(1),
+    r.p99.toFixed(1),
+    String(rounds.reduce((sum, round) => sum + round.find((x) => x.name === r.name)!.failures, 0)),
+    r.serverCpuPerRequest.toFixed(2),
+    r.upstreamCpuPerRequest === undefined ? '-' : r.upstreamCpuPerRequest.toFixed(2),
+    (r.serverCpuPerRequest + (r.upstreamCpuPerRequest ?? 0)).toFixed(2),
+    `${mib(r.idle.rss)} -> ${mib(r.after.rss)} (peak ${mib(r.after.maxRss)})`,
+    r.foreignCpu === undefined ? '?' : `${(r.foreignCpu * 100).toFixed(0)}%`,
+  ]);
+  const header = ['target', 'req/s', 'each round', 'p50 ms', 'p99 ms', 'failed', 'server CPU ms/req', 'subgraphs CPU ms/req', 'total CPU ms/req', 'server RSS MiB idle -> after (peak)', 'other procs CPU'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  console.log('');
+  console.log(`query: ${workload.query}`);
+  console.log(
+    `load: autocannon, ${connections} connections, POST, no pipelining; ${rounds.length} round(s) of ${durationSeconds} s per target after a ${warmupSeconds} s warm-up (1 s in later rounds), every other round in reverse order; best round shown`,
+  );
+  console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${mib(totalmem())} MiB, Node ${process.version}, ${process.platform}`);
+  console.log('');
+  console.log(line(header));
+  console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
+  for (const row of rows) console.log(line(row));
+  console.log('');
+  for (const r of results) if (r.subgraphFetches !== undefined) console.log(`subgraph requests per ${r.name} request: ${r.subgraphFetches || 'none'}`);
+  const by = (name: string) => results.find((r) => r.name === name)!;
+  const ours = by('ours');
+  const hive = by('hive');
+  console.log('');
+  console.log(`ours / hive req/s:       ${(ours.requestsPerSecond / hive.requestsPerSecond).toFixed(2)}x (goal >= 1.30x; same work: one request per subgraph fetch)`);
+  console.log(`ours / hive-dedup req/s: ${(ours.requestsPerSecond / by('hive-dedup').requestsPerSecond).toFixed(2)}x (Hive as shipped: identical in-flight subgraph queries shared)`);
+  console.log(`ours / floor req/s:      ${(ours.requestsPerSecond / by('floor').requestsPerSecond).toFixed(2)}x`);
+  console.log(
+    `gateway CPU per request, ours / hive: ${(ours.serverCpuPerRequest / hive.serverCpuPerRequest).toFixed(2)}x (projection where the gateway, not the subgraphs, is the bottleneck: ours ~${(hive.serverCpuPerRequest / ours.serverCpuPerRequest).toFixed(2)}x hive req/s)`,
+  );
+  if (rounds.some((round) => round.some((r) => r.failures > 0))) {
+    console.error('some requests failed or returned a different body: the figures are not valid');
+    process.exitCode = 1;
+  }
+}
+
+async function main() {
+  const workload = chooseWorkload();
+  const dataDir = mkdtempSync(join(tmpdir(), 'shop-bench-'));
+  const floorDataDir = `${dataDir}-floor`;
+  const children: Array<Child<unknown>> = [];
+  const started = performance.now();
+  try {
+    // 1. Seed through the embedded router, then copy the data for the floor's own process.
+    let subgraphs = await startChild<SubgraphsInfo>('subgraphs', './subgraphs-child.ts', { env: { BENCH_DATA_DIR: dataDir } });
+    children.push(subgraphs);
+    console.log(`seeding: ${workload.name}`);
+    await workload.seed(subgraphs.info.routerUrl, subgraphs.info.admin);
+    await subgraphs.stop();
+    cpSync(dataDir, floorDataDir, { recursive: true });
+
+    // 2. The subgraphs again, then each server in its own process.
+    subgraphs = await startChild<SubgraphsInfo>('subgraphs', './subgraphs-child.ts', { env: { BENCH_DATA_DIR: dataDir } });
+    children.push(subgraphs);
+    const gatewayEnv = { BENCH_DATA_DIR: dataDir, BENCH_SUBGRAPH_URLS: JSON.stringify(subgraphs.info.subgraphUrls) };
+    const ours = await startChild<{ url: string }>('ours', './ours-child.ts', { env: gatewayEnv, cpuProfileDir });
+    children.push(ours);
+    const hive = await startChild<{ url: string }>('hive', './hive-child.ts', { env: gatewayEnv, cpuProfileDir });
+    children.push(hive);
+    const hiveDedup = await startChild<{ url: string }>('hive-dedup', './hive-child.ts', { env: { ...gatewayEnv, BENCH_HIVE_DEDUP: '1' } });
+    children.push(hiveDedup);
+    const floor = await startChild<{ url: string }>('floor', './floor-child.ts', { env: { BENCH_DATA_DIR: floorDataDir }, cpuProfileDir });
+    children.push(floor);
+    const targets: Target[] = [
+      { name: 'ours', child: ours, upstream: subgraphs },
+      { name: 'hive', child: hive, upstream: subgraphs },
+      { name: 'hive-dedup', child: hiveDedup, upstream: subgraphs },
+      { name: 'floor', child: floor },
+    ];
+
+    // 3. Identical answers first, then one target at a time.
+    const bodies = await verify(targets, workload);
+    const pids = [process.pid, ...children.map((c) => c.pid)];
+    const rounds: Measured[][] = [];
+    for (let round = 0; round < roundCount; round++) {
+      console.log(`round ${round + 1} of ${roundCount}`);
+      const results: Measured[] = [];
+      // Every other round in reverse, so no target always goes first (onto colder subgraphs).
+      const order = round % 2 === 0 ? targets : [...targets].reverse();
+      for (const target of order) results.push(await measure(target, workload.query, bodies.get(target.name)!, round === 0 ? warmupSeconds : 1, pids));
+      rounds.push(results);
+    }
+    report(rounds, workload);
+    console.log(`total time ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  } finally {
+    // Servers first, newest first, the subgraphs last: no gateway loses its subgraphs mid-request.
+    for (const child of [...children].reverse()) await child.stop();
+    if (cpuProfileDir) console.log(`CPU profiles: ${cpuProfileDir}/<target> (summarize: npx tsx bench/router/profile-summary.ts bench/router/profiles/ours)`);
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(floorDataDir, { recursive: true, force: true });
+  }
+}
+
+await main();

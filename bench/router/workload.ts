@@ -1,0 +1,47 @@
+/**
+ * What the benchmark asks and the data it asks about. The storefront query is the issue's:
+ * one page of 20 products with fields from products, inventory, ratings and favourites.
+ */
+import { graphqlSession, type GraphQLSession } from '../../scripts/seed/graphql-session';
+
+export interface Workload {
+  name: string;
+  query: string;
+  /** Seeds through the router as the admin; returns when the data is in place. */
+  seed(routerUrl: string, admin: { email: string; password: string }): Promise<void>;
+  /** A complaint when the verified answer does not show the seeded data (yet); undefined when it does. */
+  check?(data: unknown): string | undefined;
+}
+
+export async function signInAsAdmin(routerUrl: string, admin: { email: string; password: string }): Promise<GraphQLSession> {
+  const session = graphqlSession(routerUrl);
+  const { login } = await session.request<{ login: { session: { accessToken: string } | null; errors: Array<{ message: string }> } }>(
+    'mutation($input: LoginInput!) { login(input: $input) { session { accessToken } errors { message } } }',
+    { input: { email: admin.email, password: admin.password } },
+  );
+  if (!login.session) throw new Error(`admin login failed: ${login.errors.map((e) => e.message).join('; ')}`);
+  session.signIn(login.session.accessToken);
+  return session;
+}
+
+export const storefrontQuery =
+  '{ products(first: 20) { edges { node { id name price { amount currency } stock inStock averageRating reviewCount favouriteCount } } } }';
+
+/**
+ * Only for building the harness before the products subgraph exists (BENCH_WORKLOAD=interim):
+ * one subgraph, 20 rows, through the same servers.
+ */
+export const interimWorkload: Workload = {
+  name: 'interim: taxRates(first: 20) (tax subgraph only)',
+  query: '{ taxRates(first: 20) { edges { node { id country region category rateBasisPoints percentage } } totalCount } }',
+  async seed(routerUrl, admin) {
+    const session = await signInAsAdmin(routerUrl, admin);
+    const { taxRates } = await session.request<{ taxRates: { totalCount: number } }>('{ taxRates(first: 0) { totalCount } }');
+    for (let i = taxRates.totalCount; i < 20; i++) {
+      await session.request(
+        'mutation($input: TaxRateInput!) { createTaxRate(input: $input) { taxRate { id } errors { code message } } }',
+        { input: { country: 'DE', category: `bench-${i}`, rateBasisPoints: 700 + i, name: `Bench rate ${i}` } },
+      );
+    }
+  },
+};
