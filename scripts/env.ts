@@ -1,11 +1,15 @@
 import { z } from 'zod';
-import { loadEnvOrExit, logLevel, port } from '@shop/config';
+import { flag, loadEnvOrExit, logLevel, port } from '@shop/config';
 
 /** `npm start` (embedded mode) settings; everything else is generated under DATA_DIR on first start. */
 export const embeddedEnvSchema = z.object({
   DATA_DIR: z.string().default('.data'),
   ROUTER_PORT: port(4000),
   LOG_LEVEL: logLevel.default('warn'),
+  /** Fill an empty shop with demo data on first start. */
+  SEED_DEMO_DATA: flag(true),
+  /** Requests per minute per client; higher than production's default since it is all one machine. */
+  ROUTER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(3000),
 });
 
 export const loadEmbeddedEnv = () => loadEnvOrExit(embeddedEnvSchema, process.env);

@@ -1,0 +1,152 @@
+import { demoCategories, demoProducts, prng } from './demo-catalog';
+import { graphqlSession, untilAccepted, type GraphQLSession } from './graphql-session';
+
+type Errors = { errors: Array<{ code: string; message: string }> };
+
+export interface SeedSummary {
+  categories: number;
+  products: number;
+  reviews: number;
+  wishlistItems: number;
+  taxRates: number;
+}
+
+const demoCustomers = ['Ada', 'Grace', 'Linus', 'Margaret', 'Alan', 'Barbara', 'Dennis', 'Frances'];
+const reviewTitles = ['Love it', 'Solid value', 'As described', 'Could be better', 'Excellent quality', 'Not for me'];
+
+function check<T extends Errors>(result: T, what: string): T {
+  if (result.errors.length > 0) throw new Error(`seed: ${what}: ${result.errors.map((e) => `${e.code} ${e.message}`).join('; ')}`);
+  return result;
+}
+
+async function seedCatalog(admin: GraphQLSession) {
+  const categoryIds = new Map<string, string>();
+  for (const [position, category] of demoCategories.entries()) {
+    const { createCategory } = await admin.request<{ createCategory: Errors & { category: { id: string } } }>(
+      'mutation($input: CreateCategoryInput!) { createCategory(input: $input) { category { id } errors { code message } } }',
+      { input: { slug: category.slug, name: category.name, parentId: category.parent ? categoryIds.get(category.parent) : null, position } },
+    );
+    categoryIds.set(category.slug, check(createCategory, `category ${category.slug}`).category.id);
+  }
+  const products = [];
+  for (const product of demoProducts()) {
+    const { createProduct } = await admin.request<{ createProduct: Errors & { product: { id: string } } }>(
+      'mutation($input: CreateProductInput!) { createProduct(input: $input) { product { id } errors { code message } } }',
+      {
+        input: {
+          sku: product.sku,
+          slug: product.slug,
+          name: product.name,
+          description: product.description,
+          price: { amount: product.price, currency: 'EUR' },
+          categoryId: categoryIds.get(product.categorySlug),
+          images: product.images,
+          attributes: product.attributes,
+          published: product.published,
+        },
+      },
+    );
+    products.push({ ...product, id: check(createProduct, `product ${product.sku}`).product.id });
+  }
+  return { categoryIds, products };
+}
+
+async function seedStock(admin: GraphQLSession, products: Array<{ id: string; stock: number; sku: string }>) {
+  for (const product of products.filter((p) => p.stock > 0)) {
+    const result = await untilAccepted(
+      async () =>
+        (
+          await admin.request<{ adjustStock: Errors }>(
+            'mutation($input: AdjustStockInput!) { adjustStock(input: $input) { errors { code message } } }',
+            { input: { productId: product.id, delta: product.stock, reason: 'Demo stock', idempotencyKey: `seed-${product.sku}` } },
+          )
+        ).adjustStock,
+      'UNKNOWN_PRODUCT',
+    );
+    check(result, `stock for ${product.sku}`);
+  }
+}
+
+async function seedCustomers(url: string, products: Array<{ id: string; published: boolean }>) {
+  const random = prng(7);
+  const published = products.filter((p) => p.published);
+  let reviews = 0;
+  let wishlistItems = 0;
+  for (const name of demoCustomers) {
+    const customer = graphqlSession(url);
+    const { register } = await customer.request<{ register: Errors & { session: { accessToken: string } | null } }>(
+      'mutation($input: RegisterInput!) { register(input: $input) { session { accessToken } errors { code message } } }',
+      { input: { email: `${name.toLowerCase()}@example.com`, password: 'demo-password-123', name } },
+    );
+    customer.signIn(check(register, `customer ${name}`).session!.accessToken);
+    for (const product of published.filter(() => random() < 0.18)) {
+      const rating = 1 + Math.min(4, Math.floor(random() * 5.6));
+      const added = await untilAccepted(
+        async () =>
+          (
+            await customer.request<{ addReview: Errors }>(
+              'mutation($input: AddReviewInput!) { addReview(input: $input) { errors { code message } } }',
+              { input: { productId: product.id, rating, title: reviewTitles[rating % reviewTitles.length], body: `${name} rated this ${rating} out of 5.` } },
+            )
+          ).addReview,
+        'UNKNOWN_PRODUCT',
+      );
+      check(added, `review by ${name}`);
+      reviews++;
+    }
+    for (const product of published.filter(() => random() < 0.03)) {
+      const saved = await untilAccepted(
+        async () =>
+          (await customer.request<{ addToWishlist: Errors }>('mutation($id: ID!) { addToWishlist(productId: $id) { errors { code message } } }', { id: product.id }))
+            .addToWishlist,
+        'UNKNOWN_PRODUCT',
+      );
+      check(saved, `wishlist of ${name}`);
+      wishlistItems++;
+    }
+  }
+  return { reviews, wishlistItems };
+}
+
+const taxRates = [
+  { country: 'DE', rateBasisPoints: 1900, name: 'MwSt. standard' },
+  { country: 'FR', rateBasisPoints: 2000, name: 'TVA standard' },
+  { country: 'GB', rateBasisPoints: 2000, name: 'VAT standard' },
+  { country: 'US', region: 'CA', rateBasisPoints: 725, name: 'California sales tax' },
+  { country: 'US', region: 'NY', rateBasisPoints: 400, name: 'New York sales tax' },
+];
+
+async function seedTaxRates(admin: GraphQLSession, categoryIds: Map<string, string>) {
+  for (const rate of taxRates) {
+    const { createTaxRate } = await admin.request<{ createTaxRate: Errors }>(
+      'mutation($input: TaxRateInput!) { createTaxRate(input: $input) { errors { code message } } }',
+      { input: rate },
+    );
+    check(createTaxRate, `tax rate ${rate.name}`);
+  }
+  const textiles = categoryIds.get('textiles');
+  const { createTaxRate } = await admin.request<{ createTaxRate: Errors }>(
+    'mutation($input: TaxRateInput!) { createTaxRate(input: $input) { errors { code message } } }',
+    { input: { country: 'DE', category: textiles, rateBasisPoints: 700, name: 'MwSt. reduced (demo)' } },
+  );
+  check(createTaxRate, 'reduced tax rate');
+  return { taxRates: taxRates.length + 1 };
+}
+
+/**
+ * Fills an empty shop through the public API as the admin and a few demo customers, exactly as
+ * clients would: categories, 240 products, stock, reviews, wishlists and tax rates.
+ */
+export async function seedShop(routerUrl: string, admin: { email: string; password: string }): Promise<SeedSummary> {
+  const session = graphqlSession(routerUrl);
+  const { login } = await session.request<{ login: Errors & { session: { accessToken: string } | null } }>(
+    'mutation($input: LoginInput!) { login(input: $input) { session { accessToken } errors { code message } } }',
+    { input: admin },
+  );
+  session.signIn(check(login, 'admin login').session!.accessToken);
+  const { categoryIds, products } = await seedCatalog(session);
+  await seedStock(session, products);
+  const customers = await seedCustomers(routerUrl, products);
+  const extras = await seedTaxRates(session, categoryIds);
+  return { categories: categoryIds.size, products: products.length, ...customers, ...extras };
+}

@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoCategories, demoProducts } from '../scripts/seed/demo-catalog';
+import { seedShop, type SeedSummary } from '../scripts/seed/seed-shop';
+import { startShop } from './support/embedded-shop';
+
+/** What `npm start` does on a first start: the demo shop, seeded through the public API. */
+describe('demo seed', () => {
+  let shop: Awaited<ReturnType<typeof startShop>>;
+  let summary: SeedSummary;
+  const catalog = demoProducts();
+
+  beforeAll(async () => {
+    shop = await startShop();
+    summary = await seedShop(shop.routerUrl, shop.admin);
+  }, 300_000);
+  afterAll(() => shop?.stop());
+
+  it('creates the whole demo catalogue', () => {
+    expect(summary).toMatchObject({
+      categories: demoCategories.length,
+      products: catalog.length,
+      taxRates: 6,
+    });
+    expect(summary.reviews).toBeGreaterThan(100);
+  });
+
+  it('shows customers exactly the published products, with stock and prices from the seed', async () => {
+    const published = catalog.filter((p) => p.published);
+    const query = `{ products(first: 100, filter: { categorySlug: "jackets" }, sort: PRICE_ASC) {
+      totalCount edges { node { sku price { amount } stock inStock } } } }`;
+    const result = await shop.client<{ products: { totalCount: number; edges: Array<{ node: { sku: string; price: { amount: number }; stock: number; inStock: boolean } }> } }, Record<string, never>>(query);
+    const jackets = published.filter((p) => p.categorySlug === 'jackets').sort((a, b) => a.price - b.price || a.sku.localeCompare(b.sku));
+    expect(result.data?.products.totalCount).toBe(jackets.length);
+    for (const { node } of result.data!.products.edges) {
+      const seeded = jackets.find((p) => p.sku === node.sku)!;
+      expect(node.price.amount).toBe(seeded.price);
+      expect(node.stock).toBe(seeded.stock);
+      expect(node.inStock).toBe(seeded.stock > 0);
+    }
+  });
+});
