@@ -17,6 +17,7 @@ export const subgraphs: readonly SubgraphEntry[] = [
   { name: 'products', port: 4002 },
   { name: 'orders', port: 4009 },
   { name: 'payments', port: 4010 },
+  { name: 'promotions', port: 4007 },
 ];
 
 export const sdlPath = (name: string) => `subgraphs/${name}/src/schema.graphql`;

@@ -8,6 +8,7 @@ import { searchModule } from '@shop/search';
 import { embeddedProductsConfig, productsModule } from '@shop/products';
 import { ordersModule } from '@shop/orders';
 import { defaultPaymentsConfig, paymentsModule } from '@shop/payments';
+import { promotionsModule } from '@shop/promotions';
 import type { EmbeddedKeys } from './embedded-keys';
 
 /** Settings the embedded process shares between subgraphs (services mode reads each from env). */
@@ -43,8 +44,9 @@ export function embeddedSubgraphs(settings: EmbeddedSettings): Array<ModuleWithC
     entry(productsModule, embeddedProductsConfig),
     entry(ordersModule, {}),
     entry(paymentsModule, defaultPaymentsConfig),
+    entry(promotionsModule, {}),
   ];
 }
 
 /** Every subgraph module (for `npm run migrate`). */
-export const allModules: ReadonlyArray<SubgraphModule<never>> = [usersModule, ratingsModule, favouritesModule, taxModule, inventoryModule, searchModule, productsModule, ordersModule, paymentsModule];
+export const allModules: ReadonlyArray<SubgraphModule<never>> = [usersModule, ratingsModule, favouritesModule, taxModule, inventoryModule, searchModule, productsModule, ordersModule, paymentsModule, promotionsModule];

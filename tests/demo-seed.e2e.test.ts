@@ -20,6 +20,7 @@ describe('demo seed', () => {
       categories: demoCategories.length,
       products: catalog.length,
       taxRates: 6,
+      promotions: 2,
     });
     expect(summary.reviews).toBeGreaterThan(100);
   });
@@ -27,8 +28,8 @@ describe('demo seed', () => {
   it('shows customers exactly the published products, with stock and prices from the seed', async () => {
     const published = catalog.filter((p) => p.published);
     const query = `{ products(first: 100, filter: { categorySlug: "jackets" }, sort: PRICE_ASC) {
-      totalCount edges { node { sku price { amount } stock inStock } } } }`;
-    const result = await shop.client<{ products: { totalCount: number; edges: Array<{ node: { sku: string; price: { amount: number }; stock: number; inStock: boolean } }> } }, Record<string, never>>(query);
+      totalCount edges { node { sku price { amount } salePrice { amount } stock inStock } } } }`;
+    const result = await shop.client<{ products: { totalCount: number; edges: Array<{ node: { sku: string; price: { amount: number }; salePrice: { amount: number } | null; stock: number; inStock: boolean } }> } }, Record<string, never>>(query);
     const jackets = published.filter((p) => p.categorySlug === 'jackets').sort((a, b) => a.price - b.price || a.sku.localeCompare(b.sku));
     expect(result.data?.products.totalCount).toBe(jackets.length);
     for (const { node } of result.data!.products.edges) {
@@ -36,6 +37,8 @@ describe('demo seed', () => {
       expect(node.price.amount).toBe(seeded.price);
       expect(node.stock).toBe(seeded.stock);
       expect(node.inStock).toBe(seeded.stock > 0);
+      // The automatic 20 % jackets promotion, discount rounded down.
+      expect(node.salePrice?.amount).toBe(seeded.price - Math.floor((seeded.price * 2000) / 10_000));
     }
   });
 });

@@ -6,6 +6,7 @@ import {
   AdjustStockDocument,
   CreateCategoryDocument,
   CreateProductDocument,
+  CreatePromotionDocument,
   SearchDocument,
   StorefrontDocument,
 } from './__generated__/graphql';
@@ -59,12 +60,21 @@ describe('storefront', () => {
       }
       products.unshift({ id, stock, ratings, favourites }); // NEWEST first, as the query sorts
     }
+    // 10 % off the whole category; promotions learns each product's category from its events.
+    const promotion = await shop.client(CreatePromotionDocument, { input: { name: 'Storefront 10', kind: 'PERCENTAGE', value: 1000, categoryIds: [categoryId] } }, as);
+    expect(promotion.data?.createPromotion.errors).toEqual([]);
+    const ids = products.map((p) => p.id);
+    for (let i = 0; i < 100; i++) {
+      const page = await shop.client(StorefrontDocument, { first: 20, filter: { ids } });
+      if (page.data?.products.edges.every((e) => e.node.salePrice !== null)) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     requests.clear();
     statements.clear();
   });
   afterAll(() => shop?.stop());
 
-  it('answers 20 products with exact fields from products, inventory, ratings and favourites', async () => {
+  it('answers 20 products with exact fields from products, inventory, ratings, favourites and promotions', async () => {
     const result = await shop.client(StorefrontDocument, { first: 20, filter: { ids: products.map((p) => p.id) } });
     expect(result.errors).toBeUndefined();
     expect(result.data!.products.totalCount).toBe(20);
@@ -73,6 +83,7 @@ describe('storefront', () => {
         id: p.id,
         name: `Storefront item ${19 - index}`,
         price: { amount: 1000 + 19 - index, currency: 'EUR' },
+        salePrice: { amount: 1000 + 19 - index - Math.floor(((1000 + 19 - index) * 1000) / 10_000), currency: 'EUR' },
         stock: p.stock,
         inStock: p.stock > 0,
         averageRating: p.ratings.length ? p.ratings.reduce((a, b) => a + b, 0) / p.ratings.length : null,
@@ -86,8 +97,8 @@ describe('storefront', () => {
     requests.clear();
     statements.clear();
     await shop.client(StorefrontDocument, { first: 20, filter: { ids: products.map((p) => p.id) } });
-    expect(Object.fromEntries(requests)).toEqual({ products: 1, inventory: 1, ratings: 1, favourites: 1 });
-    for (const subgraph of ['products', 'inventory', 'ratings', 'favourites']) {
+    expect(Object.fromEntries(requests)).toEqual({ products: 1, inventory: 1, ratings: 1, favourites: 1, promotions: 1 });
+    for (const subgraph of ['products', 'inventory', 'ratings', 'favourites', 'promotions']) {
       expect(statements.get(subgraph) ?? 0, subgraph).toBeGreaterThanOrEqual(1);
       expect(statements.get(subgraph) ?? 0, subgraph).toBeLessThanOrEqual(2);
     }

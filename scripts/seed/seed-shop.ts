@@ -9,6 +9,7 @@ export interface SeedSummary {
   reviews: number;
   wishlistItems: number;
   taxRates: number;
+  promotions: number;
 }
 
 const demoCustomers = ['Ada', 'Grace', 'Linus', 'Margaret', 'Alan', 'Barbara', 'Dennis', 'Frances'];
@@ -116,7 +117,7 @@ const taxRates = [
   { country: 'US', region: 'NY', rateBasisPoints: 400, name: 'New York sales tax' },
 ];
 
-async function seedTaxRates(admin: GraphQLSession, categoryIds: Map<string, string>) {
+async function seedTaxAndPromotions(admin: GraphQLSession, categoryIds: Map<string, string>) {
   for (const rate of taxRates) {
     const { createTaxRate } = await admin.request<{ createTaxRate: Errors }>(
       'mutation($input: TaxRateInput!) { createTaxRate(input: $input) { errors { code message } } }',
@@ -130,12 +131,23 @@ async function seedTaxRates(admin: GraphQLSession, categoryIds: Map<string, stri
     { input: { country: 'DE', category: textiles, rateBasisPoints: 700, name: 'MwSt. reduced (demo)' } },
   );
   check(createTaxRate, 'reduced tax rate');
-  return { taxRates: taxRates.length + 1 };
+  const promotions = [
+    { name: 'Winter jackets sale', kind: 'PERCENTAGE', value: 2000, categoryIds: [categoryIds.get('jackets')] },
+    { name: 'Welcome coupon', kind: 'PERCENTAGE', value: 1000, couponCode: 'WELCOME10', minimumSubtotal: { amount: 5000, currency: 'EUR' } },
+  ];
+  for (const promotion of promotions) {
+    const { createPromotion } = await admin.request<{ createPromotion: Errors }>(
+      'mutation($input: PromotionInput!) { createPromotion(input: $input) { errors { code message } } }',
+      { input: promotion },
+    );
+    check(createPromotion, `promotion ${promotion.name}`);
+  }
+  return { taxRates: taxRates.length + 1, promotions: promotions.length };
 }
 
 /**
  * Fills an empty shop through the public API as the admin and a few demo customers, exactly as
- * clients would: categories, 240 products, stock, reviews, wishlists and tax rates.
+ * clients would: categories, 240 products, stock, reviews, wishlists, tax rates, promotions.
  */
 export async function seedShop(routerUrl: string, admin: { email: string; password: string }): Promise<SeedSummary> {
   const session = graphqlSession(routerUrl);
@@ -147,6 +159,6 @@ export async function seedShop(routerUrl: string, admin: { email: string; passwo
   const { categoryIds, products } = await seedCatalog(session);
   await seedStock(session, products);
   const customers = await seedCustomers(routerUrl, products);
-  const extras = await seedTaxRates(session, categoryIds);
+  const extras = await seedTaxAndPromotions(session, categoryIds);
   return { categories: categoryIds.size, products: products.length, ...customers, ...extras };
 }

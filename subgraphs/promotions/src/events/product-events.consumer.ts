@@ -1,0 +1,22 @@
+import type { Database, Transaction } from '@shop/db';
+import { createInboxHandler, on, productCreated, productDeleted, productsTopic, productUpdated, routeEvents, type EventTransport, type Subscription } from '@shop/events';
+import { inbox } from '../db/schema';
+import type { KnownProductStore } from '../stores/known-product.store';
+
+/** Consumer group and inbox consumer name: one promotions deployment reads each product event once. */
+export const PRODUCT_EVENTS_GROUP = 'promotions';
+
+/**
+ * Keeps `known_products` (id, category, price, published) in step with the catalog: category
+ * promotions need each product's category, and admins may only target products that exist.
+ * The inbox makes redelivery harmless.
+ */
+export function consumeProductEvents(db: Database, transport: EventTransport, known: KnownProductStore): Promise<Subscription> {
+  const route = routeEvents<Transaction>(
+    on(productCreated, (event, tx) => known.upsert(event.data, tx)),
+    on(productUpdated, (event, tx) => known.upsert(event.data, tx)),
+    on(productDeleted, (event, tx) => known.remove(event.data.productId, tx)),
+  );
+  const handler = createInboxHandler({ db, inbox, consumer: PRODUCT_EVENTS_GROUP, handle: (tx, envelope) => route(envelope, tx) });
+  return transport.subscribe({ groupId: PRODUCT_EVENTS_GROUP, topics: [productsTopic], handler });
+}

@@ -1,0 +1,110 @@
+import DataLoader from 'dataloader';
+import type { Executor } from '@shop/db';
+import { perRequest, requireRole, type SubgraphContext } from '@shop/subgraph-kit';
+import type { AnnouncePromotionChange } from '../events/promotion-events';
+import type { KnownProductStore } from '../stores/known-product.store';
+import { isUniqueViolation, type PromotionFields, type PromotionRecord, type PromotionStore } from '../stores/promotion.store';
+import { decodeCursor, pageSize, toPage, type Page } from './pagination';
+import { validatePromotion, type PromotionFailure, type PromotionInputShape } from './promotion-input';
+
+export type PromotionResult = { promotion: PromotionRecord; errors: [] } | { promotion: null; errors: PromotionFailure[] };
+
+const fail = (...errors: PromotionFailure[]): PromotionResult => ({ promotion: null, errors });
+const notFound = () => fail({ code: 'NOT_FOUND', field: 'id', message: 'No promotion has this id' });
+const couponTaken = () => fail({ code: 'COUPON_TAKEN', field: 'couponCode', message: 'Another promotion has this coupon code' });
+
+/** Promotions: admin-only writes, each announced in the same transaction; public reads by id. */
+export class PromotionService {
+  constructor(
+    private readonly promotions: PromotionStore,
+    private readonly known: KnownProductStore,
+    private readonly announce: AnnouncePromotionChange,
+    private readonly transact: <T>(work: (tx: Executor) => Promise<T>) => Promise<T>,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async list(context: SubgraphContext, args: { activeOnly?: boolean | null; first?: number | null; after?: string | null }): Promise<Page<PromotionRecord>> {
+    requireRole(context, 'admin');
+    const size = pageSize(args.first);
+    const after = decodeCursor(args.after);
+    const activeOnly = args.activeOnly ?? false;
+    const now = this.now();
+    const [rows, total] = await Promise.all([this.promotions.page(activeOnly, now, after, size + 1), this.promotions.count(activeOnly, now)]);
+    return toPage(rows, size, total, after);
+  }
+
+  /** A Promotion reference; one query for every reference of the request. */
+  byId(context: SubgraphContext, id: string): Promise<PromotionRecord | null> {
+    const loader = perRequest(
+      context,
+      'promotions.byId',
+      () =>
+        new DataLoader<string, PromotionRecord | null>(async (ids) => {
+          const rows = await this.promotions.findByIds(ids);
+          const byId = new Map(rows.map((row) => [row.id, row]));
+          return ids.map((key) => byId.get(key) ?? null);
+        }),
+    );
+    return loader.load(id);
+  }
+
+  /** Coupon codes are secrets shoppers are given; only admins may list them. */
+  canSeeCouponCode(context: SubgraphContext): boolean {
+    return context.viewer?.roles.includes('admin') ?? false;
+  }
+
+  async create(context: SubgraphContext, input: PromotionInputShape): Promise<PromotionResult> {
+    requireRole(context, 'admin');
+    const checked = await this.check(input);
+    if ('errors' in checked) return fail(...checked.errors);
+    return this.transact(async (tx) => {
+      const created = await this.promotions.insert(checked.fields, tx);
+      if (!created) return couponTaken();
+      await this.announce(tx, created, 'created');
+      return { promotion: created, errors: [] };
+    });
+  }
+
+  async update(context: SubgraphContext, id: string, input: PromotionInputShape): Promise<PromotionResult> {
+    requireRole(context, 'admin');
+    const checked = await this.check(input);
+    if ('errors' in checked) return fail(...checked.errors);
+    try {
+      return await this.transact(async (tx) => {
+        const updated = await this.promotions.update(id, checked.fields, tx);
+        if (!updated) return notFound();
+        await this.announce(tx, updated, 'updated');
+        return { promotion: updated, errors: [] };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) return couponTaken();
+      throw error;
+    }
+  }
+
+  /** Idempotent: an already inactive promotion comes back unchanged, with no second event. */
+  async deactivate(context: SubgraphContext, id: string): Promise<PromotionResult> {
+    requireRole(context, 'admin');
+    return this.transact(async (tx) => {
+      const deactivated = await this.promotions.deactivate(id, tx);
+      if (deactivated) {
+        await this.announce(tx, deactivated, 'deactivated');
+        return { promotion: deactivated, errors: [] };
+      }
+      const [existing] = await this.promotions.findByIds([id], tx);
+      return existing ? { promotion: existing, errors: [] } : notFound();
+    });
+  }
+
+  /** Input rules, then whether every product id is in the catalog. */
+  private async check(input: PromotionInputShape): Promise<{ fields: PromotionFields } | { errors: PromotionFailure[] }> {
+    const checked = validatePromotion(input, this.now());
+    if ('errors' in checked) return checked;
+    const known = new Set((await this.known.findByIds(checked.fields.productIds)).map((product) => product.productId));
+    const unknown = checked.fields.productIds.filter((id) => !known.has(id));
+    if (unknown.length > 0) {
+      return { errors: [{ code: 'UNKNOWN_PRODUCT', field: 'productIds', message: `Unknown product ids: ${unknown.join(', ')}` }] };
+    }
+    return checked;
+  }
+}

@@ -1,0 +1,49 @@
+import type { Executor } from '@shop/db';
+import { isUuid } from '@shop/subgraph-kit';
+import type { AnnounceUsage } from '../events/promotion-events';
+import type { PromotionStore } from '../stores/promotion.store';
+import type { UsageStore } from '../stores/usage.store';
+
+export type UsageOutcome = 'RECORDED' | 'ALREADY_RECORDED' | 'USAGE_LIMIT_REACHED' | 'CUSTOMER_LIMIT_REACHED' | 'NOT_FOUND';
+
+export interface UsageResult {
+  outcome: UsageOutcome;
+  /** The promotion's uses after the call (0 for NOT_FOUND). */
+  timesUsed: number;
+}
+
+/**
+ * Redeems promotions for orders (the order saga's step). Each call locks the promotion's row, so
+ * concurrent redemptions of one promotion run one after another and its limits hold exactly.
+ * Only the limits are checked here: whether a promotion applied (window, conditions) was decided
+ * when the order's discount was computed.
+ */
+export class UsageService {
+  constructor(
+    private readonly promotions: PromotionStore,
+    private readonly usages: UsageStore,
+    private readonly announce: AnnounceUsage,
+    private readonly transact: <T>(work: (tx: Executor) => Promise<T>) => Promise<T>,
+  ) {}
+
+  /** Idempotent per (promotion, order): a repeated call answers ALREADY_RECORDED and counts nothing. */
+  async recordUsage(promotionId: string, customerId: string, orderId: string): Promise<UsageResult> {
+    if (!isUuid(promotionId)) return { outcome: 'NOT_FOUND', timesUsed: 0 };
+    if (!customerId || !orderId) throw new RangeError('recordUsage: customerId and orderId are required');
+    return this.transact(async (tx) => {
+      const promotion = await this.promotions.lock(promotionId, tx);
+      if (!promotion) return { outcome: 'NOT_FOUND', timesUsed: 0 };
+      const refuse = (outcome: UsageOutcome): UsageResult => ({ outcome, timesUsed: promotion.timesUsed });
+      if (await this.usages.exists(promotionId, orderId, tx)) return refuse('ALREADY_RECORDED');
+      if (promotion.usageLimit !== null && promotion.timesUsed >= promotion.usageLimit) return refuse('USAGE_LIMIT_REACHED');
+      if (promotion.perCustomerLimit !== null) {
+        const used = (await this.usages.countsForCustomer(customerId, [promotionId], tx)).get(promotionId) ?? 0;
+        if (used >= promotion.perCustomerLimit) return refuse('CUSTOMER_LIMIT_REACHED');
+      }
+      await this.usages.insert({ promotionId, orderId, customerId }, tx);
+      const timesUsed = await this.promotions.incrementTimesUsed(promotionId, tx);
+      await this.announce(tx, { promotionId, orderId, customerId, timesUsed });
+      return { outcome: 'RECORDED', timesUsed };
+    });
+  }
+}

@@ -1,0 +1,118 @@
+import { and, arrayOverlaps, count, desc, eq, gt, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '@shop/db';
+import { promotions } from '../db/schema';
+import { parsePromotions, promotionColumns, toColumns, type PromotionFields, type PromotionRecord } from './promotion-row';
+
+export type { PromotionFields, PromotionRecord } from './promotion-row';
+export { isUniqueViolation } from './promotion-row';
+
+/** Running at `now`: active, started, not ended, usage limit not reached. */
+const running = (now: Date): SQL =>
+  and(
+    eq(promotions.active, true),
+    lte(promotions.startsAt, now),
+    or(isNull(promotions.endsAt), gt(promotions.endsAt, now)),
+    or(isNull(promotions.usageLimit), sql`${promotions.timesUsed} < ${promotions.usageLimit}`),
+  )!;
+
+/** Its conditions cover one of the products or categories (or it has none). */
+const covering = (productIds: readonly string[], categoryIds: readonly string[]): SQL => {
+  const matches: SQL[] = [and(sql`cardinality(${promotions.productIds}) = 0`, sql`cardinality(${promotions.categoryIds}) = 0`)!];
+  if (productIds.length > 0) matches.push(arrayOverlaps(promotions.productIds, [...productIds]));
+  if (categoryIds.length > 0) matches.push(arrayOverlaps(promotions.categoryIds, [...categoryIds]));
+  return or(...matches)!;
+};
+
+/** Not deactivated and not ended: running or scheduled. */
+const current = (now: Date): SQL => and(eq(promotions.active, true), or(isNull(promotions.endsAt), gt(promotions.endsAt, now)))!;
+
+/** SQL for promotions; rows are parsed at the boundary. */
+export class PromotionStore {
+  constructor(private readonly db: Executor) {}
+
+  /** Newest first; `afterSeq` is the keyset of the previous page's last row. */
+  async page(activeOnly: boolean, now: Date, afterSeq: number | null, limit: number): Promise<PromotionRecord[]> {
+    const filters = [activeOnly ? current(now) : undefined, afterSeq !== null ? lt(promotions.seq, afterSeq) : undefined];
+    const rows = await this.db
+      .select(promotionColumns)
+      .from(promotions)
+      .where(and(...filters))
+      .orderBy(desc(promotions.seq))
+      .limit(limit); // promotions.page
+    return parsePromotions(rows);
+  }
+
+  async count(activeOnly: boolean, now: Date): Promise<number> {
+    const [row] = await this.db.select({ n: count() }).from(promotions).where(activeOnly ? current(now) : undefined); // promotions.count
+    return row?.n ?? 0;
+  }
+
+  async findByIds(ids: readonly string[], db: Executor = this.db): Promise<PromotionRecord[]> {
+    if (ids.length === 0) return [];
+    return parsePromotions(await db.select(promotionColumns).from(promotions).where(inArray(promotions.id, [...ids]))); // promotions.findByIds
+  }
+
+  /** Automatic promotions running at `now` that may cover one of the products/categories; oldest first. */
+  async runningAutomatic(now: Date, productIds: readonly string[], categoryIds: readonly string[]): Promise<PromotionRecord[]> {
+    const rows = await this.db
+      .select(promotionColumns)
+      .from(promotions)
+      .where(and(isNull(promotions.couponCode), running(now), covering(productIds, categoryIds)))
+      .orderBy(promotions.seq); // promotions.runningAutomatic
+    return parsePromotions(rows);
+  }
+
+  /**
+   * What a quote chooses from: the automatic promotions above, plus the coupon's promotion in
+   * whatever state it is (the engine says why it does not apply).
+   */
+  async forQuote(now: Date, productIds: readonly string[], categoryIds: readonly string[], couponCode: string | null): Promise<PromotionRecord[]> {
+    const automatic = and(isNull(promotions.couponCode), running(now), covering(productIds, categoryIds));
+    const rows = await this.db
+      .select(promotionColumns)
+      .from(promotions)
+      .where(couponCode ? or(automatic, eq(promotions.couponCode, couponCode)) : automatic)
+      .orderBy(promotions.seq); // promotions.forQuote
+    return parsePromotions(rows);
+  }
+
+  /** Null when the coupon code is taken. */
+  async insert(fields: PromotionFields, db: Executor): Promise<PromotionRecord | null> {
+    const rows = await db.insert(promotions).values(toColumns(fields)).onConflictDoNothing().returning(promotionColumns); // promotions.insert
+    return parsePromotions(rows)[0] ?? null;
+  }
+
+  /** Throws a unique violation (see isUniqueViolation) when the new coupon code is taken. */
+  async update(id: string, fields: PromotionFields, db: Executor): Promise<PromotionRecord | null> {
+    const rows = await db
+      .update(promotions)
+      .set({ ...toColumns(fields), updatedAt: new Date() })
+      .where(eq(promotions.id, id))
+      .returning(promotionColumns); // promotions.update
+    return parsePromotions(rows)[0] ?? null;
+  }
+
+  /** The promotion, if it was active until now; null when unknown or already inactive. */
+  async deactivate(id: string, db: Executor): Promise<PromotionRecord | null> {
+    const rows = await db
+      .update(promotions)
+      .set({ active: false, updatedAt: new Date() })
+      .where(and(eq(promotions.id, id), eq(promotions.active, true)))
+      .returning(promotionColumns); // promotions.deactivate
+    return parsePromotions(rows)[0] ?? null;
+  }
+
+  /** Locks the row until the transaction ends: redemptions of one promotion run one at a time. */
+  async lock(id: string, db: Executor): Promise<PromotionRecord | null> {
+    return parsePromotions(await db.select(promotionColumns).from(promotions).where(eq(promotions.id, id)).for('update'))[0] ?? null; // promotions.lock
+  }
+
+  async incrementTimesUsed(id: string, db: Executor): Promise<number> {
+    const rows = await db
+      .update(promotions)
+      .set({ timesUsed: sql`${promotions.timesUsed} + 1` })
+      .where(eq(promotions.id, id))
+      .returning({ timesUsed: promotions.timesUsed }); // promotions.incrementTimesUsed
+    return rows[0]!.timesUsed;
+  }
+}

@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'graphql';
+import type { Database, Executor, MigrationTarget } from '@shop/db';
+import { startOutboxRelay } from '@shop/events';
+import type { SubgraphModule, SubgraphPlatform } from '@shop/subgraph-kit';
+import { outbox } from './db/schema';
+import { consumeProductEvents } from './events/product-events.consumer';
+import { announcePromotionChange, announceUsage } from './events/promotion-events';
+import { resolvers } from './resolvers';
+import { ProductPricingService } from './services/product-pricing.service';
+import { PromotionService } from './services/promotion.service';
+import { QuoteService } from './services/quote.service';
+import { UsageService } from './services/usage.service';
+import { KnownProductStore } from './stores/known-product.store';
+import { PromotionStore } from './stores/promotion.store';
+import { UsageStore } from './stores/usage.store';
+
+const typeDefs = parse(readFileSync(fileURLToPath(new URL('./schema.graphql', import.meta.url)), 'utf8'));
+const migrations: MigrationTarget = {
+  schema: 'promotions',
+  migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
+};
+
+/** Promotions needs nothing beyond the platform. */
+export type PromotionsConfig = Record<string, never>;
+
+/** Runs `work` in a transaction and wakes the relay after the commit (so its events leave at once). */
+export const transactor =
+  (db: Database, afterCommit: () => void) =>
+  async <T>(work: (tx: Executor) => Promise<T>): Promise<T> => {
+    const result = await db.transaction(work);
+    afterCommit();
+    return result;
+  };
+
+/** The redemption service the order saga will call (`recordUsage`), wired like the subgraph's own. */
+export function createUsageService(db: Database, afterCommit: () => void = () => {}): UsageService {
+  return new UsageService(new PromotionStore(db), new UsageStore(db), announceUsage, transactor(db, afterCommit));
+}
+
+/**
+ * Wires stores -> services -> resolvers, starts the outbox relay and the product-events consumer;
+ * the caller starts the HTTP server and calls `stop()` on shutdown.
+ */
+async function create(_config: PromotionsConfig, { database, transport, logger }: SubgraphPlatform) {
+  const promotions = new PromotionStore(database.db);
+  const known = new KnownProductStore(database.db);
+  const usages = new UsageStore(database.db);
+  const relay = startOutboxRelay({ db: database.db, outbox, transport, logger });
+  const subscription = await consumeProductEvents(database.db, transport, known);
+  const services = {
+    promotions: new PromotionService(promotions, known, announcePromotionChange, transactor(database.db, () => relay.wake())),
+    pricing: new ProductPricingService(promotions, known),
+    quotes: new QuoteService(promotions, known, usages),
+  };
+  return {
+    resolvers: resolvers(services),
+    readiness: { database: () => database.ping() },
+    stop: async () => {
+      await subscription.stop();
+      await relay.stop();
+    },
+  };
+}
+
+/** The promotions subgraph: discounts, coupons, sale prices and the engine that computes them. */
+export const promotionsModule: SubgraphModule<PromotionsConfig> = { name: 'promotions', typeDefs, migrations, create };

@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { vi } from 'vitest';
+import { productCreated, productsTopic, productUpdated, type EventEnvelope, type ProductSnapshot } from '@shop/events';
+import type { SubgraphHarness } from '@shop/testkit';
+import { inbox, outbox } from '../src/db/schema';
+
+export const adminCaller = () => ({ userId: randomUUID(), roles: ['customer', 'admin'] });
+export const customerCaller = (userId: string = randomUUID()) => ({ userId, roles: ['customer'] });
+
+export const promotionFields = `id name description kind value currency percentage amountOff { amount currency } automatic couponCode
+  startsAt endsAt productIds categoryIds minimumSubtotal { amount currency } usageLimit perCustomerLimit active timesUsed`;
+const payload = `promotion { ${promotionFields} } errors { code field message }`;
+
+export const ops = {
+  create: `mutation($input: PromotionInput!) { createPromotion(input: $input) { ${payload} } }`,
+  update: `mutation($id: ID!, $input: PromotionInput!) { updatePromotion(id: $id, input: $input) { ${payload} } }`,
+  deactivate: `mutation($id: ID!) { deactivatePromotion(id: $id) { ${payload} } }`,
+  get: `query($id: ID!) { promotion(id: $id) { ${promotionFields} } }`,
+  list: `query($activeOnly: Boolean, $first: Int, $after: String) { promotions(activeOnly: $activeOnly, first: $first, after: $after) {
+    edges { cursor node { id name } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } totalCount } }`,
+  quote: `query($input: PromotionQuoteInput!) { promotionQuote(input: $input) {
+    lines { lineId subtotal { amount currency } discount { amount currency } promotionIds }
+    subtotal { amount } orderDiscount { amount } totalDiscount { amount } total { amount currency }
+    appliedPromotions { promotion { id name couponCode } discount { amount currency } } rejectedCoupon { code reason } } }`,
+  products: `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Product { id salePrice { amount currency } activePromotions { id name } } } }`,
+  promotionRefs: `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Promotion { id name automatic couponCode } } }`,
+};
+
+export interface PromotionInput {
+  name: string;
+  kind: 'PERCENTAGE' | 'FIXED_AMOUNT';
+  value: number;
+  description?: string | null;
+  currency?: string | null;
+  couponCode?: string | null;
+  startsAt?: string | null;
+  endsAt?: string | null;
+  productIds?: string[];
+  categoryIds?: string[];
+  minimumSubtotal?: { amount: number; currency: string } | null;
+  usageLimit?: number | null;
+  perCustomerLimit?: number | null;
+}
+export type Promotion = { id: string; name: string; couponCode: string | null; active: boolean; timesUsed: number } & Record<string, unknown>;
+export type PromotionPayload = { promotion: Promotion | null; errors: Array<{ code: string; field: string | null; message: string }> };
+
+/** Creates a promotion as an admin and returns it (fails the test on errors). */
+export async function createPromotion(harness: SubgraphHarness, input: PromotionInput): Promise<Promotion> {
+  const result = await harness.call<{ createPromotion: PromotionPayload }>(ops.create, { input }, adminCaller());
+  const created = result.data?.createPromotion;
+  if (!created?.promotion) throw new Error(`createPromotion failed: ${JSON.stringify(result)}`);
+  return created.promotion;
+}
+
+/** A fresh id for a product, category or coupon, so tests sharing a database never meet. */
+export const unique = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
+export const couponCode = () => `C${randomUUID().replaceAll('-', '').slice(0, 12).toUpperCase()}`;
+
+/** The catalog as promotions hears of it: product events on `shop.products`. */
+export function catalog(harness: SubgraphHarness) {
+  const publish = async (envelope: EventEnvelope) => {
+    await harness.platform.transport.publish([{ topic: productsTopic, key: envelope.aggregateId, envelope }]);
+    await waitFor(async () => (await harness.platform.database.db.select().from(inbox).where(eq(inbox.eventId, envelope.id))).length === 1);
+    return envelope;
+  };
+  const snapshot = (productId: string, categoryId: string, amount = 1000): ProductSnapshot => ({
+    productId,
+    sku: `SKU-${productId}`,
+    name: 'Tea pot',
+    categoryId,
+    price: { amount, currency: 'EUR' },
+    published: true,
+  });
+  return {
+    publish,
+    created: (productId: string, categoryId: string) => productCreated.create(productId, snapshot(productId, categoryId)),
+    updated: (productId: string, categoryId: string) => productUpdated.create(productId, snapshot(productId, categoryId)),
+    /** Announces a new product and waits until promotions has consumed it. */
+    async create(categoryId = unique('cat'), productId = unique('prod')) {
+      await publish(productCreated.create(productId, snapshot(productId, categoryId)));
+      return productId;
+    },
+  };
+}
+
+export async function waitFor(condition: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** The events promotions recorded for one promotion, oldest first. */
+export async function outboxFor(harness: SubgraphHarness, promotionId: string) {
+  const rows = await harness.platform.database.db.select().from(outbox).where(eq(outbox.key, promotionId)).orderBy(outbox.seq);
+  return rows.map((row) => ({ type: row.type, data: row.payload.data as Record<string, unknown> }));
+}
+
+/**
+ * Counts the SQL statements the subgraph runs outside transactions while `work` runs: every read
+ * goes through the drizzle session's prepareQuery (transactions get sessions of their own).
+ */
+export async function countQueries<T>(harness: SubgraphHarness, work: () => Promise<T>) {
+  const { session } = harness.platform.database.db as unknown as { session: { prepareQuery: (...args: never[]) => unknown } };
+  const spy = vi.spyOn(session, 'prepareQuery');
+  try {
+    const result = await work();
+    return { result, queries: spy.mock.calls.length };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+export const codes = (result: { errors?: Array<{ message: string; extensions?: { code?: string } }> }) =>
+  result.errors?.map((error) => [error.extensions?.code, error.message]);
+
+export const eur = (amount: number) => ({ amount, currency: 'EUR' });
