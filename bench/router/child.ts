@@ -4,6 +4,7 @@
  * figure is attributable to one process), and exits on `stop`.
  */
 import { pino, type Logger } from 'pino';
+import { benchEnv } from './env';
 
 export interface ProcessStats {
   /** Resident set size now, bytes. */
@@ -44,7 +45,7 @@ export function processStats(): ProcessStats {
 }
 
 /** Quiet logs: per-request logging would measure the terminal, not the gateway. */
-export const benchLogger = (name: string): Logger => pino({ name, level: process.env.BENCH_LOG_LEVEL ?? 'warn', base: { service: name } });
+export const benchLogger = (name: string): Logger => pino({ name, level: benchEnv.BENCH_LOG_LEVEL, base: { service: name } });
 
 const send = (message: ChildMessage) => process.send?.(message);
 

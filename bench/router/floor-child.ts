@@ -17,9 +17,10 @@ import { embeddedSubgraphs } from '../../scripts/subgraph-modules';
 import { benchLogger, serveChild } from './child';
 import { accessTokenAudience, accessTokenIssuer, apiSchemaPath, supergraphPath } from './inputs';
 import { buildMergedSchema, floorContext, type FloorContext } from './merged-schema';
+import { benchEnv } from './env';
 
 serveChild(async () => {
-  const dataDir = process.env.BENCH_DATA_DIR;
+  const dataDir = benchEnv.BENCH_DATA_DIR;
   if (!dataDir) throw new Error('BENCH_DATA_DIR is required');
   const logger = benchLogger('floor');
   const keys = await loadOrCreateKeys(dataDir);

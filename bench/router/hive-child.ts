@@ -11,6 +11,7 @@ import { createInternalTokenMinter } from '@shop/auth';
 import { INTERNAL_TOKEN_HEADER } from '@shop/subgraph-kit';
 import { serveChild } from './child';
 import { readGatewayInputs } from './inputs';
+import { benchEnv } from './env';
 
 // Hive's fetch adds an abort listener per subgraph request to a shared signal; under load node
 // prints a MaxListenersExceededWarning for it (noise, not a leak: they are removed per request).
@@ -27,7 +28,7 @@ serveChild(async () => {
     transportEntries: Object.fromEntries(
       Object.entries(inputs.subgraphUrls).map(([name, url]) => [
         name,
-        { location: url, options: { deduplicateInflightRequests: process.env.BENCH_HIVE_DEDUP === '1' } },
+        { location: url, options: { deduplicateInflightRequests: benchEnv.BENCH_HIVE_DEDUP === '1' } },
       ]),
     ),
     propagateHeaders: {
@@ -36,7 +37,7 @@ serveChild(async () => {
         [INTERNAL_TOKEN_HEADER]: await minter.mint({ audience: subgraphName, userId: null, roles: [] }),
       }),
     },
-    logging: (process.env.BENCH_LOG_LEVEL ?? 'warn') as 'warn',
+    logging: benchEnv.BENCH_LOG_LEVEL as 'warn',
     graphiql: false,
     landingPage: false,
   });

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EmbeddedKeys } from '../../scripts/embedded-keys';
+import { benchEnv } from './env';
 
 export interface GatewayInputs {
   supergraphSdl: string;
@@ -19,8 +20,8 @@ export const supergraphPath = new URL('../../schema/supergraph.graphql', import.
 export const apiSchemaPath = new URL('../../schema/supergraph-api.graphql', import.meta.url);
 
 export function readGatewayInputs(): GatewayInputs {
-  const dataDir = process.env.BENCH_DATA_DIR;
-  const urls = process.env.BENCH_SUBGRAPH_URLS;
+  const dataDir = benchEnv.BENCH_DATA_DIR;
+  const urls = benchEnv.BENCH_SUBGRAPH_URLS;
   if (!dataDir || !urls) throw new Error('BENCH_DATA_DIR and BENCH_SUBGRAPH_URLS are required');
   const subgraphUrls = JSON.parse(urls) as Record<string, string>;
   return {

@@ -3,6 +3,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChildMessage, ProcessStats } from './child';
+import { inheritedEnvironment } from './env';
 
 export interface Child<TInfo> {
   name: string;
@@ -51,7 +52,7 @@ export async function startChild<TInfo>(name: string, file: string, options: For
   }
   const child = fork(new URL(file, import.meta.url), [], {
     execArgv,
-    env: { ...process.env, ...options.env },
+    env: { ...inheritedEnvironment(), ...options.env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   let ready: ChildMessage;

@@ -18,20 +18,16 @@ import { machineShare, sampleMachine, waitForQuiet } from './machine';
 import { startChild, type Child } from './processes';
 import { interimWorkload, type Workload } from './workload';
 import { storefrontWorkload } from './storefront';
+import { benchEnv } from './env';
 
-const setting = (name: string, fallback: number) => {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
-  return value;
-};
-const connections = setting('BENCH_CONNECTIONS', 20);
-const durationSeconds = setting('BENCH_DURATION', 10);
-const warmupSeconds = setting('BENCH_WARMUP', 3);
-const roundCount = setting('BENCH_ROUNDS', 2);
-const cpuProfileDir = process.env.BENCH_CPU_PROF === '1' ? new URL('./profiles', import.meta.url).pathname : undefined;
+const connections = benchEnv.BENCH_CONNECTIONS;
+const durationSeconds = benchEnv.BENCH_DURATION;
+const warmupSeconds = benchEnv.BENCH_WARMUP;
+const roundCount = benchEnv.BENCH_ROUNDS;
+const cpuProfileDir = benchEnv.BENCH_CPU_PROF === '1' ? new URL('./profiles', import.meta.url).pathname : undefined;
 
 function chooseWorkload(): Workload {
-  if (process.env.BENCH_WORKLOAD === 'interim') return interimWorkload;
+  if (benchEnv.BENCH_WORKLOAD === 'interim') return interimWorkload;
   if (!/^\s*products\s*\(/m.test(readFileSync(apiSchemaPath, 'utf8'))) {
     throw new Error('The API schema has no Query.products yet (products subgraph not composed); BENCH_WORKLOAD=interim runs the harness on taxRates');
   }

@@ -8,6 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startEmbedded } from '../../scripts/embedded';
 import { benchLogger, reportCounters, serveChild } from './child';
+import { benchEnv } from './env';
 
 // HTTP requests per listening port (node's built-in http diagnostics channel), reported by
 // subgraph name, so the parent can tell how many subgraph fetches each gateway makes per request.
@@ -18,7 +19,7 @@ subscribe('http.server.request.start', (message) => {
 });
 
 serveChild(async () => {
-  const dataDir = process.env.BENCH_DATA_DIR;
+  const dataDir = benchEnv.BENCH_DATA_DIR;
   if (!dataDir) throw new Error('BENCH_DATA_DIR is required');
   const shop = await startEmbedded({
     dataDir,

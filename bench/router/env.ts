@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/**
+ * Every setting of the router benchmark (the parent run and its child processes) comes from here:
+ * the only file of the benchmark that reads the environment.
+ */
+const positive = (fallback: number) => z.coerce.number().positive().default(fallback);
+
+const schema = z.object({
+  BENCH_CONNECTIONS: positive(20),
+  BENCH_DURATION: positive(10),
+  BENCH_WARMUP: positive(3),
+  BENCH_ROUNDS: positive(2),
+  BENCH_CPU_PROF: z.string().optional(),
+  BENCH_WORKLOAD: z.string().optional(),
+  BENCH_LOG_LEVEL: z.string().default('warn'),
+  BENCH_DATA_DIR: z.string().optional(),
+  BENCH_SUBGRAPH_URLS: z.string().optional(),
+  BENCH_HIVE_DEDUP: z.string().optional(),
+});
+
+export const benchEnv = schema.parse(process.env);
+
+/** What a child process inherits (PATH, NODE_OPTIONS, ...) before its own settings are added. */
+export const inheritedEnvironment = (): NodeJS.ProcessEnv => ({ ...process.env });
