@@ -13,3 +13,4 @@ export type { SubgraphModule, SubgraphParts, SubgraphPlatform } from './subgraph
 export { loadPlatformEnv, platformEnvSchema, platformEnvShape, type PlatformEnv } from './env';
 export { migrateSubgraph, runSubgraph } from './run-subgraph';
 export { currentRequestScope, runInRequestScope, type RequestScope } from './request-scope';
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize, sequenceCursor, toConnection, type Connection } from './connection';

@@ -1,17 +1,8 @@
-import { badUserInput } from '@shop/subgraph-kit';
+import { badUserInput, toConnection, type Connection } from '@shop/subgraph-kit';
 import type { TaxRateKey } from '../stores/tax-rate.store';
 
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
-
-/** `first` as the schema promises it: 0 to 100, 20 when omitted. */
-export function pageSize(first: number | null | undefined): number {
-  const size = first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
-    throw badUserInput(`first must be between 0 and ${MAX_PAGE_SIZE}`, { argument: 'first' });
-  }
-  return size;
-}
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize } from '@shop/subgraph-kit';
+export type Page<T> = Connection<T>;
 
 const pattern = /^taxrate:([A-Z]{2}):(\d{1,15})$/;
 
@@ -25,23 +16,5 @@ export function decodeCursor(after: string | null | undefined): TaxRateKey | nul
   return { country: match[1]!, seq: Number(match[2]) };
 }
 
-export interface Page<T> {
-  edges: Array<{ cursor: string; node: T }>;
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-  totalCount: number;
-}
-
-/** Builds a connection from `size + 1` fetched rows (the extra one only tells whether more follow). */
-export function toPage<T extends TaxRateKey>(rows: T[], size: number, totalCount: number, after: TaxRateKey | null): Page<T> {
-  const edges = rows.slice(0, size).map((node) => ({ cursor: encodeCursor(node), node }));
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: rows.length > size,
-      hasPreviousPage: after !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-    totalCount,
-  };
-}
+export const toPage = <T extends TaxRateKey>(rows: T[], size: number, totalCount: number, after: TaxRateKey | null): Page<T> =>
+  toConnection(rows, size, totalCount, after !== null, encodeCursor);
