@@ -6,7 +6,7 @@ import {
 } from '@apollo/server/plugin/landingPage/default';
 import { toKeyValueCache, type Cache } from '@shop/cache';
 import { formatRouterError } from './format-error';
-import { configureGatewayTelemetry } from './gateway-telemetry';
+import { configureGatewayTelemetry } from './env';
 import { operationLimitRules } from './operation-limits';
 import { pageSizePlugin } from './page-size';
 import type { RouterContext } from './router-context';

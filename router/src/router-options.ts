@@ -63,7 +63,7 @@ export interface RouterOptions {
   cors?: CorsOptions;
   /** Time `stop()` lets in-flight requests finish before closing their connections. @default 10_000 */
   drainTimeoutMs?: number;
-  /** Let @apollo/gateway send Apollo its anonymous usage metrics (see gateway-telemetry.ts). @default false */
+  /** Let @apollo/gateway send Apollo its anonymous usage metrics (see configureGatewayTelemetry in env.ts). @default false */
   apolloTelemetry?: boolean;
   /** Readiness probe timeout per subgraph `/health`. @default 1_000 */
   readyTimeoutMs?: number;
