@@ -6,3 +6,6 @@ export * from './tax';
 export * from './inventory';
 export * from './promotions';
 export * from './payments';
+export * from './saga-shapes';
+export * from './orders';
+export * from './shipping';

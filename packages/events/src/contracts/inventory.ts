@@ -21,3 +21,36 @@ export const stockChanged = defineEvent({
 });
 
 export type StockChanged = z.infer<typeof stockChanged.schema>;
+
+const productQuantities = z.array(z.object({ productId: z.string().min(1), quantity: z.number().int().min(1) })).min(1);
+
+/** Saga reply (keyed by ORDER id): every unit of the order is held until `expiresAt`. */
+export const stockReserved = defineEvent({
+  type: 'stock.reserved',
+  topic: inventoryTopic,
+  version: 1,
+  schema: z.object({ orderId: z.string().min(1), items: productQuantities, expiresAt: z.iso.datetime({ offset: true }) }),
+});
+
+/** Saga reply (keyed by ORDER id): not enough stock for at least one product; nothing is held. */
+export const stockRejected = defineEvent({
+  type: 'stock.rejected',
+  topic: inventoryTopic,
+  version: 1,
+  schema: z.object({ orderId: z.string().min(1), productIds: z.array(z.string().min(1)).min(1), reason: z.string().min(1) }),
+});
+
+/**
+ * An order's held units went back on sale (keyed by ORDER id): `cancelled` after order.cancelled,
+ * `expired` when the reservation's time ran out before the order was confirmed.
+ */
+export const stockReleased = defineEvent({
+  type: 'stock.released',
+  topic: inventoryTopic,
+  version: 1,
+  schema: z.object({ orderId: z.string().min(1), items: productQuantities, reason: z.enum(['cancelled', 'expired']) }),
+});
+
+export type StockReserved = z.infer<typeof stockReserved.schema>;
+export type StockRejected = z.infer<typeof stockRejected.schema>;
+export type StockReleased = z.infer<typeof stockReleased.schema>;

@@ -56,3 +56,24 @@ export const promotionUsageRecorded = defineEvent({
 
 export type PromotionSnapshot = z.infer<typeof promotionSnapshot>;
 export type PromotionUsageRecorded = z.infer<typeof promotionUsageRecorded.schema>;
+
+/**
+ * Saga reply to `order.placed` (topic shop.promotions, keyed by ORDER id): the discount the
+ * order gets, from the same engine that answers `Cart.discount`. A coupon that does not apply
+ * (unknown, expired, limit reached) simply gives no discount; it never fails the order.
+ */
+export const orderDiscounted = defineEvent({
+  type: 'order.discounted',
+  topic: promotionsTopic,
+  version: 1,
+  schema: z.object({
+    orderId: z.string().min(1),
+    /** Total discount, 0 when nothing applies; never more than the subtotal. */
+    discount: money,
+    /** Each line's share of the discount (every order line appears, 0 when none). */
+    lines: z.array(z.object({ lineId: z.string().min(1), discount: money })),
+    promotions: z.array(z.object({ promotionId: z.string().min(1), name: z.string().min(1), couponCode: z.string().min(1).nullable(), amount: money })),
+  }),
+});
+
+export type OrderDiscounted = z.infer<typeof orderDiscounted.schema>;

@@ -27,3 +27,18 @@ export const taxRateChanged = defineEvent({
 });
 
 export type TaxRateChanged = z.infer<typeof taxRateChanged.schema>;
+
+/** Saga reply to `order.tax-requested` (topic shop.tax, keyed by ORDER id): the order's tax, from the same function as `Cart.tax`. */
+export const orderTaxed = defineEvent({
+  type: 'order.taxed',
+  topic: taxTopic,
+  version: 1,
+  schema: z.object({
+    orderId: z.string().min(1),
+    tax: z.object({ amount: z.number().int().min(0), currency: z.string().regex(/^[A-Z]{3}$/) }),
+    /** One entry per order line (lineId) and one for shipping (lineId `shipping`) when taxed. */
+    lines: z.array(z.object({ lineId: z.string().min(1), name: z.string().min(1), rateBasisPoints: z.number().int().min(0), amount: z.number().int().min(0) })),
+  }),
+});
+
+export type OrderTaxed = z.infer<typeof orderTaxed.schema>;

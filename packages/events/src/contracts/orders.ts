@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import { defineEvent } from '../define-event';
+import { address, money, orderLine, productQuantity } from './saga-shapes';
+
+/**
+ * Every event the orders subgraph publishes, keyed by ORDER id so one order's events stay in
+ * order. Orders orchestrates the checkout saga: the `*-requested` events ask one participant for
+ * one step; the participant answers on its own topic, also keyed by order id.
+ *
+ *   order.placed            -> promotions: order.discounted; shipping: order.shipping-quoted | order.shipping-unavailable
+ *   order.tax-requested     -> tax: order.taxed
+ *   order.stock-reservation-requested -> inventory: stock.reserved | stock.rejected
+ *   order.payment-requested -> payments: payment.captured | payment.failed
+ *   order.shipment-requested -> shipping: shipment.created
+ *   order.confirmed         -> inventory commits the reservation, promotions records usage
+ *   order.cancelled         -> inventory releases / restocks, payments refunds, shipping cancels
+ */
+export const ordersTopic = 'shop.orders';
+
+/** A shopper placed an order from a cart: the saga starts. Promotions and shipping both answer. */
+export const orderPlaced = defineEvent({
+  type: 'order.placed',
+  topic: ordersTopic,
+  version: 1,
+  schema: z.object({
+    orderId: z.string().min(1),
+    customerId: z.string().min(1),
+    currency: z.string().regex(/^[A-Z]{3}$/),
+    lines: z.array(orderLine).min(1),
+    /** Upper case, as the shopper entered it; promotions decides whether it applies. */
+    couponCode: z.string().min(1).nullable(),
+    shippingAddress: address,
+    /** Sum of unitPrice x quantity. */
+    subtotal: money,
+  }),
+});
+
+/** Discount and shipping are known: tax computes on the discounted lines plus shipping. */
+export const orderTaxRequested = defineEvent({
+  type: 'order.tax-requested',
+  topic: ordersTopic,
+  version: 1,
+  schema: z.object({
+    orderId: z.string().min(1),
+    customerId: z.string().min(1),
+    shippingAddress: address,
+    /** Each line's total after its share of the discount (what is taxed). */
+    lines: z.array(z.object({ lineId: z.string().min(1), productId: z.string().min(1), categoryId: z.string().min(1), quantity: z.number().int().min(1), netAmount: money })).min(1),
+    shippingCost: money,
+  }),
+});
+
+/** Hold these units for the order until it is confirmed (commit) or cancelled (release). */
+export const orderStockReservationRequested = defineEvent({
+  type: 'order.stock-reservation-requested',
+  topic: ordersTopic,
+  version: 1,
+  schema: z.object({ orderId: z.string().min(1), items: z.array(productQuantity).min(1) }),
+});
+
+/** Authorize and capture the order's total. `paymentToken` is a provider token (e.g. `tok_visa`), never a card number. */
+export const orderPaymentRequested = defineEvent({
+  type: 'order.payment-requested',
+  topic: ordersTopic,
+  version: 1,
+  schema: z.object({ orderId: z.string().min(1), customerId: z.string().min(1), amount: money, paymentToken: z.string().min(1) }),
+});
+
+/** Paid: create the shipment with the carrier quoted earlier. */
+export const orderShipmentRequested = defineEvent({
+  type: 'order.shipment-requested',
+  topic: ordersTopic,
+  version: 1,
+  schema: z.object({
+    orderId: z.string().min(1),
+    customerId: z.string().min(1),
+    shippingAddress: address,
+    items: z.array(productQuantity).min(1),
+    carrier: z.string().min(1),
+  }),
+});
+
+export const orderStatuses = ['PENDING', 'PRICED', 'STOCK_RESERVED', 'PAID', 'CONFIRMED', 'SHIPPED', 'DELIVERED', 'CANCELLED'] as const;
+export type OrderStatus = (typeof orderStatuses)[number];
+
+/** Every status change of an order, in order (subscriptions, dashboards). */
+export const orderStatusChanged = defineEvent({
+  type: 'order.status-changed',
+  topic: ordersTopic,
+  version: 1,
+  schema: z.object({
+    orderId: z.string().min(1),
+    customerId: z.string().min(1),
+    status: z.enum(orderStatuses),
+    previousStatus: z.enum(orderStatuses).nullable(),
+    /** Why, for CANCELLED: a sentence a shopper can read. */
+    reason: z.string().min(1).nullable(),
+    at: z.iso.datetime({ offset: true }),
+  }),
+});
+
+/** Shipment created, payment captured, stock held: the order is confirmed. Reservations become permanent; promotion usage counts. */
+export const orderConfirmed = defineEvent({
+  type: 'order.confirmed',
+  topic: ordersTopic,
+  version: 1,
+  schema: z.object({
+    orderId: z.string().min(1),
+    customerId: z.string().min(1),
+    total: money,
+    items: z.array(productQuantity).min(1),
+    /** Promotions that priced the order (from order.discounted). */
+    promotionIds: z.array(z.string().min(1)),
+  }),
+});
+
+/**
+ * The order is cancelled (a failed step, an expired reservation, or the shopper / an admin before
+ * shipment). Every participant undoes what it did for the order, if anything, exactly once:
+ * inventory releases the reservation (or restocks committed units), payments refunds a capture,
+ * shipping cancels the shipment.
+ */
+export const orderCancelled = defineEvent({
+  type: 'order.cancelled',
+  topic: ordersTopic,
+  version: 1,
+  schema: z.object({
+    orderId: z.string().min(1),
+    customerId: z.string().min(1),
+    /** Machine-readable: PAYMENT_DECLINED, OUT_OF_STOCK, SHIPPING_UNAVAILABLE, RESERVATION_EXPIRED, CANCELLED_BY_CUSTOMER, CANCELLED_BY_ADMIN... */
+    code: z.string().regex(/^[A-Z_]+$/),
+    /** A sentence a shopper can read. */
+    reason: z.string().min(1),
+    /** The status the order had when cancelled. */
+    previousStatus: z.enum(orderStatuses),
+    items: z.array(productQuantity).min(1),
+  }),
+});
+
+export type OrderPlaced = z.infer<typeof orderPlaced.schema>;
+export type OrderTaxRequested = z.infer<typeof orderTaxRequested.schema>;
+export type OrderStockReservationRequested = z.infer<typeof orderStockReservationRequested.schema>;
+export type OrderPaymentRequested = z.infer<typeof orderPaymentRequested.schema>;
+export type OrderShipmentRequested = z.infer<typeof orderShipmentRequested.schema>;
+export type OrderStatusChanged = z.infer<typeof orderStatusChanged.schema>;
+export type OrderConfirmed = z.infer<typeof orderConfirmed.schema>;
+export type OrderCancelled = z.infer<typeof orderCancelled.schema>;

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/** Integer minor units plus an ISO 4217 code; never a float. */
+export const money = z.object({ amount: z.number().int().min(0), currency: z.string().regex(/^[A-Z]{3}$/) });
+
+/** Where an order ships to (country ISO 3166-1 alpha-2, upper case). */
+export const address = z.object({
+  name: z.string().min(1),
+  line1: z.string().min(1),
+  line2: z.string().min(1).nullable(),
+  city: z.string().min(1),
+  region: z.string().min(1).nullable(),
+  postalCode: z.string().min(1),
+  country: z.string().regex(/^[A-Z]{2}$/),
+});
+
+/** One order line as placed: the cart line frozen at placement. */
+export const orderLine = z.object({
+  lineId: z.string().min(1),
+  productId: z.string().min(1),
+  categoryId: z.string().min(1),
+  quantity: z.number().int().min(1),
+  unitPrice: money,
+});
+
+/** Units of one product (reservations, shipments, restocks). */
+export const productQuantity = z.object({ productId: z.string().min(1), quantity: z.number().int().min(1) });
+
+export type Money = z.infer<typeof money>;
+export type Address = z.infer<typeof address>;
+export type OrderLine = z.infer<typeof orderLine>;
+export type ProductQuantity = z.infer<typeof productQuantity>;

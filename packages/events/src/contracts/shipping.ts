@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { defineEvent } from '../define-event';
+import { money } from './saga-shapes';
+
+/** Every shipping event, keyed by ORDER id so one order's shipping events stay in order. */
+export const shippingTopic = 'shop.shipping';
+
+/** Saga reply to `order.placed`: the cheapest rate for the destination country. */
+export const orderShippingQuoted = defineEvent({
+  type: 'order.shipping-quoted',
+  topic: shippingTopic,
+  version: 1,
+  schema: z.object({ orderId: z.string().min(1), carrier: z.string().min(1), cost: money }),
+});
+
+/** Saga reply to `order.placed`: no rate ships to that country (the order is cancelled). */
+export const orderShippingUnavailable = defineEvent({
+  type: 'order.shipping-unavailable',
+  topic: shippingTopic,
+  version: 1,
+  schema: z.object({ orderId: z.string().min(1), country: z.string().regex(/^[A-Z]{2}$/), reason: z.string().min(1) }),
+});
+
+const shipmentFacts = z.object({
+  orderId: z.string().min(1),
+  shipmentId: z.string().min(1),
+  customerId: z.string().min(1),
+  carrier: z.string().min(1),
+  trackingNumber: z.string().min(1),
+  at: z.iso.datetime({ offset: true }),
+});
+
+/** Saga reply to `order.shipment-requested`: the shipment exists (status PENDING) with a tracking number. */
+export const shipmentCreated = defineEvent({ type: 'shipment.created', topic: shippingTopic, version: 1, schema: shipmentFacts });
+
+/** An admin handed the parcel to the carrier; the order can no longer be cancelled. */
+export const shipmentShipped = defineEvent({ type: 'shipment.shipped', topic: shippingTopic, version: 1, schema: shipmentFacts });
+
+/** The carrier delivered the parcel. */
+export const shipmentDelivered = defineEvent({ type: 'shipment.delivered', topic: shippingTopic, version: 1, schema: shipmentFacts });
+
+/** The shipment was cancelled because its order was (after order.cancelled). */
+export const shipmentCancelled = defineEvent({ type: 'shipment.cancelled', topic: shippingTopic, version: 1, schema: shipmentFacts });
+
+export type OrderShippingQuoted = z.infer<typeof orderShippingQuoted.schema>;
+export type OrderShippingUnavailable = z.infer<typeof orderShippingUnavailable.schema>;
+export type ShipmentFacts = z.infer<typeof shipmentFacts>;
