@@ -1,0 +1,72 @@
+import DataLoader from 'dataloader';
+import { badUserInput, perRequest, requireRole, type SubgraphContext } from '@shop/subgraph-kit';
+import { isUniqueViolation, type ShippingRateRecord, type ShippingRateStore } from '../stores/shipping-rate.store';
+import { isoCountry } from './country-codes';
+import { decodeCursor, pageSize, toPage, type Page } from './pagination';
+import { validateShippingRate, type ShippingRateFailure, type ShippingRateInputShape } from './shipping-rate-input';
+import type { Transact } from './transact';
+
+export type ShippingRateResult = { shippingRate: ShippingRateRecord; errors: [] } | { shippingRate: null; errors: ShippingRateFailure[] };
+
+const fail = (...errors: ShippingRateFailure[]): ShippingRateResult => ({ shippingRate: null, errors });
+const notFound = () => fail({ code: 'NOT_FOUND', field: 'id', message: 'No shipping rate has this id' });
+const duplicate = () =>
+  fail({ code: 'DUPLICATE_RATE', field: null, message: 'A rate with this country, carrier, name and currency already exists' });
+
+/** Shipping rates: public reads, admin-only writes. */
+export class ShippingRateService {
+  constructor(
+    private readonly rates: ShippingRateStore,
+    private readonly transact: Transact,
+  ) {}
+
+  async list(country: string | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<Page<ShippingRateRecord>> {
+    const code = country === null || country === undefined ? null : isoCountry(country);
+    if (country && !code) throw badUserInput('country must be an ISO 3166-1 alpha-2 code', { argument: 'country' });
+    const size = pageSize(first);
+    const cursor = decodeCursor(after);
+    const [rows, total] = await Promise.all([this.rates.page(code, cursor, size + 1), this.rates.count(code)]);
+    return toPage(rows, size, total, cursor);
+  }
+
+  /** A ShippingRate reference; one query for every reference of the request. */
+  byId(context: SubgraphContext, id: string): Promise<ShippingRateRecord | null> {
+    const loader = perRequest(
+      context,
+      'shippingRates.byId',
+      () =>
+        new DataLoader<string, ShippingRateRecord | null>(async (ids) => {
+          const byId = new Map((await this.rates.findByIds(ids)).map((row) => [row.id, row]));
+          return ids.map((key) => byId.get(key) ?? null);
+        }),
+    );
+    return loader.load(id);
+  }
+
+  async create(context: SubgraphContext, input: ShippingRateInputShape): Promise<ShippingRateResult> {
+    requireRole(context, 'admin');
+    const checked = validateShippingRate(input);
+    if ('errors' in checked) return fail(...checked.errors);
+    const created = await this.transact((tx) => this.rates.insert(checked.fields, tx));
+    return created ? { shippingRate: created, errors: [] } : duplicate();
+  }
+
+  async update(context: SubgraphContext, id: string, input: ShippingRateInputShape): Promise<ShippingRateResult> {
+    requireRole(context, 'admin');
+    const checked = validateShippingRate(input);
+    if ('errors' in checked) return fail(...checked.errors);
+    try {
+      const updated = await this.transact((tx) => this.rates.update(id, checked.fields, tx));
+      return updated ? { shippingRate: updated, errors: [] } : notFound();
+    } catch (error) {
+      if (isUniqueViolation(error)) return duplicate();
+      throw error;
+    }
+  }
+
+  async remove(context: SubgraphContext, id: string): Promise<ShippingRateResult> {
+    requireRole(context, 'admin');
+    const removed = await this.transact((tx) => this.rates.delete(id, tx));
+    return removed ? { shippingRate: removed, errors: [] } : notFound();
+  }
+}
