@@ -1,16 +1,44 @@
+import { MemoryPubSub, type PubSub } from '@shop/cache';
 import type { Database } from '@shop/db';
+import { pino, type Logger } from 'pino';
+import { OrderLifecycle } from './saga/order-lifecycle';
+import { sagaSteps } from './saga/saga-steps';
 import { CartReader } from './services/cart-reader.service';
 import { CartService } from './services/cart.service';
+import { OrderReader } from './services/order-reader.service';
+import { OrderStatusFeed } from './services/order-status-feed';
+import { OrderService } from './services/order.service';
 import { CartItemStore } from './stores/cart-item.store';
 import { CartStore } from './stores/cart.store';
 import { KnownProductStore } from './stores/known-product.store';
+import { OrderHistoryStore } from './stores/order-history.store';
+import { OrderStore } from './stores/order.store';
 
-/** Stores and services on one database; the subgraph and its tests build the same graph. */
-export function createOrders(db: Database) {
-  const stores = { carts: new CartStore(db), items: new CartItemStore(db), products: new KnownProductStore(db) };
+export interface OrdersWiring {
+  /** Live status pushes; Redis in services mode so every replica's subscribers hear every change. */
+  pubsub?: PubSub;
+  /** The outbox relay's wake-up, called after each commit that wrote events. */
+  wake?: () => void;
+  logger?: Logger;
+}
+
+/** Stores, services and the saga on one database; the subgraph and its tests build the same graph. */
+export function createOrders(db: Database, wiring: OrdersWiring = {}) {
+  const logger = wiring.logger ?? pino({ level: 'silent' });
+  const stores = {
+    carts: new CartStore(db),
+    items: new CartItemStore(db),
+    products: new KnownProductStore(db),
+    orders: new OrderStore(db),
+    history: new OrderHistoryStore(db),
+  };
   const reader = new CartReader(stores.carts, stores.items);
   const carts = new CartService(reader, stores.carts, stores.items, stores.products, (work) => db.transaction(work));
-  return { stores, reader, carts };
+  const feed = new OrderStatusFeed(wiring.pubsub ?? new MemoryPubSub({ keyPrefix: 'orders' }), stores.history);
+  const lifecycle = new OrderLifecycle(stores.orders, stores.history, feed, wiring.wake ?? (() => {}));
+  const orderService = new OrderService(db, stores.carts, stores.items, stores.orders, lifecycle, logger);
+  const orderReader = new OrderReader(stores.orders, stores.history);
+  return { stores, reader, carts, feed, orderService, orderReader, saga: sagaSteps(stores.orders, lifecycle), logger };
 }
 
 export type Orders = ReturnType<typeof createOrders>;

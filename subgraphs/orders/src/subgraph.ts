@@ -2,8 +2,11 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'graphql';
 import type { MigrationTarget } from '@shop/db';
+import { startOutboxRelay } from '@shop/events';
 import type { SubgraphModule, SubgraphPlatform } from '@shop/subgraph-kit';
+import { outbox } from './db/schema';
 import { consumeProductEvents } from './events/product-events.consumer';
+import { consumeSagaReplies } from './saga/saga-replies.consumer';
 import { createOrders } from './orders';
 import { resolvers } from './resolvers';
 
@@ -17,18 +20,23 @@ const migrations: MigrationTarget = {
 export type OrdersConfig = Record<string, never>;
 
 /**
- * Wires stores -> services -> resolvers and starts the product-events consumer; the caller starts
- * the HTTP server and calls `stop()` on shutdown. Nothing is published yet, so no outbox relay runs.
+ * Wires stores -> services -> resolvers, the outbox relay, the product-events consumer and the
+ * saga orchestrator (participants' answers on their topics); `stop()` stops them on shutdown.
  */
-async function create(_config: OrdersConfig, { database, transport }: SubgraphPlatform) {
-  const orders = createOrders(database.db);
-  const subscription = await consumeProductEvents(database.db, transport, orders.stores.products);
+async function create(_config: OrdersConfig, { database, transport, pubsub, logger }: SubgraphPlatform) {
+  const relay = startOutboxRelay({ db: database.db, outbox, transport, logger });
+  const orders = createOrders(database.db, { pubsub, wake: () => relay.wake(), logger });
+  const products = await consumeProductEvents(database.db, transport, orders.stores.products);
+  const saga = await consumeSagaReplies(database.db, transport, orders.saga, logger);
   return {
     resolvers: resolvers(orders),
     readiness: { database: () => database.ping() },
-    stop: () => subscription.stop(),
+    stop: async () => {
+      await Promise.all([products.stop(), saga.stop()]);
+      await relay.stop();
+    },
   };
 }
 
-/** The orders subgraph: shopping carts now; orders and the checkout saga next. */
+/** The orders subgraph: carts, orders and the checkout saga that drives them. */
 export const ordersModule: SubgraphModule<OrdersConfig> = { name: 'orders', typeDefs, migrations, create };

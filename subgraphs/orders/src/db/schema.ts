@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { outboxTables } from '@shop/events';
 
 export const ordersSchema = pgSchema('orders');
@@ -69,4 +69,80 @@ export const cartItems = ordersSchema.table(
     index('cart_items_product_idx').on(t.productId),
     check('cart_items_quantity_check', sql`${t.quantity} between 1 and 99`),
   ],
+);
+
+/** A line as frozen on an order at placement (prices never change afterwards). */
+export interface StoredOrderLine {
+  lineId: string;
+  productId: string;
+  productName: string;
+  categoryId: string;
+  quantity: number;
+  unitPrice: number;
+  /** This line's share of the discount, once promotions answered. */
+  discount: number | null;
+}
+
+/** A promotion that priced the order (from order.discounted). */
+export interface StoredAppliedPromotion {
+  promotionId: string;
+  name: string;
+  couponCode: string | null;
+  amount: number;
+}
+
+/**
+ * Orders and their saga state: the row IS the state machine. Every saga step locks the row, checks
+ * the status it expects, writes the new state and the next request to the outbox in one transaction.
+ * Amounts are minor units of `currency`; null until the step that fixes them has answered.
+ */
+export const orders = ordersSchema.table(
+  'orders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Insertion order for keyset pagination. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    customerId: uuid('customer_id').notNull(),
+    cartId: uuid('cart_id').notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    status: text('status').notNull(),
+    currency: text('currency').notNull(),
+    lines: jsonb('lines').$type<StoredOrderLine[]>().notNull(),
+    couponCode: text('coupon_code'),
+    shippingAddress: jsonb('shipping_address').$type<StoredAddress>().notNull(),
+    /** A provider token (e.g. tok_visa), never a card number. */
+    paymentToken: text('payment_token').notNull(),
+    subtotal: integer('subtotal').notNull(),
+    discount: integer('discount'),
+    promotions: jsonb('promotions').$type<StoredAppliedPromotion[]>(),
+    shippingCost: integer('shipping_cost'),
+    carrier: text('carrier'),
+    tax: integer('tax'),
+    total: integer('total'),
+    cancelCode: text('cancel_code'),
+    cancelReason: text('cancel_reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('orders_customer_idempotency_idx').on(t.customerId, t.idempotencyKey),
+    uniqueIndex('orders_seq_idx').on(t.seq),
+    index('orders_customer_seq_idx').on(t.customerId, t.seq),
+    index('orders_status_seq_idx').on(t.status, t.seq),
+  ],
+);
+
+/** Every status an order went through, in order (`position` 1, 2, ...). */
+export const orderStatusHistory = ordersSchema.table(
+  'order_status_history',
+  {
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    status: text('status').notNull(),
+    reason: text('reason'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('order_status_history_pk').on(t.orderId, t.position)],
 );

@@ -7,6 +7,8 @@ const line = (priceAmount: number, quantity: number, priceCurrency = 'EUR'): Car
   cartId: '00000000-0000-4000-8000-000000000002',
   productId: 'p',
   categoryId: 'c',
+  productName: 'Mug',
+  published: true,
   quantity,
   priceAmount,
   priceCurrency,

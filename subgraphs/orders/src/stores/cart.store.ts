@@ -60,6 +60,20 @@ export class CartStore {
     return parse(await this.db.select(columns).from(carts).where(inArray(carts.id, [...ids]))); // carts.findByIds
   }
 
+  /**
+   * Any cart by id, locked until commit, with its status: checkout serializes on it, so the same
+   * idempotency key sent twice at once finds the first order instead of racing it.
+   */
+  async lockForCheckout(cartId: string, db: Executor): Promise<(CartRecord & { status: string }) | null> {
+    const [row] = await db.select({ ...columns, status: carts.status }).from(carts).where(eq(carts.id, cartId)).for('update'); // carts.lockForCheckout
+    return row ? { ...cartRow.parse(row), status: z.string().parse(row.status) } : null;
+  }
+
+  /** The cart became an order: the user's next cart is a new one. */
+  async markOrdered(cartId: string, db: Executor): Promise<void> {
+    await db.update(carts).set({ status: 'ordered', updatedAt: new Date() }).where(eq(carts.id, cartId)); // carts.markOrdered
+  }
+
   async update(cartId: string, changes: CartChanges, db: Executor): Promise<void> {
     await db.update(carts).set({ ...changes, updatedAt: new Date() }).where(eq(carts.id, cartId)); // carts.update
   }

@@ -1,0 +1,26 @@
+import { notFound, requireUuid, requireViewer } from '@shop/subgraph-kit';
+import type { Resolvers } from '../__generated__/resolvers-types';
+import type { OrderReader } from '../services/order-reader.service';
+import type { OrderStatusFeed, StatusChange } from '../services/order-status-feed';
+import type { OrderService } from '../services/order.service';
+
+export function orderMutationResolvers(service: OrderService, reader: OrderReader, feed: OrderStatusFeed): Resolvers {
+  return {
+    Mutation: {
+      placeOrder: (_parent, { cartId, idempotencyKey, paymentToken }, context) =>
+        service.placeOrder(requireViewer(context), { cartId: requireUuid(cartId, 'cartId'), idempotencyKey, paymentToken }),
+      cancelOrder: (_parent, { orderId, reason }, context) => service.cancelOrder(requireViewer(context), requireUuid(orderId, 'orderId'), reason),
+    },
+    Subscription: {
+      orderStatusChanged: {
+        subscribe: async (_parent, { orderId }, context) => {
+          requireViewer(context);
+          const order = await reader.current(context, requireUuid(orderId, 'orderId'));
+          if (!order) throw notFound('No such order');
+          return feed.subscribe(order.id);
+        },
+        resolve: (change: StatusChange) => change,
+      },
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import type { Database } from '@shop/db';
+import {
+  createInboxHandler,
+  inventoryTopic,
+  paymentsTopic,
+  promotionsTopic,
+  shippingTopic,
+  taxTopic,
+  type EventHandler,
+  type EventTransport,
+  type Subscription,
+} from '@shop/events';
+import type { Logger } from 'pino';
+import { inbox } from '../db/schema';
+import { AfterCommit } from './after-commit';
+import type { SagaContext } from './saga-steps';
+
+/** Consumer group (and inbox consumer name) of the orchestrator. */
+export const SAGA_GROUP = 'orders-saga';
+
+/** Every topic a participant answers on (each also carries events the saga has no route for). */
+export const sagaReplyTopics = [promotionsTopic, shippingTopic, taxTopic, inventoryTopic, paymentsTopic];
+
+type Route = (envelope: Parameters<EventHandler>[0], context: SagaContext) => Promise<void>;
+
+/**
+ * Runs each answer as one saga step: the inbox row, the order's new state and the next request
+ * commit together, so a redelivered answer is skipped and a crash before commit is simply retried.
+ */
+export function sagaHandler(db: Database, route: Route, logger: Logger): EventHandler {
+  return async (envelope, meta) => {
+    const after = new AfterCommit();
+    const step = createInboxHandler({ db, inbox, consumer: SAGA_GROUP, handle: (tx, event) => route(event, { tx, after }) });
+    await step(envelope, meta);
+    await after.run((error) => logger.warn({ err: error, orderId: envelope.aggregateId }, 'order status push failed after commit'));
+  };
+}
+
+export function consumeSagaReplies(db: Database, transport: EventTransport, route: Route, logger: Logger): Promise<Subscription> {
+  return transport.subscribe({ groupId: SAGA_GROUP, topics: sagaReplyTopics, handler: sagaHandler(db, route, logger) });
+}

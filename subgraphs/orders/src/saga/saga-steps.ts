@@ -1,0 +1,159 @@
+import type { Executor } from '@shop/db';
+import {
+  on,
+  orderDiscounted,
+  orderPaymentRequested,
+  orderShipmentRequested,
+  orderShippingQuoted,
+  orderShippingUnavailable,
+  orderStockReservationRequested,
+  orderTaxed,
+  orderTaxRequested,
+  orderConfirmed,
+  paymentCaptured,
+  paymentFailed,
+  routeEvents,
+  shipmentCreated,
+  shipmentDelivered,
+  shipmentShipped,
+  stockRejected,
+  stockReleased,
+  stockReserved,
+  type OrderStatus,
+} from '@shop/events';
+import { itemsOf, netLines, orderTotal, withLineDiscounts } from '../services/order-pricing';
+import type { OrderRecord, OrderStore } from '../stores/order.store';
+import type { AfterCommit } from './after-commit';
+import { outOfStock, paymentDeclined, reservationExpired, shippingUnavailable } from './cancellation-reasons';
+import type { OrderLifecycle } from './order-lifecycle';
+
+export interface SagaContext {
+  tx: Executor;
+  after: AfterCommit;
+}
+
+type Step = (order: OrderRecord, context: SagaContext) => Promise<unknown>;
+
+/**
+ * The orchestrator: each participant's answer moves one order one step. The order row is locked,
+ * and an answer that does not fit the order's status (a late reply to a cancelled order, a replay)
+ * changes nothing: participants undo their own work when they hear `order.cancelled`.
+ */
+export function sagaSteps(orders: OrderStore, lifecycle: OrderLifecycle) {
+  const when = async (expected: OrderStatus[], orderId: string, context: SagaContext, step: Step): Promise<void> => {
+    const order = await orders.lock(orderId, context.tx);
+    if (order && expected.includes(order.status)) await step(order, context);
+  };
+
+  /** Tax is asked once both parallel answers to order.placed (discount, shipping) are in. */
+  const requestTaxIfPriced = async (order: OrderRecord, { tx, after }: SagaContext) => {
+    if (order.discount === null || order.shippingCost === null) return;
+    await lifecycle.request(tx, orderTaxRequested, order, {
+      orderId: order.id,
+      customerId: order.customerId,
+      shippingAddress: order.shippingAddress,
+      lines: netLines(order),
+      shippingCost: { amount: order.shippingCost, currency: order.currency },
+    }, after);
+  };
+
+  const requestPayment = async (order: OrderRecord, { tx, after }: SagaContext) => {
+    // Nothing to charge (a 100 % discount with free shipping): straight on to shipping.
+    if (order.total === 0) return requestShipment(await lifecycle.moveTo(tx, order, 'PAID', {}, after), { tx, after });
+    await lifecycle.request(tx, orderPaymentRequested, order, {
+      orderId: order.id,
+      customerId: order.customerId,
+      amount: { amount: order.total ?? 0, currency: order.currency },
+      paymentToken: order.paymentToken,
+    }, after);
+  };
+
+  const requestShipment = (order: OrderRecord, { tx, after }: SagaContext) =>
+    lifecycle.request(tx, orderShipmentRequested, order, {
+      orderId: order.id,
+      customerId: order.customerId,
+      shippingAddress: order.shippingAddress,
+      items: itemsOf(order),
+      carrier: order.carrier ?? 'standard',
+    }, after);
+
+  return routeEvents<SagaContext>(
+    on(orderDiscounted, (event, context) =>
+      when(['PENDING'], event.data.orderId, context, async (order) => {
+        if (order.discount !== null) return;
+        const updated = await lifecycle.update(context.tx, order, {
+          discount: Math.min(event.data.discount.amount, order.subtotal),
+          lines: withLineDiscounts(order.lines, event.data),
+          promotions: event.data.promotions.map((p) => ({ promotionId: p.promotionId, name: p.name, couponCode: p.couponCode, amount: p.amount.amount })),
+        });
+        await requestTaxIfPriced(updated, context);
+      }),
+    ),
+    on(orderShippingQuoted, (event, context) =>
+      when(['PENDING'], event.data.orderId, context, async (order) => {
+        if (order.shippingCost !== null) return;
+        const updated = await lifecycle.update(context.tx, order, { shippingCost: event.data.cost.amount, carrier: event.data.carrier });
+        await requestTaxIfPriced(updated, context);
+      }),
+    ),
+    on(orderShippingUnavailable, (event, context) =>
+      when(['PENDING'], event.data.orderId, context, (order) => {
+        const { code, reason } = shippingUnavailable(event.data.country);
+        return lifecycle.cancel(context.tx, order, code, reason, context.after);
+      }),
+    ),
+    on(orderTaxed, (event, context) =>
+      when(['PENDING'], event.data.orderId, context, async (order) => {
+        if (order.discount === null || order.shippingCost === null) return;
+        const tax = event.data.tax.amount;
+        const priced = await lifecycle.moveTo(context.tx, order, 'PRICED', { tax, total: orderTotal({ ...order, tax }) }, context.after);
+        await lifecycle.request(context.tx, orderStockReservationRequested, priced, { orderId: order.id, items: itemsOf(order) }, context.after);
+      }),
+    ),
+    on(stockReserved, (event, context) =>
+      when(['PRICED'], event.data.orderId, context, async (order) => requestPayment(await lifecycle.moveTo(context.tx, order, 'STOCK_RESERVED', {}, context.after), context)),
+    ),
+    on(stockRejected, (event, context) =>
+      when(['PRICED'], event.data.orderId, context, (order) => {
+        const names = order.lines.filter((line) => event.data.productIds.includes(line.productId)).map((line) => line.productName);
+        const { code, reason } = outOfStock(event.data.productIds, names);
+        return lifecycle.cancel(context.tx, order, code, reason, context.after);
+      }),
+    ),
+    on(stockReleased, (event, context) =>
+      event.data.reason !== 'expired'
+        ? Promise.resolve()
+        : when(['STOCK_RESERVED', 'PAID'], event.data.orderId, context, (order) => {
+            const { code, reason } = reservationExpired();
+            return lifecycle.cancel(context.tx, order, code, reason, context.after);
+          }),
+    ),
+    on(paymentCaptured, (event, context) =>
+      when(['STOCK_RESERVED'], event.data.orderId, context, async (order) => requestShipment(await lifecycle.moveTo(context.tx, order, 'PAID', {}, context.after), context)),
+    ),
+    on(paymentFailed, (event, context) =>
+      when(['STOCK_RESERVED'], event.data.orderId, context, (order) => {
+        const { code, reason } = paymentDeclined(event.data.reason);
+        return lifecycle.cancel(context.tx, order, code, reason, context.after);
+      }),
+    ),
+    on(shipmentCreated, (event, context) =>
+      when(['PAID'], event.data.orderId, context, async (order) => {
+        const confirmed = await lifecycle.moveTo(context.tx, order, 'CONFIRMED', {}, context.after);
+        await lifecycle.request(context.tx, orderConfirmed, confirmed, {
+          orderId: order.id,
+          customerId: order.customerId,
+          total: { amount: order.total ?? 0, currency: order.currency },
+          items: itemsOf(order),
+          promotionIds: (order.promotions ?? []).map((p) => p.promotionId),
+        }, context.after);
+      }),
+    ),
+    on(shipmentShipped, (event, context) =>
+      when(['CONFIRMED'], event.data.orderId, context, (order) => lifecycle.moveTo(context.tx, order, 'SHIPPED', {}, context.after)),
+    ),
+    on(shipmentDelivered, (event, context) =>
+      when(['SHIPPED'], event.data.orderId, context, (order) => lifecycle.moveTo(context.tx, order, 'DELIVERED', {}, context.after)),
+    ),
+  );
+}

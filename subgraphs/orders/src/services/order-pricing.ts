@@ -1,0 +1,29 @@
+import type { OrderDiscounted } from '@shop/events';
+import type { StoredOrderLine } from '../db/schema';
+import type { OrderRecord } from '../stores/order.store';
+
+export const lineAmount = (line: StoredOrderLine): number => line.unitPrice * line.quantity;
+
+/** Each line with its share of the discount; a line promotions did not mention gets 0. */
+export function withLineDiscounts(lines: StoredOrderLine[], discounted: OrderDiscounted): StoredOrderLine[] {
+  const byLine = new Map(discounted.lines.map((line) => [line.lineId, line.discount.amount]));
+  return lines.map((line) => ({ ...line, discount: Math.min(byLine.get(line.lineId) ?? 0, lineAmount(line)) }));
+}
+
+/** What tax is computed on: each line after its discount. */
+export const netLines = (order: OrderRecord) =>
+  order.lines.map((line) => ({
+    lineId: line.lineId,
+    productId: line.productId,
+    categoryId: line.categoryId,
+    quantity: line.quantity,
+    netAmount: { amount: lineAmount(line) - (line.discount ?? 0), currency: order.currency },
+  }));
+
+/** subtotal - discount + shipping + tax, exact in minor units; null until every part is known. */
+export function orderTotal(order: Pick<OrderRecord, 'subtotal' | 'discount' | 'shippingCost' | 'tax'>): number | null {
+  if (order.discount === null || order.shippingCost === null || order.tax === null) return null;
+  return order.subtotal - order.discount + order.shippingCost + order.tax;
+}
+
+export const itemsOf = (order: OrderRecord) => order.lines.map((line) => ({ productId: line.productId, quantity: line.quantity }));

@@ -1,0 +1,68 @@
+import DataLoader from 'dataloader';
+import type { OrderStatus } from '@shop/events';
+import { forbidden, pageSize, perRequest, sequenceCursor, toConnection, type Connection, type SubgraphContext, type Viewer } from '@shop/subgraph-kit';
+import type { OrderHistoryStore } from '../stores/order-history.store';
+import type { OrderRecord, OrderStore } from '../stores/order.store';
+import { toStatusChanges, type StatusChange } from './order-status-feed';
+
+const cursor = sequenceCursor('order');
+const canSee = (viewer: Viewer | null, order: OrderRecord) => !!viewer && (viewer.userId === order.customerId || viewer.roles.includes('admin'));
+
+export interface OrderPageArgs {
+  first?: number | null;
+  after?: string | null;
+  status?: OrderStatus | null;
+}
+
+/** Reads orders: only the customer who placed one, and admins, ever see it. */
+export class OrderReader {
+  constructor(
+    private readonly orders: OrderStore,
+    private readonly history: OrderHistoryStore,
+  ) {}
+
+  /** `order(id)` and `Order` references: one query per request for any number of ids. */
+  async byId(context: SubgraphContext, id: string): Promise<OrderRecord | null> {
+    const loader = perRequest(context, 'orders.byId', () => new DataLoader<string, OrderRecord | null>(async (ids) => {
+      const found = new Map((await this.orders.findByIds(ids)).map((order) => [order.id, order]));
+      return ids.map((key) => found.get(key) ?? null);
+    }));
+    const order = await loader.load(id);
+    return order && canSee(context.viewer, order) ? order : null;
+  }
+
+  /** Read now, bypassing the request's cache: a subscription's context outlives many changes. */
+  async current(context: SubgraphContext, id: string): Promise<OrderRecord | null> {
+    const [order] = await this.orders.findByIds([id]);
+    return order && canSee(context.viewer, order) ? order : null;
+  }
+
+  /** Status history of the orders in this request: one query for all of them. */
+  statusHistory(context: SubgraphContext, orderId: string): Promise<StatusChange[]> {
+    const loader = perRequest(context, 'orders.history', () => new DataLoader<string, StatusChange[]>(async (ids) => {
+      const rows = await this.history.forOrders(ids);
+      return ids.map((key) => toStatusChanges(rows.filter((row) => row.orderId === key)));
+    }));
+    return loader.load(orderId);
+  }
+
+  /** `User.orders`: the user themself or an admin; anyone else is FORBIDDEN. */
+  forCustomer(viewer: Viewer, customerId: string, args: OrderPageArgs): Promise<Connection<OrderRecord>> {
+    if (viewer.userId !== customerId && !viewer.roles.includes('admin')) throw forbidden('You can only see your own orders');
+    return this.page({ ...args, customerId });
+  }
+
+  /** The admin order list, newest first, optionally by status. */
+  forAdmin(viewer: Viewer, args: OrderPageArgs): Promise<Connection<OrderRecord>> {
+    if (!viewer.roles.includes('admin')) throw forbidden('Only admins can list every order');
+    return this.page(args);
+  }
+
+  private async page(args: OrderPageArgs & { customerId?: string }): Promise<Connection<OrderRecord>> {
+    const size = pageSize(args.first);
+    const beforeSeq = cursor.decode(args.after);
+    const filter = { customerId: args.customerId, status: args.status ?? undefined };
+    const [rows, total] = await Promise.all([this.orders.page({ ...filter, beforeSeq, limit: size + 1 }), this.orders.count(filter)]);
+    return toConnection(rows, size, total, beforeSeq !== null, (order) => cursor.encode(order.seq));
+  }
+}

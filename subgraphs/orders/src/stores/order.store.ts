@@ -1,0 +1,104 @@
+import { and, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Executor } from '@shop/db';
+import { orderStatuses, type OrderStatus } from '@shop/events';
+import { orders, type StoredAddress, type StoredAppliedPromotion, type StoredOrderLine } from '../db/schema';
+
+const orderRow = z.object({
+  id: z.string().uuid(),
+  seq: z.number().int(),
+  customerId: z.string().uuid(),
+  cartId: z.string().uuid(),
+  idempotencyKey: z.string(),
+  status: z.enum(orderStatuses),
+  currency: z.string(),
+  lines: z.array(z.custom<StoredOrderLine>()),
+  couponCode: z.string().nullable(),
+  shippingAddress: z.custom<StoredAddress>(),
+  paymentToken: z.string(),
+  subtotal: z.number().int(),
+  discount: z.number().int().nullable(),
+  promotions: z.array(z.custom<StoredAppliedPromotion>()).nullable(),
+  shippingCost: z.number().int().nullable(),
+  carrier: z.string().nullable(),
+  tax: z.number().int().nullable(),
+  total: z.number().int().nullable(),
+  cancelCode: z.string().nullable(),
+  cancelReason: z.string().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type OrderRecord = z.infer<typeof orderRow>;
+
+export type NewOrder = Pick<
+  OrderRecord,
+  'customerId' | 'cartId' | 'idempotencyKey' | 'status' | 'currency' | 'lines' | 'couponCode' | 'shippingAddress' | 'paymentToken' | 'subtotal'
+>;
+
+/** The saga columns a step may change. */
+export type OrderChanges = Partial<
+  Pick<OrderRecord, 'status' | 'lines' | 'discount' | 'promotions' | 'shippingCost' | 'carrier' | 'tax' | 'total' | 'cancelCode' | 'cancelReason'>
+>;
+
+export interface OrderPageQuery {
+  customerId?: string;
+  status?: OrderStatus;
+  /** Newest first: rows with seq below this. */
+  beforeSeq: number | null;
+  limit: number;
+}
+
+const parse = (rows: unknown[]) => rows.map((row) => orderRow.parse(row));
+
+/** SQL for orders; rows are parsed at the boundary. */
+export class OrderStore {
+  constructor(private readonly db: Executor) {}
+
+  async insert(order: NewOrder, db: Executor): Promise<OrderRecord> {
+    const [row] = await db.insert(orders).values(order).returning(); // orders.insert
+    return orderRow.parse(row);
+  }
+
+  async findByIdempotencyKey(customerId: string, key: string, db: Executor = this.db): Promise<OrderRecord | null> {
+    const rows = await db.select().from(orders).where(and(eq(orders.customerId, customerId), eq(orders.idempotencyKey, key))); // orders.findByKey
+    return parse(rows)[0] ?? null;
+  }
+
+  /** The row locked until commit: saga steps on one order run one after the other. */
+  async lock(id: string, db: Executor): Promise<OrderRecord | null> {
+    return parse(await db.select().from(orders).where(eq(orders.id, id)).for('update'))[0] ?? null; // orders.lock
+  }
+
+  async findByIds(ids: readonly string[], db: Executor = this.db): Promise<OrderRecord[]> {
+    if (ids.length === 0) return [];
+    return parse(await db.select().from(orders).where(inArray(orders.id, [...ids]))); // orders.findByIds
+  }
+
+  async update(id: string, changes: OrderChanges, db: Executor): Promise<OrderRecord> {
+    const [row] = await db.update(orders).set({ ...changes, updatedAt: new Date() }).where(eq(orders.id, id)).returning(); // orders.update
+    return orderRow.parse(row);
+  }
+
+  /** One page, newest first, `limit` rows (callers ask for one more to learn whether more follow). */
+  async page(query: OrderPageQuery): Promise<OrderRecord[]> {
+    const rows = await this.db
+      .select()
+      .from(orders)
+      .where(and(...this.filters(query), query.beforeSeq === null ? undefined : lt(orders.seq, query.beforeSeq)))
+      .orderBy(desc(orders.seq))
+      .limit(query.limit); // orders.page
+    return parse(rows);
+  }
+
+  async count(query: Pick<OrderPageQuery, 'customerId' | 'status'>): Promise<number> {
+    const [row] = await this.db.select({ n: sql<number>`count(*)::int` }).from(orders).where(and(...this.filters(query))); // orders.count
+    return row?.n ?? 0;
+  }
+
+  private filters(query: Pick<OrderPageQuery, 'customerId' | 'status'>): SQL[] {
+    const filters: SQL[] = [];
+    if (query.customerId) filters.push(eq(orders.customerId, query.customerId));
+    if (query.status) filters.push(eq(orders.status, query.status));
+    return filters;
+  }
+}
