@@ -11,6 +11,7 @@ export { KafkaTransport, type KafkaTransportOptions } from './kafka-transport';
 export type { TopicCreationOptions } from './kafka-topics';
 export type { KafkaLogLevel } from './kafka-log-creator';
 export { LocalTransport, type LocalTransportOptions } from './local-transport';
+export { namespacedTransport } from './namespaced-transport';
 
 // Producing (outbox + relay) and consuming (inbox + routing).
 export { outboxTables, type InboxTable, type OutboxTable } from './outbox-tables';
