@@ -5,6 +5,7 @@ import type { MigrationTarget } from '@shop/db';
 import { startOutboxRelay } from '@shop/events';
 import type { SubgraphModule, SubgraphPlatform } from '@shop/subgraph-kit';
 import { outbox } from './db/schema';
+import { consumeOrderSaga } from './events/order-saga.consumer';
 import { consumeProductEvents } from './events/product-events.consumer';
 import { createInventory } from './inventory';
 import { resolvers } from './resolvers';
@@ -23,18 +24,27 @@ export interface InventoryConfig {
    * @default 30000
    */
   reservationSweepIntervalMs?: number;
+  /**
+   * How long the checkout saga holds an order's units (`order.stock-reservation-requested`) before
+   * the sweeper releases them, if the order is neither confirmed nor cancelled by then (1 to 86400).
+   * @default 900
+   */
+  reservationTtlSeconds?: number;
 }
 
 export const DEFAULT_RESERVATION_SWEEP_INTERVAL_MS = 30_000;
 
 /**
- * Wires stores -> services -> resolvers, starts the outbox relay, the product-events consumer and
- * the expired-reservation sweeper; the caller starts the HTTP server and calls `stop()` on shutdown.
+ * Wires stores -> services -> resolvers, starts the outbox relay, the product-events and checkout
+ * saga consumers and the expired-reservation sweeper; the caller starts the HTTP server and calls
+ * `stop()` on shutdown.
  */
 async function create(config: InventoryConfig, { database, transport, logger }: SubgraphPlatform) {
   const relay = startOutboxRelay({ db: database.db, outbox, transport, logger });
-  const inventory = createInventory(database.db, () => relay.wake());
-  const subscription = await consumeProductEvents({ db: database.db, transport, stock: inventory.stores.stock, afterCommit: () => relay.wake() });
+  const afterCommit = () => relay.wake();
+  const inventory = createInventory(database.db, afterCommit, { reservationTtlSeconds: config.reservationTtlSeconds, logger });
+  const subscription = await consumeProductEvents({ db: database.db, transport, stock: inventory.stores.stock, afterCommit });
+  const saga = await consumeOrderSaga({ db: database.db, transport, saga: inventory.saga, afterCommit });
   const sweeper = startExpirySweeper(
     () => inventory.reservations.releaseExpired(),
     config.reservationSweepIntervalMs ?? DEFAULT_RESERVATION_SWEEP_INTERVAL_MS,
@@ -45,11 +55,12 @@ async function create(config: InventoryConfig, { database, transport, logger }: 
     readiness: { database: () => database.ping() },
     stop: async () => {
       await sweeper.stop();
+      await saga.stop();
       await subscription.stop();
       await relay.stop();
     },
   };
 }
 
-/** The inventory subgraph: stock per product, the stock ledger and reservations for checkout. */
+/** The inventory subgraph: stock per product, the stock ledger and reservations for the checkout saga. */
 export const inventoryModule: SubgraphModule<InventoryConfig> = { name: 'inventory', typeDefs, migrations, create };

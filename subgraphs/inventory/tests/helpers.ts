@@ -81,7 +81,8 @@ export async function stockEvents(harness: SubgraphHarness) {
     groupId: `stock-reader-${randomUUID()}`,
     topics: [inventoryTopic],
     handler: async (envelope) => {
-      received.push(stockChanged.parse(envelope));
+      // The topic also carries the saga's replies (keyed by order id).
+      if (stockChanged.matches(envelope)) received.push(stockChanged.parse(envelope));
     },
   });
   return {

@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inventoryTopic, ordersTopic, type EventEnvelope } from '@shop/events';
 import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { inventoryModule } from '../src';
-import { catalog, inventoryOf } from './helpers';
+import { catalog, inventoryOf, stockedProduct, waitFor } from './helpers';
+import { newOrderId, orderEvents } from './saga-helpers';
 
-/** Services mode: product events arrive over real Kafka (consumer group `inventory`). */
+/** Services mode: product events and saga requests arrive over real Kafka (consumer groups `inventory`, `inventory-saga`). */
 describe('inventory on PostgreSQL + Kafka', () => {
   let harness: SubgraphHarness;
 
@@ -15,5 +18,24 @@ describe('inventory on PostgreSQL + Kafka', () => {
   it('a product.created published on Kafka creates the stock row', async () => {
     const productId = await catalog(harness).create();
     expect(await inventoryOf(harness).stores.stock.findByIds([productId])).toEqual([{ productId, onHand: 0, reserved: 0 }]);
+  });
+
+  it('an order.stock-reservation-requested on shop.orders is answered by stock.reserved on shop.inventory, keyed by order id', async () => {
+    const productId = await stockedProduct(harness, 2);
+    const orderId = newOrderId();
+    const replies: Array<{ key: string | null; envelope: EventEnvelope }> = [];
+    await harness.platform.transport.subscribe({
+      groupId: `saga-reader-${randomUUID()}`,
+      topics: [inventoryTopic],
+      handler: async (envelope, meta) => {
+        if (meta.key === orderId) replies.push({ key: meta.key, envelope });
+      },
+    });
+    const request = orderEvents.reservationRequested(orderId, [{ productId, quantity: 2 }]);
+    await harness.platform.transport.publish([{ topic: ordersTopic, key: orderId, envelope: request }]);
+    await waitFor(async () => replies.length === 1, 60_000);
+    expect(replies.map(({ key, envelope }) => [key, envelope.type, envelope.data])).toEqual([
+      [orderId, 'stock.reserved', { orderId, items: [{ productId, quantity: 2 }], expiresAt: expect.any(String) }],
+    ]);
   });
 });

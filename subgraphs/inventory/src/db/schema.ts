@@ -28,15 +28,16 @@ export const stockLevels = inventorySchema.table(
 
 /**
  * Holds on stock for an order in checkout. `status` moves once from `active` to `committed`
- * (on-hand decremented), `released` or `expired` (hold given back); every transition is a
- * conditional update on `status = 'active'`, so it happens exactly once.
+ * (on-hand decremented), `released` or `expired` (hold given back), and a committed one at most
+ * once more to `restocked` (the order was cancelled after confirmation: units back on hand).
+ * Every transition is a conditional update on the current status, so it happens exactly once.
  */
 export const reservations = inventorySchema.table(
   'reservations',
   {
     id: uuid('id').primaryKey(),
     orderId: text('order_id').notNull(),
-    status: text('status', { enum: ['active', 'committed', 'released', 'expired'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'committed', 'released', 'expired', 'restocked'] }).notNull().default('active'),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     settledAt: timestamp('settled_at', { withTimezone: true }),
@@ -76,7 +77,7 @@ export const stockMovements = inventorySchema.table(
     // Ledger order, the keyset of pagination: created_at ties within a transaction.
     seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
     productId: text('product_id').notNull(),
-    kind: text('kind', { enum: ['adjustment', 'sale'] }).notNull(),
+    kind: text('kind', { enum: ['adjustment', 'sale', 'restock'] }).notNull(),
     delta: integer('delta').notNull(),
     onHandAfter: integer('on_hand_after').notNull(),
     reason: text('reason'),

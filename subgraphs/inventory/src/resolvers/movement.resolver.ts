@@ -2,11 +2,13 @@ import type { Resolvers } from '../__generated__/resolvers-types';
 import type { AdjustStockService } from '../services/adjust-stock.service';
 import type { MovementReader } from '../services/movement-reader.service';
 
+const movementKinds = { adjustment: 'ADJUSTMENT', sale: 'SALE', restock: 'RESTOCK' } as const;
+
 export function movementResolvers(adjustments: AdjustStockService, movements: MovementReader): Resolvers {
   return {
     StockMovement: {
       product: (movement) => ({ id: movement.productId }),
-      kind: (movement) => (movement.kind === 'sale' ? 'SALE' : 'ADJUSTMENT'),
+      kind: (movement) => movementKinds[movement.kind],
       actor: (movement) => (movement.actorId ? { id: movement.actorId } : null),
     },
     Query: {

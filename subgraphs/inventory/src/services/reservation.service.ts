@@ -1,5 +1,5 @@
 import type { Executor } from '@shop/db';
-import { announceStock } from '../events/stock-events';
+import { announceReleased, announceStock } from '../events/stock-events';
 import type { MovementStore } from '../stores/movement.store';
 import type { ReservationItem, ReservationRow, ReservationStore } from '../stores/reservation.store';
 import { available, type StockRecord, type StockStore } from '../stores/stock.store';
@@ -18,11 +18,21 @@ export interface Reservation extends ReservationRow {
 }
 export type ReservationResult = { reservation: Reservation; errors: [] } | { reservation: null; errors: ReservationFailure[] };
 
+/**
+ * What `cancel` did: `released` an active hold, `restocked` the units of a committed one, or
+ * `unchanged` (no such reservation, or it was already released, expired or restocked).
+ */
+export interface CancelResult {
+  outcome: 'released' | 'restocked' | 'unchanged';
+  reservation: Reservation | null;
+}
+
 const fail = (...errors: ReservationFailure[]): ReservationResult => ({ reservation: null, errors });
-const ok = (row: ReservationRow, items: ReservationItem[]): ReservationResult => ({
-  reservation: { ...row, items: items.map(({ productId, quantity }) => ({ productId, quantity })) },
-  errors: [],
+const toReservation = (row: ReservationRow, items: ReservationItem[]): Reservation => ({
+  ...row,
+  items: items.map(({ productId, quantity }) => ({ productId, quantity })),
 });
+const ok = (row: ReservationRow, items: ReservationItem[]): ReservationResult => ({ reservation: toReservation(row, items), errors: [] });
 
 /**
  * Stock holds for the checkout saga. Every state change runs in one transaction with its
@@ -78,9 +88,14 @@ export class ReservationService {
     return ok(row, items);
   }
 
-  /** Sells the held units (on-hand decremented once); committing again answers with the same reservation. */
-  async commit(reservationId: string, now: Date = new Date()): Promise<ReservationResult> {
-    return this.settle(reservationId, 'committed', now, async (items, row, tx) => {
+  /**
+   * Sells the held units (on-hand decremented once); committing again answers with the same
+   * reservation. Past its expiry a hold is refused unless `evenIfExpired`: the saga commits a
+   * confirmed (paid) order whose hold no sweep has released yet, since its units are still held.
+   */
+  async commit(reservationId: string, now: Date = new Date(), options: { evenIfExpired?: boolean } = {}): Promise<ReservationResult> {
+    const liveAt = options.evenIfExpired ? undefined : now;
+    return this.settle(reservationId, 'committed', now, liveAt, async (items, row, tx) => {
       for (const item of items) {
         const level = await this.stock.sellHeld(item.productId, item.quantity, tx);
         if (!level) throw new Error(`inventory: reservation ${row.id} holds more of ${item.productId} than is reserved`);
@@ -90,21 +105,56 @@ export class ReservationService {
     });
   }
 
+  /**
+   * Undoes a reservation for a cancelled order, exactly once: an active hold is released; a
+   * committed one (the order was confirmed, then cancelled before shipment) has its units put
+   * back on hand with a `restock` movement. Anything else changes nothing.
+   */
+  async cancel(reservationId: string, now: Date = new Date()): Promise<CancelResult> {
+    return this.transact(async (tx) => {
+      const released = await this.reservations.settle(reservationId, 'released', now, tx);
+      if (released) return { outcome: 'released' as const, reservation: await this.withItems(released, tx, (items) => this.unhold(items, tx)) };
+      const restocked = await this.reservations.settle(reservationId, 'restocked', now, tx, undefined, 'committed');
+      if (restocked) return { outcome: 'restocked' as const, reservation: await this.withItems(restocked, tx, (items) => this.restock(restocked, items, tx)) };
+      const current = await this.reservations.find(reservationId, tx);
+      return { outcome: 'unchanged' as const, reservation: current && toReservation(current, await this.reservations.itemsOf([current.id], tx)) };
+    });
+  }
+
+  private async withItems(row: ReservationRow, tx: Executor, effect: (items: ReservationItem[]) => Promise<void>): Promise<Reservation> {
+    const items = await this.reservations.itemsOf([row.id], tx);
+    await effect(items);
+    return toReservation(row, items);
+  }
+
+  private async restock(row: ReservationRow, items: ReservationItem[], tx: Executor): Promise<void> {
+    for (const item of items) {
+      const level = await this.stock.adjust(item.productId, item.quantity, tx);
+      if (!level) throw new Error(`inventory: restocking ${item.productId} failed`);
+      const movement = { productId: item.productId, kind: 'restock' as const, delta: item.quantity, onHandAfter: level.onHand };
+      await this.movements.insert({ ...movement, reason: `order ${row.orderId} cancelled`, actorId: null, idempotencyKey: null, reservationId: row.id }, tx);
+      await announceStock(tx, level);
+    }
+  }
+
   /** Gives the held units back, once; releasing a released or expired reservation changes nothing. */
   async release(reservationId: string, now: Date = new Date()): Promise<ReservationResult> {
-    return this.settle(reservationId, 'released', now, (items, _row, tx) => this.unhold(items, tx));
+    return this.settle(reservationId, 'released', now, undefined, (items, _row, tx) => this.unhold(items, tx));
   }
 
   /**
    * Releases every active reservation that expired by `now`, each exactly once even when several
-   * processes sweep at the same time. Returns the ids this call released.
+   * processes sweep at the same time, with one `stock.released` (reason `expired`) per reservation
+   * in the same transaction. Returns the ids this call released.
    */
   async releaseExpired(now: Date = new Date(), batchSize = 100): Promise<string[]> {
     const released: string[] = [];
     for (;;) {
       const batch = await this.transact(async (tx) => {
         const rows = await this.reservations.claimExpired(now, batchSize, tx);
-        await this.unhold(await this.reservations.itemsOf(rows.map((row) => row.id), tx), tx);
+        const items = await this.reservations.itemsOf(rows.map((row) => row.id), tx);
+        await this.unhold(items, tx);
+        for (const row of rows) await announceReleased(tx, row.orderId, items.filter((item) => item.reservationId === row.id), 'expired');
         return rows.map((row) => row.id);
       });
       released.push(...batch);
@@ -116,10 +166,11 @@ export class ReservationService {
     reservationId: string,
     status: 'committed' | 'released',
     now: Date,
+    liveAt: Date | undefined,
     effect: (items: ReservationItem[], row: ReservationRow, tx: Executor) => Promise<void>,
   ): Promise<ReservationResult> {
     return this.transact(async (tx) => {
-      const row = await this.reservations.settle(reservationId, status, now, tx, status === 'committed' ? now : undefined);
+      const row = await this.reservations.settle(reservationId, status, now, tx, liveAt);
       if (row) {
         const items = await this.reservations.itemsOf([row.id], tx);
         await effect(items, row, tx);
@@ -133,7 +184,7 @@ export class ReservationService {
   /** Answers for a reservation that was not active (or, for commit, had expired). */
   private settled(row: ReservationRow, wanted: 'committed' | 'released', items: ReservationItem[]): ReservationResult {
     if (wanted === 'committed' && row.status === 'committed') return ok(row, items);
-    if (wanted === 'released' && (row.status === 'released' || row.status === 'expired')) return ok(row, items);
+    if (wanted === 'released' && (row.status === 'released' || row.status === 'expired' || row.status === 'restocked')) return ok(row, items);
     if (row.status === 'committed') return fail(failure('RESERVATION_COMMITTED', 'The reservation was already committed'));
     if (row.status === 'active') return fail(failure('RESERVATION_EXPIRED', 'The reservation expired before it was committed'));
     return fail(failure('RESERVATION_RELEASED', 'The reservation was already released'));

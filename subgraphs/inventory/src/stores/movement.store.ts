@@ -7,7 +7,7 @@ const movementRow = z.object({
   id: z.string().uuid(),
   seq: z.number().int(),
   productId: z.string(),
-  kind: z.enum(['adjustment', 'sale']),
+  kind: z.enum(['adjustment', 'sale', 'restock']),
   delta: z.number().int(),
   onHandAfter: z.number().int().min(0),
   reason: z.string().nullable(),

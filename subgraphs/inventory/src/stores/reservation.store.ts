@@ -6,7 +6,7 @@ import { reservationItems, reservations } from '../db/schema';
 const reservationRow = z.object({
   id: z.string().uuid(),
   orderId: z.string(),
-  status: z.enum(['active', 'committed', 'released', 'expired']),
+  status: z.enum(['active', 'committed', 'released', 'expired', 'restocked']),
   expiresAt: z.date(),
   createdAt: z.date(),
   settledAt: z.date().nullable(),
@@ -52,12 +52,22 @@ export class ReservationStore {
     return parseItems(rows);
   }
 
-  /** Moves an active reservation to `status`; `liveAt` additionally requires it not to have expired by then. */
-  async settle(id: string, status: Exclude<ReservationStatus, 'active'>, now: Date, db: Executor, liveAt?: Date): Promise<ReservationRow | null> {
+  /**
+   * Moves a reservation from `from` (an active one by default) to `status`; `liveAt` additionally
+   * requires it not to have expired by then. Null when it was not in `from` (or had expired).
+   */
+  async settle(
+    id: string,
+    status: Exclude<ReservationStatus, 'active'>,
+    now: Date,
+    db: Executor,
+    liveAt?: Date,
+    from: ReservationStatus = 'active',
+  ): Promise<ReservationRow | null> {
     const rows = await db
       .update(reservations)
       .set({ status, settledAt: now })
-      .where(and(eq(reservations.id, id), eq(reservations.status, 'active'), liveAt ? gt(reservations.expiresAt, liveAt) : undefined))
+      .where(and(eq(reservations.id, id), eq(reservations.status, from), liveAt ? gt(reservations.expiresAt, liveAt) : undefined))
       .returning(); // reservations.settle
     return parseReservations(rows)[0] ?? null;
   }

@@ -1,0 +1,77 @@
+import type { Executor } from '@shop/db';
+import { appendToOutbox, stockRejected, stockReserved, type OrderStockReservationRequested, type StockRejected } from '@shop/events';
+import type { Logger } from '@shop/subgraph-kit';
+import { outbox } from '../db/schema';
+import { announceReleased } from '../events/stock-events';
+import { reservationIdFor } from './order-reservation-id';
+import { MAX_TTL_SECONDS } from './reservation-input';
+import type { ReservationResult, ReservationService } from './reservation.service';
+
+export interface OrderStockOptions {
+  /** The reservation service working inside a caller's transaction (savepoints for its own). */
+  reservationsIn: (tx: Executor) => ReservationService;
+  /** How long a hold lasts before the sweeper releases it. */
+  reservationTtlSeconds: number;
+  logger: Logger;
+}
+
+type Items = OrderStockReservationRequested['items'];
+
+/**
+ * The inventory side of the checkout saga. Every method runs in the caller's transaction (the
+ * inbox's), so the effect, its reply and the inbox row commit or roll back together. An order has
+ * at most one reservation, whose id is derived from the order id.
+ */
+export class OrderStockService {
+  constructor(private readonly options: OrderStockOptions) {
+    const ttl = options.reservationTtlSeconds;
+    if (!Number.isInteger(ttl) || ttl < 1 || ttl > MAX_TTL_SECONDS) throw new Error(`inventory: reservationTtlSeconds must be an integer from 1 to ${MAX_TTL_SECONDS}`);
+  }
+
+  /** Holds every unit of the order or none, and answers `stock.reserved` or `stock.rejected`. */
+  async reserve(tx: Executor, request: OrderStockReservationRequested, now: Date = new Date()): Promise<void> {
+    const { orderId } = request;
+    const items = mergeByProduct(request.items);
+    const ttlSeconds = this.options.reservationTtlSeconds;
+    const result = await this.options.reservationsIn(tx).reserve({ reservationId: reservationIdFor(orderId), orderId, items, ttlSeconds }, now);
+    const held = result.reservation;
+    if (held && (held.status === 'active' || held.status === 'committed')) {
+      await appendToOutbox(tx, outbox, stockReserved, orderId, { orderId, items: held.items, expiresAt: held.expiresAt.toISOString() });
+    } else {
+      await appendToOutbox(tx, outbox, stockRejected, orderId, rejection(orderId, items, result));
+    }
+  }
+
+  /** The order is confirmed: its held units are sold (once). A hold past its expiry but not yet swept still counts. */
+  async commit(tx: Executor, orderId: string, now: Date = new Date()): Promise<void> {
+    const result = await this.options.reservationsIn(tx).commit(reservationIdFor(orderId), now, { evenIfExpired: true });
+    const [error] = result.errors;
+    if (error) this.options.logger.error({ orderId, code: error.code }, 'inventory: confirmed order has no live reservation; no units were taken from stock');
+  }
+
+  /** The order is cancelled: an active hold is released, committed units are restocked; either answers `stock.released` once. */
+  async cancel(tx: Executor, orderId: string, now: Date = new Date()): Promise<void> {
+    const { outcome, reservation } = await this.options.reservationsIn(tx).cancel(reservationIdFor(orderId), now);
+    if (outcome !== 'unchanged' && reservation) await announceReleased(tx, orderId, reservation.items, 'cancelled');
+  }
+}
+
+/** Two order lines of one product become one item (a reservation holds each product once). */
+function mergeByProduct(items: Items): Items {
+  const totals = new Map<string, number>();
+  for (const item of items) totals.set(item.productId, (totals.get(item.productId) ?? 0) + item.quantity);
+  return [...totals].map(([productId, quantity]) => ({ productId, quantity }));
+}
+
+/**
+ * Why nothing is held. `OUT_OF_STOCK` names the products lacking stock (or unknown to inventory);
+ * a reservation of the order that is no longer live answers `RESERVATION_<STATUS>`; anything else
+ * (invalid quantities, a repeated request with other items) answers its error code for every product.
+ */
+function rejection(orderId: string, items: Items, result: ReservationResult): StockRejected {
+  const all = items.map((item) => item.productId);
+  if (result.reservation) return { orderId, productIds: all, reason: `RESERVATION_${result.reservation.status.toUpperCase()}` };
+  const short = result.errors.filter((error) => error.code === 'INSUFFICIENT_STOCK' || error.code === 'UNKNOWN_PRODUCT');
+  if (short.length > 0) return { orderId, productIds: short.map((error) => error.productId!), reason: 'OUT_OF_STOCK' };
+  return { orderId, productIds: all, reason: result.errors[0]?.code ?? 'UNKNOWN' };
+}

@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq } from 'drizzle-orm';
+import {
+  orderCancelled,
+  orderConfirmed,
+  ordersTopic,
+  orderStatusChanged,
+  orderStockReservationRequested,
+  type EventEnvelope,
+  type ProductQuantity,
+} from '@shop/events';
+import type { SubgraphHarness } from '@shop/testkit';
+import { inbox, outbox } from '../src/db/schema';
+import { ORDER_SAGA_GROUP } from '../src';
+import { waitFor } from './helpers';
+
+export const newOrderId = () => `order-${randomUUID()}`;
+
+/** The saga's requests as orders publishes them on `shop.orders`, keyed by order id. */
+export const orderEvents = {
+  reservationRequested: (orderId: string, items: ProductQuantity[]) => orderStockReservationRequested.create(orderId, { orderId, items }),
+  confirmed: (orderId: string, items: ProductQuantity[]) =>
+    orderConfirmed.create(orderId, { orderId, customerId: 'customer-1', total: { amount: 1000, currency: 'EUR' }, items, promotionIds: [] }),
+  cancelled: (orderId: string, items: ProductQuantity[], previousStatus: 'STOCK_RESERVED' | 'CONFIRMED' = 'STOCK_RESERVED') =>
+    orderCancelled.create(orderId, { orderId, customerId: 'customer-1', code: 'CANCELLED_BY_CUSTOMER', reason: 'The customer cancelled.', previousStatus, items }),
+};
+
+/** An event of the order that inventory ignores: once its inbox row exists, everything published before it was handled. */
+const marker = (orderId: string) =>
+  orderStatusChanged.create(orderId, { orderId, customerId: 'customer-1', status: 'PENDING', previousStatus: null, reason: null, at: new Date().toISOString() });
+
+/** Publishes the envelopes (all for one order) on `shop.orders` and waits until inventory's saga consumer has handled every one. */
+export async function deliver(harness: SubgraphHarness, ...envelopes: EventEnvelope[]): Promise<void> {
+  const orderId = envelopes[0]!.aggregateId;
+  const last = marker(orderId);
+  const all = [...envelopes, last];
+  await harness.platform.transport.publish(all.map((envelope) => ({ topic: ordersTopic, key: orderId, envelope })));
+  const db = harness.platform.database.db;
+  await waitFor(async () => (await db.select().from(inbox).where(and(eq(inbox.consumer, ORDER_SAGA_GROUP), eq(inbox.eventId, last.id)))).length === 1);
+}
+
+/** The saga replies recorded for an order (outbox rows keyed by the order id), in order. */
+export async function repliesFor(harness: SubgraphHarness, orderId: string) {
+  const rows = await harness.platform.database.db.select().from(outbox).where(eq(outbox.key, orderId)).orderBy(asc(outbox.seq));
+  return rows.map((row) => ({ topic: row.topic, type: row.type, data: row.payload.data as Record<string, unknown> }));
+}
