@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createInternalTokenMinter, createInternalTokenVerifier } from '@shop/auth';
-import { MemoryCache, MemoryPubSub } from '@shop/cache';
-import { openDatabase, runMigrations, type QueryObserver } from '@shop/db';
-import { LocalTransport } from '@shop/events';
+import { MemoryCache, MemoryPubSub, type PubSub } from '@shop/cache';
+import { openDatabase, runMigrations, type DatabaseHandle, type QueryObserver } from '@shop/db';
+import { LocalTransport, type EventTransport } from '@shop/events';
 import { createRemoteAccessTokenVerifier, startRouter, type RouterOptions } from '@shop/router';
 import { startSubgraph, type Logger, type RunningSubgraph } from '@shop/subgraph-kit';
 import { subgraphs } from '../schema/subgraphs';
@@ -20,6 +20,11 @@ export interface EmbeddedOptions {
   observe?: { onQuery?: QueryObserver; onSubgraphRequest?: (subgraph: string) => void };
   /** Router limits and the like (e.g. a benchmark lifting the rate limit); defaults otherwise. */
   router?: Partial<Omit<RouterOptions, 'supergraphSdl' | 'subgraphUrls' | 'accessTokens' | 'internalTokens'>>;
+  /**
+   * Real servers instead of PGlite and in-process events, as services mode wires them: a database
+   * per subgraph, Kafka, Redis pub/sub (end-to-end tests of the saga). Closed by `stop()`.
+   */
+  servers?: { database(subgraph: string): Promise<DatabaseHandle>; transport: EventTransport; pubsub(subgraph: string): PubSub };
 }
 
 export interface RunningEmbedded {
@@ -39,19 +44,20 @@ const audience = 'commerce-supergraph';
  */
 export async function startEmbedded(options: EmbeddedOptions): Promise<RunningEmbedded> {
   const keys = await loadOrCreateKeys(options.dataDir);
-  const database = await openDatabase({
+  const embeddedDatabase = await openDatabase({
     driver: 'pglite',
     ...(options.dataDir ? { dataDir: `${options.dataDir}/pglite` } : {}),
     ...(options.observe?.onQuery ? { onQuery: options.observe.onQuery } : {}),
   });
-  const transport = new LocalTransport({ logger: options.logger.child({ service: 'events' }) });
+  const transport = options.servers?.transport ?? new LocalTransport({ logger: options.logger.child({ service: 'events' }) });
   const running: Record<string, RunningSubgraph> = {};
   const cleanups: Array<() => Promise<void>> = [];
 
   for (const { module, config } of embeddedSubgraphs({ keys, issuer, audience })) {
     const logger = options.logger.child({ service: module.name });
     const cache = new MemoryCache({ keyPrefix: module.name });
-    const pubsub = new MemoryPubSub({ keyPrefix: module.name });
+    const pubsub = options.servers?.pubsub(module.name) ?? new MemoryPubSub({ keyPrefix: module.name });
+    const database = options.servers ? await options.servers.database(module.name) : embeddedDatabase;
     await runMigrations(database, module.migrations);
     const { stop, ...parts } = await module.create(config, { database, transport, cache, pubsub, logger });
     const port = options.subgraphPorts === 'random' ? 0 : (subgraphs.find((s) => s.name === module.name)?.port ?? 0);
@@ -69,6 +75,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<RunningEm
       await stop?.();
       await cache.close();
       await pubsub.close();
+      if (database !== embeddedDatabase) await database.close();
     });
   }
 
@@ -93,7 +100,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<RunningEm
       await Promise.all(Object.values(running).map((s) => s.stop()));
       for (const cleanup of cleanups) await cleanup();
       await transport.close();
-      await database.close();
+      await embeddedDatabase.close();
     },
   };
 }
