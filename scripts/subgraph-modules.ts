@@ -9,6 +9,7 @@ import { embeddedProductsConfig, productsModule } from '@shop/products';
 import { ordersModule } from '@shop/orders';
 import { defaultPaymentsConfig, paymentsModule } from '@shop/payments';
 import { promotionsModule } from '@shop/promotions';
+import { notificationsModule } from '@shop/notifications';
 import type { EmbeddedKeys } from './embedded-keys';
 
 /** Settings the embedded process shares between subgraphs (services mode reads each from env). */
@@ -45,8 +46,9 @@ export function embeddedSubgraphs(settings: EmbeddedSettings): Array<ModuleWithC
     entry(ordersModule, {}),
     entry(paymentsModule, defaultPaymentsConfig),
     entry(promotionsModule, {}),
+    entry(notificationsModule, {}),
   ];
 }
 
 /** Every subgraph module (for `npm run migrate`). */
-export const allModules: ReadonlyArray<SubgraphModule<never>> = [usersModule, ratingsModule, favouritesModule, taxModule, inventoryModule, searchModule, productsModule, ordersModule, paymentsModule, promotionsModule];
+export const allModules: ReadonlyArray<SubgraphModule<never>> = [usersModule, ratingsModule, favouritesModule, taxModule, inventoryModule, searchModule, productsModule, ordersModule, paymentsModule, promotionsModule, notificationsModule];

@@ -1,5 +1,5 @@
 import { createInternalTokenMinter, createInternalTokenVerifier, generateInternalKeyPair } from '@shop/auth';
-import { MemoryCache, MemoryPubSub } from '@shop/cache';
+import { MemoryCache, MemoryPubSub, type PubSub } from '@shop/cache';
 import { openDatabase, runMigrations, type DatabaseHandle } from '@shop/db';
 import { KafkaTransport, LocalTransport, type EventTransport } from '@shop/events';
 import { createLogger, startSubgraph, type SubgraphModule, type SubgraphPlatform } from '@shop/subgraph-kit';
@@ -21,6 +21,8 @@ export interface SubgraphHarness {
     data?: T;
     errors?: Array<{ message: string; extensions?: { code?: string } & Record<string, unknown> }>;
   }>;
+  /** A fresh internal token for this subgraph as `caller` (graphql-ws `connection_init { internalToken }`). */
+  internalToken(caller?: Caller): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -33,6 +35,11 @@ export interface HarnessOptions<TConfig> {
   transport?: 'local' | 'kafka';
   /** Shares a transport between several harnesses (a producer and a consumer subgraph). */
   sharedTransport?: EventTransport;
+  /**
+   * Shares a pub/sub between several harnesses (replicas of one subgraph: one consumes, another
+   * holds the subscriber). The caller closes it. @default a MemoryPubSub of this harness
+   */
+  sharedPubSub?: PubSub;
 }
 
 /**
@@ -57,11 +64,12 @@ export async function startSubgraphHarness<TConfig>(options: HarnessOptions<TCon
     database,
     transport,
     cache: new MemoryCache({ keyPrefix: module.name }),
-    pubsub: new MemoryPubSub({ keyPrefix: module.name }),
+    pubsub: options.sharedPubSub ?? new MemoryPubSub({ keyPrefix: module.name }),
     logger,
   };
   const keys = await generateInternalKeyPair();
   const minter = createInternalTokenMinter({ privateKey: keys.privateKey });
+  const internalToken = (caller: Caller = {}) => minter.mint({ audience: module.name, userId: caller.userId ?? null, roles: caller.roles ?? [] });
   const { stop, ...parts } = await module.create(options.config, platform);
   const server = await startSubgraph({
     ...parts,
@@ -76,7 +84,7 @@ export async function startSubgraphHarness<TConfig>(options: HarnessOptions<TCon
     url: server.url,
     platform,
     async call(query, variables = {}, caller = {}) {
-      const token = await minter.mint({ audience: module.name, userId: caller.userId ?? null, roles: caller.roles ?? [] });
+      const token = await internalToken(caller);
       const response = await fetch(server.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-internal-token': token },
@@ -84,11 +92,12 @@ export async function startSubgraphHarness<TConfig>(options: HarnessOptions<TCon
       });
       return response.json() as never;
     },
+    internalToken,
     async stop() {
       await server.stop();
       await stop?.();
       await platform.cache.close();
-      await platform.pubsub.close();
+      if (!options.sharedPubSub) await platform.pubsub.close();
       await ownTransport?.close();
       await database.close();
       await testDb?.drop();

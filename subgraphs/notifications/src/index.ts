@@ -1,0 +1,3 @@
+export { notificationsModule, type NotificationsConfig } from './subgraph';
+export { NOTIFICATION_EVENTS_GROUP } from './events/order-events.consumer';
+export { recipientTopic } from './services/notification-feed';

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { orderCancelled, orderConfirmed, ordersTopic, shipmentDelivered, shipmentShipped, shippingTopic, type EventEnvelope } from '@shop/events';
+import type { SubgraphHarness } from '@shop/testkit';
+import { inbox, notifications } from '../src/db/schema';
+
+export async function waitFor(condition: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+const topicOf = (envelope: EventEnvelope) => (envelope.type.startsWith('shipment.') ? shippingTopic : ordersTopic);
+
+/** Order and shipment events as orders and shipping publish them, keyed by order id. */
+export const events = {
+  confirmed: (customerId: string, orderId: string = randomUUID(), amount = 4999) =>
+    orderConfirmed.create(orderId, {
+      orderId,
+      customerId,
+      total: { amount, currency: 'EUR' },
+      items: [{ productId: 'prod-1', quantity: 2 }],
+      promotionIds: [],
+    }),
+  cancelled: (customerId: string, reason = 'Your card was declined.', orderId: string = randomUUID()) =>
+    orderCancelled.create(orderId, {
+      orderId,
+      customerId,
+      code: 'PAYMENT_DECLINED',
+      reason,
+      previousStatus: 'STOCK_RESERVED',
+      items: [{ productId: 'prod-1', quantity: 1 }],
+    }),
+  shipped: (customerId: string, orderId: string = randomUUID()) =>
+    shipmentShipped.create(orderId, shipment(customerId, orderId)),
+  delivered: (customerId: string, orderId: string = randomUUID()) =>
+    shipmentDelivered.create(orderId, shipment(customerId, orderId)),
+};
+
+const shipment = (customerId: string, orderId: string) => ({
+  orderId,
+  customerId,
+  shipmentId: randomUUID(),
+  carrier: 'DHL',
+  trackingNumber: 'JD0146000031',
+  at: new Date().toISOString(),
+});
+
+/** The orders and shipping topics as the notifications consumer hears them. */
+export function feed(harness: SubgraphHarness) {
+  const db = harness.platform.database.db;
+  const consumed = async (envelope: EventEnvelope) => (await db.select().from(inbox).where(eq(inbox.eventId, envelope.id))).length === 1;
+  const send = (envelope: EventEnvelope) =>
+    harness.platform.transport.publish([{ topic: topicOf(envelope), key: envelope.aggregateId, envelope }]);
+  return {
+    send,
+    /** Publishes and waits until the consumer has committed the event. */
+    async deliver(envelope: EventEnvelope) {
+      await send(envelope);
+      await waitFor(() => consumed(envelope));
+      return envelope;
+    },
+    /**
+     * Publishes the same envelope twice (a redelivery), then a marker event with the same key on
+     * the same topic: once the marker is consumed, both copies have been handled (order per key).
+     */
+    async deliverTwice(envelope: EventEnvelope, marker: EventEnvelope) {
+      await send(envelope);
+      await send(envelope);
+      await send(marker);
+      await waitFor(() => consumed(marker));
+    },
+    /** Notification rows made from one event. */
+    rowsFor: (envelope: EventEnvelope) => db.select().from(notifications).where(eq(notifications.sourceEventId, envelope.id)),
+  };
+}
+
+export const customer = (userId: string = randomUUID()) => ({ userId, roles: ['customer'] });
+export const admin = (userId: string = randomUUID()) => ({ userId, roles: ['customer', 'admin'] });
+
+export const notificationFields = 'id kind title body orderId read createdAt';
+
+export const ops = {
+  feed: `query($reps: [_Any!]!, $first: Int, $after: String, $unreadOnly: Boolean) { _entities(representations: $reps) { ... on User { id
+    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) { edges { cursor node { ${notificationFields} } }
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor } totalCount } } } }`,
+  unread: 'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on User { id unreadNotificationCount } } }',
+  byId: `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Notification { ${notificationFields} } } }`,
+  markRead: 'mutation($ids: [ID!]) { markNotificationsRead(ids: $ids) { markedCount unreadCount } }',
+  markAllRead: 'mutation { markNotificationsRead { markedCount unreadCount } }',
+};
+
+export const userRefs = (...ids: string[]) => ids.map((id) => ({ __typename: 'User', id }));
+export const notificationRefs = (...ids: string[]) => ids.map((id) => ({ __typename: 'Notification', id }));
