@@ -18,6 +18,7 @@ export const subgraphs: readonly SubgraphEntry[] = [
   { name: 'orders', port: 4009 },
   { name: 'payments', port: 4010 },
   { name: 'promotions', port: 4007 },
+  { name: 'shipping', port: 4011 },
   { name: 'notifications', port: 4012 },
 ];
 

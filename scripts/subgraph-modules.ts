@@ -9,6 +9,7 @@ import { embeddedProductsConfig, productsModule } from '@shop/products';
 import { ordersModule } from '@shop/orders';
 import { defaultPaymentsConfig, paymentsModule } from '@shop/payments';
 import { promotionsModule } from '@shop/promotions';
+import { shippingModule } from '@shop/shipping';
 import { notificationsModule } from '@shop/notifications';
 import type { EmbeddedKeys } from './embedded-keys';
 
@@ -46,9 +47,10 @@ export function embeddedSubgraphs(settings: EmbeddedSettings): Array<ModuleWithC
     entry(ordersModule, {}),
     entry(paymentsModule, defaultPaymentsConfig),
     entry(promotionsModule, {}),
+    entry(shippingModule, {}),
     entry(notificationsModule, {}),
   ];
 }
 
 /** Every subgraph module (for `npm run migrate`). */
-export const allModules: ReadonlyArray<SubgraphModule<never>> = [usersModule, ratingsModule, favouritesModule, taxModule, inventoryModule, searchModule, productsModule, ordersModule, paymentsModule, promotionsModule, notificationsModule];
+export const allModules: ReadonlyArray<SubgraphModule<never>> = [usersModule, ratingsModule, favouritesModule, taxModule, inventoryModule, searchModule, productsModule, ordersModule, paymentsModule, promotionsModule, shippingModule, notificationsModule];

@@ -20,6 +20,7 @@ describe('demo seed', () => {
       categories: demoCategories.length,
       products: catalog.length,
       taxRates: 6,
+      shippingRates: 10,
       promotions: 2,
     });
     expect(summary.reviews).toBeGreaterThan(100);
@@ -40,5 +41,16 @@ describe('demo seed', () => {
       // The automatic 20 % jackets promotion, discount rounded down.
       expect(node.salePrice?.amount).toBe(seeded.price - Math.floor((seeded.price * 2000) / 10_000));
     }
+  });
+
+  it('lists the seeded shipping rates of a country to anyone', async () => {
+    const query = '{ shippingRates(country: "DE") { totalCount edges { node { carrier name price { amount currency } freeOver { amount } estimatedDays } } } }';
+    type Rates = { shippingRates: { totalCount: number; edges: Array<{ node: Record<string, unknown> }> } };
+    const result = await shop.client<Rates, Record<string, never>>(query);
+    expect(result.data?.shippingRates.edges.map((edge) => edge.node)).toEqual([
+      { carrier: 'DHL', name: 'DHL Paket', price: { amount: 499, currency: 'EUR' }, freeOver: { amount: 5000 }, estimatedDays: 2 },
+      { carrier: 'Hermes', name: 'Hermes Paket', price: { amount: 449, currency: 'EUR' }, freeOver: null, estimatedDays: 3 },
+      { carrier: 'DHL', name: 'DHL Express', price: { amount: 1290, currency: 'EUR' }, freeOver: null, estimatedDays: 1 },
+    ]);
   });
 });

@@ -9,6 +9,7 @@ export interface SeedSummary {
   reviews: number;
   wishlistItems: number;
   taxRates: number;
+  shippingRates: number;
   promotions: number;
 }
 
@@ -117,6 +118,31 @@ const taxRates = [
   { country: 'US', region: 'NY', rateBasisPoints: 400, name: 'New York sales tax' },
 ];
 
+/** Demo shipping to the seeded tax countries and two neighbours, in the catalogue's currency (EUR). */
+const shippingRates = [
+  { country: 'DE', carrier: 'DHL', name: 'DHL Paket', price: { amount: 499, currency: 'EUR' }, freeOver: { amount: 5000, currency: 'EUR' }, estimatedDays: 2 },
+  { country: 'DE', carrier: 'Hermes', name: 'Hermes Paket', price: { amount: 449, currency: 'EUR' }, estimatedDays: 3 },
+  { country: 'DE', carrier: 'DHL', name: 'DHL Express', price: { amount: 1290, currency: 'EUR' }, estimatedDays: 1 },
+  { country: 'AT', carrier: 'DHL', name: 'DHL Paket International', price: { amount: 690, currency: 'EUR' }, freeOver: { amount: 7500, currency: 'EUR' }, estimatedDays: 3 },
+  { country: 'FR', carrier: 'Colissimo', name: 'Colissimo International', price: { amount: 695, currency: 'EUR' }, freeOver: { amount: 6000, currency: 'EUR' }, estimatedDays: 3 },
+  { country: 'FR', carrier: 'Chronopost', name: 'Chronopost Express', price: { amount: 1490, currency: 'EUR' }, estimatedDays: 1 },
+  { country: 'NL', carrier: 'PostNL', name: 'PostNL Standaard', price: { amount: 595, currency: 'EUR' }, freeOver: { amount: 6000, currency: 'EUR' }, estimatedDays: 2 },
+  { country: 'GB', carrier: 'Royal Mail', name: 'Royal Mail International Tracked', price: { amount: 1250, currency: 'EUR' }, estimatedDays: 5 },
+  { country: 'US', carrier: 'UPS', name: 'UPS Worldwide Expedited', price: { amount: 2490, currency: 'EUR' }, freeOver: { amount: 25_000, currency: 'EUR' }, estimatedDays: 6 },
+  { country: 'US', carrier: 'DHL', name: 'DHL Express Worldwide', price: { amount: 3990, currency: 'EUR' }, estimatedDays: 3 },
+];
+
+async function seedShippingRates(admin: GraphQLSession): Promise<number> {
+  for (const rate of shippingRates) {
+    const { createShippingRate } = await admin.request<{ createShippingRate: Errors }>(
+      'mutation($input: ShippingRateInput!) { createShippingRate(input: $input) { errors { code message } } }',
+      { input: rate },
+    );
+    check(createShippingRate, `shipping rate ${rate.name} to ${rate.country}`);
+  }
+  return shippingRates.length;
+}
+
 async function seedTaxAndPromotions(admin: GraphQLSession, categoryIds: Map<string, string>) {
   for (const rate of taxRates) {
     const { createTaxRate } = await admin.request<{ createTaxRate: Errors }>(
@@ -147,7 +173,8 @@ async function seedTaxAndPromotions(admin: GraphQLSession, categoryIds: Map<stri
 
 /**
  * Fills an empty shop through the public API as the admin and a few demo customers, exactly as
- * clients would: categories, 240 products, stock, reviews, wishlists, tax rates, promotions.
+ * clients would: categories, 240 products, stock, reviews, wishlists, tax rates, shipping rates,
+ * promotions.
  */
 export async function seedShop(routerUrl: string, admin: { email: string; password: string }): Promise<SeedSummary> {
   const session = graphqlSession(routerUrl);
@@ -160,5 +187,6 @@ export async function seedShop(routerUrl: string, admin: { email: string; passwo
   await seedStock(session, products);
   const customers = await seedCustomers(routerUrl, products);
   const extras = await seedTaxAndPromotions(session, categoryIds);
-  return { categories: categoryIds.size, products: products.length, ...customers, ...extras };
+  const shipping = await seedShippingRates(session);
+  return { categories: categoryIds.size, products: products.length, ...customers, ...extras, shippingRates: shipping };
 }

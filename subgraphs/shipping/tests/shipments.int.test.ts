@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { shippingTopic } from '@shop/events';
+import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { shippingModule, type ShipmentRecord } from '../src';
+import { admin, cancelledEvent, codes, customer, ops, outboxFor, shipmentRequestedEvent, shippingOf } from './helpers';
+
+type Shipment = { id: string; orderId: string; status: string; trackingNumber: string; history: Array<{ status: string; at: string }> } & Record<string, unknown>;
+type AdvancePayload = { shipment: { id: string; status: string; history: Array<{ status: string }> } | null; errors: Array<{ code: string; field: string | null; message: string }> };
+
+describe.each(['pglite', 'postgres'] as const)('shipments on %s', (backend) => {
+  let shipping: SubgraphHarness;
+
+  beforeAll(async () => {
+    shipping = await startSubgraphHarness({ module: shippingModule, config: {}, backend });
+  });
+  afterAll(() => shipping.stop());
+
+  /** A PENDING shipment as the saga creates it for a paid order. */
+  const newShipment = async (customerId: string = randomUUID()): Promise<ShipmentRecord> => {
+    const { saga } = shippingOf(shipping);
+    const request = shipmentRequestedEvent(randomUUID(), customerId, 'DHL Express').data;
+    return shipping.platform.database.db.transaction((tx) => saga.createShipment(tx, request));
+  };
+  const advance = async (id: string, caller = admin()) => (await shipping.call<{ advanceShipment: AdvancePayload }>(ops.advance, { id }, caller)).data!.advanceShipment;
+  const shipmentAs = async (id: string, caller?: { userId: string; roles: string[] }) =>
+    (await shipping.call<{ shipment: Shipment | null }>(ops.shipment, { id }, caller)).data!.shipment;
+
+  it('shows a shipment to its customer and admins with every field; to anyone else it does not exist', async () => {
+    const owner = customer();
+    const created = await newShipment(owner.userId);
+    const expected = {
+      id: created.id,
+      orderId: created.orderId,
+      order: { id: created.orderId },
+      carrier: 'DHL Express',
+      trackingNumber: expect.stringMatching(/^DHLEXP-[0-9A-HJKMNP-TV-Z]{12}$/),
+      status: 'PENDING',
+      items: [
+        { productId: 'prod-1', product: { id: 'prod-1' }, quantity: 2 },
+        { productId: 'prod-2', product: { id: 'prod-2' }, quantity: 1 },
+      ],
+      history: [{ status: 'PENDING', at: created.createdAt.toISOString() }],
+      createdAt: created.createdAt.toISOString(),
+    };
+    expect(await shipmentAs(created.id, owner)).toEqual(expected);
+    expect(await shipmentAs(created.id, admin())).toEqual(expected);
+    expect(await shipmentAs(created.id, customer())).toBeNull();
+    expect(await shipmentAs(created.id)).toBeNull();
+    expect(await shipmentAs(randomUUID(), admin())).toBeNull();
+    expect(codes(await shipping.call(ops.shipment, { id: 'x' }, admin()))).toEqual([['BAD_USER_INPUT', 'id must be a UUID']]);
+  });
+
+  it('admins advance PENDING -> SHIPPED -> DELIVERED, each step published; then INVALID_TRANSITION', async () => {
+    const created = await newShipment();
+    expect(await advance(created.id)).toEqual({ shipment: { id: created.id, status: 'SHIPPED', history: [{ status: 'PENDING' }, { status: 'SHIPPED' }] }, errors: [] });
+    expect(await advance(created.id)).toEqual({
+      shipment: { id: created.id, status: 'DELIVERED', history: [{ status: 'PENDING' }, { status: 'SHIPPED' }, { status: 'DELIVERED' }] },
+      errors: [],
+    });
+    expect(await advance(created.id)).toEqual({
+      shipment: null,
+      errors: [{ code: 'INVALID_TRANSITION', field: 'shipmentId', message: 'The shipment is DELIVERED and cannot advance' }],
+    });
+    const [stored] = await shippingOf(shipping).stores.shipments.findByIds([created.id]);
+    const facts = { orderId: created.orderId, shipmentId: created.id, customerId: created.customerId, carrier: 'DHL Express', trackingNumber: created.trackingNumber };
+    expect(await outboxFor(shipping, created.orderId)).toEqual(
+      (['shipment.created', 'shipment.shipped', 'shipment.delivered'] as const).map((type, index) => ({
+        topic: shippingTopic,
+        type,
+        data: { ...facts, at: stored!.history[index]!.at },
+      })),
+    );
+  });
+
+  it('a cancelled shipment cannot advance; an unknown id is NOT_FOUND; a malformed one BAD_USER_INPUT', async () => {
+    const created = await newShipment();
+    const { saga } = shippingOf(shipping);
+    await shipping.platform.database.db.transaction((tx) => saga.cancelShipment(tx, cancelledEvent(created.orderId).data));
+    expect(await advance(created.id)).toEqual({
+      shipment: null,
+      errors: [{ code: 'INVALID_TRANSITION', field: 'shipmentId', message: 'The shipment is CANCELLED and cannot advance' }],
+    });
+    expect(await advance(randomUUID())).toEqual({ shipment: null, errors: [{ code: 'NOT_FOUND', field: 'shipmentId', message: 'No shipment has this id' }] });
+    expect(codes(await shipping.call(ops.advance, { id: 'nope' }, admin()))).toEqual([['BAD_USER_INPUT', 'shipmentId must be a UUID']]);
+  });
+
+  it('customers get FORBIDDEN and anonymous callers UNAUTHENTICATED when advancing, even their own shipment', async () => {
+    const owner = customer();
+    const created = await newShipment(owner.userId);
+    expect(codes(await shipping.call(ops.advance, { id: created.id }, owner))).toEqual([['FORBIDDEN', 'You are not allowed to do this']]);
+    expect(codes(await shipping.call(ops.advance, { id: created.id }))).toEqual([['UNAUTHENTICATED', 'You must be signed in']]);
+    expect((await shipmentAs(created.id, owner))!.status).toBe('PENDING');
+  });
+
+  it('Order.shipment: one query for every order of an _entities call, null when none or not the viewer’s', async () => {
+    const owner = customer();
+    const [mine, alsoMine, someoneElses] = [await newShipment(owner.userId), await newShipment(owner.userId), await newShipment()];
+    const unshipped = randomUUID();
+    const reps = [mine.orderId, unshipped, alsoMine.orderId, someoneElses.orderId].map((id) => ({ __typename: 'Order', id }));
+    const { session } = shipping.platform.database.db as unknown as { session: { prepareQuery: (...args: never[]) => unknown } };
+    const spy = vi.spyOn(session, 'prepareQuery');
+    let result: { data?: { _entities: Array<{ id: string; shipment: Shipment | null }> } };
+    try {
+      result = await shipping.call(ops.orders, { reps }, owner);
+      expect(spy.mock.calls).toHaveLength(1);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(result.data!._entities.map((order) => [order.id, order.shipment?.id ?? null, order.shipment?.trackingNumber ?? null])).toEqual([
+      [mine.orderId, mine.id, mine.trackingNumber],
+      [unshipped, null, null],
+      [alsoMine.orderId, alsoMine.id, alsoMine.trackingNumber],
+      [someoneElses.orderId, null, null],
+    ]);
+    const asAdmin = await shipping.call<{ _entities: Array<{ shipment: Shipment | null }> }>(ops.orders, { reps: reps.slice(3) }, admin());
+    expect(asAdmin.data!._entities.map((order) => order.shipment?.id)).toEqual([someoneElses.id]);
+  });
+
+  it('Shipment references resolve in one query, each visible only to its customer and admins', async () => {
+    const owner = customer();
+    const [mine, theirs] = [await newShipment(owner.userId), await newShipment()];
+    const query = 'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Shipment { id status } } }';
+    const reps = [mine.id, theirs.id].map((id) => ({ __typename: 'Shipment', id }));
+    expect((await shipping.call<{ _entities: unknown[] }>(query, { reps }, owner)).data!._entities).toEqual([{ id: mine.id, status: 'PENDING' }, null]);
+    expect((await shipping.call<{ _entities: unknown[] }>(query, { reps }, admin())).data!._entities).toEqual([
+      { id: mine.id, status: 'PENDING' },
+      { id: theirs.id, status: 'PENDING' },
+    ]);
+  });
+});
