@@ -5,7 +5,8 @@ import type { MigrationTarget } from '@shop/db';
 import { startOutboxRelay } from '@shop/events';
 import type { SubgraphModule, SubgraphPlatform } from '@shop/subgraph-kit';
 import { outbox } from './db/schema';
-import { createPayments } from './payments';
+import { consumeOrderSaga } from './events/order-saga.consumer';
+import { createPayments, type PaymentsOptions } from './payments';
 import { createProvider, type PaymentProviderConfig } from './providers/create-provider';
 import { resolvers } from './resolvers';
 
@@ -16,21 +17,27 @@ const migrations: MigrationTarget = {
 };
 
 /**
- * The payments subgraph's configuration: which provider adapter charges cards.
+ * The payments subgraph's configuration: which provider adapter charges cards, and how the
+ * checkout saga retries a transient PROCESSOR_ERROR (`processorRetry`, default 3 attempts, 200 ms).
  * @default { provider: 'simulated' }
  */
-export type PaymentsConfig = PaymentProviderConfig;
+export type PaymentsConfig = PaymentProviderConfig & PaymentsOptions;
 
 export const defaultPaymentsConfig: PaymentsConfig = { provider: 'simulated' };
 
-/** Wires provider -> stores -> services -> resolvers and starts the outbox relay. */
+/** Wires provider -> stores -> services -> resolvers and starts the outbox relay and the checkout saga consumer. */
 async function create(config: PaymentsConfig, { database, transport, logger }: SubgraphPlatform) {
   const relay = startOutboxRelay({ db: database.db, outbox, transport, logger });
-  const payments = createPayments(database.db, createProvider(config), () => relay.wake());
+  const afterCommit = () => relay.wake();
+  const payments = createPayments(database.db, createProvider(config), afterCommit, { processorRetry: config.processorRetry });
+  const saga = await consumeOrderSaga({ db: database.db, transport, saga: payments.saga, afterCommit });
   return {
     resolvers: resolvers(payments),
     readiness: { database: () => database.ping() },
-    stop: () => relay.stop(),
+    stop: async () => {
+      await saga.stop();
+      await relay.stop();
+    },
   };
 }
 

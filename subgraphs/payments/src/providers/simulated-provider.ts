@@ -20,6 +20,8 @@ export const testTokens: Record<string, string> = {
   tok_visa: testCards.success,
   tok_chargeDeclined: testCards.declined,
   tok_insufficientFunds: testCards.insufficientFunds,
+  tok_processorError: testCards.intermittent,
+  tok_captureDeclined: testCards.captureDeclined,
 };
 
 const fail = (code: ProviderFailure['code'], message: string, retryable = false): ProviderFailure => ({ ok: false, code, retryable, message });

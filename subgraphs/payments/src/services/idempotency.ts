@@ -22,6 +22,7 @@ export const fingerprint = (operation: string, params: Record<string, unknown>):
  * commit, so concurrent calls with one key queue up and replay the first outcome instead of
  * calling the provider again. The provider call therefore happens inside the transaction: a
  * deliberate trade (a connection held for the provider's latency) for exactly-once charging.
+ * Answers whether the outcome is final (recorded or replayed) or may change on a retry.
  */
 export async function runIdempotent(
   keys: IdempotencyStore,
@@ -29,16 +30,14 @@ export async function runIdempotent(
   key: string,
   print: string,
   step: () => Promise<StepOutcome>,
-): Promise<StoredOutcome> {
+): Promise<StepOutcome> {
   const claimed = await keys.claim(key, print, tx);
   if (claimed.fingerprint !== print) {
-    return {
-      paymentId: null,
-      error: { code: 'IDEMPOTENCY_KEY_REUSED', field: 'idempotencyKey', message: 'This idempotency key was used with other parameters' },
-    };
+    const error = { code: 'IDEMPOTENCY_KEY_REUSED', field: 'idempotencyKey', message: 'This idempotency key was used with other parameters' };
+    return { outcome: { paymentId: null, error }, final: true };
   }
-  if (claimed.outcome) return claimed.outcome;
-  const { outcome, final } = await step();
-  if (final) await keys.complete(key, outcome, tx);
-  return outcome;
+  if (claimed.outcome) return { outcome: claimed.outcome, final: true };
+  const result = await step();
+  if (result.final) await keys.complete(key, result.outcome, tx);
+  return result;
 }

@@ -15,7 +15,7 @@ export interface PaymentFailure {
   code: PaymentErrorCode;
   field: string | null;
   message: string;
-  /** True only for PROCESSOR_ERROR (transient): retry with the SAME idempotency key. */
+  /** True only for a transient PROCESSOR_ERROR: retry with the SAME idempotency key (false once the payment was given up). */
   retryable: boolean;
 }
 

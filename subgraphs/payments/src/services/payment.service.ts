@@ -1,6 +1,6 @@
 import type { Executor } from '@shop/db';
 import { paymentEvents } from '../events/payment-events';
-import type { Money, PaymentMethod, PaymentProvider, ProviderFailure } from '../providers/payment-provider';
+import type { CardSummary, Money, PaymentMethod, PaymentProvider, ProviderFailure } from '../providers/payment-provider';
 import type { IdempotencyStore, StoredOutcome } from '../stores/idempotency.store';
 import type { PaymentRecord, PaymentStore } from '../stores/payment.store';
 import { fingerprint, runIdempotent, type StepOutcome } from './idempotency';
@@ -34,6 +34,16 @@ const providerError = (paymentId: string | null, f: ProviderFailure): StepOutcom
   final: !f.retryable,
 });
 const validKey = (key: string) => key.length >= 1 && key.length <= 200;
+const gaveUp = { code: 'PROCESSOR_ERROR', field: null, message: 'The processor kept failing; the payment was given up' } as const;
+
+const newPayment = (input: AuthorizeInput, card: CardSummary) => ({
+  orderId: input.orderId,
+  customerId: input.customerId,
+  amount: input.amount.amount,
+  currency: input.amount.currency,
+  cardBrand: card.brand,
+  cardLast4: card.last4,
+});
 
 /**
  * Authorize, capture and refund, each idempotent by key: a retry with the same key and parameters
@@ -52,10 +62,42 @@ export class PaymentService {
     if (!Number.isInteger(amount.amount) || amount.amount <= 0 || !/^[A-Z]{3}$/.test(amount.currency)) {
       return { payment: null, errors: [failure('INVALID_AMOUNT', 'amount must be a positive integer in minor units with an ISO 4217 currency', 'amount')] };
     }
-    const card = this.provider.describe(input.method);
-    const method = 'token' in input.method ? { token: input.method.token } : card;
-    const print = fingerprint('authorize', { orderId: input.orderId, customerId: input.customerId, ...amount, ...method });
-    return this.idempotent(input.idempotencyKey, print, (tx) => this.authorizeStep(input, tx));
+    return this.idempotent(input.idempotencyKey, this.authorizePrint(input), (tx) => this.authorizeStep(input, tx));
+  }
+
+  private authorizePrint(input: AuthorizeInput): string {
+    const method = 'token' in input.method ? { token: input.method.token } : this.provider.describe(input.method);
+    return fingerprint('authorize', { orderId: input.orderId, customerId: input.customerId, ...input.amount, ...method });
+  }
+
+  /**
+   * Ends an authorization that kept failing with PROCESSOR_ERROR (the caller stopped retrying): a
+   * DECLINED payment with that reason becomes the key's final outcome, so the provider is never
+   * called for this key again, and `payment.failed` is published. A key that already has a final
+   * outcome replays it instead (nothing is recorded or published twice).
+   */
+  async abandonAuthorization(input: AuthorizeInput): Promise<PaymentResult> {
+    return this.idempotent(input.idempotencyKey, this.authorizePrint(input), async (tx) => {
+      const card = this.provider.describe(input.method);
+      const payment = { ...newPayment(input, card), status: 'DECLINED' as const, failureReason: gaveUp.code, providerRef: null };
+      const id = await this.payments.insert(payment, tx);
+      await paymentEvents.failed(tx, { ...payment, id }, 'authorization', gaveUp.code);
+      return final(stored(id, gaveUp));
+    });
+  }
+
+  /** As `abandonAuthorization`, for a capture: the payment becomes FAILED (PROCESSOR_ERROR) and `payment.failed` is published once. */
+  async abandonCapture(input: CaptureInput): Promise<PaymentResult> {
+    return this.idempotent(input.idempotencyKey, fingerprint('capture', { paymentId: input.paymentId }), async (tx) => {
+      const payment = await this.payments.lock(input.paymentId, tx);
+      if (!payment) return { outcome: stored(null, { code: 'NOT_FOUND', field: 'paymentId', message: 'No such payment' }), final: false };
+      if (payment.status !== 'AUTHORIZED') {
+        return final(stored(payment.id, { code: 'NOT_AUTHORIZED', field: 'paymentId', message: `A ${payment.status} payment cannot be captured` }));
+      }
+      await this.payments.setStatus(payment.id, 'FAILED', gaveUp.code, tx);
+      await paymentEvents.failed(tx, payment, 'capture', gaveUp.code);
+      return final(stored(payment.id, gaveUp));
+    });
   }
 
   private async authorizeStep(input: AuthorizeInput, tx: Executor): Promise<StepOutcome> {
@@ -63,13 +105,8 @@ export class PaymentService {
     if (!result.ok && result.retryable) return providerError(null, result);
     const card = result.ok ? result.card : this.provider.describe(input.method);
     const payment = {
-      orderId: input.orderId,
-      customerId: input.customerId,
-      amount: input.amount.amount,
-      currency: input.amount.currency,
+      ...newPayment(input, card),
       status: result.ok ? ('AUTHORIZED' as const) : ('DECLINED' as const),
-      cardBrand: card.brand,
-      cardLast4: card.last4,
       failureReason: result.ok ? null : result.code,
       providerRef: result.ok ? result.ref : null,
     };
@@ -139,10 +176,11 @@ export class PaymentService {
 
   private async idempotent(key: string, print: string, step: (tx: Executor) => Promise<StepOutcome>): Promise<PaymentResult> {
     if (!validKey(key)) return { payment: null, errors: [failure('INVALID_IDEMPOTENCY_KEY', 'idempotencyKey must be 1 to 200 characters', 'idempotencyKey')] };
-    const outcome = await this.transact((tx) => runIdempotent(this.keys, tx, key, print, () => step(tx)));
+    const { outcome, final: settled } = await this.transact((tx) => runIdempotent(this.keys, tx, key, print, () => step(tx)));
     const payment: PaymentRecord | null = outcome.paymentId ? ((await this.payments.findByIds([outcome.paymentId]))[0] ?? null) : null;
     if (!outcome.error) return { payment: payment!, errors: [] };
     const code = outcome.error.code as PaymentErrorCode;
-    return { payment, errors: [failure(code, outcome.error.message, outcome.error.field, code === 'PROCESSOR_ERROR')] };
+    // A PROCESSOR_ERROR recorded as final (the payment was given up) is replayed, not retryable.
+    return { payment, errors: [failure(code, outcome.error.message, outcome.error.field, code === 'PROCESSOR_ERROR' && !settled)] };
   }
 }
