@@ -12,3 +12,14 @@ export interface ProductModel {
   id: string;
   price?: Money | null;
 }
+export type { CartDiscountResult as CartDiscountModel } from './services/cart-discount.service';
+/** A promotion and what it took off (a quote, a cart or an order). */
+export interface AppliedPromotionModel {
+  promotion: PromotionRecord;
+  discount: Money;
+}
+/** A cart reference with the fields the router sent for `discount` (@requires), unchecked until the service parses them. */
+export interface CartModel {
+  id: string;
+  [field: string]: unknown;
+}

@@ -5,9 +5,11 @@ import type { Database, Executor, MigrationTarget } from '@shop/db';
 import { startOutboxRelay } from '@shop/events';
 import type { SubgraphModule, SubgraphPlatform } from '@shop/subgraph-kit';
 import { outbox } from './db/schema';
+import { consumeOrderSaga } from './events/order-saga.consumer';
 import { consumeProductEvents } from './events/product-events.consumer';
 import { announcePromotionChange, announceUsage } from './events/promotion-events';
 import { resolvers } from './resolvers';
+import { CartDiscountService } from './services/cart-discount.service';
 import { ProductPricingService } from './services/product-pricing.service';
 import { PromotionService } from './services/promotion.service';
 import { QuoteService } from './services/quote.service';
@@ -40,25 +42,29 @@ export function createUsageService(db: Database, afterCommit: () => void = () =>
 }
 
 /**
- * Wires stores -> services -> resolvers, starts the outbox relay and the product-events consumer;
- * the caller starts the HTTP server and calls `stop()` on shutdown.
+ * Wires stores -> services -> resolvers, starts the outbox relay, the product-events consumer and
+ * the checkout saga's consumer; the caller starts the HTTP server and calls `stop()` on shutdown.
  */
 async function create(_config: PromotionsConfig, { database, transport, logger }: SubgraphPlatform) {
   const promotions = new PromotionStore(database.db);
   const known = new KnownProductStore(database.db);
   const usages = new UsageStore(database.db);
   const relay = startOutboxRelay({ db: database.db, outbox, transport, logger });
-  const subscription = await consumeProductEvents(database.db, transport, known);
+  const wake = () => relay.wake();
   const services = {
-    promotions: new PromotionService(promotions, known, announcePromotionChange, transactor(database.db, () => relay.wake())),
+    promotions: new PromotionService(promotions, known, announcePromotionChange, transactor(database.db, wake)),
     pricing: new ProductPricingService(promotions, known),
     quotes: new QuoteService(promotions, known, usages),
+    carts: new CartDiscountService(promotions),
   };
+  const productEvents = await consumeProductEvents(database.db, transport, known);
+  const saga = await consumeOrderSaga(transport, { db: database.db, discounts: services.carts, usage: createUsageService(database.db, wake), logger, afterCommit: wake });
   return {
     resolvers: resolvers(services),
     readiness: { database: () => database.ping() },
     stop: async () => {
-      await subscription.stop();
+      await saga.stop();
+      await productEvents.stop();
       await relay.stop();
     },
   };

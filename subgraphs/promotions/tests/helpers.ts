@@ -22,9 +22,11 @@ export const ops = {
   quote: `query($input: PromotionQuoteInput!) { promotionQuote(input: $input) {
     lines { lineId subtotal { amount currency } discount { amount currency } promotionIds }
     subtotal { amount } orderDiscount { amount } totalDiscount { amount } total { amount currency }
-    appliedPromotions { promotion { id name couponCode } discount { amount currency } } rejectedCoupon { code reason } } }`,
+    appliedPromotions { promotion { id name couponCode } amount { amount currency } } rejectedCoupon { code reason } } }`,
   products: `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Product { id salePrice { amount currency } activePromotions { id name } } } }`,
   promotionRefs: `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Promotion { id name automatic couponCode } } }`,
+  carts: `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Cart { id discount {
+    total { amount currency } lines { lineId amount { amount currency } } promotions { promotion { id } promotionId name couponCode amount { amount currency } } } } } }`,
 };
 
 export interface PromotionInput {

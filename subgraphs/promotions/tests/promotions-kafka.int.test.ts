@@ -1,10 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KafkaTransport, promotionCreated, promotionsTopic, type EventEnvelope } from '@shop/events';
+import { KafkaTransport, orderDiscounted, orderPlaced, ordersTopic, promotionCreated, promotionsTopic, type EventEnvelope } from '@shop/events';
 import { fastKafkaConsumer, startSubgraphHarness, testKafkaBrokers, uniqueKafkaName, type SubgraphHarness } from '@shop/testkit';
 import { promotionsModule } from '../src';
 import { catalog, createPromotion, eur, ops, unique, waitFor } from './helpers';
+import { address, cartLine } from './saga-helpers';
 
-/** Services mode: product events arrive over real Kafka, promotion events leave over it. */
+/** Services mode: product and order events arrive over real Kafka, promotion events and saga replies leave over it. */
 describe('promotions on PostgreSQL + Kafka', () => {
   let promotions: SubgraphHarness;
   let reader: KafkaTransport;
@@ -36,5 +38,20 @@ describe('promotions on PostgreSQL + Kafka', () => {
     await waitFor(async () => received.some((envelope) => envelope.aggregateId === promotion.id));
     const events = received.filter((envelope) => envelope.aggregateId === promotion.id).map((envelope) => promotionCreated.parse(envelope).data);
     expect(events).toEqual([expect.objectContaining({ promotionId: promotion.id, name: 'Kafka sale', kind: 'PERCENTAGE', value: 1000, automatic: true, productIds: [productId], active: true })]);
+  });
+
+  it('answers an order.placed read from Kafka with an order.discounted on Kafka (consumer group promotions-saga)', async () => {
+    const category = unique('cat');
+    const promotion = await createPromotion(promotions, { name: 'Kafka ten', kind: 'PERCENTAGE', value: 1000, categoryIds: [category] });
+    const orderId = randomUUID();
+    const lines = [cartLine('l1', unique('p'), category, 1999, 2)];
+    const event = orderPlaced.create(orderId, { orderId, customerId: randomUUID(), currency: 'EUR', lines, couponCode: null, shippingAddress: address, subtotal: eur(3998) });
+    await promotions.platform.transport.publish([{ topic: ordersTopic, key: orderId, envelope: event }]);
+
+    await waitFor(async () => received.some((envelope) => envelope.aggregateId === orderId));
+    const replies = received.filter((envelope) => envelope.aggregateId === orderId).map((envelope) => orderDiscounted.parse(envelope).data);
+    expect(replies).toEqual([
+      { orderId, discount: eur(398), lines: [{ lineId: 'l1', discount: eur(398) }], promotions: [{ promotionId: promotion.id, name: 'Kafka ten', couponCode: null, amount: eur(398) }] },
+    ]);
   });
 });

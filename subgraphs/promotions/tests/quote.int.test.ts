@@ -10,7 +10,7 @@ type Quote = {
     orderDiscount: { amount: number };
     totalDiscount: { amount: number };
     total: { amount: number; currency: string };
-    appliedPromotions: Array<{ promotion: { id: string; name: string; couponCode: string | null }; discount: { amount: number; currency: string } }>;
+    appliedPromotions: Array<{ promotion: { id: string; name: string; couponCode: string | null }; amount: { amount: number; currency: string } }>;
     rejectedCoupon: { code: string; reason: string } | null;
   };
 };
@@ -48,8 +48,8 @@ describe.each(['pglite', 'postgres'] as const)('promotionQuote on %s', (backend)
         totalDiscount: { amount: 603 },
         total: eur(2545),
         appliedPromotions: [
-          { promotion: { id: auto.id, name: 'Ten', couponCode: null }, discount: eur(243) },
-          { promotion: { id: coupon.id, name: 'Twenty on shoes', couponCode: null }, discount: eur(360) },
+          { promotion: { id: auto.id, name: 'Ten', couponCode: null }, amount: eur(243) },
+          { promotion: { id: coupon.id, name: 'Twenty on shoes', couponCode: null }, amount: eur(360) },
         ],
         rejectedCoupon: null,
       },
@@ -62,7 +62,7 @@ describe.each(['pglite', 'postgres'] as const)('promotionQuote on %s', (backend)
     const coupon = await createPromotion(promotions, { name: 'Ten off 50', kind: 'FIXED_AMOUNT', value: 1000, currency: 'EUR', couponCode: code, productIds: [product], minimumSubtotal: eur(5000) });
     const met = (await quote({ lines: [line('a', product, 2500, 2)], couponCode: code }, customerCaller())).data!.promotionQuote;
     expect([met.orderDiscount, met.totalDiscount, met.total, met.lines[0]!.discount]).toEqual([{ amount: 1000 }, { amount: 1000 }, eur(4000), eur(0)]);
-    expect(met.appliedPromotions.map((applied) => [applied.promotion.id, applied.discount.amount])).toEqual([[coupon.id, 1000]]);
+    expect(met.appliedPromotions.map((applied) => [applied.promotion.id, applied.amount.amount])).toEqual([[coupon.id, 1000]]);
     const short = (await quote({ lines: [line('a', product, 4999)], couponCode: code })).data!.promotionQuote;
     expect([short.rejectedCoupon, short.totalDiscount]).toEqual([{ code, reason: 'MINIMUM_NOT_MET' }, { amount: 0 }]);
   });

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { vi } from 'vitest';
+import { orderStatusChanged, ordersTopic, orderTaxed, type EventEnvelope, type OrderTaxed } from '@shop/events';
 import type { SubgraphHarness } from '@shop/testkit';
-import { outbox } from '../src/db/schema';
+import { inbox, outbox } from '../src/db/schema';
+import { ORDER_SAGA_GROUP } from '../src/events/order-saga.consumer';
 
 export const adminCaller = () => ({ userId: randomUUID(), roles: ['customer', 'admin'] });
 export const customerCaller = () => ({ userId: randomUUID(), roles: ['customer'] });
@@ -16,6 +19,9 @@ export const ops = {
     edges { cursor node { id name } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } totalCount } }`,
   quote: `query($input: TaxQuoteInput!) { taxQuote(input: $input) {
     lines { lineId rateBasisPoints percentage taxAmount { amount currency } rateName } total { amount currency } } }`,
+  carts: `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Cart { id tax {
+    total { amount currency } lines { lineId name rateBasisPoints amount { amount currency } } } } } }`,
+  orders: `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Order { id taxLines { lineId name rateBasisPoints amount { amount currency } } } } }`,
 };
 
 export interface RateInput {
@@ -46,3 +52,69 @@ export async function changesOf(tax: SubgraphHarness, rateId: string) {
 
 export const codes = (result: { errors?: Array<{ message: string; extensions?: { code?: string } }> }) =>
   result.errors?.map((error) => [error.extensions?.code, error.message]);
+
+export const eur = (amount: number) => ({ amount, currency: 'EUR' });
+export const usd = (amount: number) => ({ amount, currency: 'USD' });
+
+/** A cart line with the fields tax @requires from orders. */
+export const cartLine = (lineId: string, categoryId: string, unitPrice: { amount: number; currency: string }, quantity = 1) => ({
+  lineId,
+  productId: `prod-${lineId}`,
+  categoryId,
+  quantity,
+  unitPrice,
+});
+type Line = ReturnType<typeof cartLine>;
+
+/** A Cart representation as the router sends it for `tax` (orders', promotions' and shipping's fields). */
+export function cartRepresentation(cart: {
+  id?: string;
+  address: { country: string; region?: string | null } | null;
+  lines: Line[];
+  discounts?: Record<string, number>;
+  shippingCost?: number | null;
+}) {
+  const currency = cart.lines[0]?.unitPrice.currency ?? null;
+  return {
+    __typename: 'Cart',
+    id: cart.id ?? randomUUID(),
+    currency,
+    shippingAddress: cart.address ? { country: cart.address.country, region: cart.address.region ?? null } : null,
+    lines: cart.lines,
+    discount: currency ? { lines: cart.lines.map((line) => ({ lineId: line.lineId, amount: { amount: cart.discounts?.[line.lineId] ?? 0, currency } })) } : null,
+    shippingCost: currency && cart.shippingCost != null ? { amount: cart.shippingCost, currency } : null,
+  };
+}
+
+/**
+ * Publishes the envelopes on shop.orders, then a marker event, and waits until the saga consumer
+ * has taken the marker: topics deliver in order, so every envelope before it has been handled.
+ */
+export async function deliver(tax: SubgraphHarness, ...envelopes: EventEnvelope[]): Promise<void> {
+  const marker = orderStatusChanged.create(randomUUID(), { orderId: randomUUID(), customerId: randomUUID(), status: 'PENDING', previousStatus: null, reason: null, at: new Date().toISOString() });
+  for (const envelope of [...envelopes, marker]) await tax.platform.transport.publish([{ topic: ordersTopic, key: envelope.aggregateId, envelope }]);
+  const db = tax.platform.database.db;
+  const deadline = Date.now() + 30_000;
+  while ((await db.select().from(inbox).where(and(eq(inbox.consumer, ORDER_SAGA_GROUP), eq(inbox.eventId, marker.id)))).length === 0) {
+    if (Date.now() > deadline) throw new Error('the saga consumer did not take the marker in time');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** The order.taxed replies recorded for an order. */
+export async function taxReplies(tax: SubgraphHarness, orderId: string): Promise<OrderTaxed[]> {
+  const rows = await tax.platform.database.db.select().from(outbox).where(and(eq(outbox.key, orderId), eq(outbox.type, orderTaxed.type))).orderBy(outbox.seq);
+  return rows.map((row) => orderTaxed.parse(row.payload).data);
+}
+
+/** Counts the SQL statements the subgraph runs outside transactions while `work` runs. */
+export async function countQueries<T>(tax: SubgraphHarness, work: () => Promise<T>) {
+  const { session } = tax.platform.database.db as unknown as { session: { prepareQuery: (...args: never[]) => unknown } };
+  const spy = vi.spyOn(session, 'prepareQuery');
+  try {
+    const result = await work();
+    return { result, queries: spy.mock.calls.length };
+  } finally {
+    spy.mockRestore();
+  }
+}

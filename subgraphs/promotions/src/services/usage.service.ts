@@ -28,22 +28,29 @@ export class UsageService {
 
   /** Idempotent per (promotion, order): a repeated call answers ALREADY_RECORDED and counts nothing. */
   async recordUsage(promotionId: string, customerId: string, orderId: string): Promise<UsageResult> {
+    return this.transact((tx) => this.recordWithin(tx, promotionId, customerId, orderId));
+  }
+
+  /**
+   * `recordUsage` inside the caller's transaction (the saga's inbox transaction, so the usage and
+   * the consumed event commit together). Callers recording several promotions in one transaction
+   * go in promotion id order, so two transactions never wait on each other's locks.
+   */
+  async recordWithin(tx: Executor, promotionId: string, customerId: string, orderId: string): Promise<UsageResult> {
     if (!isUuid(promotionId)) return { outcome: 'NOT_FOUND', timesUsed: 0 };
     if (!customerId || !orderId) throw new RangeError('recordUsage: customerId and orderId are required');
-    return this.transact(async (tx) => {
-      const promotion = await this.promotions.lock(promotionId, tx);
-      if (!promotion) return { outcome: 'NOT_FOUND', timesUsed: 0 };
-      const refuse = (outcome: UsageOutcome): UsageResult => ({ outcome, timesUsed: promotion.timesUsed });
-      if (await this.usages.exists(promotionId, orderId, tx)) return refuse('ALREADY_RECORDED');
-      if (promotion.usageLimit !== null && promotion.timesUsed >= promotion.usageLimit) return refuse('USAGE_LIMIT_REACHED');
-      if (promotion.perCustomerLimit !== null) {
-        const used = (await this.usages.countsForCustomer(customerId, [promotionId], tx)).get(promotionId) ?? 0;
-        if (used >= promotion.perCustomerLimit) return refuse('CUSTOMER_LIMIT_REACHED');
-      }
-      await this.usages.insert({ promotionId, orderId, customerId }, tx);
-      const timesUsed = await this.promotions.incrementTimesUsed(promotionId, tx);
-      await this.announce(tx, { promotionId, orderId, customerId, timesUsed });
-      return { outcome: 'RECORDED', timesUsed };
-    });
+    const promotion = await this.promotions.lock(promotionId.toLowerCase(), tx);
+    if (!promotion) return { outcome: 'NOT_FOUND', timesUsed: 0 };
+    const refuse = (outcome: UsageOutcome): UsageResult => ({ outcome, timesUsed: promotion.timesUsed });
+    if (await this.usages.exists(promotion.id, orderId, tx)) return refuse('ALREADY_RECORDED');
+    if (promotion.usageLimit !== null && promotion.timesUsed >= promotion.usageLimit) return refuse('USAGE_LIMIT_REACHED');
+    if (promotion.perCustomerLimit !== null) {
+      const used = (await this.usages.countsForCustomer(customerId, [promotion.id], tx)).get(promotion.id) ?? 0;
+      if (used >= promotion.perCustomerLimit) return refuse('CUSTOMER_LIMIT_REACHED');
+    }
+    await this.usages.insert({ promotionId: promotion.id, orderId, customerId }, tx);
+    const timesUsed = await this.promotions.incrementTimesUsed(promotion.id, tx);
+    await this.announce(tx, { promotionId: promotion.id, orderId, customerId, timesUsed });
+    return { outcome: 'RECORDED', timesUsed };
   }
 }

@@ -1,6 +1,6 @@
 import { and, arrayOverlaps, count, desc, eq, gt, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@shop/db';
-import { promotions } from '../db/schema';
+import { promotionUsages, promotions } from '../db/schema';
 import { parsePromotions, promotionColumns, toColumns, type PromotionFields, type PromotionRecord } from './promotion-row';
 
 export type { PromotionFields, PromotionRecord } from './promotion-row';
@@ -25,6 +25,16 @@ const covering = (productIds: readonly string[], categoryIds: readonly string[])
 
 /** Not deactivated and not ended: running or scheduled. */
 const current = (now: Date): SQL => and(eq(promotions.active, true), or(isNull(promotions.endsAt), gt(promotions.endsAt, now)))!;
+
+export interface CartPromotionsQuery {
+  now: Date;
+  productIds: readonly string[];
+  categoryIds: readonly string[];
+  /** Upper case. */
+  couponCodes: readonly string[];
+  /** Whose per-customer usage to count; null: nobody's. */
+  customerId: string | null;
+}
 
 /** SQL for promotions; rows are parsed at the boundary. */
 export class PromotionStore {
@@ -74,6 +84,26 @@ export class PromotionStore {
       .where(couponCode ? or(automatic, eq(promotions.couponCode, couponCode)) : automatic)
       .orderBy(promotions.seq); // promotions.forQuote
     return parsePromotions(rows);
+  }
+
+  /**
+   * What carts choose from, in ONE statement however many carts: the running automatic promotions
+   * that may cover their products or categories, plus the promotions of their coupon codes in
+   * whatever state (the engine says why one does not apply), each with how often `customerId`
+   * used it (0 without a customer).
+   */
+  async forCarts(query: CartPromotionsQuery, db: Executor = this.db): Promise<Array<PromotionRecord & { byCustomer: number }>> {
+    const { now, productIds, categoryIds, couponCodes, customerId } = query;
+    const automatic = and(isNull(promotions.couponCode), running(now), covering(productIds, categoryIds));
+    const byCustomer = customerId
+      ? sql<number>`(select count(*)::int from ${promotionUsages} where ${promotionUsages.promotionId} = ${promotions.id} and ${promotionUsages.customerId} = ${customerId})`
+      : sql<number>`0`;
+    const rows = await db
+      .select({ ...promotionColumns, byCustomer })
+      .from(promotions)
+      .where(couponCodes.length > 0 ? or(automatic, inArray(promotions.couponCode, [...couponCodes])) : automatic)
+      .orderBy(promotions.seq); // promotions.forCarts
+    return rows.map(({ byCustomer: used, ...row }) => ({ ...parsePromotions([row])[0]!, byCustomer: Number(used) }));
   }
 
   /** Null when the coupon code is taken. */

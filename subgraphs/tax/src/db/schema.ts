@@ -1,4 +1,4 @@
-import { bigint, index, integer, pgSchema, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgSchema, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { outboxTables } from '@shop/events';
 
 export const taxSchema = pgSchema('tax');
@@ -32,3 +32,26 @@ export const taxRates = taxSchema.table(
     index('tax_rates_country_seq_idx').on(t.country, t.seq),
   ],
 );
+
+/** One tax line of an order as stored (amount in minor units of the order's currency). */
+export interface StoredTaxLine {
+  lineId: string;
+  name: string;
+  rateBasisPoints: number;
+  amount: number;
+}
+
+/**
+ * The tax each order was charged, from the checkout's `order.tax-requested`: kept so
+ * `Order.taxLines` can show it later, whatever the rates have become since.
+ */
+export const orderTaxes = taxSchema.table('order_taxes', {
+  orderId: text('order_id').primaryKey(),
+  /** Who may see it (besides admins). */
+  customerId: text('customer_id').notNull(),
+  currency: text('currency').notNull(),
+  total: integer('total').notNull(),
+  lines: jsonb('lines').$type<StoredTaxLine[]>().notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -71,6 +71,12 @@ export class TaxRateStore {
     return parse(await this.db.select(columns).from(taxRates).where(eq(taxRates.country, country)).orderBy(asc(taxRates.seq))); // tax_rates.forCountry
   }
 
+  /** Every rate of the countries (upper case), in one statement: what a batch of carts or an order chooses from. */
+  async forCountries(countries: readonly string[], db: Executor = this.db): Promise<TaxRateRecord[]> {
+    if (countries.length === 0) return [];
+    return parse(await db.select(columns).from(taxRates).where(inArray(taxRates.country, [...countries])).orderBy(asc(taxRates.seq))); // tax_rates.forCountries
+  }
+
   async findByIds(ids: readonly string[]): Promise<TaxRateRecord[]> {
     if (ids.length === 0) return [];
     return parse(await this.db.select(columns).from(taxRates).where(inArray(taxRates.id, [...ids]))); // tax_rates.findByIds

@@ -1,0 +1,77 @@
+import type { Database, Transaction } from '@shop/db';
+import {
+  appendToOutbox,
+  createInboxHandler,
+  on,
+  orderConfirmed,
+  orderDiscounted,
+  orderPlaced,
+  ordersTopic,
+  routeEvents,
+  type EventEnvelope,
+  type EventHandler,
+  type EventTransport,
+  type OrderConfirmed,
+  type OrderPlaced,
+  type Subscription,
+} from '@shop/events';
+import type { Logger } from '@shop/subgraph-kit';
+import { inbox, outbox } from '../db/schema';
+import type { CartDiscountService } from '../services/cart-discount.service';
+import type { UsageService } from '../services/usage.service';
+
+/** Consumer group and inbox consumer name of promotions' checkout steps (distinct from `promotions`, the product events). */
+export const ORDER_SAGA_GROUP = 'promotions-saga';
+
+export interface OrderSagaDeps {
+  db: Database;
+  discounts: CartDiscountService;
+  usage: UsageService;
+  logger: Logger;
+  /** Called after each consumed event commits (wakes the outbox relay). */
+  afterCommit?: () => void;
+}
+
+/**
+ * `order.placed`: the order's discount, from the same `discountMany` as `Cart.discount`, as at the
+ * moment the order was placed, for the ordering customer; replied as `order.discounted`.
+ * A promotion whose usage limit was reached meanwhile simply does not apply.
+ */
+async function discountOrder(deps: OrderSagaDeps, event: EventEnvelope<OrderPlaced>, tx: Transaction): Promise<void> {
+  const order = event.data;
+  const [result] = await deps.discounts.discountMany([order], order.customerId, new Date(event.occurredAt), tx);
+  if (result instanceof Error) throw result;
+  await appendToOutbox(tx, outbox, orderDiscounted, order.orderId, {
+    orderId: order.orderId,
+    discount: result!.total,
+    lines: result!.lines.map((line) => ({ lineId: line.lineId, discount: line.amount })),
+    promotions: result!.promotions.map(({ promotion, discount }) => ({ promotionId: promotion.id, name: promotion.name, couponCode: promotion.couponCode, amount: discount })),
+  });
+}
+
+/** `order.confirmed`: counts one use of each promotion that priced the order (idempotent per order). */
+async function recordUsage(deps: OrderSagaDeps, event: EventEnvelope<OrderConfirmed>, tx: Transaction): Promise<void> {
+  const { orderId, customerId, promotionIds } = event.data;
+  for (const promotionId of [...new Set(promotionIds.map((id) => id.toLowerCase()))].sort()) {
+    const { outcome } = await deps.usage.recordWithin(tx, promotionId, customerId, orderId);
+    // The order was already priced with it: a limit reached since is the shop's cost, not the shopper's.
+    if (outcome !== 'RECORDED' && outcome !== 'ALREADY_RECORDED') deps.logger.warn({ orderId, promotionId, outcome }, 'promotion usage not recorded');
+  }
+}
+
+/** The inbox-wrapped handler: one effect and one reply per event, however often it is delivered. */
+export function orderSagaHandler(deps: OrderSagaDeps): EventHandler {
+  const route = routeEvents<Transaction>(
+    on(orderPlaced, (event, tx) => discountOrder(deps, event, tx)),
+    on(orderConfirmed, (event, tx) => recordUsage(deps, event, tx)),
+  );
+  const handler = createInboxHandler({ db: deps.db, inbox, consumer: ORDER_SAGA_GROUP, handle: (tx, envelope) => route(envelope, tx) });
+  return async (envelope, meta) => {
+    await handler(envelope, meta);
+    deps.afterCommit?.();
+  };
+}
+
+export function consumeOrderSaga(transport: EventTransport, deps: OrderSagaDeps): Promise<Subscription> {
+  return transport.subscribe({ groupId: ORDER_SAGA_GROUP, topics: [ordersTopic], handler: orderSagaHandler(deps) });
+}

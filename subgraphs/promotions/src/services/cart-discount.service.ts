@@ -1,0 +1,108 @@
+import DataLoader from 'dataloader';
+import { z } from 'zod';
+import type { Executor } from '@shop/db';
+import { badUserInput, perRequest, type SubgraphContext } from '@shop/subgraph-kit';
+import type { PromotionRecord, PromotionStore } from '../stores/promotion.store';
+import { discountCart, type CartDiscount } from './cart-discount';
+import { MixedCurrencyError, normalizeCouponCode, type CartLine } from './discount-engine';
+import { MAX_QUANTITY, MAX_QUOTE_LINES } from './quote.service';
+
+const money = z.object({ amount: z.number().int().min(0), currency: z.string().regex(/^[A-Z]{3}$/) });
+
+/** A cart as the router sends it for `Cart.discount` (the @requires selection of orders' fields). */
+const cartReference = z.object({
+  id: z.string().min(1),
+  currency: z.string().regex(/^[A-Z]{3}$/).nullish(),
+  couponCode: z.string().max(100).nullish(),
+  lines: z
+    .array(
+      z.object({
+        lineId: z.string().min(1).max(100),
+        productId: z.string().min(1).max(100),
+        categoryId: z.string().min(1).max(100).nullish(),
+        quantity: z.number().int().min(1).max(MAX_QUANTITY),
+        unitPrice: money,
+      }),
+    )
+    .max(MAX_QUOTE_LINES),
+});
+
+/** A cart or order to discount: non-empty, every line in `currency`. */
+export interface CartToDiscount {
+  currency: string;
+  /** As entered; compared trimmed and upper-cased. */
+  couponCode: string | null;
+  lines: CartLine[];
+}
+
+export type CartDiscountResult = CartDiscount<PromotionRecord>;
+
+/**
+ * Discounts carts (`Cart.discount`) and orders (the checkout's `order.placed`) with the SAME
+ * method, `discountMany`, so the discount a shopper sees on the cart is the one the order gets.
+ * However many carts, it costs one SQL statement: the candidate promotions with the customer's
+ * usage of each.
+ */
+export class CartDiscountService {
+  constructor(
+    private readonly promotions: PromotionStore,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /**
+   * `customerId` is whose per-customer limits count (the cart's owner); one entry per cart, an
+   * Error for a cart the engine refuses (lines in another currency than the cart, repeated ids).
+   */
+  async discountMany(carts: readonly CartToDiscount[], customerId: string | null, now: Date, db?: Executor): Promise<Array<CartDiscountResult | Error>> {
+    const codes = carts.map((cart) => (cart.couponCode?.trim() ? normalizeCouponCode(cart.couponCode) : null));
+    const lines = carts.flatMap((cart) => cart.lines);
+    const candidates = await this.promotions.forCarts(
+      {
+        now,
+        productIds: [...new Set(lines.map((line) => line.productId))],
+        categoryIds: [...new Set(lines.flatMap((line) => (line.categoryId ? [line.categoryId] : [])))],
+        couponCodes: [...new Set(codes.filter((code): code is string => code !== null))],
+        customerId,
+      },
+      db,
+    );
+    const usage = Object.fromEntries(candidates.map((promotion) => [promotion.id, { total: promotion.timesUsed, byCustomer: promotion.byCustomer }]));
+    return carts.map((cart, index) => {
+      try {
+        return discountCart({ currency: cart.currency, lines: cart.lines, couponCode: codes[index], customerId, now, promotions: candidates, usage });
+      } catch (error) {
+        if (error instanceof MixedCurrencyError || error instanceof RangeError) return error;
+        throw error;
+      }
+    });
+  }
+
+  /**
+   * `Cart.discount`: null for an empty cart. Every cart of one request is discounted together
+   * (one statement per `_entities` call); the caller is the cart's owner.
+   */
+  async forCart(context: SubgraphContext, reference: unknown): Promise<CartDiscountResult | null> {
+    const parsed = cartReference.safeParse(reference);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw badUserInput(`Cart.${issue.path.map(String).join('.')}: ${issue.message}`);
+    }
+    const { currency, couponCode, lines } = parsed.data;
+    if (!currency || lines.length === 0) return null;
+    const loader = perRequest(
+      context,
+      'carts.discount',
+      () =>
+        new DataLoader<CartToDiscount, CartDiscountResult, string>((carts) => this.discountMany(carts, context.viewer?.userId ?? null, this.clock()), {
+          cacheKeyFn: (cart) => JSON.stringify(cart),
+        }),
+    );
+    const cart: CartToDiscount = { currency, couponCode: couponCode ?? null, lines: lines.map((line) => ({ ...line, categoryId: line.categoryId ?? null })) };
+    try {
+      return await loader.load(cart);
+    } catch (error) {
+      if (error instanceof MixedCurrencyError || error instanceof RangeError) throw badUserInput(`Cart ${parsed.data.id}: ${error.message}`);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { orderStatusChanged, ordersTopic, orderDiscounted, type EventEnvelope, type OrderDiscounted } from '@shop/events';
+import type { SubgraphHarness } from '@shop/testkit';
+import { inbox, outbox } from '../src/db/schema';
+import { ORDER_SAGA_GROUP } from '../src/events/order-saga.consumer';
+import { waitFor } from './helpers';
+
+export interface TestLine {
+  lineId: string;
+  productId: string;
+  categoryId: string;
+  quantity: number;
+  unitPrice: { amount: number; currency: string };
+}
+
+export const cartLine = (lineId: string, productId: string, categoryId: string, amount: number, quantity = 1): TestLine => ({
+  lineId,
+  productId,
+  categoryId,
+  quantity,
+  unitPrice: { amount, currency: 'EUR' },
+});
+
+/** A Cart representation as the router sends it for `discount` (the @requires fields). */
+export const cartRepresentation = (lines: TestLine[], couponCode: string | null = null, id: string = randomUUID()) => ({
+  __typename: 'Cart',
+  id,
+  currency: lines.length > 0 ? 'EUR' : null,
+  couponCode,
+  lines,
+});
+
+export const address = { name: 'Ada Lovelace', line1: '1 Main St', line2: null, city: 'Berlin', region: null, postalCode: '10115', country: 'DE' };
+
+/**
+ * Publishes the envelopes on shop.orders, then a marker event, and waits until the saga consumer
+ * has taken the marker: topics deliver in order, so every envelope before it has been handled.
+ */
+export async function deliver(harness: SubgraphHarness, ...envelopes: EventEnvelope[]): Promise<void> {
+  const marker = orderStatusChanged.create(randomUUID(), {
+    orderId: randomUUID(),
+    customerId: randomUUID(),
+    status: 'PENDING',
+    previousStatus: null,
+    reason: null,
+    at: new Date().toISOString(),
+  });
+  for (const envelope of [...envelopes, marker]) {
+    await harness.platform.transport.publish([{ topic: ordersTopic, key: envelope.aggregateId, envelope }]);
+  }
+  const db = harness.platform.database.db;
+  await waitFor(async () => (await db.select().from(inbox).where(and(eq(inbox.consumer, ORDER_SAGA_GROUP), eq(inbox.eventId, marker.id)))).length === 1);
+}
+
+/** The order.discounted replies recorded for an order. */
+export async function discountReplies(harness: SubgraphHarness, orderId: string): Promise<OrderDiscounted[]> {
+  const rows = await harness.platform.database.db.select().from(outbox).where(and(eq(outbox.key, orderId), eq(outbox.type, orderDiscounted.type))).orderBy(outbox.seq);
+  return rows.map((row) => orderDiscounted.parse(row.payload).data);
+}

@@ -1,0 +1,31 @@
+import type { Database, Executor, Transaction } from '@shop/db';
+import { appendToOutbox, createInboxHandler, on, orderTaxed, orderTaxRequested, ordersTopic, routeEvents, type EventHandler, type EventTransport, type Subscription } from '@shop/events';
+import { inbox, outbox } from '../db/schema';
+import type { OrderTax } from '../services/order-tax';
+import type { OrderTaxService } from '../services/order-tax.service';
+
+/** Consumer group and inbox consumer name of tax's checkout step. */
+export const ORDER_SAGA_GROUP = 'tax-saga';
+
+/** Records `order.taxed` (keyed by order id) in the caller's transaction. */
+export async function announceOrderTaxed(tx: Executor, orderId: string, tax: OrderTax): Promise<void> {
+  await appendToOutbox(tx, outbox, orderTaxed, orderId, { orderId, tax: { amount: tax.total, currency: tax.currency }, lines: tax.lines });
+}
+export type AnnounceOrderTaxed = typeof announceOrderTaxed;
+
+/**
+ * The inbox-wrapped handler: `order.tax-requested` is taxed, stored and answered once however
+ * often it is delivered; rates valid when orders asked apply. `afterCommit` wakes the relay.
+ */
+export function orderSagaHandler(db: Database, orderTaxes: OrderTaxService, afterCommit: () => void = () => {}): EventHandler {
+  const route = routeEvents<Transaction>(on(orderTaxRequested, async (event, tx) => void (await orderTaxes.tax(tx, event.data, new Date(event.occurredAt)))));
+  const handler = createInboxHandler({ db, inbox, consumer: ORDER_SAGA_GROUP, handle: (tx, envelope) => route(envelope, tx) });
+  return async (envelope, meta) => {
+    await handler(envelope, meta);
+    afterCommit();
+  };
+}
+
+export function consumeOrderSaga(db: Database, transport: EventTransport, orderTaxes: OrderTaxService, afterCommit?: () => void): Promise<Subscription> {
+  return transport.subscribe({ groupId: ORDER_SAGA_GROUP, topics: [ordersTopic], handler: orderSagaHandler(db, orderTaxes, afterCommit) });
+}
