@@ -1,0 +1,61 @@
+import { RedisPubSub } from '@shop/cache';
+import { openDatabase, type DatabaseHandle } from '@shop/db';
+import { KafkaTransport, LocalTransport, namespacedTransport, type EventTransport } from '@shop/events';
+import { createLogger } from '@shop/subgraph-kit';
+import { createTestDatabase, fastKafkaConsumer, graphqlClient, testKafkaBrokers, testServers, uniqueKafkaName, type TestDatabase } from '@shop/testkit';
+import { startEmbedded, type EmbeddedOptions, type RunningEmbedded } from './embedded';
+
+export interface ServicesShop extends RunningEmbedded {
+  /** Prefix of this shop's Kafka topics and consumer groups. */
+  namespace: string;
+  /** The PostgreSQL URL of one subgraph's database (benchmarks read timings from it). */
+  databaseUrl(subgraph: string): string | undefined;
+  client: ReturnType<typeof graphqlClient>;
+}
+
+/**
+ * The whole supergraph wired as services mode wires it, on the real test servers: every subgraph
+ * with its own PostgreSQL database, events through Kafka (topics and groups under a namespace of
+ * this run, so concurrent runs never share them) and live pushes through Redis pub/sub. For the
+ * end-to-end tests and the saga benchmark; needs the servers of `npm run servers:up`.
+ */
+export async function startServicesShop(
+  options: {
+    /** Fault injection around the transport (tests). */
+    wrapTransport?: (transport: EventTransport) => EventTransport;
+    /** `local`: the in-process transport instead of Kafka (the benchmark's reference). @default 'kafka' */
+    events?: 'kafka' | 'local';
+    /** Router option overrides (e.g. the benchmark lifting the rate limit). */
+    router?: EmbeddedOptions['router'];
+  } = {},
+): Promise<ServicesShop> {
+  const namespace = uniqueKafkaName('shop').replace(/\./g, '-');
+  const wrap = options.wrapTransport ?? ((transport: EventTransport) => transport);
+  const events = options.events === 'local' ? new LocalTransport() : new KafkaTransport({ brokers: testKafkaBrokers(), clientId: namespace, consumer: fastKafkaConsumer });
+  const databases = new Map<string, TestDatabase>();
+  const shop = await startEmbedded({
+    routerPort: 0,
+    subgraphPorts: 'random',
+    logger: createLogger('e2e-services', 'silent'),
+    ...(options.router ? { router: options.router } : {}),
+    servers: {
+      transport: wrap(namespacedTransport(events, namespace)),
+      async database(subgraph): Promise<DatabaseHandle> {
+        const database = await createTestDatabase(subgraph);
+        databases.set(subgraph, database);
+        return openDatabase({ driver: 'postgres', url: database.url, maxConnections: 20 });
+      },
+      pubsub: (subgraph) => new RedisPubSub({ url: testServers.TEST_REDIS_URL, keyPrefix: `${namespace}-${subgraph}` }),
+    },
+  });
+  return {
+    ...shop,
+    namespace,
+    databaseUrl: (subgraph: string) => databases.get(subgraph)?.url,
+    client: graphqlClient(shop.routerUrl),
+    async stop() {
+      await shop.stop();
+      await Promise.all([...databases.values()].map((database) => database.drop()));
+    },
+  };
+}

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KafkaTransport, namespacedTransport, decodeDeadLetterHeaders, ordersTopic, type EventEnvelope } from '@shop/events';
+import { fastKafkaConsumer, testKafkaBrokers } from '@shop/testkit';
+import { MyNotificationsDocument, StockMovementsDocument } from './__generated__/graphql';
+import { openShop, orderWhen, placeOrder, shopperWithCart, stockedProduct, stockOf } from './support/checkout-actors';
+import { crashAfterCommit, duplicatingTransport } from './support/faulty-transports';
+import { startServicesShop } from '../scripts/services-shop';
+import { signInAdmin, type Actor } from './support/shop-actors';
+
+type Shop = Awaited<ReturnType<typeof startServicesShop>>;
+
+async function checkout(shop: Shop, admin: Actor, categoryId: string) {
+  const product = await stockedProduct(shop.client, admin, categoryId, 2000, 5);
+  const { shopper, cartId } = await shopperWithCart(shop.client, shop.routerUrl, [[product, 2]]);
+  const orderId = await placeOrder(shop.client, shopper, cartId);
+  return { product, shopper, orderId, order: await orderWhen(shop.client, shopper, orderId, ['CONFIRMED', 'CANCELLED']) };
+}
+
+/** Every effect of a confirmed 2 x 20.00 order happened exactly once. */
+async function expectEffectsOnce(shop: Shop, admin: Actor, run: Awaited<ReturnType<typeof checkout>>) {
+  expect(run.order.status).toBe('CONFIRMED');
+  expect(run.order.statusHistory.map((entry) => entry.status)).toEqual(['PENDING', 'PRICED', 'STOCK_RESERVED', 'PAID', 'CONFIRMED']);
+  expect(run.order.payment).toMatchObject({ status: 'CAPTURED', capturedAmount: { amount: run.order.total!.amount } });
+  await expect.poll(() => stockOf(shop.client, run.product), { timeout: 30_000 }).toBe(3);
+  await expect
+    .poll(async () => (await shop.client(StockMovementsDocument, { productId: run.product }, { token: admin.token })).data!.stockMovements.edges.map((e) => [e.node.kind, e.node.delta]), { timeout: 30_000 })
+    .toEqual([['SALE', -2], ['ADJUSTMENT', 5]]);
+  await expect
+    .poll(async () => (await shop.client(MyNotificationsDocument, {}, { token: run.shopper.token })).data!.me!.notifications.edges.map((e) => [e.node.kind, e.node.orderId]), { timeout: 30_000 })
+    .toEqual([['ORDER_CONFIRMED', run.orderId]]);
+}
+
+describe('checkout when Kafka delivers every event twice', () => {
+  let shop: Shop;
+  let admin: Actor;
+  let categoryId: string;
+  beforeAll(async () => {
+    shop = await startServicesShop({ wrapTransport: duplicatingTransport });
+    admin = await signInAdmin(shop.routerUrl, shop.admin);
+    ({ categoryId } = await openShop(shop.client, admin));
+  });
+  afterAll(() => shop?.stop());
+
+  it('still has every effect once: one status each, one sale, one capture, one notification', async () => {
+    await expectEffectsOnce(shop, admin, await checkout(shop, admin, categoryId));
+  });
+});
+
+describe('checkout when a participant dies after its commit and before its offset commit', () => {
+  let shop: Shop;
+  let admin: Actor;
+  let categoryId: string;
+  let faults: ReturnType<typeof crashAfterCommit> | undefined;
+  beforeAll(async () => {
+    shop = await startServicesShop({ wrapTransport: (inner) => (faults = crashAfterCommit(inner, 'inventory-saga', ['order.stock-reservation-requested', 'order.confirmed'])) });
+    admin = await signInAdmin(shop.routerUrl, shop.admin);
+    ({ categoryId } = await openShop(shop.client, admin));
+  });
+  afterAll(() => shop?.stop());
+
+  it('completes the saga with the stock taken once when the reservation and its commit are redelivered', async () => {
+    const run = await checkout(shop, admin, categoryId);
+    await expectEffectsOnce(shop, admin, run);
+    expect(faults!.crashes.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('checkout with a poison event on the orders topic', () => {
+  let shop: Shop;
+  let admin: Actor;
+  let categoryId: string;
+  beforeAll(async () => {
+    shop = await startServicesShop();
+    admin = await signInAdmin(shop.routerUrl, shop.admin);
+    ({ categoryId } = await openShop(shop.client, admin));
+  });
+  afterAll(() => shop?.stop());
+
+  it('dead-letters the malformed event with its error and keeps completing later orders', async () => {
+    const kafka = new KafkaTransport({ brokers: testKafkaBrokers(), clientId: `${shop.namespace}-poison`, consumer: fastKafkaConsumer });
+    const raw = namespacedTransport(kafka, shop.namespace);
+    const poison = { id: '5f4a3b2c-1d0e-4f9a-8b7c-6d5e4f3a2b1c', type: 'order.stock-reservation-requested', aggregateId: 'o-1', occurredAt: new Date().toISOString(), version: 1, data: { orderId: 'o-1', items: [] } };
+    await raw.publish([{ topic: ordersTopic, key: 'o-1', envelope: poison as EventEnvelope }]);
+    const dead: Array<{ id: string; group: string; error: string }> = [];
+    await raw.subscribe({
+      groupId: 'dlq-reader',
+      topics: [`${ordersTopic}.dlq`],
+      handler: async (envelope, meta) => {
+        const info = decodeDeadLetterHeaders(meta.headers);
+        dead.push({ id: envelope.id, group: info.group, error: info.error });
+      },
+    });
+    await expect.poll(() => dead.find((entry) => entry.group === `${shop.namespace}.inventory-saga`), { timeout: 60_000 }).toMatchObject({
+      id: poison.id,
+      error: expect.stringContaining('items'),
+    });
+    const run = await checkout(shop, admin, categoryId);
+    expect(run.order.status).toBe('CONFIRMED');
+    await kafka.close();
+  });
+});
