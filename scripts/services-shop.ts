@@ -25,6 +25,8 @@ export async function startServicesShop(
     wrapTransport?: (transport: EventTransport) => EventTransport;
     /** `local`: the in-process transport instead of Kafka (the benchmark's reference). @default 'kafka' */
     events?: 'kafka' | 'local';
+    /** PostgreSQL pool size of each subgraph. @default 4 */
+    connectionsPerSubgraph?: number;
     /** Router option overrides (e.g. the benchmark lifting the rate limit). */
     router?: EmbeddedOptions['router'];
   } = {},
@@ -43,7 +45,8 @@ export async function startServicesShop(
       async database(subgraph): Promise<DatabaseHandle> {
         const database = await createTestDatabase(subgraph);
         databases.set(subgraph, database);
-        return openDatabase({ driver: 'postgres', url: database.url, maxConnections: 20 });
+        // Small pools: a shop holds twelve of them and test files run side by side on one server.
+        return openDatabase({ driver: 'postgres', url: database.url, maxConnections: options.connectionsPerSubgraph ?? 4 });
       },
       pubsub: (subgraph) => new RedisPubSub({ url: testServers.TEST_REDIS_URL, keyPrefix: `${namespace}-${subgraph}` }),
     },
