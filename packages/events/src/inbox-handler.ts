@@ -8,6 +8,12 @@ export interface InboxHandlerOptions {
   inbox: InboxTable;
   /** Names the effect being deduplicated (usually the consumer group): one inbox row per consumer per event. */
   consumer: string;
+  /**
+   * Which event types have an effect. A topic carries every event of its domain; the others are
+   * acknowledged without a transaction or an inbox row (most of a busy topic, for most consumers).
+   * @default every type
+   */
+  handles?: (type: string) => boolean;
   /** The effect; runs in the same transaction as the inbox row, at most once per event id. */
   handle: (tx: Transaction, envelope: EventEnvelope, meta: DeliveryMeta) => Promise<void>;
 }
@@ -18,10 +24,11 @@ export interface InboxHandlerOptions {
  * skipped. If the effect throws, the inbox row rolls back with it and a retry runs it again.
  */
 export function createInboxHandler(options: InboxHandlerOptions): EventHandler {
-  const { db, inbox, consumer, handle } = options;
+  const { db, inbox, consumer, handle, handles = () => true } = options;
   if (!consumer) throw new Error('createInboxHandler: consumer is required');
-  return (envelope, meta) =>
-    db.transaction(async (tx) => {
+  return async (envelope, meta) => {
+    if (!handles(envelope.type)) return;
+    await db.transaction(async (tx) => {
       const inserted = await tx
         .insert(inbox)
         .values({ consumer, eventId: envelope.id })
@@ -29,4 +36,5 @@ export function createInboxHandler(options: InboxHandlerOptions): EventHandler {
         .returning({ eventId: inbox.eventId });
       if (inserted.length === 1) await handle(tx, envelope, meta);
     });
+  };
 }

@@ -18,7 +18,7 @@ export { outboxTables, type InboxTable, type OutboxTable } from './outbox-tables
 export { appendToOutbox } from './append-to-outbox';
 export { startOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 export { createInboxHandler, type InboxHandlerOptions } from './inbox-handler';
-export { on, routeEvents, type EventRoute } from './route-events';
+export { on, routeEvents, type EventRoute, type EventRouter } from './route-events';
 export type { EventsLogger } from './logger';
 
 // Choosing an adapter from configuration.

@@ -28,6 +28,12 @@ export interface KafkaTransportOptions {
   createTopics?: TopicCreationOptions | false;
   /** Per-broker connect timeout; low so a missing broker fails a start-up quickly. @default 3000 */
   connectionTimeout?: number;
+  /**
+   * Partitions a subscription handles at once. Order holds within a partition (one aggregate's
+   * events stay in sequence); distinct partitions (other orders) proceed side by side, so one slow
+   * transaction does not hold up every other aggregate. @default 4
+   */
+  partitionsConsumedConcurrently?: number;
 }
 
 const brokerPattern = /^[^\s:]+:\d{1,5}$/;
@@ -91,6 +97,7 @@ export class KafkaTransport implements EventTransport {
     try {
       await consumer.subscribe({ topics, fromBeginning: options.fromBeginning ?? true });
       await consumer.run({
+        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 4,
         // Offsets are committed by hand, one per message, only after it was handled or dead-lettered.
         autoCommit: false,
         eachMessage: async ({ topic, partition, message, heartbeat }) => {

@@ -19,6 +19,11 @@ describe('routeEvents', () => {
     await expect(route({ ...envelope, data: { userId: 'u1' } }, undefined)).rejects.toThrow(InvalidEventError);
   });
 
+  it('says which types it handles', () => {
+    const route = routeEvents(on(userRegistered, async () => {}));
+    expect([route.handles('user.registered'), route.handles('user.deleted')]).toEqual([true, false]);
+  });
+
   it('refuses two routes for one type', () => {
     const handler = async () => undefined;
     expect(() => routeEvents(on(userRegistered, handler), on(userRegistered, handler))).toThrow('routeEvents: two routes for user.registered');

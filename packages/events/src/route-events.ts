@@ -21,15 +21,22 @@ export function on<T, C>(contract: EventContract<T>, handle: (event: EventEnvelo
  * along, typically the inbox transaction:
  *
  *   const route = routeEvents(on(userRegistered, async (event, tx: Transaction) => { ... }));
- *   createInboxHandler({ db, inbox, consumer, handle: (tx, envelope) => route(envelope, tx) });
+ *   createInboxHandler({ db, inbox, consumer, handles: route.handles, handle: (tx, envelope) => route(envelope, tx) });
  */
-export function routeEvents<C>(...routes: EventRoute<C>[]): (envelope: EventEnvelope, context: C) => Promise<void> {
+export interface EventRouter<C> {
+  (envelope: EventEnvelope, context: C): Promise<void>;
+  /** True when a route exists for this type; pass to createInboxHandler's `handles` to skip the rest cheaply. */
+  handles(type: string): boolean;
+}
+
+export function routeEvents<C>(...routes: EventRoute<C>[]): EventRouter<C> {
   const byType = new Map<string, EventRoute<C>>();
   for (const route of routes) {
     if (byType.has(route.type)) throw new Error(`routeEvents: two routes for ${route.type}`);
     byType.set(route.type, route);
   }
-  return async (envelope, context) => {
+  const router = async (envelope: EventEnvelope, context: C) => {
     await byType.get(envelope.type)?.run(envelope, context);
   };
+  return Object.assign(router, { handles: (type: string) => byType.has(type) });
 }

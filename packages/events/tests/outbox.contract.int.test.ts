@@ -178,4 +178,21 @@ describe.each(databaseFixtures)('outbox, relay and inbox on %s', (_name, open) =
     expect(await db.select({ n: sql<number>`count(*)::int` }).from(effects)).toEqual([{ n: 1 }]);
     expect(await db.select({ consumer: inbox.consumer }).from(inbox).where(eq(inbox.eventId, envelope!.id))).toEqual([{ consumer: 'flaky' }]);
   });
+
+  it('acknowledges events it has no effect for without a transaction or an inbox row', async () => {
+    const [envelope] = await appendMany(db, 1);
+    let calls = 0;
+    const handler = createInboxHandler({
+      db,
+      inbox,
+      consumer: 'picky',
+      handles: (type) => type === 'order.placed',
+      handle: async () => {
+        calls++;
+      },
+    });
+    await handler(envelope!, meta);
+    expect(calls).toBe(0);
+    expect(await db.select({ consumer: inbox.consumer }).from(inbox).where(eq(inbox.consumer, 'picky'))).toEqual([]);
+  });
 });

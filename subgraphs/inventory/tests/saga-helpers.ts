@@ -4,7 +4,6 @@ import {
   orderCancelled,
   orderConfirmed,
   ordersTopic,
-  orderStatusChanged,
   orderStockReservationRequested,
   type EventEnvelope,
   type ProductQuantity,
@@ -25,13 +24,17 @@ export const orderEvents = {
     orderCancelled.create(orderId, { orderId, customerId: 'customer-1', code: 'CANCELLED_BY_CUSTOMER', reason: 'The customer cancelled.', previousStatus, items }),
 };
 
-/** An event of the order that inventory ignores: once its inbox row exists, everything published before it was handled. */
-const marker = (orderId: string) =>
-  orderStatusChanged.create(orderId, { orderId, customerId: 'customer-1', status: 'PENDING', previousStatus: null, reason: null, at: new Date().toISOString() });
+/**
+ * A cancellation of an order inventory never held anything for: handled (so it leaves an inbox
+ * row) without any effect. The topic keeps order, so once it is consumed everything before it is.
+ */
+const marker = (key: string) =>
+  orderCancelled.create(key, { orderId: randomUUID(), customerId: 'customer-1', code: 'CANCELLED_BY_CUSTOMER', reason: 'Marker.', previousStatus: 'PENDING', items: [{ productId: 'marker', quantity: 1 }] });
 
 /** Publishes the envelopes (all for one order) on `shop.orders` and waits until inventory's saga consumer has handled every one. */
 export async function deliver(harness: SubgraphHarness, ...envelopes: EventEnvelope[]): Promise<void> {
   const orderId = envelopes[0]!.aggregateId;
+  // Same key as the order: one partition on Kafka too, so the marker comes after the others.
   const last = marker(orderId);
   const all = [...envelopes, last];
   await harness.platform.transport.publish(all.map((envelope) => ({ topic: ordersTopic, key: orderId, envelope })));

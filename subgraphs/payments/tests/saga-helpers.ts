@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { orderCancelled, orderPaymentRequested, ordersTopic, orderStatusChanged, type EventEnvelope } from '@shop/events';
+import { orderCancelled, orderPaymentRequested, ordersTopic, type EventEnvelope } from '@shop/events';
 import type { SubgraphHarness } from '@shop/testkit';
 import { inbox } from '../src/db/schema';
 import { ORDER_SAGA_GROUP } from '../src';
@@ -23,9 +23,12 @@ export const orderEvents = {
     }),
 };
 
-/** An event of the order payments ignores: once its inbox row exists, everything published before it was handled. */
-const marker = (orderId: string) =>
-  orderStatusChanged.create(orderId, { orderId, customerId: 'customer-1', status: 'PENDING', previousStatus: null, reason: null, at: new Date().toISOString() });
+/**
+ * A cancellation of an order payments never charged, published under this order's key (same
+ * partition): handled without effect, so once its inbox row exists everything before it was handled.
+ */
+const marker = (key: string) =>
+  orderCancelled.create(key, { orderId: randomUUID(), customerId: 'customer-1', code: 'CANCELLED_BY_CUSTOMER', reason: 'Marker.', previousStatus: 'PENDING', items: [{ productId: 'marker', quantity: 1 }] });
 
 /** Publishes the envelopes (all for one order) on `shop.orders` and waits until the saga consumer has handled every one. */
 export async function deliver(harness: SubgraphHarness, ...envelopes: EventEnvelope[]): Promise<void> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { orderStatusChanged, ordersTopic, orderDiscounted, type EventEnvelope, type OrderDiscounted } from '@shop/events';
+import { orderConfirmed, ordersTopic, orderDiscounted, type EventEnvelope, type OrderDiscounted } from '@shop/events';
 import type { SubgraphHarness } from '@shop/testkit';
 import { inbox, outbox } from '../src/db/schema';
 import { ORDER_SAGA_GROUP } from '../src/events/order-saga.consumer';
@@ -38,13 +38,13 @@ export const address = { name: 'Ada Lovelace', line1: '1 Main St', line2: null, 
  * has taken the marker: topics deliver in order, so every envelope before it has been handled.
  */
 export async function deliver(harness: SubgraphHarness, ...envelopes: EventEnvelope[]): Promise<void> {
-  const marker = orderStatusChanged.create(randomUUID(), {
+  // Handled without effect (a confirmation that used no promotion), so it leaves an inbox row.
+  const marker = orderConfirmed.create(randomUUID(), {
     orderId: randomUUID(),
     customerId: randomUUID(),
-    status: 'PENDING',
-    previousStatus: null,
-    reason: null,
-    at: new Date().toISOString(),
+    total: { amount: 100, currency: 'EUR' },
+    items: [{ productId: 'marker', quantity: 1 }],
+    promotionIds: [],
   });
   for (const envelope of [...envelopes, marker]) {
     await harness.platform.transport.publish([{ topic: ordersTopic, key: envelope.aggregateId, envelope }]);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { vi } from 'vitest';
-import { orderStatusChanged, ordersTopic, orderTaxed, type EventEnvelope, type OrderTaxed } from '@shop/events';
+import { ordersTopic, orderTaxed, orderTaxRequested, type EventEnvelope, type OrderTaxed } from '@shop/events';
 import type { SubgraphHarness } from '@shop/testkit';
 import { inbox, outbox } from '../src/db/schema';
 import { ORDER_SAGA_GROUP } from '../src/events/order-saga.consumer';
@@ -91,7 +91,15 @@ export function cartRepresentation(cart: {
  * has taken the marker: topics deliver in order, so every envelope before it has been handled.
  */
 export async function deliver(tax: SubgraphHarness, ...envelopes: EventEnvelope[]): Promise<void> {
-  const marker = orderStatusChanged.create(randomUUID(), { orderId: randomUUID(), customerId: randomUUID(), status: 'PENDING', previousStatus: null, reason: null, at: new Date().toISOString() });
+  // Tax handles only tax requests: the marker is one for an order of its own, whose reply no test reads.
+  const markerOrder = randomUUID();
+  const marker = orderTaxRequested.create(markerOrder, {
+    orderId: markerOrder,
+    customerId: randomUUID(),
+    shippingAddress: { name: 'Marker', line1: '1 Marker St', line2: null, city: 'Nowhere', region: null, postalCode: '00000', country: 'ZZ' },
+    lines: [{ lineId: 'marker', productId: 'marker', categoryId: 'marker', quantity: 1, netAmount: { amount: 0, currency: 'EUR' } }],
+    shippingCost: { amount: 0, currency: 'EUR' },
+  });
   for (const envelope of [...envelopes, marker]) await tax.platform.transport.publish([{ topic: ordersTopic, key: envelope.aggregateId, envelope }]);
   const db = tax.platform.database.db;
   const deadline = Date.now() + 30_000;

@@ -30,7 +30,7 @@ export function consumeProductEvents(deps: ProductEventsDeps): Promise<Subscript
       await stock.delete(event.data.productId, tx);
     }),
   );
-  const handle = createInboxHandler({ db, inbox, consumer: PRODUCT_EVENTS_GROUP, handle: (tx, envelope) => route(envelope, tx) });
+  const handle = createInboxHandler({ db, inbox, consumer: PRODUCT_EVENTS_GROUP, handles: route.handles, handle: (tx, envelope) => route(envelope, tx) });
   return transport.subscribe({
     groupId: PRODUCT_EVENTS_GROUP,
     topics: [productsTopic],

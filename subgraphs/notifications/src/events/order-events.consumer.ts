@@ -59,7 +59,7 @@ export function consumeOrderEvents(deps: OrderEventsDeps): Promise<Subscription>
   const handle = async (envelope: EventEnvelope, meta: DeliveryMeta): Promise<void> => {
     const created: NotificationRecord[] = [];
     // One handler per delivery: `created` must not be shared by deliveries of other partitions.
-    await createInboxHandler({ db, inbox, consumer: NOTIFICATION_EVENTS_GROUP, handle: (tx, env) => route(env, { tx, created }) })(envelope, meta);
+    await createInboxHandler({ db, inbox, consumer: NOTIFICATION_EVENTS_GROUP, handles: route.handles, handle: (tx, env) => route(env, { tx, created }) })(envelope, meta);
     for (const notification of created) await feed.announce(notification);
   };
   return transport.subscribe({ groupId: NOTIFICATION_EVENTS_GROUP, topics: [ordersTopic, shippingTopic], handler: handle });

@@ -38,6 +38,6 @@ export function consumeProductEvents(db: Database, transport: EventTransport, pr
     on(productUpdated, (event, tx) => products.upsert(known(event.data), tx)),
     on(productDeleted, (event, tx) => products.delete(event.data.productId, tx)),
   );
-  const handle = createInboxHandler({ db, inbox, consumer: PRODUCT_EVENTS_GROUP, handle: (tx, envelope) => route(envelope, tx) });
+  const handle = createInboxHandler({ db, inbox, consumer: PRODUCT_EVENTS_GROUP, handles: route.handles, handle: (tx, envelope) => route(envelope, tx) });
   return transport.subscribe({ groupId: PRODUCT_EVENTS_GROUP, topics: [productsTopic], handler: handle });
 }

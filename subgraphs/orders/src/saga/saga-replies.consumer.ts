@@ -7,6 +7,7 @@ import {
   shippingTopic,
   taxTopic,
   type EventHandler,
+  type EventRouter,
   type EventTransport,
   type Subscription,
 } from '@shop/events';
@@ -21,7 +22,7 @@ export const SAGA_GROUP = 'orders-saga';
 /** Every topic a participant answers on (each also carries events the saga has no route for). */
 export const sagaReplyTopics = [promotionsTopic, shippingTopic, taxTopic, inventoryTopic, paymentsTopic];
 
-type Route = (envelope: Parameters<EventHandler>[0], context: SagaContext) => Promise<void>;
+type Route = EventRouter<SagaContext>;
 
 /**
  * Runs each answer as one saga step: the inbox row, the order's new state and the next request
@@ -30,7 +31,7 @@ type Route = (envelope: Parameters<EventHandler>[0], context: SagaContext) => Pr
 export function sagaHandler(db: Database, route: Route, logger: Logger): EventHandler {
   return async (envelope, meta) => {
     const after = new AfterCommit();
-    const step = createInboxHandler({ db, inbox, consumer: SAGA_GROUP, handle: (tx, event) => route(event, { tx, after }) });
+    const step = createInboxHandler({ db, inbox, consumer: SAGA_GROUP, handles: route.handles, handle: (tx, event) => route(event, { tx, after }) });
     await step(envelope, meta);
     await after.run((error) => logger.warn({ err: error, orderId: envelope.aggregateId }, 'order status push failed after commit'));
   };

@@ -65,7 +65,7 @@ export function orderSagaHandler(deps: OrderSagaDeps): EventHandler {
     on(orderPlaced, (event, tx) => discountOrder(deps, event, tx)),
     on(orderConfirmed, (event, tx) => recordUsage(deps, event, tx)),
   );
-  const handler = createInboxHandler({ db: deps.db, inbox, consumer: ORDER_SAGA_GROUP, handle: (tx, envelope) => route(envelope, tx) });
+  const handler = createInboxHandler({ db: deps.db, inbox, consumer: ORDER_SAGA_GROUP, handles: route.handles, handle: (tx, envelope) => route(envelope, tx) });
   return async (envelope, meta) => {
     await handler(envelope, meta);
     deps.afterCommit?.();

@@ -17,6 +17,6 @@ export function consumeProductEvents(db: Database, transport: EventTransport, kn
     on(productUpdated, (event, tx) => known.upsert(event.data, tx)),
     on(productDeleted, (event, tx) => known.remove(event.data.productId, tx)),
   );
-  const handler = createInboxHandler({ db, inbox, consumer: PRODUCT_EVENTS_GROUP, handle: (tx, envelope) => route(envelope, tx) });
+  const handler = createInboxHandler({ db, inbox, consumer: PRODUCT_EVENTS_GROUP, handles: route.handles, handle: (tx, envelope) => route(envelope, tx) });
   return transport.subscribe({ groupId: PRODUCT_EVENTS_GROUP, topics: [productsTopic], handler });
 }

@@ -19,6 +19,6 @@ export function subscribeToProductEvents(options: { db: Database; inbox: InboxTa
   return transport.subscribe({
     groupId: PRODUCT_EVENTS_GROUP,
     topics: [productsTopic],
-    handler: createInboxHandler({ db, inbox, consumer: PRODUCT_EVENTS_GROUP, handle: (tx, envelope) => route(envelope, tx) }),
+    handler: createInboxHandler({ db, inbox, consumer: PRODUCT_EVENTS_GROUP, handles: route.handles, handle: (tx, envelope) => route(envelope, tx) }),
   });
 }

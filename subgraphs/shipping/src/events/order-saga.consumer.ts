@@ -21,7 +21,7 @@ export function shippingSagaHandler(db: Database, saga: ShippingSaga): EventHand
       await saga.cancelShipment(tx, event.data);
     }),
   );
-  return createInboxHandler({ db, inbox, consumer: SHIPPING_SAGA_GROUP, handle: (tx, envelope) => route(envelope, tx) });
+  return createInboxHandler({ db, inbox, consumer: SHIPPING_SAGA_GROUP, handles: route.handles, handle: (tx, envelope) => route(envelope, tx) });
 }
 
 export interface OrderSagaDeps {
