@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** Every setting of the saga benchmark: the only file of it that reads the environment. */
+const positive = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+export const sagaBenchEnv = z
+  .object({
+    /** Orders per second offered in the fixed-rate phase (the issue's p99 target is at 50/s). */
+    BENCH_SAGA_RATE: positive(50),
+    /** A rate the machine sustains, for the saga's own latency without queueing. */
+    BENCH_SAGA_LOW_RATE: positive(4),
+    /** Seconds of each fixed-rate phase. */
+    BENCH_SAGA_DURATION: positive(10),
+    /** Orders placed as fast as the shoppers can in the saturation phase. */
+    BENCH_SAGA_SATURATION_ORDERS: positive(600),
+    /** Registered customers placing orders side by side (each has one cart at a time). */
+    BENCH_SAGA_SHOPPERS: positive(64),
+    /** `kafka,local`: which transports to measure, in this order. */
+    BENCH_SAGA_TRANSPORTS: z.string().default('kafka,local'),
+  })
+  .parse(process.env);

@@ -1,0 +1,104 @@
+/**
+ * The checkout saga under load: orders per second driven to CONFIRMED and placeOrder-to-CONFIRMED
+ * latency, through the router, on real PostgreSQL (a database per subgraph) with events over Kafka,
+ * next to the same shop with the in-process transport as the reference. `npm run bench:saga`.
+ */
+import { openDatabase } from '@shop/db';
+import { startServicesShop, type ServicesShop } from '../../scripts/services-shop';
+import { sagaBenchEnv as env } from './env';
+import { measure, settle, type PhaseResult } from './measure';
+import { fillCart, openBenchShop, placeOrder, registerShoppers, type Shopper } from './shop-setup';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Each shopper: place, refill, repeat; `next()` says whether to place another. */
+async function shop(client: ServicesShop['client'], shoppers: Shopper[], products: string[], sentAt: Map<string, number>, next: () => boolean) {
+  await Promise.all(
+    shoppers.map(async (shopper, i) => {
+      while (next()) {
+        const sent = Date.now();
+        sentAt.set(await placeOrder(client, shopper), sent);
+        await fillCart(client, shopper, products[i % products.length]!);
+      }
+    }),
+  );
+}
+
+/** Offers `rate` orders a second for `seconds`, whatever the saga's pace (open loop). */
+async function fixedRate(client: ServicesShop['client'], shoppers: Shopper[], products: string[], rate: number, seconds: number) {
+  const sentAt = new Map<string, number>();
+  const idle = [...shoppers];
+  const inFlight: Promise<void>[] = [];
+  let missed = 0;
+  const start = Date.now();
+  for (let i = 0; i < rate * seconds; i++) {
+    await sleep(Math.max(0, start + (i * 1000) / rate - Date.now()));
+    const shopper = idle.pop();
+    if (!shopper) {
+      missed++;
+      continue;
+    }
+    const sent = Date.now();
+    inFlight.push(
+      (async () => {
+        sentAt.set(await placeOrder(client, shopper), sent);
+        await fillCart(client, shopper, products[i % products.length]!);
+        idle.push(shopper);
+      })(),
+    );
+  }
+  await Promise.all(inFlight);
+  return { sentAt, missed };
+}
+
+async function bench(transport: 'kafka' | 'local') {
+  const running = await startServicesShop({ events: transport, router: { rateLimit: { max: 0 } }, connectionsPerSubgraph: 10 });
+  const orders = await openDatabase({ driver: 'postgres', url: running.databaseUrl('orders')!, maxConnections: 2 });
+  try {
+    const products = await openBenchShop(running.client, running.admin, 20);
+    const shoppers = await registerShoppers(running.client, env.BENCH_SAGA_SHOPPERS);
+    await Promise.all(shoppers.map((shopper, i) => fillCart(running.client, shopper, products[i % products.length]!)));
+    const warmup = new Map<string, number>();
+    let warm = 0;
+    await shop(running.client, shoppers.slice(0, 10), products, warmup, () => warm++ < 50);
+    await settle(orders, [...warmup.keys()]);
+
+    const low = await fixedRate(running.client, shoppers, products, env.BENCH_SAGA_LOW_RATE, env.BENCH_SAGA_DURATION);
+    await settle(orders, [...low.sentAt.keys()]);
+    const atLowRate = await measure(orders, low.sentAt);
+
+    const fixed = await fixedRate(running.client, shoppers, products, env.BENCH_SAGA_RATE, env.BENCH_SAGA_DURATION);
+    await settle(orders, [...fixed.sentAt.keys()]);
+    const atRate = await measure(orders, fixed.sentAt);
+
+    const saturationSent = new Map<string, number>();
+    let placed = 0;
+    await shop(running.client, shoppers, products, saturationSent, () => placed++ < env.BENCH_SAGA_SATURATION_ORDERS);
+    await settle(orders, [...saturationSent.keys()]);
+    const saturated = await measure(orders, saturationSent);
+    return { transport, atLowRate, atRate, missed: fixed.missed, saturated, rssMb: Math.round(process.memoryUsage().rss / 1e6) };
+  } finally {
+    await orders.close();
+    await running.stop();
+  }
+}
+
+const row = (label: string, r: PhaseResult) =>
+  `${label.padEnd(30)} ${String(r.orders).padStart(6)} ${String(r.confirmed).padStart(9)} ${r.confirmedPerSecond.toFixed(1).padStart(11)} ${r.p50.toFixed(0).padStart(7)} ${r.p99.toFixed(0).padStart(7)} ${r.max.toFixed(0).padStart(7)}`;
+
+const results = [];
+for (const transport of env.BENCH_SAGA_TRANSPORTS.split(',') as Array<'kafka' | 'local'>) results.push(await bench(transport));
+console.log(`\nsaga benchmark: ${env.BENCH_SAGA_SHOPPERS} shoppers, fixed rates ${env.BENCH_SAGA_LOW_RATE}/s and ${env.BENCH_SAGA_RATE}/s for ${env.BENCH_SAGA_DURATION} s each, saturation ${env.BENCH_SAGA_SATURATION_ORDERS} orders`);
+console.log(`${'run'.padEnd(30)} ${'orders'.padStart(6)} ${'confirmed'.padStart(9)} ${'confirmed/s'.padStart(11)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'max ms'.padStart(7)}`);
+for (const r of results) {
+  console.log(row(`${r.transport} @ ${env.BENCH_SAGA_LOW_RATE}/s`, r.atLowRate));
+  console.log(row(`${r.transport} @ ${env.BENCH_SAGA_RATE}/s (missed ${r.missed})`, r.atRate));
+  console.log(row(`${r.transport} saturation`, r.saturated));
+}
+const [kafka, local] = [results.find((r) => r.transport === 'kafka'), results.find((r) => r.transport === 'local')];
+if (kafka && local) {
+  const ratio = (a: number, b: number) => (a / b).toFixed(2);
+  console.log(`kafka / in-process: saturation throughput ${ratio(kafka.saturated.confirmedPerSecond, local.saturated.confirmedPerSecond)}x, p99 at ${env.BENCH_SAGA_LOW_RATE}/s ${ratio(kafka.atLowRate.p99, local.atLowRate.p99)}x, p99 at ${env.BENCH_SAGA_RATE}/s ${ratio(kafka.atRate.p99, local.atRate.p99)}x`);
+}
+console.log(`process RSS after each run: ${results.map((r) => `${r.transport} ${r.rssMb} MB`).join(', ')}`);
+process.exit(0);
