@@ -44,7 +44,16 @@ export async function stockedProduct(client: Client, admin: Actor, categoryId: s
   const suffix = randomUUID().slice(0, 8);
   const created = await client(CreateProductDocument, { input: { sku: `CO-${suffix}`, slug: `co-${suffix}`, name: `Item ${suffix}`, price: { amount: price, currency: 'EUR' }, categoryId, published: true } }, as);
   const id = created.data!.createProduct.product!.id;
-  if (stock > 0) await whenKnown(async () => (await client(AdjustStockDocument, { input: { productId: id, delta: stock, idempotencyKey: `co-${id}` } }, as)).data?.adjustStock);
+  if (stock > 0) {
+    const adjusted = await whenKnown(async () => (await client(AdjustStockDocument, { input: { productId: id, delta: stock, idempotencyKey: `co-${id}` } }, as)).data?.adjustStock);
+    if (adjusted.errors.length > 0) throw new Error(`adjustStock refused: ${JSON.stringify(adjusted.errors)}`);
+  }
+  // Every subgraph the saga needs must know the product before anyone orders it: stock as the router shows it.
+  const deadline = Date.now() + 30_000;
+  while ((await stockOf(client, id)) !== stock) {
+    if (Date.now() > deadline) throw new Error(`product ${id} never showed stock ${stock} (last: ${await stockOf(client, id)})`);
+    await sleep(100);
+  }
   return id;
 }
 

@@ -165,7 +165,7 @@ describe.each(['pglite', 'postgres'] as const)('the checkout saga orchestrator o
   it('cancels when stock is short (naming the product), when shipping is impossible, and when the hold expires', async () => {
     const shopper = customer();
     const short = await pricedOrder(shopper);
-    await participants.reply(stockRejected, short.orderId, { orderId: short.orderId, productIds: [short.cup], reason: 'insufficient stock' });
+    await participants.reply(stockRejected, short.orderId, { orderId: short.orderId, productIds: [short.cup], reason: 'OUT_OF_STOCK' });
     expect((await readOrder(harness, shopper, short.orderId))!.cancellation).toEqual({ code: 'OUT_OF_STOCK', reason: 'Not enough stock for Cup.' });
 
     const far = await fillCart(harness, shopper);

@@ -12,10 +12,11 @@ export const paymentDeclined = (providerCode: string) => ({
   reason: `Payment failed: ${paymentReasons[providerCode] ?? 'the payment was refused.'}`,
 });
 
-export const outOfStock = (productIds: string[], names: string[]) => ({
-  code: 'OUT_OF_STOCK',
-  reason: `Not enough stock for ${names.length > 0 ? names.join(', ') : productIds.join(', ')}.`,
-});
+/** Inventory said no: for lack of stock (naming the products), or for another reason it gave. */
+export const stockRefused = (inventoryReason: string, productIds: string[], names: string[]) =>
+  inventoryReason === 'OUT_OF_STOCK'
+    ? { code: 'OUT_OF_STOCK', reason: `Not enough stock for ${names.length > 0 ? names.join(', ') : productIds.join(', ')}.` }
+    : { code: 'STOCK_UNAVAILABLE', reason: `Your items could not be reserved (${inventoryReason}).` };
 
 export const shippingUnavailable = (country: string) => ({ code: 'SHIPPING_UNAVAILABLE', reason: `We do not ship to ${country}.` });
 

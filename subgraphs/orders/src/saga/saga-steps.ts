@@ -24,7 +24,7 @@ import {
 import { itemsOf, netLines, orderTotal, withLineDiscounts } from '../services/order-pricing';
 import type { OrderRecord, OrderStore } from '../stores/order.store';
 import type { AfterCommit } from './after-commit';
-import { outOfStock, paymentDeclined, reservationExpired, shippingUnavailable } from './cancellation-reasons';
+import { paymentDeclined, reservationExpired, shippingUnavailable, stockRefused } from './cancellation-reasons';
 import type { OrderLifecycle } from './order-lifecycle';
 
 export interface SagaContext {
@@ -116,7 +116,7 @@ export function sagaSteps(orders: OrderStore, lifecycle: OrderLifecycle) {
     on(stockRejected, (event, context) =>
       when(['PRICED'], event.data.orderId, context, (order) => {
         const names = order.lines.filter((line) => event.data.productIds.includes(line.productId)).map((line) => line.productName);
-        const { code, reason } = outOfStock(event.data.productIds, names);
+        const { code, reason } = stockRefused(event.data.reason, event.data.productIds, names);
         return lifecycle.cancel(context.tx, order, code, reason, context.after);
       }),
     ),
