@@ -54,13 +54,7 @@ export class AdjustStockService {
   }
 
   private async apply(actorId: string, request: AdjustInput, tx: Executor) {
-    const level = await this.stock.adjust(request.productId, request.delta, tx);
-    if (!level) {
-      const [current] = await this.stock.findByIds([request.productId], tx);
-      if (!current) throw new Rollback(fail(failure('UNKNOWN_PRODUCT', 'No stock is kept for this product', 'productId')));
-      const message = `Only ${available(current)} units can be removed (${current.onHand} on hand, ${current.reserved} reserved)`;
-      throw new Rollback(fail(failure('INSUFFICIENT_STOCK', message, 'delta')));
-    }
+    const level = (await this.stock.adjust(request.productId, request.delta, tx)) ?? (await this.adjustIfJustCreated(request, tx));
     const movement = await this.movements.insert(
       { ...request, kind: 'adjustment', onHandAfter: level.onHand, actorId, reservationId: null },
       tx,
@@ -68,6 +62,20 @@ export class AdjustStockService {
     if (!movement) throw new Rollback('key-taken' as const);
     await announceStock(tx, level);
     return { movement, errors: [] as [] };
+  }
+
+  /**
+   * The update matched no row. Either the product has no stock row, the units are short, or the
+   * row was created (product.created) after the update looked and before this read: a
+   * statement-level snapshot sees it now, so the adjustment is tried once more before refusing.
+   */
+  private async adjustIfJustCreated(request: AdjustInput, tx: Executor) {
+    const [current] = await this.stock.findByIds([request.productId], tx);
+    if (!current) throw new Rollback(fail(failure('UNKNOWN_PRODUCT', 'No stock is kept for this product', 'productId')));
+    const retried = await this.stock.adjust(request.productId, request.delta, tx);
+    if (retried) return retried;
+    const message = `Only ${available(current)} units can be removed (${current.onHand} on hand, ${current.reserved} reserved)`;
+    throw new Rollback(fail(failure('INSUFFICIENT_STOCK', message, 'delta')));
   }
 }
 
