@@ -14,3 +14,4 @@ export { loadPlatformEnv, platformEnvSchema, platformEnvShape, type PlatformEnv 
 export { migrateSubgraph, runSubgraph } from './run-subgraph';
 export { currentRequestScope, runInRequestScope, type RequestScope } from './request-scope';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize, sequenceCursor, toConnection, type Connection } from './connection';
+export { isoCountry } from './country-codes';

@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
-import { perRequest, type SubgraphContext } from '@shop/subgraph-kit';
+import { isoCountry, perRequest, type SubgraphContext } from '@shop/subgraph-kit';
 import type { ShippingRateRecord, ShippingRateStore } from '../stores/shipping-rate.store';
-import { isoCountry } from './country-codes';
 import { quoteShipping, type ShippingOptionQuote } from './shipping-quote';
 
 /** What the router sends for a Cart: its key plus the fields shipping `@requires` from orders. */

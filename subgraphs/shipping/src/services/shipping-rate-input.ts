@@ -1,5 +1,5 @@
 import type { ShippingRateFields } from '../stores/shipping-rate.store';
-import { isoCountry } from './country-codes';
+import { isoCountry } from '@shop/subgraph-kit';
 
 export type ShippingRateErrorCode = 'INVALID_COUNTRY' | 'INVALID_CURRENCY' | 'INVALID_AMOUNT' | 'DUPLICATE_RATE' | 'NOT_FOUND' | 'INVALID_FIELD';
 export interface ShippingRateFailure {

@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
-import { badUserInput, perRequest, requireRole, type SubgraphContext } from '@shop/subgraph-kit';
+import { badUserInput, isoCountry, perRequest, requireRole, type SubgraphContext } from '@shop/subgraph-kit';
 import { isUniqueViolation, type ShippingRateRecord, type ShippingRateStore } from '../stores/shipping-rate.store';
-import { isoCountry } from './country-codes';
 import { decodeCursor, pageSize, toPage, type Page } from './pagination';
 import { validateShippingRate, type ShippingRateFailure, type ShippingRateInputShape } from './shipping-rate-input';
 import type { Transact } from './transact';

@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
 import { z } from 'zod';
-import { badUserInput, perRequest, type SubgraphContext } from '@shop/subgraph-kit';
-import { isoCountry } from './country-codes';
+import { badUserInput, isoCountry, perRequest, type SubgraphContext } from '@shop/subgraph-kit';
 import { netLines, normalizeRegion, type OrderTax } from './order-tax';
 import type { OrderToTax, TaxCalculationService } from './tax-calculation.service';
 import { MAX_QUOTE_LINES } from './tax-quote.service';

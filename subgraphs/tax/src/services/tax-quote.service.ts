@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { badUserInput } from '@shop/subgraph-kit';
+import { badUserInput, isoCountry } from '@shop/subgraph-kit';
 import type { TaxRateStore } from '../stores/tax-rate.store';
-import { isoCountry } from './country-codes';
 import { calculateTax, type TaxCalculation } from './tax-calculator';
 
 export const MAX_QUOTE_LINES = 500;

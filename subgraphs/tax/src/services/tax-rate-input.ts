@@ -1,5 +1,5 @@
 import type { TaxRateFields } from '../stores/tax-rate.store';
-import { isoCountry } from './country-codes';
+import { isoCountry } from '@shop/subgraph-kit';
 
 export type TaxRateErrorCode = 'INVALID_COUNTRY' | 'INVALID_RATE' | 'DUPLICATE_RATE' | 'NOT_FOUND' | 'INVALID_FIELD';
 export interface TaxRateFailure {

@@ -1,9 +1,8 @@
 import DataLoader from 'dataloader';
 import type { Executor } from '@shop/db';
-import { badUserInput, perRequest, requireRole, type SubgraphContext } from '@shop/subgraph-kit';
+import { badUserInput, isoCountry, perRequest, requireRole, type SubgraphContext } from '@shop/subgraph-kit';
 import type { AnnounceTaxRateChange } from '../events/tax-rate-events';
 import { isUniqueViolation, type TaxRateRecord, type TaxRateStore } from '../stores/tax-rate.store';
-import { isoCountry } from './country-codes';
 import { decodeCursor, pageSize, toPage, type Page } from './pagination';
 import { validateTaxRate, type TaxRateFailure, type TaxRateInputShape } from './tax-rate-input';
 
