@@ -25,6 +25,8 @@ export async function startServicesShop(
     wrapTransport?: (transport: EventTransport) => EventTransport;
     /** `local`: the in-process transport instead of Kafka (the benchmark's reference). @default 'kafka' */
     events?: 'kafka' | 'local';
+    /** Brokers other than the shared test Kafka (a test that stops its own). @default TEST_KAFKA_BROKERS */
+    kafkaBrokers?: string[];
     /** PostgreSQL pool size of each subgraph. @default 4 */
     connectionsPerSubgraph?: number;
     /** Router option overrides (e.g. the benchmark lifting the rate limit). */
@@ -33,7 +35,7 @@ export async function startServicesShop(
 ): Promise<ServicesShop> {
   const namespace = uniqueKafkaName('shop').replace(/\./g, '-');
   const wrap = options.wrapTransport ?? ((transport: EventTransport) => transport);
-  const events = options.events === 'local' ? new LocalTransport() : new KafkaTransport({ brokers: testKafkaBrokers(), clientId: namespace, consumer: fastKafkaConsumer });
+  const events = options.events === 'local' ? new LocalTransport() : new KafkaTransport({ brokers: options.kafkaBrokers ?? testKafkaBrokers(), clientId: namespace, consumer: fastKafkaConsumer });
   const databases = new Map<string, TestDatabase>();
   const shop = await startEmbedded({
     routerPort: 0,

@@ -4,6 +4,10 @@
 # into $SERVERS_DIR/kafka/lib. Broker 127.0.0.1:$TEST_KAFKA_PORT (19092),
 # controller 127.0.0.1:$TEST_KAFKA_CONTROLLER_PORT (19093).
 #
+# KAFKA_INSTANCE=NAME keeps a second broker's state apart ($SERVERS_DIR/kafka-NAME, sharing the
+# jars): with its own TEST_KAFKA_PORT / TEST_KAFKA_CONTROLLER_PORT, a test can stop and restart
+# a broker of its own without touching the one the other tests share.
+#
 # usage: kafka.sh install|start|stop|status|check|clean
 #        kafka.sh tool CLASS [ARGS...]   run a Kafka tool with the server's classpath, e.g.
 #          kafka.sh tool org.apache.kafka.tools.TopicCommand --bootstrap-server 127.0.0.1:19092 --list
@@ -12,8 +16,9 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 KAFKA_SRC="$SERVERS_SCRIPTS/kafka"
-KAFKA_DIR="$SERVERS_DIR/kafka"
-KAFKA_LIB="$KAFKA_DIR/lib"
+KAFKA_JARS_DIR="$SERVERS_DIR/kafka"
+KAFKA_LIB="$KAFKA_JARS_DIR/lib"
+KAFKA_DIR="$SERVERS_DIR/kafka${KAFKA_INSTANCE:+-$KAFKA_INSTANCE}"
 KAFKA_DATA="$KAFKA_DIR/data"
 KAFKA_LOGS="$KAFKA_DIR/logs"
 KAFKA_PROPS="$KAFKA_DIR/server.properties"
@@ -47,17 +52,17 @@ cmd_install() {
   if lib_up_to_date; then
     return 0
   fi
-  mkdir -p "$KAFKA_DIR"
-  local mvnlog="$KAFKA_DIR/install.log"
+  mkdir -p "$KAFKA_JARS_DIR"
+  local mvnlog="$KAFKA_JARS_DIR/install.log"
   log "kafka: gathering Kafka jars with Maven into $KAFKA_LIB (log: $mvnlog)"
-  rm -rf "$KAFKA_LIB" "$KAFKA_DIR/target"
+  rm -rf "$KAFKA_LIB" "$KAFKA_JARS_DIR/target"
   if ! mvn -B -q -Dstyle.color=never -f "$KAFKA_SRC/pom.xml" -Dkafka.lib.dir="$KAFKA_LIB" generate-resources >"$mvnlog" 2>&1; then
     show_log_tail "$mvnlog" 60
     die "kafka: Maven failed to gather the Kafka jars"
   fi
   ls "$KAFKA_LIB"/kafka_2.13-*.jar >/dev/null 2>&1 || die "kafka: $KAFKA_LIB has no kafka_2.13 jar after Maven ran"
   files_hash "$KAFKA_SRC/pom.xml" >"$KAFKA_STAMP"
-  rm -rf "$KAFKA_DIR/target"
+  rm -rf "$KAFKA_JARS_DIR/target"
 }
 
 write_config() {
