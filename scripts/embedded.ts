@@ -25,6 +25,8 @@ export interface EmbeddedOptions {
    * per subgraph, Kafka, Redis pub/sub (end-to-end tests of the saga). Closed by `stop()`.
    */
   servers?: { database(subgraph: string): Promise<DatabaseHandle>; transport: EventTransport; pubsub(subgraph: string): PubSub };
+  /** Settings laid over a subgraph's embedded configuration, by subgraph name (e.g. a short stock hold in a test). */
+  subgraphConfig?: Record<string, object>;
 }
 
 export interface RunningEmbedded {
@@ -59,7 +61,8 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<RunningEm
     const pubsub = options.servers?.pubsub(module.name) ?? new MemoryPubSub({ keyPrefix: module.name });
     const database = options.servers ? await options.servers.database(module.name) : embeddedDatabase;
     await runMigrations(database, module.migrations);
-    const { stop, ...parts } = await module.create(config, { database, transport, cache, pubsub, logger });
+    const settings = { ...(config as object), ...options.subgraphConfig?.[module.name] };
+    const { stop, ...parts } = await module.create(settings, { database, transport, cache, pubsub, logger });
     const port = options.subgraphPorts === 'random' ? 0 : (subgraphs.find((s) => s.name === module.name)?.port ?? 0);
     const onSubgraphRequest = options.observe?.onSubgraphRequest;
     running[module.name] = await startSubgraph({

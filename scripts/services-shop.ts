@@ -31,6 +31,8 @@ export async function startServicesShop(
     connectionsPerSubgraph?: number;
     /** Router option overrides (e.g. the benchmark lifting the rate limit). */
     router?: EmbeddedOptions['router'];
+    /** Per-subgraph settings over the embedded ones (e.g. inventory's reservation TTL). */
+    subgraphConfig?: EmbeddedOptions['subgraphConfig'];
   } = {},
 ): Promise<ServicesShop> {
   const namespace = uniqueKafkaName('shop').replace(/\./g, '-');
@@ -42,6 +44,7 @@ export async function startServicesShop(
     subgraphPorts: 'random',
     logger: createLogger('e2e-services', 'silent'),
     ...(options.router ? { router: options.router } : {}),
+    ...(options.subgraphConfig ? { subgraphConfig: options.subgraphConfig } : {}),
     servers: {
       transport: wrap(namespacedTransport(events, namespace)),
       async database(subgraph): Promise<DatabaseHandle> {

@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KafkaTransport, namespacedTransport, decodeDeadLetterHeaders, ordersTopic, type EventEnvelope } from '@shop/events';
+import { ORDER_SAGA_GROUP } from '@shop/inventory';
+import { ORDER_SAGA_GROUP as PAYMENTS_SAGA_GROUP } from '@shop/payments';
 import { fastKafkaConsumer, testKafkaBrokers } from '@shop/testkit';
 import { MyNotificationsDocument, StockMovementsDocument } from './__generated__/graphql';
 import { openShop, orderWhen, placeOrder, shopperWithCart, stockedProduct, stockOf } from './support/checkout-actors';
-import { crashAfterCommit, duplicatingTransport } from './support/faulty-transports';
+import { consumerGroupDownUntil, duplicatingTransport, withoutConsumerGroup } from './support/faulty-transports';
+import { startInventoryProcess, type ParticipantProcess } from './support/participant-process';
 import { startServicesShop } from '../scripts/services-shop';
 import { signInAdmin, type Actor } from './support/shop-actors';
 
@@ -46,23 +49,82 @@ describe('checkout when Kafka delivers every event twice', () => {
   });
 });
 
-describe('checkout when a participant dies after its commit and before its offset commit', () => {
+describe('checkout when the inventory process is killed after its commit and before its offset commit', () => {
   let shop: Shop;
   let admin: Actor;
   let categoryId: string;
-  let faults: ReturnType<typeof crashAfterCommit> | undefined;
+  let inventory: ParticipantProcess | undefined;
   beforeAll(async () => {
-    shop = await startServicesShop({ wrapTransport: (inner) => (faults = crashAfterCommit(inner, 'inventory-saga', ['order.stock-reservation-requested', 'order.confirmed'])) });
+    // The checkout saga's inventory side runs only in a process of its own, which the test kills.
+    shop = await startServicesShop({ wrapTransport: (inner) => withoutConsumerGroup(inner, ORDER_SAGA_GROUP) });
     admin = await signInAdmin(shop.routerUrl, shop.admin);
     ({ categoryId } = await openShop(shop.client, admin));
   });
-  afterAll(() => shop?.stop());
-
-  it('completes the saga with the stock taken once when the reservation and its commit are redelivered', async () => {
-    const run = await checkout(shop, admin, categoryId);
-    await expectEffectsOnce(shop, admin, run);
-    expect(faults!.crashes.length).toBeGreaterThanOrEqual(2);
+  afterAll(async () => {
+    await inventory?.stop();
+    await shop?.stop();
   });
+
+  it('completes the saga with the stock taken once after SIGKILLs following the reservation and the sale commits', async () => {
+    const startInventory = (killAfterCommitOf?: string) =>
+      startInventoryProcess({ databaseUrl: shop.databaseUrl('inventory')!, brokers: testKafkaBrokers(), namespace: shop.namespace, ...(killAfterCommitOf ? { killAfterCommitOf } : {}) });
+    inventory = await startInventory('order.stock-reservation-requested');
+    const product = await stockedProduct(shop.client, admin, categoryId, 2000, 5);
+    const { shopper, cartId } = await shopperWithCart(shop.client, shop.routerUrl, [[product, 2]]);
+    const orderId = await placeOrder(shop.client, shopper, cartId);
+    expect(await inventory.exited).toBe('SIGKILL');
+    // Restarted, it is handed the reservation again (its offset was never committed), then dies after committing the sale.
+    inventory = await startInventory('order.confirmed');
+    expect(await inventory.exited).toBe('SIGKILL');
+    inventory = await startInventory();
+    const order = await orderWhen(shop.client, shopper, orderId, ['CONFIRMED', 'CANCELLED']);
+    await expectEffectsOnce(shop, admin, { product, shopper, orderId, order });
+  }, 180_000);
+});
+
+describe('checkout when the stock hold expires before payment', () => {
+  let shop: Shop;
+  let admin: Actor;
+  let categoryId: string;
+  let paymentsBack!: () => void;
+  beforeAll(async () => {
+    // Payments is down (its consumer group joins later) while inventory holds stock for 2 s only.
+    const back = new Promise<void>((resolve) => (paymentsBack = resolve));
+    shop = await startServicesShop({
+      wrapTransport: (inner) => consumerGroupDownUntil(inner, PAYMENTS_SAGA_GROUP, back),
+      subgraphConfig: { inventory: { reservationTtlSeconds: 2, reservationSweepIntervalMs: 200 } },
+    });
+    admin = await signInAdmin(shop.routerUrl, shop.admin);
+    ({ categoryId } = await openShop(shop.client, admin));
+  });
+  afterAll(async () => {
+    paymentsBack();
+    await shop?.stop();
+  });
+
+  it('cancels the order RESERVATION_EXPIRED, frees the units once and refunds the capture that comes late', async () => {
+    const product = await stockedProduct(shop.client, admin, categoryId, 2000, 5);
+    const { shopper, cartId } = await shopperWithCart(shop.client, shop.routerUrl, [[product, 2]]);
+    const orderId = await placeOrder(shop.client, shopper, cartId);
+    const cancelled = await orderWhen(shop.client, shopper, orderId, ['CANCELLED', 'CONFIRMED']);
+    expect(cancelled.status).toBe('CANCELLED');
+    expect(cancelled.cancellation).toEqual({ code: 'RESERVATION_EXPIRED', reason: 'The items were held for too long before payment completed; any charge has been refunded.' });
+    expect(cancelled.statusHistory.map((entry) => entry.status)).toEqual(['PENDING', 'PRICED', 'STOCK_RESERVED', 'CANCELLED']);
+    // The expiry released the hold; the cancellation that followed released nothing more.
+    await expect.poll(() => stockOf(shop.client, product), { timeout: 30_000 }).toBe(5);
+
+    // Payments comes back and works through its backlog: the request (a capture), then the cancellation (its refund).
+    paymentsBack();
+    const total = cancelled.total!.amount;
+    await expect
+      .poll(async () => (await orderWhen(shop.client, shopper, orderId, ['CANCELLED'])).payment, { timeout: 60_000 })
+      .toEqual({ status: 'REFUNDED', amount: { amount: total }, capturedAmount: { amount: total }, refundedAmount: { amount: total } });
+    const after = await orderWhen(shop.client, shopper, orderId, ['CANCELLED']);
+    expect(after.statusHistory.map((entry) => entry.status)).toEqual(['PENDING', 'PRICED', 'STOCK_RESERVED', 'CANCELLED']);
+    expect(await stockOf(shop.client, product)).toBe(5);
+    const movements = await shop.client(StockMovementsDocument, { productId: product }, { token: admin.token });
+    expect(movements.data!.stockMovements.edges.map((e) => [e.node.kind, e.node.delta])).toEqual([['ADJUSTMENT', 5]]);
+  }, 120_000);
 });
 
 describe('checkout with a poison event on the orders topic', () => {

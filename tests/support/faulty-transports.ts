@@ -9,29 +9,27 @@ export function duplicatingTransport(inner: EventTransport): EventTransport {
   };
 }
 
-/**
- * Makes the consumer group `groupId` fail each message of `types` once, AFTER its handler's
- * transaction committed: what Kafka sees when a participant dies between its database commit and
- * its offset commit. The message is delivered again; the inbox must turn it into a no-op.
- */
-export function crashAfterCommit(inner: EventTransport, groupId: string, types: string[]): EventTransport & { crashes: string[] } {
-  const crashes: string[] = [];
+/** Leaves consumer group `groupId` to another process: its subscriptions here consume nothing. */
+export function withoutConsumerGroup(inner: EventTransport, groupId: string): EventTransport {
   return {
-    crashes,
     publish: (messages) => inner.publish(messages),
-    subscribe: (options) =>
-      options.groupId !== groupId
-        ? inner.subscribe(options)
-        : inner.subscribe({
-            ...options,
-            handler: async (envelope, meta) => {
-              await options.handler(envelope, meta);
-              if (types.includes(envelope.type) && !crashes.includes(envelope.id)) {
-                crashes.push(envelope.id);
-                throw new Error(`simulated crash after commit of ${envelope.type}`);
-              }
-            },
-          }),
+    subscribe: async (options) => (options.groupId === groupId ? { stop: async () => {} } : inner.subscribe(options)),
+    close: () => inner.close(),
+  };
+}
+
+/**
+ * Consumer group `groupId` joins only once `back` resolves: that participant is down until then,
+ * and its events wait in Kafka (a new group reads from the beginning).
+ */
+export function consumerGroupDownUntil(inner: EventTransport, groupId: string, back: Promise<void>): EventTransport {
+  return {
+    publish: (messages) => inner.publish(messages),
+    subscribe: async (options) => {
+      if (options.groupId !== groupId) return inner.subscribe(options);
+      const joined = back.then(() => inner.subscribe(options));
+      return { stop: async () => (await joined).stop() };
+    },
     close: () => inner.close(),
   };
 }
