@@ -16,6 +16,11 @@ export interface InboxHandlerOptions {
   handles?: (type: string) => boolean;
   /** The effect; runs in the same transaction as the inbox row, at most once per event id. */
   handle: (tx: Transaction, envelope: EventEnvelope, meta: DeliveryMeta) => Promise<void>;
+  /**
+   * Called once the effect's transaction committed (not for skipped types or duplicates): where
+   * the outbox relay is woken, so the effect's replies leave without waiting for a poll.
+   */
+  afterCommit?: () => void;
 }
 
 /**
@@ -24,17 +29,19 @@ export interface InboxHandlerOptions {
  * skipped. If the effect throws, the inbox row rolls back with it and a retry runs it again.
  */
 export function createInboxHandler(options: InboxHandlerOptions): EventHandler {
-  const { db, inbox, consumer, handle, handles = () => true } = options;
+  const { db, inbox, consumer, handle, handles = () => true, afterCommit } = options;
   if (!consumer) throw new Error('createInboxHandler: consumer is required');
   return async (envelope, meta) => {
     if (!handles(envelope.type)) return;
-    await db.transaction(async (tx) => {
+    const handled = await db.transaction(async (tx) => {
       const inserted = await tx
         .insert(inbox)
         .values({ consumer, eventId: envelope.id })
         .onConflictDoNothing()
         .returning({ eventId: inbox.eventId });
       if (inserted.length === 1) await handle(tx, envelope, meta);
+      return inserted.length === 1;
     });
+    if (handled) afterCommit?.();
   };
 }

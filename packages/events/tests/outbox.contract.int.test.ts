@@ -179,6 +179,29 @@ describe.each(databaseFixtures)('outbox, relay and inbox on %s', (_name, open) =
     expect(await db.select({ consumer: inbox.consumer }).from(inbox).where(eq(inbox.eventId, envelope!.id))).toEqual([{ consumer: 'flaky' }]);
   });
 
+  it('calls afterCommit once per committed effect: not for a duplicate, a failure or a type it skips', async () => {
+    const [envelope] = await appendMany(db, 1);
+    const commits: string[] = [];
+    let fail = true;
+    const handler = createInboxHandler({
+      db,
+      inbox,
+      consumer: 'waker',
+      handles: (type) => type === envelope!.type,
+      handle: async () => {
+        if (fail) throw new Error('deadlock detected');
+      },
+      afterCommit: () => commits.push('commit'),
+    });
+    await expect(handler(envelope!, meta)).rejects.toThrow('deadlock detected');
+    expect(commits).toEqual([]);
+    fail = false;
+    await handler(envelope!, meta);
+    await handler(envelope!, meta);
+    await handler({ ...envelope!, id: '6f1c2b4a-8d3e-4f5a-9b6c-7d8e9f0a1b2c', type: 'order.placed' }, meta);
+    expect(commits).toEqual(['commit']);
+  });
+
   it('acknowledges events it has no effect for without a transaction or an inbox row', async () => {
     const [envelope] = await appendMany(db, 1);
     let calls = 0;

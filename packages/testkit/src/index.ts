@@ -1,3 +1,4 @@
+export { countQueries } from './count-queries';
 export { testServers } from './env';
 export { createTestDatabase, type TestDatabase } from './postgres';
 export { graphqlClient, type GraphQLResponse, type RequestOptions } from './graphql-client';

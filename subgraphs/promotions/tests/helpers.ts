@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { vi } from 'vitest';
 import { productCreated, productsTopic, productUpdated, type EventEnvelope, type ProductSnapshot } from '@shop/events';
-import type { SubgraphHarness } from '@shop/testkit';
+import { countQueries as countDatabaseQueries, type SubgraphHarness } from '@shop/testkit';
 import { inbox, outbox } from '../src/db/schema';
 
 export const adminCaller = () => ({ userId: randomUUID(), roles: ['customer', 'admin'] });
@@ -100,20 +99,8 @@ export async function outboxFor(harness: SubgraphHarness, promotionId: string) {
   return rows.map((row) => ({ type: row.type, data: row.payload.data as Record<string, unknown> }));
 }
 
-/**
- * Counts the SQL statements the subgraph runs outside transactions while `work` runs: every read
- * goes through the drizzle session's prepareQuery (transactions get sessions of their own).
- */
-export async function countQueries<T>(harness: SubgraphHarness, work: () => Promise<T>) {
-  const { session } = harness.platform.database.db as unknown as { session: { prepareQuery: (...args: never[]) => unknown } };
-  const spy = vi.spyOn(session, 'prepareQuery');
-  try {
-    const result = await work();
-    return { result, queries: spy.mock.calls.length };
-  } finally {
-    spy.mockRestore();
-  }
-}
+/** Counts the SQL statements the subgraph runs outside transactions while `work` runs. */
+export const countQueries = <T>(harness: SubgraphHarness, work: () => Promise<T>) => countDatabaseQueries(harness.platform.database.db, work);
 
 export const codes = (result: { errors?: Array<{ message: string; extensions?: { code?: string } }> }) =>
   result.errors?.map((error) => [error.extensions?.code, error.message]);

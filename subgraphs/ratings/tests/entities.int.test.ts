@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { SubgraphHarness } from '@shop/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countQueries as countDatabaseQueries, type SubgraphHarness } from '@shop/testkit';
 import { addOk, deleteReview, customer, knownProduct, startRatings } from './ratings-harness';
 
 describe.each(['pglite', 'postgres'] as const)('batched entities on %s', (backend) => {
@@ -10,20 +10,8 @@ describe.each(['pglite', 'postgres'] as const)('batched entities on %s', (backen
   });
   afterAll(() => ratings.stop());
 
-  /**
-   * Counts the SQL statements the subgraph runs outside transactions while `work` runs: every read
-   * goes through the drizzle session's prepareQuery (transactions get sessions of their own).
-   */
-  const countQueries = async <T>(work: () => Promise<T>) => {
-    const { session } = ratings.platform.database.db as unknown as { session: { prepareQuery: (...args: never[]) => unknown } };
-    const spy = vi.spyOn(session, 'prepareQuery');
-    try {
-      const result = await work();
-      return { result, queries: spy.mock.calls.length };
-    } finally {
-      spy.mockRestore();
-    }
-  };
+  const countQueries = <T>(work: () => Promise<T>) => countDatabaseQueries(ratings.platform.database.db, work);
+
 
   it('20 products in one _entities call cost one query for averageRating and reviewCount', async () => {
     const products: string[] = [];

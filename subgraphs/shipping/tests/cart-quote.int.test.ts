@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countQueries, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { shippingModule } from '../src';
 import { createRate, ops, type Rate } from './helpers';
 
@@ -72,15 +72,8 @@ describe.each(['pglite', 'postgres'] as const)('Cart shipping quote on %s', (bac
       cart('IT', { amount: 100, currency: 'EUR' }),
       cart(null, null),
     ];
-    const { session } = shipping.platform.database.db as unknown as { session: { prepareQuery: (...args: never[]) => unknown } };
-    const spy = vi.spyOn(session, 'prepareQuery');
-    let quoted: QuotedCart[];
-    try {
-      quoted = await quote(...carts);
-      expect(spy.mock.calls).toHaveLength(1);
-    } finally {
-      spy.mockRestore();
-    }
+    const { result: quoted, queries } = await countQueries(shipping.platform.database.db, () => quote(...carts));
+    expect(queries).toBe(1);
     expect(quoted.map((entity) => [entity.shippingCost?.amount ?? null, entity.shippingCost?.currency ?? null, entity.shippingOptions.length])).toEqual([
       [399, 'EUR', 3],
       [0, 'EUR', 1],

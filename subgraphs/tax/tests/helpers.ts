@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { vi } from 'vitest';
 import { ordersTopic, orderTaxed, orderTaxRequested, type EventEnvelope, type OrderTaxed } from '@shop/events';
-import type { SubgraphHarness } from '@shop/testkit';
+import { countQueries as countDatabaseQueries, type SubgraphHarness } from '@shop/testkit';
 import { inbox, outbox } from '../src/db/schema';
 import { ORDER_SAGA_GROUP } from '../src/events/order-saga.consumer';
 
@@ -116,13 +115,4 @@ export async function taxReplies(tax: SubgraphHarness, orderId: string): Promise
 }
 
 /** Counts the SQL statements the subgraph runs outside transactions while `work` runs. */
-export async function countQueries<T>(tax: SubgraphHarness, work: () => Promise<T>) {
-  const { session } = tax.platform.database.db as unknown as { session: { prepareQuery: (...args: never[]) => unknown } };
-  const spy = vi.spyOn(session, 'prepareQuery');
-  try {
-    const result = await work();
-    return { result, queries: spy.mock.calls.length };
-  } finally {
-    spy.mockRestore();
-  }
-}
+export const countQueries = <T>(tax: SubgraphHarness, work: () => Promise<T>) => countDatabaseQueries(tax.platform.database.db, work);

@@ -32,13 +32,10 @@ export function consumeProductEvents(deps: ProductEventsDeps): Promise<Subscript
       for (const item of await items.deleteForProduct(event.data.productId, tx)) await events.removed(tx, item, 'product_deleted');
     }),
   );
-  const handle = createInboxHandler({ db, inbox, consumer: PRODUCT_EVENTS_GROUP, handles: route.handles, handle: (tx, envelope) => route(envelope, tx) });
+  const handle = createInboxHandler({ db, inbox, consumer: PRODUCT_EVENTS_GROUP, handles: route.handles, handle: (tx, envelope) => route(envelope, tx), afterCommit });
   return transport.subscribe({
     groupId: PRODUCT_EVENTS_GROUP,
     topics: [productsTopic],
-    handler: async (envelope, meta) => {
-      await handle(envelope, meta);
-      afterCommit();
-    },
+    handler: handle,
   });
 }

@@ -35,11 +35,7 @@ export function orderSagaHandler({ db, saga, afterCommit }: OrderSagaDeps): Even
     on(orderConfirmed, (event, tx) => saga.commit(tx, event.data.orderId)),
     on(orderCancelled, (event, tx) => saga.cancel(tx, event.data.orderId)),
   );
-  const handle = createInboxHandler({ db, inbox, consumer: ORDER_SAGA_GROUP, handles: route.handles, handle: (tx, envelope) => route(envelope, tx) });
-  return async (envelope, meta) => {
-    await handle(envelope, meta);
-    afterCommit();
-  };
+  return createInboxHandler({ db, inbox, consumer: ORDER_SAGA_GROUP, handles: route.handles, handle: (tx, envelope) => route(envelope, tx), afterCommit });
 }
 
 export function consumeOrderSaga(deps: OrderSagaDeps & { transport: EventTransport }): Promise<Subscription> {

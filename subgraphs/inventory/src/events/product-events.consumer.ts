@@ -30,13 +30,10 @@ export function consumeProductEvents(deps: ProductEventsDeps): Promise<Subscript
       await stock.delete(event.data.productId, tx);
     }),
   );
-  const handle = createInboxHandler({ db, inbox, consumer: PRODUCT_EVENTS_GROUP, handles: route.handles, handle: (tx, envelope) => route(envelope, tx) });
+  const handle = createInboxHandler({ db, inbox, consumer: PRODUCT_EVENTS_GROUP, handles: route.handles, handle: (tx, envelope) => route(envelope, tx), afterCommit });
   return transport.subscribe({
     groupId: PRODUCT_EVENTS_GROUP,
     topics: [productsTopic],
-    handler: async (envelope, meta) => {
-      await handle(envelope, meta);
-      afterCommit();
-    },
+    handler: handle,
   });
 }

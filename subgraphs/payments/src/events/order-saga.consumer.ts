@@ -33,11 +33,7 @@ export function orderSagaHandler({ db, saga, afterCommit }: OrderSagaDeps): Even
     on(orderPaymentRequested, (event, tx) => saga.pay(tx, event.data)),
     on(orderCancelled, (event, tx) => saga.refund(tx, event.data.orderId)),
   );
-  const handle = createInboxHandler({ db, inbox, consumer: ORDER_SAGA_GROUP, handles: route.handles, handle: (tx, envelope) => route(envelope, tx) });
-  return async (envelope, meta) => {
-    await handle(envelope, meta);
-    afterCommit();
-  };
+  return createInboxHandler({ db, inbox, consumer: ORDER_SAGA_GROUP, handles: route.handles, handle: (tx, envelope) => route(envelope, tx), afterCommit });
 }
 
 export function consumeOrderSaga(deps: OrderSagaDeps & { transport: EventTransport }): Promise<Subscription> {

@@ -65,11 +65,14 @@ export function orderSagaHandler(deps: OrderSagaDeps): EventHandler {
     on(orderPlaced, (event, tx) => discountOrder(deps, event, tx)),
     on(orderConfirmed, (event, tx) => recordUsage(deps, event, tx)),
   );
-  const handler = createInboxHandler({ db: deps.db, inbox, consumer: ORDER_SAGA_GROUP, handles: route.handles, handle: (tx, envelope) => route(envelope, tx) });
-  return async (envelope, meta) => {
-    await handler(envelope, meta);
-    deps.afterCommit?.();
-  };
+  return createInboxHandler({
+    db: deps.db,
+    inbox,
+    consumer: ORDER_SAGA_GROUP,
+    handles: route.handles,
+    handle: (tx, envelope) => route(envelope, tx),
+    ...(deps.afterCommit ? { afterCommit: deps.afterCommit } : {}),
+  });
 }
 
 export function consumeOrderSaga(transport: EventTransport, deps: OrderSagaDeps): Promise<Subscription> {

@@ -11,7 +11,7 @@ export const SHIPPING_SAGA_GROUP = 'shipping-saga';
  * saga steps, each inside the inbox transaction (exactly-once effects and replies). Other order
  * events are recorded in the inbox and ignored.
  */
-export function shippingSagaHandler(db: Database, saga: ShippingSaga): EventHandler {
+export function shippingSagaHandler(db: Database, saga: ShippingSaga, afterCommit?: () => void): EventHandler {
   const route = routeEvents<Transaction>(
     on(orderPlaced, (event, tx) => saga.quote(tx, event.data)),
     on(orderShipmentRequested, async (event, tx) => {
@@ -21,7 +21,7 @@ export function shippingSagaHandler(db: Database, saga: ShippingSaga): EventHand
       await saga.cancelShipment(tx, event.data);
     }),
   );
-  return createInboxHandler({ db, inbox, consumer: SHIPPING_SAGA_GROUP, handles: route.handles, handle: (tx, envelope) => route(envelope, tx) });
+  return createInboxHandler({ db, inbox, consumer: SHIPPING_SAGA_GROUP, handles: route.handles, handle: (tx, envelope) => route(envelope, tx), ...(afterCommit ? { afterCommit } : {}) });
 }
 
 export interface OrderSagaDeps {
@@ -34,13 +34,5 @@ export interface OrderSagaDeps {
 
 /** Subscribes shipping to the orders topic as the `shipping-saga` group. */
 export function consumeOrderSaga({ db, transport, saga, afterCommit }: OrderSagaDeps): Promise<Subscription> {
-  const handle = shippingSagaHandler(db, saga);
-  return transport.subscribe({
-    groupId: SHIPPING_SAGA_GROUP,
-    topics: [ordersTopic],
-    handler: async (envelope, meta) => {
-      await handle(envelope, meta);
-      afterCommit();
-    },
-  });
+  return transport.subscribe({ groupId: SHIPPING_SAGA_GROUP, topics: [ordersTopic], handler: shippingSagaHandler(db, saga, afterCommit) });
 }

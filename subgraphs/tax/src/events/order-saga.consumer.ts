@@ -19,11 +19,7 @@ export type AnnounceOrderTaxed = typeof announceOrderTaxed;
  */
 export function orderSagaHandler(db: Database, orderTaxes: OrderTaxService, afterCommit: () => void = () => {}): EventHandler {
   const route = routeEvents<Transaction>(on(orderTaxRequested, async (event, tx) => void (await orderTaxes.tax(tx, event.data, new Date(event.occurredAt)))));
-  const handler = createInboxHandler({ db, inbox, consumer: ORDER_SAGA_GROUP, handles: route.handles, handle: (tx, envelope) => route(envelope, tx) });
-  return async (envelope, meta) => {
-    await handler(envelope, meta);
-    afterCommit();
-  };
+  return createInboxHandler({ db, inbox, consumer: ORDER_SAGA_GROUP, handles: route.handles, handle: (tx, envelope) => route(envelope, tx), afterCommit });
 }
 
 export function consumeOrderSaga(db: Database, transport: EventTransport, orderTaxes: OrderTaxService, afterCommit?: () => void): Promise<Subscription> {
