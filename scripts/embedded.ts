@@ -46,11 +46,14 @@ const audience = 'commerce-supergraph';
  */
 export async function startEmbedded(options: EmbeddedOptions): Promise<RunningEmbedded> {
   const keys = await loadOrCreateKeys(options.dataDir);
-  const embeddedDatabase = await openDatabase({
-    driver: 'pglite',
-    ...(options.dataDir ? { dataDir: `${options.dataDir}/pglite` } : {}),
-    ...(options.observe?.onQuery ? { onQuery: options.observe.onQuery } : {}),
-  });
+  // One PGlite for every subgraph, unless each has a server database of its own.
+  const embeddedDatabase = options.servers
+    ? undefined
+    : await openDatabase({
+        driver: 'pglite',
+        ...(options.dataDir ? { dataDir: `${options.dataDir}/pglite` } : {}),
+        ...(options.observe?.onQuery ? { onQuery: options.observe.onQuery } : {}),
+      });
   const transport = options.servers?.transport ?? new LocalTransport({ logger: options.logger.child({ service: 'events' }) });
   const running: Record<string, RunningSubgraph> = {};
   const cleanups: Array<() => Promise<void>> = [];
@@ -59,7 +62,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<RunningEm
     const logger = options.logger.child({ service: module.name });
     const cache = new MemoryCache({ keyPrefix: module.name });
     const pubsub = options.servers?.pubsub(module.name) ?? new MemoryPubSub({ keyPrefix: module.name });
-    const database = options.servers ? await options.servers.database(module.name) : embeddedDatabase;
+    const database = embeddedDatabase ?? (await options.servers!.database(module.name));
     await runMigrations(database, module.migrations);
     const settings = { ...(config as object), ...options.subgraphConfig?.[module.name] };
     const { stop, ...parts } = await module.create(settings, { database, transport, cache, pubsub, logger });
@@ -103,7 +106,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<RunningEm
       await Promise.all(Object.values(running).map((s) => s.stop()));
       for (const cleanup of cleanups) await cleanup();
       await transport.close();
-      await embeddedDatabase.close();
+      await embeddedDatabase?.close();
     },
   };
 }

@@ -27,6 +27,8 @@ export async function startServicesShop(
     events?: 'kafka' | 'local';
     /** Brokers other than the shared test Kafka (a test that stops its own). @default TEST_KAFKA_BROKERS */
     kafkaBrokers?: string[];
+    /** Sees every SQL statement a subgraph runs (the benchmark counts them per order). */
+    onQuery?: (subgraph: string, sql: string) => void;
     /** PostgreSQL pool size of each subgraph. @default 4 */
     connectionsPerSubgraph?: number;
     /** Router option overrides (e.g. the benchmark lifting the rate limit). */
@@ -51,7 +53,13 @@ export async function startServicesShop(
         const database = await createTestDatabase(subgraph);
         databases.set(subgraph, database);
         // Small pools: a shop holds twelve of them and test files run side by side on one server.
-        return openDatabase({ driver: 'postgres', url: database.url, maxConnections: options.connectionsPerSubgraph ?? 4 });
+        const onQuery = options.onQuery;
+        return openDatabase({
+          driver: 'postgres',
+          url: database.url,
+          maxConnections: options.connectionsPerSubgraph ?? 4,
+          ...(onQuery ? { onQuery: (sql: string) => onQuery(subgraph, sql) } : {}),
+        });
       },
       pubsub: (subgraph) => new RedisPubSub({ url: testServers.TEST_REDIS_URL, keyPrefix: `${namespace}-${subgraph}` }),
     },

@@ -7,6 +7,8 @@ import { openDatabase } from '@shop/db';
 import { startServicesShop, type ServicesShop } from '../../scripts/services-shop';
 import { sagaBenchEnv as env } from './env';
 import { measure, settle, type PhaseResult } from './measure';
+import { measurePostgresCeiling } from './postgres-ceiling';
+import { StatementCounter } from './statement-counter';
 import { fillCart, openBenchShop, placeOrder, registerShoppers, type Shopper } from './shop-setup';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -52,7 +54,8 @@ async function fixedRate(client: ServicesShop['client'], shoppers: Shopper[], pr
 }
 
 async function bench(transport: 'kafka' | 'local') {
-  const running = await startServicesShop({ events: transport, router: { rateLimit: { max: 0 } }, connectionsPerSubgraph: 10 });
+  const statements = new StatementCounter();
+  const running = await startServicesShop({ events: transport, router: { rateLimit: { max: 0 } }, connectionsPerSubgraph: 10, onQuery: statements.observe });
   const orders = await openDatabase({ driver: 'postgres', url: running.databaseUrl('orders')!, maxConnections: 2 });
   try {
     const products = await openBenchShop(running.client, running.admin, 20);
@@ -73,10 +76,14 @@ async function bench(transport: 'kafka' | 'local') {
 
     const saturationSent = new Map<string, number>();
     let placed = 0;
+    statements.start();
     await shop(running.client, shoppers, products, saturationSent, () => placed++ < env.BENCH_SAGA_SATURATION_ORDERS);
     await settle(orders, [...saturationSent.keys()]);
+    statements.stop();
     const saturated = await measure(orders, saturationSent);
-    return { transport, atLowRate, atRate, missed: fixed.missed, saturated, rssMb: Math.round(process.memoryUsage().rss / 1e6) };
+    // Every statement of the phase (the shoppers refilling carts and the relays' polls included), per order.
+    const perOrder = statements.perOrder(saturationSent.size);
+    return { transport, atLowRate, atRate, missed: fixed.missed, saturated, perOrder, rssMb: Math.round(process.memoryUsage().rss / 1e6) };
   } finally {
     await orders.close();
     await running.stop();
@@ -101,4 +108,17 @@ if (kafka && local) {
   console.log(`kafka / in-process: saturation throughput ${ratio(kafka.saturated.confirmedPerSecond, local.saturated.confirmedPerSecond)}x, p99 at ${env.BENCH_SAGA_LOW_RATE}/s ${ratio(kafka.atLowRate.p99, local.atLowRate.p99)}x, p99 at ${env.BENCH_SAGA_RATE}/s ${ratio(kafka.atRate.p99, local.atRate.p99)}x`);
 }
 console.log(`process RSS after each run: ${results.map((r) => `${r.transport} ${r.rssMb} MB`).join(', ')}`);
+for (const r of results) {
+  const top = r.perOrder.bySubgraph.slice(0, 6).map(([subgraph, count]) => `${subgraph} ${count.toFixed(0)}`);
+  console.log(`SQL statements per order (${r.transport}, saturation phase): ${r.perOrder.total.toFixed(0)} (${top.join(', ')}, ...)`);
+}
+const ceiling = await measurePostgresCeiling();
+if (ceiling && kafka) {
+  const { readOnlyStatementsPerSecond: reads, writeStatementsPerSecond: writes } = ceiling;
+  const orders = (perSecond: number) => (perSecond / kafka.perOrder.total).toFixed(0);
+  console.log(
+    `PostgreSQL alone on this machine (pgbench, prepared, 4 clients): ${reads.toFixed(0)} read-only / ${writes.toFixed(0)} TPC-B-like statements/s;` +
+      ` at ${kafka.perOrder.total.toFixed(0)} statements per order that caps the saga at ${orders(reads)} / ${orders(writes)} orders/s with no CPU left for Node or Kafka`,
+  );
+}
 process.exit(0);

@@ -1,4 +1,4 @@
-import { asc, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, inArray, isNull, sql } from 'drizzle-orm';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import type { Database } from '@shop/db';
 import type { EventTransport } from './event-transport';
@@ -29,7 +29,7 @@ export interface OutboxRelay {
 
 /**
  * Publishes outbox rows oldest first. Each batch is one transaction: rows are locked with
- * FOR UPDATE SKIP LOCKED, published, and marked, so a crash before the commit republishes them
+ * FOR UPDATE SKIP LOCKED and marked, then published, so a crash before the commit republishes them
  * (at-least-once; the consumers' inbox removes duplicates) and nothing is lost. A transaction-level
  * advisory lock lets one relay per outbox work at a time: two relays publishing disjoint batches
  * concurrently could reorder one aggregate's events across the batches.
@@ -53,17 +53,22 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     const backlog = await db.select({ seq: outbox.seq }).from(outbox).where(isNull(outbox.publishedAt)).limit(1);
     if (backlog.length === 0) return 0;
     return db.transaction(async (tx): Promise<number | 'failed'> => {
-      // Both drivers (pg and PGlite) answer execute() with `{ rows }`.
-      const lock = (await tx.execute(sql`select pg_try_advisory_xact_lock(hashtext(${lockName})) as locked`)) as { rows: { locked: boolean }[] };
-      if (lock.rows[0]?.locked !== true) return 0;
-      const rows = await tx
-        .select({ id: outbox.id, topic: outbox.topic, key: outbox.key, payload: outbox.payload })
+      // One statement claims the batch: the advisory lock (an init plan, taken once), the oldest
+      // unpublished rows locked and marked published. The marks commit only if Kafka took the batch.
+      const oldest = tx
+        .select({ id: outbox.id })
         .from(outbox)
-        .where(isNull(outbox.publishedAt))
+        .where(and(isNull(outbox.publishedAt), sql`(select pg_try_advisory_xact_lock(hashtext(${lockName})))`))
         .orderBy(asc(outbox.seq))
         .limit(batchSize)
         .for('update', { skipLocked: true });
+      const rows = await tx
+        .update(outbox)
+        .set({ publishedAt: sql`now()`, attempts: sql`${outbox.attempts} + 1` })
+        .where(inArray(outbox.id, oldest))
+        .returning({ id: outbox.id, seq: outbox.seq, topic: outbox.topic, key: outbox.key, payload: outbox.payload });
       if (rows.length === 0) return 0;
+      rows.sort((x, y) => x.seq - y.seq);
       const ids = rows.map((row) => row.id);
       try {
         await transport.publish(rows.map(({ topic, key, payload }) => ({ topic, key, envelope: payload })));
@@ -72,14 +77,10 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         logger.warn({ err: message, rows: rows.length, outbox: lockName }, 'outbox publish failed; will retry');
         await tx
           .update(outbox)
-          .set({ attempts: sql`${outbox.attempts} + 1`, lastError: message.slice(0, 2_000) })
+          .set({ publishedAt: null, lastError: message.slice(0, 2_000) })
           .where(inArray(outbox.id, ids));
         return 'failed';
       }
-      await tx
-        .update(outbox)
-        .set({ publishedAt: sql`now()`, attempts: sql`${outbox.attempts} + 1` })
-        .where(inArray(outbox.id, ids));
       return rows.length;
     });
   };
