@@ -17,6 +17,10 @@ const schema = z.object({
   BENCH_DATA_DIR: z.string().optional(),
   BENCH_SUBGRAPH_URLS: z.string().optional(),
   BENCH_HIVE_DEDUP: z.string().optional(),
+  /** `postgres`: every subgraph on a database of its own on the test PostgreSQL server (needs `npm run servers:up`). */
+  BENCH_SUBGRAPH_DB: z.enum(['pglite', 'postgres']).default('pglite'),
+  /** Set by the parent in postgres mode: the database URL of each subgraph. */
+  BENCH_DATABASE_URLS: z.string().optional(),
 });
 
 export const benchEnv = schema.parse(process.env);

@@ -18,19 +18,22 @@ import { benchLogger, serveChild } from './child';
 import { accessTokenAudience, accessTokenIssuer, apiSchemaPath, supergraphPath } from './inputs';
 import { buildMergedSchema, floorContext, type FloorContext } from './merged-schema';
 import { benchEnv } from './env';
+import { openSubgraphDatabase, subgraphDatabaseUrls } from './subgraph-databases';
 
 serveChild(async () => {
   const dataDir = benchEnv.BENCH_DATA_DIR;
   if (!dataDir) throw new Error('BENCH_DATA_DIR is required');
   const logger = benchLogger('floor');
   const keys = await loadOrCreateKeys(dataDir);
-  const database = await openDatabase({ driver: 'pglite', dataDir: `${dataDir}/pglite` });
+  const databaseUrls = subgraphDatabaseUrls();
+  const shared = databaseUrls ? undefined : await openDatabase({ driver: 'pglite', dataDir: `${dataDir}/pglite` });
   const transport = new LocalTransport({ logger: logger.child({ service: 'events' }) });
   const resolvers: Record<string, Record<string, unknown>> = {};
   const cleanups: Array<() => Promise<void>> = [];
   for (const { module, config } of embeddedSubgraphs({ keys, issuer: accessTokenIssuer, audience: accessTokenAudience })) {
     const cache = new MemoryCache({ keyPrefix: module.name });
     const pubsub = new MemoryPubSub({ keyPrefix: module.name });
+    const database = shared ?? (await openSubgraphDatabase(databaseUrls!, module.name));
     await runMigrations(database, module.migrations);
     const parts = await module.create(config, { database, transport, cache, pubsub, logger: logger.child({ service: module.name }) });
     resolvers[module.name] = parts.resolvers as Record<string, unknown>;
@@ -38,6 +41,7 @@ serveChild(async () => {
       await parts.stop?.();
       await cache.close();
       await pubsub.close();
+      if (database !== shared) await database.close();
     });
   }
   const schema = buildMergedSchema({
@@ -67,7 +71,7 @@ serveChild(async () => {
       await apollo.stop();
       for (const cleanup of cleanups) await cleanup();
       await transport.close();
-      await database.close();
+      await shared?.close();
     },
   };
 });

@@ -19,6 +19,7 @@ import { startChild, type Child } from './processes';
 import { interimWorkload, type Workload } from './workload';
 import { storefrontWorkload } from './storefront';
 import { benchEnv } from './env';
+import { createSubgraphDatabases } from './subgraph-databases';
 
 const connections = benchEnv.BENCH_CONNECTIONS;
 const durationSeconds = benchEnv.BENCH_DURATION;
@@ -180,6 +181,7 @@ function report(rounds: Measured[][], workload: Workload) {
     `load: autocannon, ${connections} connections, POST, no pipelining; ${rounds.length} round(s) of ${durationSeconds} s per target after a ${warmupSeconds} s warm-up (1 s in later rounds), every other round in reverse order; best round shown`,
   );
   console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${mib(totalmem())} MiB, Node ${process.version}, ${process.platform}`);
+  console.log(`subgraph databases: ${benchEnv.BENCH_SUBGRAPH_DB === 'postgres' ? 'a PostgreSQL database each (test server)' : 'one PGlite, as npm start runs them'}`);
   console.log('');
   console.log(line(header));
   console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
@@ -208,9 +210,12 @@ async function main() {
   const floorDataDir = `${dataDir}-floor`;
   const children: Array<Child<unknown>> = [];
   const started = performance.now();
+  // Postgres mode: the subgraphs (and the floor) on the test PostgreSQL server instead of PGlite.
+  const databases = benchEnv.BENCH_SUBGRAPH_DB === 'postgres' ? await createSubgraphDatabases() : undefined;
+  const dataEnv: Record<string, string> = databases ? { BENCH_DATABASE_URLS: JSON.stringify(databases.urls) } : {};
   try {
     // 1. Seed through the embedded router, then copy the data for the floor's own process.
-    let subgraphs = await startChild<SubgraphsInfo>('subgraphs', './subgraphs-child.ts', { env: { BENCH_DATA_DIR: dataDir } });
+    let subgraphs = await startChild<SubgraphsInfo>('subgraphs', './subgraphs-child.ts', { env: { BENCH_DATA_DIR: dataDir, ...dataEnv } });
     children.push(subgraphs);
     console.log(`seeding: ${workload.name}`);
     await workload.seed(subgraphs.info.routerUrl, subgraphs.info.admin);
@@ -218,16 +223,16 @@ async function main() {
     cpSync(dataDir, floorDataDir, { recursive: true });
 
     // 2. The subgraphs again, then each server in its own process.
-    subgraphs = await startChild<SubgraphsInfo>('subgraphs', './subgraphs-child.ts', { env: { BENCH_DATA_DIR: dataDir } });
+    subgraphs = await startChild<SubgraphsInfo>('subgraphs', './subgraphs-child.ts', { env: { BENCH_DATA_DIR: dataDir, ...dataEnv } });
     children.push(subgraphs);
-    const gatewayEnv = { BENCH_DATA_DIR: dataDir, BENCH_SUBGRAPH_URLS: JSON.stringify(subgraphs.info.subgraphUrls) };
+    const gatewayEnv = { BENCH_DATA_DIR: dataDir, ...dataEnv, BENCH_SUBGRAPH_URLS: JSON.stringify(subgraphs.info.subgraphUrls) };
     const ours = await startChild<{ url: string }>('ours', './ours-child.ts', { env: gatewayEnv, cpuProfileDir });
     children.push(ours);
     const hive = await startChild<{ url: string }>('hive', './hive-child.ts', { env: gatewayEnv, cpuProfileDir });
     children.push(hive);
     const hiveDedup = await startChild<{ url: string }>('hive-dedup', './hive-child.ts', { env: { ...gatewayEnv, BENCH_HIVE_DEDUP: '1' } });
     children.push(hiveDedup);
-    const floor = await startChild<{ url: string }>('floor', './floor-child.ts', { env: { BENCH_DATA_DIR: floorDataDir }, cpuProfileDir });
+    const floor = await startChild<{ url: string }>('floor', './floor-child.ts', { env: { BENCH_DATA_DIR: floorDataDir, ...dataEnv }, cpuProfileDir });
     children.push(floor);
     const targets: Target[] = [
       { name: 'ours', child: ours, upstream: subgraphs },
@@ -256,6 +261,7 @@ async function main() {
     if (cpuProfileDir) console.log(`CPU profiles: ${cpuProfileDir}/<target> (summarize: npx tsx bench/router/profile-summary.ts bench/router/profiles/ours)`);
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(floorDataDir, { recursive: true, force: true });
+    await databases?.drop();
   }
 }
 

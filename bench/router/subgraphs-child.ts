@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { startEmbedded } from '../../scripts/embedded';
 import { benchLogger, reportCounters, serveChild } from './child';
 import { benchEnv } from './env';
+import { postgresServers, subgraphDatabaseUrls } from './subgraph-databases';
 
 // HTTP requests per listening port (node's built-in http diagnostics channel), reported by
 // subgraph name, so the parent can tell how many subgraph fetches each gateway makes per request.
@@ -21,8 +22,10 @@ subscribe('http.server.request.start', (message) => {
 serveChild(async () => {
   const dataDir = benchEnv.BENCH_DATA_DIR;
   if (!dataDir) throw new Error('BENCH_DATA_DIR is required');
+  const databaseUrls = subgraphDatabaseUrls();
   const shop = await startEmbedded({
     dataDir,
+    ...(databaseUrls ? { servers: postgresServers(databaseUrls) } : {}),
     routerPort: 0,
     subgraphPorts: 'random',
     logger: benchLogger('subgraphs'),
