@@ -8,6 +8,7 @@ export { maskErrors } from './mask-errors';
 export { startSubgraph, type RouteHandler, type RunningSubgraph, type SubgraphOptions } from './start-subgraph';
 export { stopOnSignals } from './shutdown';
 export { perRequest } from './per-request';
+export { countByKey, rowByKey, rowsByKey } from './keyed-loaders';
 export { DateTimeResolver as DateTimeScalar } from 'graphql-scalars';
 export type { SubgraphModule, SubgraphParts, SubgraphPlatform } from './subgraph-module';
 export { loadPlatformEnv, platformEnvSchema, platformEnvShape, type PlatformEnv } from './env';

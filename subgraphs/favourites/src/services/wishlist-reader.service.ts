@@ -1,5 +1,4 @@
-import DataLoader from 'dataloader';
-import { forbidden, isUuid, perRequest, requireViewer, type SubgraphContext } from '@shop/subgraph-kit';
+import { countByKey, forbidden, isUuid, requireViewer, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
 import type { WishlistItemRecord, WishlistStore } from '../stores/wishlist.store';
 import { decodeCursor, pageSize, toPage, type Page } from './pagination';
 
@@ -32,32 +31,13 @@ export class WishlistReader {
   /** A WishlistItem reference: null for items that do not exist or that the caller may not see. */
   async item(context: SubgraphContext, id: string): Promise<WishlistItemRecord | null> {
     if (!context.viewer || !isUuid(id)) return null;
-    const loader = perRequest(
-      context,
-      'wishlist.itemById',
-      () =>
-        new DataLoader<string, WishlistItemRecord | null>(async (ids) => {
-          const rows = await this.items.findByIds(ids);
-          const byId = new Map(rows.map((row) => [row.id, row]));
-          return ids.map((key) => byId.get(key) ?? null);
-        }),
-    );
-    const item = await loader.load(id.toLowerCase());
+    const item = await rowByKey(context, 'wishlist.itemById', (ids) => this.items.findByIds(ids), (row) => row.id).load(id.toLowerCase());
     const { userId, roles } = context.viewer;
     return item && (item.userId === userId || roles.includes('admin')) ? item : null;
   }
 
   /** One query for every product of the request (an `_entities` call of 20 products costs one round trip). */
   favouriteCount(context: SubgraphContext, productId: string): Promise<number> {
-    const loader = perRequest(
-      context,
-      'wishlist.favouriteCount',
-      () =>
-        new DataLoader<string, number>(async (ids) => {
-          const counts = await this.items.favouriteCounts(ids);
-          return ids.map((id) => counts.get(id) ?? 0);
-        }),
-    );
-    return loader.load(productId);
+    return countByKey(context, 'wishlist.favouriteCount', (ids) => this.items.favouriteCounts(ids)).load(productId);
   }
 }

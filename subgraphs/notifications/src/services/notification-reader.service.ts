@@ -1,5 +1,4 @@
-import DataLoader from 'dataloader';
-import { forbidden, isUuid, pageSize, perRequest, requireViewer, sequenceCursor, toConnection, type Connection, type SubgraphContext } from '@shop/subgraph-kit';
+import { type Connection, countByKey, forbidden, isUuid, pageSize, requireViewer, rowByKey, sequenceCursor, type SubgraphContext, toConnection } from '@shop/subgraph-kit';
 import type { NotificationRecord, NotificationStore } from '../stores/notification.store';
 
 const cursor = sequenceCursor('notification');
@@ -33,32 +32,13 @@ export class NotificationReader {
   /** One query for every user of the request (an `_entities` call of 20 users costs one round trip). */
   unreadCount(context: SubgraphContext, userId: string): Promise<number> {
     this.assertMayRead(context, userId);
-    const loader = perRequest(
-      context,
-      'notifications.unreadCount',
-      () =>
-        new DataLoader<string, number>(async (ids) => {
-          const counts = await this.store.unreadCounts(ids);
-          return ids.map((id) => counts.get(id) ?? 0);
-        }),
-    );
-    return loader.load(userId);
+    return countByKey(context, 'notifications.unreadCount', (ids) => this.store.unreadCounts(ids)).load(userId);
   }
 
   /** A Notification reference: null for one that does not exist or that the caller may not see. */
   async notification(context: SubgraphContext, id: string): Promise<NotificationRecord | null> {
     if (!context.viewer || !isUuid(id)) return null;
-    const loader = perRequest(
-      context,
-      'notifications.byId',
-      () =>
-        new DataLoader<string, NotificationRecord | null>(async (ids) => {
-          const rows = await this.store.findByIds(ids);
-          const byId = new Map(rows.map((row) => [row.id, row]));
-          return ids.map((key) => byId.get(key) ?? null);
-        }),
-    );
-    const found = await loader.load(id.toLowerCase());
+    const found = await rowByKey(context, 'notifications.byId', (ids) => this.store.findByIds(ids), (row) => row.id).load(id.toLowerCase());
     const { userId, roles } = context.viewer;
     return found && (found.recipientId === userId || roles.includes('admin')) ? found : null;
   }

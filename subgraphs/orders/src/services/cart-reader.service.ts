@@ -1,6 +1,5 @@
-import DataLoader from 'dataloader';
 import type { Executor } from '@shop/db';
-import { perRequest, type SubgraphContext } from '@shop/subgraph-kit';
+import { rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
 import type { CartItemStore } from '../stores/cart-item.store';
 import type { CartStore } from '../stores/cart.store';
 import type { CartView } from './cart-view';
@@ -20,16 +19,15 @@ export class CartReader {
 
   /** A `Cart` reference: one query for the carts and one for their lines per `_entities` call. */
   async byReference(context: SubgraphContext, id: string): Promise<CartView | null> {
-    const loader = perRequest(
+    const loader = rowByKey(
       context,
       'carts.byId',
-      () =>
-        new DataLoader<string, CartView | null>(async (ids) => {
-          const found = await this.carts.findByIds(ids);
-          const lines = await this.items.linesFor(found.map((cart) => cart.id));
-          const byId = new Map(found.map((cart) => [cart.id, { ...cart, lines: lines.filter((line) => line.cartId === cart.id) }]));
-          return ids.map((key) => byId.get(key) ?? null);
-        }),
+      async (ids: readonly string[]): Promise<CartView[]> => {
+        const found = await this.carts.findByIds(ids);
+        const lines = await this.items.linesFor(found.map((cart) => cart.id));
+        return found.map((cart) => ({ ...cart, lines: lines.filter((line) => line.cartId === cart.id) }));
+      },
+      (cart) => cart.id,
     );
     const cart = await loader.load(id);
     // A cart is private: anyone but its owner and admins sees no such cart.

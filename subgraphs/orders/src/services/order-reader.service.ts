@@ -1,6 +1,5 @@
-import DataLoader from 'dataloader';
 import type { OrderStatus } from '@shop/events';
-import { forbidden, pageSize, perRequest, sequenceCursor, toConnection, type Connection, type SubgraphContext, type Viewer } from '@shop/subgraph-kit';
+import { type Connection, forbidden, pageSize, rowByKey, rowsByKey, sequenceCursor, type SubgraphContext, toConnection, type Viewer } from '@shop/subgraph-kit';
 import type { OrderHistoryStore } from '../stores/order-history.store';
 import type { OrderRecord, OrderStore } from '../stores/order.store';
 import { toStatusChanges, type StatusChange } from './order-status-feed';
@@ -23,11 +22,7 @@ export class OrderReader {
 
   /** `order(id)` and `Order` references: one query per request for any number of ids. */
   async byId(context: SubgraphContext, id: string): Promise<OrderRecord | null> {
-    const loader = perRequest(context, 'orders.byId', () => new DataLoader<string, OrderRecord | null>(async (ids) => {
-      const found = new Map((await this.orders.findByIds(ids)).map((order) => [order.id, order]));
-      return ids.map((key) => found.get(key) ?? null);
-    }));
-    const order = await loader.load(id);
+    const order = await rowByKey(context, 'orders.byId', (ids) => this.orders.findByIds(ids), (row) => row.id).load(id);
     return order && canSee(context.viewer, order) ? order : null;
   }
 
@@ -38,12 +33,8 @@ export class OrderReader {
   }
 
   /** Status history of the orders in this request: one query for all of them. */
-  statusHistory(context: SubgraphContext, orderId: string): Promise<StatusChange[]> {
-    const loader = perRequest(context, 'orders.history', () => new DataLoader<string, StatusChange[]>(async (ids) => {
-      const rows = await this.history.forOrders(ids);
-      return ids.map((key) => toStatusChanges(rows.filter((row) => row.orderId === key)));
-    }));
-    return loader.load(orderId);
+  async statusHistory(context: SubgraphContext, orderId: string): Promise<StatusChange[]> {
+    return toStatusChanges(await rowsByKey(context, 'orders.history', (ids) => this.history.forOrders(ids), (row) => row.orderId).load(orderId));
   }
 
   /** `User.orders`: the user themself or an admin; anyone else is FORBIDDEN. */

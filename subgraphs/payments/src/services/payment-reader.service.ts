@@ -1,5 +1,4 @@
-import DataLoader from 'dataloader';
-import { perRequest, type SubgraphContext } from '@shop/subgraph-kit';
+import { rowByKey, rowsByKey, type SubgraphContext } from '@shop/subgraph-kit';
 import type { PaymentRecord, PaymentStore, StatusChangeRecord } from '../stores/payment.store';
 
 /**
@@ -19,42 +18,15 @@ export class PaymentReader {
   }
 
   async byId(context: SubgraphContext, id: string): Promise<PaymentRecord | null> {
-    const loader = perRequest(
-      context,
-      'payments.byId',
-      () =>
-        new DataLoader<string, PaymentRecord | null>(async (ids) => {
-          const byId = new Map((await this.payments.findByIds(ids)).map((row) => [row.id, row]));
-          return ids.map((id) => byId.get(id) ?? null);
-        }),
-    );
-    return this.visible(context, await loader.load(id));
+    return this.visible(context, await rowByKey(context, 'payments.byId', (ids) => this.payments.findByIds(ids), (row) => row.id).load(id));
   }
 
   /** The order's latest payment attempt (one query for all orders of an `_entities` call). */
   async latestForOrder(context: SubgraphContext, orderId: string): Promise<PaymentRecord | null> {
-    const loader = perRequest(
-      context,
-      'payments.latestForOrder',
-      () =>
-        new DataLoader<string, PaymentRecord | null>(async (orderIds) => {
-          const rows = await this.payments.findByOrderIds(orderIds);
-          return orderIds.map((orderId) => rows.find((row) => row.orderId === orderId) ?? null);
-        }),
-    );
-    return this.visible(context, await loader.load(orderId));
+    return this.visible(context, await rowByKey(context, 'payments.latestForOrder', (ids) => this.payments.findByOrderIds(ids), (row) => row.orderId).load(orderId));
   }
 
   history(context: SubgraphContext, paymentId: string): Promise<StatusChangeRecord[]> {
-    const loader = perRequest(
-      context,
-      'payments.history',
-      () =>
-        new DataLoader<string, StatusChangeRecord[]>(async (ids) => {
-          const rows = await this.payments.historyFor(ids);
-          return ids.map((id) => rows.filter((row) => row.paymentId === id));
-        }),
-    );
-    return loader.load(paymentId);
+    return rowsByKey(context, 'payments.history', (ids) => this.payments.historyFor(ids), (row) => row.paymentId).load(paymentId);
   }
 }

@@ -1,6 +1,5 @@
-import DataLoader from 'dataloader';
 import type { CatalogStore, Category } from '@shop/catalog';
-import { badUserInput, perRequest, requireUuid, type SubgraphContext } from '@shop/subgraph-kit';
+import { badUserInput, perRequest, requireUuid, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
 
 const bySiblingOrder = (a: Category, b: Category) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -25,16 +24,7 @@ export class CategoryReader {
   constructor(private readonly catalog: CatalogStore) {}
 
   byId(context: SubgraphContext, id: string): Promise<Category | null> {
-    const loader = perRequest(
-      context,
-      'categories.byId',
-      () =>
-        new DataLoader<string, Category | null>(async (ids) => {
-          const found = new Map((await this.catalog.getCategories(ids)).map((category) => [category.id, category]));
-          return ids.map((wanted) => found.get(wanted.toLowerCase()) ?? null);
-        }),
-    );
-    return loader.load(id);
+    return rowByKey(context, 'categories.byId', (ids) => this.catalog.getCategories(ids), (row) => row.id).load(id.toLowerCase());
   }
 
   category(context: SubgraphContext, args: { id?: string | null; slug?: string | null }): Promise<Category | null> {

@@ -1,6 +1,5 @@
-import DataLoader from 'dataloader';
 import { CatalogValidationError, InvalidCursorError, type CatalogStore, type Product, type ProductFilter, type ProductSort } from '@shop/catalog';
-import { badUserInput, forbidden, perRequest, requireUuid, type SubgraphContext } from '@shop/subgraph-kit';
+import { badUserInput, forbidden, requireUuid, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
 import { emptyConnection, toConnection, type ProductConnection } from './product-connection';
 import { isAdmin } from './viewer';
 
@@ -32,16 +31,9 @@ export class ProductReader {
 
   /** One catalog read per request for every product looked up by id (`_entities` included). */
   async byId(context: SubgraphContext, id: string): Promise<Product | null> {
-    const loader = perRequest(
-      context,
-      'products.byId',
-      () =>
-        new DataLoader<string, Product | null>(async (ids) => {
-          const found = new Map((await this.catalog.getProducts(ids)).map((product) => [product.id, product]));
-          return ids.map((wanted) => found.get(wanted.toLowerCase()) ?? null);
-        }),
-    );
-    return this.visible(context, await loader.load(id));
+    // The catalog answers lowercase ids (UUIDs compare case-insensitively).
+    const product = await rowByKey(context, 'products.byId', (ids) => this.catalog.getProducts(ids), (row) => row.id).load(id.toLowerCase());
+    return this.visible(context, product);
   }
 
   async product(context: SubgraphContext, args: { id?: string | null; slug?: string | null }): Promise<Product | null> {

@@ -1,6 +1,5 @@
-import DataLoader from 'dataloader';
 import type { Executor } from '@shop/db';
-import { perRequest, requireRole, type SubgraphContext } from '@shop/subgraph-kit';
+import { requireRole, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
 import type { AnnouncePromotionChange } from '../events/promotion-events';
 import type { KnownProductStore } from '../stores/known-product.store';
 import { isUniqueViolation, type PromotionFields, type PromotionRecord, type PromotionStore } from '../stores/promotion.store';
@@ -35,17 +34,7 @@ export class PromotionService {
 
   /** A Promotion reference; one query for every reference of the request. */
   byId(context: SubgraphContext, id: string): Promise<PromotionRecord | null> {
-    const loader = perRequest(
-      context,
-      'promotions.byId',
-      () =>
-        new DataLoader<string, PromotionRecord | null>(async (ids) => {
-          const rows = await this.promotions.findByIds(ids);
-          const byId = new Map(rows.map((row) => [row.id, row]));
-          return ids.map((key) => byId.get(key) ?? null);
-        }),
-    );
-    return loader.load(id);
+    return rowByKey(context, 'promotions.byId', (ids) => this.promotions.findByIds(ids), (row) => row.id).load(id);
   }
 
   /** Coupon codes are secrets shoppers are given; only admins may list them. */

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { isUuid, perRequest, type SubgraphContext } from '@shop/subgraph-kit';
+import { countByKey, isUuid, perRequest, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
 import type { KnownProductStore, RatingSummary } from '../stores/known-product.store';
 import type { PageQuery, ReviewRecord, ReviewStore } from '../stores/review.store';
 import { pageQuery, toConnection, type PageArgs, type ReviewConnectionModel } from './connection';
@@ -22,30 +22,13 @@ export class ReviewReader {
 
   async byId(context: SubgraphContext, id: string): Promise<ReviewRecord | null> {
     if (!isUuid(id)) return null;
-    const loader = perRequest(
-      context,
-      'reviews.byId',
-      () =>
-        new DataLoader<string, ReviewRecord | null>(async (ids) => {
-          const byId = new Map((await this.reviews.findByIds(ids)).map((row) => [row.id, row]));
-          return ids.map((key) => byId.get(key) ?? null);
-        }),
-    );
-    return loader.load(id.toLowerCase());
+    return rowByKey(context, 'reviews.byId', (ids) => this.reviews.findByIds(ids), (row) => row.id).load(id.toLowerCase());
   }
 
   /** A product's summary; a product without reviews (or not known yet) has sum 0 and count 0. */
-  summary(context: SubgraphContext, productId: string): Promise<RatingSummary> {
-    const loader = perRequest(
-      context,
-      'products.summary',
-      () =>
-        new DataLoader<string, RatingSummary>(async (ids) => {
-          const byId = new Map((await this.products.summaries(ids)).map((row) => [row.productId, row]));
-          return ids.map((id) => byId.get(id) ?? { productId: id, ratingSum: 0, reviewCount: 0 });
-        }),
-    );
-    return loader.load(productId);
+  async summary(context: SubgraphContext, productId: string): Promise<RatingSummary> {
+    const summary = await rowByKey(context, 'products.summary', (ids) => this.products.summaries(ids), (row) => row.productId).load(productId);
+    return summary ?? { productId, ratingSum: 0, reviewCount: 0 };
   }
 
   async productReviews(context: SubgraphContext, productId: string, args: PageArgs): Promise<ReviewConnectionModel> {
@@ -92,14 +75,6 @@ export class ReviewReader {
   }
 
   private userCountLoader(context: SubgraphContext) {
-    return perRequest(
-      context,
-      'reviews.countByUser',
-      () =>
-        new DataLoader<string, number>(async (ids) => {
-          const counts = await this.reviews.countByUsers(ids);
-          return ids.map((id) => counts.get(id) ?? 0);
-        }),
-    );
+    return countByKey(context, 'reviews.countByUser', (ids) => this.reviews.countByUsers(ids));
   }
 }

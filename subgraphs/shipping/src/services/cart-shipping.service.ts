@@ -1,5 +1,4 @@
-import DataLoader from 'dataloader';
-import { isoCountry, perRequest, type SubgraphContext } from '@shop/subgraph-kit';
+import { isoCountry, rowsByKey, type SubgraphContext } from '@shop/subgraph-kit';
 import type { ShippingRateRecord, ShippingRateStore } from '../stores/shipping-rate.store';
 import { quoteShipping, type ShippingOptionQuote } from './shipping-quote';
 
@@ -21,16 +20,7 @@ export class CartShippingService {
   constructor(private readonly rates: ShippingRateStore) {}
 
   private ratesOf(context: SubgraphContext, country: string): Promise<ShippingRateRecord[]> {
-    const loader = perRequest(
-      context,
-      'shippingRates.byCountry',
-      () =>
-        new DataLoader<string, ShippingRateRecord[]>(async (countries) => {
-          const rows = await this.rates.forCountries(countries);
-          return countries.map((code) => rows.filter((row) => row.country === code));
-        }),
-    );
-    return loader.load(country);
+    return rowsByKey(context, 'shippingRates.byCountry', (countries) => this.rates.forCountries(countries), (row) => row.country).load(country);
   }
 
   /** Every option for the cart, cheapest first; empty without an address, for an empty cart, or when nothing ships there. */

@@ -1,5 +1,4 @@
-import DataLoader from 'dataloader';
-import { perRequest, type SubgraphContext } from '@shop/subgraph-kit';
+import { rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
 import type { ShipmentRecord, ShipmentStore } from '../stores/shipment.store';
 
 /**
@@ -19,29 +18,11 @@ export class ShipmentReader {
   }
 
   async byId(context: SubgraphContext, id: string): Promise<ShipmentRecord | null> {
-    const loader = perRequest(
-      context,
-      'shipments.byId',
-      () =>
-        new DataLoader<string, ShipmentRecord | null>(async (ids) => {
-          const byId = new Map((await this.shipments.findByIds(ids)).map((row) => [row.id, row]));
-          return ids.map((id) => byId.get(id) ?? null);
-        }),
-    );
-    return this.visible(context, await loader.load(id));
+    return this.visible(context, await rowByKey(context, 'shipments.byId', (ids) => this.shipments.findByIds(ids), (row) => row.id).load(id));
   }
 
   /** The order's shipment (one query for all orders of an `_entities` call). */
   async forOrder(context: SubgraphContext, orderId: string): Promise<ShipmentRecord | null> {
-    const loader = perRequest(
-      context,
-      'shipments.byOrderId',
-      () =>
-        new DataLoader<string, ShipmentRecord | null>(async (orderIds) => {
-          const byOrder = new Map((await this.shipments.findByOrderIds(orderIds)).map((row) => [row.orderId, row]));
-          return orderIds.map((orderId) => byOrder.get(orderId) ?? null);
-        }),
-    );
-    return this.visible(context, await loader.load(orderId));
+    return this.visible(context, await rowByKey(context, 'shipments.byOrderId', (ids) => this.shipments.findByOrderIds(ids), (row) => row.orderId).load(orderId));
   }
 }

@@ -1,5 +1,4 @@
-import DataLoader from 'dataloader';
-import { badUserInput, isoCountry, perRequest, requireRole, type SubgraphContext } from '@shop/subgraph-kit';
+import { badUserInput, isoCountry, requireRole, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
 import { isUniqueViolation, type ShippingRateRecord, type ShippingRateStore } from '../stores/shipping-rate.store';
 import { decodeCursor, pageSize, toPage, type Page } from './pagination';
 import { validateShippingRate, type ShippingRateFailure, type ShippingRateInputShape } from './shipping-rate-input';
@@ -30,16 +29,7 @@ export class ShippingRateService {
 
   /** A ShippingRate reference; one query for every reference of the request. */
   byId(context: SubgraphContext, id: string): Promise<ShippingRateRecord | null> {
-    const loader = perRequest(
-      context,
-      'shippingRates.byId',
-      () =>
-        new DataLoader<string, ShippingRateRecord | null>(async (ids) => {
-          const byId = new Map((await this.rates.findByIds(ids)).map((row) => [row.id, row]));
-          return ids.map((key) => byId.get(key) ?? null);
-        }),
-    );
-    return loader.load(id);
+    return rowByKey(context, 'shippingRates.byId', (ids) => this.rates.findByIds(ids), (row) => row.id).load(id);
   }
 
   async create(context: SubgraphContext, input: ShippingRateInputShape): Promise<ShippingRateResult> {

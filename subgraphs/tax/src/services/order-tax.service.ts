@@ -1,7 +1,6 @@
-import DataLoader from 'dataloader';
 import type { Executor } from '@shop/db';
 import type { OrderTaxRequested } from '@shop/events';
-import { perRequest, type SubgraphContext } from '@shop/subgraph-kit';
+import { rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
 import type { AnnounceOrderTaxed } from '../events/order-saga.consumer';
 import type { OrderTaxRecord, OrderTaxStore } from '../stores/order-tax.store';
 import { normalizeRegion, type OrderTax } from './order-tax';
@@ -38,16 +37,7 @@ export class OrderTaxService {
 
   /** `Order.taxLines`: the order's customer and admins see them; anyone else gets none. One query per request. */
   async linesOf(context: SubgraphContext, orderId: string): Promise<OrderTaxRecord | null> {
-    const loader = perRequest(
-      context,
-      'orders.tax',
-      () =>
-        new DataLoader<string, OrderTaxRecord | null>(async (ids) => {
-          const byId = new Map((await this.orderTaxes.findByOrderIds(ids)).map((row) => [row.orderId, row]));
-          return ids.map((id) => byId.get(id) ?? null);
-        }),
-    );
-    const record = await loader.load(orderId);
+    const record = await rowByKey(context, 'orders.tax', (ids) => this.orderTaxes.findByOrderIds(ids), (row) => row.orderId).load(orderId);
     const viewer = context.viewer;
     return record && viewer && (viewer.userId === record.customerId || viewer.roles.includes('admin')) ? record : null;
   }

@@ -1,6 +1,5 @@
-import DataLoader from 'dataloader';
 import type { Executor } from '@shop/db';
-import { badUserInput, isoCountry, perRequest, requireRole, type SubgraphContext } from '@shop/subgraph-kit';
+import { badUserInput, isoCountry, requireRole, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
 import type { AnnounceTaxRateChange } from '../events/tax-rate-events';
 import { isUniqueViolation, type TaxRateRecord, type TaxRateStore } from '../stores/tax-rate.store';
 import { decodeCursor, pageSize, toPage, type Page } from './pagination';
@@ -32,17 +31,7 @@ export class TaxRateService {
 
   /** A TaxRate reference; one query for every reference of the request. */
   byId(context: SubgraphContext, id: string): Promise<TaxRateRecord | null> {
-    const loader = perRequest(
-      context,
-      'taxRates.byId',
-      () =>
-        new DataLoader<string, TaxRateRecord | null>(async (ids) => {
-          const rows = await this.rates.findByIds(ids);
-          const byId = new Map(rows.map((row) => [row.id, row]));
-          return ids.map((key) => byId.get(key) ?? null);
-        }),
-    );
-    return loader.load(id);
+    return rowByKey(context, 'taxRates.byId', (ids) => this.rates.findByIds(ids), (row) => row.id).load(id);
   }
 
   async create(context: SubgraphContext, input: TaxRateInputShape): Promise<TaxRateResult> {

@@ -1,7 +1,6 @@
-import DataLoader from 'dataloader';
 import { z } from 'zod';
 import type { Executor } from '@shop/db';
-import { perRequest, type SubgraphContext } from '@shop/subgraph-kit';
+import { rowsByKey, type SubgraphContext } from '@shop/subgraph-kit';
 import type { AddressFields, AddressRecord, AddressStore } from '../stores/address.store';
 
 export const MAX_ADDRESSES = 20;
@@ -46,16 +45,7 @@ export class AddressService {
   ) {}
 
   forUser(context: SubgraphContext, userId: string): Promise<AddressRecord[]> {
-    const loader = perRequest(
-      context,
-      'addresses.byUser',
-      () =>
-        new DataLoader<string, AddressRecord[]>(async (ids) => {
-          const rows = await this.addresses.listForUsers(ids);
-          return ids.map((id) => rows.filter((row) => row.userId === id));
-        }),
-    );
-    return loader.load(userId);
+    return rowsByKey(context, 'addresses.byUser', (ids) => this.addresses.listForUsers(ids), (row) => row.userId).load(userId);
   }
 
   private validate(input: unknown): { fields: AddressFields } | { errors: AddressFailure[] } {

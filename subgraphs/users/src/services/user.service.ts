@@ -1,5 +1,4 @@
-import DataLoader from 'dataloader';
-import { perRequest, type SubgraphContext } from '@shop/subgraph-kit';
+import { perRequest, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
 import type { UserRecord, UserStore } from '../stores/user.store';
 
 /** Reads users; one batched query per request however many references the router sends. */
@@ -7,17 +6,7 @@ export class UserService {
   constructor(private readonly users: UserStore) {}
 
   byId(context: SubgraphContext, id: string): Promise<UserRecord | null> {
-    const loader = perRequest(
-      context,
-      'users.byId',
-      () =>
-        new DataLoader<string, UserRecord | null>(async (ids) => {
-          const rows = await this.users.findByIds(ids);
-          const byId = new Map(rows.map((row) => [row.id, row]));
-          return ids.map((id) => byId.get(id) ?? null);
-        }),
-    );
-    return loader.load(id);
+    return rowByKey(context, 'users.byId', (ids) => this.users.findByIds(ids), (row) => row.id).load(id);
   }
 
   /** Replaces a user's roles; `customer` is always kept so nobody loses the shopper's rights. */
