@@ -1,4 +1,13 @@
-import type { EventTransport } from '@shop/events';
+import type { EventTransport, SubscribeOptions, Subscription } from '@shop/events';
+
+/** `inner`, except that consumer group `groupId` subscribes through `subscribe`. */
+export function overridingGroup(inner: EventTransport, groupId: string, subscribe: (options: SubscribeOptions) => Promise<Subscription>): EventTransport {
+  return {
+    publish: (messages) => inner.publish(messages),
+    subscribe: (options) => (options.groupId === groupId ? subscribe(options) : inner.subscribe(options)),
+    close: () => inner.close(),
+  };
+}
 
 /** Publishes every message twice (same event ids): at-least-once delivery at its worst. */
 export function duplicatingTransport(inner: EventTransport): EventTransport {
@@ -11,11 +20,7 @@ export function duplicatingTransport(inner: EventTransport): EventTransport {
 
 /** Leaves consumer group `groupId` to another process: its subscriptions here consume nothing. */
 export function withoutConsumerGroup(inner: EventTransport, groupId: string): EventTransport {
-  return {
-    publish: (messages) => inner.publish(messages),
-    subscribe: async (options) => (options.groupId === groupId ? { stop: async () => {} } : inner.subscribe(options)),
-    close: () => inner.close(),
-  };
+  return overridingGroup(inner, groupId, async () => ({ stop: async () => {} }));
 }
 
 /**
@@ -23,13 +28,8 @@ export function withoutConsumerGroup(inner: EventTransport, groupId: string): Ev
  * and its events wait in Kafka (a new group reads from the beginning).
  */
 export function consumerGroupDownUntil(inner: EventTransport, groupId: string, back: Promise<void>): EventTransport {
-  return {
-    publish: (messages) => inner.publish(messages),
-    subscribe: async (options) => {
-      if (options.groupId !== groupId) return inner.subscribe(options);
-      const joined = back.then(() => inner.subscribe(options));
-      return { stop: async () => (await joined).stop() };
-    },
-    close: () => inner.close(),
-  };
+  return overridingGroup(inner, groupId, async (options) => {
+    const joined = back.then(() => inner.subscribe(options));
+    return { stop: async () => (await joined).stop() };
+  });
 }

@@ -11,6 +11,7 @@ import { KafkaTransport, namespacedTransport, type EventTransport } from '@shop/
 import { inventoryModule, ORDER_SAGA_GROUP } from '@shop/inventory';
 import { createLogger } from '@shop/subgraph-kit';
 import { fastKafkaConsumer } from '@shop/testkit';
+import { overridingGroup } from './faulty-transports';
 
 export interface InventoryProcessConfig {
   databaseUrl: string;
@@ -21,22 +22,15 @@ export interface InventoryProcessConfig {
 
 function killedAfterCommit(inner: EventTransport, type: string | undefined): EventTransport {
   if (!type) return inner;
-  return {
-    publish: (messages) => inner.publish(messages),
-    subscribe: (options) =>
-      inner.subscribe(
-        options.groupId !== ORDER_SAGA_GROUP
-          ? options
-          : {
-              ...options,
-              handler: async (envelope, meta) => {
-                await options.handler(envelope, meta);
-                if (envelope.type === type) process.kill(process.pid, 'SIGKILL');
-              },
-            },
-      ),
-    close: () => inner.close(),
-  };
+  return overridingGroup(inner, ORDER_SAGA_GROUP, (options) =>
+    inner.subscribe({
+      ...options,
+      handler: async (envelope, meta) => {
+        await options.handler(envelope, meta);
+        if (envelope.type === type) process.kill(process.pid, 'SIGKILL');
+      },
+    }),
+  );
 }
 
 const config = JSON.parse(process.env.INVENTORY_PROCESS ?? '') as InventoryProcessConfig;

@@ -27,7 +27,12 @@ export function rowsByKey<R>(context: object, name: string, fetch: (keys: readon
     () =>
       new DataLoader<string, R[]>(async (keys) => {
         const byKey = new Map<string, R[]>();
-        for (const row of await fetch(keys)) byKey.set(keyOf(row), [...(byKey.get(keyOf(row)) ?? []), row]);
+        for (const row of await fetch(keys)) {
+          const key = keyOf(row);
+          const group = byKey.get(key);
+          if (group) group.push(row);
+          else byKey.set(key, [row]);
+        }
         return keys.map((key) => byKey.get(key) ?? []);
       }),
   );
