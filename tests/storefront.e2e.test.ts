@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentRequestScope } from '@shop/subgraph-kit';
+import { currentRequestScope, trackRequestScopes } from '@shop/subgraph-kit';
 import {
   AddReviewDocument,
   AddToWishlistDocument,
@@ -26,6 +26,7 @@ describe('storefront', () => {
   const products: Array<{ id: string; stock: number; ratings: number[]; favourites: number }> = [];
 
   beforeAll(async () => {
+    trackRequestScopes();
     shop = await startShop(undefined, {
       onSubgraphRequest: (name) => requests.set(name, (requests.get(name) ?? 0) + 1),
       onQuery: () => {

@@ -223,7 +223,7 @@ async function main() {
     cpSync(dataDir, floorDataDir, { recursive: true });
 
     // 2. The subgraphs again, then each server in its own process.
-    subgraphs = await startChild<SubgraphsInfo>('subgraphs', './subgraphs-child.ts', { env: { BENCH_DATA_DIR: dataDir, ...dataEnv } });
+    subgraphs = await startChild<SubgraphsInfo>('subgraphs', './subgraphs-child.ts', { env: { BENCH_DATA_DIR: dataDir, ...dataEnv }, cpuProfileDir });
     children.push(subgraphs);
     const gatewayEnv = { BENCH_DATA_DIR: dataDir, ...dataEnv, BENCH_SUBGRAPH_URLS: JSON.stringify(subgraphs.info.subgraphUrls) };
     const ours = await startChild<{ url: string }>('ours', './ours-child.ts', { env: gatewayEnv, cpuProfileDir });

@@ -4,6 +4,7 @@ import { AuthError } from './auth-error.js';
 import { importEd25519Key } from './internal-keys.js';
 import type { Ed25519KeyInput } from './internal-keys.js';
 import { MintedTokenCache } from './minted-token-cache.js';
+import { VerifiedTokens } from './verified-tokens.js';
 import { requireInteger, requireRoles, requireText } from './options.js';
 import { readRoles, toAuthError } from './token-errors.js';
 
@@ -88,6 +89,12 @@ export interface InternalTokenVerifierOptions {
   issuer?: string;
   /** Allowed clock skew between router and subgraph hosts. At most 60. @default 5 */
   clockToleranceSeconds?: number;
+  /**
+   * Bound on remembered verified tokens. The router reuses a token for half its lifetime, so a
+   * subgraph sees the same token many times; a remembered one skips the signature check but not
+   * the `exp`/`nbf` check. @default 10000
+   */
+  maxVerifiedTokens?: number;
   /** Clock in epoch ms; injectable for tests. @default Date.now */
   now?: () => number;
 }
@@ -110,11 +117,15 @@ export function createInternalTokenVerifier(options: InternalTokenVerifierOption
   const audience = requireText(owner, 'audience', options.audience);
   const issuer = requireText(owner, 'issuer', options.issuer ?? 'router');
   const clockTolerance = requireInteger(owner, 'clockToleranceSeconds', options.clockToleranceSeconds ?? 5, 0, 60);
+  const remembered = new VerifiedTokens(requireInteger(owner, 'maxVerifiedTokens', options.maxVerifiedTokens ?? 10_000, 1, 1_000_000), clockTolerance);
   const now = options.now ?? Date.now;
 
   return {
     async verify(token) {
       const what = 'internal token';
+      const nowMs = now();
+      const known = remembered.get(token, nowMs);
+      if (known) return known;
       try {
         const { payload } = await jwtVerify(token, key, {
           algorithms: [ALGORITHM],
@@ -122,7 +133,7 @@ export function createInternalTokenVerifier(options: InternalTokenVerifierOption
           audience,
           requiredClaims: ['exp', 'iss', 'aud'],
           clockTolerance,
-          currentDate: new Date(now()),
+          currentDate: new Date(nowMs),
         });
         const { sub, rid } = payload;
         if ((sub !== undefined && typeof sub !== 'string') || (rid !== undefined && typeof rid !== 'string')) {
@@ -130,6 +141,7 @@ export function createInternalTokenVerifier(options: InternalTokenVerifierOption
         }
         const identity: InternalIdentity = { userId: sub ?? null, roles: readRoles(payload.roles, what) };
         if (rid !== undefined) identity.requestId = rid;
+        remembered.add(token, identity, payload.exp!, payload.nbf);
         return identity;
       } catch (error) {
         throw toAuthError(error, what);

@@ -51,6 +51,38 @@ describe('internal tokens', () => {
     await expectAuthError(verifierFor('orders', now).verify(token), 'TOKEN_EXPIRED', /ERR_JWT_EXPIRED/);
   });
 
+  it('checks the time window of a token it verified before: exp and nbf, with the tolerance, exactly', async () => {
+    const { now, set } = clock();
+    const verifier = verifierFor('orders', now);
+    const token = await minterAt(now).mint(user);
+    expect((await verifier.verify(token)).userId).toBe('user-1');
+    set(T + 64_999);
+    expect((await verifier.verify(token)).userId).toBe('user-1');
+    set(T + 65_000);
+    await expectAuthError(verifier.verify(token), 'TOKEN_EXPIRED', /ERR_JWT_EXPIRED/);
+    await expectAuthError(verifier.verify(token), 'TOKEN_EXPIRED', /ERR_JWT_EXPIRED/);
+
+    const privateKey = await importPKCS8(pair.privateKey, 'EdDSA');
+    const later = await new SignJWT({ roles: [], aud: 'orders', iss: 'router', nbf: T_SECONDS + 10, exp: T_SECONDS + 60 }).setProtectedHeader({ alg: 'EdDSA' }).sign(privateKey);
+    set(T + 5_000);
+    expect(await verifier.verify(later)).toEqual({ userId: null, roles: [] });
+    set(T + 4_999);
+    await expectAuthError(verifier.verify(later), 'TOKEN_INVALID', /"nbf" claim timestamp check failed/);
+  });
+
+  it('never lets a remembered token vouch for another text or leak a caller\'s changes', async () => {
+    const { now } = clock();
+    const verifier = verifierFor('orders', now);
+    const token = await minterAt(now).mint(user);
+    const first = await verifier.verify(token);
+    first.roles.push('admin');
+    expect(await verifier.verify(token)).toEqual({ userId: 'user-1', roles: ['customer'] });
+    const [header, , signature] = token.split('.') as [string, string, string];
+    const forgedPayload = Buffer.from(JSON.stringify({ ...decodeJwt(token), roles: ['admin'] })).toString('base64url');
+    await expectAuthError(verifier.verify(`${header}.${forgedPayload}.${signature}`), 'TOKEN_INVALID', /ERR_JWS_SIGNATURE_VERIFICATION_FAILED/);
+    await expectAuthError(verifierFor('payments', now).verify(token), 'TOKEN_INVALID', /unexpected "aud"/);
+  });
+
   it('rejects tokens signed by another key, with another algorithm, or without iss', async () => {
     const { now } = clock();
     const token = await minterAt(now).mint(user);
@@ -109,5 +141,6 @@ describe('internal tokens', () => {
     expect(() => createInternalTokenMinter({ privateKey: pair.privateKey, ttlSeconds: 1 })).toThrow(/"ttlSeconds" must be an integer from 2 to 3600/);
     expect(() => createInternalTokenVerifier({ publicKey: pair.privateKey, audience: 'orders' })).toThrow(/PRIVATE key/);
     expect(() => createInternalTokenVerifier({ publicKey: pair.publicKey, audience: '' })).toThrow(/"audience" must be a non-empty string/);
+    expect(() => createInternalTokenVerifier({ publicKey: pair.publicKey, audience: 'orders', maxVerifiedTokens: 0 })).toThrow(/"maxVerifiedTokens" must be an integer from 1/);
   });
 });

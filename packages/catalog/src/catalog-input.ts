@@ -79,8 +79,8 @@ export const parseNewCategory = (input: NewCategory): ValidNewCategory => {
   return { ...valid, id: valid.id ?? randomUUID() };
 };
 export const parseCategoryPatch = (patch: unknown): ValidCategoryPatch => parse(categoryPatchSchema, patch, 'category patch');
-export const parseExpectedVersion = (version: unknown): number | undefined =>
-  parse(z.number().int().min(1).optional(), version, 'expectedVersion');
+const expectedVersionSchema = z.number().int().min(1).optional();
+export const parseExpectedVersion = (version: unknown): number | undefined => parse(expectedVersionSchema, version, 'expectedVersion');
 
 /**
  * Keeps the ids that can exist (UUID-shaped), lower-cased and de-duplicated in first-seen order.
@@ -109,9 +109,8 @@ export interface ValidListArgs {
   after: string | null;
 }
 
-/** Validates list arguments; `maxPageSize` is the store's bound on `first`. */
-export function parseListArgs(args: ListProductsArgs, maxPageSize: number): ValidListArgs {
-  const schema = z.object({
+const listArgsSchema = (maxPageSize: number) =>
+  z.object({
     filter: z
       .object({
         categoryIds: z.array(z.string()).max(1000).optional(),
@@ -128,6 +127,14 @@ export function parseListArgs(args: ListProductsArgs, maxPageSize: number): Vali
     first: z.number().int().min(1).max(maxPageSize),
     after: z.string().nullish().transform((after) => after ?? null),
   });
+
+/** One schema per page-size bound (a store has one): building a zod schema costs more than using it. */
+const listArgsSchemas = new Map<number, ReturnType<typeof listArgsSchema>>();
+
+/** Validates list arguments; `maxPageSize` is the store's bound on `first`. */
+export function parseListArgs(args: ListProductsArgs, maxPageSize: number): ValidListArgs {
+  let schema = listArgsSchemas.get(maxPageSize);
+  if (!schema) listArgsSchemas.set(maxPageSize, (schema = listArgsSchema(maxPageSize)));
   const valid = parse(schema, args, 'listProducts arguments');
   const { categoryIds, ids, ...rest } = valid.filter;
   return {

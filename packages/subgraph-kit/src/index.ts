@@ -13,6 +13,6 @@ export { DateTimeResolver as DateTimeScalar } from 'graphql-scalars';
 export type { SubgraphModule, SubgraphParts, SubgraphPlatform } from './subgraph-module';
 export { loadPlatformEnv, platformEnvSchema, platformEnvShape, type PlatformEnv } from './env';
 export { migrateSubgraph, runSubgraph } from './run-subgraph';
-export { currentRequestScope, runInRequestScope, type RequestScope } from './request-scope';
+export { currentRequestScope, runInRequestScope, trackRequestScopes, type RequestScope } from './request-scope';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize, sequenceCursor, toConnection, type Connection } from './connection';
 export { isoCountry } from './country-codes';
