@@ -2,3 +2,4 @@ export type { Database, DatabaseConfig, DatabaseHandle, Executor, QueryObserver,
 export { openDatabase } from './open-database';
 export { runMigrations, type MigrationTarget } from './migrate';
 export { databaseConfigFromEnv, databaseEnvShape } from './env';
+export { isAnyOf, preparedPerDatabase } from './prepared';

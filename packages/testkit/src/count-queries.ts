@@ -1,29 +1,32 @@
 import type { Database } from '@shop/db';
 
-interface Session {
-  prepareQuery(query: { sql: string }, ...rest: unknown[]): unknown;
+interface Client {
+  query(query: string | { text: string }, ...rest: unknown[]): unknown;
 }
 
 /** The outbox relay's backlog check: it runs on its own schedule, not for the work being counted. */
 const relayBacklogCheck = /^select "seq" from "[^"]+"\."outbox" where /;
 
 /**
- * Counts the SQL statements `db` runs outside transactions while `work` runs (every read goes
- * through the drizzle session's prepareQuery; transactions get sessions of their own), leaving
- * out the outbox relay's backlog checks. For "one query for many entities" tests.
+ * Counts the SQL statements `db` runs outside transactions while `work` runs, prepared statements
+ * included, leaving out the outbox relay's backlog checks. It watches the driver client (the `pg`
+ * pool or the PGlite instance): transactions run on a client of their own. For "one query for
+ * many entities" tests.
  */
 export async function countQueries<T>(db: Database, work: () => Promise<T>): Promise<{ result: T; queries: number }> {
-  const { session } = db as unknown as { session: Session };
-  const prepareQuery = session.prepareQuery;
+  const client = (db as unknown as { $client: Client }).$client;
+  const hadOwn = Object.prototype.hasOwnProperty.call(client, 'query');
+  const query = client.query;
   let queries = 0;
-  session.prepareQuery = function (this: Session, query, ...rest) {
-    if (!relayBacklogCheck.test(query.sql)) queries++;
-    return prepareQuery.call(this, query, ...rest);
+  client.query = function (this: Client, statement, ...rest) {
+    if (!relayBacklogCheck.test(typeof statement === 'string' ? statement : statement.text)) queries++;
+    return query.call(this, statement, ...rest);
   };
   try {
     const result = await work();
     return { result, queries };
   } finally {
-    session.prepareQuery = prepareQuery;
+    if (hadOwn) client.query = query;
+    else delete (client as Partial<Client>).query;
   }
 }

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, lt } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Executor } from '@shop/db';
+import { isAnyOf, preparedPerDatabase, type Executor } from '@shop/db';
 import { wishlistItems } from '../db/schema';
 
 const itemRow = z.object({
@@ -13,6 +13,14 @@ const itemRow = z.object({
 export type WishlistItemRecord = z.infer<typeof itemRow>;
 
 const parse = (rows: unknown[]) => rows.map((row) => itemRow.parse(row));
+const countsByProductIds = preparedPerDatabase((db) =>
+  db
+    .select({ productId: wishlistItems.productId, n: count() })
+    .from(wishlistItems)
+    .where(isAnyOf(wishlistItems.productId, 'ids'))
+    .groupBy(wishlistItems.productId)
+    .prepare('favourites_counts_by_product_ids'),
+);
 
 /** SQL for wishlist items; the unique (user, product) index is what makes adding idempotent. */
 export class WishlistStore {
@@ -32,11 +40,7 @@ export class WishlistStore {
   /** One round trip for a whole batch of products; products nobody saved are absent from the map. */
   async favouriteCounts(productIds: readonly string[]): Promise<Map<string, number>> {
     if (productIds.length === 0) return new Map();
-    const rows = await this.db
-      .select({ productId: wishlistItems.productId, n: count() })
-      .from(wishlistItems)
-      .where(inArray(wishlistItems.productId, [...productIds]))
-      .groupBy(wishlistItems.productId); // wishlist_items.favouriteCounts
+    const rows = await countsByProductIds(this.db).execute({ ids: [...productIds] }); // wishlist_items.favouriteCounts
     return new Map(rows.map((row) => [row.productId, row.n]));
   }
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Executor } from '@shop/db';
+import { isAnyOf, preparedPerDatabase, type Executor } from '@shop/db';
 import { stockLevels } from '../db/schema';
 
 const stockRow = z.object({
@@ -12,6 +12,7 @@ export type StockRecord = z.infer<typeof stockRow>;
 
 const columns = { productId: stockLevels.productId, onHand: stockLevels.onHand, reserved: stockLevels.reserved };
 const parse = (rows: unknown[]): StockRecord[] => rows.map((row) => stockRow.parse(row));
+const byIds = preparedPerDatabase((db) => db.select(columns).from(stockLevels).where(isAnyOf(stockLevels.productId, 'ids')).prepare('inventory_stock_by_ids'));
 
 /** Units a shopper can still buy: on hand minus what active reservations hold. */
 export const available = (level: StockRecord): number => level.onHand - level.reserved;
@@ -26,7 +27,7 @@ export class StockStore {
   /** One round trip for a whole batch (DataLoader); products without a row are simply absent. */
   async findByIds(productIds: readonly string[], db: Executor = this.db): Promise<StockRecord[]> {
     if (productIds.length === 0) return [];
-    return parse(await db.select(columns).from(stockLevels).where(inArray(stockLevels.productId, [...productIds]))); // stockLevels.findByIds
+    return parse(await byIds(db).execute({ ids: [...productIds] })); // stockLevels.findByIds
   }
 
   /** Locks the rows in product-id order: every multi-product writer locks in this order, so none deadlock. */

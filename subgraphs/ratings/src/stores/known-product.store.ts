@@ -1,6 +1,6 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Executor } from '@shop/db';
+import { isAnyOf, preparedPerDatabase, type Executor } from '@shop/db';
 import { knownProducts } from '../db/schema';
 
 const summaryRow = z.object({
@@ -12,6 +12,7 @@ const summaryRow = z.object({
 export type RatingSummary = z.infer<typeof summaryRow>;
 
 const columns = { productId: knownProducts.productId, ratingSum: knownProducts.ratingSum, reviewCount: knownProducts.reviewCount };
+const summariesByIds = preparedPerDatabase((db) => db.select(columns).from(knownProducts).where(isAnyOf(knownProducts.productId, 'ids')).prepare('ratings_summaries_by_ids'));
 
 /** SQL for the products ratings knows of (from product events) and their rating summaries. */
 export class KnownProductStore {
@@ -37,7 +38,7 @@ export class KnownProductStore {
 
   async summaries(productIds: readonly string[]): Promise<RatingSummary[]> {
     if (productIds.length === 0) return [];
-    const rows = await this.db.select(columns).from(knownProducts).where(inArray(knownProducts.productId, [...productIds])); // knownProducts.summaries
+    const rows = await summariesByIds(this.db).execute({ ids: [...productIds] }); // knownProducts.summaries
     return rows.map((row) => summaryRow.parse(row));
   }
 
