@@ -9,6 +9,7 @@ import { sagaBenchEnv as env } from './env';
 import { measure, settle, type PhaseResult } from './measure';
 import { measurePostgresCeiling } from './postgres-ceiling';
 import { StatementCounter } from './statement-counter';
+import { cpuMeter } from './cpu-meter';
 import { fillCart, openBenchShop, placeOrder, registerShoppers, type Shopper } from './shop-setup';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -77,13 +78,15 @@ async function bench(transport: 'kafka' | 'local') {
     const saturationSent = new Map<string, number>();
     let placed = 0;
     statements.start();
+    const cpu = cpuMeter();
     await shop(running.client, shoppers, products, saturationSent, () => placed++ < env.BENCH_SAGA_SATURATION_ORDERS);
     await settle(orders, [...saturationSent.keys()]);
     statements.stop();
+    const cpuPerOrder = cpu.perOrder(saturationSent.size);
     const saturated = await measure(orders, saturationSent);
     // Every statement of the phase (the shoppers refilling carts and the relays' polls included), per order.
     const perOrder = statements.perOrder(saturationSent.size);
-    return { transport, atLowRate, atRate, missed: fixed.missed, saturated, perOrder, rssMb: Math.round(process.memoryUsage().rss / 1e6) };
+    return { transport, atLowRate, atRate, missed: fixed.missed, saturated, perOrder, cpuPerOrder, rssMb: Math.round(process.memoryUsage().rss / 1e6) };
   } finally {
     await orders.close();
     await running.stop();
@@ -111,6 +114,13 @@ console.log(`process RSS after each run: ${results.map((r) => `${r.transport} ${
 for (const r of results) {
   const top = r.perOrder.bySubgraph.slice(0, 6).map(([subgraph, count]) => `${subgraph} ${count.toFixed(0)}`);
   console.log(`SQL statements per order (${r.transport}, saturation phase): ${r.perOrder.total.toFixed(0)} (${top.join(', ')}, ...)`);
+}
+for (const { transport, cpuPerOrder: cpu } of results) {
+  if (!cpu) continue;
+  console.log(
+    `CPU per order (${transport}, saturation phase): shop process ${cpu.shopMs.toFixed(1)} ms, whole machine ${cpu.machineMs.toFixed(1)} ms (shop, PostgreSQL, Kafka);` +
+      ` the machine's ${cpu.machineMsPerSecond} ms of CPU a second cap it at ${(cpu.machineMsPerSecond / cpu.machineMs).toFixed(1)} orders/s at this cost; 300 orders/s would need ${(cpu.machineMsPerSecond / 300).toFixed(1)} ms per order`,
+  );
 }
 const ceiling = await measurePostgresCeiling();
 if (ceiling && kafka) {

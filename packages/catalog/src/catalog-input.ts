@@ -107,6 +107,7 @@ export interface ValidListArgs {
   sort: ProductSort;
   first: number;
   after: string | null;
+  countTotal: boolean;
 }
 
 const listArgsSchema = (maxPageSize: number) =>
@@ -126,6 +127,7 @@ const listArgsSchema = (maxPageSize: number) =>
     sort: z.enum(productSorts).default('NEWEST'),
     first: z.number().int().min(1).max(maxPageSize),
     after: z.string().nullish().transform((after) => after ?? null),
+    countTotal: z.boolean().default(true),
   });
 
 /** One schema per page-size bound (a store has one): building a zod schema costs more than using it. */

@@ -121,6 +121,8 @@ export interface ListProductsArgs {
   first: number;
   /** `endCursor` of the previous page (opaque). Omit for the first page. */
   after?: string | null;
+  /** `false` skips counting the matches (one query less) and gives `totalCount: null`. @default true */
+  countTotal?: boolean;
 }
 
 export interface ProductPage {
@@ -128,6 +130,6 @@ export interface ProductPage {
   hasNextPage: boolean;
   /** Cursor of the last item, `null` for an empty page. */
   endCursor: string | null;
-  /** Products matching the filter, over all pages. */
-  totalCount: number;
+  /** Products matching the filter, over all pages; `null` when `countTotal` was false. */
+  totalCount: number | null;
 }

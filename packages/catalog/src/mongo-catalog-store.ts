@@ -96,9 +96,9 @@ export class MongoCatalogStore implements CatalogStore {
   }
 
   async listProducts(args: ListProductsArgs): Promise<ProductPage> {
-    const { filter, sort, first, after } = parseListArgs(args, this.#maxPageSize);
+    const { filter, sort, first, after, countTotal } = parseListArgs(args, this.#maxPageSize);
     const position = after === null ? null : decodeCursor(after, sort);
-    if (filter.categoryIds?.length === 0 || filter.ids?.length === 0) return EMPTY_PAGE;
+    if (filter.categoryIds?.length === 0 || filter.ids?.length === 0) return { ...EMPTY_PAGE, totalCount: countTotal ? 0 : null };
     const matching = { ...filterQuery(filter), ...live };
     const [docs, totalCount] = await Promise.all([
       this.#products
@@ -106,7 +106,7 @@ export class MongoCatalogStore implements CatalogStore {
         .sort(sortSpec(sort))
         .limit(first + 1)
         .toArray(),
-      this.#products.countDocuments(matching, { comment: 'catalog.countProducts' }),
+      countTotal ? this.#products.countDocuments(matching, { comment: 'catalog.countProducts' }) : null,
     ]);
     const items = parseProductDocs(docs.slice(0, first));
     const last = items.at(-1);

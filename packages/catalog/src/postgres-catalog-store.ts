@@ -187,9 +187,9 @@ export class PostgresCatalogStore implements CatalogStore {
   }
 
   async listProducts(args: ListProductsArgs): Promise<ProductPage> {
-    const { filter, sort, first, after } = parseListArgs(args, this.#maxPageSize);
+    const { filter, sort, first, after, countTotal } = parseListArgs(args, this.#maxPageSize);
     const position = after === null ? null : decodeCursor(after, sort);
-    if (filter.categoryIds?.length === 0 || filter.ids?.length === 0) return { items: [], hasNextPage: false, endCursor: null, totalCount: 0 };
+    if (filter.categoryIds?.length === 0 || filter.ids?.length === 0) return { items: [], hasNextPage: false, endCursor: null, totalCount: countTotal ? 0 : null };
     const { products: t } = this.#t;
     const matching = filterConditions(t, filter);
     const [rows, totals] = await Promise.all([
@@ -199,11 +199,11 @@ export class PostgresCatalogStore implements CatalogStore {
         .where(and(matching, position ? afterCursor(t, position) : undefined))
         .orderBy(...orderBy(t, sort))
         .limit(first + 1), // catalog.listProducts
-      this.#db.select({ n: count() }).from(t).where(matching), // catalog.countProducts
+      countTotal ? this.#db.select({ n: count() }).from(t).where(matching) : null, // catalog.countProducts
     ]);
     const items = parseProducts(rows.slice(0, first));
     const last = items.at(-1);
-    return { items, hasNextPage: rows.length > first, endCursor: last ? cursorFor(last, sort) : null, totalCount: totals[0]?.n ?? 0 };
+    return { items, hasNextPage: rows.length > first, endCursor: last ? cursorFor(last, sort) : null, totalCount: totals ? (totals[0]?.n ?? 0) : null };
   }
 
   async createCategory(input: NewCategory): Promise<Category> {

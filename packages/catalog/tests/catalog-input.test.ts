@@ -38,7 +38,8 @@ describe('catalog input', () => {
   });
 
   it('validates list arguments against the page size bound', () => {
-    expect(parseListArgs({ first: 10 }, 100)).toEqual({ filter: {}, sort: 'NEWEST', first: 10, after: null });
+    expect(parseListArgs({ first: 10 }, 100)).toEqual({ filter: {}, sort: 'NEWEST', first: 10, after: null, countTotal: true });
+    expect(parseListArgs({ first: 10, countTotal: false }, 100).countTotal).toBe(false);
     expect(() => parseListArgs({ first: 101 }, 100)).toThrow(CatalogValidationError);
     expect(() => parseListArgs({ first: 1, sort: 'RANDOM' as 'NEWEST' }, 100)).toThrow(CatalogValidationError);
     expect(() => parseListArgs({ first: 1, filter: { minPrice: 2, maxPrice: 1 } }, 100)).toThrow(/minPrice must not exceed maxPrice/);

@@ -210,6 +210,21 @@ describe.each(catalogBackends.map((backend) => [backend.name, backend] as const)
       expect(empty).toEqual({ items: [], hasNextPage: false, endCursor: null, totalCount: 0 });
     });
 
+    it('skips the count when countTotal is false: same page, totalCount null', async () => {
+      const { categoryId, products } = await seed();
+      const filter = { categoryIds: [categoryId], published: true };
+      const counted = await store.listProducts({ filter, sort: 'NAME_ASC', first: 5 });
+      expect(counted.totalCount).toBe(products.filter((product) => product.published).length);
+      const uncounted = await store.listProducts({ filter, sort: 'NAME_ASC', first: 5, countTotal: false });
+      expect(uncounted).toEqual({ ...counted, totalCount: null });
+      expect(await store.listProducts({ filter: { categoryIds: [randomUUID()] }, sort: 'NEWEST', first: 10, countTotal: false })).toEqual({
+        items: [],
+        hasNextPage: false,
+        endCursor: null,
+        totalCount: null,
+      });
+    });
+
     it('rejects cursors it did not issue, and cursors of another sort, with InvalidCursorError', async () => {
       const { categoryId } = await seed();
       const filter = { categoryIds: [categoryId] };

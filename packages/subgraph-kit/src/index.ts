@@ -16,3 +16,4 @@ export { migrateSubgraph, runSubgraph } from './run-subgraph';
 export { currentRequestScope, runInRequestScope, trackRequestScopes, type RequestScope } from './request-scope';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize, sequenceCursor, toConnection, type Connection } from './connection';
 export { isoCountry } from './country-codes';
+export { selectsField } from './selects-field';

@@ -169,6 +169,20 @@ describe.each(['pglite', 'postgres'] as const)('products on %s', (backend) => {
     expect((await client.call('query { product(slug: "no-such-product") { id } }')).data).toEqual({ product: null });
   });
 
+  it('counts the matches only when the operation selects totalCount', async () => {
+    const categoryId = (await client.createCategory({ name: 'Counted' }))!.id;
+    for (let i = 0; i < 3; i++) await client.createProduct(categoryId, { published: true });
+    const listing = (selection: string) =>
+      countQueries(harness.platform.database.db, () => client.call(`query { products(first: 2, filter: { categoryId: "${categoryId}" }) { ${selection} } } ${selection.includes('...Total') ? 'fragment Total on ProductConnection { totalCount }' : ''}`, {}, admin));
+    // The category's subtree, the page and the count; without totalCount, no count.
+    const total = await listing('edges { node { id } } ...Total');
+    expect(total.queries).toBe(3);
+    expect((total.result.data as { products: { totalCount: number } }).products.totalCount).toBe(3);
+    const page = await listing('edges { node { id } } pageInfo { hasNextPage }');
+    expect(page.queries).toBe(2);
+    expect(page.result.data).toEqual({ products: { edges: (total.result.data as { products: { edges: unknown[] } }).products.edges, pageInfo: { hasNextPage: true } } });
+  });
+
   it('resolves 20 product references in one _entities call with one catalog query', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 20; i++) ids.push((await client.createProduct(categoryId, { published: i % 5 !== 0 })).id);

@@ -1,3 +1,4 @@
+import { selectsField } from '@shop/subgraph-kit';
 import type { Resolvers } from '../__generated__/resolvers-types';
 import type { CategoryAdminService } from '../services/category-admin.service';
 import type { CategoryReader } from '../services/category-reader.service';
@@ -9,7 +10,7 @@ export function categoryResolvers(categories: CategoryReader, products: ProductR
       __resolveReference: (ref, context) => categories.byId(context, ref.id),
       parent: (category, _args, context) => (category.parentId ? categories.byId(context, category.parentId) : null),
       children: (category, _args, context) => categories.children(context, category.id),
-      products: (category, args, context) => products.listInCategory(context, category.id, args),
+      products: (category, args, context, info) => products.listInCategory(context, category.id, { ...args, countTotal: selectsField(info, 'totalCount') }),
     },
     Query: {
       categories: (_parent, _args, context) => categories.tree(context),

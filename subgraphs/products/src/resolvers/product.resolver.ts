@@ -1,4 +1,4 @@
-import { notFound } from '@shop/subgraph-kit';
+import { notFound, selectsField } from '@shop/subgraph-kit';
 import type { Resolvers } from '../__generated__/resolvers-types';
 import type { CategoryReader } from '../services/category-reader.service';
 import type { ProductAdminService } from '../services/product-admin.service';
@@ -16,7 +16,7 @@ export function productResolvers(products: ProductReader, categories: CategoryRe
     },
     Query: {
       product: (_parent, args, context) => products.product(context, args),
-      products: (_parent, args, context) => products.list(context, args),
+      products: (_parent, args, context, info) => products.list(context, { ...args, countTotal: selectsField(info, 'totalCount') }),
     },
     Mutation: {
       createProduct: (_parent, { input }, context) => admin.create(context, withoutNulls(input)),

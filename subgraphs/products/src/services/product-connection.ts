@@ -3,7 +3,8 @@ import { productCursor, type Product, type ProductPage, type ProductSort } from 
 export interface ProductConnection {
   edges: Array<{ cursor: string; node: Product }>;
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-  totalCount: number;
+  /** `null` only when the listing was asked not to count (the operation does not select it). */
+  totalCount: number | null;
 }
 
 export const emptyConnection = (after: string | null): ProductConnection => ({

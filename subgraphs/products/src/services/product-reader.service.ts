@@ -21,6 +21,8 @@ export interface ProductListArgs {
   sort?: ProductSort | null;
   first?: number | null;
   after?: string | null;
+  /** False when the operation does not select `totalCount`: the count query is skipped. @default true */
+  countTotal?: boolean;
 }
 
 const defined = <T>(value: T | null | undefined): value is T => value !== null && value !== undefined;
@@ -52,7 +54,7 @@ export class ProductReader {
     const filter = await this.storeFilter(context, args.filter ?? {});
     if (filter === null) return emptyConnection(after);
     try {
-      return toConnection(await this.catalog.listProducts({ filter, sort, first, after }), sort, after);
+      return toConnection(await this.catalog.listProducts({ filter, sort, first, after, countTotal: args.countTotal ?? true }), sort, after);
     } catch (error) {
       if (error instanceof InvalidCursorError) throw badUserInput('after is not a cursor of this listing', { argument: 'after' });
       if (error instanceof CatalogValidationError) throw badUserInput(error.message, { argument: 'filter' });
