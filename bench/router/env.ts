@@ -10,15 +10,19 @@ const schema = z.object({
   BENCH_CONNECTIONS: positive(20),
   BENCH_DURATION: positive(10),
   BENCH_WARMUP: positive(3),
-  BENCH_ROUNDS: positive(2),
+  BENCH_ROUNDS: positive(3),
   BENCH_CPU_PROF: z.string().optional(),
   BENCH_WORKLOAD: z.string().optional(),
   BENCH_LOG_LEVEL: z.string().default('warn'),
   BENCH_DATA_DIR: z.string().optional(),
   BENCH_SUBGRAPH_URLS: z.string().optional(),
   BENCH_HIVE_DEDUP: z.string().optional(),
-  /** `postgres`: every subgraph on a database of its own on the test PostgreSQL server (needs `npm run servers:up`). */
-  BENCH_SUBGRAPH_DB: z.enum(['pglite', 'postgres']).default('pglite'),
+  /**
+   * `postgres` (services mode's data shape): every subgraph on a database of its own on the test
+   * PostgreSQL server (needs `npm run servers:up`). `pglite`: one embedded PGlite inside the
+   * subgraphs process, as `npm start` runs them.
+   */
+  BENCH_SUBGRAPH_DB: z.enum(['pglite', 'postgres']).default('postgres'),
   /** Set by the parent in postgres mode: the database URL of each subgraph. */
   BENCH_DATABASE_URLS: z.string().optional(),
 });

@@ -3,9 +3,11 @@
  * the in-process floor, each server in its own process, the gateways over the same subgraph
  * process. See bench/README.md for what is measured and the latest figures.
  *
- * Settings (environment): BENCH_CONNECTIONS (20), BENCH_DURATION seconds (10), BENCH_WARMUP
- * seconds (3), BENCH_ROUNDS (2, the best is reported), BENCH_CPU_PROF=1 (V8 CPU profiles of the three servers into bench/router/profiles),
- * BENCH_WORKLOAD=interim (a one-subgraph query, for working on the harness itself).
+ * Settings (environment, bench/router/env.ts): BENCH_SUBGRAPH_DB (postgres: needs `npm run
+ * servers:up`; pglite), BENCH_CONNECTIONS (20), BENCH_DURATION seconds (10), BENCH_WARMUP seconds
+ * (3), BENCH_ROUNDS (3, the best is reported), BENCH_CPU_PROF=1 (V8 CPU profiles of the servers and
+ * the subgraphs into bench/router/profiles), BENCH_WORKLOAD=interim (a one-subgraph query, for
+ * working on the harness itself).
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';

@@ -8,7 +8,12 @@ import { benchEnv } from './env';
 /** Postgres mode: one fresh database per subgraph on the test server (the parent creates and drops them). */
 export async function createSubgraphDatabases(): Promise<{ urls: Record<string, string>; drop(): Promise<void> }> {
   const databases: Array<[string, TestDatabase]> = [];
-  for (const module of allModules) databases.push([module.name, await createTestDatabase(`bench_${module.name}`)]);
+  try {
+    for (const module of allModules) databases.push([module.name, await createTestDatabase(`bench_${module.name}`)]);
+  } catch (error) {
+    await Promise.all(databases.map(([, database]) => database.drop()));
+    throw new Error(`no test PostgreSQL server: run \`npm run servers:up\` first, or BENCH_SUBGRAPH_DB=pglite (${(error as Error).message})`);
+  }
   return {
     urls: Object.fromEntries(databases.map(([name, database]) => [name, database.url])),
     drop: async () => void (await Promise.all(databases.map(([, database]) => database.drop()))),
