@@ -17,6 +17,7 @@ const schema = z.object({
   BENCH_DATA_DIR: z.string().optional(),
   BENCH_SUBGRAPH_URLS: z.string().optional(),
   BENCH_HIVE_DEDUP: z.string().optional(),
+  BENCH_OURS_DEDUP: z.string().optional(),
   /**
    * `postgres` (services mode's data shape): every subgraph on a database of its own on the test
    * PostgreSQL server (needs `npm run servers:up`). `pglite`: one embedded PGlite inside the

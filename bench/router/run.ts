@@ -196,6 +196,7 @@ function report(rounds: Measured[][], workload: Workload) {
   console.log('');
   console.log(`ours / hive req/s:       ${(ours.requestsPerSecond / hive.requestsPerSecond).toFixed(2)}x (goal >= 1.30x; same work: one request per subgraph fetch)`);
   console.log(`ours / hive-dedup req/s: ${(ours.requestsPerSecond / by('hive-dedup').requestsPerSecond).toFixed(2)}x (Hive as shipped: identical in-flight subgraph queries shared)`);
+  console.log(`ours-dedup / hive-dedup: ${(by('ours-dedup').requestsPerSecond / by('hive-dedup').requestsPerSecond).toFixed(2)}x (both as shipped: identical in-flight queries shared)`);
   console.log(`ours / floor req/s:      ${(ours.requestsPerSecond / by('floor').requestsPerSecond).toFixed(2)}x`);
   console.log(
     `gateway CPU per request, ours / hive: ${(ours.serverCpuPerRequest / hive.serverCpuPerRequest).toFixed(2)}x (projection where the gateway, not the subgraphs, is the bottleneck: ours ~${(hive.serverCpuPerRequest / ours.serverCpuPerRequest).toFixed(2)}x hive req/s)`,
@@ -234,12 +235,15 @@ async function main() {
     children.push(hive);
     const hiveDedup = await startChild<{ url: string }>('hive-dedup', './hive-child.ts', { env: { ...gatewayEnv, BENCH_HIVE_DEDUP: '1' } });
     children.push(hiveDedup);
+    const oursDedup = await startChild<{ url: string }>('ours-dedup', './ours-child.ts', { env: { ...gatewayEnv, BENCH_OURS_DEDUP: '1' } });
+    children.push(oursDedup);
     const floor = await startChild<{ url: string }>('floor', './floor-child.ts', { env: { BENCH_DATA_DIR: floorDataDir, ...dataEnv }, cpuProfileDir });
     children.push(floor);
     const targets: Target[] = [
       { name: 'ours', child: ours, upstream: subgraphs },
       { name: 'hive', child: hive, upstream: subgraphs },
       { name: 'hive-dedup', child: hiveDedup, upstream: subgraphs },
+      { name: 'ours-dedup', child: oursDedup, upstream: subgraphs },
       { name: 'floor', child: floor },
     ];
 

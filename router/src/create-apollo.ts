@@ -33,7 +33,7 @@ export function createApollo(options: RouterOptions, limits: OperationLimits, ca
   const subgraphUrls = new Map<string, string>();
   const timeoutMs = options.subgraphTimeoutMs ?? 10_000;
   const dataSource = (name: string, url: string) =>
-    new SubgraphDataSource({ name, url, minter: options.internalTokens, fetcher: fetcher.fetch, timeoutMs });
+    new SubgraphDataSource({ name, url, minter: options.internalTokens, fetcher: fetcher.fetch, timeoutMs, shareInFlightQueries: options.shareInFlightQueries ?? true });
   configureGatewayTelemetry(options.apolloTelemetry ?? false);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,

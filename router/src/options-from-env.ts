@@ -22,6 +22,7 @@ export function routerOptionsFromEnv(env: RouterEnv): EnvOptions {
     bodyLimitBytes: env.ROUTER_BODY_LIMIT_BYTES,
     subgraphTimeoutMs: env.ROUTER_SUBGRAPH_TIMEOUT_MS,
     subgraphConnections: env.ROUTER_SUBGRAPH_CONNECTIONS,
+    shareInFlightQueries: env.ROUTER_SHARE_INFLIGHT_QUERIES,
     queryPlanCacheMiB: env.ROUTER_QUERY_PLAN_CACHE_MIB,
     apqTtlSeconds: env.ROUTER_APQ_TTL_SECONDS,
     drainTimeoutMs: env.ROUTER_DRAIN_TIMEOUT_MS,

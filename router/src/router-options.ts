@@ -55,6 +55,11 @@ export interface RouterOptions {
   subgraphTimeoutMs?: number;
   /** Keep-alive connections per subgraph origin. @default 64 */
   subgraphConnections?: number;
+  /**
+   * Identical queries of the same identity that are in flight to a subgraph at the same time share
+   * one fetch (mutations never). @default true
+   */
+  shareInFlightQueries?: boolean;
   /** Approximate query-plan cache size. @default 30 */
   queryPlanCacheMiB?: number;
   /** How long a registered persisted query is kept. @default 86_400 */

@@ -5,6 +5,8 @@ import { INTERNAL_TOKEN_HEADER } from '@shop/subgraph-kit';
 import type { RouterContext } from './router-context';
 import { isTimeout } from './subgraph-fetcher';
 
+type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+
 /** What the router needs from `@shop/auth`'s internal-token minter. */
 export interface InternalTokenMinter {
   mint(claims: { audience: string; userId: string | null; roles: string[] }): Promise<string>;
@@ -17,6 +19,32 @@ export interface SubgraphDataSourceOptions {
   fetcher: Fetcher;
   /** Only for the GATEWAY_TIMEOUT message; the fetcher enforces it. */
   timeoutMs: number;
+  /** Share one subgraph fetch between identical concurrent queries of the same identity. */
+  shareInFlightQueries: boolean;
+}
+
+const isQueryOperation = (text: string): boolean => /^\s*(\{|query\b)/.test(text);
+
+/**
+ * The identity, operation and variables of a subgraph query, or undefined for anything that must
+ * not be shared (mutations, schema loading, health checks). The identity is part of the key, so
+ * callers never see each other's data.
+ */
+function sharedQueryKey(options: GraphQLDataSourceProcessOptions<RouterContext>): string | undefined {
+  // Only operations of clients carry `incomingRequestContext` (not schema loading or health checks).
+  if (!('incomingRequestContext' in options)) return undefined;
+  const { query, variables, operationName } = options.request;
+  // The planner prints each subgraph operation on its own ("{...}", "query(...){...}",
+  // "mutation{...}"), so its first token is the operation type.
+  if (query === undefined || !isQueryOperation(query)) return undefined;
+  const identity = 'identity' in options.context ? options.context.identity : null;
+  return JSON.stringify([identity?.userId ?? null, [...(identity?.roles ?? [])].sort(), operationName ?? null, query, variables ?? null]);
+}
+
+/** A caller's own copy of a shared answer: the gateway writes into the results it merges. */
+function copyOf(response: GatewayGraphQLResponse): GatewayGraphQLResponse {
+  const { http, ...body } = response;
+  return { ...structuredClone(body), ...(http ? { http } : {}) };
 }
 
 /**
@@ -26,10 +54,32 @@ export interface SubgraphDataSourceOptions {
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
   readonly #options: SubgraphDataSourceOptions;
+  readonly #inFlight = new Map<string, Promise<GatewayGraphQLResponse>>();
 
   constructor(options: SubgraphDataSourceOptions) {
     super({ url: options.url, fetcher: options.fetcher });
     this.#options = options;
+  }
+
+  /**
+   * With `shareInFlightQueries`, an identical query (same identity, operation and variables)
+   * already on its way to this subgraph is awaited instead of sent again; each caller gets its own
+   * copy of the answer, or the same error. Nothing is cached once the answer arrives.
+   */
+  override async process(options: GraphQLDataSourceProcessOptions<RouterContext>): Promise<GatewayGraphQLResponse> {
+    const key = this.#options.shareInFlightQueries ? sharedQueryKey(options) : undefined;
+    if (key === undefined) return super.process(options);
+    let pending = this.#inFlight.get(key);
+    if (!pending) {
+      const fetching = super.process(options);
+      const forget = () => {
+        if (this.#inFlight.get(key) === fetching) this.#inFlight.delete(key);
+      };
+      fetching.then(forget, forget);
+      this.#inFlight.set(key, fetching);
+      pending = fetching;
+    }
+    return copyOf(await pending);
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<RouterContext>): Promise<void> {

@@ -11,7 +11,7 @@ interface Item {
 const item = (n: number): Item => ({ id: `item-${n}`, next: n < 50 ? item(n + 1) : null });
 
 /** Counts calls that reached the subgraph, so tests can assert the router stopped a request first. */
-export const probeCalls = { items: 0, slow: 0 };
+export const probeCalls = { items: 0, slow: 0, bump: 0 };
 
 /**
  * A fixture subgraph with one field per attack surface: a pageable and deeply nestable list, a
@@ -31,6 +31,11 @@ export const probeSubgraph = {
       slow: String
       "The identity the router's internal token carried."
       viewer: Viewer
+    }
+
+    type Mutation {
+      "Counts its calls; answers after SLOW_MS."
+      bump: Int!
     }
 
     type Item @key(fields: "id") {
@@ -59,6 +64,13 @@ export const probeSubgraph = {
       },
       viewer: (_: unknown, __: unknown, context: SubgraphContext) =>
         context.viewer ? { userId: context.viewer.userId, roles: context.viewer.roles } : null,
+    },
+    Mutation: {
+      bump: async () => {
+        const call = ++probeCalls.bump;
+        await new Promise((resolve) => setTimeout(resolve, SLOW_MS));
+        return call;
+      },
     },
   },
 };
