@@ -54,7 +54,7 @@ function copyOf(response: GatewayGraphQLResponse): GatewayGraphQLResponse {
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
   readonly #options: SubgraphDataSourceOptions;
-  readonly #inFlight = new Map<string, Promise<GatewayGraphQLResponse>>();
+  readonly #inFlight = new Map<string, { answer: Promise<GatewayGraphQLResponse>; sharers: number }>();
 
   constructor(options: SubgraphDataSourceOptions) {
     super({ url: options.url, fetcher: options.fetcher });
@@ -64,22 +64,26 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
   /**
    * With `shareInFlightQueries`, an identical query (same identity, operation and variables)
    * already on its way to this subgraph is awaited instead of sent again; each caller gets its own
-   * copy of the answer, or the same error. Nothing is cached once the answer arrives.
+   * copy of the answer (a lone caller keeps the original), or the same error. Nothing is cached
+   * once the answer arrives.
    */
   override async process(options: GraphQLDataSourceProcessOptions<RouterContext>): Promise<GatewayGraphQLResponse> {
     const key = this.#options.shareInFlightQueries ? sharedQueryKey(options) : undefined;
     if (key === undefined) return super.process(options);
-    let pending = this.#inFlight.get(key);
-    if (!pending) {
-      const fetching = super.process(options);
+    let shared = this.#inFlight.get(key);
+    if (shared) shared.sharers += 1;
+    else {
+      const fetching = { answer: super.process(options), sharers: 1 };
+      // Runs before any caller resumes, so `sharers` is final by the time they read it.
       const forget = () => {
         if (this.#inFlight.get(key) === fetching) this.#inFlight.delete(key);
       };
-      fetching.then(forget, forget);
+      fetching.answer.then(forget, forget);
       this.#inFlight.set(key, fetching);
-      pending = fetching;
+      shared = fetching;
     }
-    return copyOf(await pending);
+    const answer = await shared.answer;
+    return shared.sharers === 1 ? answer : copyOf(answer);
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<RouterContext>): Promise<void> {

@@ -1,3 +1,5 @@
+import { dropOldest } from './bounded-map.js';
+
 /**
  * Remembers minted internal tokens so the router's hot path reuses a signature instead of signing
  * per request. Bounded, because the key space (users x role sets x subgraphs) is unbounded.
@@ -22,12 +24,7 @@ export class MintedTokenCache {
     token.catch(() => {
       if (this.#entries.get(key) === entry) this.#entries.delete(key);
     });
-    // Map iterates in insertion order: the first key is the oldest entry.
-    while (this.#entries.size > this.#maxEntries) {
-      const oldest = this.#entries.keys().next();
-      if (oldest.done === true) break;
-      this.#entries.delete(oldest.value);
-    }
+    dropOldest(this.#entries, this.#maxEntries);
     return token;
   }
 }

@@ -1,3 +1,4 @@
+import { dropOldest } from './bounded-map.js';
 import type { InternalIdentity } from './internal-tokens.js';
 
 interface Entry {
@@ -37,11 +38,6 @@ export class VerifiedTokens {
 
   add(token: string, identity: InternalIdentity, expiresAt: number, notBefore: number | undefined): void {
     this.#entries.set(token, { identity: { ...identity, roles: [...identity.roles] }, expiresAt, notBefore: notBefore ?? -Infinity });
-    // Map iterates in insertion order: the first key is the oldest entry.
-    while (this.#entries.size > this.maxEntries) {
-      const oldest = this.#entries.keys().next();
-      if (oldest.done === true) break;
-      this.#entries.delete(oldest.value);
-    }
+    dropOldest(this.#entries, this.maxEntries);
   }
 }
