@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { randomUUID } from 'node:crypto';
 import { CatalogValidationError } from './catalog-errors';
-import { productSorts, type ListProductsArgs, type NewCategory, type NewProduct, type ProductFilter, type ProductSort } from './catalog-model';
+import { productSorts, type ListProductsArgs, type NewCategory, type NewProduct, type ProductFilter, type ProductPage, type ProductSort } from './catalog-model';
 
 /**
  * Validation at the store's boundary, shared by every adapter so they accept exactly the same
@@ -147,4 +147,10 @@ export function parseListArgs(args: ListProductsArgs, maxPageSize: number): Vali
       ...(ids ? { ids: normalizeIds(ids) } : {}),
     },
   };
+}
+
+/** The page of a listing that can match nothing (an empty id or category list), so no query runs; else null. */
+export function pageMatchingNothing({ filter, countTotal }: ValidListArgs): ProductPage | null {
+  if (filter.categoryIds?.length !== 0 && filter.ids?.length !== 0) return null;
+  return { items: [], hasNextPage: false, endCursor: null, totalCount: countTotal ? 0 : null };
 }

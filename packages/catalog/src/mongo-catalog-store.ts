@@ -6,7 +6,7 @@ import { deleteProduct, insertProduct, live, updateProduct, withoutEvents, type 
 import { startMongoEventRelay } from './mongo-event-relay';
 import { KeyedMutex } from './keyed-mutex';
 import type { Category, CategoryPatch, ListProductsArgs, NewCategory, NewProduct, Product, ProductPage, ProductPatch } from './catalog-model';
-import { inRequestedOrder, normalizeIds, parseCategoryPatch, parseListArgs, parseNewCategory } from './catalog-input';
+import { inRequestedOrder, normalizeIds, pageMatchingNothing, parseCategoryPatch, parseListArgs, parseNewCategory } from './catalog-input';
 import { assertValidParent } from './category-parent';
 import { cursorFor, decodeCursor } from './product-cursor';
 import { parseCategoryDocs, parseProductDocs, toCategoryDoc, type CategoryDoc, type ProductDoc } from './mongo-documents';
@@ -40,7 +40,6 @@ const optionsSchema = z.object({
   now: z.custom<() => Date>((now) => typeof now === 'function', 'must be a function').default(() => () => new Date()),
 });
 
-const EMPTY_PAGE: ProductPage = { items: [], hasNextPage: false, endCursor: null, totalCount: 0 };
 
 /** `CatalogStore` on MongoDB (or FerretDB) for the services deployment. */
 export class MongoCatalogStore implements CatalogStore {
@@ -96,9 +95,11 @@ export class MongoCatalogStore implements CatalogStore {
   }
 
   async listProducts(args: ListProductsArgs): Promise<ProductPage> {
-    const { filter, sort, first, after, countTotal } = parseListArgs(args, this.#maxPageSize);
+    const valid = parseListArgs(args, this.#maxPageSize);
+    const { filter, sort, first, after, countTotal } = valid;
     const position = after === null ? null : decodeCursor(after, sort);
-    if (filter.categoryIds?.length === 0 || filter.ids?.length === 0) return { ...EMPTY_PAGE, totalCount: countTotal ? 0 : null };
+    const nothing = pageMatchingNothing(valid);
+    if (nothing) return nothing;
     const matching = { ...filterQuery(filter), ...live };
     const [docs, totalCount] = await Promise.all([
       this.#products

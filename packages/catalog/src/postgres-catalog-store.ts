@@ -11,6 +11,7 @@ import {
   inRequestedOrder,
   nameKey,
   normalizeIds,
+  pageMatchingNothing,
   parseCategoryPatch,
   parseExpectedVersion,
   parseListArgs,
@@ -187,9 +188,11 @@ export class PostgresCatalogStore implements CatalogStore {
   }
 
   async listProducts(args: ListProductsArgs): Promise<ProductPage> {
-    const { filter, sort, first, after, countTotal } = parseListArgs(args, this.#maxPageSize);
+    const valid = parseListArgs(args, this.#maxPageSize);
+    const { filter, sort, first, after, countTotal } = valid;
     const position = after === null ? null : decodeCursor(after, sort);
-    if (filter.categoryIds?.length === 0 || filter.ids?.length === 0) return { items: [], hasNextPage: false, endCursor: null, totalCount: countTotal ? 0 : null };
+    const nothing = pageMatchingNothing(valid);
+    if (nothing) return nothing;
     const { products: t } = this.#t;
     const matching = filterConditions(t, filter);
     const [rows, totals] = await Promise.all([
