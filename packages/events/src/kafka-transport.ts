@@ -6,6 +6,7 @@ import type { EventTransport, OutgoingMessage, SubscribeOptions, Subscription } 
 import { kafkaLogCreator, kafkaLogLevels, type KafkaLogLevel } from './kafka-log-creator';
 import { KafkaTopics, type TopicCreationOptions } from './kafka-topics';
 import { silentLogger, type EventsLogger } from './logger';
+import { superviseConsumer, type StartConsumer } from './supervised-consumer';
 
 export interface KafkaTransportOptions {
   /** `host:port` of one or more brokers; the rest of the cluster is discovered from them. */
@@ -88,50 +89,55 @@ export class KafkaTransport implements EventTransport {
     const deadLetterTopic = (topic: string) => resolveDeadLetterTopic(options.deadLetterTopic, topic);
     await this.topics?.ensure([...topics, ...topics.map(deadLetterTopic)]);
     const producer = await this.connectedProducer();
-    const consumer = this.kafka.consumer({ groupId, ...this.options.consumer, allowAutoTopicCreation: false });
     let stopping = false;
-    consumer.on(consumer.events.CRASH, ({ payload }) =>
-      this.logger.error({ groupId, err: payload.error.message, restart: payload.restart }, 'kafka consumer crashed'),
-    );
-    await consumer.connect();
-    try {
-      await consumer.subscribe({ topics, fromBeginning: options.fromBeginning ?? true });
-      await consumer.run({
-        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 4,
-        // Offsets are committed by hand, one per message, only after it was handled or dead-lettered.
-        autoCommit: false,
-        eachMessage: async ({ topic, partition, message, heartbeat }) => {
-          if (stopping) return;
-          const key = message.key?.toString() ?? null;
-          const meta = { topic, partition, offset: message.offset, key, headers: stringHeaders(message.headers) };
-          const policy = { maxAttempts, retryBackoffMs, isStopping: () => stopping, heartbeat, logger: this.logger };
-          const outcome = await deliverWithRetries(message.value, meta, handler, policy);
-          if (outcome.kind === 'abandoned') return;
-          if (outcome.kind === 'dead-letter') {
-            const { error, attempts } = outcome;
-            const info = { error, attempts, group: groupId, originalTopic: topic, originalPartition: partition, originalOffset: message.offset };
-            // Throws when Kafka refuses it: kafkajs then redelivers the message, so nothing is lost.
-            await producer.send({
-              topic: deadLetterTopic(topic),
-              acks: -1,
-              messages: [
-                { key: message.key, value: message.value, headers: { ...message.headers, ...encodeDeadLetterHeaders(info) } },
-              ],
-            });
-            this.logger.error({ ...info, deadLetterTopic: deadLetterTopic(topic) }, 'event dead-lettered');
-          }
-          await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
-        },
+    const start: StartConsumer = async (onDead) => {
+      const consumer = this.kafka.consumer({ groupId, ...this.options.consumer, allowAutoTopicCreation: false });
+      consumer.on(consumer.events.CRASH, ({ payload }) => {
+        this.logger.error({ groupId, err: payload.error.message, restart: payload.restart }, 'kafka consumer crashed');
+        if (!payload.restart) onDead(payload.error);
       });
-    } catch (error) {
-      await consumer.disconnect().catch(() => undefined);
-      throw error;
-    }
+      await consumer.connect();
+      try {
+        await consumer.subscribe({ topics, fromBeginning: options.fromBeginning ?? true });
+        await consumer.run({
+          partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 4,
+          // Offsets are committed by hand, one per message, only after it was handled or dead-lettered.
+          autoCommit: false,
+          eachMessage: async ({ topic, partition, message, heartbeat }) => {
+            if (stopping) return;
+            const key = message.key?.toString() ?? null;
+            const meta = { topic, partition, offset: message.offset, key, headers: stringHeaders(message.headers) };
+            const policy = { maxAttempts, retryBackoffMs, isStopping: () => stopping, heartbeat, logger: this.logger };
+            const outcome = await deliverWithRetries(message.value, meta, handler, policy);
+            if (outcome.kind === 'abandoned') return;
+            if (outcome.kind === 'dead-letter') {
+              const { error, attempts } = outcome;
+              const info = { error, attempts, group: groupId, originalTopic: topic, originalPartition: partition, originalOffset: message.offset };
+              // Throws when Kafka refuses it: kafkajs then redelivers the message, so nothing is lost.
+              await producer.send({
+                topic: deadLetterTopic(topic),
+                acks: -1,
+                messages: [
+                  { key: message.key, value: message.value, headers: { ...message.headers, ...encodeDeadLetterHeaders(info) } },
+                ],
+              });
+              this.logger.error({ ...info, deadLetterTopic: deadLetterTopic(topic) }, 'event dead-lettered');
+            }
+            await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+          },
+        });
+      } catch (error) {
+        await consumer.disconnect().catch(() => undefined);
+        throw error;
+      }
+      return { stop: () => consumer.disconnect() };
+    };
+    const supervised = await superviseConsumer(start, { logger: this.logger, label: groupId });
     const subscription: Subscription = {
       stop: async () => {
         stopping = true;
         this.subscriptions.delete(subscription);
-        await consumer.disconnect();
+        await supervised.stop();
       },
     };
     this.subscriptions.add(subscription);
