@@ -94,6 +94,8 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<RunningEm
     logger: options.logger.child({ service: 'router' }),
     port: options.routerPort,
     production: false,
+    // A front end on any local dev server may call it; `router.cors` replaces this.
+    cors: { origins: [], localOrigins: true },
     ...options.router,
   });
 

@@ -64,7 +64,7 @@ export interface RouterOptions {
   queryPlanCacheMiB?: number;
   /** How long a registered persisted query is kept. @default 86_400 */
   apqTtlSeconds?: number;
-  /** @default no cross-origin access */
+  /** @default no cross-origin access (`localOrigins` counts only outside production) */
   cors?: CorsOptions;
   /** Time `stop()` lets in-flight requests finish before closing their connections. @default 10_000 */
   drainTimeoutMs?: number;
