@@ -19,7 +19,8 @@ const shop = await startEmbedded({
 });
 console.log(`
   Commerce supergraph is up (embedded mode, data in ${env.DATA_DIR}/) in ${((Date.now() - started) / 1000).toFixed(1)} s
-  GraphQL endpoint and Apollo Sandbox: ${shop.routerUrl}
+  GraphQL endpoint: ${shop.routerUrl}
+  Explorer (GraphiQL, works offline): open ${shop.routerUrl} in a browser   (Apollo Sandbox: ${shop.routerUrl}?sandbox)
   Admin account: ${shop.admin.email} / ${shop.admin.password}   (kept in ${env.DATA_DIR}/keys.json)
   Stop with Ctrl+C.
 `);

@@ -58,9 +58,11 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   const rateLimiter = createRateLimiter(cache, options.rateLimit ?? { max: 600 });
   await apollo.start();
   const cors = effectiveCors(options.cors, options.production);
+  const explorer = options.production ? undefined : options.explorer;
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     if (applyCors(req, res, cors)) return;
+    if (explorer && (await explorer.handle(req, res))) return;
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/health') return sendJson(res, 200, { status: 'ok' });
     if (path === '/ready') {
