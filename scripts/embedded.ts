@@ -3,10 +3,12 @@ import { createInternalTokenMinter, createInternalTokenVerifier } from '@shop/au
 import { MemoryCache, MemoryPubSub, type PubSub } from '@shop/cache';
 import { openDatabase, runMigrations, type DatabaseHandle, type QueryObserver } from '@shop/db';
 import { LocalTransport, type EventTransport } from '@shop/events';
+import { createExplorer } from '@shop/explorer';
 import { createRemoteAccessTokenVerifier, startRouter, type RouterOptions } from '@shop/router';
 import { startSubgraph, type Logger, type RunningSubgraph } from '@shop/subgraph-kit';
 import { subgraphs } from '../schema/subgraphs';
 import { loadOrCreateKeys } from './embedded-keys';
+import { storefrontQuery } from './storefront-query';
 import { embeddedSubgraphs } from './subgraph-modules';
 
 export interface EmbeddedOptions {
@@ -94,6 +96,10 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<RunningEm
     logger: options.logger.child({ service: 'router' }),
     port: options.routerPort,
     production: false,
+    // A front end on any local dev server may call it; `router.cors` replaces this.
+    cors: { origins: [], localOrigins: true },
+    // GraphiQL bundled from node_modules: Apollo Sandbox needs Apollo's CDN (still at `?sandbox`).
+    explorer: createExplorer({ defaultQuery: storefrontQuery }),
     ...options.router,
   });
 

@@ -2,7 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createLogger, stopOnSignals } from '@shop/subgraph-kit';
 import { startEmbedded } from './embedded';
-import { loadEmbeddedEnv } from './env';
+import { embeddedCors, loadEmbeddedEnv } from './env';
 import { seedShop } from './seed/seed-shop';
 
 /** `npm start`: the whole supergraph on the embedded default, no servers needed. */
@@ -15,11 +15,12 @@ const shop = await startEmbedded({
   routerPort: env.ROUTER_PORT,
   subgraphPorts: 'fixed',
   logger,
-  router: { rateLimit: { max: env.ROUTER_RATE_LIMIT_PER_MINUTE, windowSeconds: 60 } },
+  router: { rateLimit: { max: env.ROUTER_RATE_LIMIT_PER_MINUTE, windowSeconds: 60 }, cors: embeddedCors(env) },
 });
 console.log(`
   Commerce supergraph is up (embedded mode, data in ${env.DATA_DIR}/) in ${((Date.now() - started) / 1000).toFixed(1)} s
-  GraphQL endpoint and Apollo Sandbox: ${shop.routerUrl}
+  GraphQL endpoint: ${shop.routerUrl}
+  Explorer (GraphiQL, works offline): open ${shop.routerUrl} in a browser   (Apollo Sandbox: ${shop.routerUrl}?sandbox)
   Admin account: ${shop.admin.email} / ${shop.admin.password}   (kept in ${env.DATA_DIR}/keys.json)
   Stop with Ctrl+C.
 `);

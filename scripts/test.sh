@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/servers/up.sh
+# Headless Chromium (Debian's package) for the explorer's browser test.
+bash scripts/browser.sh >/dev/null
 set -a
 # shellcheck disable=SC1091
 . .servers/test.env

@@ -5,7 +5,7 @@ import { GraphQLError } from 'graphql';
 import { MemoryCache } from '@shop/cache';
 import { handleGraphQLHttp, sendJsonError } from '@shop/subgraph-kit';
 import { identifyClient, type ClientIdentity } from './client-identity';
-import { applyCors } from './cors';
+import { applyCors, effectiveCors } from './cors';
 import { createApollo } from './create-apollo';
 import { createDrainer } from './drain';
 import { clientKey, createRateLimiter } from './rate-limit';
@@ -57,9 +57,12 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   const { apollo, subgraphUrls, dataSource } = createApollo(options, limits, cache, fetcher);
   const rateLimiter = createRateLimiter(cache, options.rateLimit ?? { max: 600 });
   await apollo.start();
+  const cors = effectiveCors(options.cors, options.production);
+  const explorer = options.production ? undefined : options.explorer;
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    if (applyCors(req, res, options.cors)) return;
+    if (applyCors(req, res, cors)) return;
+    if (explorer && (await explorer.handle(req, res))) return;
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/health') return sendJson(res, 200, { status: 'ok' });
     if (path === '/ready') {

@@ -29,6 +29,8 @@ export const routerEnvSchema = z
     INTERNAL_TOKEN_PRIVATE_KEY: pem,
     CORS_ORIGINS: list.optional(),
     CORS_CREDENTIALS: flag(false),
+    /** Allow any http://localhost:* / 127.0.0.1:* origin; ignored when NODE_ENV=production. */
+    CORS_LOCAL_ORIGINS: flag(true),
     ROUTER_MAX_DEPTH: int(12),
     ROUTER_MAX_ALIASES: int(15),
     ROUTER_MAX_DIRECTIVES: int(20),

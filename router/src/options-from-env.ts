@@ -32,6 +32,13 @@ export function routerOptionsFromEnv(env: RouterEnv): EnvOptions {
       initTimeoutMs: env.SUBSCRIPTIONS_INIT_TIMEOUT_MS,
     },
     apolloTelemetry: env.ROUTER_APOLLO_TELEMETRY,
-    ...(env.CORS_ORIGINS ? { cors: { origins: env.CORS_ORIGINS, credentials: env.CORS_CREDENTIALS } } : {}),
+    ...corsFromEnv(env),
   };
+}
+
+/** Development allows local front ends unless told not to; production only its allow-list. */
+function corsFromEnv(env: RouterEnv): Pick<EnvOptions, 'cors'> {
+  const localOrigins = env.CORS_LOCAL_ORIGINS && env.NODE_ENV !== 'production';
+  if (!env.CORS_ORIGINS && !localOrigins) return {};
+  return { cors: { origins: env.CORS_ORIGINS ?? [], credentials: env.CORS_CREDENTIALS, ...(localOrigins ? { localOrigins } : {}) } };
 }

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { GraphQLDataSource } from '@apollo/gateway';
 import type { Cache } from '@shop/cache';
 import type { Logger } from '@shop/subgraph-kit';
@@ -64,7 +64,7 @@ export interface RouterOptions {
   queryPlanCacheMiB?: number;
   /** How long a registered persisted query is kept. @default 86_400 */
   apqTtlSeconds?: number;
-  /** @default no cross-origin access */
+  /** @default no cross-origin access (`localOrigins` counts only outside production) */
   cors?: CorsOptions;
   /** Time `stop()` lets in-flight requests finish before closing their connections. @default 10_000 */
   drainTimeoutMs?: number;
@@ -77,6 +77,11 @@ export interface RouterOptions {
    * subscriptions on the same port. The returned function runs first in `stop()`.
    */
   onServer?: (server: Server, router: RouterInternals) => void | (() => Promise<void>);
+  /**
+   * A local GraphQL IDE answering browser visits before anything else (`createExplorer` from
+   * `@shop/explorer`); ignored in production. @default Apollo's landing page only
+   */
+  explorer?: { handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> };
   /** Limits of graphql-ws on `/graphql` (router/src/subscriptions/README.md). */
   subscriptions?: SubscriptionOptions;
 }

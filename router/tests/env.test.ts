@@ -16,12 +16,25 @@ describe('router configuration', () => {
       subgraphTimeoutMs: 10_000,
       apolloTelemetry: false,
     });
-    expect(options.cors).toBeUndefined();
+    expect(options.cors).toEqual({ origins: [], credentials: false, localOrigins: true });
+  });
+
+  it('allows local origins only outside production, and never unasked in production', () => {
+    const production = routerOptionsFromEnv(parseEnv(routerEnvSchema, { ...required, NODE_ENV: 'production' }));
+    expect(production.cors).toBeUndefined();
+    const listed = routerOptionsFromEnv(parseEnv(routerEnvSchema, { ...required, NODE_ENV: 'production', CORS_ORIGINS: 'https://a.example' }));
+    expect(listed.cors).toEqual({ origins: ['https://a.example'], credentials: false });
+    const off = routerOptionsFromEnv(parseEnv(routerEnvSchema, { ...required, CORS_LOCAL_ORIGINS: 'false' }));
+    expect(off.cors).toBeUndefined();
   });
 
   it('reads CORS and rejects a Redis cache without a URL', () => {
     const env = parseEnv(routerEnvSchema, { ...required, CORS_ORIGINS: 'https://a.example, https://b.example', CORS_CREDENTIALS: 'true' });
-    expect(routerOptionsFromEnv(env).cors).toEqual({ origins: ['https://a.example', 'https://b.example'], credentials: true });
+    expect(routerOptionsFromEnv(env).cors).toEqual({
+      origins: ['https://a.example', 'https://b.example'],
+      credentials: true,
+      localOrigins: true,
+    });
     expect(() => parseEnv(routerEnvSchema, { ...required, CACHE_DRIVER: 'redis' })).toThrow(/REDIS_URL: REDIS_URL is required when CACHE_DRIVER=redis/);
   });
 });

@@ -1,0 +1,2 @@
+export { createExplorer, type Explorer, type ExplorerOptions } from './explorer-handler';
+export { buildExplorerAssets, type ExplorerAsset } from './build-explorer';
