@@ -10,6 +10,7 @@ import { consumeProductEvents } from './events/product-events.consumer';
 import { announcePromotionChange, announceUsage } from './events/promotion-events';
 import { resolvers } from './resolvers';
 import { CartDiscountService } from './services/cart-discount.service';
+import { OrderDiscountService } from './services/order-discount.service';
 import { ProductPricingService } from './services/product-pricing.service';
 import { PromotionService } from './services/promotion.service';
 import { QuoteService } from './services/quote.service';
@@ -36,7 +37,7 @@ export const transactor =
     return result;
   };
 
-/** The redemption service the order saga will call (`recordUsage`), wired like the subgraph's own. */
+/** The redemption service the order saga calls (reserve at `order.placed`, release at `order.cancelled`), wired like the subgraph's own. */
 export function createUsageService(db: Database, afterCommit: () => void = () => {}): UsageService {
   return new UsageService(new PromotionStore(db), new UsageStore(db), announceUsage, transactor(db, afterCommit));
 }
@@ -58,7 +59,9 @@ async function create(_config: PromotionsConfig, { database, transport, logger }
     carts: new CartDiscountService(promotions),
   };
   const productEvents = await consumeProductEvents(database.db, transport, known);
-  const saga = await consumeOrderSaga(transport, { db: database.db, discounts: services.carts, usage: createUsageService(database.db, wake), logger, afterCommit: wake });
+  const usage = createUsageService(database.db, wake);
+  const discounts = new OrderDiscountService(services.carts, promotions, usage);
+  const saga = await consumeOrderSaga(transport, { db: database.db, discounts, usage, logger, afterCommit: wake });
   return {
     resolvers: resolvers(services),
     readiness: { database: () => database.ping() },

@@ -64,7 +64,9 @@ describe.each(['pglite', 'postgres'] as const)('promotions checkout saga on %s',
         { promotionId: coupon.id, name: 'Five off', couponCode: code, amount: eur(500) },
       ],
     };
-    expect(await discountReplies(promotions, event.data.orderId)).toEqual([expected]);
+    expect(await discountReplies(promotions, event.data.orderId)).toEqual([{ ...expected, rejectedCoupon: null }]);
+    // One use of each reserved with the discount, once although the event came twice.
+    expect([await timesUsed(auto), await timesUsed(coupon)]).toEqual([1, 1]);
     expect({
       orderId: event.data.orderId,
       discount: quote.total,
@@ -101,7 +103,9 @@ describe.each(['pglite', 'postgres'] as const)('promotions checkout saga on %s',
     const order = placed(shopper.userId, lines, code);
     const confirmed = orderConfirmed.create(order.data.orderId, { orderId: order.data.orderId, customerId: shopper.userId, total: eur(500), items: [{ productId: product, quantity: 1 }], promotionIds: [coupon.id] });
     await deliver(promotions, order, confirmed);
-    expect(await discountReplies(promotions, order.data.orderId)).toEqual([{ orderId: order.data.orderId, discount: eur(0), lines: [{ lineId: 'a', discount: eur(0) }], promotions: [] }]);
+    expect(await discountReplies(promotions, order.data.orderId)).toEqual([
+      { orderId: order.data.orderId, discount: eur(0), lines: [{ lineId: 'a', discount: eur(0) }], promotions: [], rejectedCoupon: { code, reason: 'USAGE_LIMIT_REACHED' } },
+    ]);
     expect(await timesUsed(coupon)).toBe(1);
   });
 

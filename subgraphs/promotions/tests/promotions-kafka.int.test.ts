@@ -51,7 +51,7 @@ describe('promotions on PostgreSQL + Kafka', () => {
     await waitFor(async () => received.some((envelope) => envelope.aggregateId === orderId));
     const replies = received.filter((envelope) => envelope.aggregateId === orderId).map((envelope) => orderDiscounted.parse(envelope).data);
     expect(replies).toEqual([
-      { orderId, discount: eur(398), lines: [{ lineId: 'l1', discount: eur(398) }], promotions: [{ promotionId: promotion.id, name: 'Kafka ten', couponCode: null, amount: eur(398) }] },
+      { orderId, discount: eur(398), lines: [{ lineId: 'l1', discount: eur(398) }], promotions: [{ promotionId: promotion.id, name: 'Kafka ten', couponCode: null, amount: eur(398) }], rejectedCoupon: null },
     ]);
   });
 });

@@ -12,8 +12,8 @@ import { address, money, orderLine, productQuantity } from './saga-shapes';
  *   order.stock-reservation-requested -> inventory: stock.reserved | stock.rejected
  *   order.payment-requested -> payments: payment.captured | payment.failed
  *   order.shipment-requested -> shipping: shipment.created
- *   order.confirmed         -> inventory commits the reservation, promotions records usage
- *   order.cancelled         -> inventory releases / restocks, payments refunds, shipping cancels
+ *   order.confirmed         -> inventory commits the reservation
+ *   order.cancelled         -> inventory releases / restocks, payments refunds, shipping cancels, promotions releases the order's uses
  */
 export const ordersTopic = 'shop.orders';
 
@@ -99,7 +99,7 @@ export const orderStatusChanged = defineEvent({
   }),
 });
 
-/** Shipment created, payment captured, stock held: the order is confirmed. Reservations become permanent; promotion usage counts. */
+/** Shipment created, payment captured, stock held: the order is confirmed. Reservations become permanent (promotion uses were reserved at order.placed). */
 export const orderConfirmed = defineEvent({
   type: 'order.confirmed',
   topic: ordersTopic,

@@ -59,8 +59,10 @@ export type PromotionUsageRecorded = z.infer<typeof promotionUsageRecorded.schem
 
 /**
  * Saga reply to `order.placed` (topic shop.promotions, keyed by ORDER id): the discount the
- * order gets, from the same engine that answers `Cart.discount`. A coupon that does not apply
- * (unknown, expired, limit reached) simply gives no discount; it never fails the order.
+ * order gets, from the same engine that answers `Cart.discount`, with one use of every listed
+ * promotion already reserved for the order (released on `order.cancelled`). A coupon that does
+ * not apply (unknown, expired, its limit taken by another order meanwhile) gives no discount and
+ * is named in `rejectedCoupon`; it never fails the order.
  */
 export const orderDiscounted = defineEvent({
   type: 'order.discounted',
@@ -73,6 +75,8 @@ export const orderDiscounted = defineEvent({
     /** Each line's share of the discount (every order line appears, 0 when none). */
     lines: z.array(z.object({ lineId: z.string().min(1), discount: money })),
     promotions: z.array(z.object({ promotionId: z.string().min(1), name: z.string().min(1), couponCode: z.string().min(1).nullable(), amount: money })),
+    /** The order's coupon when it did not price the order, and why (CouponRejectionReason); absent or null when it did or none was entered. */
+    rejectedCoupon: z.object({ code: z.string().min(1), reason: z.string().regex(/^[A-Z_]+$/) }).nullish(),
   }),
 });
 

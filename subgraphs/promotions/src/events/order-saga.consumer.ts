@@ -3,6 +3,7 @@ import {
   appendToOutbox,
   createInboxHandler,
   on,
+  orderCancelled,
   orderConfirmed,
   orderDiscounted,
   orderPlaced,
@@ -11,13 +12,14 @@ import {
   type EventEnvelope,
   type EventHandler,
   type EventTransport,
+  type OrderCancelled,
   type OrderConfirmed,
   type OrderPlaced,
   type Subscription,
 } from '@shop/events';
 import type { Logger } from '@shop/subgraph-kit';
 import { inbox, outbox } from '../db/schema';
-import type { CartDiscountService } from '../services/cart-discount.service';
+import type { OrderDiscountService } from '../services/order-discount.service';
 import type { UsageService } from '../services/usage.service';
 
 /** Consumer group and inbox consumer name of promotions' checkout steps (distinct from `promotions`, the product events). */
@@ -25,7 +27,7 @@ export const ORDER_SAGA_GROUP = 'promotions-saga';
 
 export interface OrderSagaDeps {
   db: Database;
-  discounts: CartDiscountService;
+  discounts: OrderDiscountService;
   usage: UsageService;
   logger: Logger;
   /** Called after each consumed event commits (wakes the outbox relay). */
@@ -34,22 +36,32 @@ export interface OrderSagaDeps {
 
 /**
  * `order.placed`: the order's discount, from the same `discountMany` as `Cart.discount`, as at the
- * moment the order was placed, for the ordering customer; replied as `order.discounted`.
- * A promotion whose usage limit was reached meanwhile simply does not apply.
+ * moment the order was placed, for the ordering customer, with one use of each of its promotions
+ * reserved in this transaction; replied as `order.discounted`. A promotion whose limit another
+ * order took meanwhile does not apply (a coupon is named in `rejectedCoupon`), so the total orders
+ * charges is the one it tells the shopper.
  */
 async function discountOrder(deps: OrderSagaDeps, event: EventEnvelope<OrderPlaced>, tx: Transaction): Promise<void> {
   const order = event.data;
-  const [result] = await deps.discounts.discountMany([order], order.customerId, new Date(event.occurredAt), tx);
-  if (result instanceof Error) throw result;
+  const result = await deps.discounts.discountAndReserve(tx, order, new Date(event.occurredAt));
   await appendToOutbox(tx, outbox, orderDiscounted, order.orderId, {
     orderId: order.orderId,
-    discount: result!.total,
-    lines: result!.lines.map((line) => ({ lineId: line.lineId, discount: line.amount })),
-    promotions: result!.promotions.map(({ promotion, discount }) => ({ promotionId: promotion.id, name: promotion.name, couponCode: promotion.couponCode, amount: discount })),
+    discount: result.total,
+    lines: result.lines.map((line) => ({ lineId: line.lineId, discount: line.amount })),
+    promotions: result.promotions.map(({ promotion, discount }) => ({ promotionId: promotion.id, name: promotion.name, couponCode: promotion.couponCode, amount: discount })),
+    rejectedCoupon: result.rejectedCoupon,
   });
 }
 
-/** `order.confirmed`: counts one use of each promotion that priced the order (idempotent per order). */
+/** `order.cancelled`: the order's uses go back, so its coupon can price another order. */
+async function releaseUsage(deps: OrderSagaDeps, event: EventEnvelope<OrderCancelled>, tx: Transaction): Promise<void> {
+  await deps.usage.releaseWithin(tx, event.data.orderId);
+}
+
+/**
+ * `order.confirmed`: nothing left to do for orders whose uses were reserved at `order.placed`
+ * (ALREADY_RECORDED); counts the uses of an order placed before reservations existed.
+ */
 async function recordUsage(deps: OrderSagaDeps, event: EventEnvelope<OrderConfirmed>, tx: Transaction): Promise<void> {
   const { orderId, customerId, promotionIds } = event.data;
   for (const promotionId of [...new Set(promotionIds.map((id) => id.toLowerCase()))].sort()) {
@@ -64,6 +76,7 @@ export function orderSagaHandler(deps: OrderSagaDeps): EventHandler {
   const route = routeEvents<Transaction>(
     on(orderPlaced, (event, tx) => discountOrder(deps, event, tx)),
     on(orderConfirmed, (event, tx) => recordUsage(deps, event, tx)),
+    on(orderCancelled, (event, tx) => releaseUsage(deps, event, tx)),
   );
   return createInboxHandler({
     db: deps.db,

@@ -13,10 +13,10 @@ export interface UsageResult {
 }
 
 /**
- * Redeems promotions for orders (the order saga's step). Each call locks the promotion's row, so
- * concurrent redemptions of one promotion run one after another and its limits hold exactly.
- * Only the limits are checked here: whether a promotion applied (window, conditions) was decided
- * when the order's discount was computed.
+ * Redeems promotions for orders (the order saga's discount step reserves, cancellation releases).
+ * Each call locks the promotion's row, so concurrent redemptions of one promotion run one after
+ * another and its limits hold exactly. Only the limits are checked here: whether a promotion
+ * applied (window, conditions) is the discount engine's business.
  */
 export class UsageService {
   constructor(
@@ -52,5 +52,15 @@ export class UsageService {
     const timesUsed = await this.promotions.incrementTimesUsed(promotion.id, tx);
     await this.announce(tx, { promotionId: promotion.id, orderId, customerId, timesUsed });
     return { outcome: 'RECORDED', timesUsed };
+  }
+
+  /**
+   * Gives back every use the order held (its cancellation), in the caller's transaction: the
+   * coupon can price another order. Idempotent: a second call finds nothing to release.
+   */
+  async releaseWithin(tx: Executor, orderId: string): Promise<string[]> {
+    const released = await this.usages.deleteForOrder(orderId, tx);
+    for (const promotionId of released) await this.promotions.decrementTimesUsed(promotionId, tx);
+    return released;
   }
 }

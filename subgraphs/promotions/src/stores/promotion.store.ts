@@ -137,6 +137,22 @@ export class PromotionStore {
     return parsePromotions(await db.select(promotionColumns).from(promotions).where(eq(promotions.id, id)).for('update'))[0] ?? null; // promotions.lock
   }
 
+  /**
+   * Locks the rows in id order (so two transactions locking overlapping sets never deadlock) until
+   * the transaction ends; the statements after it see every use committed before.
+   */
+  async lockMany(ids: readonly string[], db: Executor): Promise<void> {
+    if (ids.length === 0) return;
+    await db.select({ id: promotions.id }).from(promotions).where(inArray(promotions.id, [...ids])).orderBy(promotions.id).for('update'); // promotions.lockMany
+  }
+
+  async decrementTimesUsed(id: string, db: Executor): Promise<void> {
+    await db
+      .update(promotions)
+      .set({ timesUsed: sql`greatest(${promotions.timesUsed} - 1, 0)` })
+      .where(eq(promotions.id, id)); // promotions.decrementTimesUsed
+  }
+
   async incrementTimesUsed(id: string, db: Executor): Promise<number> {
     const rows = await db
       .update(promotions)

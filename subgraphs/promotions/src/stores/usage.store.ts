@@ -19,6 +19,12 @@ export class UsageStore {
     await db.insert(promotionUsages).values(usage); // promotion_usages.insert
   }
 
+  /** Removes the order's uses (its cancellation); the promotions whose use it held, in id order. */
+  async deleteForOrder(orderId: string, db: Executor): Promise<string[]> {
+    const rows = await db.delete(promotionUsages).where(eq(promotionUsages.orderId, orderId)).returning({ promotionId: promotionUsages.promotionId }); // promotion_usages.deleteForOrder
+    return rows.map((row) => row.promotionId).sort();
+  }
+
   /** How often the customer used each of the promotions (absent: never). */
   async countsForCustomer(customerId: string, promotionIds: readonly string[], db: Executor = this.db): Promise<Map<string, number>> {
     if (promotionIds.length === 0) return new Map();
