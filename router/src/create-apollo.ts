@@ -9,6 +9,7 @@ import { formatRouterError } from './format-error';
 import { configureGatewayTelemetry } from './env';
 import { operationLimitRules } from './operation-limits';
 import { pageSizePlugin } from './page-size';
+import { variableLimitsPlugin } from './variable-limits';
 import type { RouterContext } from './router-context';
 import type { OperationLimits, RouterOptions } from './router-options';
 import { SubgraphDataSource } from './subgraph-data-source';
@@ -33,7 +34,7 @@ export function createApollo(options: RouterOptions, limits: OperationLimits, ca
   const subgraphUrls = new Map<string, string>();
   const timeoutMs = options.subgraphTimeoutMs ?? 10_000;
   const dataSource = (name: string, url: string) =>
-    new SubgraphDataSource({ name, url, minter: options.internalTokens, fetcher: fetcher.fetch, timeoutMs, shareInFlightQueries: options.shareInFlightQueries ?? true });
+    new SubgraphDataSource({ name, url, minter: options.internalTokens, fetcher: fetcher.fetch, timeoutMs, shareInFlightQueries: options.shareInFlightQueries ?? true, nameInErrors: !production });
   configureGatewayTelemetry(options.apolloTelemetry ?? false);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
@@ -43,8 +44,12 @@ export function createApollo(options: RouterOptions, limits: OperationLimits, ca
       return dataSource(name, target);
     },
     experimental_approximateQueryPlanStoreMiB: options.queryPlanCacheMiB ?? 30,
+    // The gateway decides this from process.env.NODE_ENV, which need not match `production`; the
+    // `apollo-query-plan-experimental` header would otherwise hand anyone the subgraph topology.
+    __exposeQueryPlanExperimental: !production,
     logger,
   });
+  const limitRules = operationLimitRules(limits);
   const apollo = new ApolloServer<RouterContext>({
     gateway,
     introspection: !production,
@@ -57,11 +62,12 @@ export function createApollo(options: RouterOptions, limits: OperationLimits, ca
     stopOnTerminationSignals: false,
     persistedQueries: { cache: toKeyValueCache(cache), ttl: options.apqTtlSeconds ?? 86_400 },
     parseOptions: { maxTokens: limits.maxTokens },
-    validationRules: operationLimitRules(limits),
-    formatError: formatRouterError(logger),
+    validationRules: limitRules,
+    formatError: formatRouterError(logger, production),
     logger,
     plugins: [
       pageSizePlugin(limits.maxPageSize),
+      variableLimitsPlugin(limitRules),
       production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),

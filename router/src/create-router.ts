@@ -9,7 +9,7 @@ import { applyCors, effectiveCors } from './cors';
 import { createApollo } from './create-apollo';
 import { createDrainer } from './drain';
 import { clientKey, createRateLimiter } from './rate-limit';
-import { checkReadiness } from './readiness';
+import { checkReadiness, readinessFor, showsReadinessDetail } from './readiness';
 import { defaultLimits, type RouterOptions } from './router-options';
 import { createSubgraphFetcher } from './subgraph-fetcher';
 import { attachSubscriptionServer } from './subscriptions/subscription-server';
@@ -34,17 +34,23 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-/** Identity failures (401, or 503 when keys cannot be fetched) answered before GraphQL runs. */
-async function identify(req: IncomingMessage, res: ServerResponse, options: RouterOptions): Promise<ClientIdentity | null | undefined> {
+/**
+ * The verified caller, or the identity failure to answer with (401, or 503 when keys cannot be
+ * fetched) before GraphQL runs.
+ */
+async function identify(req: IncomingMessage, options: RouterOptions): Promise<ClientIdentity | null | GraphQLError> {
   try {
     return await identifyClient(req.headers, options.accessTokens);
   } catch (error) {
     if (!(error instanceof GraphQLError)) throw error;
     if (error.extensions.code === 'SERVICE_UNAVAILABLE') options.logger.error({ err: error.originalError }, 'cannot verify access tokens');
-    const status = (error.extensions.http as { status?: number } | undefined)?.status ?? 401;
-    sendJsonError(res, status, String(error.extensions.code), error.message);
-    return undefined;
+    return error;
   }
+}
+
+function sendRateLimited(res: ServerResponse, retryAfterSeconds: number): void {
+  res.setHeader('retry-after', String(retryAfterSeconds));
+  sendJsonError(res, 429, 'RATE_LIMITED', `Too many requests; retry in ${retryAfterSeconds} s`);
 }
 
 /** The public endpoint: verifies the client, plans with @apollo/gateway, calls subgraphs. */
@@ -67,7 +73,8 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     if (path === '/health') return sendJson(res, 200, { status: 'ok' });
     if (path === '/ready') {
       const report = await checkReadiness(true, subgraphUrls, options.readyTimeoutMs ?? 1_000);
-      return sendJson(res, report.ready ? 200 : 503, report);
+      const detail = showsReadinessDetail(req.headers, options.production, options.readyDetailToken);
+      return sendJson(res, report.ready ? 200 : 503, readinessFor(report, detail));
     }
     if (path !== '/graphql' && path !== '/') return sendJsonError(res, 404, 'NOT_FOUND', 'Not found');
     const incomingId = req.headers['x-request-id'];
@@ -77,12 +84,14 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     res.once('finish', () =>
       logger.info({ requestId, method: req.method, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'graphql request'),
     );
-    const identity = await identify(req, res, options);
-    if (identity === undefined) return;
-    const decision = await rateLimiter.check(req, identity);
-    if (!decision.allowed) {
-      res.setHeader('retry-after', String(decision.retryAfterSeconds));
-      return sendJsonError(res, 429, 'RATE_LIMITED', `Too many requests; retry in ${decision.retryAfterSeconds} s`);
+    const identity = await identify(req, options);
+    // A refused token is counted too, against the address (there is no verified user), so guessing
+    // tokens costs the same budget as any other request from there.
+    const decision = await rateLimiter.check(req, identity instanceof GraphQLError ? null : identity);
+    if (!decision.allowed) return sendRateLimited(res, decision.retryAfterSeconds);
+    if (identity instanceof GraphQLError) {
+      const status = (identity.extensions.http as { status?: number } | undefined)?.status ?? 401;
+      return sendJsonError(res, status, String(identity.extensions.code), identity.message);
     }
     await handleGraphQLHttp(apollo, req, res, async () => ({ identity, requestId }), { bodyLimit: options.bodyLimitBytes ?? 1_000_000 });
   };

@@ -1,9 +1,33 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+
 export interface ReadinessReport {
   ready: boolean;
   supergraph: 'loaded' | 'not loaded';
   /** Per subgraph: `ok`, or why its `/health` did not answer 200. */
   subgraphs: Record<string, string>;
 }
+
+/** The header an operator sends with `readyDetailToken` to see the per-subgraph report in production. */
+export const READY_DETAIL_HEADER = 'x-ready-detail-token';
+
+/**
+ * Whether this caller may see the per-subgraph report: always while developing; in production
+ * only with the configured operator token (compared in constant time), since subgraph names and
+ * their connection errors map the deployment for an attacker.
+ */
+export function showsReadinessDetail(headers: IncomingHttpHeaders, production: boolean, detailToken: string | undefined): boolean {
+  if (!production) return true;
+  const sent = headers[READY_DETAIL_HEADER];
+  if (detailToken === undefined || typeof sent !== 'string') return false;
+  const expected = Buffer.from(detailToken);
+  const given = Buffer.from(sent);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** The report a caller gets: without the subgraph list unless `showsReadinessDetail`. */
+export const readinessFor = (report: ReadinessReport, detail: boolean): Partial<ReadinessReport> =>
+  detail ? report : { ready: report.ready, supergraph: report.supergraph };
 
 /** `/health` next to a subgraph's `/graphql` URL. */
 export const healthUrlOf = (graphqlUrl: string): string => new URL('/health', graphqlUrl).toString();

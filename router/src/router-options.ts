@@ -73,6 +73,11 @@ export interface RouterOptions {
   /** Readiness probe timeout per subgraph `/health`. @default 1_000 */
   readyTimeoutMs?: number;
   /**
+   * In production `/ready` answers only `{ ready, supergraph }`; a caller sending this value in
+   * the `x-ready-detail-token` header also gets the per-subgraph report. @default none (never)
+   */
+  readyDetailToken?: string;
+  /**
    * Called with the HTTP server before it listens, e.g. to attach a WebSocket server for
    * subscriptions on the same port. The returned function runs first in `stop()`.
    */

@@ -21,6 +21,8 @@ export interface SubgraphDataSourceOptions {
   timeoutMs: number;
   /** Share one subgraph fetch between identical concurrent queries of the same identity. */
   shareInFlightQueries: boolean;
+  /** Name the subgraph in timeout messages; off in production, where clients learn no topology. */
+  nameInErrors: boolean;
 }
 
 const isQueryOperation = (text: string): boolean => /^\s*(\{|query\b)/.test(text);
@@ -102,7 +104,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
   /** A slow subgraph fails its own fields with a stable code instead of holding the response. */
   override didEncounterError(error: Error): void {
     if (isTimeout(error)) {
-      throw new GraphQLError(`Subgraph "${this.#options.name}" did not answer within ${this.#options.timeoutMs} ms`, {
+      const subgraph = this.#options.nameInErrors ? `Subgraph "${this.#options.name}"` : 'A subgraph';
+      throw new GraphQLError(`${subgraph} did not answer within ${this.#options.timeoutMs} ms`, {
         extensions: { code: 'GATEWAY_TIMEOUT', serviceName: this.#options.name },
         originalError: error,
       });

@@ -54,6 +54,22 @@ describe('operation limits at the router', () => {
     });
   });
 
+  it.each([
+    ['a variable', 'query($n: Int) { items(first: $n) { id next { id next { id } } } }', { n: 10 }],
+    ['a variable default', 'query($n: Int = 10) { items(first: $n) { id next { id next { id } } } }', {}],
+    ['a variable in a fragment', 'query($n: Int) { ...Page } fragment Page on Query { items(first: $n) { id next { id } } }', { n: 10 }],
+  ])('counts a page size given as %s in the cost, before any subgraph call', async (_, query, variables) => {
+    expect(await rejected(query, variables)).toEqual({
+      status: 400,
+      errors: [{ message: expect.stringMatching(/^Query Cost limit of 100 exceeded, found \d+(\.\d+)?\.$/), code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxCost' }],
+    });
+  });
+
+  it('the same operation with a small page size given as a variable runs', async () => {
+    const result = await probe.query('query($n: Int) { items(first: $n) { id next { id next { id } } } }', { n: 1 });
+    expect(result).toEqual({ status: 200, data: { items: [{ id: 'item-0', next: { id: 'item-1', next: { id: 'item-2' } } }] } });
+  });
+
   it('rejects a document with more tokens than maxTokens while parsing', async () => {
     expect(await rejected(`{ items { ${'id '.repeat(250)}} }`)).toEqual({
       status: 400,

@@ -14,6 +14,7 @@ import {
 import type { SubscribePayload } from 'graphql-ws';
 import { SubscriptionErrorCode, subscriptionError } from './subscription-errors';
 import { variableErrors } from './variable-errors';
+import { variableLimitErrors } from '../variable-limits';
 
 /** A client's subscription, checked and planned: what to open upstream and how to finish each event. */
 export interface PlannedSubscription {
@@ -41,6 +42,7 @@ export class SubscriptionPlanner {
   readonly subgraphUrls: ReadonlyMap<string, string>;
   readonly #planner: QueryPlanner;
   readonly #rules: readonly ValidationRule[];
+  readonly #limitRules: readonly ValidationRule[];
 
   /**
    * @param extraRules the HTTP endpoint's operation limits (depth, aliases, cost), so a socket is
@@ -53,6 +55,7 @@ export class SubscriptionPlanner {
     private readonly maxTokens?: number,
   ) {
     this.#rules = [...specifiedRules, ...extraRules];
+    this.#limitRules = extraRules;
     const supergraph = Supergraph.build(supergraphSdl);
     this.federationApiSchema = supergraph.apiSchema();
     this.apiSchema = this.federationApiSchema.toGraphQLJSSchema();
@@ -82,6 +85,10 @@ export class SubscriptionPlanner {
     const variables = payload.variables ?? {};
     const invalidVariables = variableErrors(this.apiSchema, operation.variableDefinitions ?? [], variables);
     if (invalidVariables.length > 0) return invalidVariables.map((m) => subscriptionError(SubscriptionErrorCode.BAD_USER_INPUT, m));
+    const overLimit = variableLimitErrors(this.apiSchema, document, operation, variables, this.#limitRules);
+    if (overLimit.length > 0) {
+      return overLimit.map((e) => subscriptionError(SubscriptionErrorCode.GRAPHQL_VALIDATION_FAILED, e.message, { ...e.extensions }));
+    }
 
     try {
       const queryPlan = this.#planner.buildQueryPlan(operationFromDocument(this.federationApiSchema, document, { operationName }));

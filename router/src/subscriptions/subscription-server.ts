@@ -71,7 +71,7 @@ export function attachSubscriptionServer(server: Server, options: SubscriptionSe
   );
   const resolver = new EventResolver(planner, dataSources, logger);
   const connections = new WeakMap<Ctx, Connection>();
-  const formatError = formatRouterError(logger);
+  const formatError = formatRouterError(logger, options.production);
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayloadBytes });
 
   const graphqlWs = useServer<Record<string, unknown>>(
