@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { hashPassword, needsRehash, passwordProblems, verifyPassword } from '@shop/auth';
+import { hashPassword, isRefreshTokenShaped, needsRehash, passwordProblems, verifyPassword } from '@shop/auth';
 import type { Executor } from '@shop/db';
+import { badUserInput } from '@shop/subgraph-kit';
 import type { UserStore, UserRecord } from '../stores/user.store';
 import type { Session, SessionService } from './session.service';
 import { failure, type AuthFailure } from './auth-errors';
@@ -75,13 +76,16 @@ export class AccountService {
   }
 
   async refresh(refreshToken: string): Promise<AuthResult> {
+    if (!isRefreshTokenShaped(refreshToken)) return fail(failure('INVALID_REFRESH_TOKEN', 'Sign in again: this session has ended'));
     const session = await this.sessions.rotate(refreshToken, async (id) => (await this.users.findByIds([id]))[0] ?? null);
     if (!session) return fail(failure('INVALID_REFRESH_TOKEN', 'Sign in again: this session has ended'));
     return { session, errors: [] };
   }
 
+  /** True also for unknown tokens, so logout reveals nothing; an empty token is the caller's bug (BAD_USER_INPUT). */
   async logout(refreshToken: string): Promise<boolean> {
-    await this.sessions.revoke(refreshToken);
+    if (refreshToken.length === 0) throw badUserInput('refreshToken must not be empty', { argument: 'refreshToken' });
+    if (isRefreshTokenShaped(refreshToken)) await this.sessions.revoke(refreshToken);
     return true;
   }
 }
