@@ -8,7 +8,7 @@ import { identifyClient, type ClientIdentity } from './client-identity';
 import { applyCors } from './cors';
 import { createApollo } from './create-apollo';
 import { createDrainer } from './drain';
-import { clientKey, createRateLimiter } from './rate-limit';
+import { clientIpOf, clientKey, createRateLimiter } from './rate-limit';
 import { checkReadiness } from './readiness';
 import { defaultLimits, type RouterOptions } from './router-options';
 import { createSubgraphFetcher } from './subgraph-fetcher';
@@ -81,7 +81,8 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
       res.setHeader('retry-after', String(decision.retryAfterSeconds));
       return sendJsonError(res, 429, 'RATE_LIMITED', `Too many requests; retry in ${decision.retryAfterSeconds} s`);
     }
-    await handleGraphQLHttp(apollo, req, res, async () => ({ identity, requestId }), { bodyLimit: options.bodyLimitBytes ?? 1_000_000 });
+    const clientIp = clientIpOf(req, options.rateLimit?.trustProxy ?? false);
+    await handleGraphQLHttp(apollo, req, res, async () => ({ identity, requestId, clientIp }), { bodyLimit: options.bodyLimitBytes ?? 1_000_000 });
   };
 
   const server = createServer((req, res) => {
