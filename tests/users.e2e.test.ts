@@ -91,6 +91,18 @@ describe('users through the router', () => {
     expect(after.data?.refreshToken.errors.map((e) => e.code)).toEqual(['INVALID_REFRESH_TOKEN']);
   });
 
+  it('an empty or malformed refresh token is a typed error, never INTERNAL_SERVER_ERROR', async () => {
+    const invalid = { session: null, errors: [{ code: 'INVALID_REFRESH_TOKEN', field: null, message: 'Sign in again: this session has ended' }] };
+    for (const refreshToken of ['', ' ', 'x'.repeat(5_000)]) {
+      const refreshed = await shop.client(RefreshTokenDocument, { refreshToken });
+      expect(refreshed).toEqual({ status: 200, data: { refreshToken: invalid } });
+    }
+    const empty = await shop.client(LogoutDocument, { refreshToken: '' });
+    expect(empty.data).toBeNull();
+    expect(empty.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([['BAD_USER_INPUT', 'refreshToken must not be empty']]);
+    expect((await shop.client(LogoutDocument, { refreshToken: 'not-a-token' })).data).toEqual({ logout: true });
+  });
+
   it('a client-sent internal token or identity header is ignored', async () => {
     const victim = (await register(uniqueEmail('victim'))).data!.register.session!;
     const me = await shop.client(MeDocument, {}, {

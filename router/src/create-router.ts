@@ -8,7 +8,7 @@ import { identifyClient, type ClientIdentity } from './client-identity';
 import { applyCors, effectiveCors } from './cors';
 import { createApollo } from './create-apollo';
 import { createDrainer } from './drain';
-import { clientKey, createRateLimiter } from './rate-limit';
+import { clientIpOf, clientKey, createRateLimiter } from './rate-limit';
 import { checkReadiness, readinessFor, showsReadinessDetail } from './readiness';
 import { defaultLimits, type RouterOptions } from './router-options';
 import { createSubgraphFetcher } from './subgraph-fetcher';
@@ -93,7 +93,8 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
       const status = (identity.extensions.http as { status?: number } | undefined)?.status ?? 401;
       return sendJsonError(res, status, String(identity.extensions.code), identity.message);
     }
-    await handleGraphQLHttp(apollo, req, res, async () => ({ identity, requestId }), { bodyLimit: options.bodyLimitBytes ?? 1_000_000 });
+    const clientIp = clientIpOf(req, options.rateLimit?.trustProxy ?? false);
+    await handleGraphQLHttp(apollo, req, res, async () => ({ identity, requestId, clientIp }), { bodyLimit: options.bodyLimitBytes ?? 1_000_000 });
   };
 
   const server = createServer((req, res) => {

@@ -25,6 +25,8 @@ export const routerEnvSchema = z
     JWKS_TIMEOUT_MS: int(3_000),
     ACCESS_TOKEN_ISSUER: z.string().default('commerce-supergraph'),
     ACCESS_TOKEN_AUDIENCE: z.string().default('commerce-supergraph'),
+    /** Seconds an access token is still accepted after its `exp` (clock skew between hosts). */
+    ACCESS_TOKEN_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
     /** PEM (PKCS#8) Ed25519 key that signs the internal tokens subgraphs verify. */
     INTERNAL_TOKEN_PRIVATE_KEY: pem,
     CORS_ORIGINS: list.optional(),

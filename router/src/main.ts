@@ -19,6 +19,7 @@ const router = await startRouter({
     jwksUrl: env.JWKS_URL,
     issuer: env.ACCESS_TOKEN_ISSUER,
     audience: env.ACCESS_TOKEN_AUDIENCE,
+    clockToleranceSeconds: env.ACCESS_TOKEN_CLOCK_TOLERANCE_SECONDS,
     cooldownMs: env.JWKS_COOLDOWN_MS,
     cacheMaxAgeMs: env.JWKS_CACHE_MAX_AGE_MS,
     timeoutMs: env.JWKS_TIMEOUT_MS,

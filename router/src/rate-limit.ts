@@ -9,12 +9,17 @@ export interface RateLimiter {
   check(req: IncomingMessage, identity: ClientIdentity | null): Promise<RateLimitDecision>;
 }
 
+/** The connecting address, or with `trustProxy` the first `x-forwarded-for` entry the proxy set. */
+export function clientIpOf(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  const first = trustProxy && typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined;
+  return first || req.socket.remoteAddress || 'unknown';
+}
+
 /** The caller: the signed-in user, else the connecting address (or the proxy's forwarded one). */
 export function clientKey(req: IncomingMessage, identity: ClientIdentity | null, trustProxy: boolean): string {
   if (identity) return `user:${identity.userId}`;
-  const forwarded = req.headers['x-forwarded-for'];
-  const first = trustProxy && typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined;
-  return `ip:${first || req.socket.remoteAddress || 'unknown'}`;
+  return `ip:${clientIpOf(req, trustProxy)}`;
 }
 
 /**

@@ -20,6 +20,8 @@ export interface RemoteAccessTokenOptions {
   cacheMaxAgeMs?: number;
   /** A JWKS fetch slower than this fails the request with 503. @default 3_000 */
   timeoutMs?: number;
+  /** Seconds an access token is still accepted past its `exp` (clock skew). @default 5 */
+  clockToleranceSeconds?: number;
 }
 
 /**
@@ -33,5 +35,10 @@ export function createRemoteAccessTokenVerifier(options: RemoteAccessTokenOption
     cacheMaxAge: options.cacheMaxAgeMs ?? 300_000,
     timeoutDuration: options.timeoutMs ?? 3_000,
   });
-  return createAccessTokenVerifier({ jwks, issuer: options.issuer, audience: options.audience });
+  return createAccessTokenVerifier({
+    jwks,
+    issuer: options.issuer,
+    audience: options.audience,
+    clockToleranceSeconds: options.clockToleranceSeconds ?? 5,
+  });
 }

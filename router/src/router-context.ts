@@ -3,4 +3,6 @@ import type { ClientIdentity } from './client-identity';
 export interface RouterContext {
   identity: ClientIdentity | null;
   requestId: string;
+  /** Where the client connected from (`clientIpOf`); signed into internal tokens as `cip`. */
+  clientIp?: string;
 }

@@ -9,7 +9,7 @@ type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['proces
 
 /** What the router needs from `@shop/auth`'s internal-token minter. */
 export interface InternalTokenMinter {
-  mint(claims: { audience: string; userId: string | null; roles: string[] }): Promise<string>;
+  mint(claims: { audience: string; userId: string | null; roles: string[]; clientIp?: string }): Promise<string>;
 }
 
 export interface SubgraphDataSourceOptions {
@@ -91,11 +91,14 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<RouterContext>): Promise<void> {
     const identity = 'identity' in context ? context.identity : null;
     const requestId = 'requestId' in context ? context.requestId : undefined;
+    const clientIp = 'clientIp' in context ? context.clientIp : undefined;
     // No request id in the token: that would defeat the minter's cache; the id travels as a header.
+    // The client IP is signed in (subgraphs throttle on it), so it cannot be set around the router.
     const token = await this.#options.minter.mint({
       audience: this.#options.name,
       userId: identity?.userId ?? null,
       roles: identity?.roles ?? [],
+      ...(clientIp ? { clientIp } : {}),
     });
     request.http?.headers.set(INTERNAL_TOKEN_HEADER, token);
     if (requestId) request.http?.headers.set('x-request-id', requestId);

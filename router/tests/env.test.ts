@@ -37,4 +37,10 @@ describe('router configuration', () => {
     });
     expect(() => parseEnv(routerEnvSchema, { ...required, CACHE_DRIVER: 'redis' })).toThrow(/REDIS_URL: REDIS_URL is required when CACHE_DRIVER=redis/);
   });
+
+  it('tolerates 5 s of access-token clock skew by default; 0 to 60 may be configured', () => {
+    expect(parseEnv(routerEnvSchema, required).ACCESS_TOKEN_CLOCK_TOLERANCE_SECONDS).toBe(5);
+    expect(parseEnv(routerEnvSchema, { ...required, ACCESS_TOKEN_CLOCK_TOLERANCE_SECONDS: '0' }).ACCESS_TOKEN_CLOCK_TOLERANCE_SECONDS).toBe(0);
+    expect(() => parseEnv(routerEnvSchema, { ...required, ACCESS_TOKEN_CLOCK_TOLERANCE_SECONDS: '61' })).toThrow(/ACCESS_TOKEN_CLOCK_TOLERANCE_SECONDS/);
+  });
 });

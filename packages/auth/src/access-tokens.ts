@@ -92,8 +92,10 @@ export interface AccessTokenVerifierOptions {
   /** Required `aud`. */
   audience: string;
   /**
-   * Allowed clock skew between issuer and verifier for `exp` and `nbf`. At most 300.
-   * @default 30
+   * Allowed clock skew between issuer and verifier for `exp` and `nbf`: an access token cannot be
+   * revoked, so every second of tolerance extends a stolen token's life. Hosts synced by NTP are
+   * within a second of each other. At most 300.
+   * @default 5
    */
   clockToleranceSeconds?: number;
   /** Clock in epoch ms; injectable for tests. @default Date.now */
@@ -119,7 +121,7 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
   const { jwks } = options;
   const issuer = requireText(owner, 'issuer', options.issuer);
   const audience = requireText(owner, 'audience', options.audience);
-  const clockTolerance = requireInteger(owner, 'clockToleranceSeconds', options.clockToleranceSeconds ?? 30, 0, 300);
+  const clockTolerance = requireInteger(owner, 'clockToleranceSeconds', options.clockToleranceSeconds ?? 5, 0, 300);
   const now = options.now ?? Date.now;
 
   return {

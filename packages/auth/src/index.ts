@@ -24,5 +24,5 @@ export type {
 } from './internal-tokens.js';
 export { generateInternalKeyPair } from './internal-keys.js';
 export type { Ed25519KeyInput, InternalKeyPair } from './internal-keys.js';
-export { newRefreshToken, hashRefreshToken, refreshTokenHashesEqual } from './refresh-tokens.js';
+export { newRefreshToken, hashRefreshToken, isRefreshTokenShaped, refreshTokenHashesEqual } from './refresh-tokens.js';
 export type { NewRefreshToken } from './refresh-tokens.js';

@@ -39,6 +39,12 @@ export interface MintRequest {
    * the id in a header to get reuse across requests.
    */
   requestId?: string;
+  /**
+   * The address the client connected from (as the router determined it), signed in as `cip` so a
+   * subgraph can throttle per client (e.g. failed logins) without trusting a bare header. Part of
+   * the cache key like the other claims.
+   */
+  clientIp?: string;
 }
 
 export interface InternalTokenMinter {
@@ -55,17 +61,19 @@ export function createInternalTokenMinter(options: InternalTokenMinterOptions): 
   const now = options.now ?? Date.now;
 
   return {
-    async mint({ audience, userId, roles, requestId }) {
+    async mint({ audience, userId, roles, requestId, clientIp }) {
       requireText('mint', 'audience', audience);
       if (userId !== null) requireText('mint', 'userId', userId);
       if (requestId !== undefined) requireText('mint', 'requestId', requestId);
+      if (clientIp !== undefined) requireText('mint', 'clientIp', clientIp);
       // Role order carries no meaning; normalizing it lets ['a','b'] and ['b','a'] share a token.
       const roleSet = [...new Set(requireRoles('mint', roles))].sort();
-      const cacheKey = JSON.stringify([audience, userId, roleSet, requestId ?? null]);
+      const cacheKey = JSON.stringify([audience, userId, roleSet, requestId ?? null, clientIp ?? null]);
       const nowMs = now();
       return cache.get(cacheKey, nowMs, (ttlSeconds * 1000) / 2, () => {
         const payload: JWTPayload = { roles: roleSet };
         if (requestId !== undefined) payload.rid = requestId;
+        if (clientIp !== undefined) payload.cip = clientIp;
         const issuedAt = Math.floor(nowMs / 1000);
         const jwt = new SignJWT(payload)
           .setProtectedHeader({ alg: ALGORITHM })
@@ -103,6 +111,8 @@ export interface InternalIdentity {
   userId: string | null;
   roles: string[];
   requestId?: string;
+  /** The client's address, when the router signed one in. */
+  clientIp?: string;
 }
 
 export interface InternalTokenVerifier {
@@ -135,12 +145,13 @@ export function createInternalTokenVerifier(options: InternalTokenVerifierOption
           clockTolerance,
           currentDate: new Date(nowMs),
         });
-        const { sub, rid } = payload;
-        if ((sub !== undefined && typeof sub !== 'string') || (rid !== undefined && typeof rid !== 'string')) {
-          throw new AuthError('TOKEN_INVALID', `${what} is invalid`, { cause: new Error('"sub" and "rid" must be strings') });
+        const { sub, rid, cip } = payload;
+        if ([sub, rid, cip].some((claim) => claim !== undefined && typeof claim !== 'string')) {
+          throw new AuthError('TOKEN_INVALID', `${what} is invalid`, { cause: new Error('"sub", "rid" and "cip" must be strings') });
         }
-        const identity: InternalIdentity = { userId: sub ?? null, roles: readRoles(payload.roles, what) };
-        if (rid !== undefined) identity.requestId = rid;
+        const identity: InternalIdentity = { userId: (sub as string | undefined) ?? null, roles: readRoles(payload.roles, what) };
+        if (rid !== undefined) identity.requestId = rid as string;
+        if (cip !== undefined) identity.clientIp = cip as string;
         remembered.add(token, identity, payload.exp!, payload.nbf);
         return identity;
       } catch (error) {

@@ -17,6 +17,16 @@ export function newRefreshToken(): NewRefreshToken {
   return { token, hash: hashRefreshToken(token) };
 }
 
+const REFRESH_TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * Whether a presented string could be one of ours (base64url of 32 bytes). Anything else is
+ * answered as an unknown token without hashing it or touching the store.
+ */
+export function isRefreshTokenShaped(token: unknown): token is string {
+  return typeof token === 'string' && REFRESH_TOKEN_SHAPE.test(token);
+}
+
 /** The stored form of a presented token. */
 export function hashRefreshToken(token: string): string {
   if (typeof token !== 'string' || token.length === 0) throw new TypeError('hashRefreshToken: token must be a non-empty string');

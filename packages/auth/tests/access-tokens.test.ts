@@ -49,6 +49,20 @@ describe('access tokens', () => {
     await expectAuthError(verifier(undefined, T + 930_000).verify(token), 'TOKEN_EXPIRED');
   });
 
+  it('tolerates 5 s of clock skew past exp by default, not a second more', async () => {
+    const { token } = await issuer().issue({ sub: 'user-3', roles: [] });
+    const byDefault = (at: number) => createAccessTokenVerifier({ jwks: createLocalJWKSet(publicJwks([key.publicJwk])), issuer: ISS, audience: AUD, now: () => at });
+    // exp = T+900: valid up to the last millisecond of T+904, expired from T+905 on.
+    expect(await byDefault(T + 904_999).verify(token)).toEqual({ userId: 'user-3', roles: [] });
+    await expectAuthError(byDefault(T + 905_000).verify(token), 'TOKEN_EXPIRED');
+    const strict = createAccessTokenVerifier({ jwks: createLocalJWKSet(publicJwks([key.publicJwk])), issuer: ISS, audience: AUD, clockToleranceSeconds: 0, now: () => T + 899_999 });
+    expect(await strict.verify(token)).toEqual({ userId: 'user-3', roles: [] });
+    await expectAuthError(
+      createAccessTokenVerifier({ jwks: createLocalJWKSet(publicJwks([key.publicJwk])), issuer: ISS, audience: AUD, clockToleranceSeconds: 0, now: () => T + 900_000 }).verify(token),
+      'TOKEN_EXPIRED',
+    );
+  });
+
   const rejected: Array<[string, () => Promise<string>, 'TOKEN_INVALID' | 'TOKEN_EXPIRED', RegExp]> = [
     ['alg none', async () => unsignedToken({ alg: 'none', kid: key.kid, typ: 'at+jwt' }, decodeJwt(await craft({}))), 'TOKEN_INVALID', /ERR_JOSE_ALG_NOT_ALLOWED/],
     [

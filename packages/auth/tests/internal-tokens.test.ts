@@ -36,6 +36,18 @@ describe('internal tokens', () => {
     expect(await verifierFor('orders', now).verify(anonymous)).toEqual({ userId: null, roles: [] });
   });
 
+  it('signs the client IP in as cip; tokens for different IPs are never shared', async () => {
+    const { now } = clock();
+    const minter = minterAt(now);
+    const fromA = await minter.mint({ ...user, clientIp: '203.0.113.7' });
+    expect(decodeJwt(fromA)).toMatchObject({ cip: '203.0.113.7' });
+    expect(await verifierFor('orders', now).verify(fromA)).toEqual({ userId: 'user-1', roles: ['customer'], clientIp: '203.0.113.7' });
+    expect(await minter.mint({ ...user, clientIp: '203.0.113.7' })).toBe(fromA);
+    const fromB = await minter.mint({ ...user, clientIp: '2001:db8::1' });
+    expect(await verifierFor('orders', now).verify(fromB)).toEqual({ userId: 'user-1', roles: ['customer'], clientIp: '2001:db8::1' });
+    await expect(minter.mint({ ...user, clientIp: '' })).rejects.toThrow(/clientIp/);
+  });
+
   it('rejects a token minted for another subgraph', async () => {
     const { now } = clock();
     const token = await minterAt(now).mint(user);

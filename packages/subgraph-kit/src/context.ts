@@ -12,6 +12,11 @@ export interface SubgraphContext {
   viewer: Viewer | null;
   requestId: string;
   logger: Logger;
+  /**
+   * The client's address as the router saw it (signed into the internal token); absent when the
+   * caller is not the router's client path (tests, subscriptions).
+   */
+  clientIp?: string;
 }
 
 export function requireViewer(context: SubgraphContext): Viewer {

@@ -7,6 +7,7 @@ export interface InternalIdentity {
   userId: string | null;
   roles: string[];
   requestId?: string | undefined;
+  clientIp?: string | undefined;
 }
 
 /** What a subgraph needs from `@shop/auth`'s internal-token verifier. */

@@ -109,6 +109,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
       viewer: identity.userId ? { userId: identity.userId, roles: identity.roles } : null,
       requestId,
       logger: logger.child({ requestId }),
+      ...(identity.clientIp ? { clientIp: identity.clientIp } : {}),
     };
     const started = performance.now();
     res.once('finish', () =>

@@ -1,5 +1,5 @@
 import { createInternalTokenMinter, createInternalTokenVerifier, generateInternalKeyPair } from '@shop/auth';
-import { MemoryCache, MemoryPubSub, type PubSub } from '@shop/cache';
+import { MemoryCache, MemoryPubSub, type Cache, type PubSub } from '@shop/cache';
 import { openDatabase, runMigrations, type DatabaseHandle } from '@shop/db';
 import { KafkaTransport, LocalTransport, type EventTransport } from '@shop/events';
 import { createLogger, startSubgraph, type SubgraphModule, type SubgraphPlatform } from '@shop/subgraph-kit';
@@ -11,6 +11,8 @@ export type HarnessBackend = 'pglite' | 'postgres';
 export interface Caller {
   userId?: string | null;
   roles?: string[];
+  /** The client address the router would sign in (`cip`). */
+  clientIp?: string;
 }
 
 export interface SubgraphHarness {
@@ -40,6 +42,8 @@ export interface HarnessOptions<TConfig> {
    * holds the subscriber). The caller closes it. @default a MemoryPubSub of this harness
    */
   sharedPubSub?: PubSub;
+  /** Shares a cache (e.g. a RedisCache) between replicas; the caller closes it. @default a MemoryCache of this harness */
+  sharedCache?: Cache;
 }
 
 /**
@@ -63,13 +67,14 @@ export async function startSubgraphHarness<TConfig>(options: HarnessOptions<TCon
   const platform: SubgraphPlatform = {
     database,
     transport,
-    cache: new MemoryCache({ keyPrefix: module.name }),
+    cache: options.sharedCache ?? new MemoryCache({ keyPrefix: module.name }),
     pubsub: options.sharedPubSub ?? new MemoryPubSub({ keyPrefix: module.name }),
     logger,
   };
   const keys = await generateInternalKeyPair();
   const minter = createInternalTokenMinter({ privateKey: keys.privateKey });
-  const internalToken = (caller: Caller = {}) => minter.mint({ audience: module.name, userId: caller.userId ?? null, roles: caller.roles ?? [] });
+  const internalToken = (caller: Caller = {}) =>
+    minter.mint({ audience: module.name, userId: caller.userId ?? null, roles: caller.roles ?? [], ...(caller.clientIp ? { clientIp: caller.clientIp } : {}) });
   const { stop, ...parts } = await module.create(options.config, platform);
   const server = await startSubgraph({
     ...parts,
@@ -96,7 +101,7 @@ export async function startSubgraphHarness<TConfig>(options: HarnessOptions<TCon
     async stop() {
       await server.stop();
       await stop?.();
-      await platform.cache.close();
+      if (!options.sharedCache) await platform.cache.close();
       if (!options.sharedPubSub) await platform.pubsub.close();
       await ownTransport?.close();
       await database.close();

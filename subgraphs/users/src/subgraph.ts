@@ -9,6 +9,7 @@ import { outbox } from './db/schema';
 import { resolvers } from './resolvers';
 import { AccountService } from './services/account.service';
 import { AddressService } from './services/address.service';
+import { LoginThrottle, type LoginThrottleOptions } from './services/login-throttle.service';
 import { AddressStore } from './stores/address.store';
 import { SessionService } from './services/session.service';
 import { UserService } from './services/user.service';
@@ -28,6 +29,8 @@ export interface UsersConfig {
   audience: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
+  /** Back-off for failed logins; counters live in the platform cache (Redis in services mode). */
+  loginThrottle?: LoginThrottleOptions;
   /** An admin account ensured at start (created with this password if missing, else promoted). */
   admin?: { email: string; password: string; name: string };
 }
@@ -36,7 +39,7 @@ export interface UsersConfig {
  * Wires stores -> services -> resolvers and starts the outbox relay; the caller starts the HTTP
  * server and calls `stop()` on shutdown.
  */
-async function create(config: UsersConfig, { database, transport, logger }: SubgraphPlatform) {
+async function create(config: UsersConfig, { database, transport, cache, logger }: SubgraphPlatform) {
   const [activeKey] = config.signingKeys;
   if (!activeKey) throw new Error('users: at least one access-token signing key is required');
   const issuer = await createAccessTokenIssuer({
@@ -58,7 +61,7 @@ async function create(config: UsersConfig, { database, transport, logger }: Subg
     await appendToOutbox(tx, outbox, userRegistered, user.id, { userId: user.id, email: user.email, name: user.name });
   };
   const services = {
-    accounts: new AccountService(userStore, sessions, transact, announce),
+    accounts: new AccountService(userStore, sessions, transact, announce, new LoginThrottle(cache, config.loginThrottle)),
     users: new UserService(userStore),
     addresses: new AddressService(new AddressStore(database.db), (id, tx) => userStore.lock(id, tx), transact),
   };

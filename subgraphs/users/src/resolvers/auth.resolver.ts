@@ -11,7 +11,7 @@ export function authResolvers(accounts: AccountService, users: UserService): Res
   return {
     Mutation: {
       register: (_parent, { input }, context) => accounts.register(input).then(signedIn(context)),
-      login: (_parent, { input }, context) => accounts.login(input).then(signedIn(context)),
+      login: (_parent, { input }, context) => accounts.login(input, context.clientIp).then(signedIn(context)),
       refreshToken: (_parent, args, context) => accounts.refresh(args.refreshToken).then(signedIn(context)),
       logout: (_parent, args) => accounts.logout(args.refreshToken),
     },

@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { hashPassword, needsRehash, passwordProblems, verifyPassword } from '@shop/auth';
+import { hashPassword, isRefreshTokenShaped, needsRehash, passwordProblems, verifyPassword } from '@shop/auth';
 import type { Executor } from '@shop/db';
+import { badUserInput } from '@shop/subgraph-kit';
 import type { UserStore, UserRecord } from '../stores/user.store';
 import type { Session, SessionService } from './session.service';
-import { failure, type AuthFailure } from './auth-errors';
+import { failure, tooManyAttempts, type AuthFailure } from './auth-errors';
+import type { LoginThrottle } from './login-throttle.service';
 
 export type AuthResult = { session: Session; errors: [] } | { session: null; errors: AuthFailure[] };
 
@@ -22,6 +24,7 @@ export class AccountService {
     /** Runs the insert and its `user.registered` outbox row in one transaction. */
     private readonly transact: <T>(work: (tx: Executor) => Promise<T>) => Promise<T>,
     private readonly onRegistered: (user: UserRecord, tx: Executor) => Promise<void>,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   async register(input: { email: string; password: string; name: string }): Promise<AuthResult> {
@@ -44,11 +47,22 @@ export class AccountService {
     return { session: await this.sessions.open(user), errors: [] };
   }
 
-  async login(input: { email: string; password: string }): Promise<AuthResult> {
+  /**
+   * Checks the password only when the throttle allows it (per e-mail+IP and per IP, known and
+   * unknown e-mails alike); an unknown e-mail is verified against a dummy hash, so both cost one
+   * argon2 verification.
+   */
+  async login(input: { email: string; password: string }, clientIp?: string): Promise<AuthResult> {
     const parsedEmail = email.safeParse(input.email);
+    const permit = await this.throttle.attempt(parsedEmail.success ? parsedEmail.data : input.email.trim().toLowerCase(), clientIp);
+    if (!permit.allowed) return fail(tooManyAttempts(permit.retryAfterSeconds));
     const user = parsedEmail.success ? await this.users.findByEmail(parsedEmail.data) : null;
     const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), input.password);
-    if (!user || !valid) return fail(failure('INVALID_CREDENTIALS', 'E-mail or password is wrong'));
+    if (!user || !valid) {
+      await permit.failed();
+      return fail(failure('INVALID_CREDENTIALS', 'E-mail or password is wrong'));
+    }
+    await permit.succeeded();
     if (needsRehash(user.passwordHash)) await this.users.updatePasswordHash(user.id, await hashPassword(input.password));
     return { session: await this.sessions.open(user), errors: [] };
   }
@@ -75,13 +89,16 @@ export class AccountService {
   }
 
   async refresh(refreshToken: string): Promise<AuthResult> {
+    if (!isRefreshTokenShaped(refreshToken)) return fail(failure('INVALID_REFRESH_TOKEN', 'Sign in again: this session has ended'));
     const session = await this.sessions.rotate(refreshToken, async (id) => (await this.users.findByIds([id]))[0] ?? null);
     if (!session) return fail(failure('INVALID_REFRESH_TOKEN', 'Sign in again: this session has ended'));
     return { session, errors: [] };
   }
 
+  /** True also for unknown tokens, so logout reveals nothing; an empty token is the caller's bug (BAD_USER_INPUT). */
   async logout(refreshToken: string): Promise<boolean> {
-    await this.sessions.revoke(refreshToken);
+    if (refreshToken.length === 0) throw badUserInput('refreshToken must not be empty', { argument: 'refreshToken' });
+    if (isRefreshTokenShaped(refreshToken)) await this.sessions.revoke(refreshToken);
     return true;
   }
 }

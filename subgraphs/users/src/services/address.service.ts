@@ -88,8 +88,17 @@ export class AddressService {
     return address ? { address, errors: [] } : notFound();
   }
 
+  /** Checks ownership before clearing the old default: a refused call must change nothing. */
   async setDefault(userId: string, id: string): Promise<AddressResult> {
-    const address = await this.transact((tx) => this.addresses.setDefault(userId, id, tx));
-    return address ? { address, errors: [] } : notFound();
+    return this.transact(async (tx) => {
+      // The user lock serializes two concurrent setDefault calls, which would otherwise both clear
+      // and then collide on the one-default index.
+      await this.lockUser(userId, tx);
+      const owned = await this.addresses.findOwnedForUpdate(userId, id, tx);
+      if (!owned) return notFound();
+      if (owned.isDefault) return { address: owned, errors: [] };
+      const address = await this.addresses.setDefault(userId, id, tx);
+      return { address: address!, errors: [] };
+    });
   }
 }

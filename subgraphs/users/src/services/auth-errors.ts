@@ -5,16 +5,27 @@ export type AuthErrorCode =
   | 'WEAK_PASSWORD'
   | 'INVALID_NAME'
   | 'INVALID_CREDENTIALS'
-  | 'INVALID_REFRESH_TOKEN';
+  | 'INVALID_REFRESH_TOKEN'
+  | 'TOO_MANY_ATTEMPTS';
 
 export interface AuthFailure {
   code: AuthErrorCode;
   field: string | null;
   message: string;
+  /** Only for TOO_MANY_ATTEMPTS: seconds until a login is accepted again. */
+  retryAfterSeconds: number | null;
 }
 
 export const failure = (code: AuthErrorCode, message: string, field: string | null = null): AuthFailure => ({
   code,
   field,
   message,
+  retryAfterSeconds: null,
+});
+
+export const tooManyAttempts = (retryAfterSeconds: number): AuthFailure => ({
+  code: 'TOO_MANY_ATTEMPTS',
+  field: null,
+  message: `Too many failed sign-ins; try again in ${retryAfterSeconds} s`,
+  retryAfterSeconds,
 });

@@ -62,7 +62,20 @@ export class AddressStore {
     return parse(rows)[0] ?? null;
   }
 
-  /** Clears the old default before setting the new one (the partial unique index allows one). */
+  /** Locks the caller's address row for the rest of the transaction; null when it is not theirs. */
+  async findOwnedForUpdate(userId: string, id: string, db: Executor): Promise<AddressRecord | null> {
+    const rows = await db
+      .select()
+      .from(addresses)
+      .where(and(eq(addresses.id, id), eq(addresses.userId, userId)))
+      .for('update'); // addresses.findOwnedForUpdate
+    return parse(rows)[0] ?? null;
+  }
+
+  /**
+   * Clears the old default before setting the new one (the partial unique index allows one).
+   * Callers check first that `id` is the user's (findOwnedForUpdate) in the same transaction.
+   */
   async setDefault(userId: string, id: string, db: Executor): Promise<AddressRecord | null> {
     await db.update(addresses).set({ isDefault: false }).where(and(eq(addresses.userId, userId), eq(addresses.isDefault, true))); // addresses.clearDefault
     const rows = await db
