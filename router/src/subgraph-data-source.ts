@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { Fetcher } from '@apollo/utils.fetcher';
+import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import { INTERNAL_TOKEN_HEADER } from '@shop/subgraph-kit';
 import type { RouterContext } from './router-context';
@@ -23,6 +23,24 @@ export interface SubgraphDataSourceOptions {
   shareInFlightQueries: boolean;
   /** Name the subgraph in timeout messages; off in production, where clients learn no topology. */
   nameInErrors: boolean;
+}
+
+/**
+ * Codes of a subgraph's HTTP 400 answer that describe the client's own input (a guard's refusal,
+ * a custom scalar such as DateTime refusing a variable or literal); they reach the client as they are.
+ */
+const clientInputCodes: ReadonlySet<string> = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED']);
+
+interface SubgraphError {
+  message?: unknown;
+  extensions?: { code?: unknown; argumentPath?: unknown };
+}
+
+/** The first error of a 400 body that blames the client's input, or undefined. */
+function clientInputError(body: unknown): SubgraphError | undefined {
+  const errors = (body as { errors?: unknown } | null)?.errors;
+  if (!Array.isArray(errors)) return undefined;
+  return (errors as SubgraphError[]).find((error) => typeof error?.message === 'string' && clientInputCodes.has(String(error.extensions?.code)));
 }
 
 const isQueryOperation = (text: string): boolean => /^\s*(\{|query\b)/.test(text);
@@ -102,6 +120,21 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
     });
     request.http?.headers.set(INTERNAL_TOKEN_HEADER, token);
     if (requestId) request.http?.headers.set('x-request-id', requestId);
+  }
+
+  /**
+   * A subgraph's HTTP 400 that blames the client's input keeps its message and code (and
+   * `argumentPath`); any other failed answer is the gateway's usual error, masked by formatError.
+   */
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    if (response.status === 400) {
+      const blamed = clientInputError(await response.clone().json().catch(() => null));
+      if (blamed) {
+        const { code, argumentPath } = blamed.extensions ?? {};
+        return new GraphQLError(String(blamed.message), { extensions: { code, ...(typeof argumentPath === 'string' ? { argumentPath } : {}) } });
+      }
+    }
+    return super.errorFromResponse(response);
   }
 
   /** A slow subgraph fails its own fields with a stable code instead of holding the response. */

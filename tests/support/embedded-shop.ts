@@ -6,10 +6,12 @@ import { startEmbedded, type EmbeddedOptions, type RunningEmbedded } from '../..
 export async function startShop(
   dataDir?: string,
   observe?: EmbeddedOptions['observe'],
+  router?: EmbeddedOptions['router'],
 ): Promise<RunningEmbedded & { client: ReturnType<typeof graphqlClient> }> {
   const shop = await startEmbedded({
     ...(dataDir ? { dataDir } : {}),
     ...(observe ? { observe } : {}),
+    ...(router ? { router } : {}),
     routerPort: 0,
     subgraphPorts: 'random',
     logger: createLogger('e2e', 'silent'),

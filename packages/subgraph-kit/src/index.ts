@@ -5,6 +5,7 @@ export { readBody, BodyTooLargeError } from './http-body';
 export { INTERNAL_TOKEN_HEADER, identify, type InternalIdentity, type InternalTokenVerifier } from './internal-auth';
 export { createLogger, type Logger } from './logger';
 export { maskErrors } from './mask-errors';
+export { inputFlaw, inputGuardError, inputGuardPlugin, type InputFlaw } from './input-guard';
 export { startSubgraph, type RouteHandler, type RunningSubgraph, type SubgraphOptions } from './start-subgraph';
 export { stopOnSignals } from './shutdown';
 export { perRequest } from './per-request';

@@ -14,6 +14,7 @@ import type { Logger } from 'pino';
 import type { SubgraphContext } from './context';
 import { handleGraphQLHttp, sendJsonError } from './graphql-http';
 import { identify, type InternalTokenVerifier } from './internal-auth';
+import { inputGuardPlugin } from './input-guard';
 import { maskErrors } from './mask-errors';
 import { runInRequestScope } from './request-scope';
 import { serveSubscriptions } from './subscriptions/serve-subscriptions';
@@ -70,7 +71,7 @@ async function readiness(checks: Record<string, () => Promise<void>>) {
 
 /**
  * Builds and starts one federation subgraph: `/graphql` behind the internal-token check,
- * `/health`, `/ready`, masked errors, request-scoped logs; `stop()` drains in-flight requests.
+ * `/health`, `/ready`, the input guard, masked errors, request-scoped logs; `stop()` drains in-flight requests.
  */
 export async function startSubgraph(options: SubgraphOptions): Promise<RunningSubgraph> {
   const { logger } = options;
@@ -80,7 +81,8 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
     schema,
     // No cache hints are used, and neither plugin may hook every field: a `willResolveField` hook
     // makes Apollo wrap every resolver of the schema, a cost paid on each field of each request.
-    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
+    // The input guard answers a string no store can keep (NUL, lone surrogate) with BAD_USER_INPUT.
+    plugins: [inputGuardPlugin(), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
     formatError: maskErrors(logger),
     includeStacktraceInErrorResponses: false,
     // Shutdown is ours (stopOnSignals drains HTTP first); Apollo would re-raise the signal and skip it.
