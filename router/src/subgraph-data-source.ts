@@ -128,7 +128,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
    */
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
     if (response.status === 400) {
-      const blamed = clientInputError(await response.clone().json().catch(() => null));
+      // The router's fetcher answers text() from the body it already read, so the gateway's own
+      // errorFromResponse below can read it again.
+      const blamed = clientInputError(await response.text().then((text) => JSON.parse(text) as unknown, () => null).catch(() => null));
       if (blamed) {
         const { code, argumentPath } = blamed.extensions ?? {};
         return new GraphQLError(String(blamed.message), { extensions: { code, ...(typeof argumentPath === 'string' ? { argumentPath } : {}) } });
