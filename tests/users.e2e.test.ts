@@ -110,6 +110,32 @@ describe('users through the router', () => {
     });
     expect(me).toEqual({ status: 200, data: { me: null } });
   });
+  it("the user of a session made in the operation is its caller for every subgraph's fields", async () => {
+    const email = uniqueEmail('whole-user');
+    const wholeUser = `{ id email wishlist(first: 5) { totalCount } unreadNotificationCount orders(first: 5) { totalCount } }`;
+    type WholeUser = { id: string; email: string; wishlist: { totalCount: number }; unreadNotificationCount: number; orders: { totalCount: number } };
+    type Answer = { session: { accessToken: string; user: WholeUser } | null; errors: unknown[] };
+    const registered = await shop.client<{ register: Answer }, Record<string, never>>(
+      `mutation { register(input: { email: "${email}", password: "${strongPassword}", name: "Whole User" }) { session { user ${wholeUser} } errors { code } } }`,
+    );
+    expect(registered).toEqual({
+      status: 200,
+      data: { register: { session: { user: { id: expect.any(String), email, wishlist: { totalCount: 0 }, unreadNotificationCount: 0, orders: { totalCount: 0 } } }, errors: [] } },
+    });
+    expect(JSON.stringify(registered)).not.toContain('signedInAccessToken');
+
+    const loggedIn = await shop.client<{ login: Answer }, Record<string, never>>(
+      `mutation { login(input: { email: "${email}", password: "${strongPassword}" }) { session { accessToken user ${wholeUser} } errors { code } } }`,
+    );
+    expect(loggedIn.errors).toBeUndefined();
+    expect(loggedIn.data?.login.session?.user).toEqual(registered.data?.register.session?.user);
+
+    // A failed login adopts nobody: the operation stays anonymous.
+    const failed = await shop.client<{ login: Answer }, Record<string, never>>(
+      `mutation { login(input: { email: "${email}", password: "wrong-password-123" }) { session { user { id } } errors { code } } }`,
+    );
+    expect(failed).toEqual({ status: 200, data: { login: { session: null, errors: [{ code: 'INVALID_CREDENTIALS' }] } } });
+  });
 });
 
 describe('subgraphs cannot be reached around the router', () => {

@@ -34,7 +34,7 @@ export function createApollo(options: RouterOptions, limits: OperationLimits, ca
   const subgraphUrls = new Map<string, string>();
   const timeoutMs = options.subgraphTimeoutMs ?? 10_000;
   const dataSource = (name: string, url: string) =>
-    new SubgraphDataSource({ name, url, minter: options.internalTokens, fetcher: fetcher.fetch, timeoutMs, shareInFlightQueries: options.shareInFlightQueries ?? true, nameInErrors: !production });
+    new SubgraphDataSource({ name, url, minter: options.internalTokens, accessTokens: options.accessTokens, fetcher: fetcher.fetch, timeoutMs, shareInFlightQueries: options.shareInFlightQueries ?? true, nameInErrors: !production });
   configureGatewayTelemetry(options.apolloTelemetry ?? false);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,

@@ -2,7 +2,9 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import { INTERNAL_TOKEN_HEADER } from '@shop/subgraph-kit';
+import type { AccessTokenVerifier } from './client-identity';
 import type { RouterContext } from './router-context';
+import { adoptSignedInIdentity } from './signed-in-identity';
 import { isTimeout } from './subgraph-fetcher';
 
 type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
@@ -16,6 +18,8 @@ export interface SubgraphDataSourceOptions {
   name: string;
   url: string;
   minter: InternalTokenMinter;
+  /** Verifies the token of a user who signed in during an operation (adoptSignedInIdentity). */
+  accessTokens: AccessTokenVerifier;
   fetcher: Fetcher;
   /** Only for the GATEWAY_TIMEOUT message; the fetcher enforces it. */
   timeoutMs: number;
@@ -120,6 +124,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
     });
     request.http?.headers.set(INTERNAL_TOKEN_HEADER, token);
     if (requestId) request.http?.headers.set('x-request-id', requestId);
+  }
+
+  override async didReceiveResponse({ response, context }: Parameters<NonNullable<RemoteGraphQLDataSource<RouterContext>['didReceiveResponse']>>[0]): Promise<GatewayGraphQLResponse> {
+    await adoptSignedInIdentity(response.extensions, context, this.#options.accessTokens);
+    return response;
   }
 
   /**

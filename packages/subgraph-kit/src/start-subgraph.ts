@@ -17,6 +17,7 @@ import { identify, type InternalTokenVerifier } from './internal-auth';
 import { inputGuardPlugin } from './input-guard';
 import { maskErrors } from './mask-errors';
 import { runInRequestScope } from './request-scope';
+import { signedInPlugin } from './signed-in';
 import { serveSubscriptions } from './subscriptions/serve-subscriptions';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
@@ -82,7 +83,8 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
     // No cache hints are used, and neither plugin may hook every field: a `willResolveField` hook
     // makes Apollo wrap every resolver of the schema, a cost paid on each field of each request.
     // The input guard answers a string no store can keep (NUL, lone surrogate) with BAD_USER_INPUT.
-    plugins: [inputGuardPlugin(), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
+    // signedInPlugin hands the router the token of a user who signed in during the request.
+    plugins: [inputGuardPlugin(), signedInPlugin(), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
     formatError: maskErrors(logger),
     includeStacktraceInErrorResponses: false,
     // Shutdown is ours (stopOnSignals drains HTTP first); Apollo would re-raise the signal and skip it.

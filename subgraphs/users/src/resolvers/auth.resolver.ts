@@ -1,11 +1,14 @@
-import type { SubgraphContext } from '@shop/subgraph-kit';
+import { announceSignIn, type SubgraphContext } from '@shop/subgraph-kit';
 import type { Resolvers } from '../__generated__/resolvers-types';
 import type { AccountService, AuthResult } from '../services/account.service';
 import type { UserService } from '../services/user.service';
 
 export function authResolvers(accounts: AccountService, users: UserService): Resolvers {
   const signedIn = (context: SubgraphContext) => (result: AuthResult) => {
-    if (result.session) users.signedInDuringRequest(context, result.session.user.id);
+    if (result.session) {
+      users.signedInDuringRequest(context, result.session.user.id);
+      announceSignIn(context, result.session.accessToken);
+    }
     return result;
   };
   return {
