@@ -8,6 +8,7 @@ import { toKeyValueCache, type Cache } from '@shop/cache';
 import { formatRouterError } from './format-error';
 import { configureGatewayTelemetry } from './env';
 import { operationLimitRules } from './operation-limits';
+import { documentSizePlugin, documentStore } from './document-limits';
 import { pageSizePlugin } from './page-size';
 import { variableLimitsPlugin } from './variable-limits';
 import type { RouterContext } from './router-context';
@@ -62,11 +63,13 @@ export function createApollo(options: RouterOptions, limits: OperationLimits, ca
     stopOnTerminationSignals: false,
     persistedQueries: { cache: toKeyValueCache(cache), ttl: options.apqTtlSeconds ?? 86_400 },
     parseOptions: { maxTokens: limits.maxTokens },
+    documentStore: documentStore(options.documentCacheMiB ?? 30),
     validationRules: limitRules,
     formatError: formatRouterError(logger, production),
     logger,
     plugins: [
       pageSizePlugin(limits.maxPageSize),
+      documentSizePlugin(limits.maxDocumentBytes),
       variableLimitsPlugin(limitRules),
       production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })

@@ -39,6 +39,7 @@ export const routerEnvSchema = z
     ROUTER_MAX_TOKENS: int(2_000),
     ROUTER_MAX_COST: int(5_000),
     ROUTER_MAX_PAGE_SIZE: int(100),
+    ROUTER_MAX_DOCUMENT_BYTES: int(32_768),
     ROUTER_BODY_LIMIT_BYTES: int(1_000_000),
     /** 0 turns rate limiting off. */
     ROUTER_RATE_LIMIT_PER_MINUTE: int(600, 0),
@@ -48,6 +49,9 @@ export const routerEnvSchema = z
     ROUTER_SHARE_INFLIGHT_QUERIES: flag(true),
     ROUTER_QUERY_PLAN_CACHE_MIB: int(30),
     ROUTER_APQ_TTL_SECONDS: int(86_400),
+    ROUTER_DOCUMENT_CACHE_MIB: int(30),
+    /** Operators send it as `x-ready-detail-token` to see the per-subgraph `/ready` report in production. */
+    ROUTER_READY_DETAIL_TOKEN: z.string().min(16).optional(),
     ROUTER_DRAIN_TIMEOUT_MS: int(10_000, 0),
     /** graphql-ws limits (README "Subscriptions"). */
     SUBSCRIPTIONS_MAX_PER_CONNECTION: int(10),

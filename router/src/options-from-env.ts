@@ -17,6 +17,7 @@ export function routerOptionsFromEnv(env: RouterEnv): EnvOptions {
       maxTokens: env.ROUTER_MAX_TOKENS,
       maxCost: env.ROUTER_MAX_COST,
       maxPageSize: env.ROUTER_MAX_PAGE_SIZE,
+      maxDocumentBytes: env.ROUTER_MAX_DOCUMENT_BYTES,
     },
     rateLimit: { max: env.ROUTER_RATE_LIMIT_PER_MINUTE, windowSeconds: 60, trustProxy: env.ROUTER_TRUST_PROXY },
     bodyLimitBytes: env.ROUTER_BODY_LIMIT_BYTES,
@@ -25,6 +26,8 @@ export function routerOptionsFromEnv(env: RouterEnv): EnvOptions {
     shareInFlightQueries: env.ROUTER_SHARE_INFLIGHT_QUERIES,
     queryPlanCacheMiB: env.ROUTER_QUERY_PLAN_CACHE_MIB,
     apqTtlSeconds: env.ROUTER_APQ_TTL_SECONDS,
+    documentCacheMiB: env.ROUTER_DOCUMENT_CACHE_MIB,
+    ...(env.ROUTER_READY_DETAIL_TOKEN ? { readyDetailToken: env.ROUTER_READY_DETAIL_TOKEN } : {}),
     drainTimeoutMs: env.ROUTER_DRAIN_TIMEOUT_MS,
     subscriptions: {
       maxPerConnection: env.SUBSCRIPTIONS_MAX_PER_CONNECTION,

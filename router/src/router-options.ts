@@ -21,6 +21,11 @@ export interface OperationLimits {
   maxCost: number;
   /** Largest `first` / `last` argument, literal or variable. @default 100 */
   maxPageSize: number;
+  /**
+   * Longest document in UTF-8 bytes, comments and whitespace included (they are no tokens), so a
+   * padded document can neither be registered as a persisted query nor planned. @default 32_768
+   */
+  maxDocumentBytes: number;
 }
 
 export interface RateLimitOptions {
@@ -62,6 +67,8 @@ export interface RouterOptions {
   shareInFlightQueries?: boolean;
   /** Approximate query-plan cache size. @default 30 */
   queryPlanCacheMiB?: number;
+  /** Parsed-document cache size, counting each document's source text. @default 30 */
+  documentCacheMiB?: number;
   /** How long a registered persisted query is kept. @default 86_400 */
   apqTtlSeconds?: number;
   /** @default no cross-origin access (`localOrigins` counts only outside production) */
@@ -104,4 +111,5 @@ export const defaultLimits: OperationLimits = {
   maxTokens: 2_000,
   maxCost: 5_000,
   maxPageSize: 100,
+  maxDocumentBytes: 32_768,
 };

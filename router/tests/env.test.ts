@@ -10,7 +10,7 @@ describe('router configuration', () => {
     const options = routerOptionsFromEnv(parseEnv(routerEnvSchema, required));
     expect(options).toMatchObject({
       production: false,
-      limits: { maxDepth: 12, maxAliases: 15, maxDirectives: 20, maxTokens: 2_000, maxCost: 5_000, maxPageSize: 100 },
+      limits: { maxDepth: 12, maxAliases: 15, maxDirectives: 20, maxTokens: 2_000, maxCost: 5_000, maxPageSize: 100, maxDocumentBytes: 32_768 },
       rateLimit: { max: 600, windowSeconds: 60, trustProxy: false },
       bodyLimitBytes: 1_000_000,
       subgraphTimeoutMs: 10_000,

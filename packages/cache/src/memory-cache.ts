@@ -14,6 +14,14 @@ export interface MemoryCacheOptions {
    */
   maxEntries?: number;
   /**
+   * Upper bound on the bytes held (keys and values as UTF-16, plus a fixed overhead per entry);
+   * past it the least recently used entries are evicted, so a few huge values (padded APQ
+   * documents) cannot exhaust the heap either. A value larger than a quarter of it is not kept:
+   * one write must not empty the whole cache.
+   * @default 67_108_864 (64 MiB)
+   */
+  maxBytes?: number;
+  /**
    * Clock in epoch milliseconds. Injectable so tests can expire entries without sleeping.
    * @default Date.now
    */
@@ -30,6 +38,8 @@ interface Entry {
 export class MemoryCache implements Cache {
   readonly #namespace: string;
   readonly #maxEntries: number;
+  readonly #maxBytes: number;
+  #bytes = 0;
   readonly #now: () => number;
   // A Map iterates in insertion order; re-inserting on access makes the first key the LRU one.
   readonly #entries = new Map<string, Entry>();
@@ -42,6 +52,11 @@ export class MemoryCache implements Cache {
       throw new RangeError(`MemoryCache: option "maxEntries" must be a positive integer, got ${String(maxEntries)}`);
     }
     this.#maxEntries = maxEntries;
+    const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
+    if (!Number.isInteger(maxBytes) || maxBytes < 1024) {
+      throw new RangeError(`MemoryCache: option "maxBytes" must be an integer >= 1024, got ${String(maxBytes)}`);
+    }
+    this.#maxBytes = maxBytes;
     this.#now = options.now ?? Date.now;
   }
 
@@ -58,7 +73,7 @@ export class MemoryCache implements Cache {
   async delete(key: string): Promise<boolean> {
     this.#assertOpen();
     const live = this.#read(key) !== undefined;
-    this.#entries.delete(this.#namespace + key);
+    this.#remove(this.#namespace + key);
     return live;
   }
 
@@ -82,6 +97,7 @@ export class MemoryCache implements Cache {
   async close(): Promise<void> {
     this.#closed = true;
     this.#entries.clear();
+    this.#bytes = 0;
   }
 
   #read(key: string): Entry | undefined {
@@ -89,24 +105,45 @@ export class MemoryCache implements Cache {
     const fullKey = this.#namespace + key;
     const entry = this.#entries.get(fullKey);
     if (entry === undefined) return undefined;
+    if (entry.expiresAt !== undefined && entry.expiresAt <= this.#now()) {
+      this.#remove(fullKey);
+      return undefined;
+    }
     this.#entries.delete(fullKey);
-    if (entry.expiresAt !== undefined && entry.expiresAt <= this.#now()) return undefined;
     this.#entries.set(fullKey, entry);
     return entry;
   }
 
   #write(key: string, entry: Entry): void {
     const fullKey = this.#namespace + key;
-    this.#entries.delete(fullKey);
+    this.#remove(fullKey);
+    const size = sizeOf(fullKey, entry.value);
+    if (size > this.#maxBytes / 4) return;
     this.#entries.set(fullKey, entry);
-    while (this.#entries.size > this.#maxEntries) {
+    this.#bytes += size;
+    while (this.#entries.size > this.#maxEntries || this.#bytes > this.#maxBytes) {
       const oldest = this.#entries.keys().next();
       if (oldest.done === true) break;
-      this.#entries.delete(oldest.value);
+      this.#remove(oldest.value);
     }
+  }
+
+  #remove(fullKey: string): void {
+    const entry = this.#entries.get(fullKey);
+    if (entry === undefined) return;
+    this.#entries.delete(fullKey);
+    this.#bytes -= sizeOf(fullKey, entry.value);
+  }
+
+  /** Bytes held now, as counted against `maxBytes`. */
+  get bytes(): number {
+    return this.#bytes;
   }
 
   #assertOpen(): void {
     if (this.#closed) throw new Error('MemoryCache: the cache is closed');
   }
 }
+
+/** What an entry costs: its key and value as UTF-16 plus the Map slot and entry object. */
+const sizeOf = (fullKey: string, value: string): number => 2 * (fullKey.length + value.length) + 64;

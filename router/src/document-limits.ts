@@ -1,0 +1,36 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
+import { GraphQLError, type DocumentNode } from 'graphql';
+
+/**
+ * Refuses a document longer than `maxBytes` before it is registered as a persisted query or
+ * planned. Comments and whitespace are no tokens, so `maxTokens` alone let a `{ __typename }`
+ * padded to 900 KB register and stay for a day.
+ */
+export function documentSizePlugin(maxBytes: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ source }) {
+          const bytes = Buffer.byteLength(source, 'utf8');
+          if (bytes <= maxBytes) return;
+          throw new GraphQLError(`The document is ${bytes} bytes; the limit is ${maxBytes}`, {
+            extensions: { code: 'BAD_USER_INPUT', limit: 'maxDocumentBytes', http: { status: 400 } },
+          });
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Apollo's parsed-document cache, sized by what an entry really keeps: a parsed document holds
+ * its whole source text (for error locations), which Apollo's default sizing (the document's JSON)
+ * leaves out, so padded documents filled the default 30 MiB store many times over.
+ */
+export function documentStore(maxMiB: number): InMemoryLRUCache<DocumentNode> {
+  return new InMemoryLRUCache<DocumentNode>({
+    maxSize: maxMiB * 1024 * 1024,
+    sizeCalculation: (document) => 2 * (document.loc?.source.body.length ?? 0) + InMemoryLRUCache.sizeCalculation(document),
+  });
+}
