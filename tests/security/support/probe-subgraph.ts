@@ -31,6 +31,16 @@ export const probeSubgraph = {
       slow: String
       "The identity the router's internal token carried."
       viewer: Viewer
+      "Echoes a colour: an enum argument for input-coercion tests."
+      colour(of: Colour!): Colour!
+    }
+
+    "A colour."
+    enum Colour {
+      "Red."
+      RED
+      "Green."
+      GREEN
     }
 
     type Mutation {
@@ -50,6 +60,7 @@ export const probeSubgraph = {
   `),
   resolvers: {
     Query: {
+      colour: (_: unknown, args: { of: string }) => args.of,
       items: (_: unknown, args: { first?: number; last?: number }) => {
         probeCalls.items += 1;
         return Array.from({ length: Math.min(args.first ?? args.last ?? 3, 5) }, (_, i) => item(i));
