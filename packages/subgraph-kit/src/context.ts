@@ -26,6 +26,11 @@ export function requireViewer(context: SubgraphContext): Viewer {
 
 export function requireRole(context: SubgraphContext, role: string): Viewer {
   const viewer = requireViewer(context);
-  if (!viewer.roles.includes(role)) throw forbidden();
+  if (!hasRole(context, role)) throw forbidden();
   return viewer;
+}
+
+/** For field-level rules that answer null instead of refusing: false for anonymous callers. */
+export function hasRole(context: SubgraphContext, role: string): boolean {
+  return context.viewer?.roles.includes(role) ?? false;
 }

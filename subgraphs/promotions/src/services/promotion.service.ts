@@ -1,5 +1,5 @@
 import type { Executor } from '@shop/db';
-import { requireRole, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
+import { hasRole, requireRole, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
 import type { AnnouncePromotionChange } from '../events/promotion-events';
 import type { KnownProductStore } from '../stores/known-product.store';
 import { isUniqueViolation, type PromotionFields, type PromotionRecord, type PromotionStore } from '../stores/promotion.store';
@@ -39,7 +39,16 @@ export class PromotionService {
 
   /** Coupon codes are secrets shoppers are given; only admins may list them. */
   canSeeCouponCode(context: SubgraphContext): boolean {
-    return context.viewer?.roles.includes('admin') ?? false;
+    return hasRole(context, 'admin');
+  }
+
+  /**
+   * A promotion reaches shoppers through products, carts and quotes, but its notes, targeting
+   * lists (which may name unpublished products), limits, usage and lifecycle are the shop's
+   * business: only admins see them, everyone else gets null.
+   */
+  adminOnly<T>(context: SubgraphContext, value: T): T | null {
+    return hasRole(context, 'admin') ? value : null;
   }
 
   async create(context: SubgraphContext, input: PromotionInputShape): Promise<PromotionResult> {
