@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orderConfirmed, orderPlaced } from '@shop/events';
+import { orderConfirmed } from '@shop/events';
 import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { createUsageService, promotionsModule } from '../src';
 import { adminCaller, couponCode, createPromotion, customerCaller, eur, ops, outboxFor, unique, type Promotion } from './helpers';
-import { address, cartLine, cartRepresentation, deliver, discountReplies, type TestLine } from './saga-helpers';
+import { cartLine, placed, cartRepresentation, deliver, discountReplies } from './saga-helpers';
 
 type Carts = {
   _entities: Array<{
@@ -15,17 +15,6 @@ type Carts = {
     };
   }>;
 };
-
-const placed = (customerId: string, lines: TestLine[], code: string | null, orderId = randomUUID()) =>
-  orderPlaced.create(orderId, {
-    orderId,
-    customerId,
-    currency: 'EUR',
-    lines,
-    couponCode: code,
-    shippingAddress: address,
-    subtotal: eur(lines.reduce((sum, line) => sum + line.unitPrice.amount * line.quantity, 0)),
-  });
 
 describe.each(['pglite', 'postgres'] as const)('promotions checkout saga on %s', (backend) => {
   let promotions: SubgraphHarness;

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { orderConfirmed, ordersTopic, orderDiscounted, type EventEnvelope, type OrderDiscounted } from '@shop/events';
+import { orderConfirmed, orderPlaced, ordersTopic, orderDiscounted, type EventEnvelope, type OrderDiscounted } from '@shop/events';
 import type { SubgraphHarness } from '@shop/testkit';
 import { inbox, outbox } from '../src/db/schema';
 import { ORDER_SAGA_GROUP } from '../src/events/order-saga.consumer';
-import { waitFor } from './helpers';
+import { eur, waitFor } from './helpers';
 
 export interface TestLine {
   lineId: string;
@@ -37,6 +37,18 @@ export const address = { name: 'Ada Lovelace', line1: '1 Main St', line2: null, 
  * Publishes the envelopes on shop.orders, then a marker event, and waits until the saga consumer
  * has taken the marker: topics deliver in order, so every envelope before it has been handled.
  */
+/** An order.placed for `lines`, as orders publishes it. */
+export const placed = (customerId: string, lines: TestLine[], code: string | null, orderId = randomUUID()) =>
+  orderPlaced.create(orderId, {
+    orderId,
+    customerId,
+    currency: 'EUR',
+    lines,
+    couponCode: code,
+    shippingAddress: address,
+    subtotal: eur(lines.reduce((sum, line) => sum + line.unitPrice.amount * line.quantity, 0)),
+  });
+
 export async function deliver(harness: SubgraphHarness, ...envelopes: EventEnvelope[]): Promise<void> {
   // Handled without effect (a confirmation that used no promotion), so it leaves an inbox row.
   const marker = orderConfirmed.create(randomUUID(), {

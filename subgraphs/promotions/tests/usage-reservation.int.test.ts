@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orderCancelled, orderPlaced, type EventEnvelope, type EventHandler } from '@shop/events';
+import { orderCancelled, type EventEnvelope, type EventHandler } from '@shop/events';
 import { createLogger } from '@shop/subgraph-kit';
 import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { createUsageService, promotionsModule } from '../src';
@@ -10,19 +10,8 @@ import { orderSagaHandler } from '../src/events/order-saga.consumer';
 import { CartDiscountService } from '../src/services/cart-discount.service';
 import { OrderDiscountService } from '../src/services/order-discount.service';
 import { PromotionStore } from '../src/stores/promotion.store';
-import { adminCaller, couponCode, createPromotion, eur, ops, unique, type Promotion } from './helpers';
-import { address, cartLine, discountReplies, type TestLine } from './saga-helpers';
-
-const placed = (customerId: string, lines: TestLine[], code: string | null, orderId = randomUUID()) =>
-  orderPlaced.create(orderId, {
-    orderId,
-    customerId,
-    currency: 'EUR',
-    lines,
-    couponCode: code,
-    shippingAddress: address,
-    subtotal: eur(lines.reduce((sum, line) => sum + line.unitPrice.amount * line.quantity, 0)),
-  });
+import { adminCaller, couponCode, createPromotion, ops, unique, type Promotion } from './helpers';
+import { cartLine, placed, discountReplies } from './saga-helpers';
 
 const cancelled = (order: EventEnvelope<{ orderId: string; customerId: string }>) =>
   orderCancelled.create(order.data.orderId, {
