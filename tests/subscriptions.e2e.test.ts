@@ -107,6 +107,18 @@ describe('subscriptions through the router (graphql-ws)', () => {
     expect((seen.error as Array<{ extensions?: { code?: string } }>)[0]?.extensions?.code).toBe(code);
   });
 
+  it('a document over the HTTP endpoint\'s byte limit (padding counts) is refused without opening an upstream', async () => {
+    const before = shop.reviews.stats.subscribed;
+    const padded = `${reviewAdded} # ${'x'.repeat(40_000)}`;
+    const { seen } = record(shop.client(), padded, { productId: 'p1' });
+    await vi.waitFor(() => expect(seen.error).toBeDefined(), bounded);
+    const bytes = Buffer.byteLength(padded, 'utf8');
+    expect(seen.error).toEqual([
+      { message: `The document is ${bytes} bytes; the limit is 32768`, extensions: { code: 'BAD_USER_INPUT', limit: 'maxDocumentBytes' } },
+    ]);
+    expect(shop.reviews.stats.subscribed).toBe(before);
+  });
+
   it('the 11th subscription on one connection is refused; the other ten keep running', async () => {
     const client = shop.client();
     const ten = Array.from({ length: 10 }, () => record(client, reviewAdded, { productId: 'p1' }));

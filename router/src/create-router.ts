@@ -112,7 +112,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     ...options,
     limits: options.subscriptions,
     validationRules: operationLimitRules(limits),
-    maxTokens: limits.maxTokens,
+    documentLimits: { maxTokens: limits.maxTokens, maxDocumentBytes: limits.maxDocumentBytes },
     dataSource,
     clientIp: (req) => clientKey(req, null, options.rateLimit?.trustProxy ?? false),
   });

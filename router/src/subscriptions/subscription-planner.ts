@@ -15,6 +15,15 @@ import type { SubscribePayload } from 'graphql-ws';
 import { SubscriptionErrorCode, subscriptionError } from './subscription-errors';
 import { variableErrors } from './variable-errors';
 import { variableLimitErrors } from '../variable-limits';
+import { documentTooLarge } from '../document-limits';
+
+/** The HTTP endpoint's document limits, so a socket is no way around them. */
+export interface DocumentLimits {
+  /** Parser token limit. */
+  maxTokens?: number;
+  /** Longest document in UTF-8 bytes, comments and whitespace included. */
+  maxDocumentBytes?: number;
+}
 
 /** A client's subscription, checked and planned: what to open upstream and how to finish each event. */
 export interface PlannedSubscription {
@@ -47,12 +56,12 @@ export class SubscriptionPlanner {
   /**
    * @param extraRules the HTTP endpoint's operation limits (depth, aliases, cost), so a socket is
    *   no way around them
-   * @param maxTokens parser token limit, as over HTTP
+   * @param documentLimits the token and byte limits, as over HTTP
    */
   constructor(
     supergraphSdl: string,
     extraRules: readonly ValidationRule[] = [],
-    private readonly maxTokens?: number,
+    private readonly documentLimits: DocumentLimits = {},
   ) {
     this.#rules = [...specifiedRules, ...extraRules];
     this.#limitRules = extraRules;
@@ -66,9 +75,12 @@ export class SubscriptionPlanner {
 
   /** The plan, or the errors to answer the `subscribe` message with (nothing is opened upstream). */
   plan(payload: SubscribePayload): PlannedSubscription | GraphQLError[] {
+    const { maxTokens, maxDocumentBytes } = this.documentLimits;
+    const tooLarge = maxDocumentBytes === undefined ? undefined : documentTooLarge(payload.query, maxDocumentBytes);
+    if (tooLarge) return [subscriptionError(SubscriptionErrorCode.BAD_USER_INPUT, tooLarge.message, { limit: 'maxDocumentBytes' })];
     let document: DocumentNode;
     try {
-      document = parse(payload.query, this.maxTokens === undefined ? {} : { maxTokens: this.maxTokens });
+      document = parse(payload.query, maxTokens === undefined ? {} : { maxTokens });
     } catch (error) {
       return [subscriptionError(SubscriptionErrorCode.GRAPHQL_PARSE_FAILED, (error as Error).message)];
     }

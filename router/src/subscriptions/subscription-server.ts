@@ -16,7 +16,7 @@ import { federatedSubscription } from './federated-subscription';
 import { ConnectionsPerIp } from './connections-per-ip';
 import { SubscriptionErrorCode, subscriptionError } from './subscription-errors';
 import { resolveSubscriptionOptions, type SubscriptionOptions } from './subscription-options';
-import { SubscriptionPlanner, type PlannedSubscription } from './subscription-planner';
+import { SubscriptionPlanner, type DocumentLimits, type PlannedSubscription } from './subscription-planner';
 import { UpstreamClients } from './upstream-clients';
 
 export interface SubscriptionServerOptions {
@@ -35,8 +35,8 @@ export interface SubscriptionServerOptions {
   limits?: SubscriptionOptions;
   /** Validation rules beyond graphql-js's own: pass the HTTP endpoint's operation limits. */
   validationRules?: readonly ValidationRule[];
-  /** Parser token limit, as over HTTP. */
-  maxTokens?: number;
+  /** Parser token and document byte limits, as over HTTP. */
+  documentLimits?: DocumentLimits;
 }
 
 export interface SubscriptionServer {
@@ -64,7 +64,7 @@ const closeWaitMs = 3_000;
 export function attachSubscriptionServer(server: Server, options: SubscriptionServerOptions): SubscriptionServer {
   const { logger } = options;
   const limits = resolveSubscriptionOptions(options.limits);
-  const planner = new SubscriptionPlanner(options.supergraphSdl, options.validationRules, options.maxTokens);
+  const planner = new SubscriptionPlanner(options.supergraphSdl, options.validationRules, options.documentLimits);
   const urls = new Map([...planner.subgraphUrls].map(([name, url]) => [name, options.subgraphUrls?.[name] ?? url]));
   const dataSources: ServiceMap = Object.fromEntries(
     [...urls].map(([name, url]) => [name, options.dataSource(name, url)]),

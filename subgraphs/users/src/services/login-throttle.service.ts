@@ -39,8 +39,8 @@ const positive = (name: string, value: number, min = 1) => {
  *   a success clears that pair's counter. The per-IP counter is never cleared by a success, or an
  *   attacker could reset it by signing into an account of their own.
  * - Blocked attempts are refused before the password is checked (no oracle during back-off).
- * - Once back-off has started, one attempt per step is let through; concurrent ones are refused,
- *   so a burst of parallel guesses does not get around the back-off.
+ * - Attempts are admitted when they start: a burst of concurrent guesses gets no more password
+ *   checks than a sequence (the free attempts, then one per back-off step).
  */
 export class LoginThrottle {
   readonly #free: number;
@@ -73,20 +73,43 @@ export class LoginThrottle {
     const perIp = `login:i:${ip}`;
     const until = Math.max(await this.#blockedUntil(pair), await this.#blockedUntil(perIp));
     if (until > at) return this.#refuse(until - at);
-    const failures = Number((await this.cache.get(`${pair}:f${window}`)) ?? 0);
-    // Tickets per failure count: the first `free - failures` callers get through, then one per step.
-    const ticket = await this.cache.increment(`${pair}:t${window}:${failures}`, this.#window);
-    if (ticket > Math.max(1, this.#free - failures)) return this.#refuse(this.#baseMs);
+    if (!(await this.#admit(pair, this.#free, window))) return this.#refuse(this.#baseMs);
+    if (!(await this.#admit(perIp, this.#freePerIp, window))) {
+      await this.#release(pair, window);
+      return this.#refuse(this.#baseMs);
+    }
     return {
       allowed: true,
       succeeded: async () => {
-        const tickets = Array.from({ length: failures + 1 }, (_, step) => `${pair}:t${window}:${step}`);
-        await Promise.all([`${pair}:f${window}`, `${pair}:b`, ...tickets].map((key) => this.cache.delete(key)));
+        const failures = Number((await this.cache.get(`${pair}:f${window}`)) ?? 0);
+        const steps = Array.from({ length: failures + 1 }, (_, step) => `${pair}:t${window}:${step}`);
+        const keys = [`${pair}:f${window}`, `${pair}:n${window}`, `${pair}:s${window}`, `${pair}:b`, ...steps];
+        await Promise.all([...keys.map((key) => this.cache.delete(key)), this.#release(perIp, window)]);
       },
       failed: async () => {
         await Promise.all([this.#fail(pair, window, this.#free), this.#fail(perIp, window, this.#freePerIp)]);
       },
     };
+  }
+
+  /**
+   * Admits at most `free` attempts of a window that have not succeeded, counted when they start,
+   * so a burst of concurrent guesses gets no more password checks than a sequence of them. Past
+   * that, only one attempt per back-off step is admitted once the step has begun (the block has
+   * ended); while the free attempts are still in flight (failures < free), others are refused.
+   */
+  async #admit(scope: string, free: number, window: number): Promise<boolean> {
+    const started = await this.cache.increment(`${scope}:n${window}`, this.#window);
+    const released = Number((await this.cache.get(`${scope}:s${window}`)) ?? 0);
+    if (started - released <= free) return true;
+    const failures = Number((await this.cache.get(`${scope}:f${window}`)) ?? 0);
+    if (failures < free) return false;
+    return (await this.cache.increment(`${scope}:t${window}:${failures}`, this.#window)) === 1;
+  }
+
+  /** An admitted attempt that did not fail (it succeeded, or another scope refused it) frees its place. */
+  async #release(scope: string, window: number): Promise<void> {
+    await this.cache.increment(`${scope}:s${window}`, this.#window);
   }
 
   async #fail(scope: string, window: number, free: number): Promise<void> {
