@@ -9,6 +9,8 @@ export interface MemoryCacheConfig {
   keyPrefix: string;
   /** LRU bound; see `MemoryCacheOptions.maxEntries`. @default 10000 */
   maxEntries?: number;
+  /** Byte bound; see `MemoryCacheOptions.maxBytes`. @default 64 MiB */
+  maxBytes?: number;
 }
 
 /** Shared Redis cache (services mode). */
@@ -18,6 +20,8 @@ export interface RedisCacheConfig {
   url: string;
   /** Namespace for keys; see `RedisCacheOptions.keyPrefix`. */
   keyPrefix: string;
+  /** Byte bound of what `set` writes under the prefix; see `RedisCacheOptions.maxBytes`. @default 64 MiB */
+  maxBytes?: number;
 }
 
 export type CacheConfig = MemoryCacheConfig | RedisCacheConfig;
@@ -26,9 +30,9 @@ export type CacheConfig = MemoryCacheConfig | RedisCacheConfig;
 export function createCache(config: CacheConfig): Cache {
   switch (config.kind) {
     case 'memory':
-      return new MemoryCache({ keyPrefix: config.keyPrefix, maxEntries: config.maxEntries });
+      return new MemoryCache({ keyPrefix: config.keyPrefix, maxEntries: config.maxEntries, maxBytes: config.maxBytes });
     case 'redis':
-      return new RedisCache({ url: config.url, keyPrefix: config.keyPrefix });
+      return new RedisCache({ url: config.url, keyPrefix: config.keyPrefix, maxBytes: config.maxBytes });
     default:
       return unknownKind(config);
   }

@@ -7,17 +7,17 @@ import { assertRedisReachable, sleep, uniquePrefix, waitFor } from './test-suppo
 
 interface CacheAdapterCase {
   name: string;
-  create: (keyPrefix: string) => Cache;
+  create: (keyPrefix: string, maxBytes?: number) => Cache;
   /** Whether two instances with the same prefix see the same keys (a server vs. a heap). */
   sharedStore: boolean;
   ready: () => Promise<void>;
 }
 
 const adapters: CacheAdapterCase[] = [
-  { name: 'memory', create: (keyPrefix) => new MemoryCache({ keyPrefix }), sharedStore: false, ready: async () => {} },
+  { name: 'memory', create: (keyPrefix, maxBytes) => new MemoryCache({ keyPrefix, ...(maxBytes ? { maxBytes } : {}) }), sharedStore: false, ready: async () => {} },
   {
     name: 'redis',
-    create: (keyPrefix) => new RedisCache({ url: TEST_REDIS_URL, keyPrefix }),
+    create: (keyPrefix, maxBytes) => new RedisCache({ url: TEST_REDIS_URL, keyPrefix, ...(maxBytes ? { maxBytes } : {}) }),
     sharedStore: true,
     ready: () => assertRedisReachable(TEST_REDIS_URL),
   },
@@ -25,8 +25,8 @@ const adapters: CacheAdapterCase[] = [
 
 describe.each(adapters)('Cache contract: $name', ({ create, sharedStore, ready }) => {
   const opened: Cache[] = [];
-  const open = (keyPrefix = uniquePrefix()): Cache => {
-    const cache = create(keyPrefix);
+  const open = (keyPrefix = uniquePrefix(), maxBytes?: number): Cache => {
+    const cache = create(keyPrefix, maxBytes);
     opened.push(cache);
     return cache;
   };
@@ -115,5 +115,28 @@ describe.each(adapters)('Cache contract: $name', ({ create, sharedStore, ready }
     await cache.close();
     await expect(cache.get('k')).rejects.toThrow();
     await expect(cache.set('k', 'v')).rejects.toThrow();
+  });
+
+  it('holds values within maxBytes: the oldest written go first, one over a quarter of it is not kept', async () => {
+    const cache = open(uniquePrefix(), 10_000);
+    const value = (i: number) => `${i}:`.padEnd(1_000, 'x');
+    for (let i = 0; i < 40; i++) await cache.set(`k${i}`, value(i), 60);
+    const held = await Promise.all(Array.from({ length: 40 }, (_, i) => cache.get(`k${i}`)));
+    expect(held.slice(36)).toEqual([36, 37, 38, 39].map(value));
+    expect(held.slice(0, 30)).toEqual(Array.from({ length: 30 }, () => null));
+
+    await cache.set('huge', 'h'.repeat(3_000));
+    expect(await cache.get('huge')).toBeNull();
+    expect(await cache.get('k39')).toBe(value(39));
+    // Overwriting a kept key with a value too large drops the old value rather than keeping it stale.
+    await cache.set('k39', 'h'.repeat(3_000));
+    expect(await cache.get('k39')).toBeNull();
+    expect(await cache.delete('k38')).toBe(true);
+    await cache.set('k38', 'again');
+    expect(await cache.get('k38')).toBe('again');
+  });
+
+  it('refuses a maxBytes below 1024', () => {
+    expect(() => create(uniquePrefix(), 100)).toThrow(/"maxBytes" must be an integer >= 1024/);
   });
 });

@@ -23,6 +23,23 @@ describe('Redis adapters on the server', () => {
     await cache.close();
   });
 
+  it('counts what set writes under a prefix against maxBytes, so a flood leaves the server at the budget', async () => {
+    const prefix = uniquePrefix();
+    const cache = new RedisCache({ url: TEST_REDIS_URL, keyPrefix: prefix, maxBytes: 100_000 });
+    const other = new RedisCache({ url: TEST_REDIS_URL, keyPrefix: prefix, maxBytes: 100_000 });
+    // Two routers sharing one Redis: 2 x 500 writes of 2 KB would be 2 MB unbounded.
+    await Promise.all([cache, other].map(async (writer, w) => {
+      for (let i = 0; i < 500; i++) await writer.set(`apq:${w}:${i}`, 'q'.repeat(2_000), 3_600);
+    }));
+    const keys = await raw.keys(`${prefix}:apq:*`);
+    const stored = (await Promise.all(keys.map((key) => raw.strlen(key)))).reduce((sum, length) => sum + length, 0);
+    expect(stored).toBeLessThanOrEqual(100_000);
+    expect(keys.length).toBe(Math.floor(100_000 / (2_000 + `${prefix}:apq:0:000`.length + 64)));
+    expect(await cache.bytes()).toBeLessThanOrEqual(100_000);
+    expect(await raw.zcard(`${prefix}:\u0000budget:order`)).toBe(keys.length);
+    await Promise.all([cache.close(), other.close()]);
+  });
+
   it('holds one channel subscription while any listener remains and drops it with the last', async () => {
     const prefix = uniquePrefix();
     const pubsub = new RedisPubSub({ url: TEST_REDIS_URL, keyPrefix: prefix });
