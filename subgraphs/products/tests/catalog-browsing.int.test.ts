@@ -55,12 +55,18 @@ describe.each(['pglite', 'postgres'] as const)('browsing the catalog on %s', (ba
     expect(names(await list({ ...byPrice, filter: { categoryId: tree.clothing.id, currency: 'USD' } }))).toEqual(['Dollar tee']);
     expect(names(await list({ ...byPrice, filter: { ids: [items.boot, items.coat, items.hiddenTee, randomUUID()] } }))).toEqual(['Boot', 'Coat']);
     expect(names(await list({ ...byPrice, filter: { categoryId: tree.tees.id } }, admin))).toEqual(['Hidden tee', 'Tee', 'Dollar tee']);
-    expect(await list({ filter: { categoryId: randomUUID() } })).toEqual({
-      edges: [],
-      pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
-      totalCount: 0,
-    });
-    expect((await list({ filter: { categorySlug: 'no-such-category' } })).totalCount).toBe(0);
+  });
+
+  it('an unknown category id or slug, or an id that is no UUID, is BAD_USER_INPUT naming the argument, never an empty page', async () => {
+    const unknownId = randomUUID();
+    const refused = async (filter: Record<string, unknown>) => {
+      const result = await client.call(LIST, { filter }, customer);
+      expect(result.data).toBeNull();
+      return result.errors?.map((e) => ({ message: e.message, code: e.extensions?.code, argument: e.extensions?.argument }));
+    };
+    expect(await refused({ categoryId: unknownId })).toEqual([{ message: `No category has the id "${unknownId}"`, code: 'BAD_USER_INPUT', argument: 'filter.categoryId' }]);
+    expect(await refused({ categorySlug: 'no-such-category' })).toEqual([{ message: 'No category has the slug "no-such-category"', code: 'BAD_USER_INPUT', argument: 'filter.categorySlug' }]);
+    expect(await refused({ categoryId: 'shirts' })).toEqual([{ message: 'filter.categoryId must be a UUID', code: 'BAD_USER_INPUT', argument: 'filter.categoryId' }]);
   });
 
   it('sorts and pages with opaque cursors and a totalCount over all pages', async () => {

@@ -7,12 +7,6 @@ export interface ProductConnection {
   totalCount: number | null;
 }
 
-export const emptyConnection = (after: string | null): ProductConnection => ({
-  edges: [],
-  pageInfo: { hasNextPage: false, hasPreviousPage: after !== null, startCursor: null, endCursor: null },
-  totalCount: 0,
-});
-
 /** A Relay connection from one page of the catalog (forward pagination only). */
 export function toConnection(page: ProductPage, sort: ProductSort, after: string | null): ProductConnection {
   const edges = page.items.map((node) => ({ cursor: productCursor(node, sort), node }));

@@ -1,6 +1,6 @@
 import { CatalogValidationError, InvalidCursorError, type CatalogStore, type Product, type ProductFilter, type ProductSort } from '@shop/catalog';
 import { badUserInput, forbidden, requireUuid, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
-import { emptyConnection, toConnection, type ProductConnection } from './product-connection';
+import { toConnection, type ProductConnection } from './product-connection';
 import { isAdmin } from './viewer';
 
 export const MAX_PAGE_SIZE = 100;
@@ -52,7 +52,6 @@ export class ProductReader {
       throw badUserInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, { argument: 'first' });
     }
     const filter = await this.storeFilter(context, args.filter ?? {});
-    if (filter === null) return emptyConnection(after);
     try {
       return toConnection(await this.catalog.listProducts({ filter, sort, first, after, countTotal: args.countTotal ?? true }), sort, after);
     } catch (error) {
@@ -67,14 +66,11 @@ export class ProductReader {
     return this.list(context, { ...args, filter: { categoryId } });
   }
 
-  /** The store filter, or null when it can match nothing (an unknown category). */
-  private async storeFilter(context: SubgraphContext, filter: ProductListFilter): Promise<ProductFilter | null> {
+  private async storeFilter(context: SubgraphContext, filter: ProductListFilter): Promise<ProductFilter> {
     if (defined(filter.categoryId) && defined(filter.categorySlug)) throw badUserInput('Pass at most one of categoryId and categorySlug');
     if (defined(filter.ids) && filter.ids.length > MAX_IDS) throw badUserInput(`ids takes at most ${MAX_IDS} ids`, { argument: 'filter.ids' });
     if (filter.published === false && !isAdmin(context)) throw forbidden('Only admins may list unpublished products');
-    const categoryId = defined(filter.categorySlug) ? (await this.catalog.getCategoryBySlug(filter.categorySlug))?.id : filter.categoryId;
-    const categoryIds = defined(filter.categoryId) || defined(filter.categorySlug) ? await this.subtree(categoryId) : undefined;
-    if (categoryIds?.length === 0) return null;
+    const categoryIds = await this.categoryFilter(filter);
     return {
       ...(categoryIds ? { categoryIds } : {}),
       ...(defined(filter.minPrice) ? { minPrice: filter.minPrice } : {}),
@@ -85,8 +81,17 @@ export class ProductReader {
     };
   }
 
-  private async subtree(categoryId: string | null | undefined): Promise<string[]> {
-    return categoryId ? this.catalog.descendantIds(categoryId) : [];
+  /** The subtree a category filter names; an unknown category is the caller's mistake, never an empty page. */
+  private async categoryFilter(filter: ProductListFilter): Promise<string[] | undefined> {
+    if (defined(filter.categorySlug)) {
+      const category = await this.catalog.getCategoryBySlug(filter.categorySlug);
+      if (!category) throw badUserInput(`No category has the slug ${JSON.stringify(filter.categorySlug)}`, { argument: 'filter.categorySlug' });
+      return this.catalog.descendantIds(category.id);
+    }
+    if (!defined(filter.categoryId)) return undefined;
+    const subtree = await this.catalog.descendantIds(requireUuid(filter.categoryId, 'filter.categoryId'));
+    if (subtree.length === 0) throw badUserInput(`No category has the id ${JSON.stringify(filter.categoryId)}`, { argument: 'filter.categoryId' });
+    return subtree;
   }
 
   private visible(context: SubgraphContext, product: Product | null): Product | null {

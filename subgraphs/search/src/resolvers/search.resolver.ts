@@ -6,6 +6,9 @@ export function searchResolvers(search: SearchService): Resolvers {
     Query: {
       search: (_parent, args) => search.search(args),
     },
+    CategoryFacet: {
+      category: (facet) => ({ id: facet.categoryId }),
+    },
     Product: {
       // Search contributes no Product fields: a reference resolves to itself, with no query at all.
       __resolveReference: (reference) => ({ id: reference.id }),
