@@ -161,6 +161,12 @@ describe('storefront API through the router', () => {
       ratings: [{ minRating: 4, count: 1 }, { minRating: 3, count: 1 }, { minRating: 2, count: 1 }, { minRating: 1, count: 1 }],
       inStock: 1,
     });
+    const bySlug = await shop.client(ops.FacetedSearchDocument, { filter: { categorySlugs: [searchSlug] }, sort: 'PRICE_DESC' });
+    expect(bySlug.data?.search.edges.map((e) => e.node.id)).toEqual([desk.id, lamp.id]);
+    const unknown = await shop.client(ops.FacetedSearchDocument, { filter: { categorySlugs: [`${searchSlug}-nope`] } });
+    expect(unknown.errors?.map((e) => [e.message, e.extensions?.code, e.extensions?.argument])).toEqual([
+      [`No category has the slug "${searchSlug}-nope"`, 'BAD_USER_INPUT', 'filter.categorySlugs'],
+    ]);
     const next = await shop.client(ops.FacetedSearchDocument, { filter, sort: 'PRICE_DESC', first: 1, after: all.data!.search.pageInfo.endCursor });
     expect(next.data?.search.edges.map((e) => e.node.id)).toEqual([lamp.id]);
     const inStock = await shop.client(ops.FacetedSearchDocument, { filter: { ...filter, inStock: true, minRating: 4 } });

@@ -6,6 +6,7 @@ import type { MigrationTarget } from '@shop/db';
 import type { SubgraphModule, SubgraphPlatform } from '@shop/subgraph-kit';
 import { resolvers } from './resolvers';
 import { CategoryAdminService } from './services/category-admin.service';
+import { CategoryAnnouncer } from './services/category-announcer';
 import { CategoryReader } from './services/category-reader.service';
 import { ProductAdminService } from './services/product-admin.service';
 import { MAX_PAGE_SIZE, ProductReader } from './services/product-reader.service';
@@ -36,7 +37,8 @@ function openCatalog(config: ProductsCatalogConfig, { database }: SubgraphPlatfo
 }
 
 /**
- * Wires the catalog store -> services -> resolvers and starts the catalog's event relay; the caller
+ * Wires the catalog store -> services -> resolvers, starts the catalog's event relay and announces
+ * every category (`category.changed`, see CategoryAnnouncer); the caller
  * starts the HTTP server and calls `stop()` on shutdown.
  */
 async function create(config: ProductsConfig, platform: SubgraphPlatform) {
@@ -48,18 +50,21 @@ async function create(config: ProductsConfig, platform: SubgraphPlatform) {
     throw error;
   }
   const relay = catalog.startEventRelay({ transport: platform.transport, logger: platform.logger });
+  const announcer = new CategoryAnnouncer(platform.transport, platform.logger);
+  announcer.announce(await catalog.listCategories());
   const products = new ProductReader(catalog);
   const categories = new CategoryReader(catalog);
   const services = {
     products,
     categories,
     productAdmin: new ProductAdminService(catalog, () => relay.wake()),
-    categoryAdmin: new CategoryAdminService(catalog),
+    categoryAdmin: new CategoryAdminService(catalog, (category) => announcer.announce([category])),
   };
   return {
     resolvers: resolvers(services),
     readiness: { catalog: () => catalog.ping() },
     stop: async () => {
+      await announcer.stop();
       await relay.stop();
       await catalog.close();
     },

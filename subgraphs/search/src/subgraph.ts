@@ -7,6 +7,7 @@ import { consumeIndexEvents } from './events/index-events.consumer';
 import { resolvers } from './resolvers';
 import { ResultCache } from './services/result-cache';
 import { SearchService } from './services/search.service';
+import { CategoryStore } from './stores/category.store';
 import { DocumentStore } from './stores/document.store';
 import { SearchStore } from './stores/search.store';
 
@@ -33,11 +34,13 @@ export const DEFAULT_CACHE_TTL_SECONDS = 30;
  */
 async function create(config: SearchConfig, { database, transport, cache, logger }: SubgraphPlatform) {
   const results = new ResultCache(cache, config.cacheTtlSeconds ?? DEFAULT_CACHE_TTL_SECONDS);
-  const search = new SearchService(new SearchStore(database.db), results);
+  const categories = new CategoryStore();
+  const search = new SearchService(new SearchStore(database.db), results, (ids, slugs) => categories.find(database.db, ids, slugs));
   const subscription = await consumeIndexEvents({
     db: database.db,
     transport,
     documents: new DocumentStore(),
+    categories,
     afterChange: () => results.invalidate(),
     logger,
   });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ProductSnapshot } from '@shop/events';
 import type { SubgraphHarness } from '@shop/testkit';
-import { created, feed, rating, stock, uniqueCurrency } from './helpers';
+import { category, created, feed, rating, stock, uniqueCurrency } from './helpers';
 
 interface Fixture {
   name: string;
@@ -37,6 +37,8 @@ export async function seedCatalogue(harness: SubgraphHarness) {
   const base = Date.parse('2026-01-01T00:00:00.000Z');
   const events = feed(harness);
   const products: Record<string, ProductSnapshot> = {};
+  // The catalog's categories, as products announces them; a category's slug is `<id>-slug`.
+  for (const id of new Set(Object.values(fixtures).map((f) => f.categoryId))) await events.publish(category(id, `${id}-slug`), { changes: false });
   for (const [i, [key, f]] of (Object.entries(fixtures) as Array<[Key, Fixture]>).entries()) {
     const product = { productId: ids[key], sku: f.sku, name: f.name, categoryId: f.categoryId, price: { amount: f.price, currency }, published: f.published ?? true };
     products[key] = product;

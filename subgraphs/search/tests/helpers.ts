@@ -4,6 +4,8 @@ import { drizzle as nodePostgres } from 'drizzle-orm/node-postgres';
 import { drizzle as pglite } from 'drizzle-orm/pglite';
 import type { Database, DatabaseHandle } from '@shop/db';
 import {
+  categoriesTopic,
+  categoryChanged,
   inventoryTopic,
   productCreated,
   productDeleted,
@@ -60,6 +62,7 @@ const topicOf: Record<string, string> = {
   [stockChanged.type]: inventoryTopic,
   [productRatingChanged.type]: ratingsTopic,
   [reviewAdded.type]: ratingsTopic,
+  [categoryChanged.type]: categoriesTopic,
 };
 
 /** Publishes events the way their producers do and waits until search applied them. */
@@ -83,6 +86,7 @@ export function feed(harness: SubgraphHarness) {
 /** An envelope as its producer would build it, at a chosen instant (NEWEST and ordering tests). */
 export const at = <T>(envelope: EventEnvelope<T>, occurredAt: Date): EventEnvelope<T> => ({ ...envelope, occurredAt: occurredAt.toISOString() });
 
+export const category = (categoryId: string, slug: string) => categoryChanged.create(categoryId, { categoryId, slug, name: slug, parentId: null });
 export const created = (product: ProductSnapshot, when: Date) => at(productCreated.create(product.productId, product), when);
 export const updated = (product: ProductSnapshot, when: Date) => at(productUpdated.create(product.productId, product), when);
 export const deleted = (productId: string, when: Date) => at(productDeleted.create(productId, { productId }), when);

@@ -66,6 +66,28 @@ describe.each(['pglite', 'postgres'] as const)('search queries on %s', (backend)
     expect(await ids({ text: 'jacket', sort: 'PRICE_DESC' })).toEqual(shop.idsOf('ab'));
   });
 
+  it('filters by category slugs as by ids, and both together', async () => {
+    expect(await ids({ sort: 'PRICE_ASC', filter: { categorySlugs: ['accessories-slug', 'kitchen-slug'] } })).toEqual(shop.idsOf('fde'));
+    expect(await ids({ sort: 'PRICE_ASC', filter: { categoryIds: ['kitchen'], categorySlugs: ['accessories-slug'] } })).toEqual(shop.idsOf('fde'));
+  });
+
+  it('an unknown category id or slug is BAD_USER_INPUT naming the argument and the unknown values, never an empty result', async () => {
+    const refused = async (filter: Record<string, unknown>) => {
+      const result = await search.call(SEARCH, { filter: { currency: shop.currency, ...filter } });
+      expect(result.data).toBeNull();
+      return result.errors?.map((e) => ({ message: e.message, code: e.extensions?.code, argument: e.extensions?.argument }));
+    };
+    expect(await refused({ categoryIds: ['kitchen', 'no-such', 'gone'] })).toEqual([
+      { message: 'No category has the id "gone", "no-such"', code: 'BAD_USER_INPUT', argument: 'filter.categoryIds' },
+    ]);
+    expect(await refused({ categorySlugs: ['kitchen-slug', 'kitchen'] })).toEqual([
+      { message: 'No category has the slug "kitchen"', code: 'BAD_USER_INPUT', argument: 'filter.categorySlugs' },
+    ]);
+    expect(await refused({ categorySlugs: Array.from({ length: 51 }, (_, i) => `s${i}`) })).toEqual([
+      { message: 'categorySlugs takes at most 50 values', code: 'BAD_USER_INPUT', argument: 'filter.categorySlugs' },
+    ]);
+  });
+
   it('applies every filter', async () => {
     expect(await ids({ sort: 'PRICE_ASC', filter: { categoryIds: ['accessories', 'kitchen'] } })).toEqual(shop.idsOf('fde'));
     expect(await ids({ sort: 'PRICE_ASC', filter: { minPrice: 2500 } })).toEqual(shop.idsOf('debca'));

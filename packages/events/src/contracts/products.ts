@@ -31,3 +31,22 @@ export const productDeleted = defineEvent({
 });
 
 export type ProductSnapshot = z.infer<typeof productSnapshot>;
+
+/** The category tree, one event per category keyed by its id. */
+export const categoriesTopic = 'shop.categories';
+
+const categorySnapshot = z.object({
+  categoryId: z.string().min(1),
+  slug: z.string().min(1),
+  name: z.string().min(1),
+  parentId: z.string().min(1).nullable(),
+});
+
+/**
+ * A category as it is now: sent after every create or update, and for every category each time the
+ * products subgraph starts, so a consumer that missed one (or was deployed later) catches up.
+ * Consumers upsert it; replaying it is harmless.
+ */
+export const categoryChanged = defineEvent({ type: 'category.changed', topic: categoriesTopic, version: 1, schema: categorySnapshot });
+
+export type CategorySnapshot = z.infer<typeof categorySnapshot>;

@@ -22,7 +22,11 @@ export type CategoryResult = { category: Category; errors: [] } | { category: nu
 export class CategoryAdminService {
   #queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly catalog: CatalogStore) {}
+  /** @param changed runs with each category a write leaves (its `category.changed` announcement) */
+  constructor(
+    private readonly catalog: CatalogStore,
+    private readonly changed: (category: Category) => void = () => {},
+  ) {}
 
   async create(context: SubgraphContext, input: unknown): Promise<CategoryResult> {
     requireRole(context, 'admin');
@@ -43,6 +47,7 @@ export class CategoryAdminService {
     const run = async (): Promise<CategoryResult> => {
       try {
         const category = await work();
+        if (category) this.changed(category);
         return category ? { category, errors: [] } : { category: null, errors: [failure('NOT_FOUND', 'No category has this id', 'id')] };
       } catch (error) {
         return { category: null, errors: writeFailures(error) };

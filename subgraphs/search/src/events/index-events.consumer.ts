@@ -1,5 +1,7 @@
 import type { Database, Transaction } from '@shop/db';
 import {
+  categoriesTopic,
+  categoryChanged,
   createInboxHandler,
   inventoryTopic,
   on,
@@ -16,6 +18,7 @@ import {
 } from '@shop/events';
 import { inbox } from '../db/schema';
 import type { Logger } from '@shop/subgraph-kit';
+import type { CategoryStore } from '../stores/category.store';
 import type { DocumentStore } from '../stores/document.store';
 
 /** Consumer group and inbox consumer name: one search deployment applies each event once. */
@@ -25,18 +28,21 @@ export interface IndexEventsDeps {
   db: Database;
   transport: EventTransport;
   documents: DocumentStore;
+  /** The categories a filter may name. */
+  categories: CategoryStore;
   /** Runs after an event changed the index and committed (the result cache's invalidation). */
   afterChange: () => Promise<void>;
   logger: Pick<Logger, 'error'>;
 }
 
 /**
- * Feeds the search index from catalog, inventory and ratings events; nothing else writes it.
+ * Feeds the search index from catalog, inventory and ratings events, and the known categories from
+ * `category.changed`; nothing else writes them.
  * The inbox makes redelivery harmless, and a redelivered event does not invalidate the cache.
  * Other events on these topics (review.added, ...) are ignored.
  */
 export function consumeIndexEvents(deps: IndexEventsDeps): Promise<Subscription> {
-  const { db, transport, documents, afterChange, logger } = deps;
+  const { db, transport, documents, categories, afterChange, logger } = deps;
   const at = (occurredAt: string) => new Date(occurredAt);
   const route = routeEvents<Transaction>(
     on(productCreated, (event, tx) => documents.upsertProduct(tx, event.data, at(event.occurredAt))),
@@ -44,6 +50,7 @@ export function consumeIndexEvents(deps: IndexEventsDeps): Promise<Subscription>
     on(productDeleted, (event, tx) => documents.markDeleted(tx, event.data.productId, at(event.occurredAt))),
     on(stockChanged, (event, tx) => documents.upsertStock(tx, event.data.productId, event.data, at(event.occurredAt))),
     on(productRatingChanged, (event, tx) => documents.upsertRating(tx, event.data.productId, event.data, at(event.occurredAt))),
+    on(categoryChanged, (event, tx) => categories.upsert(tx, event.data, at(event.occurredAt))),
   );
   const indexed = new Set([productCreated, productUpdated, productDeleted, stockChanged, productRatingChanged].map((c) => c.type));
   // Event ids whose effect ran in the current delivery (not skipped by the inbox).
@@ -59,7 +66,7 @@ export function consumeIndexEvents(deps: IndexEventsDeps): Promise<Subscription>
   });
   return transport.subscribe({
     groupId: SEARCH_EVENTS_GROUP,
-    topics: [productsTopic, inventoryTopic, ratingsTopic],
+    topics: [productsTopic, inventoryTopic, ratingsTopic, categoriesTopic],
     handler: async (envelope, meta) => {
       try {
         await handle(envelope, meta);

@@ -8,6 +8,7 @@ export const MAX_CATEGORY_IDS = 50;
 
 export interface SearchFilterInput {
   categoryIds?: ReadonlyArray<string> | null;
+  categorySlugs?: ReadonlyArray<string> | null;
   minPrice?: number | null;
   maxPrice?: number | null;
   currency?: string | null;
@@ -44,10 +45,19 @@ function price(value: number | null | undefined, name: string): number | null {
   return value;
 }
 
+/** A list of category ids or slugs: trimmed, deduplicated, sorted, at most MAX_CATEGORY_IDS. */
+function categoryList(values: ReadonlyArray<string> | null | undefined, name: 'categoryIds' | 'categorySlugs'): string[] {
+  const list = [...new Set((values ?? []).map((value) => value.trim()))].sort();
+  if (list.length > MAX_CATEGORY_IDS) throw invalid(`filter.${name}`, `${name} takes at most ${MAX_CATEGORY_IDS} values`);
+  if (list.some((value) => value.length === 0)) throw invalid(`filter.${name}`, `${name} must not contain empty values`);
+  return list;
+}
+
+/** The category slugs a filter names (checked like ids); the service turns them into ids. */
+export const categorySlugs = (args: SearchArgs): string[] => categoryList(args.filter?.categorySlugs, 'categorySlugs');
+
 function normalizeFilter(input: SearchFilterInput | null | undefined): SearchFilterQuery {
-  const categoryIds = [...new Set((input?.categoryIds ?? []).map((id) => id.trim()))].sort();
-  if (categoryIds.length > MAX_CATEGORY_IDS) throw invalid('filter.categoryIds', `categoryIds takes at most ${MAX_CATEGORY_IDS} ids`);
-  if (categoryIds.some((id) => id.length === 0)) throw invalid('filter.categoryIds', 'categoryIds must not contain empty ids');
+  const categoryIds = categoryList(input?.categoryIds, 'categoryIds');
   const minPrice = price(input?.minPrice, 'minPrice');
   const maxPrice = price(input?.maxPrice, 'maxPrice');
   if (minPrice !== null && maxPrice !== null && minPrice > maxPrice) throw invalid('filter.maxPrice', 'maxPrice must not be below minPrice');

@@ -19,10 +19,12 @@ function fakeStore(asked: PageRequest[]): SearchStore {
   } as unknown as SearchStore;
 }
 
+const noCategories = async () => [];
+
 describe('search service', () => {
   it('stops RELEVANCE at 1000 results: the last page is cut short and has no next page', async () => {
     const asked: PageRequest[] = [];
-    const service = new SearchService(fakeStore(asked), new ResultCache(new MemoryCache({ keyPrefix: 'search' }), 30));
+    const service = new SearchService(fakeStore(asked), new ResultCache(new MemoryCache({ keyPrefix: 'search' }), 30), noCategories);
     const after = encodeCursor(normalizeSearch({ text: 'jacket' }), { offset: 990 });
     const page = await service.search({ text: 'jacket', first: 20, after });
     expect(asked).toEqual([{ limit: 10, after: { offset: 990 } }]);
@@ -33,7 +35,7 @@ describe('search service', () => {
 
   it('answers the same search from the cache', async () => {
     const asked: PageRequest[] = [];
-    const service = new SearchService(fakeStore(asked), new ResultCache(new MemoryCache({ keyPrefix: 'search' }), 30));
+    const service = new SearchService(fakeStore(asked), new ResultCache(new MemoryCache({ keyPrefix: 'search' }), 30), noCategories);
     const first = await service.search({ text: ' jacket ', first: 2 });
     expect(await service.search({ text: 'jacket', first: 2, sort: 'RELEVANCE' })).toEqual(first);
     expect(asked).toHaveLength(1);

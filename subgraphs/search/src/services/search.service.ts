@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
+import { badUserInput } from '@shop/subgraph-kit';
+import type { KnownCategory } from '../stores/category.store';
 import type { SearchRows, SearchStore } from '../stores/search.store';
 import { decodeCursor, encodeCursor } from './search-cursor';
-import { normalizeSearch, pageSize, type SearchArgs } from './search-input';
+import { categorySlugs, normalizeSearch, pageSize, type SearchArgs } from './search-input';
 import { MAX_RELEVANCE_DEPTH, PRICE_BUCKET_EDGES, RATING_FACET_STEPS, type Position, type SearchQuery } from './search-query';
 import type { ResultCache } from './result-cache';
 
@@ -34,10 +36,12 @@ export class SearchService {
   constructor(
     private readonly store: SearchStore,
     private readonly cache: ResultCache,
+    /** The known categories among these ids and slugs. */
+    private readonly categories: (ids: readonly string[], slugs: readonly string[]) => Promise<KnownCategory[]>,
   ) {}
 
   async search(args: SearchArgs): Promise<SearchResult> {
-    const query = normalizeSearch(args);
+    const query = await this.withCategories(normalizeSearch(args), categorySlugs(args));
     const first = pageSize(args.first);
     const after = decodeCursor(args.after, query);
     const hash = createHash('sha256').update(JSON.stringify({ query, first, after })).digest('base64url');
@@ -46,6 +50,22 @@ export class SearchService {
     const result = await this.run(query, first, after);
     await this.cache.set(cached.key, JSON.stringify(result));
     return result;
+  }
+
+  /**
+   * The filter's category ids, each checked against the catalog's categories, with the ids of the
+   * slugs it names: an unknown one is BAD_USER_INPUT, never a silently empty result.
+   */
+  private async withCategories(query: SearchQuery, slugs: readonly string[]): Promise<SearchQuery> {
+    const ids = query.filter.categoryIds;
+    if (ids.length === 0 && slugs.length === 0) return query;
+    const known = await this.categories(ids, slugs);
+    const unknownIds = ids.filter((id) => !known.some((category) => category.categoryId === id));
+    if (unknownIds.length > 0) throw badUserInput(`No category has the id ${unknownIds.map((id) => JSON.stringify(id)).join(', ')}`, { argument: 'filter.categoryIds' });
+    const unknownSlugs = slugs.filter((slug) => !known.some((category) => category.slug === slug));
+    if (unknownSlugs.length > 0) throw badUserInput(`No category has the slug ${unknownSlugs.map((slug) => JSON.stringify(slug)).join(', ')}`, { argument: 'filter.categorySlugs' });
+    const bySlug = known.filter((category) => slugs.includes(category.slug)).map((category) => category.categoryId);
+    return { ...query, filter: { ...query.filter, categoryIds: [...new Set([...ids, ...bySlug])].sort() } };
   }
 
   private async run(query: SearchQuery, first: number, after: Position | null): Promise<SearchResult> {
