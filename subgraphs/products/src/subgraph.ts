@@ -9,6 +9,7 @@ import { CategoryAdminService } from './services/category-admin.service';
 import { CategoryReader } from './services/category-reader.service';
 import { ProductAdminService } from './services/product-admin.service';
 import { MAX_PAGE_SIZE, ProductReader } from './services/product-reader.service';
+import { VariantAdminService } from './services/variant-admin.service';
 
 const typeDefs = parse(readFileSync(fileURLToPath(new URL('./schema.graphql', import.meta.url)), 'utf8'));
 const migrations: MigrationTarget = {
@@ -55,6 +56,7 @@ async function create(config: ProductsConfig, platform: SubgraphPlatform) {
     categories,
     productAdmin: new ProductAdminService(catalog, () => relay.wake()),
     categoryAdmin: new CategoryAdminService(catalog),
+    variantAdmin: new VariantAdminService(catalog, () => relay.wake()),
   };
   return {
     resolvers: resolvers(services),

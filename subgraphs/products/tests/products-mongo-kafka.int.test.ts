@@ -78,7 +78,9 @@ describe('products on MongoDB (FerretDB) + Kafka', () => {
 
     const received = await eventsOf(product.id, 4);
     expect(received.map((e) => e.type)).toEqual(['product.created', 'product.updated', 'product.updated', 'product.deleted']);
-    const snapshot = { productId: product.id, sku: input.sku, name: input.name, categoryId: category.id, price: { amount: 4999, currency: 'EUR' }, published: false };
+    const price = { amount: 4999, currency: 'EUR' };
+    const variants = [{ variantId: product.id, sku: input.sku, price, compareAtPrice: null, published: true, position: 0, weightGrams: null, optionValues: [] }];
+    const snapshot = { productId: product.id, sku: input.sku, name: input.name, categoryId: category.id, price, published: false, variants };
     expect(productCreated.parse(received[0]).data).toEqual(snapshot);
     expect(productUpdated.parse(received[1]).data).toEqual({ ...snapshot, name: 'Steel kettle' });
     expect(productUpdated.parse(received[2]).data).toEqual({ ...snapshot, name: 'Steel kettle', published: true });
