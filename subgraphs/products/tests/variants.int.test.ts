@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { parse, print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { productUpdated, type EventEnvelope } from '@shop/events';
 import { countQueries, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
@@ -198,6 +200,28 @@ describe.each(['pglite', 'postgres'] as const)('product options and variants on 
     // Nothing was written: same state, same version.
     expect(await state(product.id)).toEqual(before);
     expect(await state(plain.id)).toEqual(plainBefore);
+  });
+
+  it('runs the README walkthrough: a T-shirt in three sizes and two colours', async () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const block = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!).find((text) => text.includes('mutation Tee'))!;
+    const operations = parse(block).definitions.map((definition) => print(definition));
+    const known: Record<string, unknown> = { categoryId };
+    const answers: Data[] = [];
+    for (const operation of operations) {
+      const result = await client.call(operation, known, admin);
+      expect(result.errors).toBeUndefined();
+      const payload = Object.values(result.data!)[0] as Data;
+      if ('errors' in payload) expect(payload.errors).toEqual([]);
+      answers.push(payload);
+      known.productId ??= payload.product?.id;
+      known.optionId ??= payload.product?.options?.[0]?.id;
+      known.variantId ??= payload.product?.variants?.find((v: Data) => v.sku === 'TEE-M-OLIVE')?.id;
+    }
+    const shirtRead = answers.at(-1)!;
+    expect(shirtRead.options).toEqual([{ name: 'Size', values: ['S', 'M', 'L', 'XL'].map((name) => ({ name })) }, { name: 'Colour', values: [{ name: 'Rust' }, { name: 'Olive' }] }]);
+    expect(shirtRead.variants.map((v: Data) => v.sku)).toEqual(['TEE', 'TEE-S-OLIVE', 'TEE-M-RUST', 'TEE-M-OLIVE', 'TEE-L-RUST', 'TEE-L-OLIVE', 'TEE-XL-RUST']);
+    expect(shirtRead).toMatchObject({ price: { amount: 1999, currency: 'EUR' }, priceRange: { min: { amount: 1999 }, max: { amount: 2500 } }, variant: { id: known.variantId, price: { amount: 1999 } } });
   });
 
   it('only admins change options and variants', async () => {
