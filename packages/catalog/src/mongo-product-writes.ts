@@ -96,12 +96,15 @@ async function rewrite(
     const computed = compute(current);
     if (computed === current) return { done: true, value: current };
     const after: Product = { ...computed, updatedAt: now(), version: current.version + 1 };
-    await claimSkus(writer, productId, minus(skusOf(after), skusOf(current)));
+    const added = minus(skusOf(after), skusOf(current));
     const $set: MatchKeysAndValues<ProductDoc> = productFields(after);
     try {
+      await claimSkus(writer, productId, added);
       const result = await products.updateOne(unchanged, { $set, ...pushEvents(events, after) }, { comment: 'catalog.updateProduct' });
       if (result.modifiedCount !== 1) return { done: false };
     } catch (error) {
+      // The document did not take them: free what this attempt claimed rather than wait for staleness.
+      await releaseSkus(writer, productId, added);
       return rethrowDuplicateKey(error, 'product', products, { sku: after.sku, slug: after.slug }, productId);
     }
     await releaseSkus(writer, productId, minus(skusOf(current), skusOf(after)));
