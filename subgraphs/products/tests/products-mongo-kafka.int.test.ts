@@ -124,4 +124,22 @@ describe('products on MongoDB (FerretDB) + Kafka', () => {
     const created = await eventsOf(product.id, 1);
     expect(created.map((e) => e.type)).toEqual(['product.created']);
   });
+  it('sells variants on MongoDB too: options, generated variants, catalog-wide skus, variants in the Kafka snapshot', async () => {
+    const category = (await client.createCategory({ name: 'Tees' }))!;
+    const product = await client.createProduct(category.id, { published: true });
+    const sku = product.sku.toUpperCase();
+    const option = await client.call('mutation($id: ID!) { addProductOption(productId: $id, input: { name: "Size", values: ["S", "M"] }, expectedVersion: 1) { product { version } errors { code } } }', { id: product.id }, admin);
+    expect(option.data).toEqual({ addProductOption: { product: { version: 2 }, errors: [] } });
+    const generated = await client.call(
+      'mutation($id: ID!, $prefix: String!) { generateProductVariants(productId: $id, input: { skuPrefix: $prefix, price: { amount: 1500, currency: "EUR" } }) { product { version variants { id sku optionValues { value } } } errors { code } } }',
+      { id: product.id, prefix: sku },
+      admin,
+    );
+    expect(generated.data!.generateProductVariants.product.variants.map((v: Data) => [v.sku, v.optionValues[0].value])).toEqual([[product.sku, 'S'], [`${sku}-M`, 'M']]);
+    const other = await client.createProduct(category.id);
+    const taken = await client.call('mutation($id: ID!, $sku: String!) { updateProductVariant(id: $id, input: { sku: $sku }) { variant { id } errors { code } } }', { id: other.id, sku: `${sku}-M` }, admin);
+    expect(taken.data).toEqual({ updateProductVariant: { variant: null, errors: [{ code: 'DUPLICATE_SKU' }] } });
+    const received = await eventsOf(product.id, 3);
+    expect(productUpdated.parse(received[2]).data.variants!.map((v) => [v.sku, v.optionValues])).toEqual([[product.sku, [{ option: 'Size', value: 'S' }]], [`${sku}-M`, [{ option: 'Size', value: 'M' }]]]);
+  });
 });
