@@ -26,7 +26,8 @@ import { parseCategories, parseProducts, rethrowConflict } from './postgres-rows
 import { afterCursor, filterConditions, orderBy } from './postgres-product-query';
 import { recordInOutbox } from './postgres-outbox';
 import { selectDescendantIds } from './postgres-descendants';
-import type { ProductChange, ProductVariant } from './variant-model';
+import type { ProductChange } from './variant-model';
+import { syncVariantKeys } from './postgres-variant-keys';
 import { parseProductChange } from './variant-input';
 import { applyProductChange, defaultVariant, withVariants } from './variant-rules';
 import { patchedProduct } from './product-patch';
@@ -183,23 +184,11 @@ export class PostgresCatalogStore implements CatalogStore {
         })
         .where(eq(t.id, productId))
         .returning(); // catalog.updateProduct
-      await this.#syncVariantKeys(productId, current.variants, next.variants);
+      await syncVariantKeys(this.#db, this.#t.variantKeys, productId, current.variants, next.variants);
       return [parseProducts(rows)[0]!, true];
     } catch (error) {
       rethrowConflict(error, 'product', next);
     }
-  }
-
-  /** Deletes the keys of removed (or re-skued) variants first, so skus can move between variants of one product. */
-  async #syncVariantKeys(productId: string, before: readonly ProductVariant[], after: readonly ProductVariant[]): Promise<void> {
-    const key = (variant: ProductVariant) => `${variant.id} ${variant.sku}`;
-    const kept = new Set(after.map(key));
-    const existed = new Set(before.map(key));
-    const removed = before.filter((variant) => !kept.has(key(variant))).map((variant) => variant.id);
-    const added = after.filter((variant) => !existed.has(key(variant)));
-    const { variantKeys: k } = this.#t;
-    if (removed.length > 0) await this.#db.delete(k).where(and(eq(k.productId, productId), inArray(k.variantId, removed))); // catalog.deleteVariantKeys
-    if (added.length > 0) await this.#db.insert(k).values(added.map((variant) => ({ variantId: variant.id, sku: variant.sku, productId }))); // catalog.insertVariantKeys
   }
 
   async #removeProduct(id: string): Promise<Product | null> {

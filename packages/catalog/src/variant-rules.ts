@@ -1,23 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { CatalogValidationError, CatalogVariantError } from './catalog-errors';
+import { CatalogValidationError } from './catalog-errors';
 import type { Money, Product } from './catalog-model';
 import type { ValidProductChange } from './variant-input';
+import { applyOptionChange, fail, fold, insertAt, type VariantState } from './option-rules';
 import { MAX_OPTION_VALUES, MAX_OPTIONS, MAX_VARIANTS, type PriceRange, type ProductOption, type ProductVariant } from './variant-model';
+
+export type { VariantState } from './option-rules';
 
 /**
  * The rules of options and variants, as pure functions over a product, so both adapters apply
  * exactly the same ones: each adapter reads the product, applies the change here and writes the
  * result back atomically (or refuses it whole).
  */
-export interface VariantState {
-  options: ProductOption[];
-  variants: ProductVariant[];
-}
-
-const fold = (name: string): string => name.normalize('NFKC').toLowerCase();
-const fail = (code: CatalogVariantError['code'], field: string, message: string): never => {
-  throw new CatalogVariantError(code, field, message);
-};
 
 /** The "from" price: the lowest published variant price (the lowest of all when none is published). */
 export function fromPrice(variants: readonly ProductVariant[]): Money {
@@ -42,10 +36,6 @@ export function defaultVariant(product: { id: string; sku: string; price: Money 
   return { id: product.id, sku: product.sku, optionValueIds: [], price: { ...product.price }, compareAtPrice: null, images: [], published: true, weightGrams: null };
 }
 
-function optionOf(state: VariantState, optionId: string): ProductOption {
-  return state.options.find((option) => option.id === optionId) ?? fail('UNKNOWN_OPTION', 'optionId', `No option of the product has id ${optionId}`);
-}
-
 function variantIndex(state: VariantState, variantId: string): number {
   const index = state.variants.findIndex((variant) => variant.id === variantId);
   return index >= 0 ? index : fail('UNKNOWN_VARIANT', 'variantId', `No variant of the product has id ${variantId}`);
@@ -65,20 +55,6 @@ function resolveValues(options: readonly ProductOption[], refs: ReadonlyArray<{ 
   return options.map((option) => byOption.get(option.id) ?? fail('MISSING_OPTION_VALUE', 'optionValues', `A value for option ${JSON.stringify(option.name)} is missing`));
 }
 
-function newValues(option: ProductOption | null, names: readonly string[]): ProductOption['values'] {
-  const taken = new Set(option?.values.map((value) => fold(value.name)));
-  return names.map((name) => {
-    if (taken.has(fold(name))) fail('DUPLICATE_OPTION', 'values', `Value ${JSON.stringify(name)} is given twice or exists already`);
-    taken.add(fold(name));
-    return { id: randomUUID(), name };
-  });
-}
-
-const insertAt = <T>(list: readonly T[], item: T, position: number | undefined): T[] => {
-  const index = position === undefined ? list.length : Math.max(0, Math.min(position, list.length));
-  return [...list.slice(0, index), item, ...list.slice(index)];
-};
-
 function cartesian(options: readonly ProductOption[]): string[][] {
   return options.reduce<string[][]>((combos, option) => combos.flatMap((combo) => option.values.map((value) => [...combo, value.id])), [[]]);
 }
@@ -93,48 +69,13 @@ function generatedSku(prefix: string, names: readonly string[]): string {
 export function applyProductChange(state: VariantState, change: ValidProductChange): VariantState {
   const { options, variants } = state;
   switch (change.kind) {
-    case 'addOption': {
-      if (options.some((option) => fold(option.name) === fold(change.name))) fail('DUPLICATE_OPTION', 'name', `The product already has an option ${JSON.stringify(change.name)}`);
-      const option: ProductOption = { id: randomUUID(), name: change.name, values: newValues(null, change.values) };
-      const nextOptions = insertAt(options, option, change.position);
-      const index = nextOptions.indexOf(option);
-      return { options: nextOptions, variants: variants.map((v) => ({ ...v, optionValueIds: insertAt(v.optionValueIds, option.values[0]!.id, index) })) };
-    }
-    case 'updateOption': {
-      const option = optionOf(state, change.optionId);
-      if (change.name !== undefined && options.some((other) => other.id !== option.id && fold(other.name) === fold(change.name!))) {
-        fail('DUPLICATE_OPTION', 'name', `The product already has an option ${JSON.stringify(change.name)}`);
-      }
-      const from = options.indexOf(option);
-      const renamed = { ...option, name: change.name ?? option.name };
-      const rest = options.filter((other) => other !== option);
-      const nextOptions = insertAt(rest, renamed, change.position ?? from);
-      const to = nextOptions.indexOf(renamed);
-      const move = (ids: string[]) => insertAt(ids.filter((_, i) => i !== from), ids[from]!, to);
-      return { options: nextOptions, variants: variants.map((v) => ({ ...v, optionValueIds: move(v.optionValueIds) })) };
-    }
-    case 'deleteOption': {
-      const option = optionOf(state, change.optionId);
-      const index = options.indexOf(option);
-      return { options: options.filter((other) => other !== option), variants: variants.map((v) => ({ ...v, optionValueIds: v.optionValueIds.filter((_, i) => i !== index) })) };
-    }
-    case 'addOptionValues': {
-      const option = optionOf(state, change.optionId);
-      return { options: options.map((o) => (o === option ? { ...o, values: [...o.values, ...newValues(o, change.values)] } : o)), variants };
-    }
-    case 'updateOptionValue': {
-      const option = optionOf(state, change.optionId);
-      if (!option.values.some((value) => value.id === change.valueId)) fail('UNKNOWN_OPTION_VALUE', 'valueId', `Option ${JSON.stringify(option.name)} has no value ${change.valueId}`);
-      if (option.values.some((value) => value.id !== change.valueId && fold(value.name) === fold(change.name))) fail('DUPLICATE_OPTION', 'name', `Option ${JSON.stringify(option.name)} already has a value ${JSON.stringify(change.name)}`);
-      const values = option.values.map((value) => (value.id === change.valueId ? { ...value, name: change.name } : value));
-      return { options: options.map((o) => (o === option ? { ...o, values } : o)), variants };
-    }
-    case 'deleteOptionValue': {
-      const option = optionOf(state, change.optionId);
-      if (!option.values.some((value) => value.id === change.valueId)) fail('UNKNOWN_OPTION_VALUE', 'valueId', `Option ${JSON.stringify(option.name)} has no value ${change.valueId}`);
-      if (variants.some((variant) => variant.optionValueIds.includes(change.valueId))) fail('OPTION_VALUE_IN_USE', 'valueId', 'Variants still have this value; delete or change them first');
-      return { options: options.map((o) => (o === option ? { ...o, values: o.values.filter((value) => value.id !== change.valueId) } : o)), variants };
-    }
+    case 'addOption':
+    case 'updateOption':
+    case 'deleteOption':
+    case 'addOptionValues':
+    case 'updateOptionValue':
+    case 'deleteOptionValue':
+      return applyOptionChange(state, change);
     case 'createVariant': {
       const { position, optionValues, id, ...fields } = change.variant;
       const variant: ProductVariant = { ...fields, id: id ?? randomUUID(), optionValueIds: resolveValues(options, optionValues) };
