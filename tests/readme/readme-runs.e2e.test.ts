@@ -25,6 +25,7 @@ describe('README.md, run in order on a fresh demo shop', () => {
   it('finds the curl commands and operations', () => {
     expect(examples.map((e) => `${e.source}: ${e.title}`)).toEqual([
       'graphql: query products, search',
+      'graphql: query product',
       'curl: mutation register',
       'curl: mutation login',
       'curl: query me',

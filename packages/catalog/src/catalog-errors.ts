@@ -74,3 +74,43 @@ export class CatalogValidationError extends Error {
     super(`invalid ${what}: ${issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)).join('; ')}`);
   }
 }
+
+/** Why `changeProduct` (or a sku/price `updateProduct`) refused a change to options or variants. */
+export type VariantRuleCode =
+  /** Two variants of the product would have the same option values. */
+  | 'DUPLICATE_COMBINATION'
+  /** Two variants of the same change would have the same sku (another product's sku is `CatalogConflictError`). */
+  | 'DUPLICATE_SKU'
+  /** An option value (or option) named in a variant does not exist on the product. */
+  | 'UNKNOWN_OPTION_VALUE'
+  /** A variant lacks a value for one of the product's options, or names one option twice. */
+  | 'MISSING_OPTION_VALUE'
+  /** The product's only variant cannot be deleted. */
+  | 'LAST_VARIANT'
+  /** No option of the product has this id. */
+  | 'UNKNOWN_OPTION'
+  /** No variant of the product has this id. */
+  | 'UNKNOWN_VARIANT'
+  /** Another option of the product (or value of the option) has this name. */
+  | 'DUPLICATE_OPTION'
+  /** A variant still has the option value to delete. */
+  | 'OPTION_VALUE_IN_USE'
+  /** More options, values per option or variants than the catalog allows. */
+  | 'LIMIT_EXCEEDED'
+  /** A product-level sku or price change on a product with several variants: say which variant. */
+  | 'VARIANT_REQUIRED'
+  /** A price in another currency than the product's other variant prices. */
+  | 'MIXED_CURRENCY';
+
+export class CatalogVariantError extends Error {
+  override readonly name = 'CatalogVariantError';
+
+  constructor(
+    readonly code: VariantRuleCode,
+    /** The input field at fault, e.g. `optionValues` or `sku`. */
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

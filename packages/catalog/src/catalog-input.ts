@@ -17,12 +17,12 @@ export const moneySchema = z.object({
   amount: z.number().int().min(0).max(MAX_AMOUNT),
   currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code (three upper-case letters)'),
 });
-const skuSchema = z.string().regex(/^\S{1,64}$/, 'must be 1-64 characters without whitespace');
+export const skuSchema = z.string().regex(/^\S{1,64}$/, 'must be 1-64 characters without whitespace');
 const slugSchema = z.string().max(200).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters and digits separated by single hyphens');
 const nameSchema = z.string().trim().min(1).max(300);
-const imageSchema = z.object({ url: z.url().max(2048), alt: z.string().max(500) });
+export const imageSchema = z.object({ url: z.url().max(2048), alt: z.string().max(500) });
 const attributeSchema = z.object({ name: z.string().trim().min(1).max(100), value: z.string().max(500) });
-const positionSchema = z.number().int().min(-MAX_AMOUNT).max(MAX_AMOUNT);
+export const positionSchema = z.number().int().min(-MAX_AMOUNT).max(MAX_AMOUNT);
 
 const productFields = {
   sku: skuSchema,

@@ -1,3 +1,5 @@
+import type { ProductOption, ProductVariant } from './variant-model';
+
 /**
  * The catalog's domain records as services see them, whichever backend stores them. Money is
  * integer minor units plus an ISO 4217 code (never floats): `{ amount: 1299, currency: 'EUR' }`
@@ -24,16 +26,22 @@ export interface ProductAttribute {
 
 export interface Product {
   id: string;
+  /** The first variant's sku (kept for clients that predate variants). */
   sku: string;
   /** Unique, url-safe: lower-case letters, digits and single hyphens. */
   slug: string;
   name: string;
   description: string;
+  /** The "from" price: the lowest published variant price (see `fromPrice`). */
   price: Money;
   categoryId: string;
   images: ProductImage[];
   attributes: ProductAttribute[];
   published: boolean;
+  /** The dimensions the product varies in, in display order. */
+  options: ProductOption[];
+  /** At least one; in display order (a variant's `position` is its index). */
+  variants: ProductVariant[];
   createdAt: Date;
   updatedAt: Date;
   /** Starts at 1 and grows by one on every update (optimistic concurrency). */
@@ -50,7 +58,10 @@ export interface Category {
   position: number;
 }
 
-/** What `createProduct` needs; omitted optional fields take the defaults shown. */
+/**
+ * What `createProduct` needs; omitted optional fields take the defaults shown. The product starts
+ * with no options and one default variant with this sku and price, whose id is the product's id.
+ */
 export interface NewProduct {
   /** Lets imports keep their ids. @default a random UUID */
   id?: string;
@@ -70,7 +81,10 @@ export interface NewProduct {
   published?: boolean;
 }
 
-/** Fields to change; absent fields keep their value. */
+/**
+ * Fields to change; absent fields keep their value. `sku` and `price` are the only variant's:
+ * a product with several variants refuses them (`CatalogVariantError` VARIANT_REQUIRED).
+ */
 export type ProductPatch = Partial<Omit<NewProduct, 'id'>>;
 
 export interface NewCategory {

@@ -8,6 +8,7 @@ import type {
   ProductPage,
   ProductPatch,
 } from './catalog-model';
+import type { ProductChange } from './variant-model';
 import type { CatalogEventRelay, CatalogEventRelayOptions, ProductWriteOptions } from './catalog-events';
 
 /**
@@ -42,6 +43,20 @@ export interface CatalogStore {
    */
   getProducts(ids: readonly string[]): Promise<Product[]>;
   getProductBySlug(slug: string): Promise<Product | null>;
+  /**
+   * The products holding these variant ids, one round trip (`ProductVariant.__resolveReference`),
+   * each once, in no particular order; unknown or malformed ids are left out.
+   */
+  getProductsOfVariants(variantIds: readonly string[]): Promise<Product[]>;
+  /**
+   * Applies one change to the product's options or variants (see `ProductChange`): every rule of
+   * `applyProductChange` is checked, then the product is written with its mirrors (`sku`, `price`),
+   * a version bump and its events, atomically; a refused change writes nothing. A change that changes
+   * nothing writes nothing and records no event. Resolves `null` for an unknown product; throws
+   * `CatalogVariantError`, `CatalogValidationError`, `CatalogVersionConflictError` and
+   * `CatalogConflictError` (field `sku`: another product has it).
+   */
+  changeProduct(id: string, change: ProductChange, expectedVersion?: number, options?: ProductWriteOptions): Promise<Product | null>;
   /**
    * Keyset pagination (stable under inserts, no OFFSET scans). Throws `InvalidCursorError` for a
    * cursor it did not issue for the same sort.

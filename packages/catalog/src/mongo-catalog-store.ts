@@ -2,14 +2,16 @@ import { MongoClient, type Collection, type Db } from 'mongodb';
 import { z } from 'zod';
 import type { CatalogStore } from './catalog-store';
 import type { CatalogEventRelay, CatalogEventRelayOptions, ProductWriteOptions } from './catalog-events';
-import { deleteProduct, insertProduct, live, updateProduct, withoutEvents, type MongoProductWriter } from './mongo-product-writes';
+import { changeProduct, deleteProduct, insertProduct, live, updateProduct, withoutEvents, type MongoProductWriter } from './mongo-product-writes';
+import { migrateToVariants } from './mongo-variant-migration';
+import type { ProductChange } from './variant-model';
 import { startMongoEventRelay } from './mongo-event-relay';
 import { KeyedMutex } from './keyed-mutex';
 import type { Category, CategoryPatch, ListProductsArgs, NewCategory, NewProduct, Product, ProductPage, ProductPatch } from './catalog-model';
 import { inRequestedOrder, normalizeIds, pageMatchingNothing, parseCategoryPatch, parseListArgs, parseNewCategory } from './catalog-input';
 import { assertValidParent } from './category-parent';
 import { cursorFor, decodeCursor } from './product-cursor';
-import { parseCategoryDocs, parseProductDocs, toCategoryDoc, type CategoryDoc, type ProductDoc } from './mongo-documents';
+import { parseCategoryDocs, parseProductDocs, toCategoryDoc, type CategoryDoc, type ProductDoc, type SkuClaimDoc } from './mongo-documents';
 import { afterCursorQuery, filterQuery, sortSpec } from './mongo-product-query';
 import { rethrowDuplicateKey } from './mongo-conflict';
 import { ensureMongoIndexes } from './mongo-indexes';
@@ -62,7 +64,8 @@ export class MongoCatalogStore implements CatalogStore {
     this.#db = this.#client.db(database);
     this.#products = this.#db.collection<ProductDoc>('products');
     this.#categories = this.#db.collection<CategoryDoc>('categories');
-    this.#writer = { products: this.#products, now, locks: new KeyedMutex() };
+    const claims = this.#db.collection<SkuClaimDoc>('variant_skus');
+    this.#writer = { products: this.#products, claims, now, locks: new KeyedMutex() };
     this.#maxPageSize = maxPageSize;
   }
 
@@ -72,6 +75,17 @@ export class MongoCatalogStore implements CatalogStore {
 
   updateProduct(id: string, patch: ProductPatch, expectedVersion?: number, options: ProductWriteOptions = {}): Promise<Product | null> {
     return updateProduct(this.#writer, id, patch, expectedVersion, options.events);
+  }
+
+  changeProduct(id: string, change: ProductChange, expectedVersion?: number, options: ProductWriteOptions = {}): Promise<Product | null> {
+    return changeProduct(this.#writer, id, change, expectedVersion, options.events);
+  }
+
+  async getProductsOfVariants(variantIds: readonly string[]): Promise<Product[]> {
+    const wanted = normalizeIds(variantIds);
+    if (wanted.length === 0) return [];
+    const docs = await this.#products.find({ 'variants.id': { $in: wanted }, ...live }, { projection: withoutEvents, comment: 'catalog.getProductsOfVariants' }).toArray();
+    return parseProductDocs(docs);
   }
 
   deleteProduct(id: string, options: ProductWriteOptions = {}): Promise<boolean> {
@@ -183,8 +197,10 @@ export class MongoCatalogStore implements CatalogStore {
     return found;
   }
 
-  ensureSchema(): Promise<void> {
-    return ensureMongoIndexes(this.#products, this.#categories);
+  /** Indexes, then the one-time move of products stored before variants to a default variant each. */
+  async ensureSchema(): Promise<void> {
+    await ensureMongoIndexes(this.#products, this.#categories);
+    await migrateToVariants(this.#writer);
   }
 
   async ping(): Promise<void> {

@@ -3,6 +3,8 @@ import type { Category, Product } from './catalog-model';
 import type { ValidNewCategory, ValidNewProduct } from './catalog-input';
 import { nameKey } from './catalog-input';
 import { productDocumentSchema, storedMoneySchema } from './product-document';
+import type { ProductOption, ProductVariant } from './variant-model';
+import { defaultVariant } from './variant-rules';
 
 /**
  * How the MongoDB adapter stores records: `_id` is the UUID string, so ids mean the same thing in
@@ -20,6 +22,9 @@ export interface ProductDoc {
   images: Array<{ url: string; alt: string }>;
   attributes: Array<{ name: string; value: string }>;
   published: boolean;
+  /** Absent only on documents written before variants, until `ensureSchema` migrates them. */
+  options?: ProductOption[];
+  variants?: ProductVariant[];
   createdAt: Date;
   updatedAt: Date;
   version: number;
@@ -70,6 +75,8 @@ const productDocSchema = productDocumentSchema
     images: fields.images,
     attributes: fields.attributes,
     published: fields.published,
+    options: fields.options ?? [],
+    variants: fields.variants ?? [defaultVariant({ id: _id, sku: fields.sku, price: fields.price })],
     createdAt: fields.createdAt,
     updatedAt: fields.updatedAt,
     version: fields.version,
@@ -84,7 +91,23 @@ export const parseCategoryDocs = (docs: readonly unknown[]): Category[] => docs.
 
 export function toProductDoc(product: ValidNewProduct, now: Date): ProductDoc {
   const { id, ...fields } = product;
-  return { _id: id, ...fields, nameKey: nameKey(product.name), createdAt: now, updatedAt: now, version: 1 };
+  return { _id: id, ...fields, nameKey: nameKey(product.name), options: [], variants: [defaultVariant(product)], createdAt: now, updatedAt: now, version: 1 };
+}
+
+/** The stored fields of a product as a write leaves it (everything but `_id`, `createdAt` and the events). */
+export function productFields(product: Product): Omit<ProductDoc, '_id' | 'createdAt' | 'pendingEvents' | 'deleted'> {
+  const { id: _id, createdAt: _createdAt, ...fields } = product;
+  return { ...fields, nameKey: nameKey(product.name) };
+}
+
+/**
+ * The registry of variant skus (collection `variant_skus`): FerretDB enforces no unique index on
+ * an array field, so each sku is claimed here (unique `_id`) before a product document takes it.
+ */
+export interface SkuClaimDoc {
+  _id: string;
+  productId: string;
+  claimedAt: Date;
 }
 
 export function toCategoryDoc(category: ValidNewCategory): CategoryDoc {

@@ -13,6 +13,9 @@ const productIndexes: IndexDescription[] = [
   { key: { createdAt: -1, _id: -1 }, name: 'products_newest_idx' },
   { key: { 'price.amount': 1, _id: 1 }, name: 'products_price_idx' },
   { key: { nameKey: 1, _id: 1 }, name: 'products_name_idx' },
+  // Not unique: FerretDB enforces no unique index on array elements (see mongo-sku-claims.ts).
+  { key: { 'variants.id': 1 }, name: 'products_variant_id_idx' },
+  { key: { 'variants.sku': 1 }, name: 'products_variant_sku_idx' },
 ];
 const categoryIndexes: IndexDescription[] = [
   { key: { slug: 1 }, name: uniqueIndexNames.categorySlug, unique: true },

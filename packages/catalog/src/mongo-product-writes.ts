@@ -1,9 +1,14 @@
-import type { Collection, Filter, MatchKeysAndValues, UpdateFilter } from 'mongodb';
+import type { Filter, MatchKeysAndValues, UpdateFilter } from 'mongodb';
 import type { NewProduct, Product, ProductPatch } from './catalog-model';
 import type { ProductEvents } from './catalog-events';
 import { CatalogVersionConflictError } from './catalog-errors';
-import { nameKey, normalizeIds, parseExpectedVersion, parseNewProduct, parseProductPatch } from './catalog-input';
-import { parseProductDocs, toProductDoc, type ProductDoc } from './mongo-documents';
+import { normalizeIds, parseExpectedVersion, parseNewProduct, parseProductPatch } from './catalog-input';
+import { parseProductDocs, productFields, toProductDoc, type ProductDoc } from './mongo-documents';
+import { claimSkus, releaseSkus, type SkuClaims } from './mongo-sku-claims';
+import type { ProductChange } from './variant-model';
+import { parseProductChange } from './variant-input';
+import { applyProductChange, withVariants } from './variant-rules';
+import { patchedProduct } from './product-patch';
 import { drainedTombstone, toPendingEvents } from './mongo-event-relay';
 import { rethrowDuplicateKey } from './mongo-conflict';
 import type { KeyedMutex } from './keyed-mutex';
@@ -19,9 +24,7 @@ export const live = { deleted: { $ne: true } } as const;
 export const withoutEvents = { pendingEvents: 0 } as const;
 const MAX_ATTEMPTS = 20;
 
-export interface MongoProductWriter {
-  products: Collection<ProductDoc>;
-  now: () => Date;
+export interface MongoProductWriter extends SkuClaims {
   /** Serializes each product's read-modify-write cycles in this process (see `KeyedMutex`). */
   locks: KeyedMutex;
 }
@@ -31,13 +34,21 @@ const pushEvents = (events: ProductEvents | undefined, product: Product): Update
   return pending.length > 0 ? { $push: { pendingEvents: { $each: pending } } } : {};
 };
 
-export async function insertProduct({ products, now }: MongoProductWriter, input: NewProduct, events?: ProductEvents): Promise<Product> {
+const skusOf = (product: Product): string[] => product.variants.map((variant) => variant.sku);
+const minus = (a: readonly string[], b: readonly string[]): string[] => a.filter((item) => !b.includes(item));
+
+export async function insertProduct(writer: MongoProductWriter, input: NewProduct, events?: ProductEvents): Promise<Product> {
+  const { products, now } = writer;
   const doc = toProductDoc(parseNewProduct(input), now());
   const product = parseProductDocs([doc])[0]!;
   const pendingEvents = toPendingEvents(events?.(product) ?? []);
+  await claimSkus(writer, doc._id, skusOf(product));
   try {
     await products.insertOne({ ...doc, pendingEvents }, { comment: 'catalog.createProduct' });
   } catch (error) {
+    // An id conflict means another product owns this id, and maybe its claims: release only then not.
+    const existing = await products.countDocuments({ _id: doc._id }, { limit: 1, comment: 'catalog.productExists' });
+    if (existing === 0) await releaseSkus(writer, doc._id);
     await rethrowDuplicateKey(error, 'product', products, { id: doc._id, sku: doc.sku, slug: doc.slug });
   }
   return product;
@@ -64,35 +75,51 @@ async function compareAndSet<T>(
   });
 }
 
-export async function updateProduct(
+/**
+ * The one write path of an existing product: `compute` applies the rules to the product as read;
+ * new skus are claimed first, dropped ones released after the compare-and-set succeeded.
+ */
+async function rewrite(
   writer: MongoProductWriter,
   id: string,
-  patch: ProductPatch,
-  expectedVersion?: number,
-  events?: ProductEvents,
+  expectedVersion: number | undefined,
+  events: ProductEvents | undefined,
+  compute: (current: Product) => Product,
 ): Promise<Product | null> {
-  const valid = parseProductPatch(patch);
   const expected = parseExpectedVersion(expectedVersion);
   const [productId] = normalizeIds([id]);
   if (productId === undefined) return null;
   const { products, now } = writer;
-  return compareAndSet<Product | null>(writer, productId, null, async (current, unchanged) => {
-    if (expected !== undefined && current.version !== expected) throw new CatalogVersionConflictError(productId, expected, current.version);
-    const $set: MatchKeysAndValues<ProductDoc> = {
-      ...valid,
-      ...(valid.name !== undefined ? { nameKey: nameKey(valid.name) } : {}),
-      updatedAt: now(),
-      version: current.version + 1,
-    };
-    const after = parseProductDocs([{ ...current, ...$set }])[0]!;
+  return compareAndSet<Product | null>(writer, productId, null, async (currentDoc, unchanged) => {
+    if (expected !== undefined && currentDoc.version !== expected) throw new CatalogVersionConflictError(productId, expected, currentDoc.version);
+    const current = parseProductDocs([currentDoc])[0]!;
+    const computed = compute(current);
+    if (computed === current) return { done: true, value: current };
+    const after: Product = { ...computed, updatedAt: now(), version: current.version + 1 };
+    const added = minus(skusOf(after), skusOf(current));
+    const $set: MatchKeysAndValues<ProductDoc> = productFields(after);
     try {
+      await claimSkus(writer, productId, added);
       const result = await products.updateOne(unchanged, { $set, ...pushEvents(events, after) }, { comment: 'catalog.updateProduct' });
-      // The version matched, so the stored document is exactly `current` with `$set` applied.
-      return result.modifiedCount === 1 ? { done: true, value: after } : { done: false };
+      if (result.modifiedCount !== 1) return { done: false };
     } catch (error) {
-      return rethrowDuplicateKey(error, 'product', products, { sku: valid.sku, slug: valid.slug }, productId);
+      // The document did not take them: free what this attempt claimed rather than wait for staleness.
+      await releaseSkus(writer, productId, added);
+      return rethrowDuplicateKey(error, 'product', products, { sku: after.sku, slug: after.slug }, productId);
     }
+    await releaseSkus(writer, productId, minus(skusOf(current), skusOf(after)));
+    return { done: true, value: after };
   });
+}
+
+export async function updateProduct(writer: MongoProductWriter, id: string, patch: ProductPatch, expectedVersion?: number, events?: ProductEvents): Promise<Product | null> {
+  const valid = parseProductPatch(patch);
+  return rewrite(writer, id, expectedVersion, events, (current) => patchedProduct(current, valid));
+}
+
+export async function changeProduct(writer: MongoProductWriter, id: string, change: ProductChange, expectedVersion?: number, events?: ProductEvents): Promise<Product | null> {
+  const valid = parseProductChange(change);
+  return rewrite(writer, id, expectedVersion, events, (current) => withVariants(current, applyProductChange(current, valid)));
 }
 
 /**
@@ -108,6 +135,7 @@ export async function deleteProduct(writer: MongoProductWriter, id: string, even
     const $set = { deleted: true, sku: tombstone, slug: tombstone, updatedAt: now(), version: current.version + 1 };
     const marked = await products.updateOne(unchanged, { $set, ...pushEvents(events, parseProductDocs([current])[0]!) }, { comment: 'catalog.deleteProduct' });
     if (marked.modifiedCount !== 1) return { done: false };
+    await releaseSkus(writer, productId);
     await products.deleteOne(drainedTombstone(productId), { comment: 'catalog.removeTombstone' });
     return { done: true, value: true };
   });

@@ -1,5 +1,5 @@
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
-import { pgSchema, type PgUpdateSetSource } from 'drizzle-orm/pg-core';
+import { pgSchema } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Database, Executor } from '@shop/db';
 import { outboxTables, startOutboxRelay, type OutboxTable } from '@shop/events';
@@ -26,6 +26,11 @@ import { parseCategories, parseProducts, rethrowConflict } from './postgres-rows
 import { afterCursor, filterConditions, orderBy } from './postgres-product-query';
 import { recordInOutbox } from './postgres-outbox';
 import { selectDescendantIds } from './postgres-descendants';
+import type { ProductChange } from './variant-model';
+import { syncVariantKeys } from './postgres-variant-keys';
+import { parseProductChange } from './variant-input';
+import { applyProductChange, defaultVariant, withVariants } from './variant-rules';
+import { patchedProduct } from './product-patch';
 
 export interface PostgresCatalogStoreOptions {
   /** A `@shop/db` database (PGlite or PostgreSQL). The store does not close it: its opener does. */
@@ -90,15 +95,24 @@ export class PostgresCatalogStore implements CatalogStore {
   }
 
   createProduct(input: NewProduct, options: ProductWriteOptions = {}): Promise<Product> {
-    return this.#atomically(options.events, (store) => store.#insertProduct(input));
+    return this.#atomically(options.events, async (store) => [await store.#insertProduct(input), true]).then((product) => product!);
   }
 
   async updateProduct(id: string, patch: ProductPatch, expectedVersion?: number, options: ProductWriteOptions = {}): Promise<Product | null> {
-    return this.#atomically(options.events, (store) => store.#updateProduct(id, patch, expectedVersion));
+    const valid = parseProductPatch(patch);
+    return this.#atomically(options.events, (store) => store.#rewrite(id, expectedVersion, (current) => patchedProduct(current, valid)));
+  }
+
+  async changeProduct(id: string, change: ProductChange, expectedVersion?: number, options: ProductWriteOptions = {}): Promise<Product | null> {
+    const valid = parseProductChange(change);
+    return this.#atomically(options.events, (store) => store.#rewrite(id, expectedVersion, (current) => withVariants(current, applyProductChange(current, valid))));
   }
 
   async deleteProduct(id: string, options: ProductWriteOptions = {}): Promise<boolean> {
-    return (await this.#atomically(options.events, (store) => store.#removeProduct(id))) !== null;
+    return (await this.#atomically(options.events, async (store) => {
+      const removed = await store.#removeProduct(id);
+      return removed ? [removed, true] : null;
+    })) !== null;
   }
 
   startEventRelay(options: CatalogEventRelayOptions): CatalogEventRelay {
@@ -106,71 +120,92 @@ export class PostgresCatalogStore implements CatalogStore {
     return startOutboxRelay({ ...options, db: this.#root, outbox: this.#outbox });
   }
 
-  /** Runs a write, and with events, in one transaction with their outbox rows. */
-  async #atomically<T extends Product | null>(events: ProductEvents | undefined, write: (store: PostgresCatalogStore) => Promise<T>): Promise<T> {
-    if (!events) return write(this);
+  /**
+   * Runs a write in one transaction (a product and its variant keys, and with events their outbox
+   * rows). `write` resolves the product and whether it changed: an unchanged one records no event.
+   */
+  async #atomically(events: ProductEvents | undefined, write: (store: PostgresCatalogStore) => Promise<[Product, boolean] | null>): Promise<Product | null> {
     return this.#db.transaction(async (tx) => {
       const result = await write(this.withExecutor(tx));
-      if (result) await recordInOutbox(tx, this.#outbox, events(result));
-      return result;
+      if (result?.[1] && events) await recordInOutbox(tx, this.#outbox, events(result[0]));
+      return result?.[0] ?? null;
     });
   }
 
   async #insertProduct(input: NewProduct): Promise<Product> {
     const valid = parseNewProduct(input);
     const now = this.#now();
-    const document: ProductDocument = { description: valid.description, images: valid.images, attributes: valid.attributes };
-    const { products } = this.#t;
+    const variants = [defaultVariant(valid)];
+    const document: ProductDocument = { description: valid.description, images: valid.images, attributes: valid.attributes, options: [], variants };
+    const { products, variantKeys } = this.#t;
     const row = { ...valid, nameKey: nameKey(valid.name), priceAmount: valid.price.amount, priceCurrency: valid.price.currency };
     try {
       const rows = await this.#db
         .insert(products)
         .values({ ...row, createdAt: now, updatedAt: now, version: 1, document })
         .returning(); // catalog.createProduct
+      await this.#db.insert(variantKeys).values(variants.map((variant) => ({ variantId: variant.id, sku: variant.sku, productId: valid.id }))); // catalog.insertVariantKeys
       return parseProducts(rows)[0]!;
     } catch (error) {
       rethrowConflict(error, 'product', valid);
     }
   }
 
-  async #updateProduct(id: string, patch: ProductPatch, expectedVersion?: number): Promise<Product | null> {
-    const valid = parseProductPatch(patch);
+  /**
+   * Read-modify-write under the row lock (`for update`): the product is read, `compute` applies the
+   * rules, and the whole product is written back with its variant keys.
+   */
+  async #rewrite(id: string, expectedVersion: number | undefined, compute: (current: Product) => Product): Promise<[Product, boolean] | null> {
     const expected = parseExpectedVersion(expectedVersion);
     const [productId] = normalizeIds([id]);
     if (productId === undefined) return null;
     const { products: t } = this.#t;
-    const { description, images, attributes, price, ...columns } = valid;
-    const documentPatch = { description, images, attributes };
-    const set: PgUpdateSetSource<typeof t> = {
-      ...columns,
-      ...(columns.name !== undefined ? { nameKey: nameKey(columns.name) } : {}),
-      ...(price ? { priceAmount: price.amount, priceCurrency: price.currency } : {}),
-      updatedAt: this.#now(),
-      version: sql`${t.version} + 1`,
-      // `||` merges top-level keys, so the untouched document fields stay as they are.
-      document: sql`${t.document} || ${JSON.stringify(documentPatch)}::jsonb`,
-    };
+    const current = parseProducts(await this.#db.select().from(t).where(eq(t.id, productId)).for('update'))[0]; // catalog.productForWrite
+    if (!current) return null;
+    if (expected !== undefined && current.version !== expected) throw new CatalogVersionConflictError(productId, expected, current.version);
+    const next = compute(current);
+    if (next === current) return [current, false];
+    const document: ProductDocument = { description: next.description, images: next.images, attributes: next.attributes, options: next.options, variants: next.variants };
     try {
       const rows = await this.#db
         .update(t)
-        .set(set)
-        .where(and(eq(t.id, productId), expected === undefined ? undefined : eq(t.version, expected)))
+        .set({
+          sku: next.sku,
+          slug: next.slug,
+          name: next.name,
+          nameKey: nameKey(next.name),
+          categoryId: next.categoryId,
+          priceAmount: next.price.amount,
+          priceCurrency: next.price.currency,
+          published: next.published,
+          updatedAt: this.#now(),
+          version: current.version + 1,
+          document,
+        })
+        .where(eq(t.id, productId))
         .returning(); // catalog.updateProduct
-      if (rows.length > 0) return parseProducts(rows)[0]!;
+      await syncVariantKeys(this.#db, this.#t.variantKeys, productId, current.variants, next.variants);
+      return [parseProducts(rows)[0]!, true];
     } catch (error) {
-      rethrowConflict(error, 'product', valid);
+      rethrowConflict(error, 'product', next);
     }
-    const current = await this.#db.select({ version: t.version }).from(t).where(eq(t.id, productId)); // catalog.productVersion
-    if (current[0] === undefined || expected === undefined) return null;
-    throw new CatalogVersionConflictError(productId, expected, current[0].version);
   }
 
   async #removeProduct(id: string): Promise<Product | null> {
     const [productId] = normalizeIds([id]);
     if (productId === undefined) return null;
     const { products: t } = this.#t;
+    // The variant keys go with it (on delete cascade).
     const rows = await this.#db.delete(t).where(eq(t.id, productId)).returning(); // catalog.deleteProduct
     return parseProducts(rows)[0] ?? null;
+  }
+
+  async getProductsOfVariants(variantIds: readonly string[]): Promise<Product[]> {
+    const wanted = normalizeIds(variantIds);
+    if (wanted.length === 0) return [];
+    const { products: t, variantKeys: k } = this.#t;
+    const holders = this.#db.select({ id: k.productId }).from(k).where(inArray(k.variantId, wanted));
+    return parseProducts(await this.#db.select().from(t).where(inArray(t.id, holders))); // catalog.getProductsOfVariants
   }
 
   async getProducts(ids: readonly string[]): Promise<Product[]> {
@@ -266,9 +301,10 @@ export class PostgresCatalogStore implements CatalogStore {
   }
 
   async ensureSchema(): Promise<void> {
-    const { products, categories } = this.#t;
+    const { products, categories, variantKeys } = this.#t;
     try {
       await this.#db.execute(sql`/* catalog.ensureSchema */ select 1 from ${products} limit 0`);
+      await this.#db.execute(sql`/* catalog.ensureSchema */ select 1 from ${variantKeys} limit 0`);
       await this.#db.execute(sql`/* catalog.ensureSchema */ select 1 from ${categories} limit 0`);
       await this.#db.execute(sql`/* catalog.ensureSchema */ select 1 from ${this.#outbox} limit 0`);
     } catch (error) {

@@ -3,6 +3,7 @@ import type { Category, Product } from './catalog-model';
 import { CatalogConflictError } from './catalog-errors';
 import { productDocumentSchema } from './product-document';
 import { uniqueIndexNames } from './unique-index-names';
+import { defaultVariant } from './variant-rules';
 
 /** A `products` row as drizzle returns it, parsed at the boundary into a `Product`. */
 export const productRowSchema = z
@@ -32,6 +33,8 @@ export const productRowSchema = z
       images: row.document.images,
       attributes: row.document.attributes,
       published: row.published,
+      options: row.document.options ?? [],
+      variants: row.document.variants ?? [defaultVariant({ id: row.id, sku: row.sku, price: { amount: row.priceAmount, currency: row.priceCurrency } })],
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
       version: row.version,
@@ -73,6 +76,8 @@ const conflictByIndex: Record<string, ['product' | 'category', ConflictField]> =
   [uniqueIndexNames.productSku]: ['product', 'sku'],
   [uniqueIndexNames.productSlug]: ['product', 'slug'],
   [uniqueIndexNames.categorySlug]: ['category', 'slug'],
+  [uniqueIndexNames.variantSku]: ['product', 'sku'],
+  variant_keys_pkey: ['product', 'id'],
 };
 
 /**
@@ -84,9 +89,11 @@ export function rethrowConflict(error: unknown, entity: 'product' | 'category', 
   const violation = pgError(error, '23505');
   if (violation) {
     const byIndex = typeof violation.constraint === 'string' ? conflictByIndex[violation.constraint] : undefined;
-    const byDetail = typeof violation.detail === 'string' ? /^Key \((id|sku|slug)\)=/.exec(violation.detail)?.[1] : undefined;
+    const detail = typeof violation.detail === 'string' ? /^Key \((id|sku|slug|variant_id)\)=\((.*)\) already exists/.exec(violation.detail) : null;
+    const byDetail = detail?.[1] === 'variant_id' ? 'id' : detail?.[1];
     const field = byIndex?.[1] ?? (byDetail as ConflictField | undefined);
-    if (field) throw new CatalogConflictError(byIndex?.[0] ?? entity, field, values[field] ?? '', { cause: error });
+    // A variant's sku is not among `values` (they are the product's): the detail names it.
+    if (field) throw new CatalogConflictError(byIndex?.[0] ?? entity, field, detail?.[2] ?? values[field] ?? '', { cause: error });
   }
   throw error;
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, jsonb, text, timestamp, uniqueIndex, uuid, type AnyPgColumn, type PgSchema } from 'drizzle-orm/pg-core';
 import type { ProductAttribute, ProductImage } from './catalog-model';
+import type { ProductOption, ProductVariant } from './variant-model';
 import { uniqueIndexNames } from './unique-index-names';
 
 /** The JSONB part of a product row: what is displayed but never filtered or sorted on. */
@@ -8,6 +9,9 @@ export interface ProductDocument {
   description: string;
   images: ProductImage[];
   attributes: ProductAttribute[];
+  /** Absent only on rows written before variants (see `productDocumentSchema`). */
+  options?: ProductOption[];
+  variants?: ProductVariant[];
 }
 
 /**
@@ -66,9 +70,27 @@ export function catalogTables(schema: PgSchema) {
     ],
   );
 
-  return { products, categories };
+  /**
+   * One row per variant: the unique sku across the catalog (a JSONB array element cannot carry a
+   * unique index) and the variant id -> product lookup of `getProductsOfVariants`. Written in the
+   * same transaction as the product's document, which stays the source of every variant field.
+   */
+  const variantKeys = schema.table(
+    'variant_keys',
+    {
+      variantId: uuid('variant_id').primaryKey(),
+      sku: text('sku').notNull(),
+      productId: uuid('product_id')
+        .notNull()
+        .references((): AnyPgColumn => products.id, { onDelete: 'cascade' }),
+    },
+    (t) => [uniqueIndex(uniqueIndexNames.variantSku).on(t.sku), index('variant_keys_product_idx').on(t.productId)],
+  );
+
+  return { products, categories, variantKeys };
 }
 
 export type CatalogTables = ReturnType<typeof catalogTables>;
 export type ProductsTable = CatalogTables['products'];
 export type CategoriesTable = CatalogTables['categories'];
+export type VariantKeysTable = CatalogTables['variantKeys'];

@@ -6,4 +6,5 @@ export const uniqueIndexNames = {
   productSku: 'products_sku_key',
   productSlug: 'products_slug_key',
   categorySlug: 'categories_slug_key',
+  variantSku: 'variant_keys_sku_key',
 } as const;

@@ -48,7 +48,16 @@ describe.each(catalogBackends.map((backend) => [backend.name, backend] as const)
       published: true,
     });
     const created = await store.createProduct(input);
-    expect(created).toEqual({ ...input, id: expect.any(String), createdAt: expect.any(Date), updatedAt: created.createdAt, version: 1 });
+    expect(created).toEqual({
+      ...input,
+      id: expect.any(String),
+      createdAt: expect.any(Date),
+      updatedAt: created.createdAt,
+      version: 1,
+      options: [],
+      // The default variant: the product's own id, sku and price.
+      variants: [{ id: created.id, sku: input.sku, optionValueIds: [], price: input.price, compareAtPrice: null, images: [], published: true, weightGrams: null }],
+    });
     expect(await store.getProducts([created.id])).toEqual([created]);
     expect(await store.getProductBySlug(input.slug)).toEqual(created);
 
@@ -58,6 +67,8 @@ describe.each(catalogBackends.map((backend) => [backend.name, backend] as const)
       name: 'Renamed tee',
       price: { amount: 1999, currency: 'GBP' },
       images: [],
+      // A product-level price is its only variant's.
+      variants: [{ ...created.variants[0], price: { amount: 1999, currency: 'GBP' } }],
       version: 2,
       updatedAt: expect.any(Date),
     });

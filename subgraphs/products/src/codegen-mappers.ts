@@ -3,3 +3,5 @@ export type { Product as ProductModel, Category as CategoryModel } from '@shop/c
 export type { ProductConnection as ProductConnectionModel } from './services/product-connection';
 export type { ProductResult as ProductPayloadModel, DeleteProductResult as DeleteProductPayloadModel } from './services/product-admin.service';
 export type { CategoryResult as CategoryPayloadModel } from './services/category-admin.service';
+export type { ProductVariantModel, ProductOptionModel } from './services/variant-models';
+export type { VariantResult as ProductVariantPayloadModel } from './services/variant-admin.service';

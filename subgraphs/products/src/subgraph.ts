@@ -10,6 +10,7 @@ import { CategoryAnnouncer } from './services/category-announcer';
 import { CategoryReader } from './services/category-reader.service';
 import { ProductAdminService } from './services/product-admin.service';
 import { MAX_PAGE_SIZE, ProductReader } from './services/product-reader.service';
+import { VariantAdminService } from './services/variant-admin.service';
 
 const typeDefs = parse(readFileSync(fileURLToPath(new URL('./schema.graphql', import.meta.url)), 'utf8'));
 const migrations: MigrationTarget = {
@@ -59,6 +60,7 @@ async function create(config: ProductsConfig, platform: SubgraphPlatform) {
     categories,
     productAdmin: new ProductAdminService(catalog, () => relay.wake()),
     categoryAdmin: new CategoryAdminService(catalog, (category) => announcer.announce([category])),
+    variantAdmin: new VariantAdminService(catalog, () => relay.wake()),
   };
   return {
     resolvers: resolvers(services),

@@ -78,7 +78,9 @@ describe('products on MongoDB (FerretDB) + Kafka', () => {
 
     const received = await eventsOf(product.id, 4);
     expect(received.map((e) => e.type)).toEqual(['product.created', 'product.updated', 'product.updated', 'product.deleted']);
-    const snapshot = { productId: product.id, sku: input.sku, name: input.name, categoryId: category.id, price: { amount: 4999, currency: 'EUR' }, published: false };
+    const price = { amount: 4999, currency: 'EUR' };
+    const variants = [{ variantId: product.id, sku: input.sku, price, compareAtPrice: null, published: true, position: 0, weightGrams: null, optionValues: [] }];
+    const snapshot = { productId: product.id, sku: input.sku, name: input.name, categoryId: category.id, price, published: false, variants };
     expect(productCreated.parse(received[0]).data).toEqual(snapshot);
     expect(productUpdated.parse(received[1]).data).toEqual({ ...snapshot, name: 'Steel kettle' });
     expect(productUpdated.parse(received[2]).data).toEqual({ ...snapshot, name: 'Steel kettle', published: true });
@@ -121,5 +123,23 @@ describe('products on MongoDB (FerretDB) + Kafka', () => {
     expect(codes(await client.call('query { products(after: "bogus") { totalCount } }', {}, customer))).toEqual(['BAD_USER_INPUT']);
     const created = await eventsOf(product.id, 1);
     expect(created.map((e) => e.type)).toEqual(['product.created']);
+  });
+  it('sells variants on MongoDB too: options, generated variants, catalog-wide skus, variants in the Kafka snapshot', async () => {
+    const category = (await client.createCategory({ name: 'Tees' }))!;
+    const product = await client.createProduct(category.id, { published: true });
+    const sku = product.sku.toUpperCase();
+    const option = await client.call('mutation($id: ID!) { addProductOption(productId: $id, input: { name: "Size", values: ["S", "M"] }, expectedVersion: 1) { product { version } errors { code } } }', { id: product.id }, admin);
+    expect(option.data).toEqual({ addProductOption: { product: { version: 2 }, errors: [] } });
+    const generated = await client.call(
+      'mutation($id: ID!, $prefix: String!) { generateProductVariants(productId: $id, input: { skuPrefix: $prefix, price: { amount: 1500, currency: "EUR" } }) { product { version variants { id sku optionValues { value } } } errors { code } } }',
+      { id: product.id, prefix: sku },
+      admin,
+    );
+    expect(generated.data!.generateProductVariants.product.variants.map((v: Data) => [v.sku, v.optionValues[0].value])).toEqual([[product.sku, 'S'], [`${sku}-M`, 'M']]);
+    const other = await client.createProduct(category.id);
+    const taken = await client.call('mutation($id: ID!, $sku: String!) { updateProductVariant(id: $id, input: { sku: $sku }) { variant { id } errors { code } } }', { id: other.id, sku: `${sku}-M` }, admin);
+    expect(taken.data).toEqual({ updateProductVariant: { variant: null, errors: [{ code: 'DUPLICATE_SKU' }] } });
+    const received = await eventsOf(product.id, 3);
+    expect(productUpdated.parse(received[2]).data.variants!.map((v) => [v.sku, v.optionValues])).toEqual([[product.sku, [{ option: 'Size', value: 'S' }]], [`${sku}-M`, [{ option: 'Size', value: 'M' }]]]);
   });
 });

@@ -56,6 +56,8 @@ describe.each(['pglite', 'postgres'] as const)('products on %s', (backend) => {
       categoryId,
       price: { amount: 2599, currency: 'GBP' },
       published: true,
+      // The default variant carries the product's id, sku and price.
+      variants: [{ variantId: product.id, sku: input.sku, price: { amount: 2599, currency: 'GBP' }, compareAtPrice: null, published: true, position: 0, weightGrams: null, optionValues: [] }],
     });
   });
 

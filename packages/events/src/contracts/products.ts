@@ -6,7 +6,24 @@ export const productsTopic = 'shop.products';
 
 const money = z.object({ amount: z.number().int().min(0), currency: z.string().regex(/^[A-Z]{3}$/) });
 
-/** What consumers (inventory, ratings, favourites, search, promotions) need to know of a product. */
+/** A sellable variant as consumers see it; `optionValues` by name, in the product's option order. */
+const variantSnapshot = z.object({
+  variantId: z.string().min(1),
+  sku: z.string().min(1),
+  price: money,
+  compareAtPrice: money.nullable(),
+  published: z.boolean(),
+  position: z.number().int().min(0),
+  weightGrams: z.number().int().min(0).nullable(),
+  optionValues: z.array(z.object({ option: z.string().min(1), value: z.string().min(1) })),
+});
+
+/**
+ * What consumers (inventory, ratings, favourites, search, promotions) need to know of a product.
+ * `sku` is the first variant's and `price` the lowest published variant price. `variants` is the
+ * whole ordered list (so a deleted variant is one missing from it); absent only in events recorded
+ * before variants existed, which meant one default variant with the product's id, sku and price.
+ */
 const productSnapshot = z.object({
   productId: z.string().min(1),
   sku: z.string().min(1),
@@ -14,6 +31,7 @@ const productSnapshot = z.object({
   categoryId: z.string().min(1),
   price: money,
   published: z.boolean(),
+  variants: z.array(variantSnapshot).min(1).optional(),
 });
 
 /** A product was added to the catalog (published or not). */
@@ -50,3 +68,5 @@ const categorySnapshot = z.object({
 export const categoryChanged = defineEvent({ type: 'category.changed', topic: categoriesTopic, version: 1, schema: categorySnapshot });
 
 export type CategorySnapshot = z.infer<typeof categorySnapshot>;
+
+export type VariantSnapshot = z.infer<typeof variantSnapshot>;

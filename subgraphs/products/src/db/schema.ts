@@ -8,7 +8,7 @@ export const productsSchema = pgSchema('products');
  * The catalog in PostgreSQL JSONB (embedded mode). Services mode keeps the catalog in MongoDB and
  * leaves these tables empty; the migrations are the same either way.
  */
-export const { products, categories } = catalogTables(productsSchema);
+export const { products, categories, variantKeys } = catalogTables(productsSchema);
 
 /** Product events leave in the same transaction as the catalog write that caused them. */
 export const { outbox, inbox } = outboxTables(productsSchema);

@@ -2,6 +2,7 @@ import { CatalogValidationError, InvalidCursorError, type CatalogStore, type Pro
 import { badUserInput, forbidden, requireUuid, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
 import { toConnection, type ProductConnection } from './product-connection';
 import { isAdmin } from './viewer';
+import { variantModels, type ProductVariantModel } from './variant-models';
 
 export const MAX_PAGE_SIZE = 100;
 const MAX_IDS = 100;
@@ -36,6 +37,14 @@ export class ProductReader {
     // The catalog answers lowercase ids (UUIDs compare case-insensitively).
     const product = await rowByKey(context, 'products.byId', (ids) => this.catalog.getProducts(ids), (row) => row.id).load(id.toLowerCase());
     return this.visible(context, product);
+  }
+
+  /** One catalog read per request for every variant looked up by id (`_entities` of ProductVariant). */
+  async variantById(context: SubgraphContext, id: string): Promise<ProductVariantModel | null> {
+    const load = (ids: readonly string[]) => this.catalog.getProductsOfVariants(ids).then((found) => found.flatMap(variantModels));
+    const variant = await rowByKey(context, 'variants.byId', load, (row) => row.id).load(id.toLowerCase());
+    if (!variant || !this.visible(context, variant.product)) return null;
+    return variant.published || isAdmin(context) ? variant : null;
   }
 
   async product(context: SubgraphContext, args: { id?: string | null; slug?: string | null }): Promise<Product | null> {
