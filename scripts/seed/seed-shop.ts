@@ -162,9 +162,16 @@ async function seedTaxAndPromotions(admin: GraphQLSession, categoryIds: Map<stri
     { name: 'Welcome coupon', kind: 'PERCENTAGE', value: 1000, couponCode: 'WELCOME10', minimumSubtotal: { amount: 5000, currency: 'EUR' } },
   ];
   for (const promotion of promotions) {
-    const { createPromotion } = await admin.request<{ createPromotion: Errors }>(
-      'mutation($input: PromotionInput!) { createPromotion(input: $input) { errors { code message } } }',
-      { input: promotion },
+    // Promotions learns the catalog's categories from category.changed events.
+    const createPromotion = await untilAccepted(
+      async () =>
+        (
+          await admin.request<{ createPromotion: Errors }>(
+            'mutation($input: PromotionInput!) { createPromotion(input: $input) { errors { code message } } }',
+            { input: promotion },
+          )
+        ).createPromotion,
+      'UNKNOWN_CATEGORY',
     );
     check(createPromotion, `promotion ${promotion.name}`);
   }

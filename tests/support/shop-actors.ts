@@ -24,14 +24,14 @@ export async function newCustomer(routerUrl: string, name = 'Shopper'): Promise<
 }
 
 /**
- * Repeats a mutation while its payload says a subgraph has not yet heard of the product (events
+ * Repeats a mutation while its payload says a subgraph has not yet heard of the product or category (events
  * travel asynchronously), up to a bounded number of attempts.
  */
 export async function whenKnown<T extends { errors: Array<{ code: string }> }>(attempt: () => Promise<T | undefined>): Promise<T> {
   for (let i = 0; i < 100; i++) {
     const result = await attempt();
-    if (result && !result.errors.some((e) => e.code === 'UNKNOWN_PRODUCT')) return result;
+    if (result && !result.errors.some((e) => e.code === 'UNKNOWN_PRODUCT' || e.code === 'UNKNOWN_CATEGORY')) return result;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error('product never became known to the subgraph');
+  throw new Error('product or category never became known to the subgraph');
 }

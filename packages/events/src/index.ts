@@ -15,6 +15,7 @@ export { namespacedTransport } from './namespaced-transport';
 
 // Producing (outbox + relay) and consuming (inbox + routing).
 export { outboxTables, type InboxTable, type OutboxTable } from './outbox-tables';
+export { CategoryReplica, categoryReplicaTable, type CategoryReplicaTable, type KnownCategory } from './category-replica';
 export { appendToOutbox } from './append-to-outbox';
 export { startOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 export { createInboxHandler, type InboxHandlerOptions } from './inbox-handler';

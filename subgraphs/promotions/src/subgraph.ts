@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'graphql';
 import type { Database, Executor, MigrationTarget } from '@shop/db';
-import { startOutboxRelay } from '@shop/events';
+import { CategoryReplica, startOutboxRelay } from '@shop/events';
 import type { SubgraphModule, SubgraphPlatform } from '@shop/subgraph-kit';
-import { outbox } from './db/schema';
+import { categories as categoryTable, outbox } from './db/schema';
 import { consumeOrderSaga } from './events/order-saga.consumer';
 import { consumeProductEvents } from './events/product-events.consumer';
 import { announcePromotionChange, announceUsage } from './events/promotion-events';
@@ -49,16 +49,19 @@ export function createUsageService(db: Database, afterCommit: () => void = () =>
 async function create(_config: PromotionsConfig, { database, transport, logger }: SubgraphPlatform) {
   const promotions = new PromotionStore(database.db);
   const known = new KnownProductStore(database.db);
+  const categories = new CategoryReplica(categoryTable);
   const usages = new UsageStore(database.db);
   const relay = startOutboxRelay({ db: database.db, outbox, transport, logger });
   const wake = () => relay.wake();
   const services = {
-    promotions: new PromotionService(promotions, known, announcePromotionChange, transactor(database.db, wake)),
+    promotions: new PromotionService(promotions, known, announcePromotionChange, transactor(database.db, wake), (ids, slugs) =>
+      categories.resolve(database.db, ids, slugs),
+    ),
     pricing: new ProductPricingService(promotions, known),
     quotes: new QuoteService(promotions, known, usages),
     carts: new CartDiscountService(promotions),
   };
-  const productEvents = await consumeProductEvents(database.db, transport, known);
+  const productEvents = await consumeProductEvents(database.db, transport, known, categories);
   const usage = createUsageService(database.db, wake);
   const discounts = new OrderDiscountService(services.carts, promotions, usage);
   const saga = await consumeOrderSaga(transport, { db: database.db, discounts, usage, logger, afterCommit: wake });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { productCreated, productsTopic, productUpdated, type EventEnvelope, type ProductSnapshot } from '@shop/events';
+import { categoriesTopic, categoryChanged, productCreated, productsTopic, productUpdated, type EventEnvelope, type ProductSnapshot } from '@shop/events';
 import { countQueries as countDatabaseQueries, type SubgraphHarness } from '@shop/testkit';
 import { inbox, outbox } from '../src/db/schema';
 
@@ -48,6 +48,7 @@ export type PromotionPayload = { promotion: Promotion | null; errors: Array<{ co
 
 /** Creates a promotion as an admin and returns it (fails the test on errors). */
 export async function createPromotion(harness: SubgraphHarness, input: PromotionInput): Promise<Promotion> {
+  await knownCategories(harness, input.categoryIds ?? []);
   const result = await harness.call<{ createPromotion: PromotionPayload }>(ops.create, { input }, adminCaller());
   const created = result.data?.createPromotion;
   if (!created?.promotion) throw new Error(`createPromotion failed: ${JSON.stringify(result)}`);
@@ -57,6 +58,15 @@ export async function createPromotion(harness: SubgraphHarness, input: Promotion
 /** A fresh id for a product, category or coupon, so tests sharing a database never meet. */
 export const unique = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 export const couponCode = () => `C${randomUUID().replaceAll('-', '').slice(0, 12).toUpperCase()}`;
+
+/** Announces categories as the products subgraph does (`category.changed`, slug = id) and waits until promotions has them. */
+export async function knownCategories(harness: SubgraphHarness, categoryIds: readonly string[]): Promise<void> {
+  for (const categoryId of categoryIds) {
+    const envelope = categoryChanged.create(categoryId, { categoryId, slug: categoryId, name: categoryId, parentId: null });
+    await harness.platform.transport.publish([{ topic: categoriesTopic, key: categoryId, envelope }]);
+    await waitFor(async () => (await harness.platform.database.db.select().from(inbox).where(eq(inbox.eventId, envelope.id))).length === 1);
+  }
+}
 
 /** The catalog as promotions hears of it: product events on `shop.products`. */
 export function catalog(harness: SubgraphHarness) {

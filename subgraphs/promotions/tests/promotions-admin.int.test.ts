@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { promotionsModule } from '../src';
-import { adminCaller, catalog, codes, couponCode, createPromotion, customerCaller, ops, outboxFor, unique, type PromotionPayload } from './helpers';
+import { adminCaller, catalog, codes, couponCode, createPromotion, customerCaller, knownCategories, ops, outboxFor, unique, type PromotionPayload } from './helpers';
 
 describe.each(['pglite', 'postgres'] as const)('promotion admin on %s', (backend) => {
   let promotions: SubgraphHarness;
@@ -17,6 +17,7 @@ describe.each(['pglite', 'postgres'] as const)('promotion admin on %s', (backend
 
   it('admins create promotions; input is normalized and promotion.created recorded', async () => {
     const product = await catalog(promotions).create();
+    await knownCategories(promotions, ['shoes']);
     const code = couponCode();
     const input = {
       name: ' Summer sale ',
@@ -113,11 +114,36 @@ describe.each(['pglite', 'postgres'] as const)('promotion admin on %s', (backend
     expect(noCurrency.errors.map((error) => error.code)).toEqual(['INVALID_VALUE', 'INVALID_FIELD']);
   });
 
-  it('refuses unknown products (categories are free-form)', async () => {
+  it('refuses unknown products', async () => {
     const known = await catalog(promotions).create();
     const missing = unique('prod');
-    const result = await mutate('createPromotion', ops.create, { input: { name: 'x', kind: 'PERCENTAGE', value: 100, productIds: [known, missing], categoryIds: [unique('any')] } });
+    const result = await mutate('createPromotion', ops.create, { input: { name: 'x', kind: 'PERCENTAGE', value: 100, productIds: [known, missing] } });
     expect(result).toEqual({ promotion: null, errors: [{ code: 'UNKNOWN_PRODUCT', field: 'productIds', message: `Unknown product ids: ${missing}` }] });
+  });
+
+  it('takes categories by id or slug, stored as ids; unknown ones are UNKNOWN_CATEGORY and nothing is written', async () => {
+    const [hats, caps] = [unique('hats'), unique('caps')];
+    await knownCategories(promotions, [hats, caps]);
+    const before = (await promotions.call<{ promotions: { totalCount: number } }>(ops.list, {}, adminCaller())).data!.promotions.totalCount;
+    const [ghostId, ghostSlug] = [unique('ghost'), unique('ghost')];
+    const refused = await mutate('createPromotion', ops.create, { input: { name: 'x', kind: 'PERCENTAGE', value: 100, categoryIds: [hats, ghostId], categorySlugs: [caps, ghostSlug] } });
+    expect(refused).toEqual({
+      promotion: null,
+      errors: [
+        { code: 'UNKNOWN_CATEGORY', field: 'categoryIds', message: `Unknown category ids: ${ghostId}` },
+        { code: 'UNKNOWN_CATEGORY', field: 'categorySlugs', message: `Unknown category slugs: ${ghostSlug}` },
+      ],
+    });
+    expect((await promotions.call<{ promotions: { totalCount: number } }>(ops.list, {}, adminCaller())).data!.promotions.totalCount).toBe(before);
+
+    // knownCategories gives each category its id as slug: caps by slug and hats by id both count.
+    const created = await mutate('createPromotion', ops.create, { input: { name: 'Heads', kind: 'PERCENTAGE', value: 100, categoryIds: [hats], categorySlugs: [caps] } });
+    expect(created.errors).toEqual([]);
+    expect(created.promotion?.categoryIds).toEqual([caps, hats].sort());
+    const updated = await mutate('updatePromotion', ops.update, { id: created.promotion!.id, input: { name: 'Heads', kind: 'PERCENTAGE', value: 100, categorySlugs: [ghostSlug] } });
+    expect(updated.errors.map((e) => e.code)).toEqual(['UNKNOWN_CATEGORY']);
+    const reread = await promotions.call<{ promotion: { categoryIds: string[] } }>(ops.get, { id: created.promotion!.id }, adminCaller());
+    expect(reread.data?.promotion.categoryIds).toEqual([caps, hats].sort());
   });
 
   it('keeps coupon codes unique in any letter case, also on update', async () => {

@@ -3,11 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'graphql';
 import type { MigrationTarget } from '@shop/db';
 import type { SubgraphModule, SubgraphPlatform } from '@shop/subgraph-kit';
+import { CategoryReplica } from '@shop/events';
+import { categories as categoryTable } from './db/schema';
 import { consumeIndexEvents } from './events/index-events.consumer';
 import { resolvers } from './resolvers';
 import { ResultCache } from './services/result-cache';
 import { SearchService } from './services/search.service';
-import { CategoryStore } from './stores/category.store';
 import { DocumentStore } from './stores/document.store';
 import { SearchStore } from './stores/search.store';
 
@@ -34,8 +35,8 @@ export const DEFAULT_CACHE_TTL_SECONDS = 30;
  */
 async function create(config: SearchConfig, { database, transport, cache, logger }: SubgraphPlatform) {
   const results = new ResultCache(cache, config.cacheTtlSeconds ?? DEFAULT_CACHE_TTL_SECONDS);
-  const categories = new CategoryStore();
-  const search = new SearchService(new SearchStore(database.db), results, (ids, slugs) => categories.find(database.db, ids, slugs));
+  const categories = new CategoryReplica(categoryTable);
+  const search = new SearchService(new SearchStore(database.db), results, (ids, slugs) => categories.resolve(database.db, ids, slugs));
   const subscription = await consumeIndexEvents({
     db: database.db,
     transport,

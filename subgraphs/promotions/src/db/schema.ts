@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { outboxTables } from '@shop/events';
+import { categoryReplicaTable, outboxTables } from '@shop/events';
 
 export const promotionsSchema = pgSchema('promotions');
 
@@ -68,3 +68,6 @@ export const knownProducts = promotionsSchema.table('known_products', {
   published: boolean('published').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** The catalog's categories, from `category.changed`: which ids and slugs a promotion may name. */
+export const categories = categoryReplicaTable(promotionsSchema);

@@ -1,5 +1,18 @@
 import type { Database, Transaction } from '@shop/db';
-import { createInboxHandler, on, productCreated, productDeleted, productsTopic, productUpdated, routeEvents, type EventTransport, type Subscription } from '@shop/events';
+import {
+  categoriesTopic,
+  categoryChanged,
+  createInboxHandler,
+  on,
+  productCreated,
+  productDeleted,
+  productsTopic,
+  productUpdated,
+  routeEvents,
+  type CategoryReplica,
+  type EventTransport,
+  type Subscription,
+} from '@shop/events';
 import { inbox } from '../db/schema';
 import type { KnownProductStore } from '../stores/known-product.store';
 
@@ -7,16 +20,18 @@ import type { KnownProductStore } from '../stores/known-product.store';
 export const PRODUCT_EVENTS_GROUP = 'promotions';
 
 /**
- * Keeps `known_products` (id, category, price, published) in step with the catalog: category
- * promotions need each product's category, and admins may only target products that exist.
+ * Keeps `known_products` (id, category, price, published) and `categories` in step with the
+ * catalog: category promotions need each product's category, and admins may only target products
+ * and categories that exist.
  * The inbox makes redelivery harmless.
  */
-export function consumeProductEvents(db: Database, transport: EventTransport, known: KnownProductStore): Promise<Subscription> {
+export function consumeProductEvents(db: Database, transport: EventTransport, known: KnownProductStore, categories: CategoryReplica): Promise<Subscription> {
   const route = routeEvents<Transaction>(
     on(productCreated, (event, tx) => known.upsert(event.data, tx)),
     on(productUpdated, (event, tx) => known.upsert(event.data, tx)),
     on(productDeleted, (event, tx) => known.remove(event.data.productId, tx)),
+    on(categoryChanged, (event, tx) => categories.upsert(tx, event.data, new Date(event.occurredAt))),
   );
   const handler = createInboxHandler({ db, inbox, consumer: PRODUCT_EVENTS_GROUP, handles: route.handles, handle: (tx, envelope) => route(envelope, tx) });
-  return transport.subscribe({ groupId: PRODUCT_EVENTS_GROUP, topics: [productsTopic], handler });
+  return transport.subscribe({ groupId: PRODUCT_EVENTS_GROUP, topics: [productsTopic, categoriesTopic], handler });
 }

@@ -1,6 +1,6 @@
 import type { PromotionFields } from '../stores/promotion.store';
 
-export type PromotionErrorCode = 'INVALID_VALUE' | 'INVALID_WINDOW' | 'COUPON_TAKEN' | 'UNKNOWN_PRODUCT' | 'INVALID_FIELD' | 'NOT_FOUND';
+export type PromotionErrorCode = 'INVALID_VALUE' | 'INVALID_WINDOW' | 'COUPON_TAKEN' | 'UNKNOWN_PRODUCT' | 'UNKNOWN_CATEGORY' | 'INVALID_FIELD' | 'NOT_FOUND';
 export interface PromotionFailure {
   code: PromotionErrorCode;
   field: string | null;
@@ -18,6 +18,7 @@ export interface PromotionInputShape {
   endsAt?: Date | string | null;
   productIds?: readonly string[] | null;
   categoryIds?: readonly string[] | null;
+  categorySlugs?: readonly string[] | null;
   minimumSubtotal?: { amount: number; currency: string } | null;
   usageLimit?: number | null;
   perCustomerLimit?: number | null;
@@ -73,7 +74,11 @@ function checkMinimum(input: PromotionInputShape, currency: string | null, error
  * Every problem of the input at once (so a form can show them together), else the fields to store.
  * Product ids are only checked for shape here; whether they exist is the service's question.
  */
-export function validatePromotion(input: PromotionInputShape, now: Date): { fields: PromotionFields } | { errors: PromotionFailure[] } {
+/**
+ * The input's fields as they would be stored, or every rule it breaks. `categorySlugs` are checked
+ * like ids and returned beside the fields: the service turns them into category ids.
+ */
+export function validatePromotion(input: PromotionInputShape, now: Date): { fields: PromotionFields; categorySlugs: string[] } | { errors: PromotionFailure[] } {
   const errors: Problems = [];
   const name = input.name.trim();
   if (name.length < 1 || name.length > 100) invalid(errors, 'name', 'name: 1 to 100 characters');
@@ -87,6 +92,7 @@ export function validatePromotion(input: PromotionInputShape, now: Date): { fiel
   if (endsAt && endsAt <= startsAt) errors.push({ code: 'INVALID_WINDOW', field: 'endsAt', message: 'endsAt must be after startsAt' });
   const productIds = checkIds(input.productIds, 'productIds', errors);
   const categoryIds = checkIds(input.categoryIds, 'categoryIds', errors);
+  const categorySlugs = checkIds(input.categorySlugs, 'categorySlugs', errors);
   const minimumSubtotal = checkMinimum(input, currency, errors);
   const usageLimit = checkLimit(input.usageLimit, 'usageLimit', errors);
   const perCustomerLimit = checkLimit(input.perCustomerLimit, 'perCustomerLimit', errors);
@@ -94,5 +100,6 @@ export function validatePromotion(input: PromotionInputShape, now: Date): { fiel
   const { kind, value } = input;
   return {
     fields: { name, description, kind, value, currency, couponCode, startsAt, endsAt, productIds, categoryIds, minimumSubtotal, usageLimit, perCustomerLimit },
+    categorySlugs,
   };
 }

@@ -19,6 +19,8 @@ export class PromotionService {
     private readonly known: KnownProductStore,
     private readonly announce: AnnouncePromotionChange,
     private readonly transact: <T>(work: (tx: Executor) => Promise<T>) => Promise<T>,
+    /** The category ids these ids and slugs name, or which are unknown (the catalog's categories, `CategoryReplica.resolve`). */
+    private readonly categories: (ids: readonly string[], slugs: readonly string[]) => Promise<{ ids: string[] } | { unknownIds: string[]; unknownSlugs: string[] }>,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -94,7 +96,7 @@ export class PromotionService {
     });
   }
 
-  /** Input rules, then whether every product id is in the catalog. */
+  /** Input rules, then whether every product and category it names is in the catalog. */
   private async check(input: PromotionInputShape): Promise<{ fields: PromotionFields } | { errors: PromotionFailure[] }> {
     const checked = validatePromotion(input, this.now());
     if ('errors' in checked) return checked;
@@ -103,6 +105,11 @@ export class PromotionService {
     if (unknown.length > 0) {
       return { errors: [{ code: 'UNKNOWN_PRODUCT', field: 'productIds', message: `Unknown product ids: ${unknown.join(', ')}` }] };
     }
-    return checked;
+    const categories = await this.categories(checked.fields.categoryIds, checked.categorySlugs);
+    if ('ids' in categories) return { fields: { ...checked.fields, categoryIds: categories.ids } };
+    const errors: PromotionFailure[] = [];
+    if (categories.unknownIds.length > 0) errors.push({ code: 'UNKNOWN_CATEGORY', field: 'categoryIds', message: `Unknown category ids: ${categories.unknownIds.join(', ')}` });
+    if (categories.unknownSlugs.length > 0) errors.push({ code: 'UNKNOWN_CATEGORY', field: 'categorySlugs', message: `Unknown category slugs: ${categories.unknownSlugs.join(', ')}` });
+    return { errors };
   }
 }

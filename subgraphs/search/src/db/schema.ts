@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, customType, doublePrecision, index, integer, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
-import { outboxTables } from '@shop/events';
+import { categoryReplicaTable, outboxTables } from '@shop/events';
 
 export const searchSchema = pgSchema('search');
 
@@ -58,18 +58,5 @@ export const terms = searchSchema.table('terms', {
   term: text('term').primaryKey(),
 });
 
-/**
- * The catalog's categories, from `category.changed`: which ids and slugs a filter may name. Slugs
- * are not unique here: a slug moved from one category to another may arrive in either order.
- */
-export const categories = searchSchema.table(
-  'categories',
-  {
-    categoryId: text('category_id').primaryKey(),
-    slug: text('slug').notNull(),
-    name: text('name').notNull(),
-    parentId: text('parent_id'),
-    changedAt: timestamp('changed_at', { withTimezone: true, precision: 3 }).notNull(),
-  },
-  (t) => [index('categories_slug_idx').on(t.slug)],
-);
+/** The catalog's categories, from `category.changed`: which ids and slugs a filter may name. */
+export const categories = categoryReplicaTable(searchSchema);

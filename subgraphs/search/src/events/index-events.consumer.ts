@@ -13,12 +13,12 @@ import {
   ratingsTopic,
   routeEvents,
   stockChanged,
+  type CategoryReplica,
   type EventTransport,
   type Subscription,
 } from '@shop/events';
 import { inbox } from '../db/schema';
 import type { Logger } from '@shop/subgraph-kit';
-import type { CategoryStore } from '../stores/category.store';
 import type { DocumentStore } from '../stores/document.store';
 
 /** Consumer group and inbox consumer name: one search deployment applies each event once. */
@@ -29,7 +29,7 @@ export interface IndexEventsDeps {
   transport: EventTransport;
   documents: DocumentStore;
   /** The categories a filter may name. */
-  categories: CategoryStore;
+  categories: CategoryReplica;
   /** Runs after an event changed the index and committed (the result cache's invalidation). */
   afterChange: () => Promise<void>;
   logger: Pick<Logger, 'error'>;

@@ -19,7 +19,7 @@ function fakeStore(asked: PageRequest[]): SearchStore {
   } as unknown as SearchStore;
 }
 
-const noCategories = async () => [];
+const noCategories = async () => ({ ids: [] });
 
 describe('search service', () => {
   it('stops RELEVANCE at 1000 results: the last page is cut short and has no next page', async () => {

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { badUserInput } from '@shop/subgraph-kit';
-import type { KnownCategory } from '../stores/category.store';
 import type { SearchRows, SearchStore } from '../stores/search.store';
 import { decodeCursor, encodeCursor } from './search-cursor';
 import { categorySlugs, normalizeSearch, pageSize, type SearchArgs } from './search-input';
@@ -36,8 +35,8 @@ export class SearchService {
   constructor(
     private readonly store: SearchStore,
     private readonly cache: ResultCache,
-    /** The known categories among these ids and slugs. */
-    private readonly categories: (ids: readonly string[], slugs: readonly string[]) => Promise<KnownCategory[]>,
+    /** The ids these category ids and slugs name, or which are unknown (CategoryReplica.resolve). */
+    private readonly categories: (ids: readonly string[], slugs: readonly string[]) => Promise<{ ids: string[] } | { unknownIds: string[]; unknownSlugs: string[] }>,
   ) {}
 
   async search(args: SearchArgs): Promise<SearchResult> {
@@ -59,13 +58,11 @@ export class SearchService {
   private async withCategories(query: SearchQuery, slugs: readonly string[]): Promise<SearchQuery> {
     const ids = query.filter.categoryIds;
     if (ids.length === 0 && slugs.length === 0) return query;
-    const known = await this.categories(ids, slugs);
-    const unknownIds = ids.filter((id) => !known.some((category) => category.categoryId === id));
-    if (unknownIds.length > 0) throw badUserInput(`No category has the id ${unknownIds.map((id) => JSON.stringify(id)).join(', ')}`, { argument: 'filter.categoryIds' });
-    const unknownSlugs = slugs.filter((slug) => !known.some((category) => category.slug === slug));
-    if (unknownSlugs.length > 0) throw badUserInput(`No category has the slug ${unknownSlugs.map((slug) => JSON.stringify(slug)).join(', ')}`, { argument: 'filter.categorySlugs' });
-    const bySlug = known.filter((category) => slugs.includes(category.slug)).map((category) => category.categoryId);
-    return { ...query, filter: { ...query.filter, categoryIds: [...new Set([...ids, ...bySlug])].sort() } };
+    const resolved = await this.categories(ids, slugs);
+    if ('ids' in resolved) return { ...query, filter: { ...query.filter, categoryIds: resolved.ids } };
+    const quoted = (values: string[]) => values.map((value) => JSON.stringify(value)).join(', ');
+    if (resolved.unknownIds.length > 0) throw badUserInput(`No category has the id ${quoted(resolved.unknownIds)}`, { argument: 'filter.categoryIds' });
+    throw badUserInput(`No category has the slug ${quoted(resolved.unknownSlugs)}`, { argument: 'filter.categorySlugs' });
   }
 
   private async run(query: SearchQuery, first: number, after: Position | null): Promise<SearchResult> {
