@@ -1,4 +1,4 @@
-import type { Executor } from '@shop/db';
+import type { Transact } from '@shop/db';
 import type { WishlistEvents } from '../events/wishlist-events';
 import type { KnownProductStore } from '../stores/known-product.store';
 import type { WishlistItemRecord, WishlistStore } from '../stores/wishlist.store';
@@ -25,7 +25,7 @@ export class WishlistService {
     private readonly items: WishlistStore,
     private readonly known: KnownProductStore,
     private readonly events: WishlistEvents,
-    private readonly transact: <T>(work: (tx: Executor) => Promise<T>) => Promise<T>,
+    private readonly transact: Transact,
   ) {}
 
   /** Adding twice keeps one item: the unique (user, product) index lets only the first insert win. */

@@ -1,4 +1,4 @@
-import type { Executor } from '@shop/db';
+import type { Executor, Transact } from '@shop/db';
 import { paymentEvents } from '../events/payment-events';
 import type { CardSummary, Money, PaymentMethod, PaymentProvider, ProviderFailure } from '../providers/payment-provider';
 import type { IdempotencyStore, StoredOutcome } from '../stores/idempotency.store';
@@ -24,8 +24,6 @@ export interface RefundInput {
   /** Minor units, > 0; all refunds together never exceed the captured amount. */
   amount: number;
 }
-
-type Transact = <T>(work: (tx: Executor) => Promise<T>) => Promise<T>;
 
 const stored = (paymentId: string | null, error: Omit<PaymentFailure, 'retryable'> | null = null): StoredOutcome => ({ paymentId, error });
 const final = (outcome: StoredOutcome): StepOutcome => ({ outcome, final: true });

@@ -1,4 +1,4 @@
-import type { Executor } from '@shop/db';
+import type { Transact } from '@shop/db';
 import { hasRole, requireRole, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
 import type { AnnouncePromotionChange } from '../events/promotion-events';
 import type { KnownProductStore } from '../stores/known-product.store';
@@ -18,7 +18,7 @@ export class PromotionService {
     private readonly promotions: PromotionStore,
     private readonly known: KnownProductStore,
     private readonly announce: AnnouncePromotionChange,
-    private readonly transact: <T>(work: (tx: Executor) => Promise<T>) => Promise<T>,
+    private readonly transact: Transact,
     private readonly now: () => Date = () => new Date(),
   ) {}
 

@@ -1,7 +1,7 @@
+import type { Transact } from '@shop/db';
 import { requireRole, type SubgraphContext } from '@shop/subgraph-kit';
 import { announceShipment } from '../events/shipment-events';
 import type { ShipmentRecord, ShipmentStatus, ShipmentStore } from '../stores/shipment.store';
-import type { Transact } from './transact';
 
 export type ShipmentErrorCode = 'NOT_FOUND' | 'INVALID_TRANSITION';
 export interface ShipmentFailure {

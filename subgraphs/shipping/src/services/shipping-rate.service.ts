@@ -1,8 +1,8 @@
+import type { Transact } from '@shop/db';
 import { badUserInput, isoCountry, requireRole, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
 import { isUniqueViolation, type ShippingRateRecord, type ShippingRateStore } from '../stores/shipping-rate.store';
 import { decodeCursor, pageSize, toPage, type Page } from './pagination';
 import { validateShippingRate, type ShippingRateFailure, type ShippingRateInputShape } from './shipping-rate-input';
-import type { Transact } from './transact';
 
 export type ShippingRateResult = { shippingRate: ShippingRateRecord; errors: [] } | { shippingRate: null; errors: ShippingRateFailure[] };
 

@@ -1,4 +1,4 @@
-import type { Executor } from '@shop/db';
+import type { Transact } from '@shop/db';
 import { badUserInput, isoCountry, requireRole, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
 import type { AnnounceTaxRateChange } from '../events/tax-rate-events';
 import { isUniqueViolation, type TaxRateRecord, type TaxRateStore } from '../stores/tax-rate.store';
@@ -17,7 +17,7 @@ export class TaxRateService {
   constructor(
     private readonly rates: TaxRateStore,
     private readonly announce: AnnounceTaxRateChange,
-    private readonly transact: <T>(work: (tx: Executor) => Promise<T>) => Promise<T>,
+    private readonly transact: Transact,
   ) {}
 
   async list(country: string | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<Page<TaxRateRecord>> {

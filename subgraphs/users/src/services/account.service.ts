@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { hashPassword, isRefreshTokenShaped, needsRehash, passwordProblems, verifyPassword } from '@shop/auth';
-import type { Executor } from '@shop/db';
+import type { Executor, Transact } from '@shop/db';
 import { badUserInput } from '@shop/subgraph-kit';
 import type { UserStore, UserRecord } from '../stores/user.store';
 import type { Session, SessionService } from './session.service';
@@ -22,7 +22,7 @@ export class AccountService {
     private readonly users: UserStore,
     private readonly sessions: SessionService,
     /** Runs the insert and its `user.registered` outbox row in one transaction. */
-    private readonly transact: <T>(work: (tx: Executor) => Promise<T>) => Promise<T>,
+    private readonly transact: Transact,
     private readonly onRegistered: (user: UserRecord, tx: Executor) => Promise<void>,
     private readonly throttle: LoginThrottle,
   ) {}

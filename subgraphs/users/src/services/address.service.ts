@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Executor } from '@shop/db';
+import type { Executor, Transact } from '@shop/db';
 import { rowsByKey, type SubgraphContext } from '@shop/subgraph-kit';
 import type { AddressFields, AddressRecord, AddressStore } from '../stores/address.store';
 
@@ -41,7 +41,7 @@ export class AddressService {
   constructor(
     private readonly addresses: AddressStore,
     private readonly lockUser: (userId: string, tx: Executor) => Promise<void>,
-    private readonly transact: <T>(work: (tx: Executor) => Promise<T>) => Promise<T>,
+    private readonly transact: Transact,
   ) {}
 
   forUser(context: SubgraphContext, userId: string): Promise<AddressRecord[]> {
