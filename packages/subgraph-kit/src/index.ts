@@ -18,4 +18,5 @@ export { currentRequestScope, runInRequestScope, trackRequestScopes, type Reques
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize, sequenceCursor, toConnection, type Connection } from './connection';
 export { isoCountry } from './country-codes';
 export { selectsField } from './selects-field';
+export { mergeResolvers } from './merge-resolvers';
 export { announceSignIn, SIGNED_IN_EXTENSION } from './signed-in';

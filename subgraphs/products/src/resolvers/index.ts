@@ -1,4 +1,4 @@
-import { DateTimeScalar } from '@shop/subgraph-kit';
+import { DateTimeScalar, mergeResolvers } from '@shop/subgraph-kit';
 import type { Resolvers } from '../__generated__/resolvers-types';
 import type { CategoryAdminService } from '../services/category-admin.service';
 import type { CategoryReader } from '../services/category-reader.service';
@@ -15,13 +15,9 @@ export interface ProductsServices {
 }
 
 export function resolvers(services: ProductsServices): Resolvers {
-  const product = productResolvers(services.products, services.categories, services.productAdmin);
-  const category = categoryResolvers(services.categories, services.products, services.categoryAdmin);
-  return {
-    DateTime: DateTimeScalar,
-    Product: product.Product,
-    Category: category.Category,
-    Query: { ...product.Query, ...category.Query },
-    Mutation: { ...product.Mutation, ...category.Mutation },
-  };
+  return mergeResolvers<Resolvers>(
+    { DateTime: DateTimeScalar },
+    productResolvers(services.products, services.categories, services.productAdmin),
+    categoryResolvers(services.categories, services.products, services.categoryAdmin),
+  );
 }
