@@ -1,4 +1,4 @@
-export { hasRole, requireRole, requireViewer, type SubgraphContext, type Viewer } from './context';
+export { ADMIN_ROLE, hasRole, isAdmin, isOwnerOrAdmin, requireOwnerOrAdmin, requireRole, requireViewer, type SubgraphContext, type Viewer } from './context';
 export { badUserInput, codedError, ErrorCode, forbidden, isUuid, notFound, publicErrorCodes, requireUuid, unauthenticated } from './errors';
 export { handleGraphQLHttp, sendJsonError, type GraphQLHttpOptions } from './graphql-http';
 export { readBody, BodyTooLargeError } from './http-body';

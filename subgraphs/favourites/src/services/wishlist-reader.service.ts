@@ -1,4 +1,4 @@
-import { countByKey, forbidden, isUuid, requireViewer, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
+import { countByKey, isOwnerOrAdmin, isUuid, requireOwnerOrAdmin, requireViewer, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
 import type { WishlistItemRecord, WishlistStore } from '../stores/wishlist.store';
 import { decodeCursor, pageSize, toPage, type Page } from './pagination';
 
@@ -14,8 +14,7 @@ export class WishlistReader {
 
   /** A wishlist is private: only its owner and admins may read it. */
   private assertMayRead(context: SubgraphContext, userId: string): void {
-    const viewer = requireViewer(context);
-    if (viewer.userId !== userId && !viewer.roles.includes('admin')) throw forbidden('Only the user themself may see their wishlist');
+    requireOwnerOrAdmin(requireViewer(context), userId, 'Only the user themself may see their wishlist');
   }
 
   async page(context: SubgraphContext, userId: string, first: number | null | undefined, after: string | null | undefined) {
@@ -32,8 +31,7 @@ export class WishlistReader {
   async item(context: SubgraphContext, id: string): Promise<WishlistItemRecord | null> {
     if (!context.viewer || !isUuid(id)) return null;
     const item = await rowByKey(context, 'wishlist.itemById', (ids) => this.items.findByIds(ids), (row) => row.id).load(id.toLowerCase());
-    const { userId, roles } = context.viewer;
-    return item && (item.userId === userId || roles.includes('admin')) ? item : null;
+    return item && isOwnerOrAdmin(context.viewer, item.userId) ? item : null;
   }
 
   /** One query for every product of the request (an `_entities` call of 20 products costs one round trip). */

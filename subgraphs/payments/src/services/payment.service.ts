@@ -1,4 +1,5 @@
 import type { Executor, Transact } from '@shop/db';
+import { requireRole, requireUuid, type SubgraphContext } from '@shop/subgraph-kit';
 import { paymentEvents } from '../events/payment-events';
 import type { CardSummary, Money, PaymentMethod, PaymentProvider, ProviderFailure } from '../providers/payment-provider';
 import type { IdempotencyStore, StoredOutcome } from '../stores/idempotency.store';
@@ -140,6 +141,12 @@ export class PaymentService {
       await paymentEvents.captured(tx, payment, payment.amount);
       return final(stored(payment.id));
     });
+  }
+
+  /** `refundPayment`: only admins refund by hand (the saga refunds through `refund`). */
+  adminRefund(context: SubgraphContext, input: RefundInput): Promise<PaymentResult> {
+    requireRole(context, 'admin');
+    return this.refund({ ...input, paymentId: requireUuid(input.paymentId, 'paymentId') });
   }
 
   /** Refunds part or all of what was captured. */

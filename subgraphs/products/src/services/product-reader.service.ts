@@ -1,7 +1,6 @@
 import { CatalogValidationError, InvalidCursorError, type CatalogStore, type Product, type ProductFilter, type ProductSort } from '@shop/catalog';
-import { badUserInput, forbidden, requireUuid, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
+import { badUserInput, forbidden, hasRole, requireUuid, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
 import { emptyConnection, toConnection, type ProductConnection } from './product-connection';
-import { isAdmin } from './viewer';
 
 export const MAX_PAGE_SIZE = 100;
 const MAX_IDS = 100;
@@ -71,7 +70,7 @@ export class ProductReader {
   private async storeFilter(context: SubgraphContext, filter: ProductListFilter): Promise<ProductFilter | null> {
     if (defined(filter.categoryId) && defined(filter.categorySlug)) throw badUserInput('Pass at most one of categoryId and categorySlug');
     if (defined(filter.ids) && filter.ids.length > MAX_IDS) throw badUserInput(`ids takes at most ${MAX_IDS} ids`, { argument: 'filter.ids' });
-    if (filter.published === false && !isAdmin(context)) throw forbidden('Only admins may list unpublished products');
+    if (filter.published === false && !hasRole(context, 'admin')) throw forbidden('Only admins may list unpublished products');
     const categoryId = defined(filter.categorySlug) ? (await this.catalog.getCategoryBySlug(filter.categorySlug))?.id : filter.categoryId;
     const categoryIds = defined(filter.categoryId) || defined(filter.categorySlug) ? await this.subtree(categoryId) : undefined;
     if (categoryIds?.length === 0) return null;
@@ -81,7 +80,7 @@ export class ProductReader {
       ...(defined(filter.maxPrice) ? { maxPrice: filter.maxPrice } : {}),
       ...(defined(filter.currency) ? { currency: filter.currency } : {}),
       ...(defined(filter.ids) ? { ids: filter.ids } : {}),
-      ...(isAdmin(context) ? (defined(filter.published) ? { published: filter.published } : {}) : { published: true }),
+      ...(hasRole(context, 'admin') ? (defined(filter.published) ? { published: filter.published } : {}) : { published: true }),
     };
   }
 
@@ -90,6 +89,6 @@ export class ProductReader {
   }
 
   private visible(context: SubgraphContext, product: Product | null): Product | null {
-    return product && (product.published || isAdmin(context)) ? product : null;
+    return product && (product.published || hasRole(context, 'admin')) ? product : null;
   }
 }

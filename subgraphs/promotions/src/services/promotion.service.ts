@@ -1,5 +1,5 @@
 import type { Transact } from '@shop/db';
-import { hasRole, requireRole, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
+import { hasRole, requireRole, requireUuid, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
 import type { AnnouncePromotionChange } from '../events/promotion-events';
 import type { KnownProductStore } from '../stores/known-product.store';
 import { isUniqueViolation, type PromotionFields, type PromotionRecord, type PromotionStore } from '../stores/promotion.store';
@@ -37,6 +37,12 @@ export class PromotionService {
     return rowByKey(context, 'promotions.byId', (ids) => this.promotions.findByIds(ids), (row) => row.id).load(id);
   }
 
+  /** `promotion(id)`: admins only (UNAUTHENTICATED / FORBIDDEN before the id is even checked). */
+  forAdmin(context: SubgraphContext, id: string): Promise<PromotionRecord | null> {
+    requireRole(context, 'admin');
+    return this.byId(context, requireUuid(id));
+  }
+
   /** Coupon codes are secrets shoppers are given; only admins may list them. */
   canSeeCouponCode(context: SubgraphContext): boolean {
     return hasRole(context, 'admin');
@@ -65,11 +71,12 @@ export class PromotionService {
 
   async update(context: SubgraphContext, id: string, input: PromotionInputShape): Promise<PromotionResult> {
     requireRole(context, 'admin');
+    const promotionId = requireUuid(id);
     const checked = await this.check(input);
     if ('errors' in checked) return fail(...checked.errors);
     try {
       return await this.transact(async (tx) => {
-        const updated = await this.promotions.update(id, checked.fields, tx);
+        const updated = await this.promotions.update(promotionId, checked.fields, tx);
         if (!updated) return notFound();
         await this.announce(tx, updated, 'updated');
         return { promotion: updated, errors: [] };
@@ -83,13 +90,14 @@ export class PromotionService {
   /** Idempotent: an already inactive promotion comes back unchanged, with no second event. */
   async deactivate(context: SubgraphContext, id: string): Promise<PromotionResult> {
     requireRole(context, 'admin');
+    const promotionId = requireUuid(id);
     return this.transact(async (tx) => {
-      const deactivated = await this.promotions.deactivate(id, tx);
+      const deactivated = await this.promotions.deactivate(promotionId, tx);
       if (deactivated) {
         await this.announce(tx, deactivated, 'deactivated');
         return { promotion: deactivated, errors: [] };
       }
-      const [existing] = await this.promotions.findByIds([id], tx);
+      const [existing] = await this.promotions.findByIds([promotionId], tx);
       return existing ? { promotion: existing, errors: [] } : notFound();
     });
   }

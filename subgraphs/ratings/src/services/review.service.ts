@@ -1,6 +1,6 @@
 import { Rollback, transactOrRollback, type Executor, type Transact } from '@shop/db';
 import { appendToOutbox, productRatingChanged, reviewAdded, reviewDeleted, type EventContract, type OutboxTable, type ReviewFacts } from '@shop/events';
-import { forbidden, notFound, type Viewer } from '@shop/subgraph-kit';
+import { notFound, requireOwnerOrAdmin, type Viewer } from '@shop/subgraph-kit';
 import type { KnownProductStore, RatingSummary } from '../stores/known-product.store';
 import type { ReviewRecord, ReviewStore } from '../stores/review.store';
 import { averageRating } from './rating-summary';
@@ -45,7 +45,7 @@ export class ReviewService {
   async remove(viewer: Viewer, id: string): Promise<DeleteReviewResult> {
     const [existing] = await this.reviews.findByIds([id]);
     if (!existing) throw notFound('No such review');
-    if (existing.userId !== viewer.userId && !viewer.roles.includes('admin')) throw forbidden('Only the author or an admin may delete this review');
+    requireOwnerOrAdmin(viewer, existing.userId, 'Only the author or an admin may delete this review');
     const removed = await this.transact(async (tx) => {
       // Product row first, as addReview and the product.deleted cascade do: one lock order, no deadlocks.
       await this.products.lock(existing.productId, tx);
