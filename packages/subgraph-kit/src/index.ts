@@ -19,4 +19,5 @@ export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize, sequenceCursor, toConnectio
 export { isoCountry } from './country-codes';
 export { selectsField } from './selects-field';
 export { mergeResolvers } from './merge-resolvers';
+export type { PayloadFailure } from './payload-failure';
 export { announceSignIn, SIGNED_IN_EXTENSION } from './signed-in';

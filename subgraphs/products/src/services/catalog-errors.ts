@@ -1,3 +1,4 @@
+import type { PayloadFailure } from '@shop/subgraph-kit';
 import {
   CatalogConflictError,
   CatalogValidationError,
@@ -17,11 +18,7 @@ export type CatalogErrorCode =
   | 'NOT_FOUND'
   | 'INVALID_PARENT';
 
-export interface CatalogFailure {
-  code: CatalogErrorCode;
-  field: string | null;
-  message: string;
-}
+export type CatalogFailure = PayloadFailure<CatalogErrorCode>;
 
 export const failure = (code: CatalogErrorCode, message: string, field: string | null = null): CatalogFailure => ({ code, field, message });
 
