@@ -1,8 +1,9 @@
-import { countByKey, isOwnerOrAdmin, isUuid, requireOwnerOrAdmin, requireViewer, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
+import { type Connection, countByKey, isOwnerOrAdmin, isUuid, pageSize, requireOwnerOrAdmin, requireViewer, rowByKey, sequenceCursor, type SubgraphContext } from '@shop/subgraph-kit';
 import type { WishlistItemRecord, WishlistStore } from '../stores/wishlist.store';
-import { decodeCursor, pageSize, toPage, type Page } from './pagination';
 
-const empty: Page<WishlistItemRecord> = {
+const pages = sequenceCursor('wishlist');
+
+const empty: Connection<WishlistItemRecord> = {
   edges: [],
   pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
   totalCount: 0,
@@ -20,11 +21,11 @@ export class WishlistReader {
   async page(context: SubgraphContext, userId: string, first: number | null | undefined, after: string | null | undefined) {
     this.assertMayRead(context, userId);
     const size = pageSize(first);
-    const beforeSeq = decodeCursor(after);
+    const beforeSeq = pages.decode(after);
     // An admin may ask for any id; one that is not a UUID cannot own items.
     if (!isUuid(userId)) return { ...empty, pageInfo: { ...empty.pageInfo, hasPreviousPage: beforeSeq !== null } };
     const [rows, total] = await Promise.all([this.items.page(userId, beforeSeq, size + 1), this.items.countForUser(userId)]);
-    return toPage(rows, size, total, beforeSeq);
+    return pages.toPage(rows, size, total, beforeSeq);
   }
 
   /** A WishlistItem reference: null for items that do not exist or that the caller may not see. */

@@ -1,10 +1,11 @@
 import type { Transact } from '@shop/db';
-import { hasRole, requireRole, requireUuid, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
+import { type Connection, hasRole, pageSize, requireRole, requireUuid, rowByKey, sequenceCursor, type SubgraphContext } from '@shop/subgraph-kit';
 import type { AnnouncePromotionChange } from '../events/promotion-events';
 import type { KnownProductStore } from '../stores/known-product.store';
 import { isUniqueViolation, type PromotionFields, type PromotionRecord, type PromotionStore } from '../stores/promotion.store';
-import { decodeCursor, pageSize, toPage, type Page } from './pagination';
 import { validatePromotion, type PromotionFailure, type PromotionInputShape } from './promotion-input';
+
+const pages = sequenceCursor('promotion');
 
 export type PromotionResult = { promotion: PromotionRecord; errors: [] } | { promotion: null; errors: PromotionFailure[] };
 
@@ -22,14 +23,14 @@ export class PromotionService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async list(context: SubgraphContext, args: { activeOnly?: boolean | null; first?: number | null; after?: string | null }): Promise<Page<PromotionRecord>> {
+  async list(context: SubgraphContext, args: { activeOnly?: boolean | null; first?: number | null; after?: string | null }): Promise<Connection<PromotionRecord>> {
     requireRole(context, 'admin');
     const size = pageSize(args.first);
-    const after = decodeCursor(args.after);
+    const after = pages.decode(args.after);
     const activeOnly = args.activeOnly ?? false;
     const now = this.now();
     const [rows, total] = await Promise.all([this.promotions.page(activeOnly, now, after, size + 1), this.promotions.count(activeOnly, now)]);
-    return toPage(rows, size, total, after);
+    return pages.toPage(rows, size, total, after);
   }
 
   /** A Promotion reference; one query for every reference of the request. */
