@@ -1,3 +1,4 @@
+import { eventually } from '@shop/testkit';
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 
@@ -40,11 +41,7 @@ async function probe(url: string): Promise<void> {
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Polls until `predicate` holds; throws (failing the test) after `timeoutMs`. */
-export async function waitFor(predicate: () => boolean | Promise<boolean>, timeoutMs = 2000, everyMs = 10): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await predicate())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await sleep(everyMs);
-  }
-}
+/** `eventually` of @shop/testkit with this suite's short bound and fast polling. */
+export const waitFor = async (predicate: () => boolean | Promise<boolean>, timeoutMs = 2000, everyMs = 10): Promise<void> => {
+  await eventually(predicate, { timeoutMs, everyMs });
+};

@@ -3,3 +3,4 @@ export { openDatabase } from './open-database';
 export { runMigrations, type MigrationTarget } from './migrate';
 export { databaseConfigFromEnv, databaseEnvShape } from './env';
 export { isAnyOf, preparedPerDatabase } from './prepared';
+export { Rollback, transactOrRollback, transactor, type Transact } from './transact';

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, gte, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, sql } from 'drizzle-orm';
 import { createTestDatabase, type TestDatabase } from '@shop/testkit';
-import { openDatabase, runMigrations, type DatabaseHandle } from '../src';
+import { openDatabase, runMigrations, transactor, type DatabaseHandle } from '../src';
 import { counters } from './fixtures/schema';
 
 const migrationsFolder = fileURLToPath(new URL('./fixtures/migrations', import.meta.url));
@@ -58,6 +58,35 @@ describe.each(drivers)('database contract on %s', (_name, open) => {
       }),
     ).rejects.toThrow('boom');
     expect(await handle.db.select().from(counters).where(eq(counters.id, 'b'))).toEqual([]);
+  });
+
+  it('transactor runs afterCommit once the work commits, never after a rollback', async () => {
+    const commits: string[] = [];
+    const transact = transactor(handle.db, () => commits.push('woken'));
+    expect(await transact(async (tx) => (await tx.insert(counters).values({ id: 't1', value: 1 }).returning())[0]?.id)).toBe('t1');
+    expect(commits).toEqual(['woken']);
+    await expect(
+      transact(async (tx) => {
+        await tx.insert(counters).values({ id: 't2', value: 1 });
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(commits).toEqual(['woken']);
+    expect(await handle.db.select().from(counters).where(eq(counters.id, 't2'))).toEqual([]);
+  });
+
+  it('transactor over a transaction makes each call a savepoint of it', async () => {
+    await handle.db.transaction(async (outer) => {
+      const inner = transactor(outer);
+      await inner((tx) => tx.insert(counters).values({ id: 's1', value: 1 }));
+      await expect(
+        inner(async (tx) => {
+          await tx.insert(counters).values({ id: 's2', value: 1 });
+          throw new Error('undo the savepoint');
+        }),
+      ).rejects.toThrow('undo the savepoint');
+    });
+    expect(await handle.db.select({ id: counters.id }).from(counters).where(inArray(counters.id, ['s1', 's2']))).toEqual([{ id: 's1' }]);
   });
 
   it('a conditional decrement never goes below zero under concurrency', async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniqueKafkaName } from '@shop/testkit';
 import { userRegistered, type EventEnvelope, type EventTransport, type Subscription } from '../src';
 import { transportFixtures, type TransportFixture } from './support/transport-fixtures';
-import { sleep, waitFor } from './support/wait-for';
+import { waitFor } from './support/wait-for';
 
 const registered = (userId: string) => userRegistered.create(userId, { userId, email: `${userId}@example.com`, name: userId });
 
@@ -22,6 +22,19 @@ describe.each(transportFixtures)('event transport contract: %s', (_name, create)
     return subscription;
   };
 
+  /**
+   * Publishes one marker event per key after the events under test. Order per key holds, so once
+   * a consumer has seen a key's marker it has seen everything published before it on that key,
+   * duplicates included: the tests assert "nothing extra" against the marker, not after a sleep.
+   */
+  const publishMarkers = async (topic: string, keys: string[]): Promise<EventEnvelope[]> => {
+    const markers = keys.map((key) => registered(key));
+    await transport.publish(markers.map((envelope) => ({ topic, key: envelope.aggregateId, envelope })));
+    return markers;
+  };
+  const ids = (envelopes: EventEnvelope[]) => envelopes.map((envelope) => envelope.id);
+  const sawAll = (seen: EventEnvelope[], markers: EventEnvelope[]) => markers.every((marker) => seen.some((envelope) => envelope.id === marker.id));
+
   beforeAll(() => {
     fixture = create();
     transport = fixture.transport;
@@ -40,12 +53,15 @@ describe.each(transportFixtures)('event transport contract: %s', (_name, create)
     const events = Array.from({ length: 100 }, (_, i) => registered(`${keys[i % 5]}`));
     await transport.publish(events.map((envelope) => ({ topic, key: envelope.aggregateId, envelope })));
 
-    await waitFor('both groups to see 100 events', () => a.seen.length >= 100 && b.seen.length >= 100, {
+    const markers = await publishMarkers(topic, keys);
+    await waitFor('both groups to see 100 events and the markers behind them', () => sawAll(a.seen, markers) && sawAll(b.seen, markers), {
       describe: () => [a.seen.length, b.seen.length],
     });
-    await sleep(300); // anything extra would be a duplicate
-    for (const { seen } of [a, b]) {
-      expect(seen).toHaveLength(100);
+    const markerIds = new Set(ids(markers));
+    for (const group of [a, b]) {
+      // Anything extra before the markers would be a duplicate.
+      expect(group.seen).toHaveLength(105);
+      const seen = group.seen.filter((envelope) => !markerIds.has(envelope.id));
       expect(new Set(seen.map((envelope) => envelope.id)).size).toBe(100);
       for (const key of keys) {
         const expected = events.filter((envelope) => envelope.aggregateId === key).map((envelope) => envelope.id);
@@ -82,8 +98,9 @@ describe.each(transportFixtures)('event transport contract: %s', (_name, create)
     await waitFor('the later events and the dead letter', () => handled.length >= 5 && dlq.read().length >= 1, {
       describe: () => ({ handled: handled.length, dlq: dlq.read().length }),
     });
-    await sleep(300);
-    expect(handled).toEqual(events.filter((envelope) => envelope !== poison).map((envelope) => envelope.id));
+    const [marker] = await publishMarkers(topic, ['same-user']);
+    await waitFor('the marker behind them', () => handled.includes(marker!.id), { describe: () => handled.length });
+    expect(handled).toEqual([...ids(events.filter((envelope) => envelope !== poison)), marker!.id]);
     expect(attempts).toEqual([1, 2, 3]);
     const letters = dlq.read();
     expect(letters).toHaveLength(1);
@@ -106,8 +123,9 @@ describe.each(transportFixtures)('event transport contract: %s', (_name, create)
     await waitFor('the valid event and two dead letters', () => seen.length >= 1 && dlq.read().length >= 2, {
       describe: () => ({ seen: seen.length, dlq: dlq.read().length }),
     });
-    await sleep(300);
-    expect(seen.map((envelope) => envelope.id)).toEqual([good.id]);
+    const markers = await publishMarkers(topic, ['u1']);
+    await waitFor('the marker behind them', () => sawAll(seen, markers), { describe: () => seen.length });
+    expect(ids(seen)).toEqual([good.id, ...ids(markers)]);
     const letters = dlq.read();
     expect(letters.map((letter) => [letter.attempts, letter.value])).toEqual([
       [0, 'not json at all'],
@@ -145,10 +163,10 @@ describe.each(transportFixtures)('event transport contract: %s', (_name, create)
     const { seen, handler } = recorder();
     await subscribe({ groupId, topics: [topic], handler });
 
-    await waitFor('the rest of the stream', () => seen.length >= 4, { describe: () => seen.length });
-    await sleep(300);
-    expect(deliveries).toEqual(events.slice(0, 3).map((envelope) => envelope.id));
-    expect(seen.map((envelope) => envelope.id)).toEqual(events.slice(2).map((envelope) => envelope.id));
+    const markers = await publishMarkers(topic, ['one-key']);
+    await waitFor('the rest of the stream and the marker behind it', () => sawAll(seen, markers), { describe: () => seen.length });
+    expect(deliveries).toEqual(ids(events.slice(0, 3)));
+    expect(ids(seen)).toEqual([...ids(events.slice(2)), ...ids(markers)]);
   });
 
   it('rejects invalid subscribe options loudly', async () => {

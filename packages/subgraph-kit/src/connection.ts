@@ -45,13 +45,43 @@ export function toConnection<T>(
  */
 export function sequenceCursor(name: string) {
   const pattern = new RegExp(`^${name}:(\\d{1,15})$`);
+  const encode = (seq: number): string => Buffer.from(`${name}:${seq}`).toString('base64url');
   return {
-    encode: (seq: number): string => Buffer.from(`${name}:${seq}`).toString('base64url'),
+    encode,
     decode(after: string | null | undefined): number | null {
-      if (after === null || after === undefined) return null;
-      const match = pattern.exec(Buffer.from(after, 'base64url').toString());
-      if (!match) throw badUserInput('after is not a valid cursor', { argument: 'after' });
-      return Number(match[1]);
+      const match = matchCursor(pattern, after);
+      return match ? Number(match[1]) : null;
     },
+    /** A connection of rows in sequence order; `after` is the decoded cursor the page started from. */
+    toPage: <T extends { seq: number }>(rows: T[], size: number, totalCount: number, after: number | null): Connection<T> =>
+      toConnection(rows, size, totalCount, after !== null, (node) => encode(node.seq)),
   };
+}
+
+/** A position in a list ordered by country, then insertion sequence (tax and shipping rates). */
+export interface CountryKey {
+  country: string;
+  seq: number;
+}
+
+/** Opaque cursors over (country, sequence): base64url of `<name>:<ISO country>:<seq>`. */
+export function countryCursor(name: string) {
+  const pattern = new RegExp(`^${name}:([A-Z]{2}):(\\d{1,15})$`);
+  const encode = (key: CountryKey): string => Buffer.from(`${name}:${key.country}:${key.seq}`).toString('base64url');
+  return {
+    encode,
+    decode(after: string | null | undefined): CountryKey | null {
+      const match = matchCursor(pattern, after);
+      return match ? { country: match[1]!, seq: Number(match[2]) } : null;
+    },
+    toPage: <T extends CountryKey>(rows: T[], size: number, totalCount: number, after: CountryKey | null): Connection<T> =>
+      toConnection(rows, size, totalCount, after !== null, encode),
+  };
+}
+
+function matchCursor(pattern: RegExp, after: string | null | undefined): RegExpExecArray | null {
+  if (after === null || after === undefined) return null;
+  const match = pattern.exec(Buffer.from(after, 'base64url').toString());
+  if (!match) throw badUserInput('after is not a valid cursor', { argument: 'after' });
+  return match;
 }

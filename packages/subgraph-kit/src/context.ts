@@ -34,3 +34,25 @@ export function requireRole(context: SubgraphContext, role: string): Viewer {
 export function hasRole(context: SubgraphContext, role: string): boolean {
   return context.viewer?.roles.includes(role) ?? false;
 }
+
+/** The role that may see and change everyone's data. */
+export const ADMIN_ROLE = 'admin';
+
+/** True for a signed-in viewer (or any holder of roles) with the admin role; false for anonymous. */
+export function isAdmin(viewer: Pick<Viewer, 'roles'> | null | undefined): boolean {
+  return viewer?.roles.includes(ADMIN_ROLE) ?? false;
+}
+
+/**
+ * The rule for data that belongs to one user (their wishlist, orders, reviews, payments): the
+ * owner and admins may see or change it, anonymous callers and everyone else may not.
+ */
+export function isOwnerOrAdmin(viewer: Viewer | null | undefined, ownerId: string): boolean {
+  return !!viewer && (viewer.userId === ownerId || isAdmin(viewer));
+}
+
+/** `isOwnerOrAdmin` as a refusal: FORBIDDEN with `message` for anyone else. */
+export function requireOwnerOrAdmin(viewer: Viewer, ownerId: string, message?: string): Viewer {
+  if (!isOwnerOrAdmin(viewer, ownerId)) throw forbidden(message);
+  return viewer;
+}

@@ -1,4 +1,4 @@
-export { hasRole, requireRole, requireViewer, type SubgraphContext, type Viewer } from './context';
+export { ADMIN_ROLE, hasRole, isAdmin, isOwnerOrAdmin, requireOwnerOrAdmin, requireRole, requireViewer, type SubgraphContext, type Viewer } from './context';
 export { badUserInput, codedError, ErrorCode, forbidden, isUuid, notFound, publicErrorCodes, requireUuid, unauthenticated } from './errors';
 export { handleGraphQLHttp, sendJsonError, type GraphQLHttpOptions } from './graphql-http';
 export { readBody, BodyTooLargeError } from './http-body';
@@ -15,7 +15,9 @@ export type { SubgraphModule, SubgraphParts, SubgraphPlatform } from './subgraph
 export { loadPlatformEnv, platformEnvSchema, platformEnvShape, type PlatformEnv } from './env';
 export { migrateSubgraph, runSubgraph } from './run-subgraph';
 export { currentRequestScope, runInRequestScope, trackRequestScopes, type RequestScope } from './request-scope';
-export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize, sequenceCursor, toConnection, type Connection } from './connection';
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize, countryCursor, sequenceCursor, toConnection, type Connection, type CountryKey } from './connection';
 export { isoCountry } from './country-codes';
 export { selectsField } from './selects-field';
+export { mergeResolvers } from './merge-resolvers';
+export type { PayloadFailure } from './payload-failure';
 export { announceSignIn, SIGNED_IN_EXTENSION } from './signed-in';

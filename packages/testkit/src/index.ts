@@ -4,3 +4,4 @@ export { createTestDatabase, type TestDatabase } from './postgres';
 export { graphqlClient, type GraphQLResponse, type RequestOptions } from './graphql-client';
 export { fastKafkaConsumer, testKafkaBrokers, uniqueKafkaName } from './kafka';
 export { startSubgraphHarness, type Caller, type HarnessBackend, type HarnessOptions, type SubgraphHarness } from './subgraph-harness';
+export { eventually, type EventuallyOptions } from './eventually';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'graphql';
-import type { Executor, MigrationTarget } from '@shop/db';
+import { transactor, type MigrationTarget } from '@shop/db';
 import { startOutboxRelay } from '@shop/events';
 import type { SubgraphModule, SubgraphPlatform } from '@shop/subgraph-kit';
 import { outbox } from './db/schema';
@@ -30,11 +30,7 @@ async function create(_config: FavouritesConfig, { database, transport, logger }
   const items = new WishlistStore(database.db);
   const known = new KnownProductStore();
   const relay = startOutboxRelay({ db: database.db, outbox, transport, logger });
-  const transact = async <T>(work: (tx: Executor) => Promise<T>): Promise<T> => {
-    const result = await database.db.transaction(work);
-    relay.wake();
-    return result;
-  };
+  const transact = transactor(database.db, () => relay.wake());
   const subscription = await consumeProductEvents({
     db: database.db,
     transport,

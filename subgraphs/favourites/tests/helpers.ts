@@ -1,3 +1,4 @@
+import { eventually } from '@shop/testkit';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { productCreated, productDeleted, productsTopic, type EventEnvelope } from '@shop/events';
@@ -31,13 +32,8 @@ export function catalog(harness: SubgraphHarness) {
   };
 }
 
-export async function waitFor(condition: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+/** The shared poller of @shop/testkit, under the name these suites use. */
+export const waitFor = eventually;
 
 /** The events favourites recorded for one user, oldest first. */
 export async function outboxFor(harness: SubgraphHarness, userId: string) {

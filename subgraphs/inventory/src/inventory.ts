@@ -1,4 +1,4 @@
-import type { Database, Executor } from '@shop/db';
+import { transactor, type Database, type Executor } from '@shop/db';
 import { createLogger, type Logger } from '@shop/subgraph-kit';
 import { AdjustStockService } from './services/adjust-stock.service';
 import { MovementReader } from './services/movement-reader.service';
@@ -22,7 +22,7 @@ export interface InventoryOptions {
 /** Reservations working inside `tx`: their own transactions become savepoints of it. */
 function reservationsIn(tx: Executor): ReservationService {
   const stores = { stock: new StockStore(tx), reservations: new ReservationStore(tx), movements: new MovementStore(tx) };
-  return new ReservationService(stores.stock, stores.reservations, stores.movements, (work) => tx.transaction(work));
+  return new ReservationService(stores.stock, stores.reservations, stores.movements, transactor(tx));
 }
 
 /**
@@ -30,11 +30,7 @@ function reservationsIn(tx: Executor): ReservationService {
  * `afterCommit`; the checkout saga consumer uses `saga`, tests reach everything the same way.
  */
 export function createInventory(db: Database, afterCommit: () => void = () => {}, options: InventoryOptions = {}) {
-  const transact = async <T>(work: (tx: Executor) => Promise<T>): Promise<T> => {
-    const result = await db.transaction(work);
-    afterCommit();
-    return result;
-  };
+  const transact = transactor(db, afterCommit);
   const stores = { stock: new StockStore(db), reservations: new ReservationStore(db), movements: new MovementStore(db) };
   const saga = new OrderStockService({
     reservationsIn,

@@ -1,3 +1,4 @@
+import { eventually } from '@shop/testkit';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { inventoryTopic, productCreated, productDeleted, productsTopic, stockChanged, type EventEnvelope, type StockChanged } from '@shop/events';
@@ -8,13 +9,8 @@ import { createInventory, type Inventory } from '../src';
 /** The inventory of a harness: the same stores and services the subgraph runs, on its database. */
 export const inventoryOf = (harness: SubgraphHarness): Inventory => createInventory(harness.platform.database.db);
 
-export async function waitFor(condition: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+/** The shared poller of @shop/testkit, under the name these suites use. */
+export const waitFor = eventually;
 
 export const newProductId = () => `prod-${randomUUID()}`;
 

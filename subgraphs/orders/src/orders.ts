@@ -1,5 +1,5 @@
 import { MemoryPubSub, type PubSub } from '@shop/cache';
-import type { Database } from '@shop/db';
+import { transactor, type Database } from '@shop/db';
 import { pino, type Logger } from 'pino';
 import { OrderLifecycle } from './saga/order-lifecycle';
 import { sagaSteps } from './saga/saga-steps';
@@ -33,7 +33,7 @@ export function createOrders(db: Database, wiring: OrdersWiring = {}) {
     history: new OrderHistoryStore(db),
   };
   const reader = new CartReader(stores.carts, stores.items);
-  const carts = new CartService(reader, stores.carts, stores.items, stores.products, (work) => db.transaction(work));
+  const carts = new CartService(reader, stores.carts, stores.items, stores.products, transactor(db));
   const feed = new OrderStatusFeed(wiring.pubsub ?? new MemoryPubSub({ keyPrefix: 'orders' }), stores.history);
   const lifecycle = new OrderLifecycle(stores.orders, stores.history, feed, wiring.wake ?? (() => {}));
   const orderService = new OrderService(db, stores.carts, stores.items, stores.orders, lifecycle, logger);

@@ -1,16 +1,12 @@
+import { eventually } from '@shop/testkit';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { productCreated, productDeleted, productsTopic, productUpdated, type EventEnvelope, type ProductSnapshot } from '@shop/events';
 import type { SubgraphHarness } from '@shop/testkit';
 import { inbox } from '../src/db/schema';
 
-export async function waitFor(condition: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+/** The shared poller of @shop/testkit, under the name these suites use. */
+export const waitFor = eventually;
 
 export const newProductId = () => `prod-${randomUUID()}`;
 

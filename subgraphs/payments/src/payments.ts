@@ -1,4 +1,4 @@
-import type { Database, Executor } from '@shop/db';
+import { transactor, type Database, type Executor } from '@shop/db';
 import type { PaymentProvider } from './providers/payment-provider';
 import { DEFAULT_PROCESSOR_RETRY, OrderPaymentService, type ProcessorRetry } from './services/order-payment.service';
 import { PaymentReader } from './services/payment-reader.service';
@@ -16,16 +16,12 @@ export interface PaymentsOptions {
  * `afterCommit`; the checkout saga consumer uses `saga`, tests reach everything the same way.
  */
 export function createPayments(db: Database, provider: PaymentProvider, afterCommit: () => void = () => {}, options: PaymentsOptions = {}) {
-  const transact = async <T>(work: (tx: Executor) => Promise<T>): Promise<T> => {
-    const result = await db.transaction(work);
-    afterCommit();
-    return result;
-  };
+  const transact = transactor(db, afterCommit);
   const stores = { payments: new PaymentStore(db), keys: new IdempotencyStore() };
   // Inside the inbox transaction: the service's own transactions become savepoints of it.
   const paymentsIn = (tx: Executor) => {
     const store = new PaymentStore(tx);
-    return { store, payments: new PaymentService(store, stores.keys, provider, (work) => tx.transaction(work)) };
+    return { store, payments: new PaymentService(store, stores.keys, provider, transactor(tx)) };
   };
   return {
     stores,

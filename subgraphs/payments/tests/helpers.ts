@@ -1,3 +1,4 @@
+import { eventually } from '@shop/testkit';
 import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
@@ -70,13 +71,8 @@ export const ops = {
     payment { id status capturedAmount { amount } refundedAmount { amount } } errors { code field message } } }`,
 };
 
-export async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+/** The shared poller of @shop/testkit, under the name these suites use. */
+export const waitFor = eventually;
 
 /** Collects every event published on `shop.payments` from now on, parsed by its contract. */
 export async function paymentEventsOn(harness: SubgraphHarness) {

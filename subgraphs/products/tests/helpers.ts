@@ -48,12 +48,4 @@ export async function collectProductEvents(transport: EventTransport, groupId: s
   return received;
 }
 
-export async function eventually<T>(probe: () => T | undefined | false, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+export { eventually } from '@shop/testkit';

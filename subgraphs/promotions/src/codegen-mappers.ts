@@ -1,12 +1,12 @@
 /** What resolvers return for each GraphQL type (codegen maps `<Name>` to `<Name>Model`). */
 import type { Money } from './services/discount-engine';
-import type { Page } from './services/pagination';
+import type { Connection } from '@shop/subgraph-kit';
 import type { PromotionRecord } from './stores/promotion.store';
 
 export type { PromotionRecord as PromotionModel } from './stores/promotion.store';
 export type { PromotionResult as PromotionPayloadModel } from './services/promotion.service';
 export type { PromotionQuoteResult as PromotionQuoteModel } from './services/quote.service';
-export type PromotionConnectionModel = Page<PromotionRecord>;
+export type PromotionConnectionModel = Connection<PromotionRecord>;
 /** A product reference; `price` is present when the router sent it for `salePrice` (@requires). */
 export interface ProductModel {
   id: string;

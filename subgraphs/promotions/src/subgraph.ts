@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'graphql';
-import type { Database, Executor, MigrationTarget } from '@shop/db';
+import { transactor, type Database, type MigrationTarget } from '@shop/db';
 import { CategoryReplica, startOutboxRelay } from '@shop/events';
 import type { SubgraphModule, SubgraphPlatform } from '@shop/subgraph-kit';
 import { categories as categoryTable, outbox } from './db/schema';
@@ -27,15 +27,6 @@ const migrations: MigrationTarget = {
 
 /** Promotions needs nothing beyond the platform. */
 export type PromotionsConfig = Record<string, never>;
-
-/** Runs `work` in a transaction and wakes the relay after the commit (so its events leave at once). */
-export const transactor =
-  (db: Database, afterCommit: () => void) =>
-  async <T>(work: (tx: Executor) => Promise<T>): Promise<T> => {
-    const result = await db.transaction(work);
-    afterCommit();
-    return result;
-  };
 
 /** The redemption service the order saga calls (reserve at `order.placed`, release at `order.cancelled`), wired like the subgraph's own. */
 export function createUsageService(db: Database, afterCommit: () => void = () => {}): UsageService {

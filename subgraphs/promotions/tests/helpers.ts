@@ -1,3 +1,4 @@
+import { eventually } from '@shop/testkit';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { categoriesTopic, categoryChanged, productCreated, productsTopic, productUpdated, type EventEnvelope, type ProductSnapshot } from '@shop/events';
@@ -95,13 +96,8 @@ export function catalog(harness: SubgraphHarness) {
   };
 }
 
-export async function waitFor(condition: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+/** The shared poller of @shop/testkit, under the name these suites use. */
+export const waitFor = eventually;
 
 /** The events promotions recorded for one promotion, oldest first. */
 export async function outboxFor(harness: SubgraphHarness, promotionId: string) {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'graphql';
-import type { Executor, MigrationTarget } from '@shop/db';
+import { transactor, type MigrationTarget } from '@shop/db';
 import { startOutboxRelay } from '@shop/events';
 import type { SubgraphModule, SubgraphPlatform } from '@shop/subgraph-kit';
 import { inbox, outbox } from './db/schema';
@@ -29,11 +29,7 @@ async function create(_config: RatingsConfig, { database, transport, logger }: S
   const reviewStore = new ReviewStore(database.db);
   const productStore = new KnownProductStore(database.db);
   const relay = startOutboxRelay({ db: database.db, outbox, transport, logger });
-  const transact = async <T>(work: (tx: Executor) => Promise<T>): Promise<T> => {
-    const result = await database.db.transaction(work);
-    relay.wake();
-    return result;
-  };
+  const transact = transactor(database.db, () => relay.wake());
   const subscription = await subscribeToProductEvents({ db: database.db, inbox, transport, products: productStore });
   return {
     resolvers: resolvers({

@@ -1,3 +1,4 @@
+import { eventually } from '@shop/testkit';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { productCreated, productDeleted, type EventContract, type EventEnvelope, type EventTransport } from '@shop/events';
@@ -12,15 +13,9 @@ export const startRatings = (backend: HarnessBackend, transport: 'local' | 'kafk
 export const customer = (userId: string = randomUUID()) => ({ userId, roles: ['customer'] });
 export const admin = () => ({ userId: randomUUID(), roles: ['customer', 'admin'] });
 
-export async function waitFor<T>(probe: () => T | null | undefined | false | Promise<T | null | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+/** The shared poller of @shop/testkit; `what` names what never happened. */
+export const waitFor = <T>(probe: () => T | null | undefined | false | Promise<T | null | undefined | false>, what: string, timeoutMs?: number): Promise<T> =>
+  eventually(probe, { what, timeoutMs });
 
 export const isKnown = async (harness: SubgraphHarness, productId: string) =>
   (await harness.platform.database.db.select().from(knownProducts).where(eq(knownProducts.productId, productId))).length === 1;

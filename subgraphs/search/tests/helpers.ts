@@ -1,3 +1,4 @@
+import { eventually } from '@shop/testkit';
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { drizzle as nodePostgres } from 'drizzle-orm/node-postgres';
@@ -40,13 +41,8 @@ export function countedSearchModule(counter: SqlCounter): SubgraphModule<SearchC
   return { ...searchModule, create: (config, platform) => searchModule.create(config, { ...platform, database: counting(platform.database, counter) }) };
 }
 
-export async function waitFor(condition: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+/** The shared poller of @shop/testkit, under the name these suites use. */
+export const waitFor = eventually;
 
 let currencies = randomBytes(2).readUInt16BE() % 17_000;
 /** A currency code no other test uses: filtering by it isolates a test's catalogue in a shared index. */

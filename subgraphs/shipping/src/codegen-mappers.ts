@@ -1,5 +1,5 @@
 /** What resolvers return for each GraphQL type (codegen maps `<Name>` to `<Name>Model`). */
-import type { Page } from './services/pagination';
+import type { Connection } from '@shop/subgraph-kit';
 import type { ShippingRateRecord } from './stores/shipping-rate.store';
 
 export type { ShippingRateRecord as ShippingRateModel } from './stores/shipping-rate.store';
@@ -8,7 +8,7 @@ export type { CartShippingOption as ShippingOptionModel, CartRepresentation as C
 export type { ShipmentRecord as ShipmentModel, StatusChangeRecord as ShipmentStatusChangeModel } from './stores/shipment.store';
 export type { ShipmentResult as ShipmentPayloadModel } from './services/shipment.service';
 export type { ProductQuantity as ShipmentItemModel } from '@shop/events';
-export type ShippingRateConnectionModel = Page<ShippingRateRecord>;
+export type ShippingRateConnectionModel = Connection<ShippingRateRecord>;
 
 /** An order reference: shipping keeps no order data, only shipments looked up by order id. */
 export interface OrderModel {

@@ -1,10 +1,9 @@
-import type { Database } from '@shop/db';
+import { transactor, type Database } from '@shop/db';
 import { CartShippingService } from './services/cart-shipping.service';
 import { ShipmentReader } from './services/shipment-reader.service';
 import { ShipmentService } from './services/shipment.service';
 import { ShippingRateService } from './services/shipping-rate.service';
 import { ShippingSaga } from './services/shipping-saga.service';
-import { transactor } from './services/transact';
 import { ShipmentStore } from './stores/shipment.store';
 import { ShippingRateStore } from './stores/shipping-rate.store';
 

@@ -1,3 +1,4 @@
+import { eventually } from '@shop/testkit';
 import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { orderCancelled, orderPlaced, orderShipmentRequested, ordersTopic, type Address, type EventEnvelope } from '@shop/events';
@@ -106,13 +107,8 @@ export const cancelledEvent = (orderId: string, previousStatus: 'PAID' | 'CONFIR
     items: [{ productId: 'prod-1', quantity: 2 }],
   });
 
-export async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+/** The shared poller of @shop/testkit, under the name these suites use. */
+export const waitFor = eventually;
 
 /** True once the saga consumer has handled (or skipped as a duplicate) the event with this id. */
 export async function consumed(harness: SubgraphHarness, eventId: string): Promise<boolean> {

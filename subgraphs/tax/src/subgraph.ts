@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'graphql';
-import type { Executor, MigrationTarget } from '@shop/db';
+import { transactor, type MigrationTarget } from '@shop/db';
 import { startOutboxRelay } from '@shop/events';
 import type { SubgraphModule, SubgraphPlatform } from '@shop/subgraph-kit';
 import { outbox } from './db/schema';
@@ -32,11 +32,7 @@ export type TaxConfig = Record<string, never>;
 async function create(_config: TaxConfig, { database, transport, logger }: SubgraphPlatform) {
   const store = new TaxRateStore(database.db);
   const relay = startOutboxRelay({ db: database.db, outbox, transport, logger });
-  const transact = async <T>(work: (tx: Executor) => Promise<T>): Promise<T> => {
-    const result = await database.db.transaction(work);
-    relay.wake();
-    return result;
-  };
+  const transact = transactor(database.db, () => relay.wake());
   const calculation = new TaxCalculationService(store);
   const services = {
     rates: new TaxRateService(store, announceTaxRateChange, transact),

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'graphql';
 import { createAccessTokenIssuer, publicJwks } from '@shop/auth';
-import type { Executor, MigrationTarget } from '@shop/db';
+import { transactor, type Executor, type MigrationTarget } from '@shop/db';
 import { appendToOutbox, startOutboxRelay, userRegistered } from '@shop/events';
 import type { RouteHandler, SubgraphModule, SubgraphPlatform } from '@shop/subgraph-kit';
 import { outbox } from './db/schema';
@@ -52,11 +52,7 @@ async function create(config: UsersConfig, { database, transport, cache, logger 
   const userStore = new UserStore(database.db);
   const sessions = new SessionService(new RefreshTokenStore(database.db), issuer, config.refreshTokenTtlSeconds);
   const relay = startOutboxRelay({ db: database.db, outbox, transport, logger });
-  const transact = async <T>(work: (tx: Executor) => Promise<T>): Promise<T> => {
-    const result = await database.db.transaction(work);
-    relay.wake();
-    return result;
-  };
+  const transact = transactor(database.db, () => relay.wake());
   const announce = async (user: { id: string; email: string; name: string }, tx: Executor) => {
     await appendToOutbox(tx, outbox, userRegistered, user.id, { userId: user.id, email: user.email, name: user.name });
   };

@@ -1,8 +1,9 @@
-import { countByKey, forbidden, isUuid, requireViewer, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
+import { type Connection, countByKey, isOwnerOrAdmin, isUuid, pageSize, requireOwnerOrAdmin, requireViewer, rowByKey, sequenceCursor, type SubgraphContext } from '@shop/subgraph-kit';
 import type { WishlistItemRecord, WishlistStore } from '../stores/wishlist.store';
-import { decodeCursor, pageSize, toPage, type Page } from './pagination';
 
-const empty: Page<WishlistItemRecord> = {
+const pages = sequenceCursor('wishlist');
+
+const empty: Connection<WishlistItemRecord> = {
   edges: [],
   pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
   totalCount: 0,
@@ -14,26 +15,24 @@ export class WishlistReader {
 
   /** A wishlist is private: only its owner and admins may read it. */
   private assertMayRead(context: SubgraphContext, userId: string): void {
-    const viewer = requireViewer(context);
-    if (viewer.userId !== userId && !viewer.roles.includes('admin')) throw forbidden('Only the user themself may see their wishlist');
+    requireOwnerOrAdmin(requireViewer(context), userId, 'Only the user themself may see their wishlist');
   }
 
   async page(context: SubgraphContext, userId: string, first: number | null | undefined, after: string | null | undefined) {
     this.assertMayRead(context, userId);
     const size = pageSize(first);
-    const beforeSeq = decodeCursor(after);
+    const beforeSeq = pages.decode(after);
     // An admin may ask for any id; one that is not a UUID cannot own items.
     if (!isUuid(userId)) return { ...empty, pageInfo: { ...empty.pageInfo, hasPreviousPage: beforeSeq !== null } };
     const [rows, total] = await Promise.all([this.items.page(userId, beforeSeq, size + 1), this.items.countForUser(userId)]);
-    return toPage(rows, size, total, beforeSeq);
+    return pages.toPage(rows, size, total, beforeSeq);
   }
 
   /** A WishlistItem reference: null for items that do not exist or that the caller may not see. */
   async item(context: SubgraphContext, id: string): Promise<WishlistItemRecord | null> {
     if (!context.viewer || !isUuid(id)) return null;
     const item = await rowByKey(context, 'wishlist.itemById', (ids) => this.items.findByIds(ids), (row) => row.id).load(id.toLowerCase());
-    const { userId, roles } = context.viewer;
-    return item && (item.userId === userId || roles.includes('admin')) ? item : null;
+    return item && isOwnerOrAdmin(context.viewer, item.userId) ? item : null;
   }
 
   /** One query for every product of the request (an `_entities` call of 20 products costs one round trip). */

@@ -1,14 +1,11 @@
-import type { Executor } from '@shop/db';
+import type { PayloadFailure } from '@shop/subgraph-kit';
+import type { Transact } from '@shop/db';
 import type { WishlistEvents } from '../events/wishlist-events';
 import type { KnownProductStore } from '../stores/known-product.store';
 import type { WishlistItemRecord, WishlistStore } from '../stores/wishlist.store';
 
 export type WishlistErrorCode = 'UNKNOWN_PRODUCT';
-export interface WishlistFailure {
-  code: WishlistErrorCode;
-  field: string | null;
-  message: string;
-}
+export type WishlistFailure = PayloadFailure<WishlistErrorCode>;
 export type WishlistResult = { item: WishlistItemRecord | null; errors: [] } | { item: null; errors: WishlistFailure[] };
 
 const unknownProduct = (): WishlistResult => ({
@@ -25,7 +22,7 @@ export class WishlistService {
     private readonly items: WishlistStore,
     private readonly known: KnownProductStore,
     private readonly events: WishlistEvents,
-    private readonly transact: <T>(work: (tx: Executor) => Promise<T>) => Promise<T>,
+    private readonly transact: Transact,
   ) {}
 
   /** Adding twice keeps one item: the unique (user, product) index lets only the first insert win. */

@@ -1,14 +1,13 @@
-import { DateTimeScalar } from '@shop/subgraph-kit';
+import { DateTimeScalar, mergeResolvers } from '@shop/subgraph-kit';
 import type { Resolvers } from '../__generated__/resolvers-types';
 import type { Inventory } from '../inventory';
 import { movementResolvers } from './movement.resolver';
 import { productResolvers } from './product.resolver';
 
 export function resolvers(inventory: Inventory): Resolvers {
-  const movement = movementResolvers(inventory.adjustments, inventory.movements);
-  return {
-    DateTime: DateTimeScalar,
-    ...productResolvers(inventory.stock),
-    ...movement,
-  };
+  return mergeResolvers<Resolvers>(
+    { DateTime: DateTimeScalar },
+    productResolvers(inventory.stock),
+    movementResolvers(inventory.adjustments, inventory.movements),
+  );
 }

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import type { Executor } from '@shop/db';
+import { Rollback, transactOrRollback, type Executor, type Transact } from '@shop/db';
 import { requireRole, type SubgraphContext } from '@shop/subgraph-kit';
 import { announceStock } from '../events/stock-events';
 import type { MovementRecord, MovementStore } from '../stores/movement.store';
 import { available, type StockStore } from '../stores/stock.store';
 import { failure, invalidInput, type InventoryFailure } from './inventory-errors';
-import { Rollback, transactOrRollback, type Transact } from './transact';
 
 export type AdjustStockResult = { movement: MovementRecord; errors: [] } | { movement: null; errors: InventoryFailure[] };
 

@@ -1,11 +1,8 @@
+import type { PayloadFailure } from '@shop/subgraph-kit';
 /** Mirrors the schema's `InventoryErrorCode`: expected failures are data, not exceptions. */
 export type InventoryErrorCode = 'INVALID_INPUT' | 'UNKNOWN_PRODUCT' | 'INSUFFICIENT_STOCK' | 'IDEMPOTENCY_KEY_REUSED';
 
-export interface InventoryFailure {
-  code: InventoryErrorCode;
-  field: string | null;
-  message: string;
-}
+export type InventoryFailure = PayloadFailure<InventoryErrorCode>;
 
 export const failure = (code: InventoryErrorCode, message: string, field: string | null = null): InventoryFailure => ({ code, field, message });
 

@@ -1,3 +1,4 @@
+import type { PayloadFailure } from '@shop/subgraph-kit';
 import { z } from 'zod';
 
 /** The longest a hold may last: a checkout that needs longer should reserve again. */
@@ -26,15 +27,11 @@ export type ReservationErrorCode =
   | 'RESERVATION_RELEASED'
   | 'RESERVATION_COMMITTED';
 
-export interface ReservationFailure {
-  code: ReservationErrorCode;
-  /** The input field at fault (`items.2.quantity`), for INVALID_INPUT. */
-  field: string | null;
+export interface ReservationFailure extends PayloadFailure<ReservationErrorCode> {
   /** The item that could not be held, for UNKNOWN_PRODUCT and INSUFFICIENT_STOCK. */
   productId: string | null;
   requested: number | null;
   available: number | null;
-  message: string;
 }
 
 export const reservationFailure = (code: ReservationErrorCode, message: string, extra: Partial<ReservationFailure> = {}): ReservationFailure => ({

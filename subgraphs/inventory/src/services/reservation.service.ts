@@ -1,4 +1,4 @@
-import type { Executor } from '@shop/db';
+import { Rollback, transactOrRollback, type Executor, type Transact } from '@shop/db';
 import { announceReleased, announceStock } from '../events/stock-events';
 import type { MovementStore } from '../stores/movement.store';
 import type { ReservationItem, ReservationRow, ReservationStore } from '../stores/reservation.store';
@@ -11,7 +11,6 @@ import {
   type ReservationFailure,
   type ReserveInput,
 } from './reservation-input';
-import { Rollback, transactOrRollback, type Transact } from './transact';
 
 export interface Reservation extends ReservationRow {
   items: Array<{ productId: string; quantity: number }>;

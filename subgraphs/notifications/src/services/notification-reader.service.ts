@@ -1,4 +1,4 @@
-import { type Connection, countByKey, forbidden, isUuid, pageSize, requireViewer, rowByKey, sequenceCursor, type SubgraphContext, toConnection } from '@shop/subgraph-kit';
+import { type Connection, countByKey, isOwnerOrAdmin, isUuid, pageSize, requireOwnerOrAdmin, requireViewer, rowByKey, sequenceCursor, type SubgraphContext, toConnection } from '@shop/subgraph-kit';
 import type { NotificationRecord, NotificationStore } from '../stores/notification.store';
 
 const cursor = sequenceCursor('notification');
@@ -15,8 +15,7 @@ export class NotificationReader {
 
   /** A user's notifications are private: only the user themself and admins may read them. */
   private assertMayRead(context: SubgraphContext, userId: string): void {
-    const viewer = requireViewer(context);
-    if (viewer.userId !== userId && !viewer.roles.includes('admin')) throw forbidden('Only the user themself may see their notifications');
+    requireOwnerOrAdmin(requireViewer(context), userId, 'Only the user themself may see their notifications');
   }
 
   /** Newest first; `unreadOnly` narrows both the page and `totalCount`. */
@@ -39,7 +38,6 @@ export class NotificationReader {
   async notification(context: SubgraphContext, id: string): Promise<NotificationRecord | null> {
     if (!context.viewer || !isUuid(id)) return null;
     const found = await rowByKey(context, 'notifications.byId', (ids) => this.store.findByIds(ids), (row) => row.id).load(id.toLowerCase());
-    const { userId, roles } = context.viewer;
-    return found && (found.recipientId === userId || roles.includes('admin')) ? found : null;
+    return found && isOwnerOrAdmin(context.viewer, found.recipientId) ? found : null;
   }
 }

@@ -1,3 +1,4 @@
+import type { PayloadFailure } from '@shop/subgraph-kit';
 import { z } from 'zod';
 import type { StoredAddress } from '../db/schema';
 
@@ -16,11 +17,7 @@ export type CartErrorCode =
   | 'INVALID_COUPON_CODE'
   | 'NOT_FOUND';
 
-export interface CartFailure {
-  code: CartErrorCode;
-  field: string | null;
-  message: string;
-}
+export type CartFailure = PayloadFailure<CartErrorCode>;
 
 export const failure = (code: CartErrorCode, field: string | null, message: string): CartFailure => ({ code, field, message });
 

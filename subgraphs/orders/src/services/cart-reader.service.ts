@@ -1,5 +1,5 @@
 import type { Executor } from '@shop/db';
-import { rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
+import { isOwnerOrAdmin, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
 import type { CartItemStore } from '../stores/cart-item.store';
 import type { CartStore } from '../stores/cart.store';
 import type { CartView } from './cart-view';
@@ -32,7 +32,7 @@ export class CartReader {
     const cart = await loader.load(id);
     // A cart is private: anyone but its owner and admins sees no such cart.
     const viewer = context.viewer;
-    if (!cart || !viewer || (viewer.userId !== cart.userId && !viewer.roles.includes('admin'))) return null;
+    if (!cart || !isOwnerOrAdmin(viewer, cart.userId)) return null;
     return cart;
   }
 }

@@ -1,4 +1,4 @@
-import type { Executor } from '@shop/db';
+import type { Executor, Transact } from '@shop/db';
 import type { StoredAddress } from '../db/schema';
 import type { CartItemStore } from '../stores/cart-item.store';
 import type { CartChanges, CartStore } from '../stores/cart.store';
@@ -6,9 +6,6 @@ import type { KnownProductStore } from '../stores/known-product.store';
 import type { CartReader } from './cart-reader.service';
 import { failure, invalidQuantity, MAX_CART_LINES, MAX_LINE_QUANTITY, parseAddress, parseCouponCode, type CartFailure } from './cart-input';
 import type { CartView } from './cart-view';
-
-/** Runs work in one transaction. */
-export type Transact = <T>(work: (tx: Executor) => Promise<T>) => Promise<T>;
 
 export interface CartResult {
   cart: CartView;

@@ -1,3 +1,4 @@
+import type { PayloadFailure } from '@shop/subgraph-kit';
 /** Why placing or cancelling an order was refused (the schema's OrderErrorCode). */
 export type OrderErrorCode =
   | 'CART_NOT_FOUND'
@@ -12,11 +13,7 @@ export type OrderErrorCode =
   | 'NOT_CANCELLABLE'
   | 'INVALID_REASON';
 
-export interface OrderFailure {
-  code: OrderErrorCode;
-  field: string | null;
-  message: string;
-}
+export type OrderFailure = PayloadFailure<OrderErrorCode>;
 
 export const orderFailure = (code: OrderErrorCode, field: string | null, message: string): OrderFailure => ({ code, field, message });
 

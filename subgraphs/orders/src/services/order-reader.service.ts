@@ -1,11 +1,10 @@
 import type { OrderStatus } from '@shop/events';
-import { type Connection, forbidden, pageSize, rowByKey, rowsByKey, sequenceCursor, type SubgraphContext, toConnection, type Viewer } from '@shop/subgraph-kit';
+import { type Connection, isOwnerOrAdmin, pageSize, requireOwnerOrAdmin, requireRole, rowByKey, rowsByKey, sequenceCursor, type SubgraphContext, toConnection, type Viewer } from '@shop/subgraph-kit';
 import type { OrderHistoryStore } from '../stores/order-history.store';
 import type { OrderRecord, OrderStore } from '../stores/order.store';
 import { toStatusChanges, type StatusChange } from './order-status-feed';
 
 const cursor = sequenceCursor('order');
-const canSee = (viewer: Viewer | null, order: OrderRecord) => !!viewer && (viewer.userId === order.customerId || viewer.roles.includes('admin'));
 
 export interface OrderPageArgs {
   first?: number | null;
@@ -23,13 +22,13 @@ export class OrderReader {
   /** `order(id)` and `Order` references: one query per request for any number of ids. */
   async byId(context: SubgraphContext, id: string): Promise<OrderRecord | null> {
     const order = await rowByKey(context, 'orders.byId', (ids) => this.orders.findByIds(ids), (row) => row.id).load(id);
-    return order && canSee(context.viewer, order) ? order : null;
+    return order && isOwnerOrAdmin(context.viewer, order.customerId) ? order : null;
   }
 
   /** Read now, bypassing the request's cache: a subscription's context outlives many changes. */
   async current(context: SubgraphContext, id: string): Promise<OrderRecord | null> {
     const [order] = await this.orders.findByIds([id]);
-    return order && canSee(context.viewer, order) ? order : null;
+    return order && isOwnerOrAdmin(context.viewer, order.customerId) ? order : null;
   }
 
   /** Status history of the orders in this request: one query for all of them. */
@@ -39,13 +38,13 @@ export class OrderReader {
 
   /** `User.orders`: the user themself or an admin; anyone else is FORBIDDEN. */
   forCustomer(viewer: Viewer, customerId: string, args: OrderPageArgs): Promise<Connection<OrderRecord>> {
-    if (viewer.userId !== customerId && !viewer.roles.includes('admin')) throw forbidden('You can only see your own orders');
+    requireOwnerOrAdmin(viewer, customerId, 'You can only see your own orders');
     return this.page({ ...args, customerId });
   }
 
-  /** The admin order list, newest first, optionally by status. */
-  forAdmin(viewer: Viewer, args: OrderPageArgs): Promise<Connection<OrderRecord>> {
-    if (!viewer.roles.includes('admin')) throw forbidden('Only admins can list every order');
+  /** The admin order list, newest first, optionally by status: UNAUTHENTICATED or FORBIDDEN for anyone else. */
+  forAdmin(context: SubgraphContext, args: OrderPageArgs): Promise<Connection<OrderRecord>> {
+    requireRole(context, 'admin');
     return this.page(args);
   }
 

@@ -1,6 +1,6 @@
 import type { Database, Executor } from '@shop/db';
 import { appendToOutbox, orderPlaced } from '@shop/events';
-import type { Viewer } from '@shop/subgraph-kit';
+import { isAdmin, isOwnerOrAdmin, type Viewer } from '@shop/subgraph-kit';
 import type { Logger } from 'pino';
 import { outbox, type StoredOrderLine } from '../db/schema';
 import { AfterCommit } from '../saga/after-commit';
@@ -17,7 +17,6 @@ export interface OrderResult {
 }
 
 const refused = (...errors: OrderFailure[]): OrderResult => ({ order: null, errors });
-const isAdmin = (viewer: Viewer) => viewer.roles.includes('admin');
 
 const frozen = (line: CartLineRecord): StoredOrderLine => ({
   lineId: line.id,
@@ -96,7 +95,7 @@ export class OrderService {
     if ('error' in checked) return refused(checked.error);
     return this.inTransaction(async (tx, after) => {
       const order = await this.orders.lock(orderId, tx);
-      if (!order || (order.customerId !== viewer.userId && !isAdmin(viewer))) return refused(orderFailure('NOT_FOUND', 'orderId', 'No such order'));
+      if (!order || !isOwnerOrAdmin(viewer, order.customerId)) return refused(orderFailure('NOT_FOUND', 'orderId', 'No such order'));
       if (!cancellableStatuses.has(order.status)) {
         return { order, errors: [orderFailure('NOT_CANCELLABLE', 'orderId', `An order that is ${order.status.toLowerCase()} can no longer be cancelled`)] };
       }

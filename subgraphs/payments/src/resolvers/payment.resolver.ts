@@ -1,4 +1,4 @@
-import { requireRole, requireUuid } from '@shop/subgraph-kit';
+import { requireUuid } from '@shop/subgraph-kit';
 import type { Resolvers } from '../__generated__/resolvers-types';
 import type { Payments } from '../payments';
 
@@ -21,10 +21,7 @@ export function paymentResolvers({ payments, reader }: Payments): Resolvers {
       payment: (_parent, { id }, context) => reader.byId(context, requireUuid(id)),
     },
     Mutation: {
-      refundPayment: (_parent, { paymentId, amount, idempotencyKey }, context) => {
-        requireRole(context, 'admin');
-        return payments.refund({ paymentId: requireUuid(paymentId, 'paymentId'), amount, idempotencyKey });
-      },
+      refundPayment: (_parent, { paymentId, amount, idempotencyKey }, context) => payments.adminRefund(context, { paymentId, amount, idempotencyKey }),
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { PayloadFailure } from '@shop/subgraph-kit';
 import type { ProviderErrorCode } from '../providers/payment-provider';
 import type { PaymentRecord } from '../stores/payment.store';
 
@@ -11,10 +12,7 @@ export type PaymentErrorCode =
   | 'INVALID_AMOUNT'
   | 'INVALID_IDEMPOTENCY_KEY';
 
-export interface PaymentFailure {
-  code: PaymentErrorCode;
-  field: string | null;
-  message: string;
+export interface PaymentFailure extends PayloadFailure<PaymentErrorCode> {
   /** True only for a transient PROCESSOR_ERROR: retry with the SAME idempotency key (false once the payment was given up). */
   retryable: boolean;
 }

@@ -1,4 +1,4 @@
-import { rowByKey, rowsByKey, type SubgraphContext } from '@shop/subgraph-kit';
+import { isOwnerOrAdmin, rowByKey, rowsByKey, type SubgraphContext } from '@shop/subgraph-kit';
 import type { PaymentRecord, PaymentStore, StatusChangeRecord } from '../stores/payment.store';
 
 /**
@@ -9,8 +9,7 @@ export class PaymentReader {
   constructor(private readonly payments: PaymentStore) {}
 
   canSee(context: SubgraphContext, payment: PaymentRecord): boolean {
-    const viewer = context.viewer;
-    return viewer !== null && (viewer.userId === payment.customerId || viewer.roles.includes('admin'));
+    return isOwnerOrAdmin(context.viewer, payment.customerId);
   }
 
   private visible(context: SubgraphContext, payment: PaymentRecord | null | undefined): PaymentRecord | null {

@@ -1,4 +1,5 @@
-import type { Executor } from '@shop/db';
+import type { Executor, Transact } from '@shop/db';
+import { requireRole, requireUuid, type SubgraphContext } from '@shop/subgraph-kit';
 import { paymentEvents } from '../events/payment-events';
 import type { CardSummary, Money, PaymentMethod, PaymentProvider, ProviderFailure } from '../providers/payment-provider';
 import type { IdempotencyStore, StoredOutcome } from '../stores/idempotency.store';
@@ -24,8 +25,6 @@ export interface RefundInput {
   /** Minor units, > 0; all refunds together never exceed the captured amount. */
   amount: number;
 }
-
-type Transact = <T>(work: (tx: Executor) => Promise<T>) => Promise<T>;
 
 const stored = (paymentId: string | null, error: Omit<PaymentFailure, 'retryable'> | null = null): StoredOutcome => ({ paymentId, error });
 const final = (outcome: StoredOutcome): StepOutcome => ({ outcome, final: true });
@@ -142,6 +141,12 @@ export class PaymentService {
       await paymentEvents.captured(tx, payment, payment.amount);
       return final(stored(payment.id));
     });
+  }
+
+  /** `refundPayment`: only admins refund by hand (the saga refunds through `refund`). */
+  adminRefund(context: SubgraphContext, input: RefundInput): Promise<PaymentResult> {
+    requireRole(context, 'admin');
+    return this.refund({ ...input, paymentId: requireUuid(input.paymentId, 'paymentId') });
   }
 
   /** Refunds part or all of what was captured. */

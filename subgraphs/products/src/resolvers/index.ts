@@ -1,4 +1,4 @@
-import { DateTimeScalar } from '@shop/subgraph-kit';
+import { DateTimeScalar, mergeResolvers } from '@shop/subgraph-kit';
 import type { Resolvers } from '../__generated__/resolvers-types';
 import type { CategoryAdminService } from '../services/category-admin.service';
 import type { CategoryReader } from '../services/category-reader.service';
@@ -18,15 +18,10 @@ export interface ProductsServices {
 }
 
 export function resolvers(services: ProductsServices): Resolvers {
-  const product = productResolvers(services.products, services.categories, services.productAdmin);
-  const category = categoryResolvers(services.categories, services.products, services.categoryAdmin);
-  const variant = variantResolvers(services.products, services.variantAdmin);
-  return {
-    DateTime: DateTimeScalar,
-    Product: { ...product.Product, ...variant.Product },
-    ProductVariant: variant.ProductVariant,
-    Category: category.Category,
-    Query: { ...product.Query, ...category.Query },
-    Mutation: { ...product.Mutation, ...category.Mutation, ...variant.Mutation },
-  };
+  return mergeResolvers<Resolvers>(
+    { DateTime: DateTimeScalar },
+    productResolvers(services.products, services.categories, services.productAdmin),
+    categoryResolvers(services.categories, services.products, services.categoryAdmin),
+    variantResolvers(services.products, services.variantAdmin),
+  );
 }

@@ -1,3 +1,4 @@
+import type { PayloadFailure } from '@shop/subgraph-kit';
 import {
   CatalogConflictError,
   CatalogValidationError,
@@ -29,11 +30,7 @@ export type CatalogErrorCode =
   | 'LIMIT_EXCEEDED'
   | 'VARIANT_REQUIRED';
 
-export interface CatalogFailure {
-  code: CatalogErrorCode;
-  field: string | null;
-  message: string;
-}
+export type CatalogFailure = PayloadFailure<CatalogErrorCode>;
 
 export const failure = (code: CatalogErrorCode, message: string, field: string | null = null): CatalogFailure => ({ code, field, message });
 

@@ -1,7 +1,6 @@
 import { CatalogValidationError, InvalidCursorError, type CatalogStore, type Product, type ProductFilter, type ProductSort } from '@shop/catalog';
-import { badUserInput, forbidden, requireUuid, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
+import { badUserInput, forbidden, hasRole, requireUuid, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
 import { toConnection, type ProductConnection } from './product-connection';
-import { isAdmin } from './viewer';
 import { variantModels, type ProductVariantModel } from './variant-models';
 
 export const MAX_PAGE_SIZE = 100;
@@ -44,7 +43,7 @@ export class ProductReader {
     const load = (ids: readonly string[]) => this.catalog.getProductsOfVariants(ids).then((found) => found.flatMap(variantModels));
     const variant = await rowByKey(context, 'variants.byId', load, (row) => row.id).load(id.toLowerCase());
     if (!variant || !this.visible(context, variant.product)) return null;
-    return variant.published || isAdmin(context) ? variant : null;
+    return variant.published || hasRole(context, 'admin') ? variant : null;
   }
 
   async product(context: SubgraphContext, args: { id?: string | null; slug?: string | null }): Promise<Product | null> {
@@ -78,7 +77,7 @@ export class ProductReader {
   private async storeFilter(context: SubgraphContext, filter: ProductListFilter): Promise<ProductFilter> {
     if (defined(filter.categoryId) && defined(filter.categorySlug)) throw badUserInput('Pass at most one of categoryId and categorySlug');
     if (defined(filter.ids) && filter.ids.length > MAX_IDS) throw badUserInput(`ids takes at most ${MAX_IDS} ids`, { argument: 'filter.ids' });
-    if (filter.published === false && !isAdmin(context)) throw forbidden('Only admins may list unpublished products');
+    if (filter.published === false && !hasRole(context, 'admin')) throw forbidden('Only admins may list unpublished products');
     const categoryIds = await this.categoryFilter(filter);
     return {
       ...(categoryIds ? { categoryIds } : {}),
@@ -86,7 +85,7 @@ export class ProductReader {
       ...(defined(filter.maxPrice) ? { maxPrice: filter.maxPrice } : {}),
       ...(defined(filter.currency) ? { currency: filter.currency } : {}),
       ...(defined(filter.ids) ? { ids: filter.ids } : {}),
-      ...(isAdmin(context) ? (defined(filter.published) ? { published: filter.published } : {}) : { published: true }),
+      ...(hasRole(context, 'admin') ? (defined(filter.published) ? { published: filter.published } : {}) : { published: true }),
     };
   }
 
@@ -104,6 +103,6 @@ export class ProductReader {
   }
 
   private visible(context: SubgraphContext, product: Product | null): Product | null {
-    return product && (product.published || isAdmin(context)) ? product : null;
+    return product && (product.published || hasRole(context, 'admin')) ? product : null;
   }
 }

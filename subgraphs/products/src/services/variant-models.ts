@@ -1,6 +1,5 @@
 import type { Product, ProductOption, ProductVariant } from '@shop/catalog';
-import type { SubgraphContext } from '@shop/subgraph-kit';
-import { isAdmin } from './viewer';
+import { hasRole, type SubgraphContext } from '@shop/subgraph-kit';
 
 /** What `ProductVariant` resolvers get: the variant with its product (for `product`, `optionValues`) and its index. */
 export interface ProductVariantModel extends ProductVariant {
@@ -25,7 +24,7 @@ export const optionModels = (product: Product): ProductOptionModel[] => product.
 
 /** Admins see every variant; everyone else the published ones. */
 export const visibleVariants = (context: SubgraphContext, product: Product): ProductVariantModel[] =>
-  variantModels(product).filter((variant) => variant.published || isAdmin(context));
+  variantModels(product).filter((variant) => variant.published || hasRole(context, 'admin'));
 
 /** The variant's value of each option of its product, in option order. */
 export function optionValuesOf(variant: ProductVariantModel): VariantOptionValue[] {

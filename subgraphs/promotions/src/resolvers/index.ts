@@ -1,4 +1,4 @@
-import { DateTimeScalar } from '@shop/subgraph-kit';
+import { DateTimeScalar, mergeResolvers } from '@shop/subgraph-kit';
 import type { Resolvers } from '../__generated__/resolvers-types';
 import type { CartDiscountService } from '../services/cart-discount.service';
 import type { ProductPricingService } from '../services/product-pricing.service';
@@ -10,13 +10,11 @@ import { promotionResolvers } from './promotion.resolver';
 import { quoteResolvers } from './quote.resolver';
 
 export function resolvers(services: { promotions: PromotionService; pricing: ProductPricingService; quotes: QuoteService; carts: CartDiscountService }): Resolvers {
-  const promotion = promotionResolvers(services.promotions);
-  const quote = quoteResolvers(services.quotes);
-  return {
-    DateTime: DateTimeScalar,
-    ...promotion,
-    ...productResolvers(services.pricing),
-    ...cartResolvers(services.carts),
-    Query: { ...promotion.Query, ...quote.Query },
-  };
+  return mergeResolvers<Resolvers>(
+    { DateTime: DateTimeScalar },
+    promotionResolvers(services.promotions),
+    quoteResolvers(services.quotes),
+    productResolvers(services.pricing),
+    cartResolvers(services.carts),
+  );
 }

@@ -1,4 +1,4 @@
-import { isUuid, requireRole, requireUuid } from '@shop/subgraph-kit';
+import { isUuid } from '@shop/subgraph-kit';
 import type { Resolvers } from '../__generated__/resolvers-types';
 import type { PromotionService } from '../services/promotion.service';
 
@@ -25,21 +25,12 @@ export function promotionResolvers(promotions: PromotionService): Resolvers {
     },
     Query: {
       promotions: (_parent, args, context) => promotions.list(context, args),
-      promotion: (_parent, { id }, context) => {
-        requireRole(context, 'admin');
-        return promotions.byId(context, requireUuid(id));
-      },
+      promotion: (_parent, { id }, context) => promotions.forAdmin(context, id),
     },
     Mutation: {
       createPromotion: (_parent, { input }, context) => promotions.create(context, input),
-      updatePromotion: (_parent, { id, input }, context) => {
-        requireRole(context, 'admin');
-        return promotions.update(context, requireUuid(id), input);
-      },
-      deactivatePromotion: (_parent, { id }, context) => {
-        requireRole(context, 'admin');
-        return promotions.deactivate(context, requireUuid(id));
-      },
+      updatePromotion: (_parent, { id, input }, context) => promotions.update(context, id, input),
+      deactivatePromotion: (_parent, { id }, context) => promotions.deactivate(context, id),
     },
   };
 }

@@ -1,11 +1,8 @@
+import type { PayloadFailure } from '@shop/subgraph-kit';
 import type { PromotionFields } from '../stores/promotion.store';
 
 export type PromotionErrorCode = 'INVALID_VALUE' | 'INVALID_WINDOW' | 'COUPON_TAKEN' | 'UNKNOWN_PRODUCT' | 'UNKNOWN_CATEGORY' | 'INVALID_FIELD' | 'NOT_FOUND';
-export interface PromotionFailure {
-  code: PromotionErrorCode;
-  field: string | null;
-  message: string;
-}
+export type PromotionFailure = PayloadFailure<PromotionErrorCode>;
 
 export interface PromotionInputShape {
   name: string;

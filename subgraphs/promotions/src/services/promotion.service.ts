@@ -1,10 +1,11 @@
-import type { Executor } from '@shop/db';
-import { hasRole, requireRole, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
+import type { Transact } from '@shop/db';
+import { type Connection, hasRole, pageSize, requireRole, requireUuid, rowByKey, sequenceCursor, type SubgraphContext } from '@shop/subgraph-kit';
 import type { AnnouncePromotionChange } from '../events/promotion-events';
 import type { KnownProductStore } from '../stores/known-product.store';
 import { isUniqueViolation, type PromotionFields, type PromotionRecord, type PromotionStore } from '../stores/promotion.store';
-import { decodeCursor, pageSize, toPage, type Page } from './pagination';
 import { validatePromotion, type PromotionFailure, type PromotionInputShape } from './promotion-input';
+
+const pages = sequenceCursor('promotion');
 
 export type PromotionResult = { promotion: PromotionRecord; errors: [] } | { promotion: null; errors: PromotionFailure[] };
 
@@ -18,25 +19,31 @@ export class PromotionService {
     private readonly promotions: PromotionStore,
     private readonly known: KnownProductStore,
     private readonly announce: AnnouncePromotionChange,
-    private readonly transact: <T>(work: (tx: Executor) => Promise<T>) => Promise<T>,
+    private readonly transact: Transact,
     /** The category ids these ids and slugs name, or which are unknown (the catalog's categories, `CategoryReplica.resolve`). */
     private readonly categories: (ids: readonly string[], slugs: readonly string[]) => Promise<{ ids: string[] } | { unknownIds: string[]; unknownSlugs: string[] }>,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async list(context: SubgraphContext, args: { activeOnly?: boolean | null; first?: number | null; after?: string | null }): Promise<Page<PromotionRecord>> {
+  async list(context: SubgraphContext, args: { activeOnly?: boolean | null; first?: number | null; after?: string | null }): Promise<Connection<PromotionRecord>> {
     requireRole(context, 'admin');
     const size = pageSize(args.first);
-    const after = decodeCursor(args.after);
+    const after = pages.decode(args.after);
     const activeOnly = args.activeOnly ?? false;
     const now = this.now();
     const [rows, total] = await Promise.all([this.promotions.page(activeOnly, now, after, size + 1), this.promotions.count(activeOnly, now)]);
-    return toPage(rows, size, total, after);
+    return pages.toPage(rows, size, total, after);
   }
 
   /** A Promotion reference; one query for every reference of the request. */
   byId(context: SubgraphContext, id: string): Promise<PromotionRecord | null> {
     return rowByKey(context, 'promotions.byId', (ids) => this.promotions.findByIds(ids), (row) => row.id).load(id);
+  }
+
+  /** `promotion(id)`: admins only (UNAUTHENTICATED / FORBIDDEN before the id is even checked). */
+  forAdmin(context: SubgraphContext, id: string): Promise<PromotionRecord | null> {
+    requireRole(context, 'admin');
+    return this.byId(context, requireUuid(id));
   }
 
   /** Coupon codes are secrets shoppers are given; only admins may list them. */
@@ -67,11 +74,12 @@ export class PromotionService {
 
   async update(context: SubgraphContext, id: string, input: PromotionInputShape): Promise<PromotionResult> {
     requireRole(context, 'admin');
+    const promotionId = requireUuid(id);
     const checked = await this.check(input);
     if ('errors' in checked) return fail(...checked.errors);
     try {
       return await this.transact(async (tx) => {
-        const updated = await this.promotions.update(id, checked.fields, tx);
+        const updated = await this.promotions.update(promotionId, checked.fields, tx);
         if (!updated) return notFound();
         await this.announce(tx, updated, 'updated');
         return { promotion: updated, errors: [] };
@@ -85,13 +93,14 @@ export class PromotionService {
   /** Idempotent: an already inactive promotion comes back unchanged, with no second event. */
   async deactivate(context: SubgraphContext, id: string): Promise<PromotionResult> {
     requireRole(context, 'admin');
+    const promotionId = requireUuid(id);
     return this.transact(async (tx) => {
-      const deactivated = await this.promotions.deactivate(id, tx);
+      const deactivated = await this.promotions.deactivate(promotionId, tx);
       if (deactivated) {
         await this.announce(tx, deactivated, 'deactivated');
         return { promotion: deactivated, errors: [] };
       }
-      const [existing] = await this.promotions.findByIds([id], tx);
+      const [existing] = await this.promotions.findByIds([promotionId], tx);
       return existing ? { promotion: existing, errors: [] } : notFound();
     });
   }

@@ -1,4 +1,4 @@
-import type { Executor } from '@shop/db';
+import type { Executor, Transact } from '@shop/db';
 import { isUuid } from '@shop/subgraph-kit';
 import type { AnnounceUsage } from '../events/promotion-events';
 import type { PromotionStore } from '../stores/promotion.store';
@@ -23,7 +23,7 @@ export class UsageService {
     private readonly promotions: PromotionStore,
     private readonly usages: UsageStore,
     private readonly announce: AnnounceUsage,
-    private readonly transact: <T>(work: (tx: Executor) => Promise<T>) => Promise<T>,
+    private readonly transact: Transact,
   ) {}
 
   /** Idempotent per (promotion, order): a repeated call answers ALREADY_RECORDED and counts nothing. */

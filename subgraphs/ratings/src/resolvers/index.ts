@@ -1,4 +1,4 @@
-import { DateTimeScalar } from '@shop/subgraph-kit';
+import { DateTimeScalar, mergeResolvers } from '@shop/subgraph-kit';
 import type { Resolvers } from '../__generated__/resolvers-types';
 import type { ReviewReader } from '../services/review-reader.service';
 import type { ReviewService } from '../services/review.service';
@@ -6,9 +6,5 @@ import { productResolvers } from './product.resolver';
 import { reviewResolvers } from './review.resolver';
 
 export function resolvers(services: { reader: ReviewReader; reviews: ReviewService }): Resolvers {
-  return {
-    DateTime: DateTimeScalar,
-    ...reviewResolvers(services.reader, services.reviews),
-    ...productResolvers(services.reader),
-  };
+  return mergeResolvers<Resolvers>({ DateTime: DateTimeScalar }, reviewResolvers(services.reader, services.reviews), productResolvers(services.reader));
 }

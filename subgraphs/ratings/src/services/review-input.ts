@@ -1,11 +1,8 @@
+import type { PayloadFailure } from '@shop/subgraph-kit';
 /** Mirrors the schema's `ReviewErrorCode`: expected failures are data, not exceptions. */
 export type ReviewErrorCode = 'INVALID_RATING' | 'INVALID_TITLE' | 'INVALID_BODY' | 'UNKNOWN_PRODUCT' | 'ALREADY_REVIEWED';
 
-export interface ReviewFailure {
-  code: ReviewErrorCode;
-  field: string | null;
-  message: string;
-}
+export type ReviewFailure = PayloadFailure<ReviewErrorCode>;
 
 export const MAX_TITLE_LENGTH = 120;
 export const MAX_BODY_LENGTH = 5000;

@@ -1,6 +1,6 @@
-import type { Executor } from '@shop/db';
+import { Rollback, transactOrRollback, type Executor, type Transact } from '@shop/db';
 import { appendToOutbox, productRatingChanged, reviewAdded, reviewDeleted, type EventContract, type OutboxTable, type ReviewFacts } from '@shop/events';
-import { forbidden, notFound, type Viewer } from '@shop/subgraph-kit';
+import { notFound, requireOwnerOrAdmin, type Viewer } from '@shop/subgraph-kit';
 import type { KnownProductStore, RatingSummary } from '../stores/known-product.store';
 import type { ReviewRecord, ReviewStore } from '../stores/review.store';
 import { averageRating } from './rating-summary';
@@ -10,15 +10,6 @@ export type AddReviewResult = { review: ReviewRecord; errors: [] } | { review: n
 export interface DeleteReviewResult {
   deletedReviewId: string;
   product: { id: string };
-}
-
-export type Transact = <T>(work: (tx: Executor) => Promise<T>) => Promise<T>;
-
-/** Thrown inside a transaction to roll it back and still answer with a typed failure. */
-class RolledBack extends Error {
-  constructor(readonly result: AddReviewResult) {
-    super('review transaction rolled back');
-  }
 }
 
 /**
@@ -38,28 +29,23 @@ export class ReviewService {
     const checked = validateReview(input);
     if ('errors' in checked) return { review: null, errors: checked.errors };
     const { productId, rating } = checked.review;
-    try {
-      return await this.transact(async (tx) => {
-        // Summary first: the row lock it takes serializes this product's writers, and an unknown
-        // product is found before anything is written.
-        const summary = await this.products.applyRating(productId, { sum: rating, count: 1 }, tx);
-        if (!summary) return { review: null, errors: [failure('UNKNOWN_PRODUCT', 'No such product in the catalog', 'productId')] };
-        const review = await this.reviews.insert({ ...checked.review, userId: viewer.userId }, tx);
-        if (!review) throw new RolledBack({ review: null, errors: [failure('ALREADY_REVIEWED', 'You have already reviewed this product', 'productId')] });
-        await this.announce(tx, reviewAdded, review, summary);
-        return { review, errors: [] };
-      });
-    } catch (error) {
-      if (error instanceof RolledBack) return error.result;
-      throw error;
-    }
+    return transactOrRollback<AddReviewResult>(this.transact, async (tx) => {
+      // Summary first: the row lock it takes serializes this product's writers, and an unknown
+      // product is found before anything is written.
+      const summary = await this.products.applyRating(productId, { sum: rating, count: 1 }, tx);
+      if (!summary) return { review: null, errors: [failure('UNKNOWN_PRODUCT', 'No such product in the catalog', 'productId')] };
+      const review = await this.reviews.insert({ ...checked.review, userId: viewer.userId }, tx);
+      if (!review) throw new Rollback<AddReviewResult>({ review: null, errors: [failure('ALREADY_REVIEWED', 'You have already reviewed this product', 'productId')] });
+      await this.announce(tx, reviewAdded, review, summary);
+      return { review, errors: [] };
+    });
   }
 
   /** Authors delete their own reviews, admins any; NOT_FOUND for an unknown id, FORBIDDEN for anyone else. */
   async remove(viewer: Viewer, id: string): Promise<DeleteReviewResult> {
     const [existing] = await this.reviews.findByIds([id]);
     if (!existing) throw notFound('No such review');
-    if (existing.userId !== viewer.userId && !viewer.roles.includes('admin')) throw forbidden('Only the author or an admin may delete this review');
+    requireOwnerOrAdmin(viewer, existing.userId, 'Only the author or an admin may delete this review');
     const removed = await this.transact(async (tx) => {
       // Product row first, as addReview and the product.deleted cascade do: one lock order, no deadlocks.
       await this.products.lock(existing.productId, tx);

@@ -1,4 +1,4 @@
-import { rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
+import { isOwnerOrAdmin, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
 import type { ShipmentRecord, ShipmentStore } from '../stores/shipment.store';
 
 /**
@@ -9,8 +9,7 @@ export class ShipmentReader {
   constructor(private readonly shipments: ShipmentStore) {}
 
   canSee(context: SubgraphContext, shipment: ShipmentRecord): boolean {
-    const viewer = context.viewer;
-    return viewer !== null && (viewer.userId === shipment.customerId || viewer.roles.includes('admin'));
+    return isOwnerOrAdmin(context.viewer, shipment.customerId);
   }
 
   private visible(context: SubgraphContext, shipment: ShipmentRecord | null | undefined): ShipmentRecord | null {

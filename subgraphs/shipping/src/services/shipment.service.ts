@@ -1,14 +1,10 @@
-import { requireRole, type SubgraphContext } from '@shop/subgraph-kit';
+import type { Transact } from '@shop/db';
+import { requireRole, type SubgraphContext, type PayloadFailure } from '@shop/subgraph-kit';
 import { announceShipment } from '../events/shipment-events';
 import type { ShipmentRecord, ShipmentStatus, ShipmentStore } from '../stores/shipment.store';
-import type { Transact } from './transact';
 
 export type ShipmentErrorCode = 'NOT_FOUND' | 'INVALID_TRANSITION';
-export interface ShipmentFailure {
-  code: ShipmentErrorCode;
-  field: string | null;
-  message: string;
-}
+export type ShipmentFailure = PayloadFailure<ShipmentErrorCode>;
 export type ShipmentResult = { shipment: ShipmentRecord; errors: [] } | { shipment: null; errors: ShipmentFailure[] };
 
 /** The one step each status may take when an admin advances it; DELIVERED and CANCELLED are final. */

@@ -1,12 +1,8 @@
 import type { ShippingRateFields } from '../stores/shipping-rate.store';
-import { isoCountry } from '@shop/subgraph-kit';
+import { isoCountry, type PayloadFailure } from '@shop/subgraph-kit';
 
 export type ShippingRateErrorCode = 'INVALID_COUNTRY' | 'INVALID_CURRENCY' | 'INVALID_AMOUNT' | 'DUPLICATE_RATE' | 'NOT_FOUND' | 'INVALID_FIELD';
-export interface ShippingRateFailure {
-  code: ShippingRateErrorCode;
-  field: string | null;
-  message: string;
-}
+export type ShippingRateFailure = PayloadFailure<ShippingRateErrorCode>;
 
 export interface MoneyInputShape {
   amount: number;

@@ -1,8 +1,9 @@
-import { badUserInput, isoCountry, requireRole, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
+import type { Transact } from '@shop/db';
+import { badUserInput, type Connection, countryCursor, isoCountry, pageSize, requireRole, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
 import { isUniqueViolation, type ShippingRateRecord, type ShippingRateStore } from '../stores/shipping-rate.store';
-import { decodeCursor, pageSize, toPage, type Page } from './pagination';
 import { validateShippingRate, type ShippingRateFailure, type ShippingRateInputShape } from './shipping-rate-input';
-import type { Transact } from './transact';
+
+const pages = countryCursor('shippingrate');
 
 export type ShippingRateResult = { shippingRate: ShippingRateRecord; errors: [] } | { shippingRate: null; errors: ShippingRateFailure[] };
 
@@ -18,13 +19,13 @@ export class ShippingRateService {
     private readonly transact: Transact,
   ) {}
 
-  async list(country: string | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<Page<ShippingRateRecord>> {
+  async list(country: string | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<Connection<ShippingRateRecord>> {
     const code = country === null || country === undefined ? null : isoCountry(country);
     if (country && !code) throw badUserInput('country must be an ISO 3166-1 alpha-2 code', { argument: 'country' });
     const size = pageSize(first);
-    const cursor = decodeCursor(after);
+    const cursor = pages.decode(after);
     const [rows, total] = await Promise.all([this.rates.page(code, cursor, size + 1), this.rates.count(code)]);
-    return toPage(rows, size, total, cursor);
+    return pages.toPage(rows, size, total, cursor);
   }
 
   /** A ShippingRate reference; one query for every reference of the request. */

@@ -1,4 +1,4 @@
-import { DateTimeScalar } from '@shop/subgraph-kit';
+import { DateTimeScalar, mergeResolvers } from '@shop/subgraph-kit';
 import type { Resolvers } from '../__generated__/resolvers-types';
 import type { CartTaxService } from '../services/cart-tax.service';
 import type { OrderTaxService } from '../services/order-tax.service';
@@ -9,13 +9,10 @@ import { taxQuoteResolvers } from './tax-quote.resolver';
 import { taxRateResolvers } from './tax-rate.resolver';
 
 export function resolvers(services: { rates: TaxRateService; quotes: TaxQuoteService; carts: CartTaxService; orders: OrderTaxService }): Resolvers {
-  const rate = taxRateResolvers(services.rates);
-  const quote = taxQuoteResolvers(services.quotes);
-  return {
-    DateTime: DateTimeScalar,
-    ...rate,
-    ...quote,
-    ...cartTaxResolvers(services.carts, services.orders),
-    Query: { ...rate.Query, ...quote.Query },
-  };
+  return mergeResolvers<Resolvers>(
+    { DateTime: DateTimeScalar },
+    taxRateResolvers(services.rates),
+    taxQuoteResolvers(services.quotes),
+    cartTaxResolvers(services.carts, services.orders),
+  );
 }

@@ -1,6 +1,6 @@
 import type { Executor } from '@shop/db';
 import type { OrderTaxRequested } from '@shop/events';
-import { rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
+import { isOwnerOrAdmin, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
 import type { AnnounceOrderTaxed } from '../events/order-saga.consumer';
 import type { OrderTaxRecord, OrderTaxStore } from '../stores/order-tax.store';
 import { normalizeRegion, type OrderTax } from './order-tax';
@@ -38,7 +38,6 @@ export class OrderTaxService {
   /** `Order.taxLines`: the order's customer and admins see them; anyone else gets none. One query per request. */
   async linesOf(context: SubgraphContext, orderId: string): Promise<OrderTaxRecord | null> {
     const record = await rowByKey(context, 'orders.tax', (ids) => this.orderTaxes.findByOrderIds(ids), (row) => row.orderId).load(orderId);
-    const viewer = context.viewer;
-    return record && viewer && (viewer.userId === record.customerId || viewer.roles.includes('admin')) ? record : null;
+    return record && isOwnerOrAdmin(context.viewer, record.customerId) ? record : null;
   }
 }

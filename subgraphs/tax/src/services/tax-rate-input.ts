@@ -1,12 +1,8 @@
 import type { TaxRateFields } from '../stores/tax-rate.store';
-import { isoCountry } from '@shop/subgraph-kit';
+import { isoCountry, type PayloadFailure } from '@shop/subgraph-kit';
 
 export type TaxRateErrorCode = 'INVALID_COUNTRY' | 'INVALID_RATE' | 'DUPLICATE_RATE' | 'NOT_FOUND' | 'INVALID_FIELD';
-export interface TaxRateFailure {
-  code: TaxRateErrorCode;
-  field: string | null;
-  message: string;
-}
+export type TaxRateFailure = PayloadFailure<TaxRateErrorCode>;
 
 export interface TaxRateInputShape {
   country: string;

@@ -1,9 +1,10 @@
-import type { Executor } from '@shop/db';
-import { badUserInput, isoCountry, requireRole, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
+import type { Transact } from '@shop/db';
+import { badUserInput, type Connection, countryCursor, isoCountry, pageSize, requireRole, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
 import type { AnnounceTaxRateChange } from '../events/tax-rate-events';
 import { isUniqueViolation, type TaxRateRecord, type TaxRateStore } from '../stores/tax-rate.store';
-import { decodeCursor, pageSize, toPage, type Page } from './pagination';
 import { validateTaxRate, type TaxRateFailure, type TaxRateInputShape } from './tax-rate-input';
+
+const pages = countryCursor('taxrate');
 
 export type TaxRateResult = { taxRate: TaxRateRecord; errors: [] } | { taxRate: null; errors: TaxRateFailure[] };
 
@@ -17,16 +18,16 @@ export class TaxRateService {
   constructor(
     private readonly rates: TaxRateStore,
     private readonly announce: AnnounceTaxRateChange,
-    private readonly transact: <T>(work: (tx: Executor) => Promise<T>) => Promise<T>,
+    private readonly transact: Transact,
   ) {}
 
-  async list(country: string | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<Page<TaxRateRecord>> {
+  async list(country: string | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<Connection<TaxRateRecord>> {
     const code = country === null || country === undefined ? null : isoCountry(country);
     if (country && !code) throw badUserInput('country must be an ISO 3166-1 alpha-2 code', { argument: 'country' });
     const size = pageSize(first);
-    const cursor = decodeCursor(after);
+    const cursor = pages.decode(after);
     const [rows, total] = await Promise.all([this.rates.page(code, cursor, size + 1), this.rates.count(code)]);
-    return toPage(rows, size, total, cursor);
+    return pages.toPage(rows, size, total, cursor);
   }
 
   /** A TaxRate reference; one query for every reference of the request. */

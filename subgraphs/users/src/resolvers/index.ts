@@ -1,4 +1,4 @@
-import { DateTimeScalar } from '@shop/subgraph-kit';
+import { DateTimeScalar, mergeResolvers } from '@shop/subgraph-kit';
 import type { Resolvers } from '../__generated__/resolvers-types';
 import type { AccountService } from '../services/account.service';
 import type { AddressService } from '../services/address.service';
@@ -8,13 +8,10 @@ import { authResolvers } from './auth.resolver';
 import { userResolvers } from './user.resolver';
 
 export function resolvers(services: { accounts: AccountService; users: UserService; addresses: AddressService }): Resolvers {
-  const auth = authResolvers(services.accounts, services.users);
-  const user = userResolvers(services.users);
-  const address = addressResolvers(services.addresses, services.users);
-  return {
-    DateTime: DateTimeScalar,
-    User: { ...user.User, ...address.User },
-    Query: user.Query,
-    Mutation: { ...auth.Mutation, ...user.Mutation, ...address.Mutation },
-  };
+  return mergeResolvers<Resolvers>(
+    { DateTime: DateTimeScalar },
+    authResolvers(services.accounts, services.users),
+    userResolvers(services.users),
+    addressResolvers(services.addresses, services.users),
+  );
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { hashPassword, isRefreshTokenShaped, needsRehash, passwordProblems, verifyPassword } from '@shop/auth';
-import type { Executor } from '@shop/db';
-import { badUserInput } from '@shop/subgraph-kit';
+import type { Executor, Transact } from '@shop/db';
+import { ADMIN_ROLE, badUserInput, isAdmin } from '@shop/subgraph-kit';
 import type { UserStore, UserRecord } from '../stores/user.store';
 import type { Session, SessionService } from './session.service';
 import { failure, tooManyAttempts, type AuthFailure } from './auth-errors';
@@ -22,7 +22,7 @@ export class AccountService {
     private readonly users: UserStore,
     private readonly sessions: SessionService,
     /** Runs the insert and its `user.registered` outbox row in one transaction. */
-    private readonly transact: <T>(work: (tx: Executor) => Promise<T>) => Promise<T>,
+    private readonly transact: Transact,
     private readonly onRegistered: (user: UserRecord, tx: Executor) => Promise<void>,
     private readonly throttle: LoginThrottle,
   ) {}
@@ -75,8 +75,8 @@ export class AccountService {
     const emailAddress = email.parse(admin.email);
     const existing = await this.users.findByEmail(emailAddress);
     if (existing) {
-      if (existing.roles.includes('admin')) return existing;
-      return (await this.users.setRoles(existing.id, [...new Set([...existing.roles, 'admin'])]))!;
+      if (isAdmin(existing)) return existing;
+      return (await this.users.setRoles(existing.id, [...new Set([...existing.roles, ADMIN_ROLE])]))!;
     }
     const passwordHash = await hashPassword(admin.password);
     const created = await this.transact(async (tx) => {

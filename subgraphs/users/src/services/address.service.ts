@@ -1,16 +1,12 @@
 import { z } from 'zod';
-import type { Executor } from '@shop/db';
-import { rowsByKey, type SubgraphContext } from '@shop/subgraph-kit';
+import type { Executor, Transact } from '@shop/db';
+import { rowsByKey, type SubgraphContext, type PayloadFailure } from '@shop/subgraph-kit';
 import type { AddressFields, AddressRecord, AddressStore } from '../stores/address.store';
 
 export const MAX_ADDRESSES = 20;
 
 export type AddressErrorCode = 'INVALID_FIELD' | 'INVALID_COUNTRY' | 'TOO_MANY_ADDRESSES' | 'NOT_FOUND';
-export interface AddressFailure {
-  code: AddressErrorCode;
-  field: string | null;
-  message: string;
-}
+export type AddressFailure = PayloadFailure<AddressErrorCode>;
 export type AddressResult = { address: AddressRecord; errors: [] } | { address: null; errors: AddressFailure[] };
 
 const optional = (max: number) =>
@@ -41,7 +37,7 @@ export class AddressService {
   constructor(
     private readonly addresses: AddressStore,
     private readonly lockUser: (userId: string, tx: Executor) => Promise<void>,
-    private readonly transact: <T>(work: (tx: Executor) => Promise<T>) => Promise<T>,
+    private readonly transact: Transact,
   ) {}
 
   forUser(context: SubgraphContext, userId: string): Promise<AddressRecord[]> {

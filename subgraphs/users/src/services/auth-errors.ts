@@ -1,3 +1,4 @@
+import type { PayloadFailure } from '@shop/subgraph-kit';
 /** Mirrors the schema's `AuthErrorCode`: expected failures are data, not exceptions. */
 export type AuthErrorCode =
   | 'INVALID_EMAIL'
@@ -8,10 +9,7 @@ export type AuthErrorCode =
   | 'INVALID_REFRESH_TOKEN'
   | 'TOO_MANY_ATTEMPTS';
 
-export interface AuthFailure {
-  code: AuthErrorCode;
-  field: string | null;
-  message: string;
+export interface AuthFailure extends PayloadFailure<AuthErrorCode> {
   /** Only for TOO_MANY_ATTEMPTS: seconds until a login is accepted again. */
   retryAfterSeconds: number | null;
 }

@@ -1,4 +1,4 @@
-import { perRequest, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
+import { isOwnerOrAdmin, notFound, perRequest, requireRole, requireUuid, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
 import type { UserRecord, UserStore } from '../stores/user.store';
 
 /** Reads users; one batched query per request however many references the router sends. */
@@ -9,9 +9,12 @@ export class UserService {
     return rowByKey(context, 'users.byId', (ids) => this.users.findByIds(ids), (row) => row.id).load(id);
   }
 
-  /** Replaces a user's roles; `customer` is always kept so nobody loses the shopper's rights. */
-  setRoles(userId: string, roles: string[]): Promise<UserRecord | null> {
-    return this.users.setRoles(userId, [...new Set(['customer', ...roles])].sort());
+  /** Admins replace a user's roles; `customer` is always kept so nobody loses the shopper's rights. */
+  async setRoles(context: SubgraphContext, userId: string, roles: string[]): Promise<UserRecord> {
+    requireRole(context, 'admin');
+    const user = await this.users.setRoles(requireUuid(userId, 'userId'), [...new Set(['customer', ...roles])].sort());
+    if (!user) throw notFound('No such user');
+    return user;
   }
 
   /**
@@ -25,8 +28,7 @@ export class UserService {
   /** E-mail and roles are private: only the user and admins may read them. */
   canSeePrivateFields(context: SubgraphContext, user: UserRecord): boolean {
     return (
-      context.viewer?.userId === user.id ||
-      (context.viewer?.roles.includes('admin') ?? false) ||
+      isOwnerOrAdmin(context.viewer, user.id) ||
       perRequest(context, 'users.signedIn', () => new Set<string>()).has(user.id)
     );
   }

@@ -1,0 +1,30 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { embeddedSubgraphs, type EmbeddedSettings } from '../scripts/subgraph-modules';
+import { subgraphs } from './subgraphs';
+
+/**
+ * `schema/subgraphs.ts` is the one list of subgraphs. The places that must repeat it (npm
+ * workspaces, the embedded start list, the subgraphs/ folders; docker-compose is checked in
+ * docker-compose.test.ts) are checked against it, so adding a subgraph to one and not the others fails here.
+ */
+const names = subgraphs.map((entry) => entry.name);
+
+describe('the subgraph list', () => {
+  it('names every folder under subgraphs/ once, each on its own port', () => {
+    const folders = readdirSync('subgraphs').filter((name) => existsSync(`subgraphs/${name}/package.json`));
+    expect([...names].sort()).toEqual(folders.sort());
+    expect(new Set(subgraphs.map((entry) => entry.port)).size).toBe(subgraphs.length);
+  });
+
+  it('is what the npm workspaces list holds', () => {
+    const workspaces = (JSON.parse(readFileSync('package.json', 'utf8')) as { workspaces: string[] }).workspaces;
+    const listed = workspaces.filter((path) => path.startsWith('subgraphs/')).map((path) => path.slice('subgraphs/'.length));
+    expect(listed.sort()).toEqual([...names].sort());
+  });
+
+  it('is what the embedded process starts', () => {
+    const settings = { keys: { accessTokenSigningKeys: [], admin: undefined }, issuer: 'i', audience: 'a' } as unknown as EmbeddedSettings;
+    expect(embeddedSubgraphs(settings).map(({ module }) => module.name).sort()).toEqual([...names].sort());
+  });
+});
