@@ -19,7 +19,7 @@ import {
   SetShippingAddressDocument,
   type OrderStatusChangedSubscription,
 } from '../__generated__/graphql';
-import { newCustomer, whenKnown, type Actor } from './shop-actors';
+import { newCustomer, whenCouponKnown, whenKnown, type Actor } from './shop-actors';
 
 type Client = ReturnType<typeof graphqlClient>;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -68,7 +68,10 @@ export async function shopperWithCart(client: Client, routerUrl: string, lines: 
     cartId = added.cart.id;
   }
   await client(SetShippingAddressDocument, { input: address }, as);
-  if (coupon) await client(ApplyCouponCodeDocument, { code: coupon }, as);
+  if (coupon) {
+    const applied = await whenCouponKnown(async () => (await client(ApplyCouponCodeDocument, { code: coupon }, as)).data?.applyCouponCode);
+    if (applied.errors.length > 0) throw new Error(`applyCouponCode refused: ${JSON.stringify(applied.errors)}`);
+  }
   return { shopper, cartId, quote: async () => (await client(CartQuoteDocument, {}, as)).data!.cart };
 }
 

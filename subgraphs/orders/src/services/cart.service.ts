@@ -4,7 +4,8 @@ import type { CartItemStore } from '../stores/cart-item.store';
 import type { CartChanges, CartStore } from '../stores/cart.store';
 import type { KnownProductStore } from '../stores/known-product.store';
 import type { CartReader } from './cart-reader.service';
-import { failure, invalidQuantity, MAX_CART_LINES, MAX_LINE_QUANTITY, parseAddress, parseCouponCode, type CartFailure } from './cart-input';
+import { couponFailure, failure, invalidQuantity, MAX_CART_LINES, MAX_LINE_QUANTITY, parseAddress, parseCouponCode, type CartFailure } from './cart-input';
+import type { CouponCheckService } from './coupon-check.service';
 import type { CartView } from './cart-view';
 
 /** Runs work in one transaction. */
@@ -27,6 +28,7 @@ export class CartService {
     private readonly carts: CartStore,
     private readonly items: CartItemStore,
     private readonly products: KnownProductStore,
+    private readonly coupons: CouponCheckService,
     private readonly transact: Transact,
   ) {}
 
@@ -80,10 +82,14 @@ export class CartService {
     return this.change(userId, async () => ({ shippingAddress: parsed.address satisfies StoredAddress }));
   }
 
+  /** A code that would take nothing off the cart as it is now is refused with the reason, and the cart keeps its previous code. */
   async applyCouponCode(userId: string, code: string): Promise<CartResult> {
     const parsed = parseCouponCode(code);
     if ('errors' in parsed) return { cart: await this.reader.openFor(userId), errors: parsed.errors };
-    return this.change(userId, async () => ({ couponCode: parsed.code }));
+    return this.change(userId, async (cart, tx) => {
+      const rejection = await this.coupons.rejection(userId, parsed.code, cart, tx);
+      return rejection ? [couponFailure(rejection)] : { couponCode: parsed.code };
+    });
   }
 
   removeCouponCode(userId: string): Promise<CartResult> {
