@@ -83,6 +83,7 @@ describe.each(['pglite', 'postgres'] as const)('the checkout saga orchestrator o
       couponCode: null,
       shippingAddress: { name: 'Ada Lovelace', line1: '1 Analytical Row', line2: null, city: 'London', region: null, postalCode: 'N1 9GU', country: 'GB' },
       subtotal: eur(6000),
+      shippingMethodId: null,
     });
   });
 

@@ -51,6 +51,20 @@ export const knownCoupons = ordersSchema.table('known_coupons', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index('known_coupons_code_idx').on(t.couponCode)]);
 
+/**
+ * The shipping options carts may choose, kept from `shipping-rate.changed/deleted`: where each
+ * ships and in which currency, so `setShippingMethod` refuses an option that cannot serve the cart
+ * and an address change clears one that no longer does. Prices stay with shipping (the quote).
+ */
+export const knownShippingRates = ordersSchema.table('known_shipping_rates', {
+  rateId: text('rate_id').primaryKey(),
+  country: text('country').notNull(),
+  currency: text('currency').notNull(),
+  carrier: text('carrier').notNull(),
+  name: text('name').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 /** A postal address as stored on a cart (validated by the service). */
 export interface StoredAddress {
   name: string;
@@ -73,6 +87,10 @@ export const carts = ordersSchema.table(
     currency: text('currency'),
     couponCode: text('coupon_code'),
     shippingAddress: jsonb('shipping_address').$type<StoredAddress>(),
+    /** The shipping option (a shipping rate id) the shopper chose; null: the cheapest. */
+    shippingMethodId: text('shipping_method_id'),
+    /** Why the chosen shipping option was cleared (an address it does not serve, a withdrawn rate); null otherwise. */
+    shippingMethodNotice: text('shipping_method_notice'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -16,6 +16,7 @@ export type CartErrorCode =
   | 'INVALID_ADDRESS'
   | 'INVALID_COUPON_CODE'
   | CouponErrorCode
+  | 'SHIPPING_METHOD_UNAVAILABLE'
   | 'NOT_FOUND';
 
 export interface CartFailure {
