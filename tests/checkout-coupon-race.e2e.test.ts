@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CreatePromotionFullDocument, PromotionByIdDocument } from './__generated__/graphql';
+import { ApplyCouponCodeDocument, CartCouponDocument, CreatePromotionFullDocument, PromotionByIdDocument, UpdateCartItemDocument } from './__generated__/graphql';
 import { openShop, orderWhen, placeOrder, shopperWithCart, stockedProduct } from './support/checkout-actors';
 import { startServicesShop } from '../scripts/services-shop';
-import { signInAdmin, type Actor } from './support/shop-actors';
+import { signInAdmin, whenCouponKnown, type Actor } from './support/shop-actors';
 
 /**
- * Limited coupons under concurrent checkouts, through the router on PostgreSQL and Kafka: the use
- * is reserved with the discount, so a single-use coupon prices exactly one order and every other
- * order is charged exactly its undiscounted total.
+ * Coupons through the router on PostgreSQL and Kafka. Limited coupons under concurrent checkouts:
+ * the use is reserved with the discount, so a single-use coupon prices exactly one order, every
+ * other order is charged exactly its undiscounted total and says why the coupon was dropped. And
+ * every reason a coupon is refused, or stops applying after the cart changed, as the shopper sees it.
  */
-describe('a single-use coupon under 20 concurrent checkouts', () => {
+describe('coupons at checkout: a single-use coupon under 20 concurrent checkouts, and every refusal', () => {
   let shop: Awaited<ReturnType<typeof startServicesShop>>;
   let admin: Actor;
   let categoryId: string;
@@ -38,5 +39,70 @@ describe('a single-use coupon under 20 concurrent checkouts', () => {
     expect(new Set(full.map((order) => JSON.stringify([order.total?.amount, order.payment?.amount.amount, order.payment?.capturedAmount.amount])))).toEqual(new Set([JSON.stringify([2999, 2999, 2999])]));
     const promotion = await shop.client(PromotionByIdDocument, { id: coupon.data!.createPromotion.promotion!.id }, { token: admin.token });
     expect(promotion.data?.promotion?.timesUsed).toBe(1);
+    // The losers are told why, on the order and on its PRICED history entry; the winner has nothing to explain.
+    const message = 'The coupon HALFONCE has reached its usage limit.';
+    expect(discounted.map((order) => [order.couponCode, order.couponRejection])).toEqual([['HALFONCE', null]]);
+    expect(new Set(full.map((order) => JSON.stringify(order.couponRejection)))).toEqual(new Set([JSON.stringify({ couponCode: 'HALFONCE', code: 'COUPON_USAGE_LIMIT_REACHED', message })]));
+    expect(new Set(full.map((order) => JSON.stringify(order.statusHistory.find((entry) => entry.status === 'PRICED'))))).toEqual(new Set([JSON.stringify({ position: 2, status: 'PRICED', reason: message })]));
+    expect(discounted[0]!.statusHistory.find((entry) => entry.status === 'PRICED')?.reason).toBeNull();
+  });
+
+  it('refuses each coupon that would take nothing off with its typed reason, and says why an applied one stopped applying', async () => {
+    const as = { token: admin.token };
+    const tag = Math.random().toString(36).slice(2, 8).toUpperCase();
+    const code = (name: string) => `${name}-${tag}`;
+    const create = async (input: Record<string, unknown>) => {
+      const created = await shop.client(CreatePromotionFullDocument, { input: { name: String(input.couponCode), kind: 'PERCENTAGE', value: 1000, ...input } as never }, as);
+      expect(created.data?.createPromotion.errors).toEqual([]);
+    };
+    await create({ couponCode: code('ONCE'), value: 5000, usageLimit: 1 });
+    await create({ couponCode: code('PAST'), startsAt: '2026-01-01T00:00:00.000Z', endsAt: '2026-02-01T00:00:00.000Z' });
+    await create({ couponCode: code('LATER'), startsAt: '2099-01-01T00:00:00.000Z' });
+    await create({ couponCode: code('ELSEWHERE'), categoryIds: [`no-such-${tag}`] });
+    await create({ couponCode: code('MIN30'), categoryIds: [categoryId], minimumSubtotal: { amount: 3000, currency: 'EUR' } });
+    const mug = await stockedProduct(shop.client, admin, categoryId, 2000, 10);
+    const first = await shopperWithCart(shop.client, shop.routerUrl, [[mug, 1]], code('ONCE'));
+    expect(await orderWhen(shop.client, first.shopper, await placeOrder(shop.client, first.shopper, first.cartId), ['CONFIRMED'])).toMatchObject({ discount: { amount: 1000 } });
+
+    const { shopper, cartId } = await shopperWithCart(shop.client, shop.routerUrl, [[mug, 1]]);
+    const mine = { token: shopper.token };
+    const apply = (name: string) => whenCouponKnown(async () => (await shop.client(ApplyCouponCodeDocument, { code: code(name).toLowerCase() }, mine)).data?.applyCouponCode);
+    const cart = async () => (await shop.client(CartCouponDocument, {}, mine)).data!.cart;
+    const refused = (errorCode: string, name: string, message: string, missingAmount: { amount: number; currency: string } | null = null) => ({
+      cart: { couponCode: null },
+      errors: [{ code: errorCode, field: 'code', message: message.replace('%', code(name)), missingAmount }],
+    });
+    expect((await shop.client(ApplyCouponCodeDocument, { code: code('NOPE') }, mine)).data?.applyCouponCode).toEqual(refused('COUPON_NOT_FOUND', 'NOPE', 'There is no coupon %.'));
+    expect(await apply('PAST')).toEqual(refused('COUPON_EXPIRED', 'PAST', 'The coupon % has expired.'));
+    expect(await apply('LATER')).toEqual(refused('COUPON_NOT_STARTED', 'LATER', 'The coupon % is not valid yet.'));
+    expect(await apply('ONCE')).toEqual(refused('COUPON_USAGE_LIMIT_REACHED', 'ONCE', 'The coupon % has reached its usage limit.'));
+    expect(await apply('ELSEWHERE')).toEqual(refused('COUPON_NOT_APPLICABLE', 'ELSEWHERE', 'The coupon % does not apply to anything in your cart.'));
+    expect(await apply('MIN30')).toEqual(refused('COUPON_MINIMUM_NOT_MET', 'MIN30', 'Add €10.00 more in eligible items to use the coupon %.', { amount: 1000, currency: 'EUR' }));
+    expect((await cart()).couponCode).toBeNull(); // every refusal left the cart as it was
+
+    const itemId = (await cart()).items[0]!.id;
+    await shop.client(UpdateCartItemDocument, { itemId, quantity: 2 }, mine);
+    expect(await apply('MIN30')).toEqual({ cart: { couponCode: code('MIN30') }, errors: [] });
+    expect(await cart()).toEqual({
+      couponCode: code('MIN30'),
+      items: [{ id: itemId }],
+      discount: { total: { amount: 400, currency: 'EUR' } },
+      appliedPromotions: [{ name: code('MIN30'), couponCode: code('MIN30'), amount: { amount: 400, currency: 'EUR' } }],
+      couponRejection: null,
+    });
+    // Back to one mug: the coupon stays entered and the cart says why it takes nothing off now.
+    await shop.client(UpdateCartItemDocument, { itemId, quantity: 1 }, mine);
+    const minimum = { couponCode: code('MIN30'), code: 'COUPON_MINIMUM_NOT_MET', message: `Add €10.00 more in eligible items to use the coupon ${code('MIN30')}.` };
+    expect(await cart()).toEqual({
+      couponCode: code('MIN30'),
+      items: [{ id: itemId }],
+      discount: { total: { amount: 0, currency: 'EUR' } },
+      appliedPromotions: [],
+      couponRejection: { ...minimum, missingAmount: { amount: 1000, currency: 'EUR' } },
+    });
+    // Ordered like that, the order is priced without it and says so, exactly as the cart did.
+    const order = await orderWhen(shop.client, shopper, await placeOrder(shop.client, shopper, cartId), ['CONFIRMED']);
+    expect(order).toMatchObject({ discount: { amount: 0 }, total: { amount: 2000 + 499 + 500 }, couponCode: code('MIN30'), couponRejection: minimum });
+    expect(order.statusHistory.find((entry) => entry.status === 'PRICED')?.reason).toBe(minimum.message);
   });
 });

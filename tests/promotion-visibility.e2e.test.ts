@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as ops from './__generated__/graphql';
 import { startShop } from './support/embedded-shop';
-import { newCustomer, signInAdmin, whenKnown, type Actor } from './support/shop-actors';
+import { newCustomer, signInAdmin, whenCouponKnown, whenKnown, type Actor } from './support/shop-actors';
 
 /**
  * A promotion reaches shoppers through a product, a promotion quote and a cart; on each path only
@@ -26,7 +26,7 @@ describe('promotion fields a shopper may see, through the router', () => {
   const product = async (actor?: Actor) => (await shop.client(ops.ProductPromotionVisibilityDocument, { id: productId }, as(actor))).data!.product!.activePromotions;
   const cart = async (actor: Actor) => {
     await whenKnown(async () => (await shop.client(ops.AddToCartDocument, { productId, quantity: 2 }, as(actor))).data?.addToCart);
-    expect((await shop.client(ops.ApplyCouponCodeDocument, { code: couponCode }, as(actor))).data?.applyCouponCode.errors).toEqual([]);
+    expect((await whenCouponKnown(async () => (await shop.client(ops.ApplyCouponCodeDocument, { code: couponCode }, as(actor))).data?.applyCouponCode)).errors).toEqual([]);
     return (await shop.client(ops.CartPromotionVisibilityDocument, {}, as(actor))).data!.cart!.discount!.promotions.map((a) => a.promotion);
   };
 

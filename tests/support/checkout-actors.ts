@@ -17,9 +17,10 @@ import {
   PlaceOrderDocument,
   ProductStockDocument,
   SetShippingAddressDocument,
+  SetShippingMethodDocument,
   type OrderStatusChangedSubscription,
 } from '../__generated__/graphql';
-import { newCustomer, whenKnown, type Actor } from './shop-actors';
+import { newCustomer, whenCouponKnown, whenKnown, type Actor } from './shop-actors';
 
 type Client = ReturnType<typeof graphqlClient>;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -68,8 +69,25 @@ export async function shopperWithCart(client: Client, routerUrl: string, lines: 
     cartId = added.cart.id;
   }
   await client(SetShippingAddressDocument, { input: address }, as);
-  if (coupon) await client(ApplyCouponCodeDocument, { code: coupon }, as);
+  if (coupon) {
+    const applied = await whenCouponKnown(async () => (await client(ApplyCouponCodeDocument, { code: coupon }, as)).data?.applyCouponCode);
+    if (applied.errors.length > 0) throw new Error(`applyCouponCode refused: ${JSON.stringify(applied.errors)}`);
+  }
   return { shopper, cartId, quote: async () => (await client(CartQuoteDocument, {}, as)).data!.cart };
+}
+
+/**
+ * Chooses a shipping option for the cart once orders has heard of it (orders keeps the options from
+ * shipping's events, so a rate created a moment ago may still be SHIPPING_METHOD_UNAVAILABLE); bounded.
+ */
+export async function chooseShipping(client: Client, shopper: Actor, cartId: string, optionId: string) {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const chosen = (await client(SetShippingMethodDocument, { cartId, optionId }, { token: shopper.token })).data?.setShippingMethod;
+    if (chosen?.errors.length === 0) return chosen;
+    if (chosen?.errors[0]?.code !== 'SHIPPING_METHOD_UNAVAILABLE' || Date.now() > deadline) throw new Error(`setShippingMethod refused: ${JSON.stringify(chosen)}`);
+    await sleep(100);
+  }
 }
 
 export async function placeOrder(client: Client, shopper: Actor, cartId: string, paymentToken = 'tok_visa', idempotencyKey: string = randomUUID()) {

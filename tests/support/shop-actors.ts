@@ -27,6 +27,19 @@ export async function newCustomer(routerUrl: string, name = 'Shopper'): Promise<
  * Repeats a mutation while its payload says a subgraph has not yet heard of the product or category (events
  * travel asynchronously), up to a bounded number of attempts.
  */
+/**
+ * Applies a coupon once orders has heard of it: orders judges codes on its copy of the coupons,
+ * kept from promotions' events, so a coupon created a moment ago may still be COUPON_NOT_FOUND.
+ */
+export async function whenCouponKnown<T extends { errors: Array<{ code: string }> }>(attempt: () => Promise<T | undefined>): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const result = await attempt();
+    if (result && !result.errors.some((e) => e.code === 'COUPON_NOT_FOUND')) return result;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('coupon never became known to orders');
+}
+
 export async function whenKnown<T extends { errors: Array<{ code: string }> }>(attempt: () => Promise<T | undefined>): Promise<T> {
   for (let i = 0; i < 100; i++) {
     const result = await attempt();

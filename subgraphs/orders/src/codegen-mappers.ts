@@ -27,3 +27,5 @@ export interface ProductModel {
 export interface UserModel {
   id: string;
 }
+/** A coupon that did not price the order, and why. */
+export type { CouponRejection as CouponRejectionModel } from '@shop/discounts';

@@ -5,12 +5,15 @@ import { OrderLifecycle } from './saga/order-lifecycle';
 import { sagaSteps } from './saga/saga-steps';
 import { CartReader } from './services/cart-reader.service';
 import { CartService } from './services/cart.service';
+import { CouponCheckService } from './services/coupon-check.service';
 import { OrderReader } from './services/order-reader.service';
 import { OrderStatusFeed } from './services/order-status-feed';
 import { OrderService } from './services/order.service';
 import { CartItemStore } from './stores/cart-item.store';
 import { CartStore } from './stores/cart.store';
+import { KnownCouponStore } from './stores/known-coupon.store';
 import { KnownProductStore } from './stores/known-product.store';
+import { KnownShippingRateStore } from './stores/known-shipping-rate.store';
 import { OrderHistoryStore } from './stores/order-history.store';
 import { OrderStore } from './stores/order.store';
 
@@ -29,11 +32,14 @@ export function createOrders(db: Database, wiring: OrdersWiring = {}) {
     carts: new CartStore(db),
     items: new CartItemStore(db),
     products: new KnownProductStore(db),
+    coupons: new KnownCouponStore(db),
+    shippingRates: new KnownShippingRateStore(db),
     orders: new OrderStore(db),
     history: new OrderHistoryStore(db),
   };
   const reader = new CartReader(stores.carts, stores.items);
-  const carts = new CartService(reader, stores.carts, stores.items, stores.products, transactor(db));
+  const couponCheck = new CouponCheckService(stores.coupons, stores.orders);
+  const carts = new CartService(reader, stores.carts, stores.items, stores.products, couponCheck, stores.shippingRates, transactor(db));
   const feed = new OrderStatusFeed(wiring.pubsub ?? new MemoryPubSub({ keyPrefix: 'orders' }), stores.history);
   const lifecycle = new OrderLifecycle(stores.orders, stores.history, feed, wiring.wake ?? (() => {}));
   const orderService = new OrderService(db, stores.carts, stores.items, stores.orders, lifecycle, logger);

@@ -6,6 +6,8 @@ import { startOutboxRelay } from '@shop/events';
 import type { SubgraphModule, SubgraphPlatform } from '@shop/subgraph-kit';
 import { outbox } from './db/schema';
 import { consumeProductEvents } from './events/product-events.consumer';
+import { consumePromotionEvents } from './events/promotion-events.consumer';
+import { consumeShippingRateEvents } from './events/shipping-rate-events.consumer';
 import { consumeSagaReplies } from './saga/saga-replies.consumer';
 import { createOrders } from './orders';
 import { resolvers } from './resolvers';
@@ -20,19 +22,21 @@ const migrations: MigrationTarget = {
 export type OrdersConfig = Record<string, never>;
 
 /**
- * Wires stores -> services -> resolvers, the outbox relay, the product-events consumer and the
+ * Wires stores -> services -> resolvers, the outbox relay, the product-, promotion- and shipping-rate-events consumers and the
  * saga orchestrator (participants' answers on their topics); `stop()` stops them on shutdown.
  */
 async function create(_config: OrdersConfig, { database, transport, pubsub, logger }: SubgraphPlatform) {
   const relay = startOutboxRelay({ db: database.db, outbox, transport, logger });
   const orders = createOrders(database.db, { pubsub, wake: () => relay.wake(), logger });
   const products = await consumeProductEvents(database.db, transport, orders.stores.products);
+  const coupons = await consumePromotionEvents(database.db, transport, orders.stores.coupons);
+  const shippingRates = await consumeShippingRateEvents(database.db, transport, orders.stores.shippingRates, orders.stores.carts);
   const saga = await consumeSagaReplies(database.db, transport, orders.saga, logger);
   return {
     resolvers: resolvers(orders),
     readiness: { database: () => database.ping() },
     stop: async () => {
-      await Promise.all([products.stop(), saga.stop()]);
+      await Promise.all([products.stop(), coupons.stop(), shippingRates.stop(), saga.stop()]);
       await relay.stop();
     },
   };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSubgraphHarness, type Caller, type SubgraphHarness } from '@shop/testkit';
 import { ordersModule } from '../src';
-import { admin, catalog, customer, ops, type CartData, type PayloadData } from './helpers';
+import { admin, catalog, customer, ops, promotionsFeed, type CartData, type PayloadData } from './helpers';
 
 const address = { name: ' Ada Lovelace ', line1: '12 St James Sq', line2: '', city: 'London', region: null, postalCode: 'SW1Y 4JH', country: 'gb' };
 
@@ -43,14 +43,52 @@ describe.each(['pglite', 'postgres'] as const)('cart address, coupon and referen
 
   it('applies, replaces and removes a coupon code', async () => {
     const shopper = customer();
-    expect(await mutate(ops.coupon, { c: ' welcome10 ' }, shopper)).toMatchObject({ errors: [], cart: { couponCode: 'WELCOME10' } });
-    expect(await mutate(ops.coupon, { c: 'SPRING-25' }, shopper)).toMatchObject({ errors: [], cart: { couponCode: 'SPRING-25' } });
+    const feed = promotionsFeed(harness);
+    const [welcome, spring] = [`W${backend}10`.toUpperCase(), `SPRING-${backend}`.toUpperCase()];
+    await feed.coupon(welcome);
+    await feed.coupon(spring);
+    await mutate(ops.add, { p: await catalog(harness).create() }, shopper);
+    expect(await mutate(ops.coupon, { c: ` ${welcome.toLowerCase()} ` }, shopper)).toMatchObject({ errors: [], cart: { couponCode: welcome } });
+    expect(await mutate(ops.coupon, { c: spring }, shopper)).toMatchObject({ errors: [], cart: { couponCode: spring } });
     const bad = await mutate(ops.coupon, { c: 'no spaces!' }, shopper);
     expect(bad).toEqual({
-      cart: expect.objectContaining({ couponCode: 'SPRING-25' }),
-      errors: [{ code: 'INVALID_COUPON_CODE', field: 'code', message: "A coupon code is 1 to 40 letters, digits, '-' or '_'" }],
+      cart: expect.objectContaining({ couponCode: spring }),
+      errors: [{ code: 'INVALID_COUPON_CODE', field: 'code', message: "A coupon code is 1 to 40 letters, digits, '-' or '_'", missingAmount: null }],
     });
     expect(await mutate(ops.noCoupon, {}, shopper)).toMatchObject({ errors: [], cart: { couponCode: null } });
+  });
+
+  it('refuses a coupon that would take nothing off with its reason, and keeps the previous code', async () => {
+    const feed = promotionsFeed(harness);
+    const tag = `${backend}-${Date.now()}`.toUpperCase();
+    const code = (name: string) => `${name}-${tag}`;
+    await feed.coupon(code('OK'));
+    await feed.coupon(code('OLD'), { endsAt: '2026-02-01T00:00:00.000Z' });
+    await feed.coupon(code('OFF'), { active: false });
+    await feed.coupon(code('SOON'), { startsAt: '2099-01-01T00:00:00.000Z' });
+    await feed.coupon(code('BIG'), { minimumSubtotal: { amount: 5000, currency: 'EUR' } });
+    await feed.coupon(code('LAMPS'), { categoryIds: ['lamps'] });
+    await feed.coupon(code('DOLLARS'), { kind: 'FIXED_AMOUNT', value: 500, currency: 'USD' });
+    const shopper = customer();
+    expect((await mutate(ops.coupon, { c: code('OK') }, shopper)).errors.map((error) => error.code)).toEqual(['COUPON_NOT_APPLICABLE']); // an empty cart
+    await mutate(ops.add, { p: await catalog(harness).create({ categoryId: 'kitchen', price: { amount: 2599, currency: 'EUR' } }) }, shopper);
+    expect((await mutate(ops.coupon, { c: code('OK') }, shopper)).errors).toEqual([]);
+    const refusals = [];
+    for (const name of ['NOPE', 'OLD', 'OFF', 'SOON', 'BIG', 'LAMPS', 'DOLLARS']) {
+      const refused = await mutate(ops.coupon, { c: code(name).toLowerCase() }, shopper);
+      expect(refused.cart.couponCode).toBe(code('OK'));
+      refusals.push(...refused.errors);
+    }
+    const c = code;
+    expect(refusals).toEqual([
+      { code: 'COUPON_NOT_FOUND', field: 'code', message: `There is no coupon ${c('NOPE')}.`, missingAmount: null },
+      { code: 'COUPON_EXPIRED', field: 'code', message: `The coupon ${c('OLD')} has expired.`, missingAmount: null },
+      { code: 'COUPON_EXPIRED', field: 'code', message: `The coupon ${c('OFF')} has expired.`, missingAmount: null },
+      { code: 'COUPON_NOT_STARTED', field: 'code', message: `The coupon ${c('SOON')} is not valid yet.`, missingAmount: null },
+      { code: 'COUPON_MINIMUM_NOT_MET', field: 'code', message: `Add €24.01 more in eligible items to use the coupon ${c('BIG')}.`, missingAmount: { amount: 2401, currency: 'EUR' } },
+      { code: 'COUPON_NOT_APPLICABLE', field: 'code', message: `The coupon ${c('LAMPS')} does not apply to anything in your cart.`, missingAmount: null },
+      { code: 'COUPON_NOT_APPLICABLE', field: 'code', message: `The coupon ${c('DOLLARS')} does not apply to anything in your cart.`, missingAmount: null },
+    ]);
   });
 
   it('resolves a batch of Cart references for their owner and admins only', async () => {

@@ -1,7 +1,17 @@
 import { eventually } from '@shop/testkit';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { productCreated, productDeleted, productsTopic, productUpdated, type EventEnvelope, type ProductSnapshot } from '@shop/events';
+import {
+  productCreated,
+  productDeleted,
+  productsTopic,
+  productUpdated,
+  promotionCreated,
+  promotionsTopic,
+  type EventEnvelope,
+  type ProductSnapshot,
+  type PromotionSnapshot,
+} from '@shop/events';
 import type { SubgraphHarness } from '@shop/testkit';
 import { inbox } from '../src/db/schema';
 
@@ -45,6 +55,39 @@ export function catalog(harness: SubgraphHarness) {
   };
 }
 
+/** Promotions as orders hears of them: `promotion.*` events on `shop.promotions`, awaited until consumed. */
+export function promotionsFeed(harness: SubgraphHarness) {
+  const consumed = async (eventId: string) =>
+    (await harness.platform.database.db.select().from(inbox).where(eq(inbox.eventId, eventId))).length === 1;
+  return {
+    /** Announces a coupon (running, 10 % off everything unless overridden) and waits until orders has consumed it. */
+    async coupon(couponCode: string, overrides: Partial<PromotionSnapshot> = {}) {
+      const promotionId = randomUUID();
+      const envelope = promotionCreated.create(promotionId, {
+        promotionId,
+        name: `Coupon ${couponCode}`,
+        kind: 'PERCENTAGE',
+        value: 1000,
+        currency: null,
+        automatic: false,
+        couponCode,
+        startsAt: '2026-01-01T00:00:00.000Z',
+        endsAt: null,
+        productIds: [],
+        categoryIds: [],
+        minimumSubtotal: null,
+        usageLimit: null,
+        perCustomerLimit: null,
+        active: true,
+        ...overrides,
+      });
+      await harness.platform.transport.publish([{ topic: promotionsTopic, key: promotionId, envelope }]);
+      await waitFor(() => consumed(envelope.id));
+      return promotionId;
+    },
+  };
+}
+
 export const customer = (userId: string = randomUUID()) => ({ userId, roles: ['customer'] });
 export const admin = (userId: string = randomUUID()) => ({ userId, roles: ['customer', 'admin'] });
 
@@ -53,6 +96,7 @@ const cartFields = `id owner { id } currency couponCode itemCount updatedAt subt
   lines { lineId productId categoryId quantity unitPrice { amount currency } }
   shippingAddress { name line1 line2 city region postalCode country }`;
 const payload = `{ cart { ${cartFields} } errors { code field message } }`;
+const couponPayload = `{ cart { ${cartFields} } errors { code field message missingAmount { amount currency } } }`;
 
 export const ops = {
   cart: `query { cart { ${cartFields} } }`,
@@ -60,7 +104,7 @@ export const ops = {
   update: `mutation($i: ID!, $q: Int!) { updateCartItem(itemId: $i, quantity: $q) ${payload} }`,
   remove: `mutation($i: ID!) { removeCartItem(itemId: $i) ${payload} }`,
   address: `mutation($input: CartAddressInput!) { setShippingAddress(input: $input) ${payload} }`,
-  coupon: `mutation($c: String!) { applyCouponCode(code: $c) ${payload} }`,
+  coupon: `mutation($c: String!) { applyCouponCode(code: $c) ${couponPayload} }`,
   noCoupon: `mutation { removeCouponCode ${payload} }`,
   entities: `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Cart { id owner { id } itemCount subtotal { amount currency } } } }`,
 };
@@ -78,5 +122,5 @@ export interface CartData {
 }
 export interface PayloadData {
   cart: CartData;
-  errors: Array<{ code: string; field: string | null; message: string }>;
+  errors: Array<{ code: string; field: string | null; message: string; missingAmount?: { amount: number; currency: string } | null }>;
 }

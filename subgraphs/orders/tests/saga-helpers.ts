@@ -11,6 +11,7 @@ export const orderFields = `id status currency couponCode carrier cancellable cu
   subtotal { amount currency } discount { amount currency } shippingCost { amount currency } tax { amount currency } total { amount currency }
   lines { lineId product { id } productName quantity unitPrice { amount } lineTotal { amount } discount { amount } }
   appliedPromotions { promotionId name couponCode amount { amount currency } }
+  couponRejection { couponCode code message missingAmount { amount currency } }
   cancellation { code reason } statusHistory { position status previousStatus reason }`;
 
 export const orderOps = {

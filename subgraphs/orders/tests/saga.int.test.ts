@@ -83,7 +83,32 @@ describe.each(['pglite', 'postgres'] as const)('the checkout saga orchestrator o
       couponCode: null,
       shippingAddress: { name: 'Ada Lovelace', line1: '1 Analytical Row', line2: null, city: 'London', region: null, postalCode: 'N1 9GU', country: 'GB' },
       subtotal: eur(6000),
+      shippingMethodId: null,
     });
+  });
+
+  it('records a coupon promotions dropped: Order.couponRejection and the reason of the PRICED entry', async () => {
+    const shopper = customer();
+    const cart = await fillCart(harness, shopper);
+    const { order } = await placeOrder(harness, shopper, { c: cart.cartId });
+    const orderId = order!.id;
+    await participants.next(orderId, 'order.placed');
+    await participants.reply(orderDiscounted, orderId, {
+      orderId,
+      discount: eur(0),
+      lines: cart.lineIds.map((lineId) => ({ lineId, discount: eur(0) })),
+      promotions: [],
+      rejectedCoupon: { code: 'HALFONCE', reason: 'USAGE_LIMIT_REACHED' },
+    });
+    await participants.reply(orderShippingQuoted, orderId, { orderId, carrier: 'DHL', cost: eur(499) });
+    await participants.next(orderId, 'order.tax-requested');
+    await participants.reply(orderTaxed, orderId, { orderId, tax: eur(0), lines: [] });
+    const priced = await readOrder(harness, shopper, orderId);
+    const message = 'The coupon HALFONCE has reached its usage limit.';
+    expect(priced).toMatchObject({ status: 'PRICED', discount: eur(0), total: eur(6499), couponRejection: { couponCode: 'HALFONCE', code: 'COUPON_USAGE_LIMIT_REACHED', message, missingAmount: null } });
+    expect(priced!.statusHistory.map(({ status, reason }) => [status, reason])).toEqual([['PENDING', null], ['PRICED', message]]);
+    const other = customer();
+    expect((await readOrder(harness, other, (await pricedOrder(other)).orderId))?.couponRejection).toBeNull(); // a coupon that priced the order, or none: null
   });
 
   it('drives an order through every step to CONFIRMED with exact money, then SHIPPED and DELIVERED', async () => {

@@ -23,3 +23,5 @@ export interface CartModel {
   id: string;
   [field: string]: unknown;
 }
+/** A coupon that does not apply, and why (the engine's rejection). */
+export type { CouponRejection as CouponRejectionModel, CouponRejection as RejectedCouponModel } from '@shop/discounts';

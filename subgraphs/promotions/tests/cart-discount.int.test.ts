@@ -98,6 +98,33 @@ describe.each(['pglite', 'postgres'] as const)('Cart.discount on %s', (backend) 
     expect((await discountOf([cart], customerCaller())).data!._entities[0]!.discount!.total).toEqual(eur(500));
   });
 
+  it('lists appliedPromotions and says why an entered coupon takes nothing off (couponRejection), empty carts included', async () => {
+    const category = unique('cat');
+    const code = couponCode();
+    const coupon = await createPromotion(promotions, { name: 'Ten from 50', kind: 'PERCENTAGE', value: 1000, couponCode: code, categoryIds: [category], minimumSubtotal: eur(5000) });
+    const ended = couponCode();
+    await createPromotion(promotions, { name: 'Ended', kind: 'PERCENTAGE', value: 1000, couponCode: ended, startsAt: '2026-01-01T00:00:00.000Z', endsAt: '2026-02-01T00:00:00.000Z' });
+    const query = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Cart {
+      appliedPromotions { promotionId couponCode amount { amount currency } }
+      couponRejection { couponCode code message missingAmount { amount currency } } } } }`;
+    const met = cartRepresentation([cartLine('a', unique('p'), category, 2500, 2)], code.toLowerCase());
+    const short = cartRepresentation([cartLine('a', unique('p'), category, 2500), cartLine('b', unique('p'), unique('cat'), 9000)], code);
+    const empty = cartRepresentation([], code);
+    const gone = cartRepresentation([cartLine('a', unique('p'), category, 2500)], ended);
+    const none = cartRepresentation([cartLine('a', unique('p'), category, 2500)]);
+    const result = await promotions.call(query, { reps: [met, short, empty, gone, none] }, customerCaller());
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({
+      _entities: [
+        { appliedPromotions: [{ promotionId: coupon.id, couponCode: code, amount: eur(500) }], couponRejection: null },
+        { appliedPromotions: [], couponRejection: { couponCode: code, code: 'COUPON_MINIMUM_NOT_MET', message: `Add €25.00 more in eligible items to use the coupon ${code}.`, missingAmount: eur(2500) } },
+        { appliedPromotions: [], couponRejection: { couponCode: code, code: 'COUPON_NOT_APPLICABLE', message: `The coupon ${code} does not apply to anything in your cart.`, missingAmount: null } },
+        { appliedPromotions: [], couponRejection: { couponCode: ended, code: 'COUPON_EXPIRED', message: `The coupon ${ended} has expired.`, missingAmount: null } },
+        { appliedPromotions: [], couponRejection: null },
+      ],
+    });
+  });
+
   it('refuses a line in another currency than the cart with BAD_USER_INPUT', async () => {
     const cart = cartRepresentation([cartLine('a', 'p', 'c', 100), { ...cartLine('b', 'q', 'c', 100), unitPrice: { amount: 100, currency: 'USD' } }]);
     const result = await discountOf([cart]);

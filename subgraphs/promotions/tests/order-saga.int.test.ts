@@ -93,7 +93,7 @@ describe.each(['pglite', 'postgres'] as const)('promotions checkout saga on %s',
     const confirmed = orderConfirmed.create(order.data.orderId, { orderId: order.data.orderId, customerId: shopper.userId, total: eur(500), items: [{ productId: product, quantity: 1 }], promotionIds: [coupon.id] });
     await deliver(promotions, order, confirmed);
     expect(await discountReplies(promotions, order.data.orderId)).toEqual([
-      { orderId: order.data.orderId, discount: eur(0), lines: [{ lineId: 'a', discount: eur(0) }], promotions: [], rejectedCoupon: { code, reason: 'USAGE_LIMIT_REACHED' } },
+      { orderId: order.data.orderId, discount: eur(0), lines: [{ lineId: 'a', discount: eur(0) }], promotions: [], rejectedCoupon: { code, reason: 'USAGE_LIMIT_REACHED', missing: null } },
     ]);
     expect(await timesUsed(coupon)).toBe(1);
   });

@@ -55,7 +55,7 @@ describe.each(['postgres', 'pglite'] as const)('usage reserved with the discount
     await deliverAll(orders);
     const replies = (await discountsOf(orders)).map((reply) => JSON.stringify(reply));
     expect(replies.filter((reply) => reply === JSON.stringify([[500, null]]))).toHaveLength(1);
-    expect(replies.filter((reply) => reply === JSON.stringify([[0, { code, reason: 'USAGE_LIMIT_REACHED' }]]))).toHaveLength(19);
+    expect(replies.filter((reply) => reply === JSON.stringify([[0, { code, reason: 'USAGE_LIMIT_REACHED', missing: null }]]))).toHaveLength(19);
     expect(await timesUsed(coupon)).toBe(1);
     expect(await promotions.platform.database.db.select().from(promotionUsages).where(eq(promotionUsages.promotionId, coupon.id))).toHaveLength(1);
   });

@@ -32,6 +32,8 @@ export const orderPlaced = defineEvent({
     shippingAddress: address,
     /** Sum of unitPrice x quantity. */
     subtotal: money,
+    /** The shipping option (rate id) the shopper chose; absent or null: the cheapest. */
+    shippingMethodId: z.string().min(1).nullish(),
   }),
 });
 

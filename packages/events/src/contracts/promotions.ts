@@ -76,7 +76,14 @@ export const orderDiscounted = defineEvent({
     lines: z.array(z.object({ lineId: z.string().min(1), discount: money })),
     promotions: z.array(z.object({ promotionId: z.string().min(1), name: z.string().min(1), couponCode: z.string().min(1).nullable(), amount: money })),
     /** The order's coupon when it did not price the order, and why (CouponRejectionReason); absent or null when it did or none was entered. */
-    rejectedCoupon: z.object({ code: z.string().min(1), reason: z.string().regex(/^[A-Z_]+$/) }).nullish(),
+    rejectedCoupon: z
+      .object({
+        code: z.string().min(1),
+        reason: z.string().regex(/^[A-Z_]+$/),
+        /** MINIMUM_NOT_MET: how much more the covered lines needed; absent or null otherwise. */
+        missing: money.nullish(),
+      })
+      .nullish(),
   }),
 });
 

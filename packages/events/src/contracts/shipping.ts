@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineEvent } from '../define-event';
 import { money } from './saga-shapes';
 
-/** Every shipping event, keyed by ORDER id so one order's shipping events stay in order. */
+/** Every shipping event, keyed by ORDER id so one order's shipping events stay in order (rate events: by rate id). */
 export const shippingTopic = 'shop.shipping';
 
 /** Saga reply to `order.placed`: the cheapest rate for the destination country. */
@@ -45,3 +45,27 @@ export const shipmentCancelled = defineEvent({ type: 'shipment.cancelled', topic
 export type OrderShippingQuoted = z.infer<typeof orderShippingQuoted.schema>;
 export type OrderShippingUnavailable = z.infer<typeof orderShippingUnavailable.schema>;
 export type ShipmentFacts = z.infer<typeof shipmentFacts>;
+
+/** A shipping rate (a shipping option of carts) as it is after an admin created or changed it; keyed by rate id. */
+export const shippingRateChanged = defineEvent({
+  type: 'shipping-rate.changed',
+  topic: shippingTopic,
+  version: 1,
+  schema: z.object({
+    rateId: z.string().min(1),
+    country: z.string().regex(/^[A-Z]{2}$/),
+    currency: z.string().regex(/^[A-Z]{3}$/),
+    carrier: z.string().min(1),
+    name: z.string().min(1),
+  }),
+});
+
+/** An admin deleted a shipping rate: carts can no longer choose it; keyed by rate id. */
+export const shippingRateDeleted = defineEvent({
+  type: 'shipping-rate.deleted',
+  topic: shippingTopic,
+  version: 1,
+  schema: z.object({ rateId: z.string().min(1) }),
+});
+
+export type ShippingRateChanged = z.infer<typeof shippingRateChanged.schema>;

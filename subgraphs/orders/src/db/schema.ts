@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, check, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { CouponRejection } from '@shop/discounts';
 import { outboxTables } from '@shop/events';
 
 export const ordersSchema = pgSchema('orders');
@@ -19,6 +20,48 @@ export const knownProducts = ordersSchema.table('known_products', {
   priceAmount: integer('price_amount').notNull(),
   priceCurrency: text('price_currency').notNull(),
   published: boolean('published').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A coupon promotion as orders needs it to refuse `applyCouponCode` (the PromotionRule of @shop/discounts, dates as ISO strings). */
+export interface StoredCouponRule {
+  kind: 'PERCENTAGE' | 'FIXED_AMOUNT';
+  value: number;
+  currency: string | null;
+  startsAt: string;
+  endsAt: string | null;
+  productIds: string[];
+  categoryIds: string[];
+  minimumSubtotal: { amount: number; currency: string } | null;
+  usageLimit: number | null;
+  perCustomerLimit: number | null;
+  active: boolean;
+}
+
+/**
+ * What orders knows of the shop's coupons, kept from `promotion.created/updated/deactivated`:
+ * enough to tell a shopper at once why a code does not apply. Promotions stays the authority on
+ * what a cart and an order are discounted (`Cart.couponRejection`, the saga's discount step).
+ */
+export const knownCoupons = ordersSchema.table('known_coupons', {
+  promotionId: text('promotion_id').primaryKey(),
+  /** Upper case. Not unique here: events of two promotions may arrive out of order while a code moves from one to the other. */
+  couponCode: text('coupon_code').notNull(),
+  rule: jsonb('rule').$type<StoredCouponRule>().notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('known_coupons_code_idx').on(t.couponCode)]);
+
+/**
+ * The shipping options carts may choose, kept from `shipping-rate.changed/deleted`: where each
+ * ships and in which currency, so `setShippingMethod` refuses an option that cannot serve the cart
+ * and an address change clears one that no longer does. Prices stay with shipping (the quote).
+ */
+export const knownShippingRates = ordersSchema.table('known_shipping_rates', {
+  rateId: text('rate_id').primaryKey(),
+  country: text('country').notNull(),
+  currency: text('currency').notNull(),
+  carrier: text('carrier').notNull(),
+  name: text('name').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -44,6 +87,10 @@ export const carts = ordersSchema.table(
     currency: text('currency'),
     couponCode: text('coupon_code'),
     shippingAddress: jsonb('shipping_address').$type<StoredAddress>(),
+    /** The shipping option (a shipping rate id) the shopper chose; null: the cheapest. */
+    shippingMethodId: text('shipping_method_id'),
+    /** Why the chosen shipping option was cleared (an address it does not serve, a withdrawn rate); null otherwise. */
+    shippingMethodNotice: text('shipping_method_notice'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -91,6 +138,9 @@ export interface StoredAppliedPromotion {
   amount: number;
 }
 
+/** The order's coupon when promotions did not price the order with it (from order.discounted). */
+export type StoredCouponRejection = CouponRejection;
+
 /**
  * Orders and their saga state: the row IS the state machine. Every saga step locks the row, checks
  * the status it expects, writes the new state and the next request to the outbox in one transaction.
@@ -115,6 +165,7 @@ export const orders = ordersSchema.table(
     subtotal: integer('subtotal').notNull(),
     discount: integer('discount'),
     promotions: jsonb('promotions').$type<StoredAppliedPromotion[]>(),
+    couponRejection: jsonb('coupon_rejection').$type<StoredCouponRejection>(),
     shippingCost: integer('shipping_cost'),
     carrier: text('carrier'),
     tax: integer('tax'),

@@ -12,6 +12,8 @@ export function cartMutationResolvers(carts: CartService): Resolvers {
       setShippingAddress: (_parent, { input }, context) => carts.setShippingAddress(requireViewer(context).userId, input),
       applyCouponCode: (_parent, { code }, context) => carts.applyCouponCode(requireViewer(context).userId, code),
       removeCouponCode: (_parent, _args, context) => carts.removeCouponCode(requireViewer(context).userId),
+      setShippingMethod: (_parent, { cartId, optionId }, context) =>
+        carts.setShippingMethod(requireViewer(context).userId, requireUuid(cartId, 'cartId'), requireUuid(optionId, 'optionId')),
     },
   };
 }

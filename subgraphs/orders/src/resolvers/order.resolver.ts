@@ -1,3 +1,4 @@
+import { couponErrorCode, couponRejectionMessage } from '@shop/discounts';
 import { requireUuid, requireViewer } from '@shop/subgraph-kit';
 import type { Resolvers } from '../__generated__/resolvers-types';
 import type { OrderReader } from '../services/order-reader.service';
@@ -21,6 +22,12 @@ export function orderResolvers(reader: OrderReader): Resolvers {
       total: (order) => money(order.total, order.currency),
       cancellation: (order) => (order.cancelCode && order.cancelReason ? { code: order.cancelCode, reason: order.cancelReason } : null),
       cancellable: (order) => cancellableStatuses.has(order.status),
+    },
+    CouponRejection: {
+      couponCode: (rejection) => rejection.code,
+      code: (rejection) => couponErrorCode[rejection.reason],
+      message: (rejection) => couponRejectionMessage(rejection),
+      missingAmount: (rejection) => rejection.missing,
     },
     OrderLine: {
       product: (line) => ({ id: line.productId }),

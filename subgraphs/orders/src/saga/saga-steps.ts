@@ -21,7 +21,8 @@ import {
   stockReserved,
   type OrderStatus,
 } from '@shop/events';
-import { itemsOf, netLines, orderTotal, withLineDiscounts } from '../services/order-pricing';
+import { couponRejectionMessage } from '@shop/discounts';
+import { couponRejectionOf, itemsOf, netLines, orderTotal, withLineDiscounts } from '../services/order-pricing';
 import type { OrderRecord, OrderStore } from '../stores/order.store';
 import type { AfterCommit } from './after-commit';
 import { paymentDeclined, reservationExpired, shippingUnavailable, stockRefused } from './cancellation-reasons';
@@ -85,6 +86,7 @@ export function sagaSteps(orders: OrderStore, lifecycle: OrderLifecycle) {
           discount: Math.min(event.data.discount.amount, order.subtotal),
           lines: withLineDiscounts(order.lines, event.data),
           promotions: event.data.promotions.map((p) => ({ promotionId: p.promotionId, name: p.name, couponCode: p.couponCode, amount: p.amount.amount })),
+          couponRejection: couponRejectionOf(event.data),
         });
         await requestTaxIfPriced(updated, context);
       }),
@@ -106,7 +108,9 @@ export function sagaSteps(orders: OrderStore, lifecycle: OrderLifecycle) {
       when(['PENDING'], event.data.orderId, context, async (order) => {
         if (order.discount === null || order.shippingCost === null) return;
         const tax = event.data.tax.amount;
-        const priced = await lifecycle.moveTo(context.tx, order, 'PRICED', { tax, total: orderTotal({ ...order, tax }) }, context.after);
+        // A dropped coupon is said where the shopper watches the order, with the sentence of Order.couponRejection.
+        const why = order.couponRejection ? couponRejectionMessage(order.couponRejection) : null;
+        const priced = await lifecycle.moveTo(context.tx, order, 'PRICED', { tax, total: orderTotal({ ...order, tax }) }, context.after, why);
         await lifecycle.request(context.tx, orderStockReservationRequested, priced, { orderId: order.id, items: itemsOf(order) }, context.after);
       }),
     ),

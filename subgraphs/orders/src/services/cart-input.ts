@@ -1,3 +1,4 @@
+import { couponErrorCode, couponRejectionMessage, type CouponErrorCode, type CouponRejection, type Money } from '@shop/discounts';
 import type { PayloadFailure } from '@shop/subgraph-kit';
 import { z } from 'zod';
 import type { StoredAddress } from '../db/schema';
@@ -15,11 +16,24 @@ export type CartErrorCode =
   | 'CURRENCY_MISMATCH'
   | 'INVALID_ADDRESS'
   | 'INVALID_COUPON_CODE'
+  | CouponErrorCode
+  | 'SHIPPING_METHOD_UNAVAILABLE'
   | 'NOT_FOUND';
 
-export type CartFailure = PayloadFailure<CartErrorCode>;
+export type CartFailure = PayloadFailure<CartErrorCode> & {
+  /** COUPON_MINIMUM_NOT_MET: how much more the cart needs. */
+  missingAmount?: Money | null;
+};
 
 export const failure = (code: CartErrorCode, field: string | null, message: string): CartFailure => ({ code, field, message });
+
+/** `applyCouponCode` refused: the code and sentence promotions would give for the same cart. */
+export const couponFailure = (rejection: CouponRejection): CartFailure => ({
+  code: couponErrorCode[rejection.reason],
+  field: 'code',
+  message: couponRejectionMessage(rejection),
+  missingAmount: rejection.missing,
+});
 
 export const invalidQuantity = (field = 'quantity') =>
   failure('INVALID_QUANTITY', field, `A line holds 1 to ${MAX_LINE_QUANTITY} units`);

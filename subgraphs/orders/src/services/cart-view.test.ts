@@ -19,6 +19,8 @@ const cart = (lines: CartLineRecord[], currency: string | null = 'EUR'): CartVie
   currency,
   couponCode: null,
   shippingAddress: null,
+  shippingMethodId: null,
+  shippingMethodNotice: null,
   updatedAt: new Date(0),
   lines,
 });

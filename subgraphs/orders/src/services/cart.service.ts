@@ -3,8 +3,11 @@ import type { StoredAddress } from '../db/schema';
 import type { CartItemStore } from '../stores/cart-item.store';
 import type { CartChanges, CartStore } from '../stores/cart.store';
 import type { KnownProductStore } from '../stores/known-product.store';
+import type { KnownShippingRateStore } from '../stores/known-shipping-rate.store';
+import { notServedAt } from './shipping-method-notices';
 import type { CartReader } from './cart-reader.service';
-import { failure, invalidQuantity, MAX_CART_LINES, MAX_LINE_QUANTITY, parseAddress, parseCouponCode, type CartFailure } from './cart-input';
+import { couponFailure, failure, invalidQuantity, MAX_CART_LINES, MAX_LINE_QUANTITY, parseAddress, parseCouponCode, type CartFailure } from './cart-input';
+import type { CouponCheckService } from './coupon-check.service';
 import type { CartView } from './cart-view';
 
 export interface CartResult {
@@ -24,6 +27,8 @@ export class CartService {
     private readonly carts: CartStore,
     private readonly items: CartItemStore,
     private readonly products: KnownProductStore,
+    private readonly coupons: CouponCheckService,
+    private readonly shippingRates: KnownShippingRateStore,
     private readonly transact: Transact,
   ) {}
 
@@ -74,13 +79,43 @@ export class CartService {
   async setShippingAddress(userId: string, input: unknown): Promise<CartResult> {
     const parsed = parseAddress(input);
     if ('errors' in parsed) return { cart: await this.reader.openFor(userId), errors: parsed.errors };
-    return this.change(userId, async () => ({ shippingAddress: parsed.address satisfies StoredAddress }));
+    return this.change(userId, async (cart, tx) => {
+      const changes: CartChanges = { shippingAddress: parsed.address satisfies StoredAddress };
+      // The chosen option cannot serve the new address: clear it and say why; the cheapest is charged meanwhile.
+      const chosen = cart.shippingMethodId ? await this.shippingRates.find(cart.shippingMethodId, tx) : null;
+      if (cart.shippingMethodId && chosen?.country !== parsed.address.country) {
+        changes.shippingMethodId = null;
+        changes.shippingMethodNotice = chosen ? notServedAt(chosen, parsed.address.country) : 'The shipping option you chose is no longer offered; the cheapest option is charged instead.';
+      }
+      return changes;
+    });
   }
 
+  /**
+   * Chooses the shipping option (a `Cart.shippingOptions` id) the quote and the order charge. The
+   * cart is the caller's open cart; the option must ship to its address in its currency.
+   */
+  async setShippingMethod(userId: string, cartId: string, optionId: string): Promise<CartResult> {
+    return this.change(userId, async (cart, tx) => {
+      if (cart.id !== cartId) return [failure('NOT_FOUND', 'cartId', 'No such cart; use the id of your open cart')];
+      if (!cart.shippingAddress) return [failure('SHIPPING_METHOD_UNAVAILABLE', 'optionId', 'Set a shipping address first')];
+      const rate = await this.shippingRates.find(optionId, tx);
+      const currency = cart.lines.length > 0 ? cart.currency : null;
+      if (!rate || rate.country !== cart.shippingAddress.country || (currency !== null && rate.currency !== currency)) {
+        return [failure('SHIPPING_METHOD_UNAVAILABLE', 'optionId', 'This shipping option does not serve your address; choose one of the cart\'s shippingOptions')];
+      }
+      return { shippingMethodId: rate.rateId, shippingMethodNotice: null };
+    });
+  }
+
+  /** A code that would take nothing off the cart as it is now is refused with the reason, and the cart keeps its previous code. */
   async applyCouponCode(userId: string, code: string): Promise<CartResult> {
     const parsed = parseCouponCode(code);
     if ('errors' in parsed) return { cart: await this.reader.openFor(userId), errors: parsed.errors };
-    return this.change(userId, async () => ({ couponCode: parsed.code }));
+    return this.change(userId, async (cart, tx) => {
+      const rejection = await this.coupons.rejection(userId, parsed.code, cart, tx);
+      return rejection ? [couponFailure(rejection)] : { couponCode: parsed.code };
+    });
   }
 
   removeCouponCode(userId: string): Promise<CartResult> {

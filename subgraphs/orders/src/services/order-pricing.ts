@@ -1,5 +1,6 @@
+import { couponErrorCode, type CouponRejectionReason } from '@shop/discounts';
 import type { OrderDiscounted } from '@shop/events';
-import type { StoredOrderLine } from '../db/schema';
+import type { StoredCouponRejection, StoredOrderLine } from '../db/schema';
 import type { OrderRecord } from '../stores/order.store';
 
 export const lineAmount = (line: StoredOrderLine): number => line.unitPrice * line.quantity;
@@ -27,3 +28,15 @@ export function orderTotal(order: Pick<OrderRecord, 'subtotal' | 'discount' | 's
 }
 
 export const itemsOf = (order: OrderRecord) => order.lines.map((line) => ({ productId: line.productId, quantity: line.quantity }));
+
+const isReason = (reason: string): reason is CouponRejectionReason => Object.hasOwn(couponErrorCode, reason);
+
+/**
+ * The order's coupon that promotions did not price it with, and why; null when it did or there was
+ * none. A reason this version does not know yet reads as NOT_APPLICABLE rather than failing the step.
+ */
+export function couponRejectionOf(discounted: OrderDiscounted): StoredCouponRejection | null {
+  const rejected = discounted.rejectedCoupon;
+  if (!rejected) return null;
+  return { code: rejected.code, reason: isReason(rejected.reason) ? rejected.reason : 'NOT_APPLICABLE', missing: rejected.missing ?? null };
+}

@@ -84,6 +84,7 @@ export class OrderService {
         couponCode: order.couponCode,
         shippingAddress: order.shippingAddress,
         subtotal: { amount: order.subtotal, currency },
+        shippingMethodId: cart.shippingMethodId,
       });
       return { order, errors: [] };
     });

@@ -19,12 +19,20 @@ const cartRow = z.object({
   currency: z.string().nullable(),
   couponCode: z.string().nullable(),
   shippingAddress: addressShape.nullable(),
+  shippingMethodId: z.string().nullable(),
+  shippingMethodNotice: z.string().nullable(),
   updatedAt: z.date(),
 });
 export type CartRecord = z.infer<typeof cartRow>;
 
 /** The cart columns a mutation may change. */
-export type CartChanges = Partial<{ currency: string | null; couponCode: string | null; shippingAddress: StoredAddress | null }>;
+export type CartChanges = Partial<{
+  currency: string | null;
+  couponCode: string | null;
+  shippingAddress: StoredAddress | null;
+  shippingMethodId: string | null;
+  shippingMethodNotice: string | null;
+}>;
 
 const columns = {
   id: carts.id,
@@ -32,6 +40,8 @@ const columns = {
   currency: carts.currency,
   couponCode: carts.couponCode,
   shippingAddress: carts.shippingAddress,
+  shippingMethodId: carts.shippingMethodId,
+  shippingMethodNotice: carts.shippingMethodNotice,
   updatedAt: carts.updatedAt,
 };
 const isOpen = sql`${carts.status} = 'open'`;
@@ -72,6 +82,18 @@ export class CartStore {
   /** The cart became an order: the user's next cart is a new one. */
   async markOrdered(cartId: string, db: Executor): Promise<void> {
     await db.update(carts).set({ status: 'ordered', updatedAt: new Date() }).where(eq(carts.id, cartId)); // carts.markOrdered
+  }
+
+  /**
+   * A shipping rate was withdrawn or moved: every open cart that chose it and is no longer served
+   * by it (`servedCountry` null: by nowhere) falls back to the cheapest option, saying why.
+   */
+  async clearShippingMethod(rateId: string, servedCountry: string | null, notice: string, db: Executor): Promise<void> {
+    const unserved = servedCountry === null ? sql`true` : sql`coalesce(${carts.shippingAddress}->>'country', '') <> ${servedCountry}`;
+    await db
+      .update(carts)
+      .set({ shippingMethodId: null, shippingMethodNotice: notice, updatedAt: new Date() })
+      .where(and(eq(carts.shippingMethodId, rateId), isOpen, unserved)); // carts.clearShippingMethod
   }
 
   async update(cartId: string, changes: CartChanges, db: Executor): Promise<void> {

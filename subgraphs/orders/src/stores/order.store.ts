@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '@shop/db';
 import { orderStatuses, type OrderStatus } from '@shop/events';
-import { orders, type StoredAddress, type StoredAppliedPromotion, type StoredOrderLine } from '../db/schema';
+import { orders, type StoredAddress, type StoredAppliedPromotion, type StoredCouponRejection, type StoredOrderLine } from '../db/schema';
 
 const orderRow = z.object({
   id: z.string().uuid(),
@@ -19,6 +19,7 @@ const orderRow = z.object({
   subtotal: z.number().int(),
   discount: z.number().int().nullable(),
   promotions: z.array(z.custom<StoredAppliedPromotion>()).nullable(),
+  couponRejection: z.custom<StoredCouponRejection>().nullable(),
   shippingCost: z.number().int().nullable(),
   carrier: z.string().nullable(),
   tax: z.number().int().nullable(),
@@ -37,7 +38,7 @@ export type NewOrder = Pick<
 
 /** The saga columns a step may change. */
 export type OrderChanges = Partial<
-  Pick<OrderRecord, 'status' | 'lines' | 'discount' | 'promotions' | 'shippingCost' | 'carrier' | 'tax' | 'total' | 'cancelCode' | 'cancelReason'>
+  Pick<OrderRecord, 'status' | 'lines' | 'discount' | 'promotions' | 'couponRejection' | 'shippingCost' | 'carrier' | 'tax' | 'total' | 'cancelCode' | 'cancelReason'>
 >;
 
 export interface OrderPageQuery {
@@ -88,6 +89,20 @@ export class OrderStore {
       .orderBy(desc(orders.seq))
       .limit(query.limit); // orders.page
     return parse(rows);
+  }
+
+  /**
+   * How many orders that are not cancelled were priced with the promotion, in all and for the
+   * customer: the uses promotions holds for them (reserved when it discounted them, given back when
+   * they were cancelled).
+   */
+  async usesOfPromotion(promotionId: string, customerId: string, db: Executor = this.db): Promise<{ total: number; byCustomer: number }> {
+    const priced = sql`${orders.promotions} @> ${JSON.stringify([{ promotionId }])}::jsonb`;
+    const [row] = await db
+      .select({ total: sql<number>`count(*)::int`, byCustomer: sql<number>`(count(*) filter (where ${orders.customerId} = ${customerId}))::int` })
+      .from(orders)
+      .where(and(priced, sql`${orders.status} <> 'CANCELLED'`)); // orders.usesOfPromotion
+    return { total: row?.total ?? 0, byCustomer: row?.byCustomer ?? 0 };
   }
 
   async count(query: Pick<OrderPageQuery, 'customerId' | 'status'>): Promise<number> {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Executor } from '@shop/db';
 import { badUserInput, perRequest, type SubgraphContext } from '@shop/subgraph-kit';
 import type { PromotionRecord, PromotionStore } from '../stores/promotion.store';
+import { couponVerdict, type CouponRejection } from '@shop/discounts';
 import { discountCart, type CartDiscount } from './cart-discount';
 import { MixedCurrencyError, normalizeCouponCode, type CartLine } from './discount-engine';
 import { MAX_QUANTITY, MAX_QUOTE_LINES } from './quote.service';
@@ -82,12 +83,7 @@ export class CartDiscountService {
    * (one statement per `_entities` call); the caller is the cart's owner.
    */
   async forCart(context: SubgraphContext, reference: unknown): Promise<CartDiscountResult | null> {
-    const parsed = cartReference.safeParse(reference);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw badUserInput(`Cart.${issue.path.map(String).join('.')}: ${issue.message}`);
-    }
-    const { currency, couponCode, lines } = parsed.data;
+    const { id, currency, couponCode, lines } = parseReference(reference);
     if (!currency || lines.length === 0) return null;
     const loader = perRequest(
       context,
@@ -101,8 +97,35 @@ export class CartDiscountService {
     try {
       return await loader.load(cart);
     } catch (error) {
-      if (error instanceof MixedCurrencyError || error instanceof RangeError) throw badUserInput(`Cart ${parsed.data.id}: ${error.message}`);
+      if (error instanceof MixedCurrencyError || error instanceof RangeError) throw badUserInput(`Cart ${id}: ${error.message}`);
       throw error;
     }
   }
+
+  /**
+   * `Cart.couponRejection`: why the cart's coupon takes nothing off, from the same verdict as the
+   * discount. An empty cart's coupon is judged too (it covers nothing, unless it is also expired,
+   * used up, ...), so emptying the cart does not make the entered code vanish without a word.
+   */
+  async couponRejection(context: SubgraphContext, reference: unknown): Promise<CouponRejection | null> {
+    const { currency, couponCode, lines } = parseReference(reference);
+    if (!couponCode?.trim()) return null;
+    if (currency && lines.length > 0) return (await this.forCart(context, reference))?.rejectedCoupon ?? null;
+    const code = normalizeCouponCode(couponCode);
+    const customerId = context.viewer?.userId ?? null;
+    const candidates = await this.promotions.forCarts({ now: this.clock(), productIds: [], categoryIds: [], couponCodes: [code], customerId });
+    const promotion = candidates.find((candidate) => candidate.couponCode !== null && normalizeCouponCode(candidate.couponCode) === code);
+    const usage = promotion ? { total: promotion.timesUsed, byCustomer: promotion.byCustomer } : undefined;
+    const verdict = couponVerdict({ code, promotion, lines: [], currency: null, now: this.clock(), usage, hasCustomer: customerId !== null });
+    return 'reason' in verdict ? verdict : null;
+  }
+}
+
+function parseReference(reference: unknown) {
+  const parsed = cartReference.safeParse(reference);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw badUserInput(`Cart.${issue.path.map(String).join('.')}: ${issue.message}`);
+  }
+  return parsed.data;
 }

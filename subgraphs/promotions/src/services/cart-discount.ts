@@ -5,8 +5,8 @@
  * `order.discounted` both come from here, and tax is computed on each line minus its share.
  * Pure: no I/O, no clock, integers only.
  */
-import { applyPromotions, MixedCurrencyError, type ApplyPromotionsInput, type CouponRejectionReason, type Money, type PromotionRule } from './discount-engine';
-import { coversProduct } from './discount-math';
+import { applyPromotions, MixedCurrencyError, type ApplyPromotionsInput, type CouponRejection, type Money, type PromotionRule } from './discount-engine';
+import { coversProduct } from '@shop/discounts';
 
 export interface CartDiscount<P extends PromotionRule> {
   currency: string;
@@ -18,7 +18,7 @@ export interface CartDiscount<P extends PromotionRule> {
   lines: Array<{ lineId: string; amount: Money }>;
   /** Every promotion that took something off, in the engine's order. */
   promotions: Array<{ promotion: P; discount: Money }>;
-  rejectedCoupon: { code: string; reason: CouponRejectionReason } | null;
+  rejectedCoupon: CouponRejection | null;
 }
 
 /** `currency` is the cart's: every line must be in it (else MixedCurrencyError). */

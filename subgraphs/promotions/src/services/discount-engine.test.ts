@@ -180,16 +180,18 @@ describe('applyPromotions: coupons', () => {
   });
 
   it.each([
-    ['UNKNOWN', 'NOPE', {}],
-    ['EXPIRED', 'CODE', { endsAt: now }],
-    ['EXPIRED', 'CODE', { active: false }],
-    ['NOT_STARTED', 'CODE', { startsAt: new Date(now.getTime() + 1000) }],
-    ['USAGE_LIMIT_REACHED', 'CODE', { usageLimit: 2 }],
-    ['USAGE_LIMIT_REACHED', 'CODE', { perCustomerLimit: 1 }],
-    ['NOT_APPLICABLE', 'CODE', { productIds: ['prod-other'] }],
-    ['NOT_APPLICABLE', 'CODE', { kind: 'FIXED_AMOUNT', value: 100, currency: 'USD' }],
-    ['MINIMUM_NOT_MET', 'CODE', { minimumSubtotal: eur(1001) }],
-  ] as const)('rejects a coupon with %s (%s, %j)', (reason, code, overrides) => {
+    ['UNKNOWN', 'NOPE', {}, null],
+    ['EXPIRED', 'CODE', { endsAt: now }, null],
+    ['EXPIRED', 'CODE', { active: false }, null],
+    ['NOT_STARTED', 'CODE', { startsAt: new Date(now.getTime() + 1000) }, null],
+    ['USAGE_LIMIT_REACHED', 'CODE', { usageLimit: 2 }, null],
+    ['USAGE_LIMIT_REACHED', 'CODE', { perCustomerLimit: 1 }, null],
+    ['NOT_APPLICABLE', 'CODE', { productIds: ['prod-other'] }, null],
+    ['NOT_APPLICABLE', 'CODE', { kind: 'FIXED_AMOUNT', value: 100, currency: 'USD' }, null],
+    ['NOT_APPLICABLE', 'CODE', { minimumSubtotal: { amount: 10, currency: 'USD' } }, null],
+    ['MINIMUM_NOT_MET', 'CODE', { minimumSubtotal: eur(1001) }, eur(1)],
+    ['MINIMUM_NOT_MET', 'CODE', { minimumSubtotal: eur(2500) }, eur(1500)],
+  ] as const)('rejects a coupon with %s (%s, %j)', (reason, code, overrides, missing) => {
     const coupon = promo({ couponCode: 'CODE', ...overrides });
     const auto = promo({ value: 100 });
     const result = applyPromotions({
@@ -200,7 +202,7 @@ describe('applyPromotions: coupons', () => {
       promotions: [auto, coupon],
       usage: { [coupon.id]: { total: 2, byCustomer: 1 } },
     });
-    expect(result.rejectedCoupon).toEqual({ code, reason });
+    expect(result.rejectedCoupon).toEqual({ code, reason, missing });
     expect(discounts(result)).toEqual([['a', 10, [auto.id]]]); // the automatic one still applies
   });
 

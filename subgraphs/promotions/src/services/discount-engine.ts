@@ -18,27 +18,33 @@
  *    rules (window, limits, conditions, minimum subtotal on the PRE-discount subtotal of the lines
  *    it covers) and, when it fails, reported in `rejectedCoupon` with the first failing reason:
  *    UNKNOWN, EXPIRED (ended or deactivated), NOT_STARTED, USAGE_LIMIT_REACHED, NOT_APPLICABLE
- *    (covers no line, or a fixed amount in another currency), MINIMUM_NOT_MET.
+ *    (covers no line, or a fixed amount or minimum in another currency), MINIMUM_NOT_MET (with
+ *    the amount missing). That check is `couponVerdict` of @shop/discounts, which orders runs too
+ *    to refuse `applyCouponCode`.
  *    A PERCENTAGE coupon takes floor(remaining x bp / 10000) off each covered line's amount left
  *    after the automatic discount; a FIXED_AMOUNT coupon is an order discount (`orderDiscount`) of
  *    min(value, what is left of the covered lines).
  * 5. Nothing is ever discounted below zero.
  */
 import {
+  assertAmount,
+  couponVerdict,
+  coveredLines,
   coversProduct,
   fixedOff,
   limitReached,
   meetsMinimum,
+  normalizeCouponCode,
   percentOff,
   windowState,
-  assertAmount,
+  type CouponRejection,
   type Money,
   type PromotionRule,
   type PromotionUsage,
-} from './discount-math';
+} from '@shop/discounts';
 
-export type { Money, PromotionRule, PromotionUsage } from './discount-math';
-export { percentOff, fixedOff } from './discount-math';
+export type { CouponRejection, CouponRejectionReason, Money, PromotionRule, PromotionUsage } from '@shop/discounts';
+export { percentOff, fixedOff, normalizeCouponCode } from '@shop/discounts';
 
 export interface CartLine {
   lineId: string;
@@ -60,8 +66,6 @@ export interface ApplyPromotionsInput<P extends PromotionRule> {
   usage?: Readonly<Record<string, PromotionUsage>>;
 }
 
-export type CouponRejectionReason = 'UNKNOWN' | 'EXPIRED' | 'NOT_STARTED' | 'USAGE_LIMIT_REACHED' | 'MINIMUM_NOT_MET' | 'NOT_APPLICABLE';
-
 export interface LineDiscount {
   lineId: string;
   /** unitPrice x quantity, before discounts. */
@@ -82,7 +86,7 @@ export interface DiscountResult<P extends PromotionRule> {
   /** subtotal - totalDiscount, never negative. */
   total: Money;
   appliedPromotions: Array<{ promotion: P; discount: Money }>;
-  rejectedCoupon: { code: string; reason: CouponRejectionReason } | null;
+  rejectedCoupon: CouponRejection | null;
 }
 
 export class MixedCurrencyError extends Error {
@@ -91,9 +95,6 @@ export class MixedCurrencyError extends Error {
     this.name = 'MixedCurrencyError';
   }
 }
-
-/** Coupon codes are compared trimmed and upper-cased. */
-export const normalizeCouponCode = (code: string): string => code.trim().toUpperCase();
 
 type Line = CartLine & { amount: number };
 
@@ -152,12 +153,6 @@ function checkLines(input: readonly CartLine[]): Line[] {
   });
 }
 
-/** The lines a promotion can discount: covered by its conditions, and in its currency if it has one. */
-function coveredLines(promotion: PromotionRule, lines: readonly Line[], currency: string): Line[] {
-  if (promotion.kind === 'FIXED_AMOUNT' && promotion.currency !== currency) return [];
-  return lines.filter((line) => coversProduct(promotion, line.productId, line.categoryId));
-}
-
 /** Covers at least one line, and those lines' pre-discount subtotal reaches the minimum. */
 function qualifies(promotion: PromotionRule, lines: readonly Line[], currency: string): boolean {
   const covered = coveredLines(promotion, lines, currency);
@@ -205,17 +200,9 @@ function evaluateCoupon<P extends PromotionRule>(
   lines: readonly Line[],
   currency: string,
   hasCustomer: boolean,
-): { promotion: P } | { code: string; reason: CouponRejectionReason } {
+): { promotion: P } | CouponRejection {
   const promotion = input.promotions.find((p) => p.couponCode !== null && normalizeCouponCode(p.couponCode) === code);
-  if (!promotion) return { code, reason: 'UNKNOWN' };
-  const state = windowState(promotion, input.now);
-  if (state === 'ENDED') return { code, reason: 'EXPIRED' };
-  if (state === 'NOT_STARTED') return { code, reason: 'NOT_STARTED' };
-  if (limitReached(promotion, input.usage?.[promotion.id], hasCustomer)) return { code, reason: 'USAGE_LIMIT_REACHED' };
-  const covered = coveredLines(promotion, lines, currency);
-  if (covered.length === 0) return { code, reason: 'NOT_APPLICABLE' };
-  if (!meetsMinimum(promotion, { amount: sum(covered.map((line) => line.amount)), currency })) return { code, reason: 'MINIMUM_NOT_MET' };
-  return { promotion };
+  return couponVerdict({ code, promotion, lines, currency, now: input.now, usage: promotion ? input.usage?.[promotion.id] : undefined, hasCustomer });
 }
 
 const sum = (amounts: readonly number[]): number => amounts.reduce((total, amount) => total + amount, 0);

@@ -3,7 +3,7 @@ import { perRequest, type SubgraphContext } from '@shop/subgraph-kit';
 import type { KnownProductStore } from '../stores/known-product.store';
 import type { PromotionRecord, PromotionStore } from '../stores/promotion.store';
 import { applyPromotions, type Money } from './discount-engine';
-import { coversProduct } from './discount-math';
+import { coversProduct } from '@shop/discounts';
 
 /** What promotions knows about one product during a request. */
 interface ProductPromotions {

@@ -7,6 +7,8 @@ import {
   shipmentCreated,
   shipmentDelivered,
   shipmentShipped,
+  shippingRateChanged,
+  shippingRateDeleted,
   type OrderShippingQuoted,
   type OrderShippingUnavailable,
 } from '@shop/events';
@@ -40,4 +42,10 @@ export async function announceQuote(tx: Executor, quote: OrderShippingQuoted): P
 /** Saga reply to order.placed: nothing ships there in the order's currency. */
 export async function announceUnavailable(tx: Executor, reply: OrderShippingUnavailable): Promise<void> {
   await appendToOutbox(tx, outbox, orderShippingUnavailable, reply.orderId, reply);
+}
+
+/** Records `shipping-rate.changed` (created or updated) or `shipping-rate.deleted` in the caller's transaction. */
+export async function announceRate(tx: Executor, rate: { id: string; country: string; currency: string; carrier: string; name: string }, deleted = false): Promise<void> {
+  if (deleted) await appendToOutbox(tx, outbox, shippingRateDeleted, rate.id, { rateId: rate.id });
+  else await appendToOutbox(tx, outbox, shippingRateChanged, rate.id, { rateId: rate.id, country: rate.country, currency: rate.currency, carrier: rate.carrier, name: rate.name });
 }

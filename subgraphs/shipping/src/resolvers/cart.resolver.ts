@@ -8,8 +8,10 @@ export function cartResolvers({ carts }: Shipping): Resolvers {
       __resolveReference: (ref) => ref,
       shippingOptions: (cart, _args, context) => carts.options(context, cart),
       shippingCost: (cart, _args, context) => carts.cost(context, cart),
+      shippingMethod: (cart, _args, context) => carts.method(context, cart),
     },
     ShippingOption: {
+      id: (option) => option.rate.id,
       carrier: (option) => option.rate.carrier,
       name: (option) => option.rate.name,
       estimatedDays: (option) => option.rate.estimatedDays,

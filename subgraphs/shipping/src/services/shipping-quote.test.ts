@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cheapestShipping, quoteShipping, type QuotableRate } from './shipping-quote';
+import { chargedShipping, cheapestShipping, quoteShipping, type QuotableRate } from './shipping-quote';
 
 let seq = 0;
 const rate = (priceAmount: number, extra: Partial<QuotableRate> & { id?: string } = {}) => ({
@@ -28,6 +28,15 @@ describe('quoteShipping', () => {
       ['pickup', 490, 'EUR', false],
       ['express', 990, 'EUR', false],
     ]);
+  });
+
+  it('charges the chosen option while it ships there in the currency, else the cheapest', () => {
+    const de = { country: 'DE', subtotal: { amount: 4999, currency: 'EUR' } };
+    expect(chargedShipping(rates, { ...de, chosenRateId: 'express' })).toEqual({ rate: express, cost: 990, currency: 'EUR', free: false });
+    expect(chargedShipping(rates, { ...de, chosenRateId: 'fr' })?.rate.id).toBe('standard');
+    expect(chargedShipping(rates, { ...de, chosenRateId: 'chf' })?.rate.id).toBe('standard');
+    expect(chargedShipping(rates, { ...de, chosenRateId: null })?.rate.id).toBe('standard');
+    expect(chargedShipping(rates, { country: 'AT', subtotal: de.subtotal, chosenRateId: 'express' })).toBeNull();
   });
 
   it('makes a rate free exactly when the subtotal reaches freeOver', () => {

@@ -4,6 +4,8 @@
  * shopper sees before ordering is the shipping the order is charged. Integer minor units only.
  */
 export interface QuotableRate {
+  /** The rate's id: the option id a shopper chooses with `setShippingMethod`. */
+  id: string;
   country: string;
   currency: string;
   priceAmount: number;
@@ -47,4 +49,13 @@ export function quoteShipping<R extends QuotableRate>(rates: readonly R[], input
 /** The cheapest option (what the checkout charges), or null when no rate ships there in that currency. */
 export function cheapestShipping<R extends QuotableRate>(rates: readonly R[], input: ShippingQuoteInput): ShippingOptionQuote<R> | null {
   return quoteShipping(rates, input)[0] ?? null;
+}
+
+/**
+ * What the cart or order is charged: the option the shopper chose while it still ships there in
+ * the cart's currency, else the cheapest; null when no rate ships there.
+ */
+export function chargedShipping<R extends QuotableRate>(rates: readonly R[], input: ShippingQuoteInput & { chosenRateId?: string | null }): ShippingOptionQuote<R> | null {
+  const options = quoteShipping(rates, input);
+  return options.find((option) => option.rate.id === input.chosenRateId) ?? options[0] ?? null;
 }

@@ -1,5 +1,6 @@
 import type { Transact } from '@shop/db';
 import { badUserInput, type Connection, countryCursor, isoCountry, pageSize, requireRole, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
+import { announceRate } from '../events/shipment-events';
 import { isUniqueViolation, type ShippingRateRecord, type ShippingRateStore } from '../stores/shipping-rate.store';
 import { validateShippingRate, type ShippingRateFailure, type ShippingRateInputShape } from './shipping-rate-input';
 
@@ -12,7 +13,7 @@ const notFound = () => fail({ code: 'NOT_FOUND', field: 'id', message: 'No shipp
 const duplicate = () =>
   fail({ code: 'DUPLICATE_RATE', field: null, message: 'A rate with this country, carrier, name and currency already exists' });
 
-/** Shipping rates: public reads, admin-only writes. */
+/** Shipping rates: public reads, admin-only writes; every write announces the rate (orders keeps the options carts may choose). */
 export class ShippingRateService {
   constructor(
     private readonly rates: ShippingRateStore,
@@ -37,7 +38,11 @@ export class ShippingRateService {
     requireRole(context, 'admin');
     const checked = validateShippingRate(input);
     if ('errors' in checked) return fail(...checked.errors);
-    const created = await this.transact((tx) => this.rates.insert(checked.fields, tx));
+    const created = await this.transact(async (tx) => {
+      const rate = await this.rates.insert(checked.fields, tx);
+      if (rate) await announceRate(tx, rate);
+      return rate;
+    });
     return created ? { shippingRate: created, errors: [] } : duplicate();
   }
 
@@ -46,7 +51,11 @@ export class ShippingRateService {
     const checked = validateShippingRate(input);
     if ('errors' in checked) return fail(...checked.errors);
     try {
-      const updated = await this.transact((tx) => this.rates.update(id, checked.fields, tx));
+      const updated = await this.transact(async (tx) => {
+        const rate = await this.rates.update(id, checked.fields, tx);
+        if (rate) await announceRate(tx, rate);
+        return rate;
+      });
       return updated ? { shippingRate: updated, errors: [] } : notFound();
     } catch (error) {
       if (isUniqueViolation(error)) return duplicate();
@@ -56,7 +65,11 @@ export class ShippingRateService {
 
   async remove(context: SubgraphContext, id: string): Promise<ShippingRateResult> {
     requireRole(context, 'admin');
-    const removed = await this.transact((tx) => this.rates.delete(id, tx));
+    const removed = await this.transact(async (tx) => {
+      const rate = await this.rates.delete(id, tx);
+      if (rate) await announceRate(tx, rate, true);
+      return rate;
+    });
     return removed ? { shippingRate: removed, errors: [] } : notFound();
   }
 }

@@ -3,7 +3,7 @@ import type { OrderCancelled, OrderPlaced, OrderShipmentRequested } from '@shop/
 import { announceQuote, announceShipment, announceUnavailable } from '../events/shipment-events';
 import type { ShipmentRecord, ShipmentStore } from '../stores/shipment.store';
 import type { ShippingRateStore } from '../stores/shipping-rate.store';
-import { cheapestShipping } from './shipping-quote';
+import { chargedShipping } from './shipping-quote';
 import { newTrackingNumber } from './tracking-number';
 
 /**
@@ -19,10 +19,13 @@ export class ShippingSaga {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** order.placed -> order.shipping-quoted (cheapest rate, free over its threshold) or order.shipping-unavailable. */
+  /**
+   * order.placed -> order.shipping-quoted (the chosen rate while it ships there, else the cheapest;
+   * free over its threshold), by the same `chargedShipping` as `Cart.shippingCost`, or order.shipping-unavailable.
+   */
   async quote(tx: Executor, order: OrderPlaced): Promise<void> {
     const country = order.shippingAddress.country;
-    const cheapest = cheapestShipping(await this.rates.forCountries([country], tx), { country, subtotal: order.subtotal });
+    const cheapest = chargedShipping(await this.rates.forCountries([country], tx), { country, subtotal: order.subtotal, chosenRateId: order.shippingMethodId ?? null });
     if (cheapest) {
       await announceQuote(tx, { orderId: order.orderId, carrier: cheapest.rate.carrier, cost: { amount: cheapest.cost, currency: cheapest.currency } });
     } else {

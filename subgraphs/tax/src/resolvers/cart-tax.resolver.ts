@@ -12,6 +12,7 @@ export function cartTaxResolvers(carts: CartTaxService, orders: OrderTaxService)
       // No query here: every cart of the request is taxed together by `tax`.
       __resolveReference: (ref) => ref,
       tax: (cart, _args, context) => carts.forCart(context, cart),
+      total: (cart, _args, context) => carts.totalOf(context, cart),
     },
     CartTax: {
       total: (tax) => ({ amount: tax.total, currency: tax.currency }),

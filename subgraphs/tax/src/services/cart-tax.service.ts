@@ -22,8 +22,9 @@ const cartReference = z.object({
       }),
     )
     .max(MAX_QUOTE_LINES),
-  discount: z.object({ lines: z.array(z.object({ lineId: z.string(), amount: money })) }).nullish(),
+  discount: z.object({ total: money.nullish(), lines: z.array(z.object({ lineId: z.string(), amount: money })) }).nullish(),
   shippingCost: money.nullish(),
+  subtotal: money.nullish(),
 });
 
 /**
@@ -36,14 +37,21 @@ export class CartTaxService {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
+  /**
+   * `Cart.total`: subtotal - discount + shipping + tax, added up like the saga adds up
+   * `Order.total`; null until every part is known (an empty cart, no address, no shipping option).
+   */
+  async totalOf(context: SubgraphContext, reference: unknown): Promise<{ amount: number; currency: string } | null> {
+    const { id, currency, subtotal, discount, shippingCost } = parseCart(reference);
+    const tax = await this.forCart(context, reference);
+    if (!currency || !tax || !subtotal || !discount?.total || !shippingCost) return null;
+    if ([subtotal, discount.total, shippingCost].some((part) => part.currency !== currency)) throw badUserInput(`Cart ${id}: every part of the total must be in ${currency}`);
+    return { amount: subtotal.amount - discount.total.amount + shippingCost.amount + tax.total, currency };
+  }
+
   /** Null without a shipping address and for an empty cart. */
   async forCart(context: SubgraphContext, reference: unknown): Promise<OrderTax | null> {
-    const parsed = cartReference.safeParse(reference);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw badUserInput(`Cart.${issue.path.map(String).join('.')}: ${issue.message}`);
-    }
-    const { id, currency, shippingAddress, lines, discount, shippingCost } = parsed.data;
+    const { id, currency, shippingAddress, lines, discount, shippingCost } = parseCart(reference);
     if (!currency || !shippingAddress || lines.length === 0) return null;
     const country = isoCountry(shippingAddress.country);
     if (!country) throw badUserInput(`Cart ${id}: shippingAddress.country must be an ISO 3166-1 alpha-2 code`);
@@ -62,4 +70,13 @@ export class CartTaxService {
     );
     return loader.load(cart);
   }
+}
+
+function parseCart(reference: unknown) {
+  const parsed = cartReference.safeParse(reference);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw badUserInput(`Cart.${issue.path.map(String).join('.')}: ${issue.message}`);
+  }
+  return parsed.data;
 }

@@ -1,0 +1,2 @@
+export * from './discount-math';
+export * from './coupon-verdict';

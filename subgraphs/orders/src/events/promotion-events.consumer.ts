@@ -1,0 +1,45 @@
+import type { Database, Transaction } from '@shop/db';
+import { normalizeCouponCode } from '@shop/discounts';
+import {
+  createInboxHandler,
+  on,
+  promotionCreated,
+  promotionDeactivated,
+  promotionsTopic,
+  promotionUpdated,
+  routeEvents,
+  type EventTransport,
+  type PromotionSnapshot,
+  type Subscription,
+} from '@shop/events';
+import { inbox } from '../db/schema';
+import type { KnownCouponStore } from '../stores/known-coupon.store';
+
+/** Consumer group and inbox consumer name of the coupon copy (the saga reads the same topic as `orders-saga`). */
+export const PROMOTION_EVENTS_GROUP = 'orders-coupons';
+
+async function keep(coupons: KnownCouponStore, data: PromotionSnapshot, tx: Transaction): Promise<void> {
+  if (data.couponCode === null) return coupons.delete(data.promotionId, tx);
+  const { kind, value, currency, startsAt, endsAt, productIds, categoryIds, minimumSubtotal, usageLimit, perCustomerLimit, active } = data;
+  await coupons.upsert(
+    data.promotionId,
+    normalizeCouponCode(data.couponCode),
+    { kind, value, currency, startsAt, endsAt, productIds, categoryIds, minimumSubtotal, usageLimit, perCustomerLimit, active },
+    tx,
+  );
+}
+
+/**
+ * Keeps `known_coupons` in step with promotions, so `applyCouponCode` can refuse a code at once
+ * with the reason promotions would give. Every event carries the whole snapshot; the inbox makes
+ * redelivery harmless.
+ */
+export function consumePromotionEvents(db: Database, transport: EventTransport, coupons: KnownCouponStore): Promise<Subscription> {
+  const route = routeEvents<Transaction>(
+    on(promotionCreated, (event, tx) => keep(coupons, event.data, tx)),
+    on(promotionUpdated, (event, tx) => keep(coupons, event.data, tx)),
+    on(promotionDeactivated, (event, tx) => keep(coupons, event.data, tx)),
+  );
+  const handle = createInboxHandler({ db, inbox, consumer: PROMOTION_EVENTS_GROUP, handles: route.handles, handle: (tx, envelope) => route(envelope, tx) });
+  return transport.subscribe({ groupId: PROMOTION_EVENTS_GROUP, topics: [promotionsTopic], handler: handle });
+}

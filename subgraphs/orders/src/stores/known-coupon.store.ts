@@ -1,0 +1,49 @@
+import { desc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Executor } from '@shop/db';
+import type { PromotionRule } from '@shop/discounts';
+import { knownCoupons, type StoredCouponRule } from '../db/schema';
+
+const money = z.object({ amount: z.number().int(), currency: z.string() });
+const ruleRow = z.object({
+  promotionId: z.string(),
+  couponCode: z.string(),
+  rule: z.object({
+    kind: z.enum(['PERCENTAGE', 'FIXED_AMOUNT']),
+    value: z.number().int(),
+    currency: z.string().nullable(),
+    startsAt: z.string(),
+    endsAt: z.string().nullable(),
+    productIds: z.array(z.string()),
+    categoryIds: z.array(z.string()),
+    minimumSubtotal: money.nullable(),
+    usageLimit: z.number().int().nullable(),
+    perCustomerLimit: z.number().int().nullable(),
+    active: z.boolean(),
+  }),
+});
+
+/** SQL for orders' copy of the coupons, written only by the promotion-events consumer. */
+export class KnownCouponStore {
+  constructor(private readonly db: Executor) {}
+
+  /** The coupon with this (upper-case) code as a rule the discount rules can judge, or null. */
+  async findByCode(code: string, db: Executor = this.db): Promise<PromotionRule | null> {
+    const rows = await db.select().from(knownCoupons).where(eq(knownCoupons.couponCode, code)).orderBy(desc(knownCoupons.updatedAt)).limit(1); // known_coupons.findByCode
+    if (!rows[0]) return null;
+    const { promotionId, couponCode, rule } = ruleRow.parse(rows[0]);
+    return { ...rule, id: promotionId, couponCode, startsAt: new Date(rule.startsAt), endsAt: rule.endsAt ? new Date(rule.endsAt) : null };
+  }
+
+  async upsert(promotionId: string, couponCode: string, rule: StoredCouponRule, db: Executor): Promise<void> {
+    await db
+      .insert(knownCoupons)
+      .values({ promotionId, couponCode, rule })
+      .onConflictDoUpdate({ target: knownCoupons.promotionId, set: { couponCode, rule, updatedAt: new Date() } }); // known_coupons.upsert
+  }
+
+  /** A promotion that lost its code (it became automatic) is no coupon any more. */
+  async delete(promotionId: string, db: Executor): Promise<void> {
+    await db.delete(knownCoupons).where(eq(knownCoupons.promotionId, promotionId)); // known_coupons.delete
+  }
+}
