@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApplyCouponCodeDocument, CartCouponDocument, CreatePromotionFullDocument, PromotionByIdDocument, UpdateCartItemDocument } from './__generated__/graphql';
+import { ApplyCouponCodeDocument, CartCouponDocument, CreateCategoryDocument, CreatePromotionFullDocument, PromotionByIdDocument, UpdateCartItemDocument } from './__generated__/graphql';
 import { openShop, orderWhen, placeOrder, shopperWithCart, stockedProduct } from './support/checkout-actors';
 import { startServicesShop } from '../scripts/services-shop';
-import { signInAdmin, whenCouponKnown, type Actor } from './support/shop-actors';
+import { signInAdmin, whenCouponKnown, whenKnown, type Actor } from './support/shop-actors';
 
 /**
  * Coupons through the router on PostgreSQL and Kafka. Limited coupons under concurrent checkouts:
@@ -52,13 +52,14 @@ describe('coupons at checkout: a single-use coupon under 20 concurrent checkouts
     const tag = Math.random().toString(36).slice(2, 8).toUpperCase();
     const code = (name: string) => `${name}-${tag}`;
     const create = async (input: Record<string, unknown>) => {
-      const created = await shop.client(CreatePromotionFullDocument, { input: { name: String(input.couponCode), kind: 'PERCENTAGE', value: 1000, ...input } as never }, as);
-      expect(created.data?.createPromotion.errors).toEqual([]);
+      const created = await whenKnown(async () => (await shop.client(CreatePromotionFullDocument, { input: { name: String(input.couponCode), kind: 'PERCENTAGE', value: 1000, ...input } as never }, as)).data?.createPromotion);
+      expect(created.errors).toEqual([]);
     };
     await create({ couponCode: code('ONCE'), value: 5000, usageLimit: 1 });
     await create({ couponCode: code('PAST'), startsAt: '2026-01-01T00:00:00.000Z', endsAt: '2026-02-01T00:00:00.000Z' });
     await create({ couponCode: code('LATER'), startsAt: '2099-01-01T00:00:00.000Z' });
-    await create({ couponCode: code('ELSEWHERE'), categoryIds: [`no-such-${tag}`] });
+    const elsewhere = (await shop.client(CreateCategoryDocument, { input: { slug: `elsewhere-${tag.toLowerCase()}`, name: 'Elsewhere' } }, as)).data!.createCategory.category!.id;
+    await create({ couponCode: code('ELSEWHERE'), categoryIds: [elsewhere] });
     await create({ couponCode: code('MIN30'), categoryIds: [categoryId], minimumSubtotal: { amount: 3000, currency: 'EUR' } });
     const mug = await stockedProduct(shop.client, admin, categoryId, 2000, 10);
     const first = await shopperWithCart(shop.client, shop.routerUrl, [[mug, 1]], code('ONCE'));
