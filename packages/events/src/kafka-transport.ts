@@ -5,7 +5,7 @@ import { encodeEnvelope, envelopeHeaders } from './envelope';
 import type { EventTransport, OutgoingMessage, SubscribeOptions, Subscription } from './event-transport';
 import { kafkaLogCreator, kafkaLogLevels, type KafkaLogLevel } from './kafka-log-creator';
 import { KafkaTopics, type TopicCreationOptions } from './kafka-topics';
-import { silentLogger, type EventsLogger } from './logger';
+import { errorMessage, silentLogger, type EventsLogger } from './logger';
 import { superviseConsumer, type StartConsumer } from './supervised-consumer';
 
 export interface KafkaTransportOptions {
@@ -78,8 +78,7 @@ export class KafkaTransport implements EventTransport {
       list.push({ key, value: encodeEnvelope(envelope), headers });
       byTopic.set(topic, list);
     }
-    const producer = await this.connectedProducer();
-    await producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, list]) => ({ topic, messages: list })) });
+    await this.withProducer((producer) => producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, list]) => ({ topic, messages: list })) }));
   }
 
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
@@ -88,7 +87,7 @@ export class KafkaTransport implements EventTransport {
     const { groupId, topics, handler } = options;
     const deadLetterTopic = (topic: string) => resolveDeadLetterTopic(options.deadLetterTopic, topic);
     await this.topics?.ensure([...topics, ...topics.map(deadLetterTopic)]);
-    const producer = await this.connectedProducer();
+    await this.connectedProducer();
     let stopping = false;
     const start: StartConsumer = async (onDead) => {
       const consumer = this.kafka.consumer({ groupId, ...this.options.consumer, allowAutoTopicCreation: false });
@@ -114,13 +113,13 @@ export class KafkaTransport implements EventTransport {
               const { error, attempts } = outcome;
               const info = { error, attempts, group: groupId, originalTopic: topic, originalPartition: partition, originalOffset: message.offset };
               // Throws when Kafka refuses it: kafkajs then redelivers the message, so nothing is lost.
-              await producer.send({
-                topic: deadLetterTopic(topic),
-                acks: -1,
-                messages: [
-                  { key: message.key, value: message.value, headers: { ...message.headers, ...encodeDeadLetterHeaders(info) } },
-                ],
-              });
+              await this.withProducer((producer) =>
+                producer.send({
+                  topic: deadLetterTopic(topic),
+                  acks: -1,
+                  messages: [{ key: message.key, value: message.value, headers: { ...message.headers, ...encodeDeadLetterHeaders(info) } }],
+                }),
+              );
               this.logger.error({ ...info, deadLetterTopic: deadLetterTopic(topic) }, 'event dead-lettered');
             }
             await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
@@ -151,6 +150,30 @@ export class KafkaTransport implements EventTransport {
     const producer = this.producer;
     this.producer = undefined;
     await Promise.allSettled([producer?.then((p) => p.disconnect()), this.topics?.close()]);
+  }
+
+  /**
+   * Sends with the shared producer; after a failed send the producer is replaced by a new one.
+   * An idempotent producer numbers its batches per partition, and kafkajs rewinds a partition's
+   * number when a request fails even if the broker had written the batch (a broker stopping with
+   * the request in flight). The next, different batch then reuses numbers the broker already
+   * holds: it is refused as out of order on every retry (that outbox stalls for good) or taken for
+   * a duplicate and silently dropped. A new producer gets a new producer id and fresh numbers;
+   * what the failed send may have written is at worst delivered twice, which the inbox absorbs.
+   */
+  private async withProducer<T>(send: (producer: Producer) => Promise<T>): Promise<T> {
+    const connecting = this.connectedProducer();
+    const producer = await connecting;
+    try {
+      return await send(producer);
+    } catch (error) {
+      if (this.producer === connecting) {
+        this.producer = undefined;
+        this.logger.warn({ err: errorMessage(error) }, 'kafka send failed; replacing the producer');
+        producer.disconnect().catch(() => undefined);
+      }
+      throw error;
+    }
   }
 
   private connectedProducer(): Promise<Producer> {
