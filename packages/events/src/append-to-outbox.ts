@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Executor } from '@shop/db';
 import type { CreateEventOptions, EventContract } from './define-event';
 import type { EventEnvelope } from './envelope';
@@ -17,12 +18,10 @@ export async function appendToOutbox<T>(
   options?: CreateEventOptions,
 ): Promise<EventEnvelope<T>> {
   const envelope = contract.create(aggregateId, data, options);
-  await tx.insert(outbox).values({
-    id: envelope.id,
-    topic: contract.topic,
-    key: aggregateId,
-    type: envelope.type,
-    payload: envelope,
-  });
+  // One row per topic (an event addressed to several audiences), one statement; the same envelope
+  // (and id, which the inboxes deduplicate on) in each. The first row's id is the event's.
+  await tx.insert(outbox).values(
+    contract.topics.map((topic, i) => ({ id: i === 0 ? envelope.id : randomUUID(), topic, key: aggregateId, type: envelope.type, payload: envelope })),
+  );
   return envelope;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { orderCancelled, orderConfirmed, ordersTopic, shipmentDelivered, shipmentShipped, shippingTopic, type EventEnvelope } from '@shop/events';
+import { orderCancelled, orderConfirmed, orderTopics, shipmentDelivered, shipmentShipped, shippingTopic, type EventEnvelope } from '@shop/events';
 import type { SubgraphHarness } from '@shop/testkit';
 import { inbox, notifications } from '../src/db/schema';
 
@@ -12,7 +12,7 @@ export async function waitFor(condition: () => Promise<boolean>, timeoutMs = 30_
   }
 }
 
-const topicOf = (envelope: EventEnvelope) => (envelope.type.startsWith('shipment.') ? shippingTopic : ordersTopic);
+const topicOf = (envelope: EventEnvelope) => (envelope.type.startsWith('shipment.') ? shippingTopic : orderTopics.notifications);
 
 /** Order and shipment events as orders and shipping publish them, keyed by order id. */
 export const events = {
