@@ -15,7 +15,7 @@ export { namespacedTransport } from './namespaced-transport';
 
 // Producing (outbox + relay) and consuming (inbox + routing).
 export { outboxTables, type InboxTable, type OutboxTable } from './outbox-tables';
-export { appendToOutbox } from './append-to-outbox';
+export { appendToOutbox, outboxRows, type OutboxRow } from './append-to-outbox';
 export { startOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 export { createInboxHandler, type InboxHandlerOptions } from './inbox-handler';
 export { on, routeEvents, type EventRoute, type EventRouter } from './route-events';

@@ -25,7 +25,7 @@ import { itemsOf, netLines, orderTotal, withLineDiscounts } from '../services/or
 import type { OrderRecord, OrderStore } from '../stores/order.store';
 import type { AfterCommit } from './after-commit';
 import { paymentDeclined, reservationExpired, shippingUnavailable, stockRefused } from './cancellation-reasons';
-import type { OrderLifecycle } from './order-lifecycle';
+import { pending, type OrderLifecycle } from './order-lifecycle';
 
 export interface SagaContext {
   tx: Executor;
@@ -57,25 +57,30 @@ export function sagaSteps(orders: OrderStore, lifecycle: OrderLifecycle) {
     }, after);
   };
 
-  const requestPayment = async (order: OrderRecord, { tx, after }: SagaContext) => {
-    // Nothing to charge (a 100 % discount with free shipping): straight on to shipping.
-    if (order.total === 0) return requestShipment(await lifecycle.moveTo(tx, order, 'PAID', {}, after), { tx, after });
-    await lifecycle.request(tx, orderPaymentRequested, order, {
+  const paymentRequest = (order: OrderRecord) =>
+    pending(orderPaymentRequested, {
       orderId: order.id,
       customerId: order.customerId,
       amount: { amount: order.total ?? 0, currency: order.currency },
       paymentToken: order.paymentToken,
-    }, after);
-  };
+    });
 
-  const requestShipment = (order: OrderRecord, { tx, after }: SagaContext) =>
-    lifecycle.request(tx, orderShipmentRequested, order, {
+  const shipmentRequest = (order: OrderRecord) =>
+    pending(orderShipmentRequested, {
       orderId: order.id,
       customerId: order.customerId,
       shippingAddress: order.shippingAddress,
       items: itemsOf(order),
       carrier: order.carrier ?? 'standard',
-    }, after);
+    });
+
+  /** Stock held: ask for the payment, in the statement that records STOCK_RESERVED. */
+  const reserved = async (order: OrderRecord, { tx, after }: SagaContext) => {
+    if (order.total !== 0) return lifecycle.moveTo(tx, order, 'STOCK_RESERVED', {}, after, { publish: [paymentRequest(order)] });
+    // Nothing to charge (a 100 % discount with free shipping): straight on to shipping.
+    const held = await lifecycle.moveTo(tx, order, 'STOCK_RESERVED', {}, after);
+    return lifecycle.moveTo(tx, held, 'PAID', {}, after, { publish: [shipmentRequest(held)] });
+  };
 
   return routeEvents<SagaContext>(
     on(orderDiscounted, (event, context) =>
@@ -106,12 +111,12 @@ export function sagaSteps(orders: OrderStore, lifecycle: OrderLifecycle) {
       when(['PENDING'], event.data.orderId, context, async (order) => {
         if (order.discount === null || order.shippingCost === null) return;
         const tax = event.data.tax.amount;
-        const priced = await lifecycle.moveTo(context.tx, order, 'PRICED', { tax, total: orderTotal({ ...order, tax }) }, context.after);
-        await lifecycle.request(context.tx, orderStockReservationRequested, priced, { orderId: order.id, items: itemsOf(order) }, context.after);
+        const reservation = pending(orderStockReservationRequested, { orderId: order.id, items: itemsOf(order) });
+        await lifecycle.moveTo(context.tx, order, 'PRICED', { tax, total: orderTotal({ ...order, tax }) }, context.after, { publish: [reservation] });
       }),
     ),
     on(stockReserved, (event, context) =>
-      when(['PRICED'], event.data.orderId, context, async (order) => requestPayment(await lifecycle.moveTo(context.tx, order, 'STOCK_RESERVED', {}, context.after), context)),
+      when(['PRICED'], event.data.orderId, context, (order) => reserved(order, context)),
     ),
     on(stockRejected, (event, context) =>
       when(['PRICED'], event.data.orderId, context, (order) => {
@@ -129,7 +134,7 @@ export function sagaSteps(orders: OrderStore, lifecycle: OrderLifecycle) {
           }),
     ),
     on(paymentCaptured, (event, context) =>
-      when(['STOCK_RESERVED'], event.data.orderId, context, async (order) => requestShipment(await lifecycle.moveTo(context.tx, order, 'PAID', {}, context.after), context)),
+      when(['STOCK_RESERVED'], event.data.orderId, context, (order) => lifecycle.moveTo(context.tx, order, 'PAID', {}, context.after, { publish: [shipmentRequest(order)] })),
     ),
     on(paymentFailed, (event, context) =>
       when(['STOCK_RESERVED'], event.data.orderId, context, (order) => {
@@ -139,14 +144,14 @@ export function sagaSteps(orders: OrderStore, lifecycle: OrderLifecycle) {
     ),
     on(shipmentCreated, (event, context) =>
       when(['PAID'], event.data.orderId, context, async (order) => {
-        const confirmed = await lifecycle.moveTo(context.tx, order, 'CONFIRMED', {}, context.after);
-        await lifecycle.request(context.tx, orderConfirmed, confirmed, {
+        const confirmation = pending(orderConfirmed, {
           orderId: order.id,
           customerId: order.customerId,
           total: { amount: order.total ?? 0, currency: order.currency },
           items: itemsOf(order),
           promotionIds: (order.promotions ?? []).map((p) => p.promotionId),
-        }, context.after);
+        });
+        await lifecycle.moveTo(context.tx, order, 'CONFIRMED', {}, context.after, { publish: [confirmation] });
       }),
     ),
     on(shipmentShipped, (event, context) =>
