@@ -20,6 +20,9 @@ import { StatementCounter } from './statement-counter';
 // how many there are, so it is counted apart.
 const relayProbe = /^select "seq" from "[^"]+"\."outbox" where "[^"]+"\."outbox"\."published_at" is null limit/;
 
+// BENCH_COUNTS_SQL=1 lists the statements of the first phase, most frequent first.
+const texts = new Map<string, number>();
+let listing = false;
 const statements = new StatementCounter();
 const probes = new StatementCounter();
 const deliveries = new DeliveryCounter();
@@ -27,7 +30,10 @@ const shop = await startServicesShop({
   router: { rateLimit: { max: 0 } },
   connectionsPerSubgraph: 10,
   wrapTransport: deliveries.wrap,
-  onQuery: (subgraph, text) => (relayProbe.test(text) ? probes : statements).observe(subgraph),
+  onQuery: (subgraph, text) => {
+    (relayProbe.test(text) ? probes : statements).observe(subgraph);
+    if (listing) texts.set(`${subgraph}: ${text.slice(0, 150)}`, (texts.get(`${subgraph}: ${text.slice(0, 150)}`) ?? 0) + 1);
+  },
 });
 const orders = await openDatabase({ driver: 'postgres', url: shop.databaseUrl('orders')!, maxConnections: 2 });
 
@@ -45,8 +51,10 @@ const phase = async (label: string, place: () => Promise<string[]>) => {
   statements.start();
   probes.start();
   deliveries.start();
+  listing = env.BENCH_COUNTS_SQL && label === 'one at a time';
   const ids = await place();
   await settle(orders, ids);
+  listing = false;
   statements.stop();
   probes.stop();
   deliveries.stop();
@@ -60,6 +68,8 @@ const phase = async (label: string, place: () => Promise<string[]>) => {
   console.log(`  SQL statements per order: ${perOrder.total.toFixed(1)} (${by(perOrder.bySubgraph)})`);
   console.log(`  relay backlog probes per order (wakes + idle polls, time-dependent): ${probe.total.toFixed(1)}`);
   console.log(`  Kafka deliveries per order: ${kafka.total.toFixed(1)} (produced ${kafka.produced.toFixed(1)}, consumed ${kafka.consumed.toFixed(1)})`);
+  for (const [text, n] of [...texts].sort((a, b) => b[1] - a[1])) console.log(`    ${(n / ids.length).toFixed(1).padStart(5)}  ${text}`);
+  texts.clear();
   for (const t of kafka.byTopic) console.log(`    ${t.topic.padEnd(28)} produced ${t.produced.toFixed(1).padStart(5)}  consumed ${t.consumed.toFixed(1).padStart(5)}`);
 };
 
