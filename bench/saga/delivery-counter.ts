@@ -1,4 +1,4 @@
-import type { EventTransport } from '@shop/events';
+import type { Delivery, DeliveryMeta, EventEnvelope, EventTransport } from '@shop/events';
 
 /**
  * Counts Kafka message deliveries while switched on: every message the shop publishes (produced)
@@ -19,18 +19,35 @@ export class DeliveryCounter {
       this.produced += messages.length;
       for (const { topic } of messages) this.topic(topic).produced++;
     },
-    subscribe: (options) =>
-      inner.subscribe({
+    subscribe: (options) => {
+      const { handler } = options;
+      // Counted once per delivery, not per retry (a retry is the same delivery) nor again when a
+      // failed batch is handed over one by one.
+      const seen = new Set<string>();
+      const count = (meta: DeliveryMeta) => {
+        const id = `${meta.topic}/${meta.partition}/${meta.offset}`;
+        if (!this.on || seen.has(id)) return;
+        seen.add(id);
+        this.consumed++;
+        this.topic(meta.topic).consumed++;
+      };
+      const counted = async (envelope: EventEnvelope, meta: DeliveryMeta) => {
+        count(meta);
+        await handler(envelope, meta);
+      };
+      const batch = handler.batch;
+      return inner.subscribe({
         ...options,
-        handler: async (envelope, meta) => {
-          // Counted once per delivery, not per retry: a retry is the same delivery.
-          if (this.on && meta.attempt === 1) {
-            this.consumed++;
-            this.topic(meta.topic).consumed++;
-          }
-          await options.handler(envelope, meta);
-        },
-      }),
+        handler: batch
+          ? Object.assign(counted, {
+              batch: async (deliveries: Delivery[]) => {
+                for (const { meta } of deliveries) count(meta);
+                await batch(deliveries);
+              },
+            })
+          : counted,
+      });
+    },
     close: () => inner.close(),
   });
 

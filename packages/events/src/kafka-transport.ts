@@ -1,6 +1,7 @@
 import { Kafka, Partitioners, type ConsumerConfig, type IHeaders, type Producer } from 'kafkajs';
 import { encodeDeadLetterHeaders, resolveDeadLetterTopic } from './dead-letter';
-import { deliverWithRetries, deliveryDefaults } from './deliver-with-retries';
+import { deliveryDefaults } from './deliver-with-retries';
+import { consumeBatch } from './kafka-batch';
 import { encodeEnvelope, envelopeHeaders } from './envelope';
 import type { EventTransport, OutgoingMessage, SubscribeOptions, Subscription } from './event-transport';
 import { kafkaLogCreator, kafkaLogLevels, type KafkaLogLevel } from './kafka-log-creator';
@@ -100,30 +101,29 @@ export class KafkaTransport implements EventTransport {
         await consumer.subscribe({ topics, fromBeginning: options.fromBeginning ?? true });
         await consumer.run({
           partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 4,
-          // Offsets are committed by hand, one per message, only after it was handled or dead-lettered.
+          // Offsets are committed by hand, only after messages were handled or dead-lettered.
           autoCommit: false,
-          eachMessage: async ({ topic, partition, message, heartbeat }) => {
-            if (stopping) return;
-            const key = message.key?.toString() ?? null;
-            const meta = { topic, partition, offset: message.offset, key, headers: stringHeaders(message.headers) };
-            const policy = { maxAttempts, retryBackoffMs, isStopping: () => stopping, heartbeat, logger: this.logger };
-            const outcome = await deliverWithRetries(message.value, meta, handler, policy);
-            if (outcome.kind === 'abandoned') return;
-            if (outcome.kind === 'dead-letter') {
-              const { error, attempts } = outcome;
-              const info = { error, attempts, group: groupId, originalTopic: topic, originalPartition: partition, originalOffset: message.offset };
-              // Throws when Kafka refuses it: kafkajs then redelivers the message, so nothing is lost.
-              await this.withProducer((producer) =>
-                producer.send({
-                  topic: deadLetterTopic(topic),
-                  acks: -1,
-                  messages: [{ key: message.key, value: message.value, headers: { ...message.headers, ...encodeDeadLetterHeaders(info) } }],
-                }),
-              );
-              this.logger.error({ ...info, deadLetterTopic: deadLetterTopic(topic) }, 'event dead-lettered');
-            }
-            await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
-          },
+          eachBatchAutoResolve: false,
+          eachBatch: (payload) =>
+            consumeBatch(payload, {
+              handler,
+              groupId,
+              policy: { maxAttempts, retryBackoffMs, isStopping: () => stopping, logger: this.logger },
+              logger: this.logger,
+              deadLetter: async (topic, partition, message, { error, attempts }) => {
+                const info = { error, attempts, group: groupId, originalTopic: topic, originalPartition: partition, originalOffset: message.offset };
+                // Throws when Kafka refuses it: kafkajs then redelivers the message, so nothing is lost.
+                await this.withProducer((producer) =>
+                  producer.send({
+                    topic: deadLetterTopic(topic),
+                    acks: -1,
+                    messages: [{ key: message.key, value: message.value, headers: { ...message.headers, ...encodeDeadLetterHeaders(info) } }],
+                  }),
+                );
+                this.logger.error({ ...info, deadLetterTopic: deadLetterTopic(topic) }, 'event dead-lettered');
+              },
+              commit: (topic, partition, offset) => consumer.commitOffsets([{ topic, partition, offset }]),
+            }),
         });
       } catch (error) {
         await consumer.disconnect().catch(() => undefined);
@@ -193,13 +193,4 @@ export class KafkaTransport implements EventTransport {
   private assertOpen(): void {
     if (this.closed) throw new Error('KafkaTransport is closed');
   }
-}
-
-function stringHeaders(headers: IHeaders | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers ?? {})) {
-    if (value === undefined) continue;
-    out[name] = Array.isArray(value) ? value.map(String).join(',') : value.toString();
-  }
-  return out;
 }

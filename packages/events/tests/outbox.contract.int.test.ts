@@ -176,6 +176,34 @@ describe.each(databaseFixtures)('outbox, relay and inbox on %s', (_name, open) =
     ]);
   });
 
+  it('a batch is one transaction: each event once, a redelivered batch runs nothing, a failing effect rolls back all of it', async () => {
+    const envelopes = await appendMany(db, 4);
+    const deliveries = envelopes.map((envelope, i) => ({ envelope, meta: { ...meta, offset: String(i) } }));
+    let failOn: string | undefined = envelopes[2]!.id;
+    let afterCommits = 0;
+    const handler = createInboxHandler({
+      db,
+      inbox,
+      consumer: 'batched',
+      handle: async (tx, event) => {
+        await tx.insert(effects).values({ consumer: 'batched', eventId: event.id, aggregateId: event.aggregateId });
+        if (event.id === failOn) throw new Error('poison');
+      },
+      afterCommit: () => void afterCommits++,
+    });
+    const ran = async () => (await db.select({ eventId: effects.eventId }).from(effects).orderBy(asc(effects.id))).map((row) => row.eventId);
+
+    await expect(handler.batch!(deliveries)).rejects.toThrow('poison');
+    expect([await ran(), await db.select().from(inbox), afterCommits]).toEqual([[], [], 0]);
+    failOn = undefined;
+    // The first event delivered twice within the batch, then the whole batch redelivered.
+    await handler.batch!([deliveries[0]!, ...deliveries]);
+    await handler.batch!(deliveries);
+    await handler(envelopes[1]!, meta);
+    expect(await ran()).toEqual(envelopes.map((envelope) => envelope.id));
+    expect(afterCommits).toBe(1);
+  });
+
   it('a failed effect rolls its inbox row back so the retry runs it', async () => {
     const [envelope] = await appendMany(db, 1);
     let calls = 0;
