@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KafkaTransport, namespacedTransport, decodeDeadLetterHeaders, ordersTopic, type EventEnvelope } from '@shop/events';
+import { KafkaTransport, namespacedTransport, decodeDeadLetterHeaders, orderTopics, type EventEnvelope } from '@shop/events';
 import { ORDER_SAGA_GROUP } from '@shop/inventory';
 import { ORDER_SAGA_GROUP as PAYMENTS_SAGA_GROUP } from '@shop/payments';
 import { fastKafkaConsumer, testKafkaBrokers } from '@shop/testkit';
@@ -127,7 +127,7 @@ describe('checkout when the stock hold expires before payment', () => {
   }, 120_000);
 });
 
-describe('checkout with a poison event on the orders topic', () => {
+describe('checkout with a poison event on the inventory\'s orders topic', () => {
   let shop: Shop;
   let admin: Actor;
   let categoryId: string;
@@ -142,11 +142,11 @@ describe('checkout with a poison event on the orders topic', () => {
     const kafka = new KafkaTransport({ brokers: testKafkaBrokers(), clientId: `${shop.namespace}-poison`, consumer: fastKafkaConsumer });
     const raw = namespacedTransport(kafka, shop.namespace);
     const poison = { id: '5f4a3b2c-1d0e-4f9a-8b7c-6d5e4f3a2b1c', type: 'order.stock-reservation-requested', aggregateId: 'o-1', occurredAt: new Date().toISOString(), version: 1, data: { orderId: 'o-1', items: [] } };
-    await raw.publish([{ topic: ordersTopic, key: 'o-1', envelope: poison as EventEnvelope }]);
+    await raw.publish([{ topic: orderTopics.inventory, key: 'o-1', envelope: poison as EventEnvelope }]);
     const dead: Array<{ id: string; group: string; error: string }> = [];
     await raw.subscribe({
       groupId: 'dlq-reader',
-      topics: [`${ordersTopic}.dlq`],
+      topics: [`${orderTopics.inventory}.dlq`],
       handler: async (envelope, meta) => {
         const info = decodeDeadLetterHeaders(meta.headers);
         dead.push({ id: envelope.id, group: info.group, error: info.error });

@@ -15,6 +15,13 @@ export const sagaBenchEnv = z
     BENCH_SAGA_SATURATION_ORDERS: positive(600),
     /** Registered customers placing orders side by side (each has one cart at a time). */
     BENCH_SAGA_SHOPPERS: positive(64),
+    /** Orders per phase of `npm run bench:saga:counts` (one at a time, then all at once). */
+    BENCH_COUNTS_ORDERS: positive(20),
+    /** `1`: bench:saga:counts also lists the statements of its one-at-a-time phase, most frequent first. */
+    BENCH_COUNTS_SQL: z
+      .enum(['0', '1'])
+      .default('0')
+      .transform((value) => value === '1'),
     /** `kafka,local`: which transports to measure, in this order. */
     BENCH_SAGA_TRANSPORTS: z.string().default('kafka,local'),
   })

@@ -1,12 +1,34 @@
+import { randomUUID } from 'node:crypto';
 import type { Executor } from '@shop/db';
 import type { CreateEventOptions, EventContract } from './define-event';
 import type { EventEnvelope } from './envelope';
 import type { OutboxTable } from './outbox-tables';
 
+/** One outbox row to insert (the columns a producer sets; the rest have defaults). */
+export interface OutboxRow {
+  id: string;
+  topic: string;
+  key: string;
+  type: string;
+  payload: EventEnvelope;
+}
+
+/**
+ * The rows that record one new event: one per topic of its contract (an event addressed to several
+ * audiences), the same envelope (and id, which the inboxes deduplicate on) in each; the first row's
+ * id is the event's. For a producer that writes them together with other rows in one statement.
+ */
+export function outboxRows<T>(contract: EventContract<T>, aggregateId: string, data: T, options?: CreateEventOptions): { envelope: EventEnvelope<T>; rows: OutboxRow[] } {
+  const envelope = contract.create(aggregateId, data, options);
+  const rows = contract.topics.map((topic, i) => ({ id: i === 0 ? envelope.id : randomUUID(), topic, key: aggregateId, type: envelope.type, payload: envelope }));
+  return { envelope, rows };
+}
+
 /**
  * Records an event in the caller's transaction, so the state change and the event commit or roll
  * back together (no event for a rolled-back change, no change without its event). Call the
- * relay's `wake()` after the commit to publish it without waiting for the next poll.
+ * relay's `wake()` after the commit to publish it without waiting for the next poll. One
+ * statement, however many topics the event goes to.
  */
 export async function appendToOutbox<T>(
   tx: Executor,
@@ -16,13 +38,7 @@ export async function appendToOutbox<T>(
   data: T,
   options?: CreateEventOptions,
 ): Promise<EventEnvelope<T>> {
-  const envelope = contract.create(aggregateId, data, options);
-  await tx.insert(outbox).values({
-    id: envelope.id,
-    topic: contract.topic,
-    key: aggregateId,
-    type: envelope.type,
-    payload: envelope,
-  });
+  const { envelope, rows } = outboxRows(contract, aggregateId, data, options);
+  await tx.insert(outbox).values(rows);
   return envelope;
 }

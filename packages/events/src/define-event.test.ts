@@ -22,6 +22,14 @@ describe('defineEvent', () => {
     expect(Date.parse(envelope.occurredAt)).toBeGreaterThanOrEqual(before - 1);
     expect(userRegistered.create('u1', data).id).not.toBe(envelope.id);
     expect(userRegistered.topic).toBe('shop.users');
+    expect(userRegistered.topics).toEqual(['shop.users']);
+  });
+
+  it('may address one topic per audience, each a legal name, none twice', () => {
+    const schema = z.object({ id: z.string() });
+    expect(defineEvent({ type: 'thing.done', topic: ['shop.a', 'shop.b'], version: 1, schema }).topics).toEqual(['shop.a', 'shop.b']);
+    expect(() => defineEvent({ type: 'thing.done', topic: ['shop.a', 'shop a'], version: 1, schema })).toThrow('topic "shop a" is not a legal Kafka topic name');
+    expect(() => defineEvent({ type: 'thing.done', topic: ['shop.a', 'shop.a'], version: 1, schema })).toThrow('topics must be distinct');
   });
 
   it('parses what it created, through JSON', () => {

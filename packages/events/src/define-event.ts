@@ -8,8 +8,12 @@ export interface EventDefinition<T> {
   /**
    * Kafka topic, one per aggregate/domain (e.g. `shop.users`): with the aggregate id as message
    * key, every event of one aggregate lands on one partition and keeps its order.
+   *
+   * Or one topic per audience: an event written to each topic in the list, so a consumer group
+   * whose topic carries only what it acts on never receives (and skips) the rest of the domain's
+   * traffic. Each audience's topic still holds every event it reads for one aggregate, in order.
    */
-  topic: string;
+  topic: string | readonly [string, ...string[]];
   /** Version of the data schema; bump on a breaking change so old consumers fail loudly. */
   version: number;
   /** zod schema of `data`; checked when the event is created and again when it is consumed. */
@@ -24,7 +28,10 @@ export interface CreateEventOptions {
 /** A shared, typed description of one event: the only thing producers and consumers both import. */
 export interface EventContract<T> {
   readonly type: string;
+  /** The first (for most events the only) topic the event is written to. */
   readonly topic: string;
+  /** Every topic the event is written to: one row per topic in the outbox, one message per topic. */
+  readonly topics: readonly string[];
   readonly version: number;
   readonly schema: z.ZodType<T>;
   /** Builds a new envelope (fresh id, now); throws InvalidEventError when `data` is invalid. */
@@ -40,9 +47,12 @@ const typePattern = /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/;
 const topicPattern = /^[a-zA-Z0-9._-]{1,249}$/;
 
 export function defineEvent<T>(definition: EventDefinition<T>): EventContract<T> {
-  const { type, topic, version, schema } = definition;
+  const { type, version, schema } = definition;
+  const topics: readonly string[] = typeof definition.topic === 'string' ? [definition.topic] : [...definition.topic];
   if (!typePattern.test(type)) throw new Error(`defineEvent: type "${type}" must look like "domain.verbed"`);
-  if (!topicPattern.test(topic)) throw new Error(`defineEvent(${type}): topic "${topic}" is not a legal Kafka topic name`);
+  if (topics.length === 0) throw new Error(`defineEvent(${type}): topic must name at least one topic`);
+  for (const topic of topics) if (!topicPattern.test(topic)) throw new Error(`defineEvent(${type}): topic "${topic}" is not a legal Kafka topic name`);
+  if (new Set(topics).size !== topics.length) throw new Error(`defineEvent(${type}): topics must be distinct`);
   if (!Number.isInteger(version) || version < 1) throw new Error(`defineEvent(${type}): version must be a positive integer`);
 
   const parseData = (data: unknown): T => {
@@ -53,7 +63,8 @@ export function defineEvent<T>(definition: EventDefinition<T>): EventContract<T>
 
   return {
     type,
-    topic,
+    topic: topics[0]!,
+    topics,
     version,
     schema,
     create(aggregateId, data, options) {

@@ -19,7 +19,25 @@ export interface DeliveryMeta {
   headers: Record<string, string>;
 }
 
-export type EventHandler = (envelope: EventEnvelope, meta: DeliveryMeta) => Promise<void>;
+/** One message of a batch: the parsed event and where it came from. */
+export interface Delivery {
+  envelope: EventEnvelope;
+  meta: DeliveryMeta;
+}
+
+/**
+ * Handles consecutive events of one partition at once, in order (one transaction for all of them,
+ * typically). If it throws, nothing of the batch may have taken effect: the transport then hands
+ * the same events to the handler itself one by one, with retries, so a poison event is
+ * dead-lettered alone while the others are handled.
+ */
+export type BatchEventHandler = (deliveries: Delivery[]) => Promise<void>;
+
+/**
+ * Handles one event. With a `batch` method, a transport that receives several events of a
+ * partition together (Kafka) may hand them over at once instead.
+ */
+export type EventHandler = ((envelope: EventEnvelope, meta: DeliveryMeta) => Promise<void>) & { batch?: BatchEventHandler };
 
 export interface SubscribeOptions {
   /** Consumer group: every group gets every message once; members of a group share the work. */

@@ -5,7 +5,7 @@ export { defineEvent, type CreateEventOptions, type EventContract, type EventDef
 export * from './contracts';
 
 // Transport port and its adapters.
-export type { DeliveryMeta, EventHandler, EventTransport, OutgoingMessage, SubscribeOptions, Subscription } from './event-transport';
+export type { BatchEventHandler, Delivery, DeliveryMeta, EventHandler, EventTransport, OutgoingMessage, SubscribeOptions, Subscription } from './event-transport';
 export { deadLetterHeaders, decodeDeadLetterHeaders, type DeadLetter, type DeadLetterInfo } from './dead-letter';
 export { KafkaTransport, type KafkaTransportOptions } from './kafka-transport';
 export type { TopicCreationOptions } from './kafka-topics';
@@ -16,7 +16,7 @@ export { namespacedTransport } from './namespaced-transport';
 // Producing (outbox + relay) and consuming (inbox + routing).
 export { outboxTables, type InboxTable, type OutboxTable } from './outbox-tables';
 export { CategoryReplica, categoryReplicaTable, type CategoryReplicaTable, type KnownCategory } from './category-replica';
-export { appendToOutbox } from './append-to-outbox';
+export { appendToOutbox, outboxRows, type OutboxRow } from './append-to-outbox';
 export { startOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 export { createInboxHandler, type InboxHandlerOptions } from './inbox-handler';
 export { on, routeEvents, type EventRoute, type EventRouter } from './route-events';

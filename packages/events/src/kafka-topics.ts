@@ -56,10 +56,21 @@ export class KafkaTopics {
       this.admin.catch(() => (this.admin = undefined));
     }
     const admin = await this.admin;
-    // Resolves false (no throw) for topics that already exist, e.g. created by another process.
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: topics.map((topic) => ({ topic, numPartitions: this.numPartitions, replicationFactor: this.replicationFactor })),
-    });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        // Resolves false (no throw) for topics that already exist, e.g. created by another process.
+        await admin.createTopics({
+          waitForLeaders: true,
+          topics: topics.map((topic) => ({ topic, numPartitions: this.numPartitions, replicationFactor: this.replicationFactor })),
+        });
+        return;
+      } catch (error) {
+        // A broker that has just started (or created the topics a moment ago) can answer the wait
+        // for leaders with UNKNOWN_TOPIC_OR_PARTITION before its metadata catches up; kafkajs
+        // retries only LEADER_NOT_AVAILABLE. Ask again: the topics that exist are left alone.
+        if ((error as { type?: string }).type !== 'UNKNOWN_TOPIC_OR_PARTITION' || attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      }
+    }
   }
 }

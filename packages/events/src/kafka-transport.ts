@@ -1,11 +1,12 @@
 import { Kafka, Partitioners, type ConsumerConfig, type IHeaders, type Producer } from 'kafkajs';
 import { encodeDeadLetterHeaders, resolveDeadLetterTopic } from './dead-letter';
-import { deliverWithRetries, deliveryDefaults } from './deliver-with-retries';
+import { deliveryDefaults } from './deliver-with-retries';
+import { consumeBatch } from './kafka-batch';
 import { encodeEnvelope, envelopeHeaders } from './envelope';
 import type { EventTransport, OutgoingMessage, SubscribeOptions, Subscription } from './event-transport';
 import { kafkaLogCreator, kafkaLogLevels, type KafkaLogLevel } from './kafka-log-creator';
 import { KafkaTopics, type TopicCreationOptions } from './kafka-topics';
-import { silentLogger, type EventsLogger } from './logger';
+import { errorMessage, silentLogger, type EventsLogger } from './logger';
 import { superviseConsumer, type StartConsumer } from './supervised-consumer';
 
 export interface KafkaTransportOptions {
@@ -78,8 +79,7 @@ export class KafkaTransport implements EventTransport {
       list.push({ key, value: encodeEnvelope(envelope), headers });
       byTopic.set(topic, list);
     }
-    const producer = await this.connectedProducer();
-    await producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, list]) => ({ topic, messages: list })) });
+    await this.withProducer((producer) => producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, list]) => ({ topic, messages: list })) }));
   }
 
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
@@ -88,7 +88,7 @@ export class KafkaTransport implements EventTransport {
     const { groupId, topics, handler } = options;
     const deadLetterTopic = (topic: string) => resolveDeadLetterTopic(options.deadLetterTopic, topic);
     await this.topics?.ensure([...topics, ...topics.map(deadLetterTopic)]);
-    const producer = await this.connectedProducer();
+    await this.connectedProducer();
     let stopping = false;
     const start: StartConsumer = async (onDead) => {
       const consumer = this.kafka.consumer({ groupId, ...this.options.consumer, allowAutoTopicCreation: false });
@@ -101,30 +101,29 @@ export class KafkaTransport implements EventTransport {
         await consumer.subscribe({ topics, fromBeginning: options.fromBeginning ?? true });
         await consumer.run({
           partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 4,
-          // Offsets are committed by hand, one per message, only after it was handled or dead-lettered.
+          // Offsets are committed by hand, only after messages were handled or dead-lettered.
           autoCommit: false,
-          eachMessage: async ({ topic, partition, message, heartbeat }) => {
-            if (stopping) return;
-            const key = message.key?.toString() ?? null;
-            const meta = { topic, partition, offset: message.offset, key, headers: stringHeaders(message.headers) };
-            const policy = { maxAttempts, retryBackoffMs, isStopping: () => stopping, heartbeat, logger: this.logger };
-            const outcome = await deliverWithRetries(message.value, meta, handler, policy);
-            if (outcome.kind === 'abandoned') return;
-            if (outcome.kind === 'dead-letter') {
-              const { error, attempts } = outcome;
-              const info = { error, attempts, group: groupId, originalTopic: topic, originalPartition: partition, originalOffset: message.offset };
-              // Throws when Kafka refuses it: kafkajs then redelivers the message, so nothing is lost.
-              await producer.send({
-                topic: deadLetterTopic(topic),
-                acks: -1,
-                messages: [
-                  { key: message.key, value: message.value, headers: { ...message.headers, ...encodeDeadLetterHeaders(info) } },
-                ],
-              });
-              this.logger.error({ ...info, deadLetterTopic: deadLetterTopic(topic) }, 'event dead-lettered');
-            }
-            await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
-          },
+          eachBatchAutoResolve: false,
+          eachBatch: (payload) =>
+            consumeBatch(payload, {
+              handler,
+              groupId,
+              policy: { maxAttempts, retryBackoffMs, isStopping: () => stopping, logger: this.logger },
+              logger: this.logger,
+              deadLetter: async (topic, partition, message, { error, attempts }) => {
+                const info = { error, attempts, group: groupId, originalTopic: topic, originalPartition: partition, originalOffset: message.offset };
+                // Throws when Kafka refuses it: kafkajs then redelivers the message, so nothing is lost.
+                await this.withProducer((producer) =>
+                  producer.send({
+                    topic: deadLetterTopic(topic),
+                    acks: -1,
+                    messages: [{ key: message.key, value: message.value, headers: { ...message.headers, ...encodeDeadLetterHeaders(info) } }],
+                  }),
+                );
+                this.logger.error({ ...info, deadLetterTopic: deadLetterTopic(topic) }, 'event dead-lettered');
+              },
+              commit: (topic, partition, offset) => consumer.commitOffsets([{ topic, partition, offset }]),
+            }),
         });
       } catch (error) {
         await consumer.disconnect().catch(() => undefined);
@@ -153,6 +152,30 @@ export class KafkaTransport implements EventTransport {
     await Promise.allSettled([producer?.then((p) => p.disconnect()), this.topics?.close()]);
   }
 
+  /**
+   * Sends with the shared producer; after a failed send the producer is replaced by a new one.
+   * An idempotent producer numbers its batches per partition, and kafkajs rewinds a partition's
+   * number when a request fails even if the broker had written the batch (a broker stopping with
+   * the request in flight). The next, different batch then reuses numbers the broker already
+   * holds: it is refused as out of order on every retry (that outbox stalls for good) or taken for
+   * a duplicate and silently dropped. A new producer gets a new producer id and fresh numbers;
+   * what the failed send may have written is at worst delivered twice, which the inbox absorbs.
+   */
+  private async withProducer<T>(send: (producer: Producer) => Promise<T>): Promise<T> {
+    const connecting = this.connectedProducer();
+    const producer = await connecting;
+    try {
+      return await send(producer);
+    } catch (error) {
+      if (this.producer === connecting) {
+        this.producer = undefined;
+        this.logger.warn({ err: errorMessage(error) }, 'kafka send failed; replacing the producer');
+        producer.disconnect().catch(() => undefined);
+      }
+      throw error;
+    }
+  }
+
   private connectedProducer(): Promise<Producer> {
     if (!this.producer) {
       // maxInFlightRequests 1 keeps per-partition order across kafkajs' internal retries.
@@ -170,13 +193,4 @@ export class KafkaTransport implements EventTransport {
   private assertOpen(): void {
     if (this.closed) throw new Error('KafkaTransport is closed');
   }
-}
-
-function stringHeaders(headers: IHeaders | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers ?? {})) {
-    if (value === undefined) continue;
-    out[name] = Array.isArray(value) ? value.map(String).join(',') : value.toString();
-  }
-  return out;
 }

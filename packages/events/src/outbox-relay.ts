@@ -47,11 +47,14 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   let interrupt: (() => void) | undefined;
 
   /** Returns how many rows were published, or 'failed' when the transport threw. */
-  const publishBatch = async (): Promise<number | 'failed'> => {
-    // Most wakes follow commits that wrote no event (consumers wake their relay after every
-    // message they handle): one read of the partial index answers those instead of a transaction.
-    const backlog = await db.select({ seq: outbox.seq }).from(outbox).where(isNull(outbox.publishedAt)).limit(1);
-    if (backlog.length === 0) return 0;
+  const publishBatch = async (probe: boolean): Promise<number | 'failed'> => {
+    // A wake follows a commit that wrote events (or a full batch left more): straight to the claim.
+    // A timer poll usually finds nothing: one read of the partial index answers it instead of a
+    // transaction.
+    if (probe) {
+      const backlog = await db.select({ seq: outbox.seq }).from(outbox).where(isNull(outbox.publishedAt)).limit(1);
+      if (backlog.length === 0) return 0;
+    }
     return db.transaction(async (tx): Promise<number | 'failed'> => {
       // One statement claims the batch: the advisory lock (an init plan, taken once), the oldest
       // unpublished rows locked and marked published. The marks commit only if Kafka took the batch.
@@ -85,14 +88,16 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     });
   };
 
+  /** Resolves true when cut short (a wake or stop), false when the time ran out. */
   const sleep = (ms: number, wakeable: boolean) =>
-    new Promise<void>((resolve) => {
-      const done = () => {
+    new Promise<boolean>((resolve) => {
+      const finish = (cut: boolean) => {
         clearTimeout(timer);
         interrupt = undefined;
-        resolve();
+        resolve(cut);
       };
-      const timer = setTimeout(done, ms);
+      const done = () => finish(true);
+      const timer = setTimeout(() => finish(false), ms);
       // After a failure only stop() may cut the wait: wake() on every commit would hammer a
       // broker that is down.
       interrupt = wakeable
@@ -103,20 +108,25 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     });
 
   const loop = async () => {
+    // Only a pass woken from its sleep (a commit with events) or after a full batch skips the probe.
+    let probe = true;
     while (!stopped) {
       woken = false;
       let result: number | 'failed';
       try {
-        result = await publishBatch();
+        result = await publishBatch(probe);
       } catch (error) {
         logger.error({ err: errorMessage(error), outbox: lockName }, 'outbox relay batch failed');
         result = 'failed';
       }
       if (stopped) break;
+      probe = true;
       if (result === 'failed') await sleep(pollIntervalMs, false);
-      // A full batch means more rows are likely waiting; a wake() during the batch may be for
-      // rows it did not see.
-      else if (result < batchSize && !woken) await sleep(pollIntervalMs, true);
+      // A full batch means more rows are likely waiting: claim again at once.
+      else if (result === batchSize) probe = false;
+      // A wake() during the batch may be for rows it did not see, or for rows it just published
+      // (two wakes for one commit): probe before claiming. A wake during the sleep claims at once.
+      else if (!woken) probe = !(await sleep(pollIntervalMs, true));
     }
   };
   const running = loop();

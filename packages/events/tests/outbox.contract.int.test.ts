@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '@shop/db';
-import { appendToOutbox, createInboxHandler, startOutboxRelay, userRegistered, type DeliveryMeta, type EventEnvelope, type OutboxRelay } from '../src';
+import { z } from 'zod';
+import { appendToOutbox, createInboxHandler, defineEvent, startOutboxRelay, userRegistered, type DeliveryMeta, type EventEnvelope, type OutboxRelay } from '../src';
 import { databaseFixtures, type DatabaseFixture } from './support/database-fixtures';
 import { RecordingTransport } from './support/recording-transport';
 import { accounts, effects, inbox, outbox } from './fixtures/schema';
@@ -61,6 +62,23 @@ describe.each(databaseFixtures)('outbox, relay and inbox on %s', (_name, open) =
     expect(rows[0]).toMatchObject({ id: envelope.id, topic: 'shop.users', key: 'u1', type: 'user.registered', payload: envelope, publishedAt: null, attempts: 0, lastError: null });
     expect(envelope.traceparent).toBe('00-abc-def-01');
     expect(await db.select().from(accounts)).toEqual([{ id: 'u1', email: 'u1@example.com' }]);
+  });
+
+  it('writes an event addressed to several audiences once per topic, in one statement, the same envelope in each', async () => {
+    const audiences = defineEvent({ type: 'user.welcomed', topic: ['shop.users.mail', 'shop.users.crm'], version: 1, schema: z.object({ userId: z.string() }) });
+    let statements = 0;
+    const envelope = await db.transaction(async (tx) => {
+      const counting = new Proxy(tx, { get: (target, name, receiver) => (name === 'insert' ? (statements++, target.insert.bind(target)) : Reflect.get(target, name, receiver)) });
+      return appendToOutbox(counting, outbox, audiences, 'u1', { userId: 'u1' });
+    });
+    expect(statements).toBe(1);
+    const transport = new RecordingTransport();
+    start({ transport, pollIntervalMs: 50 });
+    await waitFor('both copies to be published', async () => (await unpublished()) === 0);
+    expect(transport.published).toEqual([
+      { topic: 'shop.users.mail', key: 'u1', envelope },
+      { topic: 'shop.users.crm', key: 'u1', envelope },
+    ]);
   });
 
   it('publishes oldest first in batches and marks rows published', async () => {
@@ -156,6 +174,34 @@ describe.each(databaseFixtures)('outbox, relay and inbox on %s', (_name, open) =
       { consumer: 'first', eventId: envelope!.id },
       { consumer: 'second', eventId: envelope!.id },
     ]);
+  });
+
+  it('a batch is one transaction: each event once, a redelivered batch runs nothing, a failing effect rolls back all of it', async () => {
+    const envelopes = await appendMany(db, 4);
+    const deliveries = envelopes.map((envelope, i) => ({ envelope, meta: { ...meta, offset: String(i) } }));
+    let failOn: string | undefined = envelopes[2]!.id;
+    let afterCommits = 0;
+    const handler = createInboxHandler({
+      db,
+      inbox,
+      consumer: 'batched',
+      handle: async (tx, event) => {
+        await tx.insert(effects).values({ consumer: 'batched', eventId: event.id, aggregateId: event.aggregateId });
+        if (event.id === failOn) throw new Error('poison');
+      },
+      afterCommit: () => void afterCommits++,
+    });
+    const ran = async () => (await db.select({ eventId: effects.eventId }).from(effects).orderBy(asc(effects.id))).map((row) => row.eventId);
+
+    await expect(handler.batch!(deliveries)).rejects.toThrow('poison');
+    expect([await ran(), await db.select().from(inbox), afterCommits]).toEqual([[], [], 0]);
+    failOn = undefined;
+    // The first event delivered twice within the batch, then the whole batch redelivered.
+    await handler.batch!([deliveries[0]!, ...deliveries]);
+    await handler.batch!(deliveries);
+    await handler(envelopes[1]!, meta);
+    expect(await ran()).toEqual(envelopes.map((envelope) => envelope.id));
+    expect(afterCommits).toBe(1);
   });
 
   it('a failed effect rolls its inbox row back so the retry runs it', async () => {

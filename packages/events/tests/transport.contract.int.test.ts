@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniqueKafkaName } from '@shop/testkit';
-import { userRegistered, type EventEnvelope, type EventTransport, type Subscription } from '../src';
+import { userRegistered, type Delivery, type EventEnvelope, type EventTransport, type Subscription } from '../src';
 import { transportFixtures, type TransportFixture } from './support/transport-fixtures';
 import { waitFor } from './support/wait-for';
 
@@ -106,6 +106,45 @@ describe.each(transportFixtures)('event transport contract: %s', (_name, create)
     expect(letters).toHaveLength(1);
     expect(letters[0]).toMatchObject({ key: 'same-user', error: 'cannot handle this one', group: groupId, attempts: 3, originalTopic: topic });
     expect(JSON.parse(letters[0]!.value)).toEqual(poison);
+    await dlq.stop();
+  });
+
+  it('hands a batch handler runs of events; a batch that fails is handled one by one, its poison event dead-lettered alone', async () => {
+    const topic = uniqueKafkaName('contract.batch');
+    const keys = ['k0', 'k1', 'k2'];
+    const events = Array.from({ length: 30 }, (_, i) => registered(keys[i % 3]!));
+    const poison = events[10]!;
+    const handled: EventEnvelope[] = [];
+    const batchSizes: number[] = [];
+    const single = async (envelope: EventEnvelope) => {
+      if (envelope.id === poison.id) throw new Error('cannot handle this one');
+      handled.push(envelope);
+    };
+    const handler = Object.assign(single, {
+      batch: async (deliveries: Delivery[]) => {
+        batchSizes.push(deliveries.length);
+        // All or nothing, as a batch transaction: a poison event anywhere fails the whole batch.
+        if (deliveries.some(({ envelope }) => envelope.id === poison.id)) throw new Error('batch rolled back');
+        handled.push(...deliveries.map(({ envelope }) => envelope));
+      },
+    });
+    // Published before the group joins, so the first fetch of each partition holds many events.
+    await transport.publish(events.map((envelope) => ({ topic, key: envelope.aggregateId, envelope })));
+    await subscribe({ groupId: uniqueKafkaName('g-batch'), topics: [topic], maxAttempts: 2, retryBackoffMs: 20, handler });
+    const dlq = await fixture.watchDeadLetters(`${topic}.dlq`);
+
+    await waitFor('every other event and the dead letter', () => handled.length >= 29 && dlq.read().length >= 1, {
+      describe: () => ({ handled: handled.length, dlq: dlq.read().length }),
+    });
+    expect(new Set(handled.map((envelope) => envelope.id)).size).toBe(handled.length);
+    for (const key of keys) {
+      const expected = events.filter((envelope) => envelope.aggregateId === key && envelope !== poison).map((envelope) => envelope.id);
+      expect(handled.filter((envelope) => envelope.aggregateId === key).map((envelope) => envelope.id)).toEqual(expected);
+    }
+    expect(dlq.read().map((letter) => [JSON.parse(letter.value).id, letter.attempts])).toEqual([[poison.id, 2]]);
+    // Kafka fetches several events of a partition at once; the in-process transport delivers one at a time.
+    if (fixture.batches) expect(Math.max(...batchSizes)).toBeGreaterThan(1);
+    else expect(batchSizes).toEqual([]);
     await dlq.stop();
   });
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inventoryTopic, ordersTopic, type EventEnvelope } from '@shop/events';
+import { inventoryTopic, orderTopics, type EventEnvelope } from '@shop/events';
 import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { inventoryModule } from '../src';
 import { catalog, inventoryOf, stockedProduct, waitFor } from './helpers';
@@ -32,7 +32,7 @@ describe('inventory on PostgreSQL + Kafka', () => {
       },
     });
     const request = orderEvents.reservationRequested(orderId, [{ productId, quantity: 2 }]);
-    await harness.platform.transport.publish([{ topic: ordersTopic, key: orderId, envelope: request }]);
+    await harness.platform.transport.publish([{ topic: orderTopics.inventory, key: orderId, envelope: request }]);
     await waitFor(async () => replies.length === 1, 60_000);
     expect(replies.map(({ key, envelope }) => [key, envelope.type, envelope.data])).toEqual([
       [orderId, 'stock.reserved', { orderId, items: [{ productId, quantity: 2 }], expiresAt: expect.any(String) }],

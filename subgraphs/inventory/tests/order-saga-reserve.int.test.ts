@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ordersTopic } from '@shop/events';
+import { orderTopics } from '@shop/events';
 import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { inventoryModule, orderSagaHandler, reservationIdFor, type Inventory } from '../src';
 import { inventoryOf, newProductId, stockedProduct, stockEvents, waitFor } from './helpers';
@@ -87,7 +87,7 @@ describe.each(['pglite', 'postgres'] as const)('checkout saga: stock reservation
     const orderIds = Array.from({ length: 50 }, newOrderId);
     await Promise.all(
       orderIds.map((orderId) =>
-        handle(orderEvents.reservationRequested(orderId, [{ productId, quantity: 1 }]), { topic: ordersTopic, partition: 0, offset: '0', key: orderId, attempt: 1, headers: {} }),
+        handle(orderEvents.reservationRequested(orderId, [{ productId, quantity: 1 }]), { topic: orderTopics.inventory, partition: 0, offset: '0', key: orderId, attempt: 1, headers: {} }),
       ),
     );
     const replies = (await Promise.all(orderIds.map((orderId) => repliesFor(harness, orderId)))).map((r) => r.map((reply) => reply.type));

@@ -3,7 +3,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import {
   orderCancelled,
   orderConfirmed,
-  ordersTopic,
+  orderTopics,
   orderStockReservationRequested,
   type EventEnvelope,
   type ProductQuantity,
@@ -37,7 +37,7 @@ export async function deliver(harness: SubgraphHarness, ...envelopes: EventEnvel
   // Same key as the order: one partition on Kafka too, so the marker comes after the others.
   const last = marker(orderId);
   const all = [...envelopes, last];
-  await harness.platform.transport.publish(all.map((envelope) => ({ topic: ordersTopic, key: orderId, envelope })));
+  await harness.platform.transport.publish(all.map((envelope) => ({ topic: orderTopics.inventory, key: orderId, envelope })));
   const db = harness.platform.database.db;
   await waitFor(async () => (await db.select().from(inbox).where(and(eq(inbox.consumer, ORDER_SAGA_GROUP), eq(inbox.eventId, last.id)))).length === 1);
 }

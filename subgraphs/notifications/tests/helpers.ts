@@ -1,14 +1,14 @@
 import { eventually } from '@shop/testkit';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { orderCancelled, orderConfirmed, ordersTopic, shipmentDelivered, shipmentShipped, shippingTopic, type EventEnvelope } from '@shop/events';
+import { orderCancelled, orderConfirmed, orderTopics, shipmentDelivered, shipmentShipped, shippingTopic, type EventEnvelope } from '@shop/events';
 import type { SubgraphHarness } from '@shop/testkit';
 import { inbox, notifications } from '../src/db/schema';
 
 /** The shared poller of @shop/testkit, under the name these suites use. */
 export const waitFor = eventually;
 
-const topicOf = (envelope: EventEnvelope) => (envelope.type.startsWith('shipment.') ? shippingTopic : ordersTopic);
+const topicOf = (envelope: EventEnvelope) => (envelope.type.startsWith('shipment.') ? shippingTopic : orderTopics.notifications);
 
 /** Order and shipment events as orders and shipping publish them, keyed by order id. */
 export const events = {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { ordersTopic, type EventContract, type EventEnvelope } from '@shop/events';
+import { ordersTopic, orderTopics, type EventContract, type EventEnvelope } from '@shop/events';
 import type { Caller, SubgraphHarness } from '@shop/testkit';
 import { inbox } from '../src/db/schema';
 import { catalog, ops, waitFor, type PayloadData } from './helpers';
@@ -35,16 +35,17 @@ export interface OrderPayloadData {
 }
 
 /**
- * Stands in for every saga participant: records each request orders publishes on `shop.orders`
+ * Stands in for every saga participant: records each request orders publishes (`shop.orders` and the participants' `orderTopics`)
  * and publishes answers on the participants' topics, waiting until orders has consumed them.
  */
 export async function fakeParticipants(harness: SubgraphHarness) {
   const requests: EventEnvelope[] = [];
   const subscription = await harness.platform.transport.subscribe({
     groupId: `fake-participants-${randomUUID()}`,
-    topics: [ordersTopic],
+    // Every topic orders writes to; an event addressed to several participants is recorded once.
+    topics: [ordersTopic, ...Object.values(orderTopics)],
     handler: async (envelope) => {
-      requests.push(envelope);
+      if (!requests.some((seen) => seen.id === envelope.id)) requests.push(envelope);
     },
   });
   const consumed = async (eventId: string) =>

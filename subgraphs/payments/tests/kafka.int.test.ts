@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ordersTopic } from '@shop/events';
+import { orderTopics } from '@shop/events';
 import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { paymentsModule } from '../src';
 import { capturedPayment, paymentEventsOn, paymentsOf } from './helpers';
@@ -26,7 +26,7 @@ describe('payments on PostgreSQL + Kafka', () => {
   it('an order.payment-requested on shop.orders is answered by payment.captured on shop.payments', async () => {
     const events = await paymentEventsOn(harness);
     const orderId = newOrderId();
-    await harness.platform.transport.publish([{ topic: ordersTopic, key: orderId, envelope: orderEvents.paymentRequested(orderId, 'tok_visa', 1250) }]);
+    await harness.platform.transport.publish([{ topic: orderTopics.payments, key: orderId, envelope: orderEvents.paymentRequested(orderId, 'tok_visa', 1250) }]);
     const [authorized, captured] = await events.for(orderId, 2);
     expect([authorized!.type, captured]).toEqual([
       'payment.authorized',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { orderCancelled, orderPaymentRequested, ordersTopic, type EventEnvelope } from '@shop/events';
+import { orderCancelled, orderPaymentRequested, orderTopics, type EventEnvelope } from '@shop/events';
 import type { SubgraphHarness } from '@shop/testkit';
 import { inbox } from '../src/db/schema';
 import { ORDER_SAGA_GROUP } from '../src';
@@ -35,10 +35,10 @@ export async function deliver(harness: SubgraphHarness, ...envelopes: EventEnvel
   const orderId = envelopes[0]!.aggregateId;
   const last = marker(orderId);
   const all = [...envelopes, last];
-  await harness.platform.transport.publish(all.map((envelope) => ({ topic: ordersTopic, key: orderId, envelope })));
+  await harness.platform.transport.publish(all.map((envelope) => ({ topic: orderTopics.payments, key: orderId, envelope })));
   const db = harness.platform.database.db;
   await waitFor(async () => (await db.select().from(inbox).where(and(eq(inbox.consumer, ORDER_SAGA_GROUP), eq(inbox.eventId, last.id)))).length === 1);
 }
 
 /** Delivery metadata for calling a saga handler directly. */
-export const meta = (key: string) => ({ topic: ordersTopic, partition: 0, offset: '0', key, attempt: 1, headers: {} });
+export const meta = (key: string) => ({ topic: orderTopics.payments, partition: 0, offset: '0', key, attempt: 1, headers: {} });

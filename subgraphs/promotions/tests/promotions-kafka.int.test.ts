@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KafkaTransport, orderDiscounted, orderPlaced, ordersTopic, promotionCreated, promotionsTopic, type EventEnvelope } from '@shop/events';
+import { KafkaTransport, orderDiscounted, orderPlaced, orderTopics, promotionCreated, promotionsTopic, type EventEnvelope } from '@shop/events';
 import { fastKafkaConsumer, startSubgraphHarness, testKafkaBrokers, uniqueKafkaName, type SubgraphHarness } from '@shop/testkit';
 import { promotionsModule } from '../src';
 import { catalog, createPromotion, eur, ops, unique, waitFor } from './helpers';
@@ -46,7 +46,7 @@ describe('promotions on PostgreSQL + Kafka', () => {
     const orderId = randomUUID();
     const lines = [cartLine('l1', unique('p'), category, 1999, 2)];
     const event = orderPlaced.create(orderId, { orderId, customerId: randomUUID(), currency: 'EUR', lines, couponCode: null, shippingAddress: address, subtotal: eur(3998) });
-    await promotions.platform.transport.publish([{ topic: ordersTopic, key: orderId, envelope: event }]);
+    await promotions.platform.transport.publish([{ topic: orderTopics.promotions, key: orderId, envelope: event }]);
 
     await waitFor(async () => received.some((envelope) => envelope.aggregateId === orderId));
     const replies = received.filter((envelope) => envelope.aggregateId === orderId).map((envelope) => orderDiscounted.parse(envelope).data);

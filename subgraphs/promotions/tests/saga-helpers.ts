@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { orderConfirmed, orderPlaced, ordersTopic, orderDiscounted, type EventEnvelope, type OrderDiscounted } from '@shop/events';
+import { orderConfirmed, orderPlaced, orderTopics, orderDiscounted, type EventEnvelope, type OrderDiscounted } from '@shop/events';
 import type { SubgraphHarness } from '@shop/testkit';
 import { inbox, outbox } from '../src/db/schema';
 import { ORDER_SAGA_GROUP } from '../src/events/order-saga.consumer';
@@ -59,7 +59,7 @@ export async function deliver(harness: SubgraphHarness, ...envelopes: EventEnvel
     promotionIds: [],
   });
   for (const envelope of [...envelopes, marker]) {
-    await harness.platform.transport.publish([{ topic: ordersTopic, key: envelope.aggregateId, envelope }]);
+    await harness.platform.transport.publish([{ topic: orderTopics.promotions, key: envelope.aggregateId, envelope }]);
   }
   const db = harness.platform.database.db;
   await waitFor(async () => (await db.select().from(inbox).where(and(eq(inbox.consumer, ORDER_SAGA_GROUP), eq(inbox.eventId, marker.id)))).length === 1);

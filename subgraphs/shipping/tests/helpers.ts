@@ -1,7 +1,7 @@
 import { eventually } from '@shop/testkit';
 import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
-import { orderCancelled, orderPlaced, orderShipmentRequested, ordersTopic, type Address, type EventEnvelope } from '@shop/events';
+import { orderCancelled, orderPlaced, orderShipmentRequested, orderTopics, type Address, type EventEnvelope } from '@shop/events';
 import type { SubgraphHarness } from '@shop/testkit';
 import { inbox, outbox } from '../src/db/schema';
 import { createShipping, SHIPPING_SAGA_GROUP } from '../src';
@@ -118,7 +118,7 @@ export async function consumed(harness: SubgraphHarness, eventId: string): Promi
 
 /** Publishes order events as the orders subgraph would (on `shop.orders`, keyed by order id). */
 export async function publishOrderEvents(harness: SubgraphHarness, ...envelopes: EventEnvelope[]): Promise<void> {
-  await harness.platform.transport.publish(envelopes.map((envelope) => ({ topic: ordersTopic, key: envelope.aggregateId, envelope })));
+  await harness.platform.transport.publish(envelopes.map((envelope) => ({ topic: orderTopics.shipping, key: envelope.aggregateId, envelope })));
 }
 
 /** Event types and data written to the outbox for one order, in order. */

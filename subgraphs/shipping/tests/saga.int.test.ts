@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ordersTopic, shippingTopic, type EventEnvelope } from '@shop/events';
+import { orderTopics, shippingTopic, type EventEnvelope } from '@shop/events';
 import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { shippingModule, shippingSagaHandler } from '../src';
 import { admin, cancelledEvent, consumed, createRate, ops, outboxFor, placedEvent, publishOrderEvents, shipmentRequestedEvent, shippingOf, waitFor } from './helpers';
@@ -119,7 +119,7 @@ describe.each(['pglite', 'postgres'] as const)('shipping saga steps on %s', (bac
   it('the inbox handler itself runs an envelope once however often it is handed over', async () => {
     const handle = shippingSagaHandler(shipping.platform.database.db, shippingOf(shipping).saga);
     const requested = shipmentRequestedEvent();
-    const meta = { topic: ordersTopic, partition: 0, offset: '0', key: requested.aggregateId, attempt: 1, headers: {} };
+    const meta = { topic: orderTopics.shipping, partition: 0, offset: '0', key: requested.aggregateId, attempt: 1, headers: {} };
     await Promise.all([handle(requested, meta), handle(requested, meta)]);
     await handle(requested, { ...meta, attempt: 2 });
     expect(await shippingOf(shipping).stores.shipments.findByOrderIds([requested.aggregateId])).toHaveLength(1);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { ordersTopic, orderTaxed, orderTaxRequested, type EventEnvelope, type OrderTaxed } from '@shop/events';
+import { orderTopics, orderTaxed, orderTaxRequested, type EventEnvelope, type OrderTaxed } from '@shop/events';
 import { countQueries as countDatabaseQueries, type SubgraphHarness } from '@shop/testkit';
 import { inbox, outbox } from '../src/db/schema';
 import { ORDER_SAGA_GROUP } from '../src/events/order-saga.consumer';
@@ -99,7 +99,7 @@ export async function deliver(tax: SubgraphHarness, ...envelopes: EventEnvelope[
     lines: [{ lineId: 'marker', productId: 'marker', categoryId: 'marker', quantity: 1, netAmount: { amount: 0, currency: 'EUR' } }],
     shippingCost: { amount: 0, currency: 'EUR' },
   });
-  for (const envelope of [...envelopes, marker]) await tax.platform.transport.publish([{ topic: ordersTopic, key: envelope.aggregateId, envelope }]);
+  for (const envelope of [...envelopes, marker]) await tax.platform.transport.publish([{ topic: orderTopics.tax, key: envelope.aggregateId, envelope }]);
   const db = tax.platform.database.db;
   const deadline = Date.now() + 30_000;
   while ((await db.select().from(inbox).where(and(eq(inbox.consumer, ORDER_SAGA_GROUP), eq(inbox.eventId, marker.id)))).length === 0) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KafkaTransport, orderTaxed, orderTaxRequested, ordersTopic, taxRateChanged, taxTopic, type EventEnvelope } from '@shop/events';
+import { KafkaTransport, orderTaxed, orderTaxRequested, orderTopics, taxRateChanged, taxTopic, type EventEnvelope } from '@shop/events';
 import { fastKafkaConsumer, startSubgraphHarness, testKafkaBrokers, uniqueKafkaName, type SubgraphHarness } from '@shop/testkit';
 import { taxModule } from '../src';
 import { createRate, eur } from './helpers';
@@ -48,7 +48,7 @@ describe('tax on PostgreSQL + Kafka', () => {
       lines: [{ lineId: 'l1', productId: 'p1', categoryId: 'misc', quantity: 1, netAmount: eur(1000) }],
       shippingCost: eur(500),
     });
-    await tax.platform.transport.publish([{ topic: ordersTopic, key: orderId, envelope: event }]);
+    await tax.platform.transport.publish([{ topic: orderTopics.tax, key: orderId, envelope: event }]);
     const deadline = Date.now() + 30_000;
     while (!received.some((envelope) => envelope.aggregateId === orderId) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     const replies = received.filter((envelope) => envelope.aggregateId === orderId).map((envelope) => orderTaxed.parse(envelope).data);

@@ -5,7 +5,8 @@ import { address, money, orderLine, productQuantity } from './saga-shapes';
 /**
  * Every event the orders subgraph publishes, keyed by ORDER id so one order's events stay in
  * order. Orders orchestrates the checkout saga: the `*-requested` events ask one participant for
- * one step; the participant answers on its own topic, also keyed by order id.
+ * one step (on that participant's topic, `orderTopics`); the participant answers on its own
+ * domain topic, also keyed by order id.
  *
  *   order.placed            -> promotions: order.discounted; shipping: order.shipping-quoted | order.shipping-unavailable
  *   order.tax-requested     -> tax: order.taxed
@@ -17,10 +18,28 @@ import { address, money, orderLine, productQuantity } from './saga-shapes';
  */
 export const ordersTopic = 'shop.orders';
 
+/**
+ * The saga's topics, one per audience: each participant's consumer group reads only the order
+ * events it acts on, instead of every event of `shop.orders` (five of six of which it would
+ * skip). An event several participants act on (`order.placed`, `order.confirmed`,
+ * `order.cancelled`) is written to each of their topics; one topic holds every event its audience
+ * reads, keyed by order id, so a participant still sees one order's requests and cancellation in
+ * the order they were made. `shop.orders` itself carries `order.status-changed`, which no
+ * participant acts on.
+ */
+export const orderTopics = {
+  promotions: 'shop.orders.promotions',
+  shipping: 'shop.orders.shipping',
+  tax: 'shop.orders.tax',
+  inventory: 'shop.orders.inventory',
+  payments: 'shop.orders.payments',
+  notifications: 'shop.orders.notifications',
+} as const;
+
 /** A shopper placed an order from a cart: the saga starts. Promotions and shipping both answer. */
 export const orderPlaced = defineEvent({
   type: 'order.placed',
-  topic: ordersTopic,
+  topic: [orderTopics.promotions, orderTopics.shipping],
   version: 1,
   schema: z.object({
     orderId: z.string().min(1),
@@ -40,7 +59,7 @@ export const orderPlaced = defineEvent({
 /** Discount and shipping are known: tax computes on the discounted lines plus shipping. */
 export const orderTaxRequested = defineEvent({
   type: 'order.tax-requested',
-  topic: ordersTopic,
+  topic: orderTopics.tax,
   version: 1,
   schema: z.object({
     orderId: z.string().min(1),
@@ -55,7 +74,7 @@ export const orderTaxRequested = defineEvent({
 /** Hold these units for the order until it is confirmed (commit) or cancelled (release). */
 export const orderStockReservationRequested = defineEvent({
   type: 'order.stock-reservation-requested',
-  topic: ordersTopic,
+  topic: orderTopics.inventory,
   version: 1,
   schema: z.object({ orderId: z.string().min(1), items: z.array(productQuantity).min(1) }),
 });
@@ -63,7 +82,7 @@ export const orderStockReservationRequested = defineEvent({
 /** Authorize and capture the order's total. `paymentToken` is a provider token (e.g. `tok_visa`), never a card number. */
 export const orderPaymentRequested = defineEvent({
   type: 'order.payment-requested',
-  topic: ordersTopic,
+  topic: orderTopics.payments,
   version: 1,
   schema: z.object({ orderId: z.string().min(1), customerId: z.string().min(1), amount: money, paymentToken: z.string().min(1) }),
 });
@@ -71,7 +90,7 @@ export const orderPaymentRequested = defineEvent({
 /** Paid: create the shipment with the carrier quoted earlier. */
 export const orderShipmentRequested = defineEvent({
   type: 'order.shipment-requested',
-  topic: ordersTopic,
+  topic: orderTopics.shipping,
   version: 1,
   schema: z.object({
     orderId: z.string().min(1),
@@ -104,7 +123,7 @@ export const orderStatusChanged = defineEvent({
 /** Shipment created, payment captured, stock held: the order is confirmed. Reservations become permanent (promotion uses were reserved at order.placed). */
 export const orderConfirmed = defineEvent({
   type: 'order.confirmed',
-  topic: ordersTopic,
+  topic: [orderTopics.inventory, orderTopics.promotions, orderTopics.notifications],
   version: 1,
   schema: z.object({
     orderId: z.string().min(1),
@@ -124,7 +143,7 @@ export const orderConfirmed = defineEvent({
  */
 export const orderCancelled = defineEvent({
   type: 'order.cancelled',
-  topic: ordersTopic,
+  topic: [orderTopics.inventory, orderTopics.payments, orderTopics.shipping, orderTopics.promotions, orderTopics.notifications],
   version: 1,
   schema: z.object({
     orderId: z.string().min(1),

@@ -11,6 +11,8 @@ export interface DeadLetterWatch {
 /** A transport plus the adapter-specific ways a test looks around it. */
 export interface TransportFixture {
   transport: EventTransport;
+  /** Whether the adapter hands a handler's `batch` several events at once. */
+  batches: boolean;
   /** Writes a value as-is, bypassing the envelope encoding (to test malformed input). */
   publishRaw(topic: string, key: string, value: string): Promise<void>;
   /** Collects a dead-letter topic; on Kafka a raw consumer, so non-event values are read too. */
@@ -22,6 +24,7 @@ function localFixture(): TransportFixture {
   const transport = new LocalTransport();
   return {
     transport,
+    batches: false,
     publishRaw: async (topic, key, value) => transport.publishRaw(topic, key, value),
     watchDeadLetters: async (topic) => ({ read: () => transport.deadLetters(topic), stop: async () => undefined }),
     close: () => transport.close(),
@@ -38,6 +41,7 @@ function kafkaFixture(): TransportFixture {
   const consumers = new Set<Consumer>();
   return {
     transport,
+    batches: true,
     publishRaw: async (topic, key, value) => {
       await producerReady;
       await producer.send({ topic, acks: -1, messages: [{ key, value }] });

@@ -4,7 +4,7 @@ import {
   on,
   orderCancelled,
   orderConfirmed,
-  ordersTopic,
+  orderTopics,
   orderStockReservationRequested,
   routeEvents,
   type EventHandler,
@@ -25,7 +25,7 @@ export interface OrderSagaDeps {
 }
 
 /**
- * Handles one `shop.orders` event: reservation requests, confirmations and cancellations. The
+ * Handles one event of `shop.orders.inventory`: reservation requests, confirmations and cancellations. The
  * effect, its reply (outbox) and the inbox row share one transaction, so a redelivered event
  * changes nothing and answers nothing twice. Other order events are ignored.
  */
@@ -39,5 +39,5 @@ export function orderSagaHandler({ db, saga, afterCommit }: OrderSagaDeps): Even
 }
 
 export function consumeOrderSaga(deps: OrderSagaDeps & { transport: EventTransport }): Promise<Subscription> {
-  return deps.transport.subscribe({ groupId: ORDER_SAGA_GROUP, topics: [ordersTopic], handler: orderSagaHandler(deps) });
+  return deps.transport.subscribe({ groupId: ORDER_SAGA_GROUP, topics: [orderTopics.inventory], handler: orderSagaHandler(deps) });
 }

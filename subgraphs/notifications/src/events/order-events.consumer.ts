@@ -4,7 +4,7 @@ import {
   on,
   orderCancelled,
   orderConfirmed,
-  ordersTopic,
+  orderTopics,
   routeEvents,
   shipmentDelivered,
   shipmentShipped,
@@ -62,5 +62,5 @@ export function consumeOrderEvents(deps: OrderEventsDeps): Promise<Subscription>
     await createInboxHandler({ db, inbox, consumer: NOTIFICATION_EVENTS_GROUP, handles: route.handles, handle: (tx, env) => route(env, { tx, created }) })(envelope, meta);
     for (const notification of created) await feed.announce(notification);
   };
-  return transport.subscribe({ groupId: NOTIFICATION_EVENTS_GROUP, topics: [ordersTopic, shippingTopic], handler: handle });
+  return transport.subscribe({ groupId: NOTIFICATION_EVENTS_GROUP, topics: [orderTopics.notifications, shippingTopic], handler: handle });
 }

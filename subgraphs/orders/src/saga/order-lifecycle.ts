@@ -1,5 +1,5 @@
 import type { Executor } from '@shop/db';
-import { appendToOutbox, orderCancelled, orderStatusChanged, type EventContract, type OrderStatus } from '@shop/events';
+import { appendToOutbox, orderCancelled, orderStatusChanged, outboxRows, type EventContract, type OrderStatus } from '@shop/events';
 import { outbox } from '../db/schema';
 import { itemsOf } from '../services/order-pricing';
 import type { OrderStatusFeed } from '../services/order-status-feed';
@@ -7,12 +7,22 @@ import type { OrderHistoryStore } from '../stores/order-history.store';
 import type { OrderChanges, OrderRecord, OrderStore } from '../stores/order.store';
 import type { AfterCommit } from './after-commit';
 
+/** An event a status change makes besides its `order.status-changed`; build it with `pending()`. */
+export interface PendingEvent {
+  contract: EventContract<unknown>;
+  data: unknown;
+}
+
+/** Pairs a contract with its (type-checked) data, for `moveTo`'s `publish`. */
+export const pending = <T>(contract: EventContract<T>, data: T): PendingEvent => ({ contract: contract as EventContract<unknown>, data });
+
 /** Statuses from which an order can still be cancelled (nothing has left the warehouse). */
 export const cancellableStatuses: ReadonlySet<OrderStatus> = new Set(['PENDING', 'PRICED', 'STOCK_RESERVED', 'PAID', 'CONFIRMED']);
 
 /**
- * The one way an order changes status: row, history entry and `order.status-changed` in the
- * caller's transaction; the live push and the relay wake-up after commit.
+ * The one way an order changes status: row, history entry and `order.status-changed` (with the
+ * step's next request) in the caller's transaction; the live push and the relay wake-up after
+ * commit.
  */
 export class OrderLifecycle {
   constructor(
@@ -22,18 +32,23 @@ export class OrderLifecycle {
     private readonly wake: () => void,
   ) {}
 
-  /** Records the order's current status as a new history entry (placement, or after a move). */
-  async recordStatus(tx: Executor, order: OrderRecord, previousStatus: OrderStatus | null, reason: string | null, after: AfterCommit): Promise<void> {
-    const entry = await this.history.append(order.id, order.status, reason, tx);
-    const at = entry.at.toISOString();
-    await appendToOutbox(tx, outbox, orderStatusChanged, order.id, { orderId: order.id, customerId: order.customerId, status: order.status, previousStatus, reason, at });
+  /**
+   * Records the order's current status as a new history entry (placement, or after a move), with
+   * its `order.status-changed` and the step's requests (`publish`), all in one statement.
+   */
+  async recordStatus(tx: Executor, order: OrderRecord, previousStatus: OrderStatus | null, reason: string | null, after: AfterCommit, publish: readonly PendingEvent[] = []): Promise<void> {
+    const at = new Date();
+    const changed = outboxRows(orderStatusChanged, order.id, { orderId: order.id, customerId: order.customerId, status: order.status, previousStatus, reason, at: at.toISOString() });
+    const requests = publish.map(({ contract, data }) => outboxRows(contract, order.id, data).rows);
+    const entry = await this.history.appendWithEvents(order.id, order.status, reason, at, [...changed.rows, ...requests.flat()], tx);
     after.add(this.wake);
-    after.add(() => this.feed.publish({ orderId: order.id, position: entry.position, status: order.status, previousStatus, reason, at }));
+    after.add(() => this.feed.publish({ orderId: order.id, position: entry.position, status: order.status, previousStatus, reason, at: at.toISOString() }));
   }
 
-  async moveTo(tx: Executor, order: OrderRecord, status: OrderStatus, changes: OrderChanges, after: AfterCommit, reason: string | null = null): Promise<OrderRecord> {
+  /** Moves the order to `status`; `publish` are the requests the move makes (written with its history entry). */
+  async moveTo(tx: Executor, order: OrderRecord, status: OrderStatus, changes: OrderChanges, after: AfterCommit, options: { reason?: string | null; publish?: readonly PendingEvent[] } = {}): Promise<OrderRecord> {
     const updated = await this.orders.update(order.id, { ...changes, status }, tx);
-    await this.recordStatus(tx, updated, order.status, reason, after);
+    await this.recordStatus(tx, updated, order.status, options.reason ?? null, after, options.publish);
     return updated;
   }
 
@@ -50,8 +65,7 @@ export class OrderLifecycle {
 
   /** CANCELLED with a reason a shopper can read; every participant undoes its part on `order.cancelled`. */
   async cancel(tx: Executor, order: OrderRecord, code: string, reason: string, after: AfterCommit): Promise<OrderRecord> {
-    const cancelled = await this.moveTo(tx, order, 'CANCELLED', { cancelCode: code, cancelReason: reason }, after, reason);
-    await this.request(tx, orderCancelled, cancelled, { orderId: order.id, customerId: order.customerId, code, reason, previousStatus: order.status, items: itemsOf(order) }, after);
-    return cancelled;
+    const cancellation = pending(orderCancelled, { orderId: order.id, customerId: order.customerId, code, reason, previousStatus: order.status, items: itemsOf(order) });
+    return this.moveTo(tx, order, 'CANCELLED', { cancelCode: code, cancelReason: reason }, after, { reason, publish: [cancellation] });
   }
 }

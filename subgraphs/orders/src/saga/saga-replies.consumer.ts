@@ -6,6 +6,9 @@ import {
   promotionsTopic,
   shippingTopic,
   taxTopic,
+  type Delivery,
+  type DeliveryMeta,
+  type EventEnvelope,
   type EventHandler,
   type EventRouter,
   type EventTransport,
@@ -27,14 +30,17 @@ type Route = EventRouter<SagaContext>;
 /**
  * Runs each answer as one saga step: the inbox row, the order's new state and the next request
  * commit together, so a redelivered answer is skipped and a crash before commit is simply retried.
+ * A batch of answers (Kafka) is one transaction of several such steps, in partition order.
  */
 export function sagaHandler(db: Database, route: Route, logger: Logger): EventHandler {
-  return async (envelope, meta) => {
+  // One AfterCommit per transaction: a single answer's, or a whole batch's (several orders' steps).
+  const inTransaction = async (work: (step: EventHandler) => Promise<void>) => {
     const after = new AfterCommit();
-    const step = createInboxHandler({ db, inbox, consumer: SAGA_GROUP, handles: route.handles, handle: (tx, event) => route(event, { tx, after }) });
-    await step(envelope, meta);
-    await after.run((error) => logger.warn({ err: error, orderId: envelope.aggregateId }, 'order status push failed after commit'));
+    await work(createInboxHandler({ db, inbox, consumer: SAGA_GROUP, handles: route.handles, handle: (tx, event) => route(event, { tx, after }) }));
+    await after.run((error) => logger.warn({ err: error }, 'order status push failed after commit'));
   };
+  const single = (envelope: EventEnvelope, meta: DeliveryMeta) => inTransaction((step) => step(envelope, meta));
+  return Object.assign(single, { batch: (deliveries: Delivery[]) => inTransaction((step) => step.batch!(deliveries)) });
 }
 
 export function consumeSagaReplies(db: Database, transport: EventTransport, route: Route, logger: Logger): Promise<Subscription> {

@@ -26,7 +26,7 @@ import { couponRejectionOf, itemsOf, netLines, orderTotal, withLineDiscounts } f
 import type { OrderRecord, OrderStore } from '../stores/order.store';
 import type { AfterCommit } from './after-commit';
 import { paymentDeclined, reservationExpired, shippingUnavailable, stockRefused } from './cancellation-reasons';
-import type { OrderLifecycle } from './order-lifecycle';
+import { pending, type OrderLifecycle } from './order-lifecycle';
 
 export interface SagaContext {
   tx: Executor;
@@ -58,25 +58,30 @@ export function sagaSteps(orders: OrderStore, lifecycle: OrderLifecycle) {
     }, after);
   };
 
-  const requestPayment = async (order: OrderRecord, { tx, after }: SagaContext) => {
-    // Nothing to charge (a 100 % discount with free shipping): straight on to shipping.
-    if (order.total === 0) return requestShipment(await lifecycle.moveTo(tx, order, 'PAID', {}, after), { tx, after });
-    await lifecycle.request(tx, orderPaymentRequested, order, {
+  const paymentRequest = (order: OrderRecord) =>
+    pending(orderPaymentRequested, {
       orderId: order.id,
       customerId: order.customerId,
       amount: { amount: order.total ?? 0, currency: order.currency },
       paymentToken: order.paymentToken,
-    }, after);
-  };
+    });
 
-  const requestShipment = (order: OrderRecord, { tx, after }: SagaContext) =>
-    lifecycle.request(tx, orderShipmentRequested, order, {
+  const shipmentRequest = (order: OrderRecord) =>
+    pending(orderShipmentRequested, {
       orderId: order.id,
       customerId: order.customerId,
       shippingAddress: order.shippingAddress,
       items: itemsOf(order),
       carrier: order.carrier ?? 'standard',
-    }, after);
+    });
+
+  /** Stock held: ask for the payment, in the statement that records STOCK_RESERVED. */
+  const reserved = async (order: OrderRecord, { tx, after }: SagaContext) => {
+    if (order.total !== 0) return lifecycle.moveTo(tx, order, 'STOCK_RESERVED', {}, after, { publish: [paymentRequest(order)] });
+    // Nothing to charge (a 100 % discount with free shipping): straight on to shipping.
+    const held = await lifecycle.moveTo(tx, order, 'STOCK_RESERVED', {}, after);
+    return lifecycle.moveTo(tx, held, 'PAID', {}, after, { publish: [shipmentRequest(held)] });
+  };
 
   return routeEvents<SagaContext>(
     on(orderDiscounted, (event, context) =>
@@ -110,12 +115,12 @@ export function sagaSteps(orders: OrderStore, lifecycle: OrderLifecycle) {
         const tax = event.data.tax.amount;
         // A dropped coupon is said where the shopper watches the order, with the sentence of Order.couponRejection.
         const why = order.couponRejection ? couponRejectionMessage(order.couponRejection) : null;
-        const priced = await lifecycle.moveTo(context.tx, order, 'PRICED', { tax, total: orderTotal({ ...order, tax }) }, context.after, why);
-        await lifecycle.request(context.tx, orderStockReservationRequested, priced, { orderId: order.id, items: itemsOf(order) }, context.after);
+        const reservation = pending(orderStockReservationRequested, { orderId: order.id, items: itemsOf(order) });
+        await lifecycle.moveTo(context.tx, order, 'PRICED', { tax, total: orderTotal({ ...order, tax }) }, context.after, { reason: why, publish: [reservation] });
       }),
     ),
     on(stockReserved, (event, context) =>
-      when(['PRICED'], event.data.orderId, context, async (order) => requestPayment(await lifecycle.moveTo(context.tx, order, 'STOCK_RESERVED', {}, context.after), context)),
+      when(['PRICED'], event.data.orderId, context, (order) => reserved(order, context)),
     ),
     on(stockRejected, (event, context) =>
       when(['PRICED'], event.data.orderId, context, (order) => {
@@ -133,7 +138,7 @@ export function sagaSteps(orders: OrderStore, lifecycle: OrderLifecycle) {
           }),
     ),
     on(paymentCaptured, (event, context) =>
-      when(['STOCK_RESERVED'], event.data.orderId, context, async (order) => requestShipment(await lifecycle.moveTo(context.tx, order, 'PAID', {}, context.after), context)),
+      when(['STOCK_RESERVED'], event.data.orderId, context, (order) => lifecycle.moveTo(context.tx, order, 'PAID', {}, context.after, { publish: [shipmentRequest(order)] })),
     ),
     on(paymentFailed, (event, context) =>
       when(['STOCK_RESERVED'], event.data.orderId, context, (order) => {
@@ -143,14 +148,14 @@ export function sagaSteps(orders: OrderStore, lifecycle: OrderLifecycle) {
     ),
     on(shipmentCreated, (event, context) =>
       when(['PAID'], event.data.orderId, context, async (order) => {
-        const confirmed = await lifecycle.moveTo(context.tx, order, 'CONFIRMED', {}, context.after);
-        await lifecycle.request(context.tx, orderConfirmed, confirmed, {
+        const confirmation = pending(orderConfirmed, {
           orderId: order.id,
           customerId: order.customerId,
           total: { amount: order.total ?? 0, currency: order.currency },
           items: itemsOf(order),
           promotionIds: (order.promotions ?? []).map((p) => p.promotionId),
-        }, context.after);
+        });
+        await lifecycle.moveTo(context.tx, order, 'CONFIRMED', {}, context.after, { publish: [confirmation] });
       }),
     ),
     on(shipmentShipped, (event, context) =>

@@ -1,11 +1,11 @@
 import type { Database, Executor } from '@shop/db';
-import { appendToOutbox, orderPlaced } from '@shop/events';
+import { orderPlaced } from '@shop/events';
 import { isAdmin, isOwnerOrAdmin, type Viewer } from '@shop/subgraph-kit';
 import type { Logger } from 'pino';
-import { outbox, type StoredOrderLine } from '../db/schema';
+import type { StoredOrderLine } from '../db/schema';
 import { AfterCommit } from '../saga/after-commit';
 import { cancelledBy } from '../saga/cancellation-reasons';
-import { cancellableStatuses, type OrderLifecycle } from '../saga/order-lifecycle';
+import { cancellableStatuses, pending, type OrderLifecycle } from '../saga/order-lifecycle';
 import type { CartItemStore, CartLineRecord } from '../stores/cart-item.store';
 import type { CartStore } from '../stores/cart.store';
 import type { OrderRecord, OrderStore } from '../stores/order.store';
@@ -75,8 +75,7 @@ export class OrderService {
         tx,
       );
       await this.carts.markOrdered(cart.id, tx);
-      await this.lifecycle.recordStatus(tx, order, null, null, after);
-      await appendToOutbox(tx, outbox, orderPlaced, order.id, {
+      const placed = pending(orderPlaced, {
         orderId: order.id,
         customerId: order.customerId,
         currency,
@@ -86,6 +85,7 @@ export class OrderService {
         subtotal: { amount: order.subtotal, currency },
         shippingMethodId: cart.shippingMethodId,
       });
+      await this.lifecycle.recordStatus(tx, order, null, null, after, [placed]);
       return { order, errors: [] };
     });
   }

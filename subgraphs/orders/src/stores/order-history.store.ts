@@ -1,8 +1,8 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '@shop/db';
-import { orderStatuses } from '@shop/events';
-import { orderStatusHistory } from '../db/schema';
+import { orderStatuses, type OutboxRow } from '@shop/events';
+import { orderStatusHistory, outbox } from '../db/schema';
 
 const historyRow = z.object({
   orderId: z.string().uuid(),
@@ -22,6 +22,30 @@ export class OrderHistoryStore {
     const position = sql`(select coalesce(max(position), 0) + 1 from orders.order_status_history where order_id = ${orderId})`;
     const [row] = await db.insert(orderStatusHistory).values({ orderId, position, status, reason }).returning(); // order_status_history.append
     return historyRow.parse(row);
+  }
+
+  /**
+   * Appends the next entry and the outbox rows that announce it (its `order.status-changed` and
+   * any request the same step makes) in ONE statement: the history insert and the outbox insert are
+   * two data-modifying CTEs of one query. The caller holds the order's row lock.
+   */
+  async appendWithEvents(orderId: string, status: string, reason: string | null, at: Date, events: readonly OutboxRow[], db: Executor): Promise<StatusHistoryRecord> {
+    if (events.length === 0) return this.append(orderId, status, reason, db);
+    const values = sql.join(
+      events.map((row) => sql`(${row.id}::uuid, ${row.topic}, ${row.key}, ${row.type}, ${JSON.stringify(row.payload)}::jsonb)`),
+      sql`, `,
+    );
+    const result = await db.execute(sql`
+      with entry as (
+        insert into ${orderStatusHistory} (order_id, position, status, reason, at)
+        values (${orderId}, (select coalesce(max(position), 0) + 1 from orders.order_status_history where order_id = ${orderId}), ${status}, ${reason}, ${at.toISOString()}::timestamptz)
+        returning position
+      ), events as (
+        insert into ${outbox} (id, topic, key, type, payload) values ${values}
+      )
+      select position from entry`); // order_status_history.appendWithEvents
+    const [row] = (result as unknown as { rows: Array<{ position: number }> }).rows;
+    return historyRow.parse({ orderId, position: Number(row?.position), status, reason, at });
   }
 
   /** One query for a batch of orders, in order. */

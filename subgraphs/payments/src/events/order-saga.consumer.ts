@@ -4,7 +4,7 @@ import {
   on,
   orderCancelled,
   orderPaymentRequested,
-  ordersTopic,
+  orderTopics,
   routeEvents,
   type EventHandler,
   type EventTransport,
@@ -24,7 +24,7 @@ export interface OrderSagaDeps {
 }
 
 /**
- * Handles one `shop.orders` event: payment requests and cancellations (refunds). The effect, its
+ * Handles one event of `shop.orders.payments`: payment requests and cancellations (refunds). The effect, its
  * reply (outbox) and the inbox row share one transaction, so a redelivered event charges, refunds
  * and answers nothing twice. Other order events are ignored.
  */
@@ -37,5 +37,5 @@ export function orderSagaHandler({ db, saga, afterCommit }: OrderSagaDeps): Even
 }
 
 export function consumeOrderSaga(deps: OrderSagaDeps & { transport: EventTransport }): Promise<Subscription> {
-  return deps.transport.subscribe({ groupId: ORDER_SAGA_GROUP, topics: [ordersTopic], handler: orderSagaHandler(deps) });
+  return deps.transport.subscribe({ groupId: ORDER_SAGA_GROUP, topics: [orderTopics.payments], handler: orderSagaHandler(deps) });
 }

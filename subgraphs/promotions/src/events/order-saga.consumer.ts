@@ -7,7 +7,7 @@ import {
   orderConfirmed,
   orderDiscounted,
   orderPlaced,
-  ordersTopic,
+  orderTopics,
   routeEvents,
   type EventEnvelope,
   type EventHandler,
@@ -89,5 +89,5 @@ export function orderSagaHandler(deps: OrderSagaDeps): EventHandler {
 }
 
 export function consumeOrderSaga(transport: EventTransport, deps: OrderSagaDeps): Promise<Subscription> {
-  return transport.subscribe({ groupId: ORDER_SAGA_GROUP, topics: [ordersTopic], handler: orderSagaHandler(deps) });
+  return transport.subscribe({ groupId: ORDER_SAGA_GROUP, topics: [orderTopics.promotions], handler: orderSagaHandler(deps) });
 }

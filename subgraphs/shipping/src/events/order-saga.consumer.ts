@@ -1,5 +1,5 @@
 import type { Database, Transaction } from '@shop/db';
-import { createInboxHandler, on, orderCancelled, orderPlaced, orderShipmentRequested, ordersTopic, routeEvents, type EventHandler, type EventTransport, type Subscription } from '@shop/events';
+import { createInboxHandler, on, orderCancelled, orderPlaced, orderShipmentRequested, orderTopics, routeEvents, type EventHandler, type EventTransport, type Subscription } from '@shop/events';
 import { inbox } from '../db/schema';
 import type { ShippingSaga } from '../services/shipping-saga.service';
 
@@ -34,5 +34,5 @@ export interface OrderSagaDeps {
 
 /** Subscribes shipping to the orders topic as the `shipping-saga` group. */
 export function consumeOrderSaga({ db, transport, saga, afterCommit }: OrderSagaDeps): Promise<Subscription> {
-  return transport.subscribe({ groupId: SHIPPING_SAGA_GROUP, topics: [ordersTopic], handler: shippingSagaHandler(db, saga, afterCommit) });
+  return transport.subscribe({ groupId: SHIPPING_SAGA_GROUP, topics: [orderTopics.shipping], handler: shippingSagaHandler(db, saga, afterCommit) });
 }

@@ -1,5 +1,5 @@
 import type { Database, Executor, Transaction } from '@shop/db';
-import { appendToOutbox, createInboxHandler, on, orderTaxed, orderTaxRequested, ordersTopic, routeEvents, type EventHandler, type EventTransport, type Subscription } from '@shop/events';
+import { appendToOutbox, createInboxHandler, on, orderTaxed, orderTaxRequested, orderTopics, routeEvents, type EventHandler, type EventTransport, type Subscription } from '@shop/events';
 import { inbox, outbox } from '../db/schema';
 import type { OrderTax } from '../services/order-tax';
 import type { OrderTaxService } from '../services/order-tax.service';
@@ -23,5 +23,5 @@ export function orderSagaHandler(db: Database, orderTaxes: OrderTaxService, afte
 }
 
 export function consumeOrderSaga(db: Database, transport: EventTransport, orderTaxes: OrderTaxService, afterCommit?: () => void): Promise<Subscription> {
-  return transport.subscribe({ groupId: ORDER_SAGA_GROUP, topics: [ordersTopic], handler: orderSagaHandler(db, orderTaxes, afterCommit) });
+  return transport.subscribe({ groupId: ORDER_SAGA_GROUP, topics: [orderTopics.tax], handler: orderSagaHandler(db, orderTaxes, afterCommit) });
 }
