@@ -4,3 +4,5 @@ export { createTestDatabase, type TestDatabase } from './postgres';
 export { graphqlClient, type GraphQLResponse, type RequestOptions } from './graphql-client';
 export { fastKafkaConsumer, testKafkaBrokers, uniqueKafkaName } from './kafka';
 export { startSubgraphHarness, type Caller, type HarnessBackend, type HarnessOptions, type SubgraphHarness } from './subgraph-harness';
+export { mailpit, type Mailpit, type MailpitMessage, type MailpitSummary } from './mailpit';
+export { startOwnMailpit, type OwnMailpit } from './own-mailpit';
