@@ -1,14 +1,15 @@
 import { DateTimeScalar } from '@shop/subgraph-kit';
 import type { Resolvers } from '../__generated__/resolvers-types';
 import type { AccountService } from '../services/account.service';
+import type { AccountTokenService } from '../services/account-token.service';
 import type { AddressService } from '../services/address.service';
 import { addressResolvers } from './address.resolver';
 import type { UserService } from '../services/user.service';
 import { authResolvers } from './auth.resolver';
 import { userResolvers } from './user.resolver';
 
-export function resolvers(services: { accounts: AccountService; users: UserService; addresses: AddressService }): Resolvers {
-  const auth = authResolvers(services.accounts, services.users);
+export function resolvers(services: { accounts: AccountService; users: UserService; addresses: AddressService; accountTokens: AccountTokenService }): Resolvers {
+  const auth = authResolvers(services.accounts, services.users, services.accountTokens);
   const user = userResolvers(services.users);
   const address = addressResolvers(services.addresses, services.users);
   return {
