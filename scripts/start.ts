@@ -22,6 +22,7 @@ console.log(`
   GraphQL endpoint: ${shop.routerUrl}
   Explorer (GraphiQL, works offline): open ${shop.routerUrl} in a browser   (Apollo Sandbox: ${shop.routerUrl}?sandbox)
   Admin account: ${shop.admin.email} / ${shop.admin.password}   (kept in ${env.DATA_DIR}/keys.json)
+  Mails (development adapter, nothing is sent): written to ${env.DATA_DIR}/mail/*.eml and logged by notifications
   Stop with Ctrl+C.
 `);
 stopOnSignals(logger, [() => shop.stop()]);

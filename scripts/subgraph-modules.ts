@@ -18,6 +18,8 @@ export interface EmbeddedSettings {
   keys: EmbeddedKeys;
   issuer: string;
   audience: string;
+  /** Where the development mail adapter writes mails (`<dataDir>/mail`); in memory when absent. */
+  mailDirectory?: string;
 }
 
 interface ModuleWithConfig<TConfig> {
@@ -48,7 +50,7 @@ export function embeddedSubgraphs(settings: EmbeddedSettings): Array<ModuleWithC
     entry(paymentsModule, defaultPaymentsConfig),
     entry(promotionsModule, {}),
     entry(shippingModule, {}),
-    entry(notificationsModule, {}),
+    entry(notificationsModule, { mail: { transport: { kind: 'development', ...(settings.mailDirectory ? { directory: settings.mailDirectory } : {}) } } }),
   ];
 }
 

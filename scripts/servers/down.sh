@@ -4,7 +4,7 @@
 # external (TEST_* env vars) are left alone. Data is kept unless --clean is
 # given, which also wipes the data and log dirs (installed jars/binaries stay).
 #
-# usage: scripts/servers/down.sh [--clean] [postgres|redis|kafka|ferretdb ...]
+# usage: scripts/servers/down.sh [--clean] [postgres|redis|kafka|ferretdb|mailpit ...]
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"

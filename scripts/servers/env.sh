@@ -20,3 +20,6 @@ for s in "${ALL_SERVERS[@]}"; do
   # shellcheck disable=SC2059
   printf "$fmt" "$(url_var "$s")" "$(effective_url "$s")"
 done
+# Mailpit's HTTP API, where the tests read the mails sent to TEST_SMTP_URL.
+# shellcheck disable=SC2059
+printf "$fmt" TEST_MAILPIT_API "${TEST_MAILPIT_API:-$(mailpit_api_url)}"

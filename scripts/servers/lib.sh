@@ -10,8 +10,10 @@
 #   Kafka       19092   TEST_KAFKA_PORT               TEST_KAFKA_BROKERS=127.0.0.1:19092
 #     (KRaft controller 19093, TEST_KAFKA_CONTROLLER_PORT)
 #   FerretDB    27117   TEST_MONGO_PORT               TEST_MONGO_URL=mongodb://127.0.0.1:27117/
+#   Mailpit     10251   TEST_SMTP_PORT                TEST_SMTP_URL=smtp://127.0.0.1:10251
+#     (HTTP API 18251, TEST_MAILPIT_API_PORT)      TEST_MAILPIT_API=http://127.0.0.1:18251
 #
-# If TEST_POSTGRES_URL / TEST_REDIS_URL / TEST_KAFKA_BROKERS / TEST_MONGO_URL is
+# If TEST_POSTGRES_URL / TEST_REDIS_URL / TEST_KAFKA_BROKERS / TEST_MONGO_URL / TEST_SMTP_URL is
 # already set to something other than the URL above, that server is "external":
 # up.sh does not install or start it, it only checks that it answers.
 #
@@ -33,6 +35,8 @@ REDIS_PORT="${TEST_REDIS_PORT:-63799}"
 KAFKA_PORT="${TEST_KAFKA_PORT:-19092}"
 KAFKA_CONTROLLER_PORT="${TEST_KAFKA_CONTROLLER_PORT:-19093}"
 MONGO_PORT="${TEST_MONGO_PORT:-27117}"
+SMTP_PORT="${TEST_SMTP_PORT:-10251}"
+MAILPIT_API_PORT="${TEST_MAILPIT_API_PORT:-18251}"
 SERVERS_TIMEOUT="${SERVERS_TIMEOUT:-90}"
 
 PG_MAJOR=15
@@ -69,6 +73,7 @@ default_url() {
     redis)    echo "redis://$SERVERS_HOST:$REDIS_PORT" ;;
     kafka)    echo "$SERVERS_HOST:$KAFKA_PORT" ;;
     ferretdb) echo "mongodb://$SERVERS_HOST:$MONGO_PORT/" ;;
+    mailpit)  echo "smtp://$SERVERS_HOST:$SMTP_PORT" ;;
     *) die "unknown server: $1" ;;
   esac
 }
@@ -79,6 +84,7 @@ url_var() {
     redis)    echo TEST_REDIS_URL ;;
     kafka)    echo TEST_KAFKA_BROKERS ;;
     ferretdb) echo TEST_MONGO_URL ;;
+    mailpit)  echo TEST_SMTP_URL ;;
     *) die "unknown server: $1" ;;
   esac
 }
@@ -89,13 +95,16 @@ effective_url() {
   if [[ -n "${!var:-}" ]]; then echo "${!var}"; else default_url "$1"; fi
 }
 
+# mailpit_api_url — Mailpit's HTTP API (the tests read received mails there).
+mailpit_api_url() { echo "http://$SERVERS_HOST:$MAILPIT_API_PORT"; }
+
 # is_external SERVER — true when the user pointed the tests at their own server.
 is_external() {
   local var; var="$(url_var "$1")"
   [[ -n "${!var:-}" && "${!var}" != "$(default_url "$1")" ]]
 }
 
-ALL_SERVERS=(postgres redis kafka ferretdb)
+ALL_SERVERS=(postgres redis kafka ferretdb mailpit)
 
 # ---------------------------------------------------------------- processes
 
@@ -370,6 +379,41 @@ i = data.find(b"\x10ok\x00")
 if i >= 0 and struct.unpack("<i", data[i + 4:i + 8])[0] == 1:
     sys.exit(0)
 sys.exit(1)
+PY
+}
+
+# probe_smtp URL — an SMTP server greets with 220 and answers EHLO with 250.
+probe_smtp() {
+  python3 - "$1" <<'PY'
+import socket, sys
+from urllib.parse import urlsplit
+u = urlsplit(sys.argv[1])
+try:
+    s = socket.create_connection((u.hostname or "127.0.0.1", u.port or 25), timeout=3)
+    s.settimeout(5)
+    f = s.makefile("rb")
+    if not f.readline().startswith(b"220"): sys.exit(1)
+    s.sendall(b"EHLO probe\r\n")
+    line = f.readline()
+    while line[3:4] == b"-": line = f.readline()
+    ok = line.startswith(b"250")
+    s.sendall(b"QUIT\r\n")
+    s.close()
+    sys.exit(0 if ok else 1)
+except Exception:
+    sys.exit(1)
+PY
+}
+
+# probe_http URL — answers a GET with a 2xx status.
+probe_http() {
+  python3 - "$1" <<'PY'
+import sys, urllib.request
+try:
+    with urllib.request.urlopen(sys.argv[1], timeout=5) as r:
+        sys.exit(0 if 200 <= r.status < 300 else 1)
+except Exception:
+    sys.exit(1)
 PY
 }
 

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Installs what is missing and starts the local test servers (PostgreSQL, Redis,
-# Kafka, FerretDB) as background processes on fixed loopback ports, reusing any
+# Kafka, FerretDB, Mailpit) as background processes on fixed loopback ports, reusing any
 # that already answer. Waits until each is ready, writes .servers/test.env, and
 # prints one line per server with its URL (on stdout; progress goes to stderr).
 #
 # A server whose TEST_*_URL / TEST_KAFKA_BROKERS env var is already set to
 # something else than the local default is external: only checked, never started.
 #
-# usage: scripts/servers/up.sh [postgres|redis|kafka|ferretdb ...]   (default: all)
+# usage: scripts/servers/up.sh [postgres|redis|kafka|ferretdb|mailpit ...]   (default: all)
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -38,28 +38,28 @@ for s in "${servers[@]}"; do
   fi
 done
 
-# Install phase. FerretDB's Go build is the slow part: run it in the background
-# while apt and Maven do their work.
-fdb_bg=""
-fdb_out="$SERVERS_DIR/.ferretdb-install.out"
-trap 'if [[ -n "$fdb_bg" ]]; then wait "$fdb_bg" 2>/dev/null || true; fi' EXIT
+# Install phase. The Go builds (FerretDB, Mailpit) are the slow part: run them
+# in the background, side by side, while apt and Maven do their work.
+declare -A go_bg=()
+go_out() { echo "$SERVERS_DIR/.$1-install.out"; }
+trap 'for p in "${go_bg[@]}"; do wait "$p" 2>/dev/null || true; done' EXIT
 for s in ${to_start[@]+"${to_start[@]}"}; do
-  if [[ "$s" == ferretdb ]]; then
-    run_script ferretdb install >"$fdb_out" 2>&1 &
-    fdb_bg=$!
+  if [[ "$s" == ferretdb || "$s" == mailpit ]]; then
+    run_script "$s" install >"$(go_out "$s")" 2>&1 &
+    go_bg[$s]=$!
   fi
 done
 for s in ${to_start[@]+"${to_start[@]}"}; do
-  [[ "$s" == ferretdb ]] || run_script "$s" install
+  [[ -n "${go_bg[$s]:-}" ]] || run_script "$s" install
 done
-if [[ -n "$fdb_bg" ]]; then
+for s in "${!go_bg[@]}"; do
   rc=0
-  wait "$fdb_bg" || rc=$?
-  fdb_bg=""
-  cat "$fdb_out" >&2
-  ((rc == 0)) || die "ferretdb: install failed"
-fi
-rm -f "$fdb_out"
+  wait "${go_bg[$s]}" || rc=$?
+  unset "go_bg[$s]"
+  cat "$(go_out "$s")" >&2
+  rm -f "$(go_out "$s")"
+  ((rc == 0)) || die "$s: install failed"
+done
 ((${#to_start[@]} == 0)) || log "install phase done after $((SECONDS - t0))s"
 
 # Start phase (each start waits until its server is ready, or fails with its log).

@@ -9,6 +9,9 @@ const schema = z.object({
   TEST_REDIS_URL: z.string().default('redis://127.0.0.1:63799'),
   TEST_KAFKA_BROKERS: z.string().default('127.0.0.1:19092'),
   TEST_MONGO_URL: z.string().default('mongodb://127.0.0.1:27117/'),
+  /** Mailpit's SMTP listener, and its HTTP API where tests read what arrived. */
+  TEST_SMTP_URL: z.string().default('smtp://127.0.0.1:10251'),
+  TEST_MAILPIT_API: z.string().default('http://127.0.0.1:18251'),
 });
 
 export const testServers = schema.parse(process.env);

@@ -1,14 +1,14 @@
 import { eventually } from '@shop/testkit';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { orderCancelled, orderConfirmed, orderTopics, shipmentDelivered, shipmentShipped, shippingTopic, type EventEnvelope } from '@shop/events';
+import { orderCancelled, orderConfirmed, orderTopics, shipmentDelivered, shipmentShipped, shippingTopic, userPasswordResetRequested, userRegistered, usersTopic, type EventEnvelope } from '@shop/events';
 import type { SubgraphHarness } from '@shop/testkit';
 import { inbox, notifications } from '../src/db/schema';
 
 /** The shared poller of @shop/testkit, under the name these suites use. */
 export const waitFor = eventually;
 
-const topicOf = (envelope: EventEnvelope) => (envelope.type.startsWith('shipment.') ? shippingTopic : orderTopics.notifications);
+const topicOf = (envelope: EventEnvelope) => (envelope.type.startsWith('shipment.') ? shippingTopic : envelope.type.startsWith('user.') ? usersTopic : orderTopics.notifications);
 
 /** Order and shipment events as orders and shipping publish them, keyed by order id. */
 export const events = {
@@ -33,6 +33,9 @@ export const events = {
     shipmentShipped.create(orderId, shipment(customerId, orderId)),
   delivered: (customerId: string, orderId: string = randomUUID()) =>
     shipmentDelivered.create(orderId, shipment(customerId, orderId)),
+  registered: (userId: string, email: string, name = 'Ada Lovelace') => userRegistered.create(userId, { userId, email, name }),
+  passwordResetRequested: (userId: string, email: string, token: string) =>
+    userPasswordResetRequested.create(userId, { userId, email, name: 'Ada Lovelace', token, expiresAt: new Date(Date.now() + 3_600_000).toISOString() }),
 };
 
 const shipment = (customerId: string, orderId: string) => ({

@@ -3,11 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'graphql';
 import { createAccessTokenIssuer, publicJwks } from '@shop/auth';
 import { transactor, type Executor, type MigrationTarget } from '@shop/db';
-import { appendToOutbox, startOutboxRelay, userRegistered } from '@shop/events';
+import { appendToOutbox, startOutboxRelay, userEmailVerificationRequested, userPasswordChanged, userPasswordResetRequested, userRegistered } from '@shop/events';
 import type { RouteHandler, SubgraphModule, SubgraphPlatform } from '@shop/subgraph-kit';
 import { outbox } from './db/schema';
 import { resolvers } from './resolvers';
 import { AccountService } from './services/account.service';
+import { AccountTokenService, type AccountTokenEvents, type AccountTokenTtls } from './services/account-token.service';
+import { AccountTokenStore } from './stores/account-token.store';
 import { AddressService } from './services/address.service';
 import { LoginThrottle, type LoginThrottleOptions } from './services/login-throttle.service';
 import { AddressStore } from './stores/address.store';
@@ -31,6 +33,8 @@ export interface UsersConfig {
   refreshTokenTtlSeconds: number;
   /** Back-off for failed logins; counters live in the platform cache (Redis in services mode). */
   loginThrottle?: LoginThrottleOptions;
+  /** Lifetimes of the one-time tokens mailed for password reset and e-mail verification. */
+  accountTokens?: AccountTokenTtls;
   /** An admin account ensured at start (created with this password if missing, else promoted). */
   admin?: { email: string; password: string; name: string };
 }
@@ -56,7 +60,17 @@ async function create(config: UsersConfig, { database, transport, cache, logger 
   const announce = async (user: { id: string; email: string; name: string }, tx: Executor) => {
     await appendToOutbox(tx, outbox, userRegistered, user.id, { userId: user.id, email: user.email, name: user.name });
   };
+  const tokenEvents: AccountTokenEvents = {
+    resetRequested: ({ user, token, expiresAt }, tx) =>
+      appendToOutbox(tx, outbox, userPasswordResetRequested, user.id, { userId: user.id, email: user.email, name: user.name, token, expiresAt: expiresAt.toISOString() }),
+    verificationRequested: ({ user, token, expiresAt }, tx) =>
+      appendToOutbox(tx, outbox, userEmailVerificationRequested, user.id, { userId: user.id, email: user.email, name: user.name, token, expiresAt: expiresAt.toISOString() }),
+    passwordChanged: (user, tx) => appendToOutbox(tx, outbox, userPasswordChanged, user.id, { userId: user.id, email: user.email, name: user.name, at: new Date().toISOString() }),
+  };
+  // Reset requests are counted apart from sign-ins, with the same back-off settings.
+  const resetThrottle = new LoginThrottle(cache, { ...config.loginThrottle, keyPrefix: 'reset' });
   const services = {
+    accountTokens: new AccountTokenService(userStore, new AccountTokenStore(database.db), transact, tokenEvents, resetThrottle, config.accountTokens),
     accounts: new AccountService(userStore, sessions, transact, announce, new LoginThrottle(cache, config.loginThrottle)),
     users: new UserService(userStore),
     addresses: new AddressService(new AddressStore(database.db), (id, tx) => userStore.lock(id, tx), transact),

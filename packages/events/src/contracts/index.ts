@@ -1,4 +1,13 @@
-export { userRegistered, usersTopic, type UserRegistered } from './users';
+export {
+  userEmailVerificationRequested,
+  userPasswordChanged,
+  userPasswordResetRequested,
+  userRegistered,
+  usersTopic,
+  type UserEmailedToken,
+  type UserPasswordChanged,
+  type UserRegistered,
+} from './users';
 export * from './products';
 export * from './ratings';
 export * from './favourites';

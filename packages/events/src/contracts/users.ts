@@ -17,3 +17,43 @@ export const userRegistered = defineEvent({
 });
 
 export type UserRegistered = z.infer<typeof userRegistered.schema>;
+
+/**
+ * A one-time token a user is to receive by e-mail (notifications mails it). Only the mail carries
+ * the token in clear: users stores a hash of it, and notifications drops it once the mail left.
+ */
+const emailedToken = z.object({
+  userId: z.string().min(1),
+  email: z.email(),
+  name: z.string().min(1),
+  token: z.string().min(32),
+  /** ISO timestamp after which the token is refused. */
+  expiresAt: z.iso.datetime(),
+});
+
+/** The user asked to prove they own their address (or registered): mail them the verification token. */
+export const userEmailVerificationRequested = defineEvent({
+  type: 'user.email-verification-requested',
+  topic: usersTopic,
+  version: 1,
+  schema: emailedToken,
+});
+
+/** Someone asked to reset this account's password: mail the account's address the reset token. */
+export const userPasswordResetRequested = defineEvent({
+  type: 'user.password-reset-requested',
+  topic: usersTopic,
+  version: 1,
+  schema: emailedToken,
+});
+
+/** The password was changed (by a reset); every session was signed out. Tell the owner. */
+export const userPasswordChanged = defineEvent({
+  type: 'user.password-changed',
+  topic: usersTopic,
+  version: 1,
+  schema: z.object({ userId: z.string().min(1), email: z.email(), name: z.string().min(1), at: z.iso.datetime() }),
+});
+
+export type UserEmailedToken = z.infer<typeof emailedToken>;
+export type UserPasswordChanged = z.infer<typeof userPasswordChanged.schema>;

@@ -14,6 +14,8 @@ export const users = usersSchema.table('users', {
   name: text('name').notNull(),
   passwordHash: text('password_hash').notNull(),
   roles: text('roles').array().notNull().default(sql`'{customer}'::text[]`),
+  /** When the user proved they own `email` (verifyEmail); null until then. */
+  emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -63,4 +65,29 @@ export const addresses = usersSchema.table(
     index('addresses_user_idx').on(t.userId, t.createdAt),
     uniqueIndex('addresses_one_default_idx').on(t.userId).where(sql`${t.isDefault}`),
   ],
+);
+
+export const accountTokenPurposes = ['password_reset', 'email_verification'] as const;
+export type AccountTokenPurpose = (typeof accountTokenPurposes)[number];
+
+/**
+ * One-time tokens sent by e-mail (password reset, address verification), stored only as SHA-256
+ * hashes: whoever reads this table cannot use them. `used_at` makes each work once.
+ */
+export const accountTokens = usersSchema.table(
+  'account_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: accountTokenPurposes }).notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    /** The address the token was mailed to: verifying proves ownership of that one address. */
+    email: text('email').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('account_tokens_user_idx').on(t.userId, t.purpose)],
 );

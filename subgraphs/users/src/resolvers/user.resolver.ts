@@ -6,6 +6,7 @@ export function userResolvers(users: UserService): Resolvers {
     User: {
       __resolveReference: (ref, context) => users.byId(context, ref.id),
       email: (user, _args, context) => (users.canSeePrivateFields(context, user) ? user.email : null),
+      emailVerified: (user, _args, context) => (users.canSeePrivateFields(context, user) ? user.emailVerifiedAt !== null : null),
       roles: (user, _args, context) =>
         users.canSeePrivateFields(context, user) ? user.roles.map((role) => (role === 'admin' ? 'ADMIN' : 'CUSTOMER')).sort() : [],
     },

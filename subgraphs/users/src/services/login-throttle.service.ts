@@ -15,6 +15,8 @@ export interface LoginThrottleOptions {
   maxDelaySeconds?: number;
   /** Failures are counted in clock-aligned windows of this length. @default 900 */
   windowSeconds?: number;
+  /** Names the counters, so another throttled action (password reset requests) counts apart from logins. @default 'login' */
+  keyPrefix?: string;
 }
 
 export type LoginPermit =
@@ -48,6 +50,7 @@ export class LoginThrottle {
   readonly #baseMs: number;
   readonly #maxMs: number;
   readonly #window: number;
+  readonly #prefix: string;
 
   constructor(
     private readonly cache: Cache,
@@ -59,6 +62,7 @@ export class LoginThrottle {
     this.#baseMs = positive('baseDelaySeconds', options.baseDelaySeconds ?? 1) * 1000;
     this.#maxMs = positive('maxDelaySeconds', options.maxDelaySeconds ?? 300) * 1000;
     this.#window = positive('windowSeconds', options.windowSeconds ?? 900);
+    this.#prefix = options.keyPrefix ?? 'login';
     if (this.#maxMs < this.#baseMs) throw new RangeError('LoginThrottle: maxDelaySeconds must be >= baseDelaySeconds');
   }
 
@@ -69,8 +73,8 @@ export class LoginThrottle {
     // Clock-aligned windows: every counter and ticket of a new window is a new key, so nothing
     // left over from the last one can refuse a login.
     const window = Math.floor(at / (this.#window * 1000));
-    const pair = `login:a:${digest(email)}:${ip}`;
-    const perIp = `login:i:${ip}`;
+    const pair = `${this.#prefix}:a:${digest(email)}:${ip}`;
+    const perIp = `${this.#prefix}:i:${ip}`;
     const until = Math.max(await this.#blockedUntil(pair), await this.#blockedUntil(perIp));
     if (until > at) return this.#refuse(until - at);
     if (!(await this.#admit(pair, this.#free, window))) return this.#refuse(this.#baseMs);

@@ -9,6 +9,7 @@ const userRow = z.object({
   name: z.string(),
   passwordHash: z.string(),
   roles: z.array(z.enum(['customer', 'admin'])),
+  emailVerifiedAt: z.date().nullable(),
   createdAt: z.date(),
 });
 export type UserRecord = z.infer<typeof userRow>;
@@ -19,6 +20,7 @@ const columns = {
   name: users.name,
   passwordHash: users.passwordHash,
   roles: users.roles,
+  emailVerifiedAt: users.emailVerifiedAt,
   createdAt: users.createdAt,
 };
 
@@ -42,9 +44,9 @@ export class UserStore {
   }
 
   /** One round trip for a whole batch (DataLoader); order of the result is not guaranteed. */
-  async findByIds(ids: readonly string[]): Promise<UserRecord[]> {
+  async findByIds(ids: readonly string[], db: Executor = this.db): Promise<UserRecord[]> {
     if (ids.length === 0) return [];
-    const rows = await this.db.select(columns).from(users).where(inArray(users.id, [...ids])); // users.findByIds
+    const rows = await db.select(columns).from(users).where(inArray(users.id, [...ids])); // users.findByIds
     return rows.map((row) => userRow.parse(row));
   }
 
