@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApplyCouponCodeDocument, CartCouponDocument, CreateCategoryDocument, CreatePromotionFullDocument, PromotionByIdDocument, UpdateCartItemDocument } from './__generated__/graphql';
-import { openShop, orderWhen, placeOrder, shopperWithCart, stockedProduct } from './support/checkout-actors';
+import { AddToCartDocument, ApplyCouponCodeDocument, CartCouponDocument, CreateCategoryDocument, CreatePromotionFullDocument, PromotionByIdDocument, SetShippingAddressDocument, UpdateCartItemDocument } from './__generated__/graphql';
+import { address, openShop, orderWhen, placeOrder, shopperWithCart, stockedProduct } from './support/checkout-actors';
 import { startServicesShop } from '../scripts/services-shop';
-import { signInAdmin, whenCouponKnown, whenKnown, type Actor } from './support/shop-actors';
+import { newCustomer, signInAdmin, whenCouponKnown, whenKnown, type Actor } from './support/shop-actors';
 
 /**
  * Coupons through the router on PostgreSQL and Kafka. Limited coupons under concurrent checkouts:
@@ -45,6 +45,36 @@ describe('coupons at checkout: a single-use coupon under 20 concurrent checkouts
     expect(new Set(full.map((order) => JSON.stringify(order.couponRejection)))).toEqual(new Set([JSON.stringify({ couponCode: 'HALFONCE', code: 'COUPON_USAGE_LIMIT_REACHED', message })]));
     expect(new Set(full.map((order) => JSON.stringify(order.statusHistory.find((entry) => entry.status === 'PRICED'))))).toEqual(new Set([JSON.stringify({ position: 2, status: 'PRICED', reason: message })]));
     expect(discounted[0]!.statusHistory.find((entry) => entry.status === 'PRICED')?.reason).toBeNull();
+  });
+
+  it('one customer placing 5 orders back to back with a perCustomerLimit 1 coupon gets it once; another customer still gets it', async () => {
+    const coupon = await shop.client(CreatePromotionFullDocument, { input: { name: 'Half, once each', kind: 'PERCENTAGE', value: 5000, couponCode: 'HALFEACH', perCustomerLimit: 1 } }, { token: admin.token });
+    expect(coupon.data?.createPromotion.errors).toEqual([]);
+    const mug = await stockedProduct(shop.client, admin, categoryId, 2000, 20);
+    const shopper = await newCustomer(shop.routerUrl);
+    const as = { token: shopper.token };
+    const orderIds: string[] = [];
+    // Each order is placed before the last one's saga has settled, so several reach the discount step together.
+    for (let i = 0; i < 5; i++) {
+      const added = await whenKnown(async () => (await shop.client(AddToCartDocument, { productId: mug, quantity: 1 }, as)).data?.addToCart);
+      await shop.client(SetShippingAddressDocument, { input: address }, as);
+      const applied = await whenCouponKnown(async () => (await shop.client(ApplyCouponCodeDocument, { code: 'HALFEACH' }, as)).data?.applyCouponCode);
+      // Once an earlier order holds the customer's one use, the cart may already refuse the code.
+      expect([[], ['COUPON_USAGE_LIMIT_REACHED']]).toContainEqual(applied.errors.map((e) => e.code));
+      orderIds.push(await placeOrder(shop.client, shopper, added.cart.id));
+    }
+    const orders = [];
+    for (const id of orderIds) orders.push(await orderWhen(shop.client, shopper, id, ['CONFIRMED', 'CANCELLED']));
+    expect(orders.map((order) => order.status)).toEqual(Array.from({ length: 5 }, () => 'CONFIRMED'));
+    const charged = orders.map((order) => [order.discount?.amount, order.total?.amount, order.payment?.capturedAmount.amount]);
+    expect(charged.filter(([discount]) => discount === 1000)).toEqual([[1000, 1799, 1799]]);
+    expect(charged.filter(([discount]) => discount !== 1000)).toEqual(Array.from({ length: 4 }, () => [0, 2999, 2999]));
+
+    const other = await shopperWithCart(shop.client, shop.routerUrl, [[mug, 1]], 'HALFEACH');
+    const theirs = await orderWhen(shop.client, other.shopper, await placeOrder(shop.client, other.shopper, other.cartId), ['CONFIRMED', 'CANCELLED']);
+    expect([theirs.status, theirs.discount?.amount, theirs.payment?.capturedAmount.amount]).toEqual(['CONFIRMED', 1000, 1799]);
+    const promotion = await shop.client(PromotionByIdDocument, { id: coupon.data!.createPromotion.promotion!.id }, { token: admin.token });
+    expect(promotion.data?.promotion?.timesUsed).toBe(2);
   });
 
   it('refuses each coupon that would take nothing off with its typed reason, and says why an applied one stopped applying', async () => {

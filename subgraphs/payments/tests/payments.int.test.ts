@@ -109,6 +109,16 @@ describe.each(['pglite', 'postgres'] as const)('payment service on %s', (backend
     expect(events[3]!.data).toEqual({ paymentId, orderId, amount: { amount: 3500, currency: 'EUR' }, refundedTotal: { amount: 5000, currency: 'EUR' }, fullyRefunded: true });
   });
 
+  it('10 concurrent refunds of 1500 against a 5000 capture: exactly 3 go through, the others refuse and the ledger sums to the capture at most', async () => {
+    const { paymentId, orderId } = await capturedPayment(p, 5000);
+    const answers = await Promise.all(Array.from({ length: 10 }, () => p.payments.refund({ idempotencyKey: key(), paymentId, amount: 1500 })));
+    expect(answers.filter((answer) => answer.errors.length === 0)).toHaveLength(3);
+    expect(new Set(answers.flatMap((answer) => answer.errors.map((e) => e.code)))).toEqual(new Set(['REFUND_EXCEEDS_CAPTURED']));
+    expect((await p.stores.payments.findByIds([paymentId]))[0]!.refundedAmount).toBe(4500);
+    const refunded = (await outboxFor(harness, orderId)).filter((event) => event.type === 'payment.refunded');
+    expect(refunded.map((event) => (event.data as { amount: { amount: number } }).amount.amount)).toEqual([1500, 1500, 1500]);
+  });
+
   it('refuses refunds of uncaptured payments and captures of captured ones', async () => {
     const payment = ok(await p.payments.authorize(authorizeInput()));
     expect((await p.payments.refund({ idempotencyKey: key(), paymentId: payment.id, amount: 1 })).errors.map((e) => e.code)).toEqual(['NOT_CAPTURED']);
