@@ -4,7 +4,8 @@
  * next to the same shop with the in-process transport as the reference. `npm run bench:saga`.
  */
 import { openDatabase } from '@shop/db';
-import { startServicesShop, type ServicesShop } from '../../scripts/services-shop';
+import type { ServicesShop } from '../../scripts/services-shop';
+import { startBenchShop, type BenchMode } from './bench-shop';
 import { sagaBenchEnv as env } from './env';
 import { measure, settle, type PhaseResult } from './measure';
 import { measurePostgresCeiling } from './postgres-ceiling';
@@ -54,10 +55,10 @@ async function fixedRate(client: ServicesShop['client'], shoppers: Shopper[], pr
   return { sentAt, missed };
 }
 
-async function bench(transport: 'kafka' | 'local') {
+async function bench(transport: BenchMode) {
   const statements = new StatementCounter();
-  const running = await startServicesShop({ events: transport, router: { rateLimit: { max: 0 } }, connectionsPerSubgraph: 10, onQuery: statements.observe });
-  const orders = await openDatabase({ driver: 'postgres', url: running.databaseUrl('orders')!, maxConnections: 2 });
+  const running = await startBenchShop(transport, statements);
+  const orders = await openDatabase({ driver: 'postgres', url: running.ordersDatabaseUrl, maxConnections: 2 });
   try {
     const products = await openBenchShop(running.client, running.admin, 20);
     const shoppers = await registerShoppers(running.client, env.BENCH_SAGA_SHOPPERS);
@@ -78,14 +79,14 @@ async function bench(transport: 'kafka' | 'local') {
     const saturationSent = new Map<string, number>();
     let placed = 0;
     statements.start();
-    const cpu = cpuMeter();
+    const cpu = cpuMeter(running.pids);
     await shop(running.client, shoppers, products, saturationSent, () => placed++ < env.BENCH_SAGA_SATURATION_ORDERS);
     await settle(orders, [...saturationSent.keys()]);
     statements.stop();
     const cpuPerOrder = cpu.perOrder(saturationSent.size);
     const saturated = await measure(orders, saturationSent);
     // Every statement of the phase (the shoppers refilling carts and the relays' polls included), per order.
-    const perOrder = statements.perOrder(saturationSent.size);
+    const perOrder = running.countsStatements ? statements.perOrder(saturationSent.size) : undefined;
     return { transport, atLowRate, atRate, missed: fixed.missed, saturated, perOrder, cpuPerOrder, rssMb: Math.round(process.memoryUsage().rss / 1e6) };
   } finally {
     await orders.close();
@@ -97,7 +98,7 @@ const row = (label: string, r: PhaseResult) =>
   `${label.padEnd(30)} ${String(r.orders).padStart(6)} ${String(r.confirmed).padStart(9)} ${r.confirmedPerSecond.toFixed(1).padStart(11)} ${r.p50.toFixed(0).padStart(7)} ${r.p99.toFixed(0).padStart(7)} ${r.max.toFixed(0).padStart(7)}`;
 
 const results = [];
-for (const transport of env.BENCH_SAGA_TRANSPORTS.split(',') as Array<'kafka' | 'local'>) results.push(await bench(transport));
+for (const transport of env.BENCH_SAGA_TRANSPORTS.split(',') as BenchMode[]) results.push(await bench(transport));
 console.log(`\nsaga benchmark: ${env.BENCH_SAGA_SHOPPERS} shoppers, fixed rates ${env.BENCH_SAGA_LOW_RATE}/s and ${env.BENCH_SAGA_RATE}/s for ${env.BENCH_SAGA_DURATION} s each, saturation ${env.BENCH_SAGA_SATURATION_ORDERS} orders`);
 console.log(`${'run'.padEnd(30)} ${'orders'.padStart(6)} ${'confirmed'.padStart(9)} ${'confirmed/s'.padStart(11)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'max ms'.padStart(7)}`);
 for (const r of results) {
@@ -110,25 +111,31 @@ if (kafka && local) {
   const ratio = (a: number, b: number) => (a / b).toFixed(2);
   console.log(`kafka / in-process: saturation throughput ${ratio(kafka.saturated.confirmedPerSecond, local.saturated.confirmedPerSecond)}x, p99 at ${env.BENCH_SAGA_LOW_RATE}/s ${ratio(kafka.atLowRate.p99, local.atLowRate.p99)}x, p99 at ${env.BENCH_SAGA_RATE}/s ${ratio(kafka.atRate.p99, local.atRate.p99)}x`);
 }
-console.log(`process RSS after each run: ${results.map((r) => `${r.transport} ${r.rssMb} MB`).join(', ')}`);
+const [single, double] = [results.find((r) => r.transport === 'processes'), results.find((r) => r.transport === 'processes-x2')];
+const throughput = (r: { saturated: PhaseResult }) => r.saturated.confirmedPerSecond;
+if (single && kafka) console.log(`separate processes / one process (both over Kafka): saturation throughput ${(throughput(single) / throughput(kafka)).toFixed(2)}x`);
+if (single && double) console.log(`two replicas / one replica of each saga subgraph: saturation throughput ${(throughput(double) / throughput(single)).toFixed(2)}x`);
+console.log(`bench driver RSS after each run (the whole shop in the one-process modes): ${results.map((r) => `${r.transport} ${r.rssMb} MB`).join(', ')}`);
 for (const r of results) {
+  if (!r.perOrder) continue;
   const top = r.perOrder.bySubgraph.slice(0, 6).map(([subgraph, count]) => `${subgraph} ${count.toFixed(0)}`);
   console.log(`SQL statements per order (${r.transport}, saturation phase): ${r.perOrder.total.toFixed(0)} (${top.join(', ')}, ...)`);
 }
 for (const { transport, cpuPerOrder: cpu } of results) {
   if (!cpu) continue;
   console.log(
-    `CPU per order (${transport}, saturation phase): shop process ${cpu.shopMs.toFixed(1)} ms, whole machine ${cpu.machineMs.toFixed(1)} ms (shop, PostgreSQL, Kafka);` +
+    `CPU per order (${transport}, saturation phase): shop processes ${cpu.shopMs.toFixed(1)} ms, whole machine ${cpu.machineMs.toFixed(1)} ms (shop, PostgreSQL, Kafka);` +
       ` the machine's ${cpu.machineMsPerSecond} ms of CPU a second cap it at ${(cpu.machineMsPerSecond / cpu.machineMs).toFixed(1)} orders/s at this cost; 300 orders/s would need ${(cpu.machineMsPerSecond / 300).toFixed(1)} ms per order`,
   );
 }
 const ceiling = await measurePostgresCeiling();
-if (ceiling && kafka) {
+const kafkaStatements = kafka?.perOrder?.total;
+if (ceiling && kafkaStatements) {
   const { readOnlyStatementsPerSecond: reads, writeStatementsPerSecond: writes } = ceiling;
-  const orders = (perSecond: number) => (perSecond / kafka.perOrder.total).toFixed(0);
+  const orders = (perSecond: number) => (perSecond / kafkaStatements).toFixed(0);
   console.log(
     `PostgreSQL alone on this machine (pgbench, prepared, 4 clients): ${reads.toFixed(0)} read-only / ${writes.toFixed(0)} TPC-B-like statements/s;` +
-      ` at ${kafka.perOrder.total.toFixed(0)} statements per order that caps the saga at ${orders(reads)} / ${orders(writes)} orders/s with no CPU left for Node or Kafka`,
+      ` at ${kafkaStatements.toFixed(0)} statements per order that caps the saga at ${orders(reads)} / ${orders(writes)} orders/s with no CPU left for Node or Kafka`,
   );
 }
 process.exit(0);
