@@ -63,14 +63,38 @@ export class KafkaTopics {
           waitForLeaders: true,
           topics: topics.map((topic) => ({ topic, numPartitions: this.numPartitions, replicationFactor: this.replicationFactor })),
         });
+        await this.untilLed(admin, topics);
         return;
       } catch (error) {
         // A broker that has just started (or created the topics a moment ago) can answer the wait
         // for leaders with UNKNOWN_TOPIC_OR_PARTITION before its metadata catches up; kafkajs
         // retries only LEADER_NOT_AVAILABLE. Ask again: the topics that exist are left alone.
-        if ((error as { type?: string }).type !== 'UNKNOWN_TOPIC_OR_PARTITION' || attempt >= 5) throw error;
+        if (!metadataLag.has((error as { type?: string }).type ?? '') || attempt >= 8) throw error;
         await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
       }
     }
   }
+
+  /**
+   * When another process created some of the topics a moment before, kafkajs answers "already
+   * exists" and skips its wait for leaders, also for the topics this call did create: a consumer
+   * subscribing right then gets UNKNOWN_TOPIC_OR_PARTITION and its process dies (seen with two
+   * replicas starting side by side). So wait here until every partition of every topic has a leader.
+   */
+  private async untilLed(admin: Admin, topics: string[]): Promise<void> {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      try {
+        const { topics: described } = await admin.fetchTopicMetadata({ topics });
+        if (described.length === topics.length && described.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return;
+      } catch (error) {
+        if (!metadataLag.has((error as { type?: string }).type ?? '') || Date.now() > deadline) throw error;
+      }
+      if (Date.now() > deadline) throw new Error(`KafkaTopics: no leader for every partition of ${topics.join(', ')} after 30 s`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }
+
+/** Answers a broker gives while its metadata has not caught up with a topic just created. */
+const metadataLag = new Set(['UNKNOWN_TOPIC_OR_PARTITION', 'LEADER_NOT_AVAILABLE']);
