@@ -1,17 +1,21 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '@shop/db';
 import { mailpit, testServers } from '@shop/testkit';
 import {
+  AdminReturnsDocument,
   ApproveReturnDocument,
   CreatePromotionDocument,
   MarkReturnReceivedDocument,
   MyReturnNotificationsDocument,
   OrderReturnsDocument,
+  RejectReturnDocument,
   RequestReturnDocument,
+  ReturnByIdDocument,
   StockLedgerDocument,
 } from './__generated__/graphql';
-import { openShop, stockedProduct, stockOf } from './support/checkout-actors';
+import { openShop, orderWhen, placeOrder, shopperWithCart, stockedProduct, stockOf } from './support/checkout-actors';
 import { deliveredOrder, watchReturn } from './support/return-actors';
 import { duplicatingTransport } from './support/faulty-transports';
 import { signInAdmin, type Actor } from './support/shop-actors';
@@ -22,6 +26,7 @@ type Shop = Awaited<ReturnType<typeof startServicesShop>>;
 const bounded = { timeout: 60_000, interval: 100 };
 const inbox = mailpit();
 const ref = (id: string) => id.replace(/-/g, '').slice(0, 8);
+const codes = (result: { errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }) => (result.errors ?? []).map((error) => error.extensions?.code);
 
 /**
  * Returns end to end through the router, on PostgreSQL, Kafka (every event published twice, so
@@ -114,5 +119,97 @@ describe('returns through the router, every event delivered twice', () => {
     expect(refundedMail.Text).toContain('Refunded: €10.80');
     expect(refundedMail.HTML).toContain('<strong>Refunded:</strong> €10.80');
     expect(refundedMail.Text).toContain(`https://shop.test/orders/${orderId}`);
+  });
+
+  it('refuses with typed errors and writes nothing: not delivered, bad input, too many units, not yours, window closed', async () => {
+    const kettle = await stockedProduct(shop.client, admin, categoryId, 1500, 10);
+    const mug = await stockedProduct(shop.client, admin, categoryId, 700, 10);
+    const { shopper: ada, orderId, order } = await deliveredOrder(shop.client, shop.routerUrl, admin, [[kettle, 2], [mug, 1]]);
+    const lines = (await returnsOf(ada, orderId)).lines;
+    const kettleLine = lines.find((line) => line.product.id === kettle)!.lineId;
+    const mugLine = lines.find((line) => line.product.id === mug)!.lineId;
+    const request = async (actor: Actor, input: { orderId: string; lines: Array<{ lineId: string; quantity: number }>; reason: string }) =>
+      (await shop.client(RequestReturnDocument, { input }, as(actor))).data!.requestReturn;
+    const refusal = async (actor: Actor, input: Parameters<typeof request>[1]) => {
+      const payload = await request(actor, input);
+      expect(payload.return).toBeNull();
+      return payload.errors.map((error) => [error.code, error.field]);
+    };
+    const kettles = (quantity: number) => [{ lineId: kettleLine, quantity }];
+
+    // Not delivered yet: another shopper's confirmed order.
+    const pending = await shopperWithCart(shop.client, shop.routerUrl, [[mug, 1]]);
+    const confirmedId = await placeOrder(shop.client, pending.shopper, pending.cartId);
+    await orderWhen(shop.client, pending.shopper, confirmedId, ['CONFIRMED']);
+    expect(await refusal(pending.shopper, { orderId: confirmedId, lines: [{ lineId: randomUUID(), quantity: 1 }], reason: 'Changed my mind' })).toEqual([['ORDER_NOT_DELIVERED', 'orderId']]);
+
+    // Bounded input, checked before anything is read.
+    expect(await refusal(ada, { orderId, lines: [], reason: '' })).toEqual([['INVALID_REASON', 'reason'], ['INVALID_LINES', 'lines']]);
+    expect(await refusal(ada, { orderId, lines: kettles(1), reason: 'x'.repeat(501) })).toEqual([['INVALID_REASON', 'reason']]);
+    expect(await refusal(ada, { orderId, lines: Array.from({ length: 51 }, () => ({ lineId: randomUUID(), quantity: 1 })), reason: 'Too many' })).toEqual([['INVALID_LINES', 'lines']]);
+    expect(await refusal(ada, { orderId, lines: [...kettles(1), ...kettles(1)], reason: 'Twice' })).toEqual([['INVALID_LINES', 'lines']]);
+    expect(await refusal(ada, { orderId, lines: [{ lineId: randomUUID(), quantity: 1 }], reason: 'Not on the order' })).toEqual([['INVALID_LINES', 'lines']]);
+    expect(await refusal(ada, { orderId, lines: kettles(3), reason: 'Three of two' })).toEqual([['RETURN_QUANTITY_EXCEEDED', 'lines']]);
+
+    // Both kettles requested: none is left to ask for, until that return is rejected.
+    // 30.00 of the 41.99 taxed (kettles, mug, shipping) carry floor(8.40 x 30.00 / 41.99) = 6.00 of the VAT.
+    expect(order.tax).toEqual({ amount: 840 });
+    const both = await request(ada, { orderId, lines: kettles(2), reason: 'Too loud' });
+    expect(both).toMatchObject({ errors: [], return: { status: 'REQUESTED', refund: { amount: 3600 } } });
+    expect(await refusal(ada, { orderId, lines: [...kettles(1), { lineId: mugLine, quantity: 1 }], reason: 'One more' })).toEqual([['RETURN_QUANTITY_EXCEEDED', 'lines']]);
+
+    // Deciding is for admins; each change starts from its own status.
+    const returnId = both.return!.id;
+    expect(codes(await shop.client(ApproveReturnDocument, { returnId }, as(ada)))).toEqual(['FORBIDDEN']);
+    expect((await shop.client(MarkReturnReceivedDocument, { returnId }, as(admin))).data!.markReturnReceived.errors.map((e) => e.code)).toEqual(['INVALID_RETURN_STATUS']);
+    expect((await shop.client(RejectReturnDocument, { returnId, note: 'y'.repeat(501) }, as(admin))).data!.rejectReturn.errors.map((e) => e.code)).toEqual(['INVALID_NOTE']);
+    expect((await shop.client(RejectReturnDocument, { returnId, note: 'Used' }, as(admin))).data!.rejectReturn).toMatchObject({ errors: [], return: { status: 'REJECTED', note: 'Used' } });
+    expect((await shop.client(ApproveReturnDocument, { returnId }, as(admin))).data!.approveReturn).toMatchObject({ errors: [{ code: 'INVALID_RETURN_STATUS' }], return: { status: 'REJECTED' } });
+    expect((await shop.client(AdminReturnsDocument, { status: 'REJECTED', first: 100 }, as(admin))).data!.returns.map((r) => r.id)).toContain(returnId);
+    expect(codes(await shop.client(AdminReturnsDocument, { status: 'REJECTED' }, as(ada)))).toEqual(['FORBIDDEN']);
+    const again = await request(ada, { orderId, lines: kettles(1), reason: 'Just one, then' });
+    expect(again).toMatchObject({ errors: [], return: { status: 'REQUESTED', refund: { amount: 1800 } } });
+
+    // Customer B never reads or returns Ada's order, nor watches her return.
+    const bob = pending.shopper;
+    expect(await refusal(bob, { orderId, lines: [{ lineId: mugLine, quantity: 1 }], reason: 'Mine now' })).toEqual([['NOT_FOUND', 'orderId']]);
+    expect((await shop.client(OrderReturnsDocument, { id: orderId }, as(bob))).data!.order).toBeNull();
+    expect((await shop.client(ReturnByIdDocument, { id: returnId }, as(bob))).data!.return).toBeNull();
+    expect((await shop.client(ReturnByIdDocument, { id: returnId }, as(ada))).data!.return).toMatchObject({ id: returnId, status: 'REJECTED' });
+    const snooping = watchReturn(shop.routerUrl, bob, returnId);
+    await vi.waitFor(() => expect(snooping.seen.events[0]?.errors?.map((e) => e.extensions?.code) ?? snooping.seen.error).toEqual(['NOT_FOUND']), bounded);
+    await snooping.dispose();
+
+    // Delivered 31 days ago: outside the 30-day window.
+    await ordersDb.db.execute(sql`update orders.order_status_history set at = now() - interval '31 days' where order_id = ${orderId} and status = 'DELIVERED'`);
+    expect(await refusal(ada, { orderId, lines: [{ lineId: mugLine, quantity: 1 }], reason: 'Late' })).toEqual([['RETURN_WINDOW_CLOSED', 'orderId']]);
+
+    // Only the two accepted requests were ever written.
+    expect((await returnsOf(ada, orderId)).returns.map((r) => [r.status, r.lines.map((line) => line.quantity)])).toEqual([
+      ['REJECTED', [2]],
+      ['REQUESTED', [1]],
+    ]);
+    expect(order.status).toBe('DELIVERED');
+  });
+
+  it('returning every line, in two returns, refunds exactly the capture', async () => {
+    const teapot = await stockedProduct(shop.client, admin, categoryId, 2500, 5);
+    const cup = await stockedProduct(shop.client, admin, categoryId, 1000, 5);
+    const { shopper, orderId } = await deliveredOrder(shop.client, shop.routerUrl, admin, [[teapot, 2], [cup, 1]], 'SAVE10');
+    const lines = (await returnsOf(shopper, orderId)).lines;
+    const lineOf = (product: string) => lines.find((line) => line.product.id === product)!.lineId;
+    const refunds: number[] = [];
+    for (const [product, quantity] of [[cup, 1], [teapot, 2]] as const) {
+      const requested = (await shop.client(RequestReturnDocument, { input: { orderId, lines: [{ lineId: lineOf(product), quantity }], reason: 'Not for me' } }, as(shopper))).data!.requestReturn;
+      const returnId = requested.return!.id;
+      expect((await shop.client(ApproveReturnDocument, { returnId }, as(admin))).data!.approveReturn.errors).toEqual([]);
+      const received = (await shop.client(MarkReturnReceivedDocument, { returnId }, as(admin))).data!.markReturnReceived;
+      refunds.push(received.return!.refund.amount);
+      await expect.poll(async () => (await shop.client(ReturnByIdDocument, { id: returnId }, as(shopper))).data!.return!.status, bounded).toBe('REFUNDED');
+    }
+    // The cup's share first, then the teapots with shipping and the rest of the tax: 10.80 + 59.99 = 70.79.
+    expect(refunds).toEqual([1080, 5999]);
+    expect((await returnsOf(shopper, orderId)).payment).toEqual({ status: 'REFUNDED', capturedAmount: { amount: 7079 }, refundedAmount: { amount: 7079 } });
+    await expect.poll(async () => [await stockOf(shop.client, teapot), await stockOf(shop.client, cup)], bounded).toEqual([5, 5]);
   });
 });
