@@ -39,6 +39,7 @@ describe('README.md, run in order on a fresh demo shop', () => {
       'graphql: query cart',
       'graphql: mutation placeOrder',
       'graphql: subscription orderStatusChanged',
+      'graphql: query order',
     ]);
   });
 

@@ -16,6 +16,10 @@ import { KnownProductStore } from './stores/known-product.store';
 import { KnownShippingRateStore } from './stores/known-shipping-rate.store';
 import { OrderHistoryStore } from './stores/order-history.store';
 import { OrderStore } from './stores/order.store';
+import { createReturns } from './returns/create-returns';
+
+/** Returns are accepted for 30 days after delivery unless configured otherwise. */
+export const DEFAULT_RETURN_WINDOW_DAYS = 30;
 
 export interface OrdersWiring {
   /** Live status pushes; Redis in services mode so every replica's subscribers hear every change. */
@@ -23,6 +27,8 @@ export interface OrdersWiring {
   /** The outbox relay's wake-up, called after each commit that wrote events. */
   wake?: () => void;
   logger?: Logger;
+  /** Days after delivery within which a return may be requested. @default 30 */
+  returnWindowDays?: number;
 }
 
 /** Stores, services and the saga on one database; the subgraph and its tests build the same graph. */
@@ -44,7 +50,8 @@ export function createOrders(db: Database, wiring: OrdersWiring = {}) {
   const lifecycle = new OrderLifecycle(stores.orders, stores.history, feed, wiring.wake ?? (() => {}));
   const orderService = new OrderService(db, stores.carts, stores.items, stores.orders, lifecycle, logger);
   const orderReader = new OrderReader(stores.orders, stores.history);
-  return { stores, reader, carts, feed, orderService, orderReader, saga: sagaSteps(stores.orders, lifecycle), logger };
+  const returns = createReturns(db, stores, { pubsub: wiring.pubsub, wake: wiring.wake ?? (() => {}), logger, windowDays: wiring.returnWindowDays ?? DEFAULT_RETURN_WINDOW_DAYS });
+  return { stores, reader, carts, feed, orderService, orderReader, returns, saga: sagaSteps(stores.orders, lifecycle, ...returns.sagaRoutes), logger };
 }
 
 export type Orders = ReturnType<typeof createOrders>;

@@ -18,16 +18,21 @@ const migrations: MigrationTarget = {
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
 };
 
-/** Orders needs no configuration of its own yet. */
-export type OrdersConfig = Record<string, never>;
+export interface OrdersConfig {
+  /**
+   * Days after delivery within which a customer may request a return (0: only on the day of
+   * delivery, within 24 hours). @default 30
+   */
+  returnWindowDays?: number;
+}
 
 /**
  * Wires stores -> services -> resolvers, the outbox relay, the product-, promotion- and shipping-rate-events consumers and the
  * saga orchestrator (participants' answers on their topics); `stop()` stops them on shutdown.
  */
-async function create(_config: OrdersConfig, { database, transport, pubsub, logger }: SubgraphPlatform) {
+async function create(config: OrdersConfig, { database, transport, pubsub, logger }: SubgraphPlatform) {
   const relay = startOutboxRelay({ db: database.db, outbox, transport, logger });
-  const orders = createOrders(database.db, { pubsub, wake: () => relay.wake(), logger });
+  const orders = createOrders(database.db, { pubsub, wake: () => relay.wake(), logger, ...(config.returnWindowDays !== undefined ? { returnWindowDays: config.returnWindowDays } : {}) });
   const products = await consumeProductEvents(database.db, transport, orders.stores.products);
   const coupons = await consumePromotionEvents(database.db, transport, orders.stores.coupons);
   const shippingRates = await consumeShippingRateEvents(database.db, transport, orders.stores.shippingRates, orders.stores.carts);

@@ -18,3 +18,4 @@ export * from './payments';
 export * from './saga-shapes';
 export * from './orders';
 export * from './shipping';
+export * from './returns';

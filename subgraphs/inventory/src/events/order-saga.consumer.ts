@@ -6,6 +6,7 @@ import {
   orderConfirmed,
   orderTopics,
   orderStockReservationRequested,
+  returnReceived,
   routeEvents,
   type EventHandler,
   type EventTransport,
@@ -25,15 +26,17 @@ export interface OrderSagaDeps {
 }
 
 /**
- * Handles one event of `shop.orders.inventory`: reservation requests, confirmations and cancellations. The
- * effect, its reply (outbox) and the inbox row share one transaction, so a redelivered event
- * changes nothing and answers nothing twice. Other order events are ignored.
+ * Handles one event of `shop.orders.inventory`: reservation requests, confirmations, cancellations
+ * and received returns (restocks). The effect, its reply (outbox) and the inbox row share one
+ * transaction, so a redelivered event changes nothing and answers nothing twice. Other order
+ * events are ignored.
  */
 export function orderSagaHandler({ db, saga, afterCommit }: OrderSagaDeps): EventHandler {
   const route = routeEvents<Transaction>(
     on(orderStockReservationRequested, (event, tx) => saga.reserve(tx, event.data)),
     on(orderConfirmed, (event, tx) => saga.commit(tx, event.data.orderId)),
     on(orderCancelled, (event, tx) => saga.cancel(tx, event.data.orderId)),
+    on(returnReceived, (event, tx) => saga.returnReceived(tx, event.data)),
   );
   return createInboxHandler({ db, inbox, consumer: ORDER_SAGA_GROUP, handles: route.handles, handle: (tx, envelope) => route(envelope, tx), afterCommit });
 }

@@ -1,9 +1,10 @@
 import type { Executor } from '@shop/db';
-import { appendToOutbox, stockRejected, stockReserved, type OrderStockReservationRequested, type StockRejected } from '@shop/events';
+import { appendToOutbox, stockRejected, stockReserved, type OrderStockReservationRequested, type ReturnReceived, type StockRejected } from '@shop/events';
 import type { Logger } from '@shop/subgraph-kit';
 import { outbox } from '../db/schema';
 import { announceReleased } from '../events/stock-events';
 import { reservationIdFor } from './order-reservation-id';
+import { restockReturn } from './return-restock';
 import { MAX_TTL_SECONDS } from './reservation-input';
 import type { ReservationResult, ReservationService } from './reservation.service';
 
@@ -53,6 +54,11 @@ export class OrderStockService {
   async cancel(tx: Executor, orderId: string, now: Date = new Date()): Promise<void> {
     const { outcome, reservation } = await this.options.reservationsIn(tx).cancel(reservationIdFor(orderId), now);
     if (outcome !== 'unchanged' && reservation) await announceReleased(tx, orderId, reservation.items, 'cancelled');
+  }
+
+  /** A return was received: its units are back on hand (once, behind the caller's inbox). */
+  returnReceived(tx: Executor, event: ReturnReceived): Promise<void> {
+    return restockReturn(tx, event, this.options.logger);
   }
 }
 

@@ -10,7 +10,7 @@ export const notificationsSchema = pgSchema('notifications');
  */
 export const { inbox } = outboxTables(notificationsSchema);
 
-export const notificationKinds = ['ORDER_CONFIRMED', 'ORDER_CANCELLED', 'SHIPMENT_SHIPPED', 'SHIPMENT_DELIVERED'] as const;
+export const notificationKinds = ['ORDER_CONFIRMED', 'ORDER_CANCELLED', 'SHIPMENT_SHIPPED', 'SHIPMENT_DELIVERED', 'RETURN_UPDATED'] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /**
@@ -52,7 +52,7 @@ export const recipients = notificationsSchema.table('recipients', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const mailTemplates = ['ORDER_CONFIRMED', 'ORDER_CANCELLED', 'SHIPMENT_SHIPPED', 'SHIPMENT_DELIVERED', 'VERIFY_EMAIL', 'PASSWORD_RESET', 'PASSWORD_CHANGED'] as const;
+export const mailTemplates = ['ORDER_CONFIRMED', 'ORDER_CANCELLED', 'SHIPMENT_SHIPPED', 'SHIPMENT_DELIVERED', 'RETURN_UPDATED', 'VERIFY_EMAIL', 'PASSWORD_RESET', 'PASSWORD_CHANGED'] as const;
 export type MailTemplate = (typeof mailTemplates)[number];
 
 /**

@@ -5,6 +5,7 @@ import {
   orderCancelled,
   orderConfirmed,
   orderTopics,
+  returnStatusChanged,
   routeEvents,
   shipmentDelivered,
   shipmentShipped,
@@ -22,6 +23,7 @@ import {
 import { inbox, type MailTemplate } from '../db/schema';
 import { orderCancelledText, orderConfirmedText, shipmentDeliveredText, shipmentShippedText, type NotificationText } from '../services/compose-notification';
 import type { NotificationFeed } from '../services/notification-feed';
+import { returnStatusChangedText } from '../services/return-notification';
 import type { MailOutboxStore } from '../stores/mail-outbox.store';
 import type { NotificationRecord, NotificationStore } from '../stores/notification.store';
 
@@ -66,7 +68,7 @@ const mailAccount =
 
 /**
  * One notification and one mail (a mail outbox row) per `order.confirmed`, `order.cancelled`,
- * `shipment.shipped` and `shipment.delivered`, for the order's customer; the account mails of the
+ * `shipment.shipped`, `shipment.delivered` and `return.status-changed`, for the order's customer; the account mails of the
  * users topic; and each user's address from `user.registered`. The inbox row, the notification and
  * the mail commit together, so a redelivered event finds its inbox row and creates nothing; only
  * after the commit is the new notification pushed to live subscribers and the dispatcher woken.
@@ -78,6 +80,7 @@ export function consumeOrderEvents(deps: OrderEventsDeps): Promise<Subscription>
     on(orderCancelled, notify(orderCancelledText, 'ORDER_CANCELLED', store, mails)),
     on(shipmentShipped, notify(shipmentShippedText, 'SHIPMENT_SHIPPED', store, mails)),
     on(shipmentDelivered, notify(shipmentDeliveredText, 'SHIPMENT_DELIVERED', store, mails)),
+    on(returnStatusChanged, notify(returnStatusChangedText, 'RETURN_UPDATED', store, mails)),
     on(userRegistered, async (event, delivery) => mails.saveRecipient(event.data, delivery.tx)),
     on(userEmailVerificationRequested, mailAccount('VERIFY_EMAIL', mails)),
     on(userPasswordResetRequested, mailAccount('PASSWORD_RESET', mails)),

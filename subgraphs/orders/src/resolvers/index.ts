@@ -5,6 +5,7 @@ import { cartMutationResolvers } from './cart-mutation.resolver';
 import { cartResolvers } from './cart.resolver';
 import { orderMutationResolvers } from './order-mutation.resolver';
 import { orderResolvers } from './order.resolver';
+import { returnResolvers } from '../returns/returns.resolver';
 
 export function resolvers(orders: Orders): Resolvers {
   return mergeResolvers<Resolvers>(
@@ -13,5 +14,6 @@ export function resolvers(orders: Orders): Resolvers {
     cartMutationResolvers(orders.carts),
     orderResolvers(orders.orderReader),
     orderMutationResolvers(orders.orderService, orders.orderReader, orders.feed),
+    returnResolvers(orders.returns, orders.orderReader),
   );
 }

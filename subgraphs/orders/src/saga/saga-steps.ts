@@ -19,6 +19,7 @@ import {
   stockRejected,
   stockReleased,
   stockReserved,
+  type EventRoute,
   type OrderStatus,
 } from '@shop/events';
 import { couponRejectionMessage } from '@shop/discounts';
@@ -36,11 +37,12 @@ export interface SagaContext {
 type Step = (order: OrderRecord, context: SagaContext) => Promise<unknown>;
 
 /**
- * The orchestrator: each participant's answer moves one order one step. The order row is locked,
+ * The orchestrator: each participant's answer moves one order one step (`more`: routes of other
+ * flows answered on the same topics, e.g. returns' `return.refunded`). The order row is locked,
  * and an answer that does not fit the order's status (a late reply to a cancelled order, a replay)
  * changes nothing: participants undo their own work when they hear `order.cancelled`.
  */
-export function sagaSteps(orders: OrderStore, lifecycle: OrderLifecycle) {
+export function sagaSteps(orders: OrderStore, lifecycle: OrderLifecycle, ...more: EventRoute<SagaContext>[]) {
   const when = async (expected: OrderStatus[], orderId: string, context: SagaContext, step: Step): Promise<void> => {
     const order = await orders.lock(orderId, context.tx);
     if (order && expected.includes(order.status)) await step(order, context);
@@ -164,5 +166,6 @@ export function sagaSteps(orders: OrderStore, lifecycle: OrderLifecycle) {
     on(shipmentDelivered, (event, context) =>
       when(['SHIPPED'], event.data.orderId, context, (order) => lifecycle.moveTo(context.tx, order, 'DELIVERED', {}, context.after)),
     ),
+    ...more,
   );
 }

@@ -5,6 +5,7 @@ import {
   orderCancelled,
   orderPaymentRequested,
   orderTopics,
+  returnReceived,
   routeEvents,
   type EventHandler,
   type EventTransport,
@@ -24,7 +25,7 @@ export interface OrderSagaDeps {
 }
 
 /**
- * Handles one event of `shop.orders.payments`: payment requests and cancellations (refunds). The effect, its
+ * Handles one event of `shop.orders.payments`: payment requests, cancellations and received returns (refunds). The effect, its
  * reply (outbox) and the inbox row share one transaction, so a redelivered event charges, refunds
  * and answers nothing twice. Other order events are ignored.
  */
@@ -32,6 +33,7 @@ export function orderSagaHandler({ db, saga, afterCommit }: OrderSagaDeps): Even
   const route = routeEvents<Transaction>(
     on(orderPaymentRequested, (event, tx) => saga.pay(tx, event.data)),
     on(orderCancelled, (event, tx) => saga.refund(tx, event.data.orderId)),
+    on(returnReceived, (event, tx) => saga.refundReturn(tx, event.data)),
   );
   return createInboxHandler({ db, inbox, consumer: ORDER_SAGA_GROUP, handles: route.handles, handle: (tx, envelope) => route(envelope, tx), afterCommit });
 }

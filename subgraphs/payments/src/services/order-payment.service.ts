@@ -1,5 +1,6 @@
 import type { Executor } from '@shop/db';
-import type { OrderPaymentRequested } from '@shop/events';
+import { appendToOutbox, returnRefunded, type OrderPaymentRequested, type ReturnReceived } from '@shop/events';
+import { outbox } from '../db/schema';
 import type { PaymentStore } from '../stores/payment.store';
 import type { PaymentResult } from './payment-errors';
 import type { PaymentService } from './payment.service';
@@ -66,6 +67,24 @@ export class OrderPaymentService {
     const result = await this.retrying(() => payments.refund(refund));
     // Thrown so the transport retries the event and finally dead-letters it: a refund must not be lost.
     if (result.errors[0]) throw new Error(`payments: refunding order ${orderId} failed: ${result.errors[0].code}`);
+  }
+
+  /**
+   * A received return: refunds the `refund` orders computed (key `return:<returnId>:refund`, so a
+   * repeated request replays) and answers `return.refunded`. Orders keeps the refunds of an order's
+   * returns summing to at most its capture; a refund over what is left is REFUND_EXCEEDS_CAPTURED
+   * and dead-letters the event rather than refunding a different amount.
+   */
+  async refundReturn(tx: Executor, request: ReturnReceived): Promise<void> {
+    const { payments, store } = this.options.paymentsIn(tx);
+    const { returnId, orderId, refund } = request;
+    if (refund.amount > 0) {
+      const captured = (await store.findByOrderIds([orderId])).find((payment) => payment.capturedAmount > 0);
+      if (!captured) throw new Error(`payments: return ${returnId} of order ${orderId} has no captured payment to refund`);
+      const result = await this.retrying(() => payments.refund({ idempotencyKey: `return:${returnId}:refund`, paymentId: captured.id, amount: refund.amount }));
+      if (result.errors[0]) throw new Error(`payments: refunding return ${returnId} failed: ${result.errors[0].code}`);
+    }
+    await appendToOutbox(tx, outbox, returnRefunded, orderId, { returnId, orderId, refund });
   }
 
   /**

@@ -1,7 +1,8 @@
-import { orderCancelled, orderConfirmed, shipmentDelivered, userEmailVerificationRequested, userPasswordChanged, userPasswordResetRequested } from '@shop/events';
+import { orderCancelled, orderConfirmed, returnStatusChanged, shipmentDelivered, userEmailVerificationRequested, userPasswordChanged, userPasswordResetRequested } from '@shop/events';
 import type { MailTemplate } from '../../db/schema';
 import { passwordChangedMail, passwordResetMail, verifyEmailMail } from './account-mails';
 import type { RenderedMail } from './layout';
+import { returnUpdatedMail } from './return-mails';
 import { orderCancelledMail, orderConfirmedMail, shipmentDeliveredMail, shipmentShippedMail, type MailRecipient } from './order-mails';
 
 export type { MailRecipient } from './order-mails';
@@ -21,6 +22,8 @@ export function renderMail(template: MailTemplate, data: unknown, to: MailRecipi
       return shipmentShippedMail(shipmentDelivered.schema.parse(data), to, storefrontUrl);
     case 'SHIPMENT_DELIVERED':
       return shipmentDeliveredMail(shipmentDelivered.schema.parse(data), to, storefrontUrl);
+    case 'RETURN_UPDATED':
+      return returnUpdatedMail(returnStatusChanged.schema.parse(data), to, storefrontUrl);
     case 'VERIFY_EMAIL':
       return verifyEmailMail(userEmailVerificationRequested.schema.parse(data), storefrontUrl);
     case 'PASSWORD_RESET':
