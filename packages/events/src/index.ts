@@ -18,6 +18,7 @@ export { outboxTables, type InboxTable, type OutboxTable } from './outbox-tables
 export { CategoryReplica, categoryReplicaTable, type CategoryReplicaTable, type KnownCategory } from './category-replica';
 export { appendToOutbox, outboxRows, type OutboxRow } from './append-to-outbox';
 export { startOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
+export { startWorkerLoop, type WorkerLoop, type WorkerLoopOptions } from './worker-loop';
 export { createInboxHandler, type InboxHandlerOptions } from './inbox-handler';
 export { on, routeEvents, type EventRoute, type EventRouter } from './route-events';
 export type { EventsLogger } from './logger';
