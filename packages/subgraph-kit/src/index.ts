@@ -8,6 +8,7 @@ export { maskErrors } from './mask-errors';
 export { inputFlaw, inputGuardError, inputGuardPlugin, type InputFlaw } from './input-guard';
 export { startSubgraph, type RouteHandler, type RunningSubgraph, type SubgraphOptions } from './start-subgraph';
 export { stopOnSignals } from './shutdown';
+export { attachWebSocketEndpoint, refuseUpgrade, type WebSocketEndpoint, type WebSocketEndpointOptions } from './subscriptions/websocket-endpoint';
 export { perRequest } from './per-request';
 export { countByKey, rowByKey, rowsByKey } from './keyed-loaders';
 export { DateTimeResolver as DateTimeScalar } from 'graphql-scalars';
