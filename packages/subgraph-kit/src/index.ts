@@ -16,7 +16,7 @@ export type { SubgraphModule, SubgraphParts, SubgraphPlatform } from './subgraph
 export { loadPlatformEnv, platformEnvSchema, platformEnvShape, type PlatformEnv } from './env';
 export { migrateSubgraph, runSubgraph } from './run-subgraph';
 export { currentRequestScope, runInRequestScope, trackRequestScopes, type RequestScope } from './request-scope';
-export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize, countryCursor, sequenceCursor, toConnection, type Connection, type CountryKey } from './connection';
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize, countryCursor, sequenceCursor, toConnection, type Connection, type CountryKey, type CountryPages } from './connection';
 export { isoCountry } from './country-codes';
 export { selectsField } from './selects-field';
 export { mergeResolvers } from './merge-resolvers';
