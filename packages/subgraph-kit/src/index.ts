@@ -22,3 +22,4 @@ export { selectsField } from './selects-field';
 export { mergeResolvers } from './merge-resolvers';
 export type { PayloadFailure } from './payload-failure';
 export { announceSignIn, SIGNED_IN_EXTENSION } from './signed-in';
+export { optionalText, postalAddressInput, requiredText, type PostalAddress } from './address-input';
