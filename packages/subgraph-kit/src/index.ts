@@ -13,7 +13,7 @@ export { perRequest } from './per-request';
 export { countByKey, rowByKey, rowsByKey } from './keyed-loaders';
 export { DateTimeResolver as DateTimeScalar } from 'graphql-scalars';
 export type { SubgraphModule, SubgraphParts, SubgraphPlatform } from './subgraph-module';
-export { loadPlatformEnv, platformEnvSchema, platformEnvShape, type PlatformEnv } from './env';
+export { loadEnvOrExit, loadPlatformEnv, platformEnvSchema, platformEnvShape, type PlatformEnv } from './env';
 export { migrateSubgraph, runSubgraph } from './run-subgraph';
 export { currentRequestScope, runInRequestScope, trackRequestScopes, type RequestScope } from './request-scope';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize, countryCursor, sequenceCursor, toConnection, type Connection, type CountryKey, type CountryPages } from './connection';
