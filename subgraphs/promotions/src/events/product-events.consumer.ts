@@ -25,7 +25,14 @@ export const PRODUCT_EVENTS_GROUP = 'promotions';
  * and categories that exist.
  * The inbox makes redelivery harmless.
  */
-export function consumeProductEvents(db: Database, transport: EventTransport, known: KnownProductStore, categories: CategoryReplica): Promise<Subscription> {
+export interface ProductEventsDeps {
+  db: Database;
+  transport: EventTransport;
+  known: KnownProductStore;
+  categories: CategoryReplica;
+}
+
+export function consumeProductEvents({ db, transport, known, categories }: ProductEventsDeps): Promise<Subscription> {
   const routes: EventRoute<Transaction>[] = [
     on(productCreated, (event, tx) => known.upsert(event.data, tx)),
     on(productUpdated, (event, tx) => known.upsert(event.data, tx)),
