@@ -20,31 +20,10 @@ FDB_URL="$(default_url ferretdb)"
 
 ferretdb_ready() { probe_mongo "$FDB_URL"; }
 
-# Hash of the sources; the binary is rebuilt when it changes.
-src_hash() {
-  files_hash "$FDB_SRC/main.go" "$FDB_SRC/go.mod" "$FDB_SRC/go.sum"
-}
-
-bin_up_to_date() {
-  [[ -x "$FDB_BIN" && -f "$FDB_STAMP" && "$(cat "$FDB_STAMP")" == "$(src_hash)" ]]
-}
+bin_up_to_date() { go_binary_up_to_date "$FDB_BIN" "$FDB_STAMP" "$FDB_SRC"; }
 
 cmd_install() {
-  if bin_up_to_date; then
-    return 0
-  fi
-  command -v go >/dev/null || die "go not found (Go >= 1.24 is needed to build FerretDB)"
-  mkdir -p "$SERVERS_BIN" "$FDB_DIR"
-  local buildlog="$FDB_DIR/build.log"
-  log "ferretdb: building $FDB_BIN with $(go version | awk '{print $3}') (log: $buildlog)"
-  # GOWORK=off: ignore any go.work elsewhere in the repo; -mod=readonly: go.sum is checked in.
-  if ! (cd "$FDB_SRC" && GOWORK=off GOFLAGS="-mod=readonly -buildvcs=false" CGO_ENABLED=0 \
-        go build -trimpath -ldflags='-s -w' -o "$FDB_BIN.tmp" .) >"$buildlog" 2>&1; then
-    show_log_tail "$buildlog" 60
-    die "ferretdb: go build failed"
-  fi
-  mv -f "$FDB_BIN.tmp" "$FDB_BIN"
-  src_hash >"$FDB_STAMP"
+  go_build_binary ferretdb "$FDB_SRC" "$FDB_BIN" "$FDB_STAMP" "$FDB_DIR" "Go >= 1.24 is needed to build FerretDB"
 }
 
 cmd_start() {
@@ -66,19 +45,7 @@ cmd_stop() {
   stop_pidfile ferretdb "$FDB_PID" "$FDB_BIN" 30
 }
 
-cmd_status() {
-  if is_external ferretdb; then
-    if cmd_check; then echo "ferretdb: external $(effective_url ferretdb) (answers)"; return 0; fi
-    echo "ferretdb: external $(effective_url ferretdb) (NOT answering)"; return 3
-  fi
-  if ferretdb_ready; then
-    local pid; pid="$(read_pid "$FDB_PID")"
-    echo "ferretdb: running${pid:+ (pid $pid)} $FDB_URL"
-    return 0
-  fi
-  echo "ferretdb: not running"
-  return 3
-}
+cmd_status() { server_status ferretdb ferretdb_ready "$FDB_PID" "$FDB_URL"; }
 
 cmd_check() { probe_mongo "$(effective_url ferretdb)"; }
 
@@ -88,12 +55,4 @@ cmd_clean() {
   rm -rf "$FDB_DIR"
 }
 
-case "${1:-}" in
-  install) cmd_install ;;
-  start) cmd_start ;;
-  stop) cmd_stop ;;
-  status) cmd_status ;;
-  check) cmd_check ;;
-  clean) cmd_clean ;;
-  *) echo "usage: $0 install|start|stop|status|check|clean" >&2; exit 2 ;;
-esac
+server_main "$@"

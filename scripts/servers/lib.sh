@@ -464,3 +464,65 @@ PY
 files_hash() {
   cat "$@" | sha256sum | awk '{print $1}'
 }
+
+# ---------------------------------------------------------------- shared commands
+
+# go_sources_hash DIR: one sha256 over a Go program's main.go, go.mod and go.sum.
+go_sources_hash() {
+  files_hash "$1/main.go" "$1/go.mod" "$1/go.sum"
+}
+
+# go_binary_up_to_date BIN STAMP SRC_DIR: BIN exists and was built from SRC_DIR as it is now.
+go_binary_up_to_date() {
+  [[ -x "$1" && -f "$2" && "$(cat "$2")" == "$(go_sources_hash "$3")" ]]
+}
+
+# go_build_binary NAME SRC_DIR BIN STAMP WORK_DIR GO_NEEDED: builds the Go program in SRC_DIR
+# into BIN (log in WORK_DIR/build.log) unless BIN is up to date; GO_NEEDED says which Go in the
+# error when go is missing.
+go_build_binary() {
+  local name="$1" src="$2" bin="$3" stamp="$4" dir="$5" needed="$6"
+  if go_binary_up_to_date "$bin" "$stamp" "$src"; then
+    return 0
+  fi
+  command -v go >/dev/null || die "go not found ($needed)"
+  mkdir -p "$(dirname "$bin")" "$dir"
+  local buildlog="$dir/build.log"
+  log "$name: building $bin with $(go version | awk '{print $3}') (log: $buildlog)"
+  # GOWORK=off: ignore any go.work elsewhere in the repo; -mod=readonly: go.sum is checked in.
+  # An older local Go fetches the toolchain go.mod asks for through the module proxy
+  # (GOTOOLCHAIN=auto is Go's default).
+  if ! (cd "$src" && GOWORK=off GOFLAGS="-mod=readonly -buildvcs=false" CGO_ENABLED=0 \
+        go build -trimpath -ldflags='-s -w' -o "$bin.tmp" .) >"$buildlog" 2>&1; then
+    show_log_tail "$buildlog" 60
+    die "$name: go build failed"
+  fi
+  mv -f "$bin.tmp" "$bin"
+  go_sources_hash "$src" >"$stamp"
+}
+
+# server_status NAME READY_FN PIDFILE WHERE: the `status` command of a server script. An
+# external server (its TEST_* variable set) is asked with the script's cmd_check; a local one
+# is running when READY_FN answers. Exit 0 when it answers, 3 when not.
+server_status() {
+  local name="$1" ready="$2" pidfile="$3" where="$4"
+  if is_external "$name"; then
+    if cmd_check; then echo "$name: external $(effective_url "$name") (answers)"; return 0; fi
+    echo "$name: external $(effective_url "$name") (NOT answering)"; return 3
+  fi
+  if "$ready"; then
+    local pid; pid="$(read_pid "$pidfile")"
+    echo "$name: running${pid:+ (pid $pid)} $where"
+    return 0
+  fi
+  echo "$name: not running"
+  return 3
+}
+
+# server_main "$@": runs the script's cmd_install|start|stop|status|check|clean.
+server_main() {
+  case "${1:-}" in
+    install|start|stop|status|check|clean) "cmd_$1" ;;
+    *) echo "usage: $0 install|start|stop|status|check|clean" >&2; exit 2 ;;
+  esac
+}

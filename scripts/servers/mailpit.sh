@@ -25,31 +25,10 @@ MP_API_URL="$(mailpit_api_url)"
 
 mailpit_ready() { probe_smtp "$MP_SMTP_URL" && probe_http "$MP_API_URL/readyz"; }
 
-src_hash() {
-  files_hash "$MP_SRC/main.go" "$MP_SRC/go.mod" "$MP_SRC/go.sum"
-}
-
-bin_up_to_date() {
-  [[ -x "$MP_BIN" && -f "$MP_STAMP" && "$(cat "$MP_STAMP")" == "$(src_hash)" ]]
-}
+bin_up_to_date() { go_binary_up_to_date "$MP_BIN" "$MP_STAMP" "$MP_SRC"; }
 
 cmd_install() {
-  if bin_up_to_date; then
-    return 0
-  fi
-  command -v go >/dev/null || die "go not found (Go >= 1.26 is needed to build Mailpit 1.33)"
-  mkdir -p "$SERVERS_BIN" "$MP_DIR"
-  local buildlog="$MP_DIR/build.log"
-  log "mailpit: building $MP_BIN with $(go version | awk '{print $3}') (log: $buildlog)"
-  # Same flags as ferretdb.sh. An older local Go fetches the go 1.26 toolchain
-  # through the module proxy (GOTOOLCHAIN=auto is Go's default).
-  if ! (cd "$MP_SRC" && GOWORK=off GOFLAGS="-mod=readonly -buildvcs=false" CGO_ENABLED=0 \
-        go build -trimpath -ldflags='-s -w' -o "$MP_BIN.tmp" .) >"$buildlog" 2>&1; then
-    show_log_tail "$buildlog" 60
-    die "mailpit: go build failed"
-  fi
-  mv -f "$MP_BIN.tmp" "$MP_BIN"
-  src_hash >"$MP_STAMP"
+  go_build_binary mailpit "$MP_SRC" "$MP_BIN" "$MP_STAMP" "$MP_DIR" "Go >= 1.26 is needed to build Mailpit 1.33"
 }
 
 cmd_start() {
@@ -77,19 +56,7 @@ cmd_stop() {
   stop_pidfile mailpit "$MP_PID" "$MP_DIR/mailpit.db" 30
 }
 
-cmd_status() {
-  if is_external mailpit; then
-    if cmd_check; then echo "mailpit: external $(effective_url mailpit) (answers)"; return 0; fi
-    echo "mailpit: external $(effective_url mailpit) (NOT answering)"; return 3
-  fi
-  if mailpit_ready; then
-    local pid; pid="$(read_pid "$MP_PID")"
-    echo "mailpit: running${pid:+ (pid $pid)} $MP_SMTP_URL, API $MP_API_URL"
-    return 0
-  fi
-  echo "mailpit: not running"
-  return 3
-}
+cmd_status() { server_status mailpit mailpit_ready "$MP_PID" "$MP_SMTP_URL, API $MP_API_URL"; }
 
 cmd_check() {
   probe_smtp "$(effective_url mailpit)" && probe_http "${TEST_MAILPIT_API:-$MP_API_URL}/readyz"
@@ -101,12 +68,4 @@ cmd_clean() {
   rm -rf "$MP_DIR"
 }
 
-case "${1:-}" in
-  install) cmd_install ;;
-  start) cmd_start ;;
-  stop) cmd_stop ;;
-  status) cmd_status ;;
-  check) cmd_check ;;
-  clean) cmd_clean ;;
-  *) echo "usage: $0 install|start|stop|status|check|clean" >&2; exit 2 ;;
-esac
+server_main "$@"

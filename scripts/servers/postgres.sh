@@ -173,12 +173,4 @@ cmd_clean() {
   rm -rf "$PG_DIR"
 }
 
-case "${1:-}" in
-  install) cmd_install ;;
-  start) cmd_start ;;
-  stop) cmd_stop ;;
-  status) cmd_status ;;
-  check) cmd_check ;;
-  clean) cmd_clean ;;
-  *) echo "usage: $0 install|start|stop|status|check|clean" >&2; exit 2 ;;
-esac
+server_main "$@"

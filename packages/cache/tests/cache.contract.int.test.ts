@@ -1,9 +1,10 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { eventually } from '@shop/testkit';
 import type { Cache } from '../src/cache.js';
 import { MemoryCache } from '../src/memory-cache.js';
 import { RedisCache } from '../src/redis-cache.js';
 import { TEST_REDIS_URL } from './env.js';
-import { assertRedisReachable, sleep, uniquePrefix, waitFor } from './test-support.js';
+import { assertRedisReachable, sleep, uniquePrefix } from './test-support.js';
 
 interface CacheAdapterCase {
   name: string;
@@ -68,9 +69,9 @@ describe.each(adapters)('Cache contract: $name', ({ create, sharedStore, ready }
     // the marker) and dies before one the second increment extended (~250 ms after the marker).
     await cache.set('marker', 'v', 0.75);
 
-    await waitFor(async () => (await cache.get('window')) === null, 3000, 20);
+    await eventually(async () => (await cache.get('window')) === null, { timeoutMs: 3000, everyMs: 20 });
     expect(await cache.get('marker')).toBe('v');
-    await waitFor(async () => (await cache.get('short')) === null, 3000, 20);
+    await eventually(async () => (await cache.get('short')) === null, { timeoutMs: 3000, everyMs: 20 });
     expect(await cache.get('forever')).toBe('v');
     expect(await cache.get('ttl-cleared')).toBe('new');
     expect(await cache.increment('window', 0.6)).toBe(1);

@@ -1,10 +1,11 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { eventually } from '@shop/testkit';
 import { asyncIterator } from '../src/async-iterator.js';
 import { MemoryPubSub } from '../src/memory-pubsub.js';
 import type { ListenerErrorHandler, PubSub } from '../src/pubsub.js';
 import { RedisPubSub } from '../src/redis-pubsub.js';
 import { TEST_REDIS_URL } from './env.js';
-import { assertRedisReachable, uniquePrefix, waitFor } from './test-support.js';
+import { assertRedisReachable, quickly, uniquePrefix } from './test-support.js';
 
 interface PubSubAdapterCase {
   name: string;
@@ -74,7 +75,7 @@ describe.each(adapters)('PubSub contract: $name', ({ create, sharedBus, ready })
     await pubsub.subscribe('orders', box.listener);
     const sent = Array.from({ length: 50 }, (_, i) => `m${i}`);
     await Promise.all(sent.map((message) => pubsub.publish('orders', message)));
-    await waitFor(() => box.messages.length >= 50);
+    await eventually(() => box.messages.length >= 50, quickly);
     expect(box.messages).toEqual(sent);
   });
 
@@ -85,12 +86,12 @@ describe.each(adapters)('PubSub contract: $name', ({ create, sharedBus, ready })
     const unsubscribeB = await pubsub.subscribe('t', b.listener);
     await pubsub.subscribe('control', control.listener);
     await pubsub.publish('t', 'before');
-    await waitFor(() => a.messages.length === 1 && b.messages.length === 1);
+    await eventually(() => a.messages.length === 1 && b.messages.length === 1, quickly);
 
     await unsubscribeA();
     await unsubscribeA();
     await pubsub.publish('t', 'after');
-    await waitFor(() => b.messages.length === 2);
+    await eventually(() => b.messages.length === 2, quickly);
     expect(a.messages).toEqual(['before']);
     expect(b.messages).toEqual(['before', 'after']);
 
@@ -98,7 +99,7 @@ describe.each(adapters)('PubSub contract: $name', ({ create, sharedBus, ready })
     await pubsub.publish('t', 'nobody');
     // Same publisher, same subscriber connection: once the sentinel arrives, 'nobody' would have too.
     await pubsub.publish('control', 'sentinel');
-    await waitFor(() => control.messages.length === 1);
+    await eventually(() => control.messages.length === 1, quickly);
     expect(b.messages).toEqual(['before', 'after']);
   });
 
@@ -109,7 +110,7 @@ describe.each(adapters)('PubSub contract: $name', ({ create, sharedBus, ready })
     await pubsub.subscribe('b', b.listener);
     await pubsub.publish('a', 'for-a');
     await pubsub.publish('b', 'for-b');
-    await waitFor(() => a.messages.length + b.messages.length === 2);
+    await eventually(() => a.messages.length + b.messages.length === 2, quickly);
     expect(a.messages).toEqual(['for-a']);
     expect(b.messages).toEqual(['for-b']);
   });
@@ -123,10 +124,10 @@ describe.each(adapters)('PubSub contract: $name', ({ create, sharedBus, ready })
     await sameAsOne.subscribe('shared', boxSame.listener);
     await two.publish('shared', 'from-2');
     await one.publish('shared', 'from-1');
-    await waitFor(() => boxOne.messages.length === 1 && boxTwo.messages.length === 1);
+    await eventually(() => boxOne.messages.length === 1 && boxTwo.messages.length === 1, quickly);
     expect(boxOne.messages).toEqual(['from-1']);
     expect(boxTwo.messages).toEqual(['from-2']);
-    if (sharedBus) await waitFor(() => boxSame.messages.length === 1);
+    if (sharedBus) await eventually(() => boxSame.messages.length === 1, quickly);
     expect(boxSame.messages).toEqual(sharedBus ? ['from-1'] : []);
   });
 
@@ -139,7 +140,7 @@ describe.each(adapters)('PubSub contract: $name', ({ create, sharedBus, ready })
     });
     await pubsub.subscribe('t', box.listener);
     await pubsub.publish('t', 'x');
-    await waitFor(() => box.messages.length === 1);
+    await eventually(() => box.messages.length === 1, quickly);
     expect(reported).toEqual([['t', 'boom']]);
   });
 

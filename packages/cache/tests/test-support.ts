@@ -1,4 +1,4 @@
-import { eventually } from '@shop/testkit';
+import type { EventuallyOptions } from '@shop/testkit';
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 
@@ -41,7 +41,5 @@ async function probe(url: string): Promise<void> {
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** `eventually` of @shop/testkit with this suite's short bound and fast polling. */
-export const waitFor = async (predicate: () => boolean | Promise<boolean>, timeoutMs = 2000, everyMs = 10): Promise<void> => {
-  await eventually(predicate, { timeoutMs, everyMs });
-};
+/** `eventually` options for these suites: a short bound and fast polling (effects are local and quick). */
+export const quickly: EventuallyOptions = { timeoutMs: 2000, everyMs: 10 };

@@ -1,16 +1,11 @@
+import type { Money } from '@shop/events';
 import type { ProductOption, ProductVariant } from './variant-model';
 
 /**
- * The catalog's domain records as services see them, whichever backend stores them. Money is
- * integer minor units plus an ISO 4217 code (never floats): `{ amount: 1299, currency: 'EUR' }`
- * is EUR 12.99.
+ * The catalog's domain records as services see them, whichever backend stores them. Money is the
+ * shop's one `Money` (integer minor units plus an ISO 4217 code, never floats).
  */
-export interface Money {
-  /** Minor units (cents), an integer >= 0. */
-  amount: number;
-  /** ISO 4217 code, three upper-case letters. */
-  currency: string;
-}
+export type { Money };
 
 export interface ProductImage {
   url: string;

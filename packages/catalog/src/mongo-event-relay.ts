@@ -1,6 +1,6 @@
 import type { Collection } from 'mongodb';
 import { z } from 'zod';
-import { parseEnvelope, type OutgoingMessage } from '@shop/events';
+import { parseEnvelope, startWorkerLoop, type OutgoingMessage } from '@shop/events';
 import type { CatalogEventRelay, CatalogEventRelayOptions } from './catalog-events';
 import type { PendingEventDoc, ProductDoc } from './mongo-documents';
 import type { KeyedMutex } from './keyed-mutex';
@@ -30,10 +30,6 @@ export function startMongoEventRelay(
   const { transport, batchSize = 100, pollIntervalMs = 1000, logger } = options;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error('startEventRelay: batchSize must be an integer >= 1');
   if (!(pollIntervalMs > 0)) throw new Error('startEventRelay: pollIntervalMs must be > 0');
-  let stopped = false;
-  let woken = false;
-  let interrupt: (() => void) | undefined;
-
   const publishRound = async (): Promise<number> => {
     const docs = await products
       .find(backlog, { projection: { _id: 1, pendingEvents: 1, deleted: 1 }, limit: batchSize, comment: 'catalog.pendingEvents' })
@@ -50,44 +46,11 @@ export function startMongoEventRelay(
     return docs.length;
   };
 
-  const sleep = (ms: number, wakeable: boolean) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        interrupt = undefined;
-        resolve();
-      }
-      // After a failure only stop() cuts the wait, so writes do not hammer a broker that is down.
-      interrupt = wakeable ? done : () => (stopped ? done() : undefined);
-    });
-
-  const loop = async () => {
-    while (!stopped) {
-      woken = false;
-      let result: number | 'failed';
-      try {
-        result = await publishRound();
-      } catch (error) {
-        logger?.warn({ err: error instanceof Error ? error.message : String(error) }, 'catalog event relay round failed; will retry');
-        result = 'failed';
-      }
-      if (stopped) break;
-      if (result === 'failed') await sleep(pollIntervalMs, false);
-      else if (result < batchSize && !woken) await sleep(pollIntervalMs, true);
-    }
-  };
-  const running = loop();
-
-  return {
-    wake() {
-      woken = true;
-      interrupt?.();
-    },
-    async stop() {
-      stopped = true;
-      interrupt?.();
-      await running;
-    },
-  };
+  return startWorkerLoop({
+    pass: publishRound,
+    batchSize,
+    idleMs: () => pollIntervalMs,
+    failureMs: () => pollIntervalMs,
+    onError: (error) => logger?.warn({ err: error instanceof Error ? error.message : String(error) }, 'catalog event relay round failed; will retry'),
+  });
 }

@@ -12,20 +12,17 @@ import {
   nameKey,
   normalizeIds,
   pageMatchingNothing,
-  parseCategoryPatch,
   parseExpectedVersion,
   parseListArgs,
-  parseNewCategory,
   parseNewProduct,
   parseProductPatch,
 } from './catalog-input';
-import { assertValidParent } from './category-parent';
 import { cursorFor, decodeCursor } from './product-cursor';
 import { catalogTables, type CatalogTables, type ProductDocument } from './postgres-tables';
-import { parseCategories, parseProducts, rethrowConflict } from './postgres-rows';
+import { parseProducts, rethrowConflict } from './postgres-rows';
+import { PostgresCategories } from './postgres-categories';
 import { afterCursor, filterConditions, orderBy } from './postgres-product-query';
 import { recordInOutbox } from './postgres-outbox';
-import { selectDescendantIds } from './postgres-descendants';
 import type { ProductChange } from './variant-model';
 import { syncVariantKeys } from './postgres-variant-keys';
 import { parseProductChange } from './variant-input';
@@ -67,6 +64,7 @@ export class PostgresCatalogStore implements CatalogStore {
   readonly #outbox: OutboxTable;
   readonly #maxPageSize: number;
   readonly #now: () => Date;
+  readonly #categories: PostgresCategories;
 
   constructor(options: PostgresCatalogStoreOptions) {
     const parsed = optionsSchema.safeParse(options ?? {});
@@ -81,6 +79,7 @@ export class PostgresCatalogStore implements CatalogStore {
     this.#outbox = outboxTables(schema).outbox;
     this.#maxPageSize = parsed.data.maxPageSize;
     this.#now = parsed.data.now;
+    this.#categories = new PostgresCategories(this.#db, this.#t.categories);
   }
 
   /**
@@ -244,60 +243,28 @@ export class PostgresCatalogStore implements CatalogStore {
     return { items, hasNextPage: rows.length > first, endCursor: last ? cursorFor(last, sort) : null, totalCount: totals ? (totals[0]?.n ?? 0) : null };
   }
 
-  async createCategory(input: NewCategory): Promise<Category> {
-    const valid = parseNewCategory(input);
-    if (valid.parentId !== null) await assertValidParent(valid.parentId, [valid.id], (id) => this.#categoryExists(id));
-    const { categories: t } = this.#t;
-    try {
-      const rows = await this.#db.insert(t).values(valid).returning(); // catalog.createCategory
-      return parseCategories(rows)[0]!;
-    } catch (error) {
-      rethrowConflict(error, 'category', valid);
-    }
+  createCategory(input: NewCategory): Promise<Category> {
+    return this.#categories.create(input);
   }
 
-  async updateCategory(id: string, patch: CategoryPatch): Promise<Category | null> {
-    const valid = parseCategoryPatch(patch);
-    const subtree = await this.descendantIds(id);
-    const categoryId = subtree[0];
-    if (categoryId === undefined) return null;
-    if (valid.parentId != null) await assertValidParent(valid.parentId, subtree, (parentId) => this.#categoryExists(parentId));
-    if (Object.keys(valid).length === 0) return (await this.getCategories([categoryId]))[0] ?? null;
-    const { categories: t } = this.#t;
-    try {
-      const rows = await this.#db.update(t).set(valid).where(eq(t.id, categoryId)).returning(); // catalog.updateCategory
-      return parseCategories(rows)[0] ?? null;
-    } catch (error) {
-      rethrowConflict(error, 'category', valid);
-    }
+  updateCategory(id: string, patch: CategoryPatch): Promise<Category | null> {
+    return this.#categories.update(id, patch);
   }
 
-  async listCategories(): Promise<Category[]> {
-    const { categories: t } = this.#t;
-    const rows = await this.#db
-      .select()
-      .from(t)
-      .orderBy(sql`${t.parentId} asc nulls first`, t.position, t.id); // catalog.listCategories
-    return parseCategories(rows);
+  listCategories(): Promise<Category[]> {
+    return this.#categories.list();
   }
 
-  async getCategories(ids: readonly string[]): Promise<Category[]> {
-    const wanted = normalizeIds(ids);
-    if (wanted.length === 0) return [];
-    const { categories: t } = this.#t;
-    const rows = await this.#db.select().from(t).where(inArray(t.id, wanted)); // catalog.getCategories
-    return inRequestedOrder(wanted, parseCategories(rows));
+  getCategories(ids: readonly string[]): Promise<Category[]> {
+    return this.#categories.get(ids);
   }
 
-  async getCategoryBySlug(slug: string): Promise<Category | null> {
-    const { categories: t } = this.#t;
-    const rows = await this.#db.select().from(t).where(eq(t.slug, String(slug))).limit(1); // catalog.getCategoryBySlug
-    return parseCategories(rows)[0] ?? null;
+  getCategoryBySlug(slug: string): Promise<Category | null> {
+    return this.#categories.getBySlug(slug);
   }
 
-  async descendantIds(categoryId: string): Promise<string[]> {
-    const [rootId] = normalizeIds([categoryId]);
-    return rootId === undefined ? [] : selectDescendantIds(this.#db, this.#t.categories, rootId);
+  descendantIds(categoryId: string): Promise<string[]> {
+    return this.#categories.descendantIds(categoryId);
   }
 
   async ensureSchema(): Promise<void> {
@@ -321,10 +288,4 @@ export class PostgresCatalogStore implements CatalogStore {
 
   /** Nothing to release: the `Database` belongs to whoever opened it. */
   async close(): Promise<void> {}
-
-  async #categoryExists(id: string): Promise<boolean> {
-    const { categories: t } = this.#t;
-    const rows = await this.#db.select({ id: t.id }).from(t).where(eq(t.id, id)).limit(1); // catalog.categoryExists
-    return rows.length > 0;
-  }
 }

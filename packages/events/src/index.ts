@@ -16,9 +16,12 @@ export { namespacedTransport } from './namespaced-transport';
 // Producing (outbox + relay) and consuming (inbox + routing).
 export { outboxTables, type InboxTable, type OutboxTable } from './outbox-tables';
 export { CategoryReplica, categoryReplicaTable, type CategoryReplicaTable, type KnownCategory } from './category-replica';
+export { KnownProductReplica, type KnownProductsTable, type SnapshotColumns } from './known-product-replica';
 export { appendToOutbox, outboxRows, type OutboxRow } from './append-to-outbox';
 export { startOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
+export { startWorkerLoop, type WorkerLoop, type WorkerLoopOptions } from './worker-loop';
 export { createInboxHandler, type InboxHandlerOptions } from './inbox-handler';
+export { inboxRoutes, subscribeWithInbox, type InboxRoutesOptions, type SubscribeWithInboxOptions } from './subscribe-with-inbox';
 export { on, routeEvents, type EventRoute, type EventRouter } from './route-events';
 export type { EventsLogger } from './logger';
 

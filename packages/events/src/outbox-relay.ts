@@ -4,6 +4,7 @@ import type { Database } from '@shop/db';
 import type { EventTransport } from './event-transport';
 import { errorMessage, silentLogger, type EventsLogger } from './logger';
 import type { OutboxTable } from './outbox-tables';
+import { startWorkerLoop, type WorkerLoop } from './worker-loop';
 
 export interface OutboxRelayOptions {
   db: Database;
@@ -20,12 +21,8 @@ export interface OutboxRelayOptions {
   logger?: EventsLogger;
 }
 
-export interface OutboxRelay {
-  /** Publishes now instead of at the next poll; call after committing a transaction with events. */
-  wake(): void;
-  /** Finishes the batch in flight, then stops polling. */
-  stop(): Promise<void>;
-}
+/** `wake()` publishes now instead of at the next poll: call it after committing a transaction with events. */
+export type OutboxRelay = WorkerLoop;
 
 /**
  * Publishes outbox rows oldest first. Each batch is one transaction: rows are locked with
@@ -41,10 +38,6 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   if (!(pollIntervalMs > 0)) throw new Error('startOutboxRelay: pollIntervalMs must be > 0');
   const { schema, name } = getTableConfig(outbox);
   const lockName = `${schema ?? 'public'}.${name}`;
-
-  let stopped = false;
-  let woken = false;
-  let interrupt: (() => void) | undefined;
 
   /** Returns how many rows were published, or 'failed' when the transport threw. */
   const publishBatch = async (probe: boolean): Promise<number | 'failed'> => {
@@ -88,58 +81,11 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     });
   };
 
-  /** Resolves true when cut short (a wake or stop), false when the time ran out. */
-  const sleep = (ms: number, wakeable: boolean) =>
-    new Promise<boolean>((resolve) => {
-      const finish = (cut: boolean) => {
-        clearTimeout(timer);
-        interrupt = undefined;
-        resolve(cut);
-      };
-      const done = () => finish(true);
-      const timer = setTimeout(() => finish(false), ms);
-      // After a failure only stop() may cut the wait: wake() on every commit would hammer a
-      // broker that is down.
-      interrupt = wakeable
-        ? done
-        : () => {
-            if (stopped) done();
-          };
-    });
-
-  const loop = async () => {
-    // Only a pass woken from its sleep (a commit with events) or after a full batch skips the probe.
-    let probe = true;
-    while (!stopped) {
-      woken = false;
-      let result: number | 'failed';
-      try {
-        result = await publishBatch(probe);
-      } catch (error) {
-        logger.error({ err: errorMessage(error), outbox: lockName }, 'outbox relay batch failed');
-        result = 'failed';
-      }
-      if (stopped) break;
-      probe = true;
-      if (result === 'failed') await sleep(pollIntervalMs, false);
-      // A full batch means more rows are likely waiting: claim again at once.
-      else if (result === batchSize) probe = false;
-      // A wake() during the batch may be for rows it did not see, or for rows it just published
-      // (two wakes for one commit): probe before claiming. A wake during the sleep claims at once.
-      else if (!woken) probe = !(await sleep(pollIntervalMs, true));
-    }
-  };
-  const running = loop();
-
-  return {
-    wake() {
-      woken = true;
-      interrupt?.();
-    },
-    async stop() {
-      stopped = true;
-      interrupt?.();
-      await running;
-    },
-  };
+  return startWorkerLoop({
+    pass: (fresh) => publishBatch(!fresh),
+    batchSize,
+    idleMs: () => pollIntervalMs,
+    failureMs: () => pollIntervalMs,
+    onError: (error) => logger.error({ err: errorMessage(error), outbox: lockName }, 'outbox relay batch failed'),
+  });
 }

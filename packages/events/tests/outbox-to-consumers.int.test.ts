@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { uniqueKafkaName } from '@shop/testkit';
+import { eventually, uniqueKafkaName } from '@shop/testkit';
 import type { Database } from '@shop/db';
 import { appendToOutbox, createInboxHandler, defineEvent, startOutboxRelay, userRegistered, type EventEnvelope, type EventHandler, type OutboxRelay, type Subscription } from '../src';
 import { databaseFixtures, type DatabaseFixture } from './support/database-fixtures';
 import { transportFixtures, type TransportFixture } from './support/transport-fixtures';
 import { accounts, effects, inbox, outbox } from './fixtures/schema';
-import { sleep, waitFor } from './support/wait-for';
+import { sleep } from './support/sleep';
 
 /** The two ways the system runs: embedded (PGlite + in-process) and services (PostgreSQL + Kafka). */
 const modes = [
@@ -86,19 +86,18 @@ describe.each(modes)('outbox -> transport -> inbox (%s)', (_mode, [, openDb], [,
       relay.wake();
     }
 
-    await waitFor('group A to crash', () => crashed);
+    await eventually(() => crashed, { what: 'group A to crash' });
     await crashing.stop();
     subscriptions.push(await fixture.transport.subscribe({ groupId: groupA, topics: [topic], handler: counted(groupA, effect(groupA)) }));
     // The same envelope published a second time (a relay that died before marking its batch).
     await fixture.transport.publish([{ topic, key: envelopes[5]!.aggregateId, envelope: envelopes[5]! }]);
 
     const count = (group: string, id: string) => calls.get(group)!.filter((seen) => seen === id).length;
-    await waitFor(
-      'every event, the redelivery and the duplicate to reach both groups',
+    await eventually(
       () =>
         groups.every((group) => envelopes.every((envelope) => count(group, envelope.id) >= 1) && count(group, envelopes[5]!.id) >= 2) &&
         count(groupA, victim!) >= 2,
-      { describe: () => groups.map((group) => calls.get(group)!.length) },
+      { what: 'every event, the redelivery and the duplicate to reach both groups', describe: () => groups.map((group) => calls.get(group)!.length) },
     );
     await sleep(300);
 

@@ -6,7 +6,7 @@ import { appendToOutbox, createInboxHandler, defineEvent, startOutboxRelay, user
 import { databaseFixtures, type DatabaseFixture } from './support/database-fixtures';
 import { RecordingTransport } from './support/recording-transport';
 import { accounts, effects, inbox, outbox } from './fixtures/schema';
-import { waitFor } from './support/wait-for';
+import { eventually } from '@shop/testkit';
 
 const data = (userId: string) => ({ userId, email: `${userId}@example.com`, name: userId });
 const meta: DeliveryMeta = { topic: 't', partition: 0, offset: '0', key: null, attempt: 1, headers: {} };
@@ -74,7 +74,7 @@ describe.each(databaseFixtures)('outbox, relay and inbox on %s', (_name, open) =
     expect(statements).toBe(1);
     const transport = new RecordingTransport();
     start({ transport, pollIntervalMs: 50 });
-    await waitFor('both copies to be published', async () => (await unpublished()) === 0);
+    await eventually(async () => (await unpublished()) === 0, { what: 'both copies to be published' });
     expect(transport.published).toEqual([
       { topic: 'shop.users.mail', key: 'u1', envelope },
       { topic: 'shop.users.crm', key: 'u1', envelope },
@@ -86,7 +86,7 @@ describe.each(databaseFixtures)('outbox, relay and inbox on %s', (_name, open) =
     const transport = new RecordingTransport();
     start({ transport, batchSize: 10, pollIntervalMs: 50 });
 
-    await waitFor('the backlog to drain', async () => (await unpublished()) === 0);
+    await eventually(async () => (await unpublished()) === 0, { what: 'the backlog to drain' });
     expect(transport.batches.map((batch) => batch.length)).toEqual([10, 10, 5]);
     expect(transport.published.map((message) => message.envelope.id)).toEqual(envelopes.map((envelope) => envelope.id));
     expect(transport.published[0]).toEqual({ topic: 'shop.users', key: 'u1', envelope: envelopes[0] });
@@ -97,11 +97,11 @@ describe.each(databaseFixtures)('outbox, relay and inbox on %s', (_name, open) =
   it('wake() publishes a commit at once instead of at the next poll', async () => {
     const transport = new RecordingTransport();
     const relay = start({ transport, pollIntervalMs: 60_000 });
-    await waitFor('the first (empty) pass', () => transport.publishCalls === 0);
+    await eventually(() => transport.publishCalls === 0, { what: 'the first (empty) pass' });
     const [envelope] = await appendMany(db, 1);
     const woken = Date.now();
     relay.wake();
-    await waitFor('the woken publish', () => transport.published.length === 1, { timeoutMs: 2_000 });
+    await eventually(() => transport.published.length === 1, { what: 'the woken publish', timeoutMs: 2_000 });
     expect(Date.now() - woken).toBeLessThan(1_000);
     expect(transport.published[0]!.envelope.id).toBe(envelope!.id);
   });
@@ -112,7 +112,7 @@ describe.each(databaseFixtures)('outbox, relay and inbox on %s', (_name, open) =
     transport.failNext = 1;
     start({ transport, pollIntervalMs: 50 });
 
-    await waitFor('the retry to publish everything', async () => (await unpublished()) === 0);
+    await eventually(async () => (await unpublished()) === 0, { what: 'the retry to publish everything' });
     expect(transport.publishCalls).toBe(2);
     expect(transport.published.map((message) => message.envelope.id)).toEqual(envelopes.map((envelope) => envelope.id));
     const rows = await db.select({ attempts: outbox.attempts, lastError: outbox.lastError }).from(outbox);
@@ -124,7 +124,7 @@ describe.each(databaseFixtures)('outbox, relay and inbox on %s', (_name, open) =
     const transport = new RecordingTransport();
     const release = transport.hold();
     const relay = start({ transport, pollIntervalMs: 20 });
-    await waitFor('a publish in flight', () => transport.publishCalls === 1);
+    await eventually(() => transport.publishCalls === 1, { what: 'a publish in flight' });
     const stopping = relay.stop();
     release();
     await stopping;
@@ -145,7 +145,7 @@ describe.each(databaseFixtures)('outbox, relay and inbox on %s', (_name, open) =
     start({ transport: one, batchSize: 7, pollIntervalMs: 10 });
     start({ transport: two, batchSize: 7, pollIntervalMs: 10 });
 
-    await waitFor('both relays to drain the outbox', async () => (await unpublished()) === 0);
+    await eventually(async () => (await unpublished()) === 0, { what: 'both relays to drain the outbox' });
     const sent = [...one.published, ...two.published].map((message) => message.envelope.id);
     expect(sent).toHaveLength(120);
     expect(new Set(sent).size).toBe(120);

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uniqueKafkaName } from '@shop/testkit';
+import { eventually, uniqueKafkaName } from '@shop/testkit';
 import { userRegistered, type Delivery, type EventEnvelope, type EventTransport, type Subscription } from '../src';
 import { transportFixtures, type TransportFixture } from './support/transport-fixtures';
-import { waitFor } from './support/wait-for';
 
 const registered = (userId: string) => userRegistered.create(userId, { userId, email: `${userId}@example.com`, name: userId });
 
@@ -54,9 +53,7 @@ describe.each(transportFixtures)('event transport contract: %s', (_name, create)
     await transport.publish(events.map((envelope) => ({ topic, key: envelope.aggregateId, envelope })));
 
     const markers = await publishMarkers(topic, keys);
-    await waitFor('both groups to see 100 events and the markers behind them', () => sawAll(a.seen, markers) && sawAll(b.seen, markers), {
-      describe: () => [a.seen.length, b.seen.length],
-    });
+    await eventually(() => sawAll(a.seen, markers) && sawAll(b.seen, markers), { what: 'both groups to see 100 events and the markers behind them', describe: () => [a.seen.length, b.seen.length] });
     const markerIds = new Set(ids(markers));
     for (const group of [a, b]) {
       // Anything extra before the markers would be a duplicate.
@@ -95,11 +92,9 @@ describe.each(transportFixtures)('event transport contract: %s', (_name, create)
     const dlq = await fixture.watchDeadLetters(`${topic}.dlq`);
     await transport.publish(events.map((envelope) => ({ topic, key: envelope.aggregateId, envelope })));
 
-    await waitFor('the later events and the dead letter', () => handled.length >= 5 && dlq.read().length >= 1, {
-      describe: () => ({ handled: handled.length, dlq: dlq.read().length }),
-    });
+    await eventually(() => handled.length >= 5 && dlq.read().length >= 1, { what: 'the later events and the dead letter', describe: () => ({ handled: handled.length, dlq: dlq.read().length }) });
     const [marker] = await publishMarkers(topic, ['same-user']);
-    await waitFor('the marker behind them', () => handled.includes(marker!.id), { describe: () => handled.length });
+    await eventually(() => handled.includes(marker!.id), { what: 'the marker behind them', describe: () => handled.length });
     expect(handled).toEqual([...ids(events.filter((envelope) => envelope !== poison)), marker!.id]);
     expect(attempts).toEqual([1, 2, 3]);
     const letters = dlq.read();
@@ -133,9 +128,7 @@ describe.each(transportFixtures)('event transport contract: %s', (_name, create)
     await subscribe({ groupId: uniqueKafkaName('g-batch'), topics: [topic], maxAttempts: 2, retryBackoffMs: 20, handler });
     const dlq = await fixture.watchDeadLetters(`${topic}.dlq`);
 
-    await waitFor('every other event and the dead letter', () => handled.length >= 29 && dlq.read().length >= 1, {
-      describe: () => ({ handled: handled.length, dlq: dlq.read().length }),
-    });
+    await eventually(() => handled.length >= 29 && dlq.read().length >= 1, { what: 'every other event and the dead letter', describe: () => ({ handled: handled.length, dlq: dlq.read().length }) });
     expect(new Set(handled.map((envelope) => envelope.id)).size).toBe(handled.length);
     for (const key of keys) {
       const expected = events.filter((envelope) => envelope.aggregateId === key && envelope !== poison).map((envelope) => envelope.id);
@@ -159,11 +152,9 @@ describe.each(transportFixtures)('event transport contract: %s', (_name, create)
     await fixture.publishRaw(topic, 'u1', JSON.stringify(withoutId));
     await transport.publish([{ topic, key: 'u1', envelope: good }]);
 
-    await waitFor('the valid event and two dead letters', () => seen.length >= 1 && dlq.read().length >= 2, {
-      describe: () => ({ seen: seen.length, dlq: dlq.read().length }),
-    });
+    await eventually(() => seen.length >= 1 && dlq.read().length >= 2, { what: 'the valid event and two dead letters', describe: () => ({ seen: seen.length, dlq: dlq.read().length }) });
     const markers = await publishMarkers(topic, ['u1']);
-    await waitFor('the marker behind them', () => sawAll(seen, markers), { describe: () => seen.length });
+    await eventually(() => sawAll(seen, markers), { what: 'the marker behind them', describe: () => seen.length });
     expect(ids(seen)).toEqual([good.id, ...ids(markers)]);
     const letters = dlq.read();
     expect(letters.map((letter) => [letter.attempts, letter.value])).toEqual([
@@ -197,13 +188,13 @@ describe.each(transportFixtures)('event transport contract: %s', (_name, create)
       },
     });
     await transport.publish(events.map((envelope) => ({ topic, key: envelope.aggregateId, envelope })));
-    await waitFor('the member to be killed', () => killed);
+    await eventually(() => killed, { what: 'the member to be killed' });
     await first.stop();
     const { seen, handler } = recorder();
     await subscribe({ groupId, topics: [topic], handler });
 
     const markers = await publishMarkers(topic, ['one-key']);
-    await waitFor('the rest of the stream and the marker behind it', () => sawAll(seen, markers), { describe: () => seen.length });
+    await eventually(() => sawAll(seen, markers), { what: 'the rest of the stream and the marker behind it', describe: () => seen.length });
     expect(deliveries).toEqual(ids(events.slice(0, 3)));
     expect(ids(seen)).toEqual([...ids(events.slice(2)), ...ids(markers)]);
   });

@@ -1,3 +1,4 @@
+import { isoCountry } from './country-codes';
 import { badUserInput } from './errors';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -64,18 +65,38 @@ export interface CountryKey {
   seq: number;
 }
 
+/** Where a country-ordered list comes from: a keyset page and the count, both optionally of one country. */
+export interface CountryPages<T extends CountryKey> {
+  page(country: string | null, after: CountryKey | null, limit: number): Promise<T[]>;
+  count(country: string | null): Promise<number>;
+}
+
 /** Opaque cursors over (country, sequence): base64url of `<name>:<ISO country>:<seq>`. */
 export function countryCursor(name: string) {
   const pattern = new RegExp(`^${name}:([A-Z]{2}):(\\d{1,15})$`);
   const encode = (key: CountryKey): string => Buffer.from(`${name}:${key.country}:${key.seq}`).toString('base64url');
+  const decode = (after: string | null | undefined): CountryKey | null => {
+    const match = matchCursor(pattern, after);
+    return match ? { country: match[1]!, seq: Number(match[2]) } : null;
+  };
+  const toPage = <T extends CountryKey>(rows: T[], size: number, totalCount: number, after: CountryKey | null): Connection<T> =>
+    toConnection(rows, size, totalCount, after !== null, encode);
   return {
     encode,
-    decode(after: string | null | undefined): CountryKey | null {
-      const match = matchCursor(pattern, after);
-      return match ? { country: match[1]!, seq: Number(match[2]) } : null;
+    decode,
+    toPage,
+    /**
+     * A page of `source`, optionally of one `country` (ISO 3166-1 alpha-2, any case; anything else
+     * BAD_USER_INPUT on `country`), with `first` and `after` checked like every connection's.
+     */
+    async list<T extends CountryKey>(source: CountryPages<T>, country: string | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<Connection<T>> {
+      const code = country === null || country === undefined ? null : isoCountry(country);
+      if (country && !code) throw badUserInput('country must be an ISO 3166-1 alpha-2 code', { argument: 'country' });
+      const size = pageSize(first);
+      const cursor = decode(after);
+      const [rows, total] = await Promise.all([source.page(code, cursor, size + 1), source.count(code)]);
+      return toPage(rows, size, total, cursor);
     },
-    toPage: <T extends CountryKey>(rows: T[], size: number, totalCount: number, after: CountryKey | null): Connection<T> =>
-      toConnection(rows, size, totalCount, after !== null, encode),
   };
 }
 

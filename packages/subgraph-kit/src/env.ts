@@ -25,3 +25,6 @@ export type PlatformEnv = z.output<typeof platformEnvSchema>;
 
 /** For subgraphs without settings of their own. */
 export const loadPlatformEnv = (): PlatformEnv => loadEnvOrExit(platformEnvSchema, process.env);
+
+/** Re-exported so a subgraph's `env.ts` needs no dependency of its own on @shop/config. */
+export { loadEnvOrExit };

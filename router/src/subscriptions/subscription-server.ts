@@ -6,7 +6,7 @@ import type { ExecutionArgs, ValidationRule } from 'graphql';
 import type { Context } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import type { Logger } from '@shop/subgraph-kit';
+import { attachWebSocketEndpoint, refuseUpgrade, type Logger } from '@shop/subgraph-kit';
 import { identifyClient, type AccessTokenVerifier, type ClientIdentity } from '../client-identity';
 import { formatRouterError } from '../format-error';
 import type { RouterContext } from '../router-context';
@@ -55,7 +55,6 @@ interface OperationContextValue {
 }
 
 type Ctx = Context<Record<string, unknown>>;
-const closeWaitMs = 3_000;
 
 /**
  * graphql-ws on the router's `/graphql`: authenticates `connection_init` like an HTTP request,
@@ -128,32 +127,14 @@ export function attachSubscriptionServer(server: Server, options: SubscriptionSe
   );
 
   const perIp = new ConnectionsPerIp(limits.maxConnectionsPerIp);
-  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    if ((req.url ?? '/').split('?')[0] !== '/graphql') return refuse(socket, 404, 'Not Found');
+  const admit = (req: IncomingMessage, socket: Duplex) => {
     const release = perIp.acquire(options.clientIp?.(req) ?? req.socket.remoteAddress ?? 'unknown');
-    if (!release) return refuse(socket, 429, 'Too Many Requests');
-    socket.once('close', release);
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
-  };
-  server.on('upgrade', onUpgrade);
-
-  let closing: Promise<void> | undefined;
-  const close = async () => {
-    server.off('upgrade', onUpgrade);
-    // A peer that never answers the close frame must not hold the shutdown for ws's 30 s.
-    const force = setTimeout(() => {
-      for (const socket of wss.clients) socket.terminate();
-    }, closeWaitMs);
-    try {
-      await graphqlWs.dispose();
-    } finally {
-      clearTimeout(force);
+    if (!release) {
+      refuseUpgrade(socket, 429, 'Too Many Requests');
+      return false;
     }
+    socket.once('close', release);
+    return true;
   };
-  // Idempotent: a second stop() must not fail on the already closed WebSocket server.
-  return { close: () => (closing ??= close()) };
-}
-
-function refuse(socket: Duplex, status: number, text: string): void {
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  return attachWebSocketEndpoint(server, wss, { graphqlWs, admit });
 }

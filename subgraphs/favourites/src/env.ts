@@ -1,7 +1,13 @@
-import { loadPlatformEnv, type PlatformEnv } from '@shop/subgraph-kit';
+import { z } from 'zod';
+import { loadEnvOrExit, platformEnvShape } from '@shop/subgraph-kit';
 import type { FavouritesConfig } from './subgraph';
 
-/** Favourites reads only the platform variables (README: "Every subgraph in services mode"). */
-export const loadFavouritesEnv = (): PlatformEnv => loadPlatformEnv();
+/** The favourites subgraph's configuration (services mode): the platform variables only, for now (see the root README). */
+export const favouritesEnvSchema = z.object({ ...platformEnvShape });
 
-export const favouritesConfigFromEnv = (_env: PlatformEnv): FavouritesConfig => ({});
+export type FavouritesEnv = z.output<typeof favouritesEnvSchema>;
+
+/** Parses the process environment; prints every problem and exits when it is invalid. */
+export const loadFavouritesEnv = (): FavouritesEnv => loadEnvOrExit(favouritesEnvSchema, process.env);
+
+export const favouritesConfigFromEnv = (_env: FavouritesEnv): FavouritesConfig => ({});

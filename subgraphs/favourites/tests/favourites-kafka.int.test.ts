@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { favouritesTopic, KafkaTransport, wishlistItemAdded, type EventEnvelope } from '@shop/events';
-import { fastKafkaConsumer, startSubgraphHarness, testKafkaBrokers, uniqueKafkaName, type SubgraphHarness } from '@shop/testkit';
+import { eventually, fastKafkaConsumer, startSubgraphHarness, testKafkaBrokers, uniqueKafkaName, type SubgraphHarness } from '@shop/testkit';
 import { favouritesModule } from '../src';
-import { catalog, customer, ops, waitFor } from './helpers';
+import { catalog, customer, ops } from './helpers';
 
 /** Services mode: product events arrive over real Kafka, wishlist events leave over it. */
 describe('favourites on PostgreSQL + Kafka', () => {
@@ -33,7 +33,7 @@ describe('favourites on PostgreSQL + Kafka', () => {
     const result = await favourites.call<{ addToWishlist: { item: { id: string; addedAt: string } } }>(ops.add, { p: productId }, customer(userId));
     const item = result.data!.addToWishlist.item;
 
-    await waitFor(async () => received.some((envelope) => envelope.aggregateId === userId));
+    await eventually(async () => received.some((envelope) => envelope.aggregateId === userId));
     const events = received.filter((envelope) => envelope.aggregateId === userId);
     expect(events.map((envelope) => wishlistItemAdded.parse(envelope).data)).toEqual([{ itemId: item.id, userId, productId, addedAt: item.addedAt }]);
   });

@@ -9,7 +9,7 @@ import { inbox, outbox } from '../src/db/schema';
 export function catalog(harness: SubgraphHarness) {
   const publish = async (envelope: EventEnvelope) => {
     await harness.platform.transport.publish([{ topic: productsTopic, key: envelope.aggregateId, envelope }]);
-    await waitFor(async () => (await harness.platform.database.db.select().from(inbox).where(eq(inbox.eventId, envelope.id))).length === 1);
+    await eventually(async () => (await harness.platform.database.db.select().from(inbox).where(eq(inbox.eventId, envelope.id))).length === 1);
     return envelope;
   };
   return {
@@ -32,8 +32,6 @@ export function catalog(harness: SubgraphHarness) {
   };
 }
 
-/** The shared poller of @shop/testkit, under the name these suites use. */
-export const waitFor = eventually;
 
 /** The events favourites recorded for one user, oldest first. */
 export async function outboxFor(harness: SubgraphHarness, userId: string) {

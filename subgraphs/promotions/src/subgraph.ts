@@ -52,7 +52,7 @@ async function create(_config: PromotionsConfig, { database, transport, logger }
     quotes: new QuoteService(promotions, known, usages),
     carts: new CartDiscountService(promotions),
   };
-  const productEvents = await consumeProductEvents(database.db, transport, known, categories);
+  const productEvents = await consumeProductEvents({ db: database.db, transport, known, categories });
   const usage = createUsageService(database.db, wake);
   const discounts = new OrderDiscountService(services.carts, promotions, usage);
   const saga = await consumeOrderSaga(transport, { db: database.db, discounts, usage, logger, afterCommit: wake });

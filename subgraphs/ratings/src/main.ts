@@ -1,11 +1,11 @@
-import { migrateSubgraph, runSubgraph } from '@shop/subgraph-kit';
+import { loadPlatformEnv, migrateSubgraph, runSubgraph } from '@shop/subgraph-kit';
 import { loadRatingsEnv, ratingsConfigFromEnv } from './env';
 import { ratingsModule } from './subgraph';
 
 /** Services mode: `main.ts` serves the subgraph; `main.ts migrate` applies its migrations and exits. */
-const env = loadRatingsEnv();
 if (process.argv[2] === 'migrate') {
-  await migrateSubgraph(ratingsModule, env);
+  await migrateSubgraph(ratingsModule, loadPlatformEnv());
 } else {
-  await runSubgraph(ratingsModule, ratingsConfigFromEnv(), env);
+  const env = loadRatingsEnv();
+  await runSubgraph(ratingsModule, ratingsConfigFromEnv(env), env);
 }

@@ -5,7 +5,7 @@ import { transactor, type MigrationTarget } from '@shop/db';
 import { startOutboxRelay } from '@shop/events';
 import type { SubgraphModule, SubgraphPlatform } from '@shop/subgraph-kit';
 import { inbox, outbox } from './db/schema';
-import { subscribeToProductEvents } from './events/product-events.consumer';
+import { consumeProductEvents } from './events/product-events.consumer';
 import { resolvers } from './resolvers';
 import { ReviewReader } from './services/review-reader.service';
 import { ReviewService } from './services/review.service';
@@ -30,7 +30,7 @@ async function create(_config: RatingsConfig, { database, transport, logger }: S
   const productStore = new KnownProductStore(database.db);
   const relay = startOutboxRelay({ db: database.db, outbox, transport, logger });
   const transact = transactor(database.db, () => relay.wake());
-  const subscription = await subscribeToProductEvents({ db: database.db, inbox, transport, products: productStore });
+  const subscription = await consumeProductEvents({ db: database.db, inbox, transport, products: productStore });
   return {
     resolvers: resolvers({
       reader: new ReviewReader(reviewStore, productStore),

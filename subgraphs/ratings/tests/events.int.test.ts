@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { productCreated, productDeleted, ratingsTopic, type EventEnvelope, type LocalTransport } from '@shop/events';
-import type { SubgraphHarness } from '@shop/testkit';
+import { eventually, type SubgraphHarness } from '@shop/testkit';
 import { inbox, outbox } from '../src/db/schema';
 import { PRODUCT_EVENTS_GROUP } from '../src/events/product-events.consumer';
 import { ReviewService } from '../src/services/review.service';
 import { KnownProductStore } from '../src/stores/known-product.store';
 import { ReviewStore } from '../src/stores/review.store';
-import { addOk, addReview, customer, deleteReview, isKnown, knownProduct, productCreatedEvent, productDeletedEvent, publish, startRatings, summaries, waitFor } from './ratings-harness';
+import { addOk, addReview, customer, deleteReview, isKnown, knownProduct, productCreatedEvent, productDeletedEvent, publish, startRatings, summaries } from './ratings-harness';
 
 describe.each(['pglite', 'postgres'] as const)('ratings events on %s', (backend) => {
   let ratings: SubgraphHarness;
@@ -20,10 +20,13 @@ describe.each(['pglite', 'postgres'] as const)('ratings events on %s', (backend)
   afterAll(() => ratings.stop());
 
   const eventsFor = (productId: string, count: number) =>
-    waitFor(() => {
-      const events = received.filter((event) => event.aggregateId === productId);
-      return events.length >= count && events;
-    }, `${count} events of ${productId}`);
+    eventually(
+      () => {
+        const events = received.filter((event) => event.aggregateId === productId);
+        return events.length >= count && events;
+      },
+      { what: `${count} events of ${productId}` },
+    );
 
   it('addReview and deleteReview publish review and rating-summary events through the outbox', async () => {
     const productId = await knownProduct(ratings);
@@ -61,7 +64,7 @@ describe.each(['pglite', 'postgres'] as const)('ratings events on %s', (backend)
     const gone = await addOk(ratings, productId, 3, userId);
     const kept = await addOk(ratings, other, 4, userId);
     await publish(ratings.platform.transport, productDeleted, productDeletedEvent(productId));
-    await waitFor(async () => !(await isKnown(ratings, productId)), `${productId} to be forgotten`);
+    await eventually(async () => !(await isKnown(ratings, productId)), { what: `${productId} to be forgotten` });
     expect(await summaries(ratings, [productId])).toEqual([{ id: productId, averageRating: null, reviewCount: 0 }]);
     const mine = await ratings.call('query($reps: [_Any!]!) { _entities(representations: $reps) { ... on User { reviews { edges { node { id } } totalCount } } } }', {
       reps: [{ __typename: 'User', id: userId }],
@@ -96,7 +99,7 @@ describe.each(['pglite', 'postgres'] as const)('ratings events on %s', (backend)
     transport.publishRaw(productCreated.topic, productId, JSON.stringify(bad));
     await knownProduct(ratings);
     expect(await isKnown(ratings, productId)).toBe(false);
-    const dead = await waitFor(() => transport.deadLetters(`${productCreated.topic}.dlq`).find((letter) => letter.key === productId), 'the dead letter');
+    const dead = await eventually(() => transport.deadLetters(`${productCreated.topic}.dlq`).find((letter) => letter.key === productId), { what: 'the dead letter' });
     expect(dead.error).toContain('Invalid product.created event');
   });
 

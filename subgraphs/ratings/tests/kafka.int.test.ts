@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KafkaTransport, productCreated, ratingsTopic, reviewAdded, type EventEnvelope } from '@shop/events';
-import { fastKafkaConsumer, testKafkaBrokers, uniqueKafkaName, type SubgraphHarness } from '@shop/testkit';
-import { addReview, customer, productCreatedEvent, publish, startRatings, waitFor } from './ratings-harness';
+import { eventually, fastKafkaConsumer, testKafkaBrokers, uniqueKafkaName, type SubgraphHarness } from '@shop/testkit';
+import { addReview, customer, productCreatedEvent, publish, startRatings } from './ratings-harness';
 
 /** Ratings as in services mode: PostgreSQL, product events in and rating events out over real Kafka. */
 describe('ratings over real Kafka', () => {
@@ -26,13 +26,12 @@ describe('ratings over real Kafka', () => {
     const userId = randomUUID();
     expect((await addReview(ratings, customer(userId), { productId, rating: 4 })).data?.addReview.errors.map((e) => e.code)).toEqual(['UNKNOWN_PRODUCT']);
     await publish(catalog, productCreated, created);
-    const review = await waitFor(
-      async () => (await addReview(ratings, customer(userId), { productId, rating: 4 })).data?.addReview.review,
-      'the product to become reviewable',
-      90_000,
-    );
+    const review = await eventually(async () => (await addReview(ratings, customer(userId), { productId, rating: 4 })).data?.addReview.review, {
+      what: 'the product to become reviewable',
+      timeoutMs: 90_000,
+    });
     expect(review).toMatchObject({ rating: 4, product: { id: productId }, author: { id: userId } });
-    const added = await waitFor(() => received.find((event) => event.aggregateId === productId && event.type === reviewAdded.type), 'review.added on Kafka', 90_000);
+    const added = await eventually(() => received.find((event) => event.aggregateId === productId && event.type === reviewAdded.type), { what: 'review.added on Kafka', timeoutMs: 90_000 });
     expect(reviewAdded.parse(added).data).toEqual({ reviewId: review.id, productId, userId, rating: 4 });
   });
 });

@@ -13,10 +13,6 @@ export const startRatings = (backend: HarnessBackend, transport: 'local' | 'kafk
 export const customer = (userId: string = randomUUID()) => ({ userId, roles: ['customer'] });
 export const admin = () => ({ userId: randomUUID(), roles: ['customer', 'admin'] });
 
-/** The shared poller of @shop/testkit; `what` names what never happened. */
-export const waitFor = <T>(probe: () => T | null | undefined | false | Promise<T | null | undefined | false>, what: string, timeoutMs?: number): Promise<T> =>
-  eventually(probe, { what, timeoutMs });
-
 export const isKnown = async (harness: SubgraphHarness, productId: string) =>
   (await harness.platform.database.db.select().from(knownProducts).where(eq(knownProducts.productId, productId))).length === 1;
 
@@ -41,7 +37,7 @@ export async function publish<T>(transport: EventTransport, contract: EventContr
 export async function knownProduct(harness: SubgraphHarness): Promise<string> {
   const event = productCreatedEvent();
   await publish(harness.platform.transport, productCreated, event);
-  await waitFor(() => isKnown(harness, event.aggregateId), `product ${event.aggregateId} to be known`);
+  await eventually(() => isKnown(harness, event.aggregateId), { what: `product ${event.aggregateId} to be known` });
   return event.aggregateId;
 }
 

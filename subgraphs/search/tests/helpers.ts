@@ -41,8 +41,6 @@ export function countedSearchModule(counter: SqlCounter): SubgraphModule<SearchC
   return { ...searchModule, create: (config, platform) => searchModule.create(config, { ...platform, database: counting(platform.database, counter) }) };
 }
 
-/** The shared poller of @shop/testkit, under the name these suites use. */
-export const waitFor = eventually;
 
 let currencies = randomBytes(2).readUInt16BE() % 17_000;
 /** A currency code no other test uses: filtering by it isolates a test's catalogue in a shared index. */
@@ -70,9 +68,9 @@ export function feed(harness: SubgraphHarness) {
     async publish<T>(envelope: EventEnvelope<T>, { changes = true } = {}): Promise<EventEnvelope<T>> {
       const before = await generation();
       await harness.platform.transport.publish([{ topic: topicOf[envelope.type]!, key: envelope.aggregateId, envelope }]);
-      await waitFor(() => consumed(envelope.id));
+      await eventually(() => consumed(envelope.id));
       // The cache is invalidated right after the commit; wait for it so the next search is fresh.
-      if (changes) await waitFor(async () => (await generation()) !== before);
+      if (changes) await eventually(async () => (await generation()) !== before);
       return envelope;
     },
     generation,

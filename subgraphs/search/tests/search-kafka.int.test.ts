@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { productCreated, productsTopic } from '@shop/events';
-import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { eventually, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { searchModule } from '../src';
 import { SEARCH, type SearchData } from './catalogue';
-import { uniqueCurrency, waitFor } from './helpers';
+import { uniqueCurrency } from './helpers';
 
 /** Services mode: catalog events reach the index over real Kafka. */
 describe('search on PostgreSQL + Kafka', () => {
@@ -31,7 +31,7 @@ describe('search on PostgreSQL + Kafka', () => {
 
     await search.platform.transport.publish([{ topic: productsTopic, key: productId, envelope }]);
     // The empty answer above is cached; the event's invalidation is what lets the product appear.
-    await waitFor(async () => (await find()).data!.search.totalCount === 1);
+    await eventually(async () => (await find()).data!.search.totalCount === 1);
     const found = (await find()).data!.search;
     expect(found.edges.map((edge) => edge.node.id)).toEqual([productId]);
     expect(found.facets.categories).toEqual([{ categoryId: 'outerwear', count: 1 }]);

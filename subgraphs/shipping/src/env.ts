@@ -1,7 +1,13 @@
-import { loadPlatformEnv, type PlatformEnv } from '@shop/subgraph-kit';
+import { z } from 'zod';
+import { loadEnvOrExit, platformEnvShape } from '@shop/subgraph-kit';
 import type { ShippingConfig } from './subgraph';
 
-/** Shipping reads only the platform variables (README: "Every subgraph in services mode"). */
-export const loadShippingEnv = (): PlatformEnv => loadPlatformEnv();
+/** The shipping subgraph's configuration (services mode): the platform variables only, for now (see the root README). */
+export const shippingEnvSchema = z.object({ ...platformEnvShape });
 
-export const shippingConfigFromEnv = (_env: PlatformEnv): ShippingConfig => ({});
+export type ShippingEnv = z.output<typeof shippingEnvSchema>;
+
+/** Parses the process environment; prints every problem and exits when it is invalid. */
+export const loadShippingEnv = (): ShippingEnv => loadEnvOrExit(shippingEnvSchema, process.env);
+
+export const shippingConfigFromEnv = (_env: ShippingEnv): ShippingConfig => ({});

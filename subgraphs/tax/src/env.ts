@@ -1,7 +1,13 @@
-import { loadPlatformEnv, type PlatformEnv } from '@shop/subgraph-kit';
+import { z } from 'zod';
+import { loadEnvOrExit, platformEnvShape } from '@shop/subgraph-kit';
 import type { TaxConfig } from './subgraph';
 
-/** Tax reads only the platform variables (README: "Every subgraph in services mode"). */
-export const loadTaxEnv = (): PlatformEnv => loadPlatformEnv();
+/** The tax subgraph's configuration (services mode): the platform variables only, for now (see the root README). */
+export const taxEnvSchema = z.object({ ...platformEnvShape });
 
-export const taxConfigFromEnv = (_env: PlatformEnv): TaxConfig => ({});
+export type TaxEnv = z.output<typeof taxEnvSchema>;
+
+/** Parses the process environment; prints every problem and exits when it is invalid. */
+export const loadTaxEnv = (): TaxEnv => loadEnvOrExit(taxEnvSchema, process.env);
+
+export const taxConfigFromEnv = (_env: TaxEnv): TaxConfig => ({});

@@ -40,7 +40,7 @@ async function create(_config: TaxConfig, { database, transport, logger }: Subgr
     carts: new CartTaxService(calculation),
     orders: new OrderTaxService(calculation, new OrderTaxStore(database.db), announceOrderTaxed),
   };
-  const saga = await consumeOrderSaga(database.db, transport, services.orders, () => relay.wake());
+  const saga = await consumeOrderSaga({ db: database.db, transport, orderTaxes: services.orders, afterCommit: () => relay.wake() });
   return {
     resolvers: resolvers(services),
     readiness: { database: () => database.ping() },

@@ -1,9 +1,9 @@
+import type { Money } from '@shop/events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { taxModule } from '../src';
 import { cartLine, cartRepresentation, codes, countQueries, createRate, customerCaller, eur, ops, usd } from './helpers';
 
-type Money = { amount: number; currency: string };
 type CartTax = { total: Money; lines: Array<{ lineId: string; name: string; rateBasisPoints: number; amount: Money }> };
 type Carts = { _entities: Array<{ id: string; tax: CartTax | null }> };
 

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orderTaxRequested } from '@shop/events';
+import { orderTaxRequested, type Money } from '@shop/events';
 import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { taxModule } from '../src';
 import { adminCaller, cartLine, cartRepresentation, countQueries, createRate, customerCaller, deliver, eur, ops, taxReplies } from './helpers';
 
-type Money = { amount: number; currency: string };
 type TaxLine = { lineId: string; name: string; rateBasisPoints: number; amount: Money };
 type Carts = { _entities: Array<{ tax: { total: Money; lines: TaxLine[] } }> };
 type Orders = { _entities: Array<{ id: string; taxLines: TaxLine[] }> };

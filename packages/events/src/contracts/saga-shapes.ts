@@ -26,6 +26,10 @@ export const orderLine = z.object({
 /** Units of one product (reservations, shipments, restocks). */
 export const productQuantity = z.object({ productId: z.string().min(1), quantity: z.number().int().min(1) });
 
+/**
+ * Money everywhere in the shop (events, catalog, payments, tax, orders): integer minor units
+ * (cents, never a float) and an ISO 4217 code: `{ amount: 1299, currency: 'EUR' }` is EUR 12.99.
+ */
 export type Money = z.infer<typeof money>;
 export type Address = z.infer<typeof address>;
 export type OrderLine = z.infer<typeof orderLine>;

@@ -1,5 +1,4 @@
-import type { IncomingMessage, Server } from 'node:http';
-import type { Duplex } from 'node:stream';
+import type { Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { GraphQLSchema } from 'graphql';
 import type { Context } from 'graphql-ws';
@@ -9,6 +8,7 @@ import type { Logger } from 'pino';
 import type { SubgraphContext } from '../context';
 import type { InternalIdentity, InternalTokenVerifier } from '../internal-auth';
 import { maskErrors } from '../mask-errors';
+import { attachWebSocketEndpoint } from './websocket-endpoint';
 
 export interface SubgraphSubscriptionOptions {
   schema: GraphQLSchema;
@@ -26,7 +26,6 @@ export interface SubgraphSubscriptions {
 }
 
 const requestIdPattern = /^[\w-]{8,64}$/;
-const closeWaitMs = 3_000;
 
 type Ctx = Context<Record<string, unknown>>;
 
@@ -74,28 +73,5 @@ export function serveSubscriptions(server: Server, options: SubgraphSubscription
     wss,
   );
 
-  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    if ((req.url ?? '/').split('?')[0] !== '/graphql') {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-      return;
-    }
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
-  };
-  server.on('upgrade', onUpgrade);
-
-  let closing: Promise<void> | undefined;
-  const close = async () => {
-    server.off('upgrade', onUpgrade);
-    // A peer that never answers the close frame must not hold the shutdown for ws's 30 s.
-    const force = setTimeout(() => {
-      for (const socket of wss.clients) socket.terminate();
-    }, closeWaitMs);
-    try {
-      await graphqlWs.dispose();
-    } finally {
-      clearTimeout(force);
-    }
-  };
-  // Idempotent: a second stop() must not fail on the already closed WebSocket server.
-  return { close: () => (closing ??= close()) };
+  return attachWebSocketEndpoint(server, wss, { graphqlWs });
 }

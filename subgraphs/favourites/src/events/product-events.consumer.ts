@@ -1,5 +1,5 @@
 import type { Database, Transaction } from '@shop/db';
-import { createInboxHandler, on, productCreated, productDeleted, productsTopic, routeEvents, type EventTransport, type Subscription } from '@shop/events';
+import { on, productCreated, productDeleted, productsTopic, subscribeWithInbox, type EventRoute, type EventTransport, type Subscription } from '@shop/events';
 import { inbox } from '../db/schema';
 import type { KnownProductStore } from '../stores/known-product.store';
 import type { WishlistStore } from '../stores/wishlist.store';
@@ -24,18 +24,13 @@ export interface ProductEventsDeps {
  */
 export function consumeProductEvents(deps: ProductEventsDeps): Promise<Subscription> {
   const { db, transport, known, items, events, afterCommit } = deps;
-  const route = routeEvents<Transaction>(
+  const routes: EventRoute<Transaction>[] = [
     on(productCreated, (event, tx) => known.add(event.data.productId, tx)),
     on(productDeleted, async (event, tx) => {
       // Known row first: its lock waits for an add still holding it, so that item is deleted too.
       await known.remove(event.data.productId, tx);
       for (const item of await items.deleteForProduct(event.data.productId, tx)) await events.removed(tx, item, 'product_deleted');
     }),
-  );
-  const handle = createInboxHandler({ db, inbox, consumer: PRODUCT_EVENTS_GROUP, handles: route.handles, handle: (tx, envelope) => route(envelope, tx), afterCommit });
-  return transport.subscribe({
-    groupId: PRODUCT_EVENTS_GROUP,
-    topics: [productsTopic],
-    handler: handle,
-  });
+  ];
+  return subscribeWithInbox({ db, inbox, transport, group: PRODUCT_EVENTS_GROUP, topics: [productsTopic], routes, afterCommit });
 }

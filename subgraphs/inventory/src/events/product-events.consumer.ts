@@ -1,5 +1,5 @@
 import type { Database, Transaction } from '@shop/db';
-import { createInboxHandler, on, productCreated, productDeleted, productsTopic, routeEvents, type EventTransport, type Subscription } from '@shop/events';
+import { on, productCreated, productDeleted, productsTopic, subscribeWithInbox, type EventRoute, type EventTransport, type Subscription } from '@shop/events';
 import { inbox } from '../db/schema';
 import type { StockStore } from '../stores/stock.store';
 
@@ -21,7 +21,7 @@ export interface ProductEventsDeps {
  */
 export function consumeProductEvents(deps: ProductEventsDeps): Promise<Subscription> {
   const { db, transport, stock, afterCommit } = deps;
-  const route = routeEvents<Transaction>(
+  const routes: EventRoute<Transaction>[] = [
     // Nothing to announce: a new product has no stock, which is what consumers assume anyway.
     on(productCreated, async (event, tx) => {
       await stock.createIfMissing(event.data.productId, tx);
@@ -29,11 +29,6 @@ export function consumeProductEvents(deps: ProductEventsDeps): Promise<Subscript
     on(productDeleted, async (event, tx) => {
       await stock.delete(event.data.productId, tx);
     }),
-  );
-  const handle = createInboxHandler({ db, inbox, consumer: PRODUCT_EVENTS_GROUP, handles: route.handles, handle: (tx, envelope) => route(envelope, tx), afterCommit });
-  return transport.subscribe({
-    groupId: PRODUCT_EVENTS_GROUP,
-    topics: [productsTopic],
-    handler: handle,
-  });
+  ];
+  return subscribeWithInbox({ db, inbox, transport, group: PRODUCT_EVENTS_GROUP, topics: [productsTopic], routes, afterCommit });
 }

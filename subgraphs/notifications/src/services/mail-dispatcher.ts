@@ -1,4 +1,5 @@
 import type { Database } from '@shop/db';
+import { startWorkerLoop, type WorkerLoop } from '@shop/events';
 import type { Logger } from '@shop/subgraph-kit';
 import type { MailSender } from '../mail/mail-sender';
 import { renderMail } from '../mail/templates/render-mail';
@@ -25,12 +26,8 @@ export interface MailDispatcherOptions {
   pollIntervalMs?: number;
 }
 
-export interface MailDispatcher {
-  /** Sends now instead of at the next poll; call after committing a transaction that queued mails. */
-  wake(): void;
-  /** Finishes the send in flight, then stops. */
-  stop(): Promise<void>;
-}
+/** `wake()` sends now instead of at the next poll: call it after committing a transaction that queued mails. */
+export type MailDispatcher = WorkerLoop;
 
 export const backoffMs = (attempt: number, retry: MailRetryPolicy): number => Math.min(retry.maxDelayMs, retry.initialDelayMs * 2 ** Math.max(0, attempt - 1));
 
@@ -45,11 +42,6 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
  */
 export function startMailDispatcher(options: MailDispatcherOptions): MailDispatcher {
   const { db, store, sender, from, storefrontUrl, retry, logger, batchSize = 20, pollIntervalMs = 1000 } = options;
-  let stopped = false;
-  let woken = false;
-  let interrupt: (() => void) | undefined;
-  let failures = 0;
-
   /** Sends one mail; the error text when it could not. */
   const sendOne = async (mail: DueMail): Promise<string | null> => {
     const email = mail.toAddress ?? mail.recipientEmail;
@@ -80,54 +72,18 @@ export function startMailDispatcher(options: MailDispatcherOptions): MailDispatc
         await store.reschedule(tx, mail.id, delay, error);
         return 'failed';
       }
-      return sent === batchSize ? batchSize : sent;
+      return sent;
     });
 
-  const sleep = (ms: number, wakeable: boolean) =>
-    new Promise<void>((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        interrupt = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      interrupt = wakeable ? done : () => (stopped ? done() : undefined);
-    });
-
-  const loop = async () => {
-    while (!stopped) {
-      woken = false;
-      let result: number | 'failed';
-      try {
-        result = await batch();
-      } catch (error) {
-        logger.error({ err: errorText(error) }, 'mail dispatcher batch failed');
-        result = 'failed';
-      }
-      if (stopped) break;
-      if (result === 'failed') {
-        failures++;
-        // Not wakeable: new mails during an outage must not hammer the SMTP server.
-        await sleep(backoffMs(failures, retry), false);
-        continue;
-      }
-      failures = 0;
-      if (result === batchSize || woken) continue;
+  return startWorkerLoop({
+    pass: batch,
+    batchSize,
+    idleMs: async () => {
       const nextDue = await store.msUntilNextDue().catch(() => null);
-      await sleep(nextDue === null ? pollIntervalMs : Math.min(pollIntervalMs, Math.max(nextDue, 10)), true);
-    }
-  };
-  const running = loop();
-
-  return {
-    wake() {
-      woken = true;
-      interrupt?.();
+      return nextDue === null ? pollIntervalMs : Math.min(pollIntervalMs, Math.max(nextDue, 10));
     },
-    async stop() {
-      stopped = true;
-      interrupt?.();
-      await running;
-    },
-  };
+    // Consecutive failures back off like a mail's own attempts; new mails do not cut the wait.
+    failureMs: (failures) => backoffMs(failures, retry),
+    onError: (error) => logger.error({ err: errorText(error) }, 'mail dispatcher batch failed'),
+  });
 }

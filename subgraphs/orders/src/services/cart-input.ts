@@ -1,6 +1,5 @@
 import { couponErrorCode, couponRejectionMessage, type CouponErrorCode, type CouponRejection, type Money } from '@shop/discounts';
-import type { PayloadFailure } from '@shop/subgraph-kit';
-import { z } from 'zod';
+import { postalAddressInput, type PayloadFailure } from '@shop/subgraph-kit';
 import type { StoredAddress } from '../db/schema';
 
 /** Units one line may hold. */
@@ -38,28 +37,9 @@ export const couponFailure = (rejection: CouponRejection): CartFailure => ({
 export const invalidQuantity = (field = 'quantity') =>
   failure('INVALID_QUANTITY', field, `A line holds 1 to ${MAX_LINE_QUANTITY} units`);
 
-const optional = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
-const required = (max: number) => z.string().trim().min(1).max(max);
-
-const addressInput = z.object({
-  name: required(100),
-  line1: required(200),
-  line2: optional(200),
-  city: required(100),
-  region: optional(100),
-  postalCode: required(20),
-  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as DE'),
-});
-
 /** A valid address, or one INVALID_ADDRESS failure per field at fault. */
 export function parseAddress(input: unknown): { address: StoredAddress } | { errors: CartFailure[] } {
-  const parsed = addressInput.safeParse(input);
+  const parsed = postalAddressInput.safeParse(input);
   if (parsed.success) return { address: parsed.data };
   const fields = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0] ?? '')))];
   return {

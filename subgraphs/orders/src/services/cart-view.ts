@@ -1,3 +1,4 @@
+import type { Money } from '@shop/events';
 import type { CartLineRecord } from '../stores/cart-item.store';
 import type { CartRecord } from '../stores/cart.store';
 
@@ -6,10 +7,7 @@ export interface CartView extends CartRecord {
   lines: CartLineRecord[];
 }
 
-export interface Money {
-  amount: number;
-  currency: string;
-}
+export type { Money };
 
 export const unitPrice = (line: CartLineRecord): Money => ({ amount: line.priceAmount, currency: line.priceCurrency });
 

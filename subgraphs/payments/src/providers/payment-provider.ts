@@ -1,8 +1,6 @@
-/** Amount in minor units plus an ISO 4217 code; never a float. */
-export interface Money {
-  amount: number;
-  currency: string;
-}
+import type { Money } from '@shop/events';
+
+export type { Money };
 
 /**
  * What the shopper pays with: a card number (used for this call only, never stored) or a token

@@ -2,14 +2,14 @@ import type { Database, Transaction } from '@shop/db';
 import {
   categoriesTopic,
   categoryChanged,
-  createInboxHandler,
   on,
   productCreated,
   productDeleted,
   productsTopic,
   productUpdated,
-  routeEvents,
+  subscribeWithInbox,
   type CategoryReplica,
+  type EventRoute,
   type EventTransport,
   type Subscription,
 } from '@shop/events';
@@ -25,13 +25,19 @@ export const PRODUCT_EVENTS_GROUP = 'promotions';
  * and categories that exist.
  * The inbox makes redelivery harmless.
  */
-export function consumeProductEvents(db: Database, transport: EventTransport, known: KnownProductStore, categories: CategoryReplica): Promise<Subscription> {
-  const route = routeEvents<Transaction>(
+export interface ProductEventsDeps {
+  db: Database;
+  transport: EventTransport;
+  known: KnownProductStore;
+  categories: CategoryReplica;
+}
+
+export function consumeProductEvents({ db, transport, known, categories }: ProductEventsDeps): Promise<Subscription> {
+  const routes: EventRoute<Transaction>[] = [
     on(productCreated, (event, tx) => known.upsert(event.data, tx)),
     on(productUpdated, (event, tx) => known.upsert(event.data, tx)),
     on(productDeleted, (event, tx) => known.remove(event.data.productId, tx)),
     on(categoryChanged, (event, tx) => categories.upsert(tx, event.data, new Date(event.occurredAt))),
-  );
-  const handler = createInboxHandler({ db, inbox, consumer: PRODUCT_EVENTS_GROUP, handles: route.handles, handle: (tx, envelope) => route(envelope, tx) });
-  return transport.subscribe({ groupId: PRODUCT_EVENTS_GROUP, topics: [productsTopic, categoriesTopic], handler });
+  ];
+  return subscribeWithInbox({ db, inbox, transport, group: PRODUCT_EVENTS_GROUP, topics: [productsTopic, categoriesTopic], routes });
 }

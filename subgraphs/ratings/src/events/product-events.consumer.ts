@@ -1,5 +1,5 @@
 import type { Database, Transaction } from '@shop/db';
-import { createInboxHandler, on, productCreated, productDeleted, productsTopic, routeEvents, type EventTransport, type InboxTable } from '@shop/events';
+import { on, productCreated, productDeleted, productsTopic, subscribeWithInbox, type EventRoute, type EventTransport, type InboxTable, type Subscription } from '@shop/events';
 import type { KnownProductStore } from '../stores/known-product.store';
 
 /** Consumer group and inbox name: every ratings replica shares the work and the deduplication. */
@@ -10,15 +10,18 @@ export const PRODUCT_EVENTS_GROUP = 'ratings';
  * product.deleted removes it with its reviews. Each event takes effect once (inbox), however
  * often it is delivered; product.updated carries nothing ratings needs and is ignored.
  */
-export function subscribeToProductEvents(options: { db: Database; inbox: InboxTable; transport: EventTransport; products: KnownProductStore }) {
-  const { db, inbox, transport, products } = options;
-  const route = routeEvents<Transaction>(
+export interface ProductEventsDeps {
+  db: Database;
+  inbox: InboxTable;
+  transport: EventTransport;
+  products: KnownProductStore;
+}
+
+export function consumeProductEvents(deps: ProductEventsDeps): Promise<Subscription> {
+  const { db, inbox, transport, products } = deps;
+  const routes: EventRoute<Transaction>[] = [
     on(productCreated, (event, tx) => products.add(event.data.productId, tx)),
     on(productDeleted, (event, tx) => products.remove(event.data.productId, tx)),
-  );
-  return transport.subscribe({
-    groupId: PRODUCT_EVENTS_GROUP,
-    topics: [productsTopic],
-    handler: createInboxHandler({ db, inbox, consumer: PRODUCT_EVENTS_GROUP, handles: route.handles, handle: (tx, envelope) => route(envelope, tx) }),
-  });
+  ];
+  return subscribeWithInbox({ db, inbox, transport, group: PRODUCT_EVENTS_GROUP, topics: [productsTopic], routes });
 }

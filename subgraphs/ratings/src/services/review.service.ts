@@ -48,7 +48,7 @@ export class ReviewService {
     requireOwnerOrAdmin(viewer, existing.userId, 'Only the author or an admin may delete this review');
     const removed = await this.transact(async (tx) => {
       // Product row first, as addReview and the product.deleted cascade do: one lock order, no deadlocks.
-      await this.products.lock(existing.productId, tx);
+      await this.products.lockIfKnown(existing.productId, tx, 'update');
       const review = await this.reviews.delete(id, tx);
       if (!review) return null;
       const summary = await this.products.applyRating(review.productId, { sum: -review.rating, count: -1 }, tx);

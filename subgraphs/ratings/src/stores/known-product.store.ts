@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { isAnyOf, preparedPerDatabase, type Executor } from '@shop/db';
+import { KnownProductReplica } from '@shop/events';
 import { knownProducts } from '../db/schema';
 
 const summaryRow = z.object({
@@ -14,26 +15,15 @@ export type RatingSummary = z.infer<typeof summaryRow>;
 const columns = { productId: knownProducts.productId, ratingSum: knownProducts.ratingSum, reviewCount: knownProducts.reviewCount };
 const summariesByIds = preparedPerDatabase((db) => db.select(columns).from(knownProducts).where(isAnyOf(knownProducts.productId, 'ids')).prepare('ratings_summaries_by_ids'));
 
-/** SQL for the products ratings knows of (from product events) and their rating summaries. */
-export class KnownProductStore {
-  constructor(private readonly db: Executor) {}
-
-  /** Idempotent: a product already known keeps its summary. */
-  async add(productId: string, db: Executor = this.db): Promise<void> {
-    await db.insert(knownProducts).values({ productId }).onConflictDoNothing(); // knownProducts.add
-  }
-
-  /** Removes the product; its reviews go with it (foreign key cascade). */
-  async remove(productId: string, db: Executor = this.db): Promise<void> {
-    await db.delete(knownProducts).where(eq(knownProducts.productId, productId)); // knownProducts.remove
-  }
-
-  /**
-   * Locks the product's row until the transaction ends. Every writer takes this lock before
-   * touching the product's reviews, so writers of one product never deadlock each other.
-   */
-  async lock(productId: string, db: Executor): Promise<void> {
-    await db.select({ productId: knownProducts.productId }).from(knownProducts).where(eq(knownProducts.productId, productId)).for('update'); // knownProducts.lock
+/**
+ * SQL for the products ratings knows of (from product events) and their rating summaries. Every
+ * writer takes the product's row lock (`lockIfKnown(id, tx, 'update')`) before touching its
+ * reviews, so writers of one product never deadlock each other; removing a product removes its
+ * reviews (foreign key cascade).
+ */
+export class KnownProductStore extends KnownProductReplica<typeof knownProducts> {
+  constructor(private readonly db: Executor) {
+    super(knownProducts);
   }
 
   async summaries(productIds: readonly string[]): Promise<RatingSummary[]> {

@@ -17,11 +17,18 @@ export type AnnounceOrderTaxed = typeof announceOrderTaxed;
  * The inbox-wrapped handler: `order.tax-requested` is taxed, stored and answered once however
  * often it is delivered; rates valid when orders asked apply. `afterCommit` wakes the relay.
  */
-export function orderSagaHandler(db: Database, orderTaxes: OrderTaxService, afterCommit: () => void = () => {}): EventHandler {
+export interface OrderSagaDeps {
+  db: Database;
+  orderTaxes: OrderTaxService;
+  /** Wakes the relay after each handled event commits. */
+  afterCommit?: () => void;
+}
+
+export function orderSagaHandler({ db, orderTaxes, afterCommit = () => {} }: OrderSagaDeps): EventHandler {
   const route = routeEvents<Transaction>(on(orderTaxRequested, async (event, tx) => void (await orderTaxes.tax(tx, event.data, new Date(event.occurredAt)))));
   return createInboxHandler({ db, inbox, consumer: ORDER_SAGA_GROUP, handles: route.handles, handle: (tx, envelope) => route(envelope, tx), afterCommit });
 }
 
-export function consumeOrderSaga(db: Database, transport: EventTransport, orderTaxes: OrderTaxService, afterCommit?: () => void): Promise<Subscription> {
-  return transport.subscribe({ groupId: ORDER_SAGA_GROUP, topics: [orderTopics.tax], handler: orderSagaHandler(db, orderTaxes, afterCommit) });
+export function consumeOrderSaga(deps: OrderSagaDeps & { transport: EventTransport }): Promise<Subscription> {
+  return deps.transport.subscribe({ groupId: ORDER_SAGA_GROUP, topics: [orderTopics.tax], handler: orderSagaHandler(deps) });
 }

@@ -1,3 +1,5 @@
+import type { Money } from '@shop/events';
+
 /**
  * The tax of a whole cart or order: every line on its net amount (after its discount) plus the
  * shipping cost, through `calculateTax`. `Cart.tax` and the checkout's `order.taxed` both come
@@ -12,11 +14,6 @@ export const SHIPPING_LINE_ID = 'shipping';
 export const SHIPPING_CATEGORY = 'shipping';
 /** The name of a line no rate applies to. */
 export const NO_RATE_NAME = 'No tax';
-
-interface Money {
-  amount: number;
-  currency: string;
-}
 
 export interface TaxableLine {
   lineId: string;

@@ -1,7 +1,7 @@
-import type { Transact } from '@shop/db';
-import { badUserInput, type Connection, countryCursor, isoCountry, pageSize, requireRole, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
+import { isUniqueViolation, type Transact } from '@shop/db';
+import { type Connection, countryCursor, requireRole, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
 import type { AnnounceTaxRateChange } from '../events/tax-rate-events';
-import { isUniqueViolation, type TaxRateRecord, type TaxRateStore } from '../stores/tax-rate.store';
+import type { TaxRateRecord, TaxRateStore } from '../stores/tax-rate.store';
 import { validateTaxRate, type TaxRateFailure, type TaxRateInputShape } from './tax-rate-input';
 
 const pages = countryCursor('taxrate');
@@ -21,13 +21,8 @@ export class TaxRateService {
     private readonly transact: Transact,
   ) {}
 
-  async list(country: string | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<Connection<TaxRateRecord>> {
-    const code = country === null || country === undefined ? null : isoCountry(country);
-    if (country && !code) throw badUserInput('country must be an ISO 3166-1 alpha-2 code', { argument: 'country' });
-    const size = pageSize(first);
-    const cursor = pages.decode(after);
-    const [rows, total] = await Promise.all([this.rates.page(code, cursor, size + 1), this.rates.count(code)]);
-    return pages.toPage(rows, size, total, cursor);
+  list(country: string | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<Connection<TaxRateRecord>> {
+    return pages.list(this.rates, country, first, after);
   }
 
   /** A TaxRate reference; one query for every reference of the request. */

@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import type { Executor, Transact } from '@shop/db';
-import { rowsByKey, type SubgraphContext, type PayloadFailure } from '@shop/subgraph-kit';
+import { optionalText, postalAddressInput, rowsByKey, type SubgraphContext, type PayloadFailure } from '@shop/subgraph-kit';
 import type { AddressFields, AddressRecord, AddressStore } from '../stores/address.store';
 
 export const MAX_ADDRESSES = 20;
@@ -9,26 +8,7 @@ export type AddressErrorCode = 'INVALID_FIELD' | 'INVALID_COUNTRY' | 'TOO_MANY_A
 export type AddressFailure = PayloadFailure<AddressErrorCode>;
 export type AddressResult = { address: AddressRecord; errors: [] } | { address: null; errors: AddressFailure[] };
 
-const optional = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
-const required = (max: number) => z.string().trim().min(1).max(max);
-
-const addressInput = z.object({
-  label: optional(50),
-  name: required(100),
-  line1: required(200),
-  line2: optional(200),
-  city: required(100),
-  region: optional(100),
-  postalCode: required(20),
-  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/),
-  phone: optional(30),
-});
+const addressInput = postalAddressInput.extend({ label: optionalText(50), phone: optionalText(30) });
 
 const notFound = (): AddressResult => ({ address: null, errors: [{ code: 'NOT_FOUND', field: 'id', message: 'No such address' }] });
 
