@@ -29,8 +29,8 @@ export interface UserModel {
 }
 /** A coupon that did not price the order, and why. */
 export type { CouponRejection as CouponRejectionModel } from '@shop/discounts';
-export type { ReturnRecord as ReturnModel } from './returns/return.store';
-export type { ReturnResult as ReturnPayloadModel } from './returns/return.service';
-export type { ReturnFailure as ReturnErrorModel } from './returns/return-input';
-export type { ReturnStatusChange as ReturnStatusChangeModel } from './returns/return-status-feed';
+export type { ReturnRecord as ReturnModel } from './stores/return.store';
+export type { ReturnResult as ReturnPayloadModel } from './services/return.service';
+export type { ReturnFailure as ReturnErrorModel } from './services/return-input';
+export type { ReturnStatusChange as ReturnStatusChangeModel } from './services/return-status-feed';
 export type { StoredReturnLine as ReturnLineModel } from './db/returns-schema';

@@ -16,7 +16,7 @@ import { KnownProductStore } from './stores/known-product.store';
 import { KnownShippingRateStore } from './stores/known-shipping-rate.store';
 import { OrderHistoryStore } from './stores/order-history.store';
 import { OrderStore } from './stores/order.store';
-import { createReturns } from './returns/create-returns';
+import { createReturns } from './services/create-returns';
 
 /** Returns are accepted for 30 days after delivery unless configured otherwise. */
 export const DEFAULT_RETURN_WINDOW_DAYS = 30;

@@ -5,7 +5,7 @@ import { cartMutationResolvers } from './cart-mutation.resolver';
 import { cartResolvers } from './cart.resolver';
 import { orderMutationResolvers } from './order-mutation.resolver';
 import { orderResolvers } from './order.resolver';
-import { returnResolvers } from '../returns/returns.resolver';
+import { returnResolvers } from './returns.resolver';
 
 export function resolvers(orders: Orders): Resolvers {
   return mergeResolvers<Resolvers>(

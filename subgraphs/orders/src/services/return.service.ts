@@ -11,7 +11,7 @@ import type { OrderRecord, OrderStore } from '../stores/order.store';
 import { refundFor, type ChargedOrder } from './refund-share';
 import { checkNote, checkReturnRequest, returnFailure, type RequestReturnInput, type ReturnFailure } from './return-input';
 import type { ReturnLifecycle } from './return-lifecycle';
-import type { ReturnRecord, ReturnStore } from './return.store';
+import type { ReturnRecord, ReturnStore } from '../stores/return.store';
 
 export interface ReturnResult {
   return: ReturnRecord | null;

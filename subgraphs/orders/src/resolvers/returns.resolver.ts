@@ -1,8 +1,8 @@
 import { notFound, requireUuid, requireViewer } from '@shop/subgraph-kit';
 import type { Resolvers } from '../__generated__/resolvers-types';
 import type { OrderReader } from '../services/order-reader.service';
-import type { Returns } from './create-returns';
-import type { ReturnStatusChange } from './return-status-feed';
+import type { Returns } from '../services/create-returns';
+import type { ReturnStatusChange } from '../services/return-status-feed';
 
 /** Returns' fields on Order, their queries, mutations and subscription: thin, the services decide. */
 export function returnResolvers({ service, reader, feed }: Returns, orders: OrderReader): Resolvers {

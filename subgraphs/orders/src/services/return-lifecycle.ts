@@ -4,7 +4,7 @@ import { outbox } from '../db/schema';
 import type { AfterCommit } from '../saga/after-commit';
 import type { PendingEvent } from '../saga/order-lifecycle';
 import type { ReturnStatusFeed } from './return-status-feed';
-import type { ReturnRecord, ReturnStore } from './return.store';
+import type { ReturnRecord, ReturnStore } from '../stores/return.store';
 
 const unitsOf = (ret: ReturnRecord) => ret.lines.reduce((sum, line) => sum + line.quantity, 0);
 

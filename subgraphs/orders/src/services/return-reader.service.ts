@@ -1,7 +1,7 @@
 import { isOwnerOrAdmin, pageSize, requireRole, rowByKey, rowsByKey, type SubgraphContext } from '@shop/subgraph-kit';
 import type { ReturnStatus } from '@shop/events';
 import { toReturnStatusChanges, type ReturnStatusChange } from './return-status-feed';
-import type { ReturnRecord, ReturnStore } from './return.store';
+import type { ReturnRecord, ReturnStore } from '../stores/return.store';
 
 /** Reads returns: like orders, only the order's customer and admins ever see one. */
 export class ReturnReader {

@@ -9,7 +9,7 @@ import { ReturnLifecycle } from './return-lifecycle';
 import { ReturnReader } from './return-reader.service';
 import { ReturnStatusFeed } from './return-status-feed';
 import { ReturnService } from './return.service';
-import { ReturnStore } from './return.store';
+import { ReturnStore } from '../stores/return.store';
 
 export interface ReturnsWiring {
   pubsub?: PubSub;

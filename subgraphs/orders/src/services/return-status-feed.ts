@@ -1,6 +1,6 @@
 import { asyncIterator, type PubSub } from '@shop/cache';
 import type { ReturnStatus } from '@shop/events';
-import type { ReturnHistoryRecord, ReturnStore } from './return.store';
+import type { ReturnHistoryRecord, ReturnStore } from '../stores/return.store';
 
 /** One status change of a return, as history and live subscribers see it. */
 export interface ReturnStatusChange {
