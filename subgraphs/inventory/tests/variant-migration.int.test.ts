@@ -42,7 +42,7 @@ const movements = products.flatMap((product, i) => [
 
 type Rows = { rows: Array<Record<string, unknown>> };
 const rows = async (handle: DatabaseHandle, query: ReturnType<typeof sql>) => ((await handle.db.execute(query)) as unknown as Rows).rows;
-const byId = (a: { id?: unknown; product_id?: unknown }, b: typeof a) => (String(a.id ?? a.product_id) < String(b.id ?? b.product_id) ? -1 : 1);
+const byId = (a: Record<string, unknown>, b: Record<string, unknown>) => (String(a.id ?? a.product_id) < String(b.id ?? b.product_id) ? -1 : 1);
 
 describe.each(['pglite', 'postgres'] as const)('stock-per-variant migration on %s', (driver) => {
   const cleanups: Array<() => Promise<void>> = [];

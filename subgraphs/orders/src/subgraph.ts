@@ -28,7 +28,7 @@ export type OrdersConfig = Record<string, never>;
 async function create(_config: OrdersConfig, { database, transport, pubsub, logger }: SubgraphPlatform) {
   const relay = startOutboxRelay({ db: database.db, outbox, transport, logger });
   const orders = createOrders(database.db, { pubsub, wake: () => relay.wake(), logger });
-  const products = await consumeProductEvents(database.db, transport, orders.stores.products);
+  const products = await consumeProductEvents(database.db, transport, orders.stores.products, orders.stores.variants);
   const coupons = await consumePromotionEvents(database.db, transport, orders.stores.coupons);
   const shippingRates = await consumeShippingRateEvents(database.db, transport, orders.stores.shippingRates, orders.stores.carts);
   const saga = await consumeSagaReplies(database.db, transport, orders.saga, logger);
