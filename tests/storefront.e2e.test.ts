@@ -3,12 +3,15 @@ import { currentRequestScope, trackRequestScopes } from '@shop/subgraph-kit';
 import {
   AddReviewDocument,
   AddToWishlistDocument,
+  AddProductOptionDocument,
   AdjustStockDocument,
   CreateCategoryDocument,
   CreateProductDocument,
   CreatePromotionDocument,
+  GenerateProductVariantsDocument,
   SearchDocument,
   StorefrontDocument,
+  StorefrontVariantsDocument,
 } from './__generated__/graphql';
 import { startShop } from './support/embedded-shop';
 import { newCustomer, signInAdmin, whenKnown, type Actor } from './support/shop-actors';
@@ -23,7 +26,7 @@ describe('storefront', () => {
   const statements = new Map<string, number>();
   let shop: Awaited<ReturnType<typeof startShop>>;
   let admin: Actor;
-  const products: Array<{ id: string; stock: number; ratings: number[]; favourites: number }> = [];
+  const products: Array<{ id: string; sku: string; price: number; stock: number; ratings: number[]; favourites: number; sized: string | null }> = [];
 
   beforeAll(async () => {
     trackRequestScopes();
@@ -41,9 +44,10 @@ describe('storefront', () => {
     const shoppers = [await newCustomer(shop.routerUrl, 'Ada'), await newCustomer(shop.routerUrl, 'Grace')];
 
     for (let i = 0; i < 20; i++) {
+      const sku = `SF-${Date.now()}-${i}`;
       const created = await shop.client(
         CreateProductDocument,
-        { input: { sku: `SF-${Date.now()}-${i}`, slug: `sf-${Date.now()}-${i}`, name: `Storefront item ${i}`, price: { amount: 1000 + i, currency: 'EUR' }, categoryId, published: true } },
+        { input: { sku, slug: `sf-${Date.now()}-${i}`, name: `Storefront item ${i}`, price: { amount: 1000 + i, currency: 'EUR' }, categoryId, published: true } },
         as,
       );
       const id = created.data!.createProduct.product!.id;
@@ -59,7 +63,16 @@ describe('storefront', () => {
       for (const shopper of shoppers.slice(0, favourites)) {
         await whenKnown(async () => (await shop.client(AddToWishlistDocument, { productId: id }, { token: shopper.token })).data?.addToWishlist);
       }
-      products.unshift({ id, stock, ratings, favourites }); // NEWEST first, as the query sorts
+      // Every fifth comes in sizes: its first variant (with the stock) becomes S, an M without stock is added.
+      let sized: string | null = null;
+      if (i % 5 === 1) {
+        sized = `SFV-${Date.now()}-${i}`;
+        const option = await shop.client(AddProductOptionDocument, { productId: id, input: { name: 'Size', values: ['S', 'M'] } }, as);
+        expect(option.data?.addProductOption.errors).toEqual([]);
+        const generated = await shop.client(GenerateProductVariantsDocument, { productId: id, input: { skuPrefix: sized, price: { amount: 1000 + i, currency: 'EUR' } } }, as);
+        expect(generated.data?.generateProductVariants.errors).toEqual([]);
+      }
+      products.unshift({ id, sku, price: 1000 + i, stock, ratings, favourites, sized }); // NEWEST first, as the query sorts
     }
     // 10 % off the whole category; promotions learns each product's category from its events.
     const promotion = await whenKnown(async () => (await shop.client(CreatePromotionDocument, { input: { name: 'Storefront 10', kind: 'PERCENTAGE', value: 1000, categoryIds: [categoryId] } }, as)).data?.createPromotion);
@@ -100,6 +113,28 @@ describe('storefront', () => {
     await shop.client(StorefrontDocument, { first: 20, filter: { ids: products.map((p) => p.id) } });
     expect(Object.fromEntries(requests)).toEqual({ products: 1, inventory: 1, ratings: 1, favourites: 1, promotions: 1 });
     for (const subgraph of ['products', 'inventory', 'ratings', 'favourites', 'promotions']) {
+      expect(statements.get(subgraph) ?? 0, subgraph).toBeGreaterThanOrEqual(1);
+      expect(statements.get(subgraph) ?? 0, subgraph).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it('answers the variants of 20 products with their stock: one request to inventory, at most two SQL statements', async () => {
+    const variables = { first: 20, filter: { ids: products.map((p) => p.id) } };
+    const expected = products.map((p) => {
+      const price = { amount: p.price, currency: 'EUR' };
+      const own = { sku: p.sku, price, stock: p.stock, inStock: p.stock > 0 };
+      if (!p.sized) return { id: p.id, variants: [{ ...own, optionValues: [] }] };
+      const m = { sku: `${p.sized}-M`, price, stock: 0, inStock: false, optionValues: [{ option: 'Size', value: 'M' }] };
+      return { id: p.id, variants: [{ ...own, optionValues: [{ option: 'Size', value: 'S' }] }, m] };
+    });
+    const first = await shop.client(StorefrontVariantsDocument, variables);
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.products.edges.map((e) => e.node)).toEqual(expected);
+    requests.clear();
+    statements.clear();
+    await shop.client(StorefrontVariantsDocument, variables);
+    expect(Object.fromEntries(requests)).toEqual({ products: 1, inventory: 1 });
+    for (const subgraph of ['products', 'inventory']) {
       expect(statements.get(subgraph) ?? 0, subgraph).toBeGreaterThanOrEqual(1);
       expect(statements.get(subgraph) ?? 0, subgraph).toBeLessThanOrEqual(2);
     }

@@ -53,19 +53,28 @@ async function seedCatalog(admin: GraphQLSession) {
   return { categoryIds, products };
 }
 
-async function seedStock(admin: GraphQLSession, products: Array<{ id: string; stock: number; sku: string }>) {
-  for (const product of products.filter((p) => p.stock > 0)) {
+/** A product's stock to seed: per variant when the seed data gives its variants, else the product's only variant. */
+type StockSeed = { id: string; stock: number; sku: string; variants?: Array<{ id: string; sku: string; stock: number }> };
+
+async function seedStock(admin: GraphQLSession, products: StockSeed[]) {
+  const targets = products.flatMap((product): Array<{ input: { variantId: string } | { productId: string }; sku: string; stock: number; retryOn: string }> =>
+    product.variants
+      ? product.variants.map((variant) => ({ input: { variantId: variant.id }, sku: variant.sku, stock: variant.stock, retryOn: 'UNKNOWN_VARIANT' }))
+      : [{ input: { productId: product.id }, sku: product.sku, stock: product.stock, retryOn: 'UNKNOWN_PRODUCT' }],
+  );
+  for (const target of targets.filter((t) => t.stock > 0)) {
+    // Inventory learns products and their variants from product events, so it may not know one yet.
     const result = await untilAccepted(
       async () =>
         (
           await admin.request<{ adjustStock: Errors }>(
             'mutation($input: AdjustStockInput!) { adjustStock(input: $input) { errors { code message } } }',
-            { input: { productId: product.id, delta: product.stock, reason: 'Demo stock', idempotencyKey: `seed-${product.sku}` } },
+            { input: { ...target.input, delta: target.stock, reason: 'Demo stock', idempotencyKey: `seed-${target.sku}` } },
           )
         ).adjustStock,
-      'UNKNOWN_PRODUCT',
+      target.retryOn,
     );
-    check(result, `stock for ${product.sku}`);
+    check(result, `stock for ${target.sku}`);
   }
 }
 

@@ -7,6 +7,8 @@ import type { ReadmeExample } from './readme-examples';
 export interface ReaderState {
   token?: string;
   productId?: string;
+  /** An in-stock variant, when an answer listed variants with their stock. */
+  variantId?: string;
   cartId?: string;
   orderId?: string;
 }
@@ -34,6 +36,7 @@ function remember(value: unknown, state: ReaderState, key?: string): void {
   const object = value as Json;
   if (typeof object.accessToken === 'string') state.token = object.accessToken;
   if (key === 'node' && object.inStock === true && typeof object.id === 'string') state.productId ??= object.id;
+  if (key === 'variants' && object.inStock === true && typeof object.id === 'string') state.variantId ??= object.id;
   if (key === 'cart' && typeof object.id === 'string') state.cartId = object.id;
   if (key === 'order' && typeof object.id === 'string') state.orderId = object.id;
   for (const [name, inner] of Object.entries(object)) remember(inner, state, name);
@@ -41,9 +44,11 @@ function remember(value: unknown, state: ReaderState, key?: string): void {
 
 /** Fills what the README leaves to the reader: the product to add, the cart to order, the order to watch. */
 function prepare(example: ReadmeExample, state: ReaderState) {
-  const query = example.query.replaceAll('PRODUCT_ID', state.productId ?? 'PRODUCT_ID');
+  // Without a variant seen yet, the product's own id: a product without options has one variant, with the product's id.
+  const variantId = state.variantId ?? state.productId ?? 'VARIANT_ID';
+  const query = example.query.replaceAll('PRODUCT_ID', state.productId ?? 'PRODUCT_ID').replaceAll('VARIANT_ID', variantId);
   const operation = parse(query).definitions[0] as OperationDefinitionNode;
-  const known: Json = { cartId: state.cartId, id: state.orderId, orderId: state.orderId, productId: state.productId };
+  const known: Json = { cartId: state.cartId, id: state.orderId, orderId: state.orderId, productId: state.productId, variantId };
   const variables: Json = { ...example.variables };
   for (const definition of operation.variableDefinitions ?? []) {
     const name = definition.variable.name.value;

@@ -43,8 +43,8 @@ export async function whenCouponKnown<T extends { errors: Array<{ code: string }
 export async function whenKnown<T extends { errors: Array<{ code: string }> }>(attempt: () => Promise<T | undefined>): Promise<T> {
   for (let i = 0; i < 100; i++) {
     const result = await attempt();
-    if (result && !result.errors.some((e) => e.code === 'UNKNOWN_PRODUCT' || e.code === 'UNKNOWN_CATEGORY')) return result;
+    if (result && !result.errors.some((e) => e.code === 'UNKNOWN_PRODUCT' || e.code === 'UNKNOWN_VARIANT' || e.code === 'UNKNOWN_CATEGORY')) return result;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error('product or category never became known to the subgraph');
+  throw new Error('product, variant or category never became known to the subgraph');
 }

@@ -11,3 +11,8 @@ export interface ProductModel {
 export interface UserModel {
   id: string;
 }
+
+/** A variant reference: stock is kept per variant id. */
+export interface ProductVariantModel {
+  id: string;
+}

@@ -85,3 +85,14 @@ export async function stockEvents(harness: SubgraphHarness) {
     for: (productId: string) => received.filter((event) => event.aggregateId === productId).map((event) => event.data),
   };
 }
+
+/**
+ * The stock row of a product without options: its one (default) variant has the product's id.
+ * Answers it without the variant id after checking that.
+ */
+export async function defaultLevel(inventory: Inventory, productId: string) {
+  const [row] = await inventory.stores.stock.findByIds([productId]);
+  if (!row) return undefined;
+  if (row.variantId !== productId || row.productId !== productId) throw new Error(`not a default variant: ${JSON.stringify(row)}`);
+  return { productId, onHand: row.onHand, reserved: row.reserved };
+}

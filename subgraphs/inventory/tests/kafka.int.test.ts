@@ -17,7 +17,7 @@ describe('inventory on PostgreSQL + Kafka', () => {
 
   it('a product.created published on Kafka creates the stock row', async () => {
     const productId = await catalog(harness).create();
-    expect(await inventoryOf(harness).stores.stock.findByIds([productId])).toEqual([{ productId, onHand: 0, reserved: 0 }]);
+    expect(await inventoryOf(harness).stores.stock.findByIds([productId])).toEqual([{ variantId: productId, productId, onHand: 0, reserved: 0 }]);
   });
 
   it('an order.stock-reservation-requested on shop.orders is answered by stock.reserved on shop.inventory, keyed by order id', async () => {
@@ -35,7 +35,7 @@ describe('inventory on PostgreSQL + Kafka', () => {
     await harness.platform.transport.publish([{ topic: orderTopics.inventory, key: orderId, envelope: request }]);
     await waitFor(async () => replies.length === 1, 60_000);
     expect(replies.map(({ key, envelope }) => [key, envelope.type, envelope.data])).toEqual([
-      [orderId, 'stock.reserved', { orderId, items: [{ productId, quantity: 2 }], expiresAt: expect.any(String) }],
+      [orderId, 'stock.reserved', { orderId, items: [{ productId, variantId: productId, quantity: 2 }], expiresAt: expect.any(String) }],
     ]);
   });
 });

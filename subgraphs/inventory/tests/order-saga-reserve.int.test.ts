@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderTopics } from '@shop/events';
 import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { inventoryModule, orderSagaHandler, reservationIdFor, type Inventory } from '../src';
-import { inventoryOf, newProductId, stockedProduct, stockEvents, waitFor } from './helpers';
+import { defaultLevel, inventoryOf, newProductId, stockedProduct, stockEvents, waitFor } from './helpers';
 import { deliver, newOrderId, orderEvents, repliesFor } from './saga-helpers';
 
 const TTL_SECONDS = 600;
@@ -17,7 +17,7 @@ describe.each(['pglite', 'postgres'] as const)('checkout saga: stock reservation
   });
   afterAll(() => harness.stop());
 
-  const levels = async (productId: string) => (await inventory.stores.stock.findByIds([productId]))[0];
+  const levels = (productId: string) => defaultLevel(inventory, productId);
 
   it('holds every item of the order and answers stock.reserved with the configured expiry', async () => {
     const events = await stockEvents(harness);
@@ -30,7 +30,8 @@ describe.each(['pglite', 'postgres'] as const)('checkout saga: stock reservation
     expect(reservation).toMatchObject({ orderId, status: 'active' });
     expect(reservation.expiresAt.getTime()).toBeGreaterThanOrEqual(before + TTL_SECONDS * 1000);
     expect(reservation.expiresAt.getTime()).toBeLessThanOrEqual(after + TTL_SECONDS * 1000);
-    const items = [{ productId: teapot, quantity: 2 }, { productId: cups, quantity: 3 }].sort((a, b) => (a.productId < b.productId ? -1 : 1));
+    // Items named by product only (recorded before variants) mean each product's default variant.
+    const items = [{ productId: teapot, variantId: teapot, quantity: 2 }, { productId: cups, variantId: cups, quantity: 3 }].sort((a, b) => (a.productId < b.productId ? -1 : 1));
     expect(await repliesFor(harness, orderId)).toEqual([
       { topic: 'shop.inventory', type: 'stock.reserved', data: { orderId, items, expiresAt: reservation.expiresAt.toISOString() } },
     ]);
@@ -40,8 +41,8 @@ describe.each(['pglite', 'postgres'] as const)('checkout saga: stock reservation
     ]);
     await waitFor(async () => events.for(teapot).length === 2 && events.for(cups).length === 2);
     expect([events.for(teapot).at(-1), events.for(cups).at(-1)]).toEqual([
-      { productId: teapot, stock: 3, inStock: true },
-      { productId: cups, stock: 0, inStock: false },
+      { productId: teapot, stock: 3, inStock: true, variant: { variantId: teapot, stock: 3, inStock: true } },
+      { productId: cups, stock: 0, inStock: false, variant: { variantId: cups, stock: 0, inStock: false } },
     ]);
   });
 
@@ -64,7 +65,7 @@ describe.each(['pglite', 'postgres'] as const)('checkout saga: stock reservation
     const items = [{ productId: plenty, quantity: 2 }, { productId: scarce, quantity: 2 }, { productId: unknown, quantity: 1 }];
     await deliver(harness, orderEvents.reservationRequested(orderId, items));
     expect(await repliesFor(harness, orderId)).toEqual([
-      { topic: 'shop.inventory', type: 'stock.rejected', data: { orderId, productIds: [scarce, unknown].sort(), reason: 'OUT_OF_STOCK' } },
+      { topic: 'shop.inventory', type: 'stock.rejected', data: { orderId, productIds: [scarce, unknown].sort(), variantIds: [scarce, unknown].sort(), reason: 'OUT_OF_STOCK' } },
     ]);
     expect([await levels(plenty), await levels(scarce)]).toEqual([
       { productId: plenty, onHand: 5, reserved: 0 },
@@ -77,7 +78,7 @@ describe.each(['pglite', 'postgres'] as const)('checkout saga: stock reservation
     const productId = await stockedProduct(harness, 5);
     const orderId = newOrderId();
     await deliver(harness, orderEvents.reservationRequested(orderId, [{ productId, quantity: 1 }, { productId, quantity: 2 }]));
-    expect((await repliesFor(harness, orderId)).map((r) => [r.type, r.data.items])).toEqual([['stock.reserved', [{ productId, quantity: 3 }]]]);
+    expect((await repliesFor(harness, orderId)).map((r) => [r.type, r.data.items])).toEqual([['stock.reserved', [{ productId, variantId: productId, quantity: 3 }]]]);
     expect(await levels(productId)).toEqual({ productId, onHand: 5, reserved: 3 });
   });
 

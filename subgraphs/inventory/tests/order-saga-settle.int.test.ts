@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { inventoryModule, reservationIdFor, type Inventory } from '../src';
-import { admin, inventoryOf, ops, stockedProduct } from './helpers';
+import { admin, defaultLevel, inventoryOf, ops, stockedProduct } from './helpers';
 import { deliver, newOrderId, orderEvents, repliesFor } from './saga-helpers';
 
 const TTL_SECONDS = 600;
@@ -16,11 +16,11 @@ describe.each(['pglite', 'postgres'] as const)('checkout saga: confirmation, can
   });
   afterAll(() => harness.stop());
 
-  const levels = async (productId: string) => (await inventory.stores.stock.findByIds([productId]))[0];
+  const levels = (productId: string) => defaultLevel(inventory, productId);
   const status = async (orderId: string) => (await inventory.stores.reservations.find(reservationIdFor(orderId)))?.status;
   const replyTypes = async (orderId: string) => (await repliesFor(harness, orderId)).map((reply) => [reply.type, reply.data.reason ?? null]);
   const ledger = async (productId: string) =>
-    (await inventory.stores.movements.page(productId, null, 10)).map(({ kind, delta, onHandAfter, reason }) => ({ kind, delta, onHandAfter, reason }));
+    (await inventory.stores.movements.page({ productId }, null, 10)).map(({ kind, delta, onHandAfter, reason }) => ({ kind, delta, onHandAfter, reason }));
 
   /** An order holding `quantity` of a product stocked with `units`. */
   async function reservedOrder(units: number, quantity: number) {
@@ -57,7 +57,7 @@ describe.each(['pglite', 'postgres'] as const)('checkout saga: confirmation, can
     expect(await levels(productId)).toEqual({ productId, onHand: 4, reserved: 0 });
     expect(await repliesFor(harness, orderId)).toEqual([
       expect.objectContaining({ type: 'stock.reserved' }),
-      { topic: 'shop.inventory', type: 'stock.released', data: { orderId, items, reason: 'cancelled' } },
+      { topic: 'shop.inventory', type: 'stock.released', data: { orderId, items: items.map((item) => ({ ...item, variantId: productId })), reason: 'cancelled' } },
     ]);
   });
 
@@ -107,7 +107,7 @@ describe.each(['pglite', 'postgres'] as const)('checkout saga: confirmation, can
     await deliver(harness, orderEvents.cancelled(orderId, items));
     expect(await repliesFor(harness, orderId)).toEqual([
       expect.objectContaining({ type: 'stock.reserved' }),
-      { topic: 'shop.inventory', type: 'stock.released', data: { orderId, items, reason: 'expired' } },
+      { topic: 'shop.inventory', type: 'stock.released', data: { orderId, items: items.map((item) => ({ ...item, variantId: productId })), reason: 'expired' } },
     ]);
   });
 

@@ -27,7 +27,7 @@ describe.each(['pglite', 'postgres'] as const)('product events and the expiry sw
     await catalog(harness).publish(createdEvent(productId));
     const db = harness.platform.database.db;
     expect(await db.select().from(inbox).where(eq(inbox.eventId, event.id))).toHaveLength(1);
-    expect(await inventory.stores.stock.findByIds([productId])).toEqual([{ productId, onHand: 4, reserved: 0 }]);
+    expect(await inventory.stores.stock.findByIds([productId])).toEqual([{ variantId: productId, productId, onHand: 4, reserved: 0 }]);
   });
 
   it('drops the stock row and its reservation items on product.deleted', async () => {
@@ -43,11 +43,11 @@ describe.each(['pglite', 'postgres'] as const)('product events and the expiry sw
       ttlSeconds: 600,
     });
     await catalog(harness).publish(deletedEvent(productId));
-    expect(await inventory.stores.stock.findByIds([productId, other])).toEqual([{ productId: other, onHand: 3, reserved: 1 }]);
+    expect(await inventory.stores.stock.findByIds([productId, other])).toEqual([{ variantId: other, productId: other, onHand: 3, reserved: 1 }]);
     const items = await harness.platform.database.db.select().from(reservationItems).where(eq(reservationItems.reservationId, held.reservation!.id));
-    expect(items).toEqual([{ reservationId: held.reservation!.id, productId: other, quantity: 1 }]);
+    expect(items).toEqual([{ reservationId: held.reservation!.id, variantId: other, productId: other, quantity: 1 }]);
     expect((await inventory.reservations.release(held.reservation!.id)).reservation?.status).toBe('released');
-    expect(await inventory.stores.stock.findByIds([other])).toEqual([{ productId: other, onHand: 3, reserved: 0 }]);
+    expect(await inventory.stores.stock.findByIds([other])).toEqual([{ variantId: other, productId: other, onHand: 3, reserved: 0 }]);
   });
 
   it('the sweeper releases a reservation once it has expired', async () => {
@@ -57,6 +57,6 @@ describe.each(['pglite', 'postgres'] as const)('product events and the expiry sw
       new Date(Date.now() - 5_000),
     );
     await waitFor(async () => (await inventory.stores.reservations.find(held.reservation!.id))?.status === 'expired');
-    expect(await inventory.stores.stock.findByIds([productId])).toEqual([{ productId, onHand: 2, reserved: 0 }]);
+    expect(await inventory.stores.stock.findByIds([productId])).toEqual([{ variantId: productId, productId, onHand: 2, reserved: 0 }]);
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { inventoryModule, type Inventory } from '../src';
-import { inventoryOf, ops, productRefs, stockedProduct, stockEvents, waitFor } from './helpers';
+import { defaultLevel, inventoryOf, ops, productRefs, stockedProduct, stockEvents, waitFor } from './helpers';
 
 describe.each(['pglite', 'postgres'] as const)('reservations on %s', (backend) => {
   let harness: SubgraphHarness;
@@ -18,7 +18,7 @@ describe.each(['pglite', 'postgres'] as const)('reservations on %s', (backend) =
 
   const reserve = (items: Array<{ productId: string; quantity: number }>, extra: Record<string, unknown> = {}) =>
     inventory.reservations.reserve({ reservationId: randomUUID(), orderId: `order-${randomUUID()}`, items, ttlSeconds: 600, ...extra });
-  const levels = async (productId: string) => (await inventory.stores.stock.findByIds([productId]))[0];
+  const levels = (productId: string) => defaultLevel(inventory, productId);
   const stock = async (productId: string) =>
     (await harness.call<{ _entities: Array<{ stock: number }> }>(ops.products, { reps: productRefs([productId]) })).data!._entities[0]!.stock;
 
@@ -47,7 +47,7 @@ describe.each(['pglite', 'postgres'] as const)('reservations on %s', (backend) =
     expect(result.errors.map(({ code, productId, requested, available }) => ({ code, productId, requested, available }))).toEqual(
       [
         { code: 'INSUFFICIENT_STOCK', productId: scarce, requested: 3, available: 1 },
-        { code: 'UNKNOWN_PRODUCT', productId: missing, requested: 1, available: 0 },
+        { code: 'UNKNOWN_VARIANT', productId: missing, requested: 1, available: 0 },
       ].sort((a, b) => (a.productId < b.productId ? -1 : 1)),
     );
     expect(await levels(plenty)).toEqual({ productId: plenty, onHand: 5, reserved: 0 });
@@ -75,7 +75,7 @@ describe.each(['pglite', 'postgres'] as const)('reservations on %s', (backend) =
     expect(second.reservation).toMatchObject({ id, status: 'committed' });
     expect(await levels(productId)).toEqual({ productId, onHand: 3, reserved: 0 });
     expect(await stock(productId)).toBe(3);
-    const ledger = await inventory.stores.movements.page(productId, null, 10);
+    const ledger = await inventory.stores.movements.page({ productId }, null, 10);
     expect(ledger.map(({ kind, delta, onHandAfter, reason, actorId }) => ({ kind, delta, onHandAfter, reason, actorId }))).toEqual([
       { kind: 'sale', delta: -2, onHandAfter: 3, reason: 'order order-42', actorId: null },
       expect.objectContaining({ kind: 'adjustment', delta: 5 }),

@@ -18,7 +18,7 @@ describe.each(['pglite', 'postgres'] as const)('returns: restock on return.recei
 
   const levels = async (productId: string) => (await inventory.stores.stock.findByIds([productId]))[0];
   const ledger = async (productId: string) =>
-    (await inventory.stores.movements.page(productId, null, 10)).map(({ kind, delta, onHandAfter, reason }) => ({ kind, delta, onHandAfter, reason }));
+    (await inventory.stores.movements.page({ productId }, null, 10)).map(({ kind, delta, onHandAfter, reason }) => ({ kind, delta, onHandAfter, reason }));
   const received = (orderId: string, returnId: string, items: Array<{ lineId: string; productId: string; quantity: number }>) =>
     returnReceived.create(orderId, { returnId, orderId, customerId: 'customer-1', items, refund: { amount: 1000, currency: 'EUR' } });
 
@@ -28,13 +28,13 @@ describe.each(['pglite', 'postgres'] as const)('returns: restock on return.recei
     const items = [{ productId, quantity: 3 }];
     await deliver(harness, orderEvents.reservationRequested(orderId, items), orderEvents.confirmed(orderId, items));
     const returnId = randomUUID();
-    // Two lines of one product (variants to come) are restocked as one movement.
+    // Two lines of one variant are restocked as one movement.
     const event = received(orderId, returnId, [
       { lineId: 'l1', productId, quantity: 1 },
       { lineId: 'l2', productId, quantity: 1 },
     ]);
     await deliver(harness, event, event, event);
-    expect(await levels(productId)).toEqual({ productId, onHand: 4, reserved: 0 });
+    expect(await levels(productId)).toEqual({ productId, variantId: productId, onHand: 4, reserved: 0 });
     expect((await ledger(productId)).slice(0, 2)).toEqual([
       { kind: 'restock', delta: 2, onHandAfter: 4, reason: `return ${returnId}` },
       { kind: 'sale', delta: -3, onHandAfter: 2, reason: `order ${orderId}` },
@@ -42,10 +42,10 @@ describe.each(['pglite', 'postgres'] as const)('returns: restock on return.recei
     expect((await repliesFor(harness, orderId)).map((reply) => reply.type)).toEqual(['stock.reserved']);
   });
 
-  it('skips a product it no longer keeps and restocks the others', async () => {
+  it('skips a variant it no longer keeps and restocks the others', async () => {
     const productId = await stockedProduct(harness, 2);
     const orderId = newOrderId();
     await deliver(harness, received(orderId, randomUUID(), [{ lineId: 'gone', productId: `deleted-${randomUUID()}`, quantity: 1 }, { lineId: 'kept', productId, quantity: 1 }]));
-    expect(await levels(productId)).toEqual({ productId, onHand: 3, reserved: 0 });
+    expect(await levels(productId)).toEqual({ productId, variantId: productId, onHand: 3, reserved: 0 });
   });
 });

@@ -31,11 +31,11 @@ describe.each(['pglite', 'postgres'] as const)('stock and adjustments on %s', (b
   it('resolves 20 products in one batched query with their exact stock', async () => {
     const ids = await Promise.all(Array.from({ length: 19 }, (_, i) => stockedProduct(harness, i)));
     const unknown = `never-created-${randomUUID()}`;
-    const findByIds = vi.spyOn(StockStore.prototype, 'findByIds');
+    const totals = vi.spyOn(StockStore.prototype, 'totalsByProducts');
     const entities = await stockOf([...ids, unknown]);
     expect(entities).toEqual([...ids.map((id, i) => ({ id, stock: i, inStock: i > 0 })), { id: unknown, stock: 0, inStock: false }]);
-    expect(findByIds).toHaveBeenCalledTimes(1);
-    expect(findByIds.mock.calls[0]![0]).toHaveLength(20);
+    expect(totals).toHaveBeenCalledTimes(1);
+    expect(totals.mock.calls[0]![0]).toHaveLength(20);
   });
 
   it('adjusts stock, records the movement and publishes stock.changed', async () => {
@@ -50,8 +50,8 @@ describe.each(['pglite', 'postgres'] as const)('stock and adjustments on %s', (b
     expect(removed.data!.adjustStock.movement).toMatchObject({ delta: -7, onHandAfter: 0, reason: null, product: { stock: 0, inStock: false } });
     await waitFor(async () => events.for(productId).length === 2);
     expect(events.for(productId)).toEqual([
-      { productId, stock: 7, inStock: true },
-      { productId, stock: 0, inStock: false },
+      { productId, stock: 7, inStock: true, variant: { variantId: productId, stock: 7, inStock: true } },
+      { productId, stock: 0, inStock: false, variant: { variantId: productId, stock: 0, inStock: false } },
     ]);
   });
 
@@ -93,7 +93,7 @@ describe.each(['pglite', 'postgres'] as const)('stock and adjustments on %s', (b
     await inventoryOf(harness).reservations.reserve({ reservationId: randomUUID(), orderId: 'o-1', items: [{ productId, quantity: 3 }], ttlSeconds: 600 });
     const reserved = await adjust({ productId, delta: -3, idempotencyKey: randomUUID() });
     expect(reserved.data!.adjustStock.errors).toEqual([{ code: 'INSUFFICIENT_STOCK', field: 'delta', message: 'Only 2 units can be removed (5 on hand, 3 reserved)' }]);
-    expect(await inventoryOf(harness).stores.stock.findByIds([productId])).toEqual([{ productId, onHand: 5, reserved: 3 }]);
+    expect(await inventoryOf(harness).stores.stock.findByIds([productId])).toEqual([{ variantId: productId, productId, onHand: 5, reserved: 3 }]);
     const failedKey = randomUUID();
     await adjust({ productId, delta: -9, idempotencyKey: failedKey });
     const retried = await adjust({ productId, delta: -2, idempotencyKey: failedKey });

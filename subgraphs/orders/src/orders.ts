@@ -13,6 +13,7 @@ import { CartItemStore } from './stores/cart-item.store';
 import { CartStore } from './stores/cart.store';
 import { KnownCouponStore } from './stores/known-coupon.store';
 import { KnownProductStore } from './stores/known-product.store';
+import { KnownVariantStore } from './stores/known-variant.store';
 import { KnownShippingRateStore } from './stores/known-shipping-rate.store';
 import { OrderHistoryStore } from './stores/order-history.store';
 import { OrderStore } from './stores/order.store';
@@ -38,6 +39,7 @@ export function createOrders(db: Database, wiring: OrdersWiring = {}) {
     carts: new CartStore(db),
     items: new CartItemStore(db),
     products: new KnownProductStore(db),
+    variants: new KnownVariantStore(db),
     coupons: new KnownCouponStore(db),
     shippingRates: new KnownShippingRateStore(db),
     orders: new OrderStore(db),
@@ -45,7 +47,7 @@ export function createOrders(db: Database, wiring: OrdersWiring = {}) {
   };
   const reader = new CartReader(stores.carts, stores.items);
   const couponCheck = new CouponCheckService(stores.coupons, stores.orders);
-  const carts = new CartService(reader, stores.carts, stores.items, stores.products, couponCheck, stores.shippingRates, transactor(db));
+  const carts = new CartService(reader, stores.carts, stores.items, stores.variants, couponCheck, stores.shippingRates, transactor(db));
   const feed = new OrderStatusFeed(wiring.pubsub ?? new MemoryPubSub({ keyPrefix: 'orders' }), stores.history);
   const lifecycle = new OrderLifecycle(stores.orders, stores.history, feed, wiring.wake ?? (() => {}));
   const orderService = new OrderService(db, stores.carts, stores.items, stores.orders, lifecycle, logger);

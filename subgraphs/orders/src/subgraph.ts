@@ -33,7 +33,7 @@ export interface OrdersConfig {
 async function create(config: OrdersConfig, { database, transport, pubsub, logger }: SubgraphPlatform) {
   const relay = startOutboxRelay({ db: database.db, outbox, transport, logger });
   const orders = createOrders(database.db, { pubsub, wake: () => relay.wake(), logger, ...(config.returnWindowDays !== undefined ? { returnWindowDays: config.returnWindowDays } : {}) });
-  const products = await consumeProductEvents(database.db, transport, orders.stores.products);
+  const products = await consumeProductEvents(database.db, transport, orders.stores.products, orders.stores.variants);
   const coupons = await consumePromotionEvents(database.db, transport, orders.stores.coupons);
   const shippingRates = await consumeShippingRateEvents(database.db, transport, orders.stores.shippingRates, orders.stores.carts);
   const saga = await consumeSagaReplies(database.db, transport, orders.saga, logger);

@@ -91,8 +91,10 @@ describe.each(['pglite', 'postgres'] as const)('cart lines on %s', (backend) => 
         { productId, sku: productId, name: 'Pin', categoryId: 'pins', priceAmount: 1, priceCurrency: 'EUR', published: true },
         db,
       );
+      await orders.stores.variants.replaceForProduct(productId, [{ variantId: productId, productId, sku: productId, priceAmount: 1, priceCurrency: 'EUR', published: true, position: 0, optionValues: [] }], db);
+      await orders.stores.variants.replaceForProduct(productId, [{ variantId: productId, productId, sku: productId, priceAmount: 1, priceCurrency: 'EUR', published: true, position: 0, optionValues: [] }], db);
     }
-    for (const productId of ids.slice(0, 50)) expect((await orders.carts.addToCart(shopper.userId, productId, 1)).errors).toEqual([]);
+    for (const productId of ids.slice(0, 50)) expect((await orders.carts.addToCart(shopper.userId, { productId }, 1)).errors).toEqual([]);
     const { cart, errors } = await mutate(ops.add, { p: ids[50] }, shopper);
     expect(errors).toEqual([{ code: 'TOO_MANY_ITEMS', field: null, message: 'A cart holds at most 50 lines' }]);
     expect(cart).toMatchObject({ itemCount: 50, subtotal: { amount: 50, currency: 'EUR' } });

@@ -77,8 +77,8 @@ describe.each(['pglite', 'postgres'] as const)('the checkout saga orchestrator o
       customerId: shopper.userId,
       currency: 'EUR',
       lines: [
-        { lineId: cart.lineIds[0], productId: cart.teapot, categoryId: 'kitchen', quantity: 2, unitPrice: eur(2500) },
-        { lineId: cart.lineIds[1], productId: cart.cup, categoryId: 'tableware', quantity: 1, unitPrice: eur(1000) },
+        { lineId: cart.lineIds[0], productId: cart.teapot, variantId: cart.teapot, sku: `SKU-${cart.teapot}`, categoryId: 'kitchen', quantity: 2, unitPrice: eur(2500) },
+        { lineId: cart.lineIds[1], productId: cart.cup, variantId: cart.cup, sku: `SKU-${cart.cup}`, categoryId: 'tableware', quantity: 1, unitPrice: eur(1000) },
       ],
       couponCode: null,
       shippingAddress: { name: 'Ada Lovelace', line1: '1 Analytical Row', line2: null, city: 'London', region: null, postalCode: 'N1 9GU', country: 'GB' },
@@ -124,20 +124,20 @@ describe.each(['pglite', 'postgres'] as const)('the checkout saga orchestrator o
       shippingCost: eur(499),
     });
     const reservation = await participants.next(orderId, 'order.stock-reservation-requested');
-    expect(reservation.data).toEqual({ orderId, items: [{ productId: teapot, quantity: 2 }, { productId: cup, quantity: 1 }] });
+    expect(reservation.data).toEqual({ orderId, items: [{ productId: teapot, variantId: teapot, quantity: 2 }, { productId: cup, variantId: cup, quantity: 1 }] });
     expect(await readOrder(harness, shopper, orderId)).toMatchObject({ status: 'PRICED', discount: eur(600), shippingCost: eur(499), tax: eur(1180), total: eur(7079), carrier: 'DHL' });
 
     await participants.reply(stockReserved, orderId, { orderId, items: [{ productId: teapot, quantity: 2 }], expiresAt: new Date(Date.now() + 60_000).toISOString() });
     expect((await participants.next(orderId, 'order.payment-requested')).data).toEqual({ orderId, customerId: shopper.userId, amount: eur(7079), paymentToken: 'tok_visa' });
     await participants.reply(paymentCaptured, orderId, { paymentId: 'pay-1', orderId, amount: eur(7079) });
-    expect((await participants.next(orderId, 'order.shipment-requested')).data).toMatchObject({ orderId, carrier: 'DHL', items: [{ productId: teapot, quantity: 2 }, { productId: cup, quantity: 1 }] });
+    expect((await participants.next(orderId, 'order.shipment-requested')).data).toMatchObject({ orderId, carrier: 'DHL', items: [{ productId: teapot, variantId: teapot, quantity: 2 }, { productId: cup, variantId: cup, quantity: 1 }] });
     const shipment = { orderId, shipmentId: 'ship-1', customerId: shopper.userId, carrier: 'DHL', trackingNumber: 'DHL000001', at: new Date().toISOString() };
     await participants.reply(shipmentCreated, orderId, shipment);
     expect((await participants.next(orderId, 'order.confirmed')).data).toEqual({
       orderId,
       customerId: shopper.userId,
       total: eur(7079),
-      items: [{ productId: teapot, quantity: 2 }, { productId: cup, quantity: 1 }],
+      items: [{ productId: teapot, variantId: teapot, quantity: 2 }, { productId: cup, variantId: cup, quantity: 1 }],
       promotionIds: ['promo-1'],
     });
     const confirmed = await readOrder(harness, shopper, orderId);
@@ -179,7 +179,7 @@ describe.each(['pglite', 'postgres'] as const)('the checkout saga orchestrator o
       code: 'PAYMENT_DECLINED',
       reason: 'Payment failed: Your card was declined.',
       previousStatus: 'STOCK_RESERVED',
-      items: [{ productId: teapot, quantity: 2 }, { productId: cup, quantity: 1 }],
+      items: [{ productId: teapot, variantId: teapot, quantity: 2 }, { productId: cup, variantId: cup, quantity: 1 }],
     });
     // A late answer to a cancelled order is ignored.
     await participants.reply(paymentCaptured, orderId, { paymentId: 'pay-2', orderId, amount: eur(7079) });

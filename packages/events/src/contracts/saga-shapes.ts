@@ -14,17 +14,30 @@ export const address = z.object({
   country: z.string().regex(/^[A-Z]{2}$/),
 });
 
+/**
+ * The variant a line or quantity is of. Optional only so events recorded before variants (and
+ * consumers that count per product) keep parsing: absent means the product's default variant,
+ * whose id is the product's id.
+ */
+const variantId = z.string().min(1).optional();
+
 /** One order line as placed: the cart line frozen at placement. */
 export const orderLine = z.object({
   lineId: z.string().min(1),
   productId: z.string().min(1),
+  variantId,
+  /** The variant's sku when ordered. */
+  sku: z.string().min(1).optional(),
   categoryId: z.string().min(1),
   quantity: z.number().int().min(1),
   unitPrice: money,
 });
 
-/** Units of one product (reservations, shipments, restocks). */
-export const productQuantity = z.object({ productId: z.string().min(1), quantity: z.number().int().min(1) });
+/** Units of one variant of a product (reservations, shipments, restocks). */
+export const productQuantity = z.object({ productId: z.string().min(1), variantId, quantity: z.number().int().min(1) });
+
+/** The variant of a line or quantity: its own id, or (recorded before variants) its product's default variant. */
+export const variantOf = (item: { productId: string; variantId?: string | undefined }): string => item.variantId ?? item.productId;
 
 /**
  * Money everywhere in the shop (events, catalog, payments, tax, orders): integer minor units

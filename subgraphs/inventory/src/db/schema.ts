@@ -8,19 +8,23 @@ export const inventorySchema = pgSchema('inventory');
 export const { outbox, inbox } = outboxTables(inventorySchema);
 
 /**
- * One row per product, created when `product.created` is consumed. Available to sell is
- * `on_hand - reserved`; the checks are the last line of defence behind the conditional updates,
- * so no interleaving of writers can ever store a negative stock.
+ * One row per sellable variant, created when a product event lists it (`variants` of
+ * product.created/updated; a product without options has one, its default variant, whose id is the
+ * product's). Available to sell is `on_hand - reserved`; the checks are the last line of defence
+ * behind the conditional updates, so no interleaving of writers can ever store a negative stock.
  */
 export const stockLevels = inventorySchema.table(
   'stock_levels',
   {
-    productId: text('product_id').primaryKey(),
+    variantId: text('variant_id').primaryKey(),
+    /** The product the variant belongs to: `Product.stock` sums its variants. */
+    productId: text('product_id').notNull(),
     onHand: integer('on_hand').notNull().default(0),
     reserved: integer('reserved').notNull().default(0),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    index('stock_levels_product_idx').on(t.productId),
     check('stock_levels_on_hand_check', sql`${t.onHand} >= 0`),
     check('stock_levels_reserved_check', sql`${t.reserved} >= 0 and ${t.reserved} <= ${t.onHand}`),
   ],
@@ -46,21 +50,22 @@ export const reservations = inventorySchema.table(
   (t) => [index('reservations_active_expiry_idx').on(t.expiresAt).where(sql`${t.status} = 'active'`)],
 );
 
-/** The products and quantities one reservation holds; they go with the product's stock row. */
+/** The variants and quantities one reservation holds; they go with the variant's stock row. */
 export const reservationItems = inventorySchema.table(
   'reservation_items',
   {
     reservationId: uuid('reservation_id')
       .notNull()
       .references(() => reservations.id, { onDelete: 'cascade' }),
-    productId: text('product_id')
+    variantId: text('variant_id')
       .notNull()
-      .references(() => stockLevels.productId, { onDelete: 'cascade' }),
+      .references(() => stockLevels.variantId, { onDelete: 'cascade' }),
+    productId: text('product_id').notNull(),
     quantity: integer('quantity').notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.reservationId, t.productId] }),
-    index('reservation_items_product_idx').on(t.productId),
+    primaryKey({ columns: [t.reservationId, t.variantId] }),
+    index('reservation_items_variant_idx').on(t.variantId),
     check('reservation_items_quantity_check', sql`${t.quantity} > 0`),
   ],
 );
@@ -77,6 +82,7 @@ export const stockMovements = inventorySchema.table(
     // Ledger order, the keyset of pagination: created_at ties within a transaction.
     seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
     productId: text('product_id').notNull(),
+    variantId: text('variant_id').notNull(),
     kind: text('kind', { enum: ['adjustment', 'sale', 'restock'] }).notNull(),
     delta: integer('delta').notNull(),
     onHandAfter: integer('on_hand_after').notNull(),
@@ -89,6 +95,7 @@ export const stockMovements = inventorySchema.table(
   },
   (t) => [
     index('stock_movements_product_seq_idx').on(t.productId, t.seq),
+    index('stock_movements_variant_seq_idx').on(t.variantId, t.seq),
     // NULLs are distinct, so system movements (no key) never collide.
     uniqueIndex('stock_movements_idempotency_idx').on(t.actorId, t.idempotencyKey),
   ],

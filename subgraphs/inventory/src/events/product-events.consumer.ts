@@ -1,5 +1,5 @@
 import type { Database, Transaction } from '@shop/db';
-import { on, productCreated, productDeleted, productsTopic, subscribeWithInbox, type EventRoute, type EventTransport, type Subscription } from '@shop/events';
+import { on, productCreated, productDeleted, productsTopic, productUpdated, subscribeWithInbox, type EventRoute, type EventTransport, type ProductSnapshot, type Subscription } from '@shop/events';
 import { inbox } from '../db/schema';
 import type { StockStore } from '../stores/stock.store';
 
@@ -14,20 +14,27 @@ export interface ProductEventsDeps {
   afterCommit: () => void;
 }
 
+/** The product's variants; an event recorded before variants meant one default variant with the product's id. */
+const variantIds = (data: ProductSnapshot): string[] => (data.variants ?? [{ variantId: data.productId }]).map((variant) => variant.variantId);
+
 /**
- * Keeps one stock row per catalog product: created empty on `product.created`, dropped with its
- * reservation items on `product.deleted`. The inbox makes redelivery harmless, and the insert
- * ignores an existing row besides, so a product never gets two rows.
+ * Keeps one stock row per catalog variant: product.created/updated carry the product's whole
+ * variant list, so new variants get an empty row and removed ones are dropped (with their
+ * reservation items); product.deleted drops them all. The inbox makes redelivery harmless, and the
+ * insert ignores existing rows besides, so a variant never gets two rows nor loses its units.
  */
 export function consumeProductEvents(deps: ProductEventsDeps): Promise<Subscription> {
   const { db, transport, stock, afterCommit } = deps;
   const routes: EventRoute<Transaction>[] = [
-    // Nothing to announce: a new product has no stock, which is what consumers assume anyway.
+    // Nothing to announce: a new variant has no stock, which is what consumers assume anyway.
     on(productCreated, async (event, tx) => {
-      await stock.createIfMissing(event.data.productId, tx);
+      await stock.syncVariants(event.data.productId, variantIds(event.data), tx);
+    }),
+    on(productUpdated, async (event, tx) => {
+      await stock.syncVariants(event.data.productId, variantIds(event.data), tx);
     }),
     on(productDeleted, async (event, tx) => {
-      await stock.delete(event.data.productId, tx);
+      await stock.deleteProduct(event.data.productId, tx);
     }),
   ];
   return subscribeWithInbox({ db, inbox, transport, group: PRODUCT_EVENTS_GROUP, topics: [productsTopic], routes, afterCommit });

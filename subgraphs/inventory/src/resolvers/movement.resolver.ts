@@ -8,11 +8,12 @@ export function movementResolvers(adjustments: AdjustStockService, movements: Mo
   return {
     StockMovement: {
       product: (movement) => ({ id: movement.productId }),
+      variant: (movement) => ({ id: movement.variantId }),
       kind: (movement) => movementKinds[movement.kind],
       actor: (movement) => (movement.actorId ? { id: movement.actorId } : null),
     },
     Query: {
-      stockMovements: (_parent, { productId, first, after }, context) => movements.page(context, productId, first, after),
+      stockMovements: (_parent, { productId, variantId, first, after }, context) => movements.page(context, { productId, variantId }, first, after),
     },
     Mutation: {
       adjustStock: (_parent, { input }, context) => adjustments.adjust(context, input),

@@ -13,16 +13,17 @@ function stockCreatedMidway(): { store: StockStore; updates: number[] } {
   const updates: number[] = [];
   let row: StockRecord | null = null;
   const store = {
-    adjust: async (productId: string, delta: number) => {
+    adjust: async (variantId: string, delta: number) => {
       updates.push(delta);
       if (!row) {
-        row = { productId, onHand: 0, reserved: 0 };
+        row = { variantId, productId: 'p1', onHand: 0, reserved: 0 };
         return null;
       }
       row = { ...row, onHand: row.onHand + delta };
       return row;
     },
     findByIds: async () => (row ? [row] : []),
+    totalsByProducts: async () => [],
   } as unknown as StockStore;
   return { store, updates };
 }
@@ -36,16 +37,28 @@ describe('AdjustStockService', () => {
   it('adds the units when the stock row was created between its update and its read, instead of refusing', async () => {
     const { store, updates } = stockCreatedMidway();
     const service = new AdjustStockService(store, movements, (work) => work(tx));
-    const result = await service.adjust(admin, { productId: 'p1', delta: 5, idempotencyKey: 'k1' });
+    const result = await service.adjust(admin, { variantId: 'v1', delta: 5, idempotencyKey: 'k1' });
     expect(result.errors).toEqual([]);
-    expect(result.movement).toMatchObject({ productId: 'p1', delta: 5, onHandAfter: 5 });
+    expect(result.movement).toMatchObject({ productId: 'p1', variantId: 'v1', delta: 5, onHandAfter: 5 });
     expect(updates).toEqual([5, 5]);
   });
 
-  it('still answers UNKNOWN_PRODUCT when no stock row exists at all', async () => {
+  it('still answers UNKNOWN_VARIANT when no stock row exists at all', async () => {
     const store = { adjust: async () => null, findByIds: async () => [] } as unknown as StockStore;
     const service = new AdjustStockService(store, movements, (work) => work(tx));
-    const result = await service.adjust(admin, { productId: 'p9', delta: 5, idempotencyKey: 'k2' });
-    expect(result.errors.map((error) => error.code)).toEqual(['UNKNOWN_PRODUCT']);
+    const result = await service.adjust(admin, { variantId: 'v9', delta: 5, idempotencyKey: 'k2' });
+    expect(result.errors.map((error) => error.code)).toEqual(['UNKNOWN_VARIANT']);
+  });
+
+  it('takes a product id for a product with one variant only: UNKNOWN_PRODUCT without, VARIANT_REQUIRED with several', async () => {
+    const level = (variantId: string) => ({ variantId, productId: 'p2', onHand: 0, reserved: 0 });
+    for (const [variants, code] of [[[], 'UNKNOWN_PRODUCT'], [[level('a'), level('b')], 'VARIANT_REQUIRED']] as const) {
+      const adjusted: string[] = [];
+      const store = { variantsOf: async () => variants, adjust: async (id: string) => (adjusted.push(id), null) } as unknown as StockStore;
+      const service = new AdjustStockService(store, movements, (work) => work(tx));
+      const result = await service.adjust(admin, { productId: 'p2', delta: 5, idempotencyKey: 'k3' });
+      expect(result.errors.map((error) => error.code)).toEqual([code]);
+      expect(adjusted).toEqual([]);
+    }
   });
 });

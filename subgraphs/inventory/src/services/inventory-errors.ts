@@ -1,6 +1,6 @@
 import type { PayloadFailure } from '@shop/subgraph-kit';
 /** Mirrors the schema's `InventoryErrorCode`: expected failures are data, not exceptions. */
-export type InventoryErrorCode = 'INVALID_INPUT' | 'UNKNOWN_PRODUCT' | 'INSUFFICIENT_STOCK' | 'IDEMPOTENCY_KEY_REUSED';
+export type InventoryErrorCode = 'INVALID_INPUT' | 'UNKNOWN_PRODUCT' | 'UNKNOWN_VARIANT' | 'VARIANT_REQUIRED' | 'INSUFFICIENT_STOCK' | 'IDEMPOTENCY_KEY_REUSED';
 
 export type InventoryFailure = PayloadFailure<InventoryErrorCode>;
 

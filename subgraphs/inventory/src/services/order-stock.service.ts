@@ -1,5 +1,5 @@
 import type { Executor } from '@shop/db';
-import { appendToOutbox, stockRejected, stockReserved, type OrderStockReservationRequested, type ReturnReceived, type StockRejected } from '@shop/events';
+import { appendToOutbox, stockRejected, stockReserved, variantOf, type OrderStockReservationRequested, type ReturnReceived, type StockRejected } from '@shop/events';
 import type { Logger } from '@shop/subgraph-kit';
 import { outbox } from '../db/schema';
 import { announceReleased } from '../events/stock-events';
@@ -32,7 +32,7 @@ export class OrderStockService {
   /** Holds every unit of the order or none, and answers `stock.reserved` or `stock.rejected`. */
   async reserve(tx: Executor, request: OrderStockReservationRequested, now: Date = new Date()): Promise<void> {
     const { orderId } = request;
-    const items = mergeByProduct(request.items);
+    const items = mergeByVariant(request.items);
     const ttlSeconds = this.options.reservationTtlSeconds;
     const result = await this.options.reservationsIn(tx).reserve({ reservationId: reservationIdFor(orderId), orderId, items, ttlSeconds }, now);
     const held = result.reservation;
@@ -62,22 +62,33 @@ export class OrderStockService {
   }
 }
 
-/** Two order lines of one product become one item (a reservation holds each product once). */
-function mergeByProduct(items: Items): Items {
-  const totals = new Map<string, number>();
-  for (const item of items) totals.set(item.productId, (totals.get(item.productId) ?? 0) + item.quantity);
-  return [...totals].map(([productId, quantity]) => ({ productId, quantity }));
+type Item = { productId: string; variantId: string; quantity: number };
+
+/** Two order lines of one variant become one item (a reservation holds each variant once). */
+function mergeByVariant(items: Items): Item[] {
+  const totals = new Map<string, Item>();
+  for (const item of items) {
+    const variantId = variantOf(item);
+    const merged = totals.get(variantId);
+    totals.set(variantId, { productId: item.productId, variantId, quantity: (merged?.quantity ?? 0) + item.quantity });
+  }
+  return [...totals.values()];
 }
 
 /**
- * Why nothing is held. `OUT_OF_STOCK` names the products lacking stock (or unknown to inventory);
- * a reservation of the order that is no longer live answers `RESERVATION_<STATUS>`; anything else
- * (invalid quantities, a repeated request with other items) answers its error code for every product.
+ * Why nothing is held. `OUT_OF_STOCK` names the variants lacking stock (or unknown to inventory)
+ * and their products; a reservation of the order that is no longer live answers
+ * `RESERVATION_<STATUS>`; anything else (invalid quantities, a repeated request with other items)
+ * answers its error code for every item.
  */
-function rejection(orderId: string, items: Items, result: ReservationResult): StockRejected {
-  const all = items.map((item) => item.productId);
-  if (result.reservation) return { orderId, productIds: all, reason: `RESERVATION_${result.reservation.status.toUpperCase()}` };
-  const short = result.errors.filter((error) => error.code === 'INSUFFICIENT_STOCK' || error.code === 'UNKNOWN_PRODUCT');
-  if (short.length > 0) return { orderId, productIds: short.map((error) => error.productId!), reason: 'OUT_OF_STOCK' };
-  return { orderId, productIds: all, reason: result.errors[0]?.code ?? 'UNKNOWN' };
+function rejection(orderId: string, items: Item[], result: ReservationResult): StockRejected {
+  const of = (at: Array<{ productId: string; variantId: string }>) => ({
+    orderId,
+    productIds: [...new Set(at.map((item) => item.productId))],
+    variantIds: at.map((item) => item.variantId),
+  });
+  if (result.reservation) return { ...of(items), reason: `RESERVATION_${result.reservation.status.toUpperCase()}` };
+  const short = result.errors.filter((error) => error.code === 'INSUFFICIENT_STOCK' || error.code === 'UNKNOWN_VARIANT');
+  if (short.length > 0) return { ...of(short.map((error) => ({ productId: error.productId!, variantId: error.variantId! }))), reason: 'OUT_OF_STOCK' };
+  return { ...of(items), reason: result.errors[0]?.code ?? 'UNKNOWN' };
 }

@@ -13,7 +13,7 @@ import {
 } from './reservation-input';
 
 export interface Reservation extends ReservationRow {
-  items: Array<{ productId: string; quantity: number }>;
+  items: Array<{ productId: string; variantId: string; quantity: number }>;
 }
 export type ReservationResult = { reservation: Reservation; errors: [] } | { reservation: null; errors: ReservationFailure[] };
 
@@ -29,13 +29,13 @@ export interface CancelResult {
 const fail = (...errors: ReservationFailure[]): ReservationResult => ({ reservation: null, errors });
 const toReservation = (row: ReservationRow, items: ReservationItem[]): Reservation => ({
   ...row,
-  items: items.map(({ productId, quantity }) => ({ productId, quantity })),
+  items: items.map(({ productId, variantId, quantity }) => ({ productId, variantId, quantity })),
 });
 const ok = (row: ReservationRow, items: ReservationItem[]): ReservationResult => ({ reservation: toReservation(row, items), errors: [] });
 
 /**
  * Stock holds for the checkout saga. Every state change runs in one transaction with its
- * `stock.changed` events; stock rows are always locked in product-id order so writers never
+ * `stock.changed` events; stock rows are always locked in variant-id order so writers never
  * deadlock, and every update re-checks stock on the locked row so it never goes below zero.
  */
 export class ReservationService {
@@ -63,15 +63,15 @@ export class ReservationService {
     const expiresAt = new Date(now.getTime() + request.ttlSeconds * 1000);
     const row = await this.reservations.insert({ id: request.reservationId, orderId: request.orderId, expiresAt }, tx);
     if (!row) throw new Rollback('id-taken' as const);
-    const items = [...request.items].sort((a, b) => (a.productId < b.productId ? -1 : 1));
-    const locked = new Map((await this.stock.lockMany(items.map((item) => item.productId), tx)).map((level) => [level.productId, level]));
-    const shortages = items.flatMap((item) => shortage(item, locked.get(item.productId)));
+    const items = [...request.items].sort((a, b) => (a.variantId < b.variantId ? -1 : 1));
+    const locked = new Map((await this.stock.lockMany(items.map((item) => item.variantId), tx)).map((level) => [level.variantId, level]));
+    const shortages = items.flatMap((item) => shortage(item, locked.get(item.variantId)));
     if (shortages.length > 0) throw new Rollback(fail(...shortages));
     for (const item of items) {
-      const level = await this.stock.hold(item.productId, item.quantity, tx);
+      const level = await this.stock.hold(item.variantId, item.quantity, tx);
       // Unreachable while the rows are locked; kept so a future change cannot oversell silently.
-      if (!level) throw new Error(`inventory: stock of ${item.productId} changed under its lock`);
-      await announceStock(tx, level);
+      if (!level) throw new Error(`inventory: stock of ${item.variantId} changed under its lock`);
+      await announceStock(tx, this.stock, level);
     }
     const held = items.map((item) => ({ reservationId: row.id, ...item }));
     await this.reservations.insertItems(held, tx);
@@ -96,9 +96,9 @@ export class ReservationService {
     const liveAt = options.evenIfExpired ? undefined : now;
     return this.settle(reservationId, 'committed', now, liveAt, async (items, row, tx) => {
       for (const item of items) {
-        const level = await this.stock.sellHeld(item.productId, item.quantity, tx);
-        if (!level) throw new Error(`inventory: reservation ${row.id} holds more of ${item.productId} than is reserved`);
-        const movement = { productId: item.productId, kind: 'sale' as const, delta: -item.quantity, onHandAfter: level.onHand };
+        const level = await this.stock.sellHeld(item.variantId, item.quantity, tx);
+        if (!level) throw new Error(`inventory: reservation ${row.id} holds more of ${item.variantId} than is reserved`);
+        const movement = { productId: item.productId, variantId: item.variantId, kind: 'sale' as const, delta: -item.quantity, onHandAfter: level.onHand };
         await this.movements.insert({ ...movement, reason: `order ${row.orderId}`, actorId: null, idempotencyKey: null, reservationId: row.id }, tx);
       }
     });
@@ -128,11 +128,11 @@ export class ReservationService {
 
   private async restock(row: ReservationRow, items: ReservationItem[], tx: Executor): Promise<void> {
     for (const item of items) {
-      const level = await this.stock.adjust(item.productId, item.quantity, tx);
-      if (!level) throw new Error(`inventory: restocking ${item.productId} failed`);
-      const movement = { productId: item.productId, kind: 'restock' as const, delta: item.quantity, onHandAfter: level.onHand };
+      const level = await this.stock.adjust(item.variantId, item.quantity, tx);
+      if (!level) throw new Error(`inventory: restocking ${item.variantId} failed`);
+      const movement = { productId: item.productId, variantId: item.variantId, kind: 'restock' as const, delta: item.quantity, onHandAfter: level.onHand };
       await this.movements.insert({ ...movement, reason: `order ${row.orderId} cancelled`, actorId: null, idempotencyKey: null, reservationId: row.id }, tx);
-      await announceStock(tx, level);
+      await announceStock(tx, this.stock, level);
     }
   }
 
@@ -189,23 +189,25 @@ export class ReservationService {
     return fail(failure('RESERVATION_RELEASED', 'The reservation was already released'));
   }
 
-  /** Items are in product-id order (the lock order); several reservations may hold one product. */
+  /** Items are in variant-id order (the lock order); several reservations may hold one variant. */
   private async unhold(items: ReservationItem[], tx: Executor): Promise<void> {
     const totals = new Map<string, number>();
-    for (const item of items) totals.set(item.productId, (totals.get(item.productId) ?? 0) + item.quantity);
-    for (const [productId, quantity] of totals) {
-      const level = await this.stock.unhold(productId, quantity, tx);
-      if (!level) throw new Error(`inventory: releasing more of ${productId} than is reserved`);
-      await announceStock(tx, level);
+    for (const item of items) totals.set(item.variantId, (totals.get(item.variantId) ?? 0) + item.quantity);
+    for (const [variantId, quantity] of totals) {
+      const level = await this.stock.unhold(variantId, quantity, tx);
+      if (!level) throw new Error(`inventory: releasing more of ${variantId} than is reserved`);
+      await announceStock(tx, this.stock, level);
     }
   }
 }
 
-function shortage(item: { productId: string; quantity: number }, level: StockRecord | undefined): ReservationFailure[] {
-  const extra = { productId: item.productId, requested: item.quantity, available: level ? available(level) : 0 };
-  if (!level) return [failure('UNKNOWN_PRODUCT', `No stock is kept for product ${item.productId}`, extra)];
-  if (available(level) < item.quantity) {
-    return [failure('INSUFFICIENT_STOCK', `Only ${available(level)} of product ${item.productId} available, ${item.quantity} requested`, extra)];
+function shortage(item: { productId: string; variantId: string; quantity: number }, level: StockRecord | undefined): ReservationFailure[] {
+  // A variant of another product than the request says is as unknown as one without a row.
+  const known = level && level.productId === item.productId ? level : undefined;
+  const extra = { productId: item.productId, variantId: item.variantId, requested: item.quantity, available: known ? available(known) : 0 };
+  if (!known) return [failure('UNKNOWN_VARIANT', `No stock is kept for variant ${item.variantId} of product ${item.productId}`, extra)];
+  if (available(known) < item.quantity) {
+    return [failure('INSUFFICIENT_STOCK', `Only ${available(known)} of variant ${item.variantId} available, ${item.quantity} requested`, extra)];
   }
   return [];
 }

@@ -1,5 +1,5 @@
 import type { Executor } from '@shop/db';
-import type { ReturnReceived } from '@shop/events';
+import { variantOf, type ReturnReceived } from '@shop/events';
 import type { Logger } from '@shop/subgraph-kit';
 import { announceStock } from '../events/stock-events';
 import { MovementStore } from '../stores/movement.store';
@@ -9,24 +9,27 @@ import { StockStore } from '../stores/stock.store';
 export const returnRestockReason = (returnId: string) => `return ${returnId}`;
 
 /**
- * A received return: its units go back on hand, one RESTOCK movement per product with the return
+ * A received return: its units go back on hand, one RESTOCK movement per variant with the return
  * as reason, and `stock.changed` for each. Runs in the caller's (inbox) transaction, so a
- * redelivered `return.received` finds its inbox row and restocks nothing twice. A product
+ * redelivered `return.received` finds its inbox row and restocks nothing twice. A variant
  * inventory no longer keeps (deleted from the catalog) is skipped.
  */
 export async function restockReturn(tx: Executor, event: ReturnReceived, logger: Logger): Promise<void> {
   const stock = new StockStore(tx);
   const movements = new MovementStore(tx);
-  const units = new Map<string, number>();
-  for (const item of event.items) units.set(item.productId, (units.get(item.productId) ?? 0) + item.quantity);
-  const kept = new Set((await stock.lockMany([...units.keys()], tx)).map((level) => level.productId));
-  for (const [productId, quantity] of [...units].sort(([a], [b]) => a.localeCompare(b))) {
-    if (!kept.has(productId)) {
-      logger.warn({ returnId: event.returnId, productId }, 'inventory: a returned product is no longer stocked; its units were not restocked');
+  const units = new Map<string, { productId: string; quantity: number }>();
+  for (const item of event.items) {
+    const variantId = variantOf(item);
+    units.set(variantId, { productId: item.productId, quantity: (units.get(variantId)?.quantity ?? 0) + item.quantity });
+  }
+  const kept = new Set((await stock.lockMany([...units.keys()], tx)).map((level) => level.variantId));
+  for (const [variantId, { productId, quantity }] of [...units].sort(([a], [b]) => a.localeCompare(b))) {
+    if (!kept.has(variantId)) {
+      logger.warn({ returnId: event.returnId, productId, variantId }, 'inventory: a returned variant is no longer stocked; its units were not restocked');
       continue;
     }
-    const level = (await stock.adjust(productId, quantity, tx))!;
-    await movements.insert({ productId, kind: 'restock', delta: quantity, onHandAfter: level.onHand, reason: returnRestockReason(event.returnId), actorId: null, idempotencyKey: null, reservationId: null }, tx);
-    await announceStock(tx, level);
+    const level = (await stock.adjust(variantId, quantity, tx))!;
+    await movements.insert({ productId, variantId, kind: 'restock', delta: quantity, onHandAfter: level.onHand, reason: returnRestockReason(event.returnId), actorId: null, idempotencyKey: null, reservationId: null }, tx);
+    await announceStock(tx, stock, level);
   }
 }

@@ -7,6 +7,7 @@ const movementRow = z.object({
   id: z.string().uuid(),
   seq: z.number().int(),
   productId: z.string(),
+  variantId: z.string(),
   kind: z.enum(['adjustment', 'sale', 'restock']),
   delta: z.number().int(),
   onHandAfter: z.number().int().min(0),
@@ -18,6 +19,10 @@ const movementRow = z.object({
 });
 export type MovementRecord = z.infer<typeof movementRow>;
 export type NewMovement = Omit<MovementRecord, 'id' | 'seq' | 'createdAt'>;
+
+/** Whose ledger: a product's (every variant) or one variant's. */
+export type LedgerOf = { productId: string } | { variantId: string };
+const ledgerOf = (of: LedgerOf) => ('variantId' in of ? eq(stockMovements.variantId, of.variantId) : eq(stockMovements.productId, of.productId));
 
 const parse = (rows: unknown[]) => rows.map((row) => movementRow.parse(row));
 
@@ -43,19 +48,19 @@ export class MovementStore {
     return parse(rows)[0] ?? null;
   }
 
-  /** Newest first, `limit` rows after the movement at `beforeSeq` (keyset pagination). */
-  async page(productId: string, beforeSeq: number | null, limit: number): Promise<MovementRecord[]> {
+  /** Newest first, `limit` rows of a product's or a variant's ledger after the movement at `beforeSeq` (keyset pagination). */
+  async page(of: LedgerOf, beforeSeq: number | null, limit: number): Promise<MovementRecord[]> {
     const rows = await this.db
       .select()
       .from(stockMovements)
-      .where(and(eq(stockMovements.productId, productId), beforeSeq === null ? undefined : lt(stockMovements.seq, beforeSeq)))
+      .where(and(ledgerOf(of), beforeSeq === null ? undefined : lt(stockMovements.seq, beforeSeq)))
       .orderBy(desc(stockMovements.seq))
       .limit(limit); // stockMovements.page
     return parse(rows);
   }
 
-  async countForProduct(productId: string): Promise<number> {
-    const [row] = await this.db.select({ n: count() }).from(stockMovements).where(eq(stockMovements.productId, productId)); // stockMovements.countForProduct
+  async count(of: LedgerOf): Promise<number> {
+    const [row] = await this.db.select({ n: count() }).from(stockMovements).where(ledgerOf(of)); // stockMovements.count
     return row?.n ?? 0;
   }
 }

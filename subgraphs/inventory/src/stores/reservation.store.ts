@@ -11,7 +11,7 @@ const reservationRow = z.object({
   createdAt: z.date(),
   settledAt: z.date().nullable(),
 });
-const itemRow = z.object({ reservationId: z.string().uuid(), productId: z.string(), quantity: z.number().int().positive() });
+const itemRow = z.object({ reservationId: z.string().uuid(), variantId: z.string(), productId: z.string(), quantity: z.number().int().positive() });
 
 export type ReservationRow = z.infer<typeof reservationRow>;
 export type ReservationStatus = ReservationRow['status'];
@@ -41,14 +41,14 @@ export class ReservationStore {
     return parseReservations(await db.select().from(reservations).where(eq(reservations.id, id)))[0] ?? null; // reservations.find
   }
 
-  /** Items of several reservations, in product-id order (the lock order every writer follows). */
+  /** Items of several reservations, in variant-id order (the lock order every writer follows). */
   async itemsOf(reservationIds: readonly string[], db: Executor = this.db): Promise<ReservationItem[]> {
     if (reservationIds.length === 0) return [];
     const rows = await db
-      .select()
+      .select({ reservationId: reservationItems.reservationId, variantId: reservationItems.variantId, productId: reservationItems.productId, quantity: reservationItems.quantity })
       .from(reservationItems)
       .where(inArray(reservationItems.reservationId, [...reservationIds]))
-      .orderBy(asc(reservationItems.productId)); // reservationItems.itemsOf
+      .orderBy(asc(reservationItems.variantId)); // reservationItems.itemsOf
     return parseItems(rows);
   }
 

@@ -5,6 +5,8 @@ import { orders, ordersSchema } from './schema';
 export interface StoredReturnLine {
   lineId: string;
   productId: string;
+  /** The variant that goes back on the shelf (the order line's). */
+  variantId: string;
   productName: string;
   quantity: number;
 }

@@ -23,6 +23,36 @@ export const knownProducts = ordersSchema.table('known_products', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/** One option value of a variant by name, e.g. `{ option: 'Size', value: 'M' }`. */
+export interface StoredOptionValue {
+  option: string;
+  value: string;
+}
+
+/**
+ * The sellable variants of the known products, from the `variants` of product.created/updated
+ * (an event recorded before variants meant one default variant with the product's id, sku and
+ * price). Cart lines reference a row here, so a variant's new price shows in every open cart.
+ */
+export const knownVariants = ordersSchema.table(
+  'known_variants',
+  {
+    variantId: text('variant_id').primaryKey(),
+    productId: text('product_id')
+      .notNull()
+      .references(() => knownProducts.productId, { onDelete: 'cascade' }),
+    sku: text('sku').notNull(),
+    priceAmount: integer('price_amount').notNull(),
+    priceCurrency: text('price_currency').notNull(),
+    published: boolean('published').notNull(),
+    position: integer('position').notNull().default(0),
+    /** In the product's option order. */
+    optionValues: jsonb('option_values').$type<StoredOptionValue[]>().notNull().default([]),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('known_variants_product_idx').on(t.productId)],
+);
+
 /** A coupon promotion as orders needs it to refuse `applyCouponCode` (the PromotionRule of @shop/discounts, dates as ISO strings). */
 export interface StoredCouponRule {
   kind: 'PERCENTAGE' | 'FIXED_AMOUNT';
@@ -97,7 +127,7 @@ export const carts = ordersSchema.table(
   (t) => [uniqueIndex('carts_one_open_per_user_idx').on(t.userId).where(sql`${t.status} = 'open'`)],
 );
 
-/** One line per product per cart; the price is not stored but read from `known_products`. */
+/** One line per variant per cart; the price is not stored but read from `known_variants`. */
 export const cartItems = ordersSchema.table(
   'cart_items',
   {
@@ -108,12 +138,16 @@ export const cartItems = ordersSchema.table(
     productId: text('product_id')
       .notNull()
       .references(() => knownProducts.productId, { onDelete: 'cascade' }),
+    variantId: text('variant_id')
+      .notNull()
+      .references(() => knownVariants.variantId, { onDelete: 'cascade' }),
     quantity: integer('quantity').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('cart_items_cart_product_idx').on(t.cartId, t.productId),
+    uniqueIndex('cart_items_cart_variant_idx').on(t.cartId, t.variantId),
     index('cart_items_product_idx').on(t.productId),
+    index('cart_items_variant_idx').on(t.variantId),
     check('cart_items_quantity_check', sql`${t.quantity} between 1 and 99`),
   ],
 );
@@ -122,6 +156,12 @@ export const cartItems = ordersSchema.table(
 export interface StoredOrderLine {
   lineId: string;
   productId: string;
+  /** Lines of orders placed before variants have their product's default variant (the product's id). */
+  variantId: string;
+  /** The variant's sku when ordered; null only for a line placed before variants whose product had left the catalog. */
+  sku: string | null;
+  /** The variant's option values when ordered. */
+  optionValues: StoredOptionValue[];
   productName: string;
   categoryId: string;
   quantity: number;

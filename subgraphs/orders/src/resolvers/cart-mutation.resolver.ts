@@ -5,7 +5,7 @@ import type { CartService } from '../services/cart.service';
 export function cartMutationResolvers(carts: CartService): Resolvers {
   return {
     Mutation: {
-      addToCart: (_parent, { productId, quantity }, context) => carts.addToCart(requireViewer(context).userId, productId, quantity),
+      addToCart: (_parent, { variantId, productId, quantity }, context) => carts.addToCart(requireViewer(context).userId, { variantId, productId }, quantity),
       updateCartItem: (_parent, { itemId, quantity }, context) =>
         carts.updateCartItem(requireViewer(context).userId, requireUuid(itemId, 'itemId'), quantity),
       removeCartItem: (_parent, { itemId }, context) => carts.removeCartItem(requireViewer(context).userId, requireUuid(itemId, 'itemId')),

@@ -16,6 +16,7 @@ export function cartResolvers(reader: CartReader): Resolvers {
     },
     CartItem: {
       product: (line) => ({ id: line.productId }),
+      variant: (line) => ({ id: line.variantId }),
       unitPrice: (line) => unitPrice(line),
       lineTotal: (line) => lineTotal(line),
     },

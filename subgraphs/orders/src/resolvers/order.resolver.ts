@@ -31,6 +31,7 @@ export function orderResolvers(reader: OrderReader): Resolvers {
     },
     OrderLine: {
       product: (line) => ({ id: line.productId }),
+      variant: (line) => ({ id: line.variantId }),
       unitPrice: (line) => ({ amount: line.unitPrice, currency: line.currency }),
       lineTotal: (line) => ({ amount: lineAmount(line), currency: line.currency }),
       discount: (line) => money(line.discount, line.currency),

@@ -21,6 +21,7 @@ export function returnResolvers({ service, reader, feed }: Returns, orders: Orde
     },
     ReturnLine: {
       product: (line) => ({ id: line.productId }),
+      variant: (line) => ({ id: line.variantId }),
     },
     ReturnStatusChange: {
       return: async (change, _args, context) => {

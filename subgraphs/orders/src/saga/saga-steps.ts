@@ -23,7 +23,7 @@ import {
   type OrderStatus,
 } from '@shop/events';
 import { couponRejectionMessage } from '@shop/discounts';
-import { couponRejectionOf, itemsOf, netLines, orderTotal, withLineDiscounts } from '../services/order-pricing';
+import { couponRejectionOf, itemsOf, lineName, netLines, orderTotal, withLineDiscounts } from '../services/order-pricing';
 import type { OrderRecord, OrderStore } from '../stores/order.store';
 import type { AfterCommit } from './after-commit';
 import { paymentDeclined, reservationExpired, shippingUnavailable, stockRefused } from './cancellation-reasons';
@@ -126,7 +126,11 @@ export function sagaSteps(orders: OrderStore, lifecycle: OrderLifecycle, ...more
     ),
     on(stockRejected, (event, context) =>
       when(['PRICED'], event.data.orderId, context, (order) => {
-        const names = order.lines.filter((line) => event.data.productIds.includes(line.productId)).map((line) => line.productName);
+        // Replies recorded before variants name products only.
+        const short = event.data.variantIds
+          ? order.lines.filter((line) => event.data.variantIds!.includes(line.variantId))
+          : order.lines.filter((line) => event.data.productIds.includes(line.productId));
+        const names = short.map(lineName);
         const { code, reason } = stockRefused(event.data.reason, event.data.productIds, names);
         return lifecycle.cancel(context.tx, order, code, reason, context.after);
       }),

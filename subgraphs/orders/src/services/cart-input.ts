@@ -9,6 +9,8 @@ export const MAX_CART_LINES = 50;
 
 export type CartErrorCode =
   | 'UNKNOWN_PRODUCT'
+  | 'UNKNOWN_VARIANT'
+  | 'VARIANT_REQUIRED'
   | 'PRODUCT_UNAVAILABLE'
   | 'INVALID_QUANTITY'
   | 'TOO_MANY_ITEMS'
@@ -36,6 +38,9 @@ export const couponFailure = (rejection: CouponRejection): CartFailure => ({
 
 export const invalidQuantity = (field = 'quantity') =>
   failure('INVALID_QUANTITY', field, `A line holds 1 to ${MAX_LINE_QUANTITY} units`);
+
+/** Catalog ids are 1 to 100 characters; anything else names nothing (and is not looked up). */
+export const plausibleId = (id: string | null | undefined): id is string => typeof id === 'string' && id.length > 0 && id.length <= 100 && !id.includes('\0');
 
 /** A valid address, or one INVALID_ADDRESS failure per field at fault. */
 export function parseAddress(input: unknown): { address: StoredAddress } | { errors: CartFailure[] } {

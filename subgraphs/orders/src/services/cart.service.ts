@@ -2,11 +2,11 @@ import type { Executor, Transact } from '@shop/db';
 import type { StoredAddress } from '../db/schema';
 import type { CartItemStore } from '../stores/cart-item.store';
 import type { CartChanges, CartStore } from '../stores/cart.store';
-import type { KnownProductStore } from '../stores/known-product.store';
+import type { KnownVariantStore, SellableVariant } from '../stores/known-variant.store';
 import type { KnownShippingRateStore } from '../stores/known-shipping-rate.store';
 import { notServedAt } from './shipping-method-notices';
 import type { CartReader } from './cart-reader.service';
-import { couponFailure, failure, invalidQuantity, MAX_CART_LINES, MAX_LINE_QUANTITY, parseAddress, parseCouponCode, type CartFailure } from './cart-input';
+import { couponFailure, failure, invalidQuantity, MAX_CART_LINES, MAX_LINE_QUANTITY, parseAddress, parseCouponCode, plausibleId, type CartFailure } from './cart-input';
 import type { CouponCheckService } from './coupon-check.service';
 import type { CartView } from './cart-view';
 
@@ -26,7 +26,7 @@ export class CartService {
     private readonly reader: CartReader,
     private readonly carts: CartStore,
     private readonly items: CartItemStore,
-    private readonly products: KnownProductStore,
+    private readonly variants: KnownVariantStore,
     private readonly coupons: CouponCheckService,
     private readonly shippingRates: KnownShippingRateStore,
     private readonly transact: Transact,
@@ -44,21 +44,44 @@ export class CartService {
     });
   }
 
-  async addToCart(userId: string, productId: string, quantity: number): Promise<CartResult> {
+  /**
+   * Adds units of a variant. `productId` alone names a product with exactly one variant; with
+   * `variantId` it must be that variant's product.
+   */
+  async addToCart(userId: string, item: { variantId?: string | null; productId?: string | null }, quantity: number): Promise<CartResult> {
     if (quantity < 1 || quantity > MAX_LINE_QUANTITY) return { cart: await this.reader.openFor(userId), errors: [invalidQuantity()] };
     return this.change(userId, async (cart, tx) => {
-      const product = await this.products.find(productId, tx);
-      if (!product) return [failure('UNKNOWN_PRODUCT', 'productId', 'No such product')];
-      if (!product.published) return [failure('PRODUCT_UNAVAILABLE', 'productId', 'This product is not for sale')];
-      const line = cart.lines.find((candidate) => candidate.productId === productId);
+      const found = await this.variantFor(item, tx);
+      if (!('variantId' in found)) return [found];
+      const variant = found;
+      if (!variant.productPublished) return [failure('PRODUCT_UNAVAILABLE', 'productId', 'This product is not for sale')];
+      if (!variant.published) return [failure('PRODUCT_UNAVAILABLE', 'variantId', 'This variant is not for sale')];
+      const line = cart.lines.find((candidate) => candidate.variantId === variant.variantId);
       if (line && line.quantity + quantity > MAX_LINE_QUANTITY) return [invalidQuantity()];
       if (!line && cart.lines.length >= MAX_CART_LINES) return [failure('TOO_MANY_ITEMS', null, `A cart holds at most ${MAX_CART_LINES} lines`)];
-      if (cart.lines.length > 0 && cart.currency !== product.priceCurrency) {
-        return [failure('CURRENCY_MISMATCH', 'productId', `This cart is in ${cart.currency}; the product is priced in ${product.priceCurrency}`)];
+      if (cart.lines.length > 0 && cart.currency !== variant.priceCurrency) {
+        const field = item.variantId == null ? 'productId' : 'variantId';
+        return [failure('CURRENCY_MISMATCH', field, `This cart is in ${cart.currency}; the product is priced in ${variant.priceCurrency}`)];
       }
-      await this.items.add(cart.id, productId, quantity, tx);
-      return { currency: product.priceCurrency };
+      await this.items.add(cart.id, variant, quantity, tx);
+      return { currency: variant.priceCurrency };
     });
+  }
+
+  /** The variant named (or the only variant of the product named), or why there is none. */
+  private async variantFor({ variantId, productId }: { variantId?: string | null; productId?: string | null }, tx: Executor): Promise<SellableVariant | CartFailure> {
+    const unknownVariant = failure('UNKNOWN_VARIANT', 'variantId', 'No such variant');
+    if (variantId !== null && variantId !== undefined) {
+      if (!plausibleId(variantId) || (productId != null && !plausibleId(productId))) return unknownVariant;
+      const variant = await this.variants.find(variantId, tx);
+      return variant && (productId == null || variant.productId === productId) ? variant : unknownVariant;
+    }
+    if (productId == null) return failure('VARIANT_REQUIRED', 'variantId', 'Name the variant to add with variantId');
+    if (!plausibleId(productId)) return failure('UNKNOWN_PRODUCT', 'productId', 'No such product');
+    const variants = await this.variants.ofProduct(productId, tx);
+    if (variants.length === 0) return failure('UNKNOWN_PRODUCT', 'productId', 'No such product');
+    if (variants.length > 1) return failure('VARIANT_REQUIRED', 'variantId', `This product comes in ${variants.length} variants; name one with variantId`);
+    return (await this.variants.find(variants[0]!.variantId, tx)) ?? unknownVariant;
   }
 
   /** Quantity 0 removes the line. */

@@ -27,7 +27,12 @@ export function orderTotal(order: Pick<OrderRecord, 'subtotal' | 'discount' | 's
   return order.subtotal - order.discount + order.shippingCost + order.tax;
 }
 
-export const itemsOf = (order: OrderRecord) => order.lines.map((line) => ({ productId: line.productId, quantity: line.quantity }));
+/** Units per variant (reservations, shipments). */
+export const itemsOf = (order: OrderRecord) => order.lines.map((line) => ({ productId: line.productId, variantId: line.variantId, quantity: line.quantity }));
+
+/** How a shopper knows a line: the product's name and, for a product with options, the variant's values, e.g. `Linen shirt (M)`. */
+export const lineName = (line: StoredOrderLine): string =>
+  line.optionValues.length > 0 ? `${line.productName} (${line.optionValues.map((value) => value.value).join(', ')})` : line.productName;
 
 const isReason = (reason: string): reason is CouponRejectionReason => Object.hasOwn(couponErrorCode, reason);
 

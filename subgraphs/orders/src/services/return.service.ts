@@ -21,11 +21,8 @@ export interface ReturnResult {
 const refused = (...errors: ReturnFailure[]): ReturnResult => ({ return: null, errors });
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/**
- * The unit a returned line puts back on the shelf: the order line's product today. The variants
- * change makes it the line's variant here, and nowhere else.
- */
-export const restockUnitOf = (line: StoredOrderLine): string => line.productId;
+/** The unit a returned line puts back on the shelf: the order line's variant. */
+export const restockUnitOf = (line: StoredOrderLine): string => line.variantId;
 
 const charged = (order: OrderRecord): ChargedOrder => ({ lines: order.lines, shippingCost: order.shippingCost ?? 0, tax: order.tax ?? 0, total: order.total ?? 0 });
 
@@ -111,7 +108,7 @@ export class ReturnService {
         returnId: ret.id,
         orderId: order.id,
         customerId: order.customerId,
-        items: ret.lines.map(({ lineId, productId, quantity }) => ({ lineId, productId, quantity })),
+        items: ret.lines.map(({ lineId, productId, variantId, quantity }) => ({ lineId, productId, variantId, quantity })),
         refund: { amount: refundAmount, currency: ret.currency },
       });
       return { return: await this.lifecycle.moveTo(tx, ret, 'RECEIVED', after, { refundAmount, publish: [received] }), errors: [] };
@@ -158,7 +155,7 @@ export class ReturnService {
       if (quantity > left) {
         return { error: returnFailure('RETURN_QUANTITY_EXCEEDED', 'lines', `Only ${left} of ${line.quantity} × ${line.productName} can still be returned`) };
       }
-      lines.push({ lineId, productId: restockUnitOf(line), productName: line.productName, quantity });
+      lines.push({ lineId, productId: line.productId, variantId: restockUnitOf(line), productName: line.productName, quantity });
     }
     return { lines };
   }

@@ -1,12 +1,15 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '@shop/db';
-import { cartItems, knownProducts } from '../db/schema';
+import { cartItems, knownProducts, knownVariants } from '../db/schema';
 
 const lineRow = z.object({
   id: z.string().uuid(),
   cartId: z.string().uuid(),
   productId: z.string(),
+  variantId: z.string(),
+  sku: z.string(),
+  optionValues: z.array(z.object({ option: z.string(), value: z.string() })),
   categoryId: z.string(),
   productName: z.string(),
   published: z.boolean(),
@@ -14,19 +17,23 @@ const lineRow = z.object({
   priceAmount: z.number().int(),
   priceCurrency: z.string(),
 });
-/** A cart line joined with the product's current price: prices are read, never copied. */
+/** A cart line joined with its variant's current price and sku: prices are read, never copied. */
 export type CartLineRecord = z.infer<typeof lineRow>;
 
 const columns = {
   id: cartItems.id,
   cartId: cartItems.cartId,
   productId: cartItems.productId,
+  variantId: cartItems.variantId,
+  sku: knownVariants.sku,
+  optionValues: knownVariants.optionValues,
   categoryId: knownProducts.categoryId,
   productName: knownProducts.name,
-  published: knownProducts.published,
+  // For sale only while both the product and the variant are published.
+  published: sql<boolean>`(${knownProducts.published} and ${knownVariants.published})`,
   quantity: cartItems.quantity,
-  priceAmount: knownProducts.priceAmount,
-  priceCurrency: knownProducts.priceCurrency,
+  priceAmount: knownVariants.priceAmount,
+  priceCurrency: knownVariants.priceCurrency,
 };
 
 /** SQL for cart lines; every write is scoped by cart id. */
@@ -39,18 +46,19 @@ export class CartItemStore {
     const rows = await db
       .select(columns)
       .from(cartItems)
+      .innerJoin(knownVariants, eq(knownVariants.variantId, cartItems.variantId))
       .innerJoin(knownProducts, eq(knownProducts.productId, cartItems.productId))
       .where(inArray(cartItems.cartId, [...cartIds]))
       .orderBy(asc(cartItems.createdAt), asc(cartItems.id)); // cart_items.linesFor
     return rows.map((row) => lineRow.parse(row));
   }
 
-  /** Adds units to the product's line, creating it if needed (unique per cart and product). */
-  async add(cartId: string, productId: string, quantity: number, db: Executor): Promise<void> {
+  /** Adds units to the variant's line, creating it if needed (unique per cart and variant). */
+  async add(cartId: string, variant: { productId: string; variantId: string }, quantity: number, db: Executor): Promise<void> {
     await db
       .insert(cartItems)
-      .values({ cartId, productId, quantity })
-      .onConflictDoUpdate({ target: [cartItems.cartId, cartItems.productId], set: { quantity: sql`${cartItems.quantity} + ${quantity}` } }); // cart_items.add
+      .values({ cartId, productId: variant.productId, variantId: variant.variantId, quantity })
+      .onConflictDoUpdate({ target: [cartItems.cartId, cartItems.variantId], set: { quantity: sql`${cartItems.quantity} + ${quantity}` } }); // cart_items.add
   }
 
   async setQuantity(cartId: string, id: string, quantity: number, db: Executor): Promise<void> {

@@ -11,7 +11,7 @@ const returnRow = z.object({
   status: z.enum(returnStatuses),
   reason: z.string(),
   note: z.string().nullable(),
-  lines: z.array(z.object({ lineId: z.string(), productId: z.string(), productName: z.string(), quantity: z.number().int().min(1) })),
+  lines: z.array(z.object({ lineId: z.string(), productId: z.string(), variantId: z.string(), productName: z.string(), quantity: z.number().int().min(1) })),
   refundAmount: z.number().int().min(0),
   currency: z.string(),
   createdAt: z.date(),
