@@ -98,7 +98,7 @@ describe.each(['pglite', 'postgres'] as const)('returns in the orders subgraph o
     expect((await call<ReturnPayload>(ops.approve, { r: returnId }, boss)).errors).toEqual([]);
     expect((await call<ReturnPayload>(ops.receive, { r: returnId }, boss)).return).toMatchObject({ status: 'RECEIVED', refund: { amount: 2700 } });
     const received = await participants.next(orderId, 'return.received');
-    expect(received.data).toEqual({ returnId, orderId, customerId: shopper.userId, items: [{ lineId: teapotLine, productId: teapot, quantity: 1 }], refund: eur(2700) });
+    expect(received.data).toEqual({ returnId, orderId, customerId: shopper.userId, items: [{ lineId: teapotLine, productId: teapot, variantId: teapot, quantity: 1 }], refund: eur(2700) });
     const refunded = await participants.reply(returnRefunded, orderId, { returnId, orderId, refund: eur(2700) });
     await participants.deliver(refunded, returnRefunded.topic);
     await participants.reply(returnRefunded, orderId, { returnId, orderId, refund: eur(2700) });
