@@ -46,17 +46,81 @@ export function prng(seed: number): () => number {
   };
 }
 
+/** One sellable variant of a demo product. */
+export interface DemoVariant {
+  /** As `generateProductVariants` names it: `<prefix>-<value>-<value>` upper-cased. */
+  sku: string;
+  optionValues: Array<{ option: string; value: string }>;
+  /** Cents; the product's price unless this variant costs more. */
+  price: number;
+  /** Units to seed for this variant; 0 = out of stock. */
+  stock: number;
+}
+
 export interface DemoProduct {
+  /** The first variant's sku (the default variant `createProduct` makes). */
   sku: string;
   slug: string;
   name: string;
   description: string;
   categorySlug: string;
+  /** Cents: the first variant's price, the lowest of the product ("from"). */
   price: number;
   published: boolean;
+  /** Units over all its variants, which is what `Product.stock` answers. */
   stock: number;
   attributes: Array<{ name: string; value: string }>;
   images: Array<{ url: string; alt: string }>;
+  /** What `generateProductVariants` puts before the values in a sku; null without options. */
+  skuPrefix: string | null;
+  /** Empty for a product without options (then it has one variant, its default). */
+  options: Array<{ name: string; values: string[] }>;
+  /** In the order `generateProductVariants` creates them (combinations in option order, the default first). */
+  variants: DemoVariant[];
+}
+
+/** Shirts and jackets come in sizes and two colours, shoes in sizes; everything else has no options. */
+const variantCategories: Record<string, 'apparel' | 'shoes'> = { shirts: 'apparel', jackets: 'apparel', running: 'shoes', boots: 'shoes' };
+const apparelSizes = ['S', 'M', 'L', 'XL'];
+const shoeSizes = ['40', '41', '42', '43', '44', '45'];
+/** Every jacket's XL costs this much more (cents): the variants with a price of their own. */
+export const JACKET_XL_SURCHARGE = 1000;
+
+/** Every combination of the options' values, in option order (as `generateProductVariants` makes them). */
+function combinations(options: DemoProduct['options']): Array<Array<{ option: string; value: string }>> {
+  return options.reduce<Array<Array<{ option: string; value: string }>>>(
+    (combos, option) => combos.flatMap((combo) => option.values.map((value) => [...combo, { option: option.name, value }])),
+    [[]],
+  );
+}
+
+/** The options and variants of one product; `random` is a stream of its own, so other products' data never shifts. */
+function variantsOf(
+  kind: 'apparel' | 'shoes' | undefined,
+  skuPrefix: string,
+  colour: string,
+  price: number,
+  categorySlug: string,
+  random: () => number,
+): { options: DemoProduct['options']; variants: DemoVariant[] | null } {
+  if (!kind) return { options: [], variants: null };
+  const options =
+    kind === 'apparel'
+      ? [
+          { name: 'Size', values: apparelSizes },
+          { name: 'Colour', values: [colour, colours[(colours.indexOf(colour) + 3) % colours.length]!] },
+        ]
+      : [{ name: 'Size', values: shoeSizes }];
+  const variants = combinations(options).map((optionValues): DemoVariant => {
+    const xl = categorySlug === 'jackets' && optionValues[0]!.value === 'XL';
+    return {
+      sku: [skuPrefix, ...optionValues.map((value) => value.value)].join('-').toUpperCase(),
+      optionValues,
+      price: price + (xl ? JACKET_XL_SURCHARGE : 0),
+      stock: random() < 0.2 ? 0 : 1 + Math.floor(random() * 40),
+    };
+  });
+  return { options, variants };
 }
 
 const slugify = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
@@ -64,6 +128,7 @@ const slugify = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-')
 /** About 20 products per leaf category: ~300 in all. */
 export function demoProducts(seed = 42): DemoProduct[] {
   const random = prng(seed);
+  const variantRandom = prng(seed + 1);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
   const products: DemoProduct[] = [];
   for (const category of demoCategories.filter((c) => c.nouns.length > 0)) {
@@ -74,21 +139,34 @@ export function demoProducts(seed = 42): DemoProduct[] {
       const [min, max] = category.priceRange;
       // Prices end in 00 or 99 cents, like a real shop.
       const euros = Math.floor((min + random() * (max - min)) / 100);
-      const slug = `${slugify(name)}-${slugify(colour)}-${category.slug}-${i}`;
+      const kind = variantCategories[category.slug];
+      // Apparel's colour is an option, so the name and slug leave it out.
+      const apparel = kind === 'apparel';
+      const slug = apparel ? `${slugify(name)}-${category.slug}-${i}` : `${slugify(name)}-${slugify(colour)}-${category.slug}-${i}`;
+      const skuPrefix = `${category.slug.slice(0, 3).toUpperCase()}-${String(i + 1).padStart(3, '0')}`;
+      const price = euros * 100 + (random() < 0.5 ? 0 : 99);
+      const published = random() > 0.05;
+      const stock = random() < 0.1 ? 0 : Math.floor(random() * 120);
+      const size = category.parent === 'clothing' ? pick(sizes) : null;
+      const { options, variants } = variantsOf(kind, skuPrefix, colour, price, category.slug, variantRandom);
+      const sku = variants ? variants[0]!.sku : `${skuPrefix}-${colour.slice(0, 3).toUpperCase()}`;
       products.push({
-        sku: `${category.slug.slice(0, 3).toUpperCase()}-${String(i + 1).padStart(3, '0')}-${colour.slice(0, 3).toUpperCase()}`,
+        sku,
         slug,
-        name: `${name}, ${colour}`,
-        description: `${name} in ${colour.toLowerCase()}: part of our ${category.name.toLowerCase()} range.`,
+        name: apparel ? name : `${name}, ${colour}`,
+        description: apparel ? `${name}: part of our ${category.name.toLowerCase()} range.` : `${name} in ${colour.toLowerCase()}: part of our ${category.name.toLowerCase()} range.`,
         categorySlug: category.slug,
-        price: euros * 100 + (random() < 0.5 ? 0 : 99),
-        published: random() > 0.05,
-        stock: random() < 0.1 ? 0 : Math.floor(random() * 120),
+        price,
+        published,
+        stock: variants ? variants.reduce((sum, variant) => sum + variant.stock, 0) : stock,
         attributes: [
-          { name: 'colour', value: colour },
-          ...(category.parent === 'clothing' ? [{ name: 'size', value: pick(sizes) }] : []),
+          ...(apparel ? [] : [{ name: 'colour', value: colour }]),
+          ...(size !== null && !kind ? [{ name: 'size', value: size }] : []),
         ],
-        images: [{ url: `https://picsum.photos/seed/${slug}/800/800`, alt: `${name} in ${colour.toLowerCase()}` }],
+        images: [{ url: `https://picsum.photos/seed/${slug}/800/800`, alt: apparel ? name : `${name} in ${colour.toLowerCase()}` }],
+        skuPrefix: variants ? skuPrefix : null,
+        options,
+        variants: variants ?? [{ sku, optionValues: [], price, stock }],
       });
     }
   }

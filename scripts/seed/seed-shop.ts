@@ -1,4 +1,4 @@
-import { demoCategories, demoProducts, prng } from './demo-catalog';
+import { demoCategories, demoProducts, prng, type DemoProduct, type DemoVariant } from './demo-catalog';
 import { graphqlSession, untilAccepted, type GraphQLSession } from './graphql-session';
 
 type Errors = { errors: Array<{ code: string; message: string }> };
@@ -48,33 +48,67 @@ async function seedCatalog(admin: GraphQLSession) {
         },
       },
     );
-    products.push({ ...product, id: check(createProduct, `product ${product.sku}`).product.id });
+    const id = check(createProduct, `product ${product.sku}`).product.id;
+    products.push({ ...product, id, variants: await seedVariants(admin, id, product) });
   }
   return { categoryIds, products };
 }
 
-/** A product's stock to seed: per variant when the seed data gives its variants, else the product's only variant. */
-type StockSeed = { id: string; stock: number; sku: string; variants?: Array<{ id: string; sku: string; stock: number }> };
+type VariantsPayload = { product: { variants: Array<{ id: string; sku: string }> } | null } & Errors;
 
-async function seedStock(admin: GraphQLSession, products: StockSeed[]) {
-  const targets = products.flatMap((product): Array<{ input: { variantId: string } | { productId: string }; sku: string; stock: number; retryOn: string }> =>
-    product.variants
-      ? product.variants.map((variant) => ({ input: { variantId: variant.id }, sku: variant.sku, stock: variant.stock, retryOn: 'UNKNOWN_VARIANT' }))
-      : [{ input: { productId: product.id }, sku: product.sku, stock: product.stock, retryOn: 'UNKNOWN_PRODUCT' }],
+/**
+ * A product's options, then every combination in one `generateProductVariants` call (the default
+ * variant `createProduct` made takes the first values), in ONE request (mutation fields run in
+ * order); then, in a second, the variants priced differently. Returns the variants with their ids,
+ * checked against the demo data (same skus, same order).
+ */
+async function seedVariants(admin: GraphQLSession, productId: string, product: DemoProduct): Promise<Array<DemoVariant & { id: string }>> {
+  if (product.skuPrefix === null) return [{ ...product.variants[0]!, id: productId }];
+  const options = product.options.map((_, i) => `option${i}: addProductOption(productId: $productId, input: $option${i}) { errors { code message } }`);
+  const declared = product.options.map((_, i) => `$option${i}: AddProductOptionInput!`).join(', ');
+  const result = await admin.request<Record<string, Errors> & { generate: VariantsPayload }>(
+    `mutation($productId: ID!, ${declared}, $generate: GenerateProductVariantsInput!) {
+      ${options.join('\n')}
+      generate: generateProductVariants(productId: $productId, input: $generate) { product { variants { id sku } } errors { code message } }
+    }`,
+    {
+      productId,
+      ...Object.fromEntries(product.options.map((option, i) => [`option${i}`, option])),
+      generate: { skuPrefix: product.skuPrefix, price: { amount: product.price, currency: 'EUR' } },
+    },
   );
-  for (const target of targets.filter((t) => t.stock > 0)) {
+  product.options.forEach((option, i) => check(result[`option${i}`]!, `option ${option.name} of ${product.sku}`));
+  const variants = check(result.generate, `variants of ${product.sku}`).product!.variants;
+  const skus = variants.map((variant) => variant.sku);
+  if (skus.join() !== product.variants.map((variant) => variant.sku).join()) throw new Error(`seed: ${product.sku} has the variants ${skus.join(', ')}`);
+  const repriced = product.variants.flatMap((variant, index) => (variant.price === product.price ? [] : [{ id: variants[index]!.id, variant }]));
+  if (repriced.length > 0) {
+    const updates = repriced.map((_, i) => `price${i}: updateProductVariant(id: $id${i}, input: $input${i}) { errors { code message } }`);
+    const declaredUpdates = repriced.map((_, i) => `$id${i}: ID!, $input${i}: UpdateProductVariantInput!`).join(', ');
+    const updated = await admin.request<Record<string, Errors>>(
+      `mutation(${declaredUpdates}) { ${updates.join('\n')} }`,
+      Object.fromEntries(repriced.flatMap(({ id, variant }, i) => [[`id${i}`, id], [`input${i}`, { price: { amount: variant.price, currency: 'EUR' } }]])),
+    );
+    repriced.forEach(({ variant }, i) => check(updated[`price${i}`]!, `price of ${variant.sku}`));
+  }
+  return product.variants.map((variant, index) => ({ ...variant, id: variants[index]!.id }));
+}
+
+/** Stock per variant (a product without options has one, the default variant, which has the product's id). */
+async function seedStock(admin: GraphQLSession, products: Array<{ variants: Array<{ id: string; sku: string; stock: number }> }>) {
+  for (const variant of products.flatMap((product) => product.variants).filter((v) => v.stock > 0)) {
     // Inventory learns products and their variants from product events, so it may not know one yet.
     const result = await untilAccepted(
       async () =>
         (
           await admin.request<{ adjustStock: Errors }>(
             'mutation($input: AdjustStockInput!) { adjustStock(input: $input) { errors { code message } } }',
-            { input: { ...target.input, delta: target.stock, reason: 'Demo stock', idempotencyKey: `seed-${target.sku}` } },
+            { input: { variantId: variant.id, delta: variant.stock, reason: 'Demo stock', idempotencyKey: `seed-${variant.sku}` } },
           )
         ).adjustStock,
-      target.retryOn,
+      'UNKNOWN_VARIANT',
     );
-    check(result, `stock for ${target.sku}`);
+    check(result, `stock for ${variant.sku}`);
   }
 }
 
@@ -189,8 +223,8 @@ async function seedTaxAndPromotions(admin: GraphQLSession, categoryIds: Map<stri
 
 /**
  * Fills an empty shop through the public API as the admin and a few demo customers, exactly as
- * clients would: categories, 240 products, stock, reviews, wishlists, tax rates, shipping rates,
- * promotions.
+ * clients would: categories, 240 products (shirts and jackets in sizes and colours, shoes in
+ * sizes), stock, reviews, wishlists, tax rates, shipping rates, promotions.
  */
 export async function seedShop(routerUrl: string, admin: { email: string; password: string }): Promise<SeedSummary> {
   const session = graphqlSession(routerUrl);

@@ -11,6 +11,8 @@ export type CouponRejectionReason = 'UNKNOWN' | 'EXPIRED' | 'NOT_STARTED' | 'USA
 /** A basket line as far as a coupon cares: what it is and what it costs before any discount. */
 export interface CouponLine {
   productId: string;
+  /** The variant on the line; absent: the product's default variant. */
+  variantId?: string | null;
   categoryId: string | null;
   /** unitPrice x quantity in the basket's currency, minor units. */
   amount: number;
@@ -45,7 +47,7 @@ export const normalizeCouponCode = (code: string): string => code.trim().toUpper
 /** The lines a promotion can discount: covered by its conditions, and in its currency if it has one. */
 export function coveredLines<L extends CouponLine>(promotion: PromotionRule, lines: readonly L[], currency: string | null): L[] {
   if (currency === null || (promotion.kind === 'FIXED_AMOUNT' && promotion.currency !== currency)) return [];
-  return lines.filter((line) => coversProduct(promotion, line.productId, line.categoryId));
+  return lines.filter((line) => coversProduct(promotion, line.productId, line.categoryId, line.variantId));
 }
 
 /**

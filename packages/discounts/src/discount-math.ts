@@ -22,9 +22,11 @@ export interface PromotionRule {
   startsAt: Date;
   /** Exclusive; null: open-ended. */
   endsAt: Date | null;
-  /** Both empty: applies to every product. */
+  /** All three empty: applies to every product. */
   productIds: readonly string[];
   categoryIds: readonly string[];
+  /** Variants it applies to (the other variants of their products are not covered); absent: none. */
+  variantIds?: readonly string[];
   minimumSubtotal: Money | null;
   usageLimit: number | null;
   perCustomerLimit: number | null;
@@ -66,10 +68,19 @@ export function windowState(promotion: PromotionRule, now: Date): WindowState {
   return 'RUNNING';
 }
 
-/** Does the promotion's product/category condition cover this product? Empty conditions cover all. */
-export function coversProduct(promotion: PromotionRule, productId: string, categoryId: string | null): boolean {
-  if (promotion.productIds.length === 0 && promotion.categoryIds.length === 0) return true;
-  return promotion.productIds.includes(productId) || (categoryId !== null && promotion.categoryIds.includes(categoryId));
+/**
+ * Does the promotion's product/variant/category condition cover this product (and variant)?
+ * Empty conditions cover all. A line without a variant id is the product's default variant, whose
+ * id is the product's id (a product without options), so a variant condition naming it still holds.
+ */
+export function coversProduct(promotion: PromotionRule, productId: string, categoryId: string | null, variantId?: string | null): boolean {
+  const variantIds = promotion.variantIds ?? [];
+  if (promotion.productIds.length === 0 && promotion.categoryIds.length === 0 && variantIds.length === 0) return true;
+  return (
+    promotion.productIds.includes(productId) ||
+    variantIds.includes(variantId ?? productId) ||
+    (categoryId !== null && promotion.categoryIds.includes(categoryId))
+  );
 }
 
 /** How often a promotion was used: in all, and by the customer the cart belongs to. */

@@ -12,6 +12,11 @@ export interface ProductModel {
   id: string;
   price?: Money | null;
 }
+/** A variant reference; `price` is present when the router sent it for `salePrice` (@requires). */
+export interface ProductVariantModel {
+  id: string;
+  price?: Money | null;
+}
 export type { CartDiscountResult as CartDiscountModel } from './services/cart-discount.service';
 /** A promotion and what it took off (a quote, a cart or an order). */
 export interface AppliedPromotionModel {

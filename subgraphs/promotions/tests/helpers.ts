@@ -9,7 +9,7 @@ export const adminCaller = () => ({ userId: randomUUID(), roles: ['customer', 'a
 export const customerCaller = (userId: string = randomUUID()) => ({ userId, roles: ['customer'] });
 
 export const promotionFields = `id name description kind value currency percentage amountOff { amount currency } automatic couponCode
-  startsAt endsAt productIds categoryIds minimumSubtotal { amount currency } usageLimit perCustomerLimit active timesUsed`;
+  startsAt endsAt productIds variantIds categoryIds minimumSubtotal { amount currency } usageLimit perCustomerLimit active timesUsed`;
 const payload = `promotion { ${promotionFields} } errors { code field message }`;
 
 export const ops = {
@@ -24,6 +24,7 @@ export const ops = {
     subtotal { amount } orderDiscount { amount } totalDiscount { amount } total { amount currency }
     appliedPromotions { promotion { id name couponCode } amount { amount currency } } rejectedCoupon { code reason } } }`,
   products: `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Product { id salePrice { amount currency } activePromotions { id name } } } }`,
+  variants: `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on ProductVariant { id salePrice { amount currency } } } }`,
   promotionRefs: `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Promotion { id name automatic couponCode } } }`,
   carts: `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Cart { id discount {
     total { amount currency } lines { lineId amount { amount currency } } promotions { promotion { id } promotionId name couponCode amount { amount currency } } } } } }`,
@@ -39,6 +40,7 @@ export interface PromotionInput {
   startsAt?: string | null;
   endsAt?: string | null;
   productIds?: string[];
+  variantIds?: string[];
   categoryIds?: string[];
   minimumSubtotal?: { amount: number; currency: string } | null;
   usageLimit?: number | null;
@@ -84,8 +86,28 @@ export function catalog(harness: SubgraphHarness) {
     price: { amount, currency: 'EUR' },
     published: true,
   });
+  /** A product with several variants (each `[variantId, price]`), the lowest published price as the product's. */
+  const withVariants = (productId: string, categoryId: string, variants: ReadonlyArray<readonly [string, number]>): ProductSnapshot => ({
+    ...snapshot(productId, categoryId, Math.min(...variants.map(([, amount]) => amount))),
+    variants: variants.map(([variantId, amount], position) => ({
+      variantId,
+      sku: `SKU-${variantId}`,
+      price: { amount, currency: 'EUR' },
+      compareAtPrice: null,
+      published: true,
+      position,
+      weightGrams: null,
+      optionValues: [{ option: 'Size', value: `S${position}` }],
+    })),
+  });
   return {
     publish,
+    withVariants,
+    /** Announces a product with these variants (`[variantId, price]`) and waits until promotions has consumed it. */
+    async createWithVariants(variants: ReadonlyArray<readonly [string, number]>, categoryId = unique('cat'), productId = unique('prod')) {
+      await publish(productCreated.create(productId, withVariants(productId, categoryId, variants)));
+      return productId;
+    },
     created: (productId: string, categoryId: string) => productCreated.create(productId, snapshot(productId, categoryId)),
     updated: (productId: string, categoryId: string) => productUpdated.create(productId, snapshot(productId, categoryId)),
     /** Announces a new product and waits until promotions has consumed it. */

@@ -22,9 +22,11 @@ const promotionSnapshot = z.object({
   startsAt: z.iso.datetime({ offset: true }),
   /** Exclusive; null: open-ended. */
   endsAt: z.iso.datetime({ offset: true }).nullable(),
-  /** Empty with `categoryIds` empty too: applies to every product. */
+  /** Empty with `categoryIds` and `variantIds` empty too: applies to every product. */
   productIds: z.array(z.string().min(1)),
   categoryIds: z.array(z.string().min(1)),
+  /** Variants it applies to (their products' other variants are not covered); absent in events from before variants. */
+  variantIds: z.array(z.string().min(1)).optional(),
   minimumSubtotal: money.nullable(),
   usageLimit: z.number().int().min(1).nullable(),
   perCustomerLimit: z.number().int().min(1).nullable(),

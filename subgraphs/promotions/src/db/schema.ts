@@ -28,6 +28,7 @@ export const promotions = promotionsSchema.table(
     endsAt: timestamp('ends_at', { withTimezone: true }),
     productIds: text('product_ids').array().notNull().default(sql`'{}'::text[]`),
     categoryIds: text('category_ids').array().notNull().default(sql`'{}'::text[]`),
+    variantIds: text('variant_ids').array().notNull().default(sql`'{}'::text[]`),
     minimumSubtotalAmount: integer('minimum_subtotal_amount'),
     minimumSubtotalCurrency: text('minimum_subtotal_currency'),
     usageLimit: integer('usage_limit'),
@@ -68,6 +69,21 @@ export const knownProducts = promotionsSchema.table('known_products', {
   published: boolean('published').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * The variants of `known_products`, from the same events (the whole list each time): which variant
+ * ids a promotion may name, and which product (hence category) a `ProductVariant` reference is of.
+ */
+export const knownVariants = promotionsSchema.table(
+  'known_variants',
+  {
+    variantId: text('variant_id').primaryKey(),
+    productId: text('product_id').notNull(),
+    priceCurrency: text('price_currency').notNull(),
+    published: boolean('published').notNull(),
+  },
+  (t) => [index('known_variants_product_idx').on(t.productId)],
+);
 
 /** The catalog's categories, from `category.changed`: which ids and slugs a promotion may name. */
 export const categories = categoryReplicaTable(promotionsSchema);

@@ -19,6 +19,7 @@ export function snapshotOf(promotion: PromotionRecord): PromotionSnapshot {
     endsAt: promotion.endsAt?.toISOString() ?? null,
     productIds: promotion.productIds,
     categoryIds: promotion.categoryIds,
+    variantIds: promotion.variantIds,
     minimumSubtotal: promotion.minimumSubtotal,
     usageLimit: promotion.usageLimit,
     perCustomerLimit: promotion.perCustomerLimit,

@@ -16,6 +16,7 @@ export function promotionResolvers(promotions: PromotionService): Resolvers {
       description: (promotion, _args, context) => promotions.adminOnly(context, promotion.description),
       productIds: (promotion, _args, context) => promotions.adminOnly(context, promotion.productIds),
       categoryIds: (promotion, _args, context) => promotions.adminOnly(context, promotion.categoryIds),
+      variantIds: (promotion, _args, context) => promotions.adminOnly(context, promotion.variantIds),
       usageLimit: (promotion, _args, context) => promotions.adminOnly(context, promotion.usageLimit),
       perCustomerLimit: (promotion, _args, context) => promotions.adminOnly(context, promotion.perCustomerLimit),
       timesUsed: (promotion, _args, context) => promotions.adminOnly(context, promotion.timesUsed),

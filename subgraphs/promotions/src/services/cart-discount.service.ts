@@ -20,6 +20,7 @@ const cartReference = z.object({
       z.object({
         lineId: z.string().min(1).max(100),
         productId: z.string().min(1).max(100),
+        variantId: z.string().min(1).max(100).nullish(),
         categoryId: z.string().min(1).max(100).nullish(),
         quantity: z.number().int().min(1).max(MAX_QUANTITY),
         unitPrice: money,
@@ -62,6 +63,7 @@ export class CartDiscountService {
         now,
         productIds: [...new Set(lines.map((line) => line.productId))],
         categoryIds: [...new Set(lines.flatMap((line) => (line.categoryId ? [line.categoryId] : [])))],
+        variantIds: [...new Set(lines.flatMap((line) => (line.variantId ? [line.variantId] : [])))],
         couponCodes: [...new Set(codes.filter((code): code is string => code !== null))],
         customerId,
       },

@@ -28,7 +28,7 @@ export function discountCart<P extends PromotionRule>(input: ApplyPromotionsInpu
   const amounts = new Map(result.lines.map((line) => [line.lineId, line.discount.amount]));
   if (result.orderDiscount.amount > 0) {
     const coupon = result.appliedPromotions.find((applied) => applied.promotion.kind === 'FIXED_AMOUNT' && applied.promotion.couponCode !== null)!;
-    const covered = input.lines.filter((line) => coversProduct(coupon.promotion, line.productId, line.categoryId));
+    const covered = input.lines.filter((line) => coversProduct(coupon.promotion, line.productId, line.categoryId, line.variantId));
     const left = covered.map((line) => line.unitPrice.amount * line.quantity - amounts.get(line.lineId)!);
     const shares = shareOut(result.orderDiscount.amount, left);
     covered.forEach((line, index) => amounts.set(line.lineId, amounts.get(line.lineId)! + shares[index]!));

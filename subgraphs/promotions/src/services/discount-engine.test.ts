@@ -238,3 +238,33 @@ describe('applyPromotions: input rules', () => {
     });
   });
 });
+
+describe('variant conditions', () => {
+  const shirt = (lineId: string, variantId?: string): CartLine => ({ ...line(lineId, 2000, 1, 'shirt', 'tops'), ...(variantId ? { variantId } : {}) });
+
+  it('a variant condition covers only lines of that variant; product and category conditions cover every variant', () => {
+    const xl = promo({ variantIds: ['shirt-xl'], value: 2500 });
+    const result = applyPromotions({ lines: [shirt('m', 'shirt-m'), shirt('xl', 'shirt-xl')], now, promotions: [xl] });
+    expect(discounts(result)).toEqual([
+      ['m', 0, []],
+      ['xl', 500, [xl.id]],
+    ]);
+    const byProduct = promo({ productIds: ['shirt'] });
+    const byCategory = promo({ categoryIds: ['tops'], value: 500 });
+    expect(discounts(applyPromotions({ lines: [shirt('m', 'shirt-m')], now, promotions: [byProduct, byCategory] }))).toEqual([['m', 200, [byProduct.id]]]);
+  });
+
+  it('a line without a variant id is the default variant, whose id is the product id', () => {
+    const defaultVariant = promo({ variantIds: ['shirt'] });
+    expect(discounts(applyPromotions({ lines: [shirt('a'), shirt('b', 'shirt-m')], now, promotions: [defaultVariant] }))).toEqual([
+      ['a', 200, [defaultVariant.id]],
+      ['b', 0, []],
+    ]);
+  });
+
+  it('a coupon on one variant is NOT_APPLICABLE to a cart without it', () => {
+    const coupon = promo({ couponCode: 'XLONLY', variantIds: ['shirt-xl'] });
+    const result = applyPromotions({ lines: [shirt('m', 'shirt-m')], now, promotions: [coupon], couponCode: 'xlonly' });
+    expect(result.rejectedCoupon).toEqual({ code: 'XLONLY', reason: 'NOT_APPLICABLE', missing: null });
+  });
+});

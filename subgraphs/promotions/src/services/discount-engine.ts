@@ -9,7 +9,7 @@
  *    limits hold: the total limit always, the per-customer limit when `customerId` is given.
  * 3. Automatic promotions (no coupon code): each line gets at most ONE, the one giving that line
  *    the largest discount (ties: the smaller promotion id). An automatic promotion applies to the
- *    lines its product/category conditions cover, and only when the pre-discount subtotal of those
+ *    lines its product/variant/category conditions cover, and only when the pre-discount subtotal of those
  *    lines reaches its minimum subtotal. Per unit, so a line costs exactly quantity x salePrice:
  *    PERCENTAGE takes floor(unitPrice x bp / 10000) off each unit (rounded DOWN: the customer
  *    never gets more than the advertised percentage, the shop never gives away a fraction of a
@@ -49,6 +49,8 @@ export { percentOff, fixedOff, normalizeCouponCode } from '@shop/discounts';
 export interface CartLine {
   lineId: string;
   productId: string;
+  /** The variant sold on the line; absent: the product's default variant (whose id is the product's). */
+  variantId?: string | null;
   categoryId: string | null;
   unitPrice: Money;
   /** A positive integer. */
@@ -160,7 +162,7 @@ function qualifies(promotion: PromotionRule, lines: readonly Line[], currency: s
 }
 
 function automaticLineDiscount(promotion: PromotionRule, line: Line): number {
-  if (!coversProduct(promotion, line.productId, line.categoryId)) return 0;
+  if (!coversProduct(promotion, line.productId, line.categoryId, line.variantId)) return 0;
   const perUnit = promotion.kind === 'PERCENTAGE' ? percentOff(line.unitPrice.amount, promotion.value) : fixedOff(line.unitPrice.amount, promotion.value);
   return perUnit * line.quantity;
 }

@@ -1,7 +1,7 @@
 import type { PayloadFailure } from '@shop/subgraph-kit';
 import type { PromotionFields } from '../stores/promotion.store';
 
-export type PromotionErrorCode = 'INVALID_VALUE' | 'INVALID_WINDOW' | 'COUPON_TAKEN' | 'UNKNOWN_PRODUCT' | 'UNKNOWN_CATEGORY' | 'INVALID_FIELD' | 'NOT_FOUND';
+export type PromotionErrorCode = 'INVALID_VALUE' | 'INVALID_WINDOW' | 'COUPON_TAKEN' | 'UNKNOWN_PRODUCT' | 'UNKNOWN_VARIANT' | 'UNKNOWN_CATEGORY' | 'INVALID_FIELD' | 'NOT_FOUND';
 export type PromotionFailure = PayloadFailure<PromotionErrorCode>;
 
 export interface PromotionInputShape {
@@ -14,6 +14,7 @@ export interface PromotionInputShape {
   startsAt?: Date | string | null;
   endsAt?: Date | string | null;
   productIds?: readonly string[] | null;
+  variantIds?: readonly string[] | null;
   categoryIds?: readonly string[] | null;
   categorySlugs?: readonly string[] | null;
   minimumSubtotal?: { amount: number; currency: string } | null;
@@ -69,11 +70,9 @@ function checkMinimum(input: PromotionInputShape, currency: string | null, error
 
 /**
  * Every problem of the input at once (so a form can show them together), else the fields to store.
- * Product ids are only checked for shape here; whether they exist is the service's question.
- */
-/**
- * The input's fields as they would be stored, or every rule it breaks. `categorySlugs` are checked
- * like ids and returned beside the fields: the service turns them into category ids.
+ * Product, variant and category ids are only checked for shape here; whether they exist is the
+ * service's question. `categorySlugs` are checked like ids and returned beside the fields: the
+ * service turns them into category ids.
  */
 export function validatePromotion(input: PromotionInputShape, now: Date): { fields: PromotionFields; categorySlugs: string[] } | { errors: PromotionFailure[] } {
   const errors: Problems = [];
@@ -88,6 +87,7 @@ export function validatePromotion(input: PromotionInputShape, now: Date): { fiel
   const endsAt = input.endsAt ? new Date(input.endsAt) : null;
   if (endsAt && endsAt <= startsAt) errors.push({ code: 'INVALID_WINDOW', field: 'endsAt', message: 'endsAt must be after startsAt' });
   const productIds = checkIds(input.productIds, 'productIds', errors);
+  const variantIds = checkIds(input.variantIds, 'variantIds', errors);
   const categoryIds = checkIds(input.categoryIds, 'categoryIds', errors);
   const categorySlugs = checkIds(input.categorySlugs, 'categorySlugs', errors);
   const minimumSubtotal = checkMinimum(input, currency, errors);
@@ -96,7 +96,7 @@ export function validatePromotion(input: PromotionInputShape, now: Date): { fiel
   if (errors.length > 0) return { errors };
   const { kind, value } = input;
   return {
-    fields: { name, description, kind, value, currency, couponCode, startsAt, endsAt, productIds, categoryIds, minimumSubtotal, usageLimit, perCustomerLimit },
+    fields: { name, description, kind, value, currency, couponCode, startsAt, endsAt, productIds, variantIds, categoryIds, minimumSubtotal, usageLimit, perCustomerLimit },
     categorySlugs,
   };
 }

@@ -105,15 +105,25 @@ export class PromotionService {
     });
   }
 
-  /** Input rules, then whether every product and category it names is in the catalog. */
+  /** The product and variant ids the catalog (as promotions heard of it) does not have, as typed errors. */
+  private async unknownCatalogIds(fields: PromotionFields): Promise<PromotionFailure[]> {
+    const [products, variants] = await Promise.all([this.known.findByIds(fields.productIds), this.known.findVariants(fields.variantIds)]);
+    const knownProducts = new Set(products.map((product) => product.productId));
+    const knownVariants = new Set(variants.map((variant) => variant.variantId));
+    const unknownProducts = fields.productIds.filter((id) => !knownProducts.has(id));
+    const unknownVariants = fields.variantIds.filter((id) => !knownVariants.has(id));
+    const errors: PromotionFailure[] = [];
+    if (unknownProducts.length > 0) errors.push({ code: 'UNKNOWN_PRODUCT', field: 'productIds', message: `Unknown product ids: ${unknownProducts.join(', ')}` });
+    if (unknownVariants.length > 0) errors.push({ code: 'UNKNOWN_VARIANT', field: 'variantIds', message: `Unknown variant ids: ${unknownVariants.join(', ')}` });
+    return errors;
+  }
+
+  /** Input rules, then whether every product, variant and category it names is in the catalog. */
   private async check(input: PromotionInputShape): Promise<{ fields: PromotionFields } | { errors: PromotionFailure[] }> {
     const checked = validatePromotion(input, this.now());
     if ('errors' in checked) return checked;
-    const known = new Set((await this.known.findByIds(checked.fields.productIds)).map((product) => product.productId));
-    const unknown = checked.fields.productIds.filter((id) => !known.has(id));
-    if (unknown.length > 0) {
-      return { errors: [{ code: 'UNKNOWN_PRODUCT', field: 'productIds', message: `Unknown product ids: ${unknown.join(', ')}` }] };
-    }
+    const unknown = await this.unknownCatalogIds(checked.fields);
+    if (unknown.length > 0) return { errors: unknown };
     const categories = await this.categories(checked.fields.categoryIds, checked.categorySlugs);
     if ('ids' in categories) return { fields: { ...checked.fields, categoryIds: categories.ids } };
     const errors: PromotionFailure[] = [];

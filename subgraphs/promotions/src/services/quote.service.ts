@@ -14,6 +14,7 @@ const quoteInput = z.object({
       z.object({
         lineId: z.string().min(1).max(100),
         productId: z.string().min(1).max(100),
+        variantId: z.string().min(1).max(100).nullish(),
         unitPrice: z.object({
           amount: z.number().int().min(0, 'must be 0 or more'),
           currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR'),
@@ -51,7 +52,8 @@ export class QuoteService {
     const couponCode = parsed.data.couponCode?.trim() ? normalizeCouponCode(parsed.data.couponCode) : null;
     const productIds = [...new Set(parsed.data.lines.map((line) => line.productId))];
     const categories = new Map((await this.known.findByIds(productIds)).map((product) => [product.productId, product.categoryId]));
-    const promotions = await this.promotions.forQuote(now, productIds, [...new Set(categories.values())], couponCode);
+    const variantIds = [...new Set(parsed.data.lines.map((line) => line.variantId ?? line.productId))];
+    const promotions = await this.promotions.forQuote(now, productIds, [...new Set(categories.values())], couponCode, variantIds);
     const customerId = context.viewer?.userId ?? null;
     const limited = promotions.filter((promotion) => promotion.perCustomerLimit !== null).map((promotion) => promotion.id);
     const byCustomer = customerId && limited.length > 0 ? await this.usages.countsForCustomer(customerId, limited) : new Map<string, number>();

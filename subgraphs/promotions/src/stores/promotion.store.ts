@@ -15,11 +15,13 @@ const running = (now: Date): SQL =>
     or(isNull(promotions.usageLimit), sql`${promotions.timesUsed} < ${promotions.usageLimit}`),
   )!;
 
-/** Its conditions cover one of the products or categories (or it has none). */
-const covering = (productIds: readonly string[], categoryIds: readonly string[]): SQL => {
-  const matches: SQL[] = [and(sql`cardinality(${promotions.productIds}) = 0`, sql`cardinality(${promotions.categoryIds}) = 0`)!];
+/** Its conditions cover one of the products, categories or variants (or it has none). */
+const covering = (productIds: readonly string[], categoryIds: readonly string[], variantIds: readonly string[] = []): SQL => {
+  const none = and(sql`cardinality(${promotions.productIds}) = 0`, sql`cardinality(${promotions.categoryIds}) = 0`, sql`cardinality(${promotions.variantIds}) = 0`)!;
+  const matches: SQL[] = [none];
   if (productIds.length > 0) matches.push(arrayOverlaps(promotions.productIds, [...productIds]));
   if (categoryIds.length > 0) matches.push(arrayOverlaps(promotions.categoryIds, [...categoryIds]));
+  if (variantIds.length > 0) matches.push(arrayOverlaps(promotions.variantIds, [...variantIds]));
   return or(...matches)!;
 };
 
@@ -30,6 +32,8 @@ export interface CartPromotionsQuery {
   now: Date;
   productIds: readonly string[];
   categoryIds: readonly string[];
+  /** The lines' variants; absent: none beyond the products' default variants. */
+  variantIds?: readonly string[];
   /** Upper case. */
   couponCodes: readonly string[];
   /** Whose per-customer usage to count; null: nobody's. */
@@ -62,12 +66,12 @@ export class PromotionStore {
     return parsePromotions(await db.select(promotionColumns).from(promotions).where(inArray(promotions.id, [...ids]))); // promotions.findByIds
   }
 
-  /** Automatic promotions running at `now` that may cover one of the products/categories; oldest first. */
-  async runningAutomatic(now: Date, productIds: readonly string[], categoryIds: readonly string[]): Promise<PromotionRecord[]> {
+  /** Automatic promotions running at `now` that may cover one of the products/categories/variants; oldest first. */
+  async runningAutomatic(now: Date, productIds: readonly string[], categoryIds: readonly string[], variantIds: readonly string[] = []): Promise<PromotionRecord[]> {
     const rows = await this.db
       .select(promotionColumns)
       .from(promotions)
-      .where(and(isNull(promotions.couponCode), running(now), covering(productIds, categoryIds)))
+      .where(and(isNull(promotions.couponCode), running(now), covering(productIds, categoryIds, variantIds)))
       .orderBy(promotions.seq); // promotions.runningAutomatic
     return parsePromotions(rows);
   }
@@ -76,8 +80,8 @@ export class PromotionStore {
    * What a quote chooses from: the automatic promotions above, plus the coupon's promotion in
    * whatever state it is (the engine says why it does not apply).
    */
-  async forQuote(now: Date, productIds: readonly string[], categoryIds: readonly string[], couponCode: string | null): Promise<PromotionRecord[]> {
-    const automatic = and(isNull(promotions.couponCode), running(now), covering(productIds, categoryIds));
+  async forQuote(now: Date, productIds: readonly string[], categoryIds: readonly string[], couponCode: string | null, variantIds: readonly string[] = []): Promise<PromotionRecord[]> {
+    const automatic = and(isNull(promotions.couponCode), running(now), covering(productIds, categoryIds, variantIds));
     const rows = await this.db
       .select(promotionColumns)
       .from(promotions)
@@ -94,7 +98,9 @@ export class PromotionStore {
    */
   async forCarts(query: CartPromotionsQuery, db: Executor = this.db): Promise<Array<PromotionRecord & { byCustomer: number }>> {
     const { now, productIds, categoryIds, couponCodes, customerId } = query;
-    const automatic = and(isNull(promotions.couponCode), running(now), covering(productIds, categoryIds));
+    // A line without a variant id sells its product's default variant, whose id is the product's.
+    const variantIds = [...new Set([...(query.variantIds ?? []), ...productIds])];
+    const automatic = and(isNull(promotions.couponCode), running(now), covering(productIds, categoryIds, variantIds));
     const byCustomer = customerId
       ? sql<number>`(select count(*)::int from ${promotionUsages} where ${promotionUsages.promotionId} = ${promotions.id} and ${promotionUsages.customerId} = ${customerId})`
       : sql<number>`0`;

@@ -1,11 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { boolean, customType, doublePrecision, index, integer, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, customType, doublePrecision, index, integer, jsonb, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
 import { categoryReplicaTable, outboxTables } from '@shop/events';
 
 export const searchSchema = pgSchema('search');
 
 /** The inbox deduplicates consumed events. Search publishes no events, so it has no outbox. */
 export const { inbox } = outboxTables(searchSchema);
+
+/** A published variant as search keeps it. */
+export interface IndexedVariant {
+  /** Minor units, in the product's currency. */
+  price: number;
+  /** Option name -> value name. */
+  options: Record<string, string>;
+}
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
@@ -24,6 +32,13 @@ export const documents = searchSchema.table(
     categoryId: text('category_id'),
     priceAmount: integer('price_amount'),
     priceCurrency: text('price_currency'),
+    /**
+     * The product's published variants, `[{ price, options: { Size: "M", ... } }]` in variant
+     * order, from the same product events; null for a document indexed before variants (then
+     * the product's price stands for its one default variant). Option filters, option facets and
+     * price filters read it.
+     */
+    variants: jsonb('variants').$type<IndexedVariant[]>(),
     published: boolean('published').notNull().default(false),
     deleted: boolean('deleted').notNull().default(false),
     /** When the product was created (occurredAt of product.created); NEWEST sorts on it. */

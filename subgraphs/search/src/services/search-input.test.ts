@@ -15,10 +15,18 @@ describe('search input', () => {
   it('normalizes so equal searches look equal (and share cache entries)', () => {
     expect(normalizeSearch({ text: '  leather \n jacket ', filter: { categoryIds: ['b', 'a', 'b'], currency: 'eur' } })).toEqual({
       text: 'leather jacket',
-      filter: { categoryIds: ['a', 'b'], minPrice: null, maxPrice: null, currency: 'EUR', inStock: null, minRating: null },
+      filter: { categoryIds: ['a', 'b'], options: [], minPrice: null, maxPrice: null, currency: 'EUR', inStock: null, minRating: null },
       sort: 'RELEVANCE',
     });
     expect(normalizeSearch({ text: null, filter: null, sort: null })).toEqual(normalizeSearch({}));
+    const options = [
+      { name: 'Size', values: [' M', 'S', 'M'] },
+      { name: ' Colour', values: ['Rust'] },
+    ];
+    expect(normalizeSearch({ filter: { options } }).filter.options).toEqual([
+      { name: 'Colour', values: ['Rust'] },
+      { name: 'Size', values: ['M', 'S'] },
+    ]);
   });
 
   it('defaults first to 20 and bounds it by 0..100', () => {
@@ -38,6 +46,12 @@ describe('search input', () => {
     [{ filter: { categoryIds: [' '] } }, 'filter.categoryIds'],
     [{ filter: { categoryIds: Array.from({ length: 51 }, (_, i) => `c${i}`) } }, 'filter.categoryIds'],
     [{ text: 'a'.repeat(201) }, 'text'],
+    [{ filter: { options: Array.from({ length: 11 }, (_, i) => ({ name: `o${i}`, values: ['x'] })) } }, 'filter.options'],
+    [{ filter: { options: [{ name: 'Size', values: Array.from({ length: 51 }, (_, i) => `v${i}`) }] } }, 'filter.options'],
+    [{ filter: { options: [{ name: 'Size', values: [] }] } }, 'filter.options'],
+    [{ filter: { options: [{ name: ' ', values: ['M'] }] } }, 'filter.options'],
+    [{ filter: { options: [{ name: 'Size', values: ['x'.repeat(101)] }] } }, 'filter.options'],
+    [{ filter: { options: [{ name: 'Size', values: ['M'] }, { name: 'Size ', values: ['L'] }] } }, 'filter.options'],
   ])('rejects %j naming %s', (args, argument) => {
     expect(codeAndMessage(() => normalizeSearch(args))).toEqual(['BAD_USER_INPUT', argument, expect.any(String)]);
   });

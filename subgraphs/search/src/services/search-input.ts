@@ -1,14 +1,18 @@
 import { badUserInput } from '@shop/subgraph-kit';
-import type { SearchFilterQuery, SearchQuery, SearchSortKey } from './search-query';
+import type { OptionFilterQuery, SearchFilterQuery, SearchQuery, SearchSortKey } from './search-query';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 export const MAX_TEXT_LENGTH = 200;
 export const MAX_CATEGORY_IDS = 50;
+export const MAX_OPTION_FILTERS = 10;
+export const MAX_OPTION_VALUES = 50;
+export const MAX_OPTION_TEXT_LENGTH = 100;
 
 export interface SearchFilterInput {
   categoryIds?: ReadonlyArray<string> | null;
   categorySlugs?: ReadonlyArray<string> | null;
+  options?: ReadonlyArray<{ name: string; values: ReadonlyArray<string> }> | null;
   minPrice?: number | null;
   maxPrice?: number | null;
   currency?: string | null;
@@ -56,8 +60,36 @@ function categoryList(values: ReadonlyArray<string> | null | undefined, name: 'c
 /** The category slugs a filter names (checked like ids); the service turns them into ids. */
 export const categorySlugs = (args: SearchArgs): string[] => categoryList(args.filter?.categorySlugs, 'categorySlugs');
 
+/**
+ * Option filters: at most MAX_OPTION_FILTERS options with distinct names, each with 1 to
+ * MAX_OPTION_VALUES values; names and values trimmed, 1 to MAX_OPTION_TEXT_LENGTH characters,
+ * compared exactly as the catalog spells them. Sorted, so equal filters look equal.
+ */
+function optionFilters(input: SearchFilterInput['options']): OptionFilterQuery[] {
+  const options = input ?? [];
+  const argument = 'filter.options';
+  if (options.length > MAX_OPTION_FILTERS) throw invalid(argument, `options takes at most ${MAX_OPTION_FILTERS} options`);
+  const text = (value: string, what: string) => {
+    const trimmed = value.trim();
+    if (trimmed.length < 1 || trimmed.length > MAX_OPTION_TEXT_LENGTH) throw invalid(argument, `${what} must be 1 to ${MAX_OPTION_TEXT_LENGTH} characters`);
+    return trimmed;
+  };
+  const normalized = options.map((option) => {
+    const name = text(option.name, 'an option name');
+    if (option.values.length < 1 || option.values.length > MAX_OPTION_VALUES) {
+      throw invalid(argument, `option ${JSON.stringify(name)} needs 1 to ${MAX_OPTION_VALUES} values`);
+    }
+    return { name, values: [...new Set(option.values.map((value) => text(value, 'an option value')))].sort() };
+  });
+  const names = normalized.map((option) => option.name);
+  const repeated = names.find((name, i) => names.indexOf(name) !== i);
+  if (repeated !== undefined) throw invalid(argument, `option ${JSON.stringify(repeated)} is given twice; list all its values once`);
+  return normalized.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
 function normalizeFilter(input: SearchFilterInput | null | undefined): SearchFilterQuery {
   const categoryIds = categoryList(input?.categoryIds, 'categoryIds');
+  const options = optionFilters(input?.options);
   const minPrice = price(input?.minPrice, 'minPrice');
   const maxPrice = price(input?.maxPrice, 'maxPrice');
   if (minPrice !== null && maxPrice !== null && minPrice > maxPrice) throw invalid('filter.maxPrice', 'maxPrice must not be below minPrice');
@@ -67,7 +99,7 @@ function normalizeFilter(input: SearchFilterInput | null | undefined): SearchFil
   if (minRating !== null && !(Number.isFinite(minRating) && minRating >= 1 && minRating <= 5)) {
     throw invalid('filter.minRating', 'minRating must be between 1 and 5');
   }
-  return { categoryIds, minPrice, maxPrice, currency, inStock: input?.inStock ?? null, minRating };
+  return { categoryIds, options, minPrice, maxPrice, currency, inStock: input?.inStock ?? null, minRating };
 }
 
 /** Validates a search's arguments; every mistake is BAD_USER_INPUT naming the argument. */

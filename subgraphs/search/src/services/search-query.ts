@@ -1,9 +1,17 @@
 /** A search as the store runs it: validated and normalized, so equal searches look equal. */
 export type SearchSortKey = 'RELEVANCE' | 'PRICE_ASC' | 'PRICE_DESC' | 'NEWEST' | 'RATING';
 
+/** One option a matching variant must have one of the values of; values sorted and de-duplicated. */
+export interface OptionFilterQuery {
+  name: string;
+  values: string[];
+}
+
 export interface SearchFilterQuery {
   /** Sorted and de-duplicated; empty = no category filter. */
   categoryIds: string[];
+  /** Sorted by name, names distinct; empty = no option filter. A product needs ONE published variant meeting all of them (and the price range). */
+  options: OptionFilterQuery[];
   minPrice: number | null;
   maxPrice: number | null;
   currency: string | null;
@@ -35,3 +43,6 @@ export const RATING_FACET_STEPS = [4, 3, 2, 1] as const;
 
 /** RELEVANCE pages by offset; results past this position are not reachable. */
 export const MAX_RELEVANCE_DEPTH = 1_000;
+
+/** Values listed per option in the option facets, most matches first. */
+export const MAX_OPTION_FACET_VALUES = 100;

@@ -14,7 +14,7 @@ function fakeStore(asked: PageRequest[]): SearchStore {
       asked.push(page);
       const start = page.after && 'offset' in page.after ? page.after.offset : 0;
       const hits = Array.from({ length: page.limit + 1 }, (_, i) => ({ productId: `p${start + i}`, score: 1, key: null }));
-      return { hits, total: 5000, categories: [], priceCounts: [0, 0, 0, 0, 0, 0, 0], ratingCounts: [0, 0, 0, 0], inStock: 0 };
+      return { hits, total: 5000, categories: [], priceCounts: [0, 0, 0, 0, 0, 0, 0], ratingCounts: [0, 0, 0, 0], inStock: 0, options: [] };
     },
   } as unknown as SearchStore;
 }

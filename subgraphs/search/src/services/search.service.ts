@@ -15,6 +15,7 @@ export interface SearchResult {
     priceBuckets: Array<{ min: number; max: number | null; count: number }>;
     ratings: Array<{ minRating: number; count: number }>;
     inStock: number;
+    options: Array<{ option: string; values: Array<{ value: string; count: number }> }>;
   };
 }
 
@@ -24,6 +25,7 @@ function facets(rows: SearchRows): SearchResult['facets'] {
     priceBuckets: PRICE_BUCKET_EDGES.map((min, i) => ({ min, max: PRICE_BUCKET_EDGES[i + 1] ?? null, count: rows.priceCounts[i] ?? 0 })),
     ratings: RATING_FACET_STEPS.map((minRating, i) => ({ minRating, count: rows.ratingCounts[i] ?? 0 })),
     inStock: rows.inStock,
+    options: rows.options,
   };
 }
 

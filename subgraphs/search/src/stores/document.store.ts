@@ -1,6 +1,15 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@shop/db';
 import type { ProductSnapshot } from '@shop/events';
+import type { IndexedVariant } from '../db/schema';
+
+/** What option filters and facets need of a product: its published variants' prices and option values (an event from before variants: its one default variant). */
+export function indexedVariants(product: ProductSnapshot): IndexedVariant[] {
+  const variants = product.variants ?? [{ price: product.price, published: product.published, optionValues: [] }];
+  return variants
+    .filter((variant) => variant.published)
+    .map((variant) => ({ price: variant.price.amount, options: Object.fromEntries(variant.optionValues.map((value) => [value.option, value.value])) }));
+}
 
 /**
  * Writes the index from events. Every aspect of a document (catalog data, stock, rating) is
@@ -15,11 +24,11 @@ export class DocumentStore {
     const take = (column: string): SQL => sql`${sql.raw(column)} = case when ${newer} then excluded.${sql.raw(column)} else d.${sql.raw(column)} end`;
     const at = occurredAt.toISOString();
     await tx.execute(sql`insert into search.documents as d
-        (product_id, name, sku, category_id, price_amount, price_currency, published, deleted, created_at, product_changed_at)
+        (product_id, name, sku, category_id, price_amount, price_currency, variants, published, deleted, created_at, product_changed_at)
       values (${product.productId}, ${product.name}, ${product.sku}, ${product.categoryId}, ${product.price.amount},
-        ${product.price.currency}, ${product.published}, false, ${at}, ${at})
+        ${product.price.currency}, ${JSON.stringify(indexedVariants(product))}::jsonb, ${product.published}, false, ${at}, ${at})
       on conflict (product_id) do update set
-        ${sql.join(['name', 'sku', 'category_id', 'price_amount', 'price_currency', 'published', 'deleted', 'product_changed_at'].map(take), sql`, `)},
+        ${sql.join(['name', 'sku', 'category_id', 'price_amount', 'price_currency', 'variants', 'published', 'deleted', 'product_changed_at'].map(take), sql`, `)},
         created_at = least(d.created_at, excluded.created_at)`); // documents.upsertProduct
     await tx.execute(sql`insert into search.terms (term)
       select distinct unnest(tsvector_to_array(search_vector)) from search.documents where product_id = ${product.productId}

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { PRICE_BUCKET_EDGES, RATING_FACET_STEPS, type Position, type SearchQuery } from '../services/search-query';
+import { optionFacets, optionHitsCte, variantFlags } from './variant-sql';
 
 /**
  * A query word expands to every vocabulary term at least this trigram-similar to it. Low on
@@ -28,16 +29,16 @@ function textCtes(text: string): SQL {
       from expansions),`;
 }
 
-/** Each filter as a flag, so every facet can leave out its own filter. */
+/**
+ * Each filter as a flag, so every facet can leave out its own filter. Price and options are
+ * judged per published variant (see variantFlags): `f_price` holds when one variant has every
+ * filtered option value and is priced within the range.
+ */
 function filterFlags({ filter }: SearchQuery): SQL {
   const categories = filter.categoryIds.length === 0 ? sql`true` : sql`d.category_id in (${sql.join(filter.categoryIds.map((c) => sql`${c}`), sql`, `)})`;
-  const price = all([
-    ...(filter.minPrice === null ? [] : [sql`d.price_amount >= ${filter.minPrice}`]),
-    ...(filter.maxPrice === null ? [] : [sql`d.price_amount <= ${filter.maxPrice}`]),
-  ]);
   const stock = filter.inStock === null ? sql`true` : sql`d.in_stock = ${filter.inStock}`;
   const rating = filter.minRating === null ? sql`true` : sql`coalesce(d.average_rating >= ${filter.minRating}::float8, false)`;
-  return sql`(${categories}) as f_cat, (${price}) as f_price, (${stock}) as f_stock, (${rating}) as f_rating`;
+  return sql`(${categories}) as f_cat, ${variantFlags(filter)}, (${stock}) as f_stock, (${rating}) as f_rating`;
 }
 
 /**
@@ -110,29 +111,31 @@ function ordering(query: SearchQuery): Ordering {
   }
 }
 
+/** Price buckets ignore the price range but not the option filters: each product counts at its lowest price among the variants with the filtered options. */
 function facets(): SQL {
   const buckets = PRICE_BUCKET_EDGES.map((min, i) => {
     const max = PRICE_BUCKET_EDGES[i + 1];
-    return sql`count(*) filter (where price_amount >= ${min}${max === undefined ? sql`` : sql` and price_amount < ${max}`})`;
+    return sql`count(*) filter (where opt_price >= ${min}${max === undefined ? sql`` : sql` and opt_price < ${max}`})`;
   });
   const ratings = RATING_FACET_STEPS.map((step) => sql`count(*) filter (where average_rating >= ${step})`);
   return sql`(select coalesce(json_agg(json_build_object('categoryId', c.category_id, 'count', c.n) order by c.n desc, c.category_id collate "C"), '[]'::json)
       from (select category_id, count(*)::int as n from matched where f_price and f_stock and f_rating group by category_id) c) as categories,
-    (select json_build_array(${sql.join(buckets, sql`, `)}) from matched where f_cat and f_stock and f_rating) as price_counts,
+    (select json_build_array(${sql.join(buckets, sql`, `)}) from matched where f_cat and f_opt and f_stock and f_rating) as price_counts,
     (select json_build_array(${sql.join(ratings, sql`, `)}) from matched where f_cat and f_price and f_stock) as rating_counts,
-    (select count(*) filter (where in_stock) from matched where f_cat and f_price and f_rating)::int as in_stock`;
+    (select count(*) filter (where in_stock) from matched where f_cat and f_price and f_rating)::int as in_stock,
+    ${optionFacets}`;
 }
 
 /**
  * The whole search in one statement and one round trip: the page (`limit` + 1 rows, the extra
- * one only tells whether more follow), the total and every facet, all over one materialized
- * `matched` CTE.
+ * one only tells whether more follow), the total and every facet (the option facets over
+ * `option_hits`), all over one materialized `matched` CTE.
  */
 export function searchStatement(query: SearchQuery, limit: number, after: Position | null): SQL {
   const order = ordering(query);
   const offset = after && 'offset' in after ? after.offset : 0;
   const keyset = after && 'key' in after ? order.after(after.key) : sql`true`;
-  return sql`with ${query.text === '' ? sql`` : textCtes(query.text)} ${matched(query)}
+  return sql`with ${query.text === '' ? sql`` : textCtes(query.text)} ${matched(query)}, ${optionHitsCte(query.filter)}
     select
       (select count(*) from matched where f_cat and f_price and f_stock and f_rating)::int as total,
       (select coalesce(json_agg(json_build_object('id', h.product_id, 'score', h.score, 'key', ${order.key}) order by ${order.orderBy}), '[]'::json)

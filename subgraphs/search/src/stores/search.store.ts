@@ -11,6 +11,7 @@ const searchRow = z.object({
   price_counts: z.array(count),
   rating_counts: z.array(count),
   in_stock: count,
+  options: z.array(z.object({ option: z.string(), values: z.array(z.object({ value: z.string(), count })) })),
 });
 
 export interface SearchHit {
@@ -30,6 +31,8 @@ export interface SearchRows {
   /** One count per RATING_FACET_STEPS entry. */
   ratingCounts: number[];
   inStock: number;
+  /** Per option name (sorted), its values with how many matching products have them. */
+  options: Array<{ option: string; values: Array<{ value: string; count: number }> }>;
 }
 
 /** Reads the search index; one statement per search (page, total and facets together). */
@@ -46,6 +49,7 @@ export class SearchStore {
       priceCounts: row.price_counts,
       ratingCounts: row.rating_counts,
       inStock: row.in_stock,
+      options: row.options,
     };
   }
 }
