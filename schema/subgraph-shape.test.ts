@@ -38,9 +38,6 @@ const requiredFolders = ['src/resolvers', 'src/services', 'src/db/migrations', '
  */
 const withoutCompositionRoot = ['favourites', 'notifications', 'products', 'promotions', 'ratings', 'search', 'tax', 'users'];
 
-/** Required files a subgraph still lacks (issue 12 item 8: users' README); may only shrink, like the list above. */
-const stillMissing: Record<string, string[]> = { users: ['README.md'] };
-
 const capitalized = (name: string) => name[0]!.toUpperCase() + name.slice(1);
 const isFolder = (path: string) => existsSync(path) && statSync(path).isDirectory();
 
@@ -49,7 +46,7 @@ describe('every subgraph folder has the same shape', () => {
     const root = `subgraphs/${name}`;
 
     it(`${name}: the files and folders every subgraph has`, () => {
-      expect(requiredFiles.filter((file) => !existsSync(`${root}/${file}`))).toEqual(stillMissing[name] ?? []);
+      expect(requiredFiles.filter((file) => !existsSync(`${root}/${file}`))).toEqual([]);
       expect(requiredFolders.filter((folder) => !isFolder(`${root}/${folder}`))).toEqual([]);
     });
 
