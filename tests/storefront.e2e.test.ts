@@ -1,3 +1,4 @@
+import { eventually } from '@shop/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentRequestScope, trackRequestScopes } from '@shop/subgraph-kit';
 import {
@@ -118,23 +119,29 @@ describe('storefront', () => {
     }
   });
 
-  it('answers the variants of 20 products with their stock: one request to inventory, at most two SQL statements', async () => {
+  it('answers the variants of 20 products with their stock and sale price: one request to inventory and to promotions, at most two SQL statements each', async () => {
     const variables = { first: 20, filter: { ids: products.map((p) => p.id) } };
     const expected = products.map((p) => {
       const price = { amount: p.price, currency: 'EUR' };
-      const own = { sku: p.sku, price, stock: p.stock, inStock: p.stock > 0 };
+      // The category's 10 % off, rounded down, applies to every variant.
+      const salePrice = { amount: p.price - Math.floor((p.price * 1000) / 10_000), currency: 'EUR' };
+      const own = { sku: p.sku, price, salePrice, stock: p.stock, inStock: p.stock > 0 };
       if (!p.sized) return { id: p.id, variants: [{ ...own, optionValues: [] }] };
-      const m = { sku: `${p.sized}-M`, price, stock: 0, inStock: false, optionValues: [{ option: 'Size', value: 'M' }] };
+      const m = { sku: `${p.sized}-M`, price, salePrice, stock: 0, inStock: false, optionValues: [{ option: 'Size', value: 'M' }] };
       return { id: p.id, variants: [{ ...own, optionValues: [{ option: 'Size', value: 'S' }] }, m] };
     });
-    const first = await shop.client(StorefrontVariantsDocument, variables);
+    // Promotions learns the generated variants from product.updated events.
+    const first = await eventually(async () => {
+      const result = await shop.client(StorefrontVariantsDocument, variables);
+      return result.data?.products.edges.every((e) => e.node.variants.every((v) => v.salePrice !== null)) ? result : null;
+    });
     expect(first.errors).toBeUndefined();
     expect(first.data!.products.edges.map((e) => e.node)).toEqual(expected);
     requests.clear();
     statements.clear();
     await shop.client(StorefrontVariantsDocument, variables);
-    expect(Object.fromEntries(requests)).toEqual({ products: 1, inventory: 1 });
-    for (const subgraph of ['products', 'inventory']) {
+    expect(Object.fromEntries(requests)).toEqual({ products: 1, inventory: 1, promotions: 1 });
+    for (const subgraph of ['products', 'inventory', 'promotions']) {
       expect(statements.get(subgraph) ?? 0, subgraph).toBeGreaterThanOrEqual(1);
       expect(statements.get(subgraph) ?? 0, subgraph).toBeLessThanOrEqual(2);
     }
