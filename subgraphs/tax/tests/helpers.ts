@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { orderTopics, orderTaxed, orderTaxRequested, type EventEnvelope, type OrderTaxed } from '@shop/events';
-import { countQueries as countDatabaseQueries, type SubgraphHarness } from '@shop/testkit';
+import { countQueries as countDatabaseQueries, eventually, type SubgraphHarness } from '@shop/testkit';
 import { inbox, outbox } from '../src/db/schema';
 import { ORDER_SAGA_GROUP } from '../src/events/order-saga.consumer';
 
@@ -101,11 +101,9 @@ export async function deliver(tax: SubgraphHarness, ...envelopes: EventEnvelope[
   });
   for (const envelope of [...envelopes, marker]) await tax.platform.transport.publish([{ topic: orderTopics.tax, key: envelope.aggregateId, envelope }]);
   const db = tax.platform.database.db;
-  const deadline = Date.now() + 30_000;
-  while ((await db.select().from(inbox).where(and(eq(inbox.consumer, ORDER_SAGA_GROUP), eq(inbox.eventId, marker.id)))).length === 0) {
-    if (Date.now() > deadline) throw new Error('the saga consumer did not take the marker in time');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+  await eventually(async () => (await db.select().from(inbox).where(and(eq(inbox.consumer, ORDER_SAGA_GROUP), eq(inbox.eventId, marker.id)))).length > 0, {
+    what: 'the saga consumer to take the marker',
+  });
 }
 
 /** The order.taxed replies recorded for an order. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KafkaTransport, orderTaxed, orderTaxRequested, orderTopics, taxRateChanged, taxTopic, type EventEnvelope } from '@shop/events';
-import { fastKafkaConsumer, startSubgraphHarness, testKafkaBrokers, uniqueKafkaName, type SubgraphHarness } from '@shop/testkit';
+import { eventually, fastKafkaConsumer, startSubgraphHarness, testKafkaBrokers, uniqueKafkaName, type SubgraphHarness } from '@shop/testkit';
 import { taxModule } from '../src';
 import { createRate, eur } from './helpers';
 
@@ -29,8 +29,7 @@ describe('tax on PostgreSQL + Kafka', () => {
 
   it('publishes tax-rate.changed when an admin creates a rate', async () => {
     const rate = await createRate(tax, { country: 'AT', rateBasisPoints: 2000, name: 'USt Normalsatz' });
-    const deadline = Date.now() + 30_000;
-    while (!received.some((envelope) => envelope.aggregateId === rate.id) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await eventually(() => received.some((envelope) => envelope.aggregateId === rate.id));
     const events = received.filter((envelope) => envelope.aggregateId === rate.id).map((envelope) => taxRateChanged.parse(envelope).data);
     expect(events).toEqual([
       { taxRateId: rate.id, change: 'created', country: 'AT', region: null, category: null, rateBasisPoints: 2000, name: 'USt Normalsatz', validFrom: null, validTo: null },
@@ -49,8 +48,7 @@ describe('tax on PostgreSQL + Kafka', () => {
       shippingCost: eur(500),
     });
     await tax.platform.transport.publish([{ topic: orderTopics.tax, key: orderId, envelope: event }]);
-    const deadline = Date.now() + 30_000;
-    while (!received.some((envelope) => envelope.aggregateId === orderId) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await eventually(() => received.some((envelope) => envelope.aggregateId === orderId));
     const replies = received.filter((envelope) => envelope.aggregateId === orderId).map((envelope) => orderTaxed.parse(envelope).data);
     expect(replies).toEqual([
       {
