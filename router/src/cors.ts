@@ -16,7 +16,7 @@ export interface CorsOptions {
   maxAgeSeconds?: number;
 }
 
-const allowedHeaders = 'content-type, authorization, apollo-require-preflight, x-apollo-operation-name, x-request-id';
+const allowedHeaders = 'content-type, authorization, apollo-require-preflight, x-apollo-operation-name, x-request-id, x-cart-token';
 const localOrigin = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/;
 
 /** The CORS policy a router applies: production answers only its allow-list, whatever else was asked. */

@@ -3,13 +3,15 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { MemoryCache } from '@shop/cache';
-import { handleGraphQLHttp, sendJsonError } from '@shop/subgraph-kit';
+import { CART_TOKEN_HEADER, handleGraphQLHttp, sendJsonError } from '@shop/subgraph-kit';
 import { identifyClient, type ClientIdentity } from './client-identity';
 import { applyCors, effectiveCors } from './cors';
 import { createApollo } from './create-apollo';
 import { createDrainer } from './drain';
+import { guestKeyOf } from './guest-key';
 import { clientIpOf, clientKey, createRateLimiter } from './rate-limit';
 import { checkReadiness, readinessFor, showsReadinessDetail } from './readiness';
+import type { RouterContext } from './router-context';
 import { defaultLimits, type RouterOptions } from './router-options';
 import { createSubgraphFetcher } from './subgraph-fetcher';
 import { attachSubscriptionServer } from './subscriptions/subscription-server';
@@ -93,8 +95,11 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
       const status = (identity.extensions.http as { status?: number } | undefined)?.status ?? 401;
       return sendJsonError(res, status, String(identity.extensions.code), identity.message);
     }
+    const guestKey = guestKeyOf(req.headers[CART_TOKEN_HEADER]);
+    if (guestKey instanceof GraphQLError) return sendJsonError(res, 400, 'BAD_USER_INPUT', guestKey.message);
     const clientIp = clientIpOf(req, options.rateLimit?.trustProxy ?? false);
-    await handleGraphQLHttp(apollo, req, res, async () => ({ identity, requestId, clientIp }), { bodyLimit: options.bodyLimitBytes ?? 1_000_000 });
+    const context: RouterContext = { identity, requestId, clientIp, ...(guestKey ? { guestKey } : {}) };
+    await handleGraphQLHttp(apollo, req, res, async () => context, { bodyLimit: options.bodyLimitBytes ?? 1_000_000 });
   };
 
   const server = createServer((req, res) => {

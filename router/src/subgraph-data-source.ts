@@ -11,7 +11,7 @@ type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['proces
 
 /** What the router needs from `@shop/auth`'s internal-token minter. */
 export interface InternalTokenMinter {
-  mint(claims: { audience: string; userId: string | null; roles: string[]; clientIp?: string }): Promise<string>;
+  mint(claims: { audience: string; userId: string | null; roles: string[]; clientIp?: string; guestKey?: string }): Promise<string>;
 }
 
 export interface SubgraphDataSourceOptions {
@@ -62,7 +62,8 @@ function sharedQueryKey(options: GraphQLDataSourceProcessOptions<RouterContext>)
   // "mutation{...}"), so its first token is the operation type.
   if (query === undefined || !isQueryOperation(query)) return undefined;
   const identity = 'identity' in options.context ? options.context.identity : null;
-  return JSON.stringify([identity?.userId ?? null, [...(identity?.roles ?? [])].sort(), operationName ?? null, query, variables ?? null]);
+  const guestKey = 'guestKey' in options.context ? options.context.guestKey : undefined;
+  return JSON.stringify([identity?.userId ?? null, [...(identity?.roles ?? [])].sort(), guestKey ?? null, operationName ?? null, query, variables ?? null]);
 }
 
 /** A caller's own copy of a shared answer: the gateway writes into the results it merges. */
@@ -114,6 +115,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
     const identity = 'identity' in context ? context.identity : null;
     const requestId = 'requestId' in context ? context.requestId : undefined;
     const clientIp = 'clientIp' in context ? context.clientIp : undefined;
+    const guestKey = 'guestKey' in context ? context.guestKey : undefined;
     // No request id in the token: that would defeat the minter's cache; the id travels as a header.
     // The client IP is signed in (subgraphs throttle on it), so it cannot be set around the router.
     const token = await this.#options.minter.mint({
@@ -121,6 +123,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
       userId: identity?.userId ?? null,
       roles: identity?.roles ?? [],
       ...(clientIp ? { clientIp } : {}),
+      ...(guestKey ? { guestKey } : {}),
     });
     request.http?.headers.set(INTERNAL_TOKEN_HEADER, token);
     if (requestId) request.http?.headers.set('x-request-id', requestId);

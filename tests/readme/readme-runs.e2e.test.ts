@@ -40,6 +40,11 @@ describe('README.md, run in order on a fresh demo shop', () => {
       'graphql: mutation placeOrder',
       'graphql: subscription orderStatusChanged',
       'graphql: query order',
+      'curl: mutation addToCart',
+      'curl: mutation setShippingAddress',
+      'curl: mutation placeOrder',
+      'curl: query order',
+      'curl: mutation mergeGuestCart',
     ]);
   });
 

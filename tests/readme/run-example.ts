@@ -11,6 +11,8 @@ export interface ReaderState {
   variantId?: string;
   cartId?: string;
   orderId?: string;
+  /** A guest cart's token, from the addToCart that created it (sent back as `x-cart-token: $CART_TOKEN`). */
+  cartToken?: string;
 }
 
 type Json = Record<string, unknown>;
@@ -35,6 +37,7 @@ function remember(value: unknown, state: ReaderState, key?: string): void {
   if (value === null || typeof value !== 'object') return;
   const object = value as Json;
   if (typeof object.accessToken === 'string') state.token = object.accessToken;
+  if (typeof object.cartToken === 'string') state.cartToken = object.cartToken;
   if (key === 'node' && object.inStock === true && typeof object.id === 'string') state.productId ??= object.id;
   if (key === 'variants' && object.inStock === true && typeof object.id === 'string') state.variantId ??= object.id;
   if (key === 'cart' && typeof object.id === 'string') state.cartId = object.id;
@@ -42,11 +45,15 @@ function remember(value: unknown, state: ReaderState, key?: string): void {
   for (const [name, inner] of Object.entries(object)) remember(inner, state, name);
 }
 
-/** Fills what the README leaves to the reader: the product to add, the cart to order, the order to watch. */
+/** Fills what the README leaves to the reader: the product to add, the cart to order, the order to watch, the tokens to send. */
 function prepare(example: ReadmeExample, state: ReaderState) {
   // Without a variant seen yet, the product's own id: a product without options has one variant, with the product's id.
   const variantId = state.variantId ?? state.productId ?? 'VARIANT_ID';
-  const query = example.query.replaceAll('PRODUCT_ID', state.productId ?? 'PRODUCT_ID').replaceAll('VARIANT_ID', variantId);
+  const query = example.query
+    .replaceAll('PRODUCT_ID', state.productId ?? 'PRODUCT_ID')
+    .replaceAll('VARIANT_ID', variantId)
+    .replaceAll('CART_ID', state.cartId ?? 'CART_ID')
+    .replaceAll('ORDER_ID', state.orderId ?? 'ORDER_ID');
   const operation = parse(query).definitions[0] as OperationDefinitionNode;
   const known: Json = { cartId: state.cartId, id: state.orderId, orderId: state.orderId, productId: state.productId, variantId };
   const variables: Json = { ...example.variables };
@@ -54,7 +61,9 @@ function prepare(example: ReadmeExample, state: ReaderState) {
     const name = definition.variable.name.value;
     if (!(name in variables) && known[name] !== undefined) variables[name] = known[name];
   }
-  const headers = Object.fromEntries(Object.entries(example.headers).map(([name, value]) => [name, value.replace('$ACCESS_TOKEN', state.token ?? '')]));
+  const headers = Object.fromEntries(
+    Object.entries(example.headers).map(([name, value]) => [name, value.replace('$ACCESS_TOKEN', state.token ?? '').replace('$CART_TOKEN', state.cartToken ?? '')]),
+  );
   // Sandbox and GraphiQL examples run "once signed in": the Headers editor holds the latest token.
   if (example.source === 'graphql' && state.token && !headers.authorization) headers.authorization = `Bearer ${state.token}`;
   return { query, variables, headers };

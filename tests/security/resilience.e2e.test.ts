@@ -60,7 +60,7 @@ describe('router operations and resilience', () => {
       'access-control-allow-origin': 'https://shop.example',
       'access-control-allow-credentials': 'true',
       'access-control-allow-methods': 'GET, POST, OPTIONS',
-      'access-control-allow-headers': 'content-type, authorization, apollo-require-preflight, x-apollo-operation-name, x-request-id',
+      'access-control-allow-headers': 'content-type, authorization, apollo-require-preflight, x-apollo-operation-name, x-request-id, x-cart-token',
       'access-control-expose-headers': 'x-request-id, retry-after',
       'access-control-max-age': '600',
     });

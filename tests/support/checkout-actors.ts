@@ -112,12 +112,15 @@ export async function stockOf(client: Client, productId: string): Promise<number
   return (await client(ProductStockDocument, { id: productId })).data?.product?.stock;
 }
 
-/** Subscribes to `orderStatusChanged` through the router over graphql-ws and records every event. */
-export function watchOrder(routerUrl: string, actor: Actor | null, orderId: string) {
+/**
+ * Subscribes to `orderStatusChanged` through the router over graphql-ws and records every event;
+ * `cartToken` is a guest's (sent as the `x-cart-token` connection parameter).
+ */
+export function watchOrder(routerUrl: string, actor: Actor | null, orderId: string, cartToken?: string) {
   const client = createClient({
     url: routerUrl.replace(/^http/, 'ws'),
     webSocketImpl: WebSocket,
-    connectionParams: actor ? { authorization: `Bearer ${actor.token}` } : {},
+    connectionParams: { ...(actor ? { authorization: `Bearer ${actor.token}` } : {}), ...(cartToken ? { 'x-cart-token': cartToken } : {}) },
     retryAttempts: 0,
   });
   const seen = { events: [] as Array<ExecutionResult<OrderStatusChangedSubscription>>, error: undefined as unknown, completed: false };

@@ -45,6 +45,12 @@ export interface MintRequest {
    * the cache key like the other claims.
    */
   clientIp?: string;
+  /**
+   * A guest shopper's key: the SHA-256 of the cart token the client sent (never the token itself),
+   * signed in as `gst` so the orders subgraph can find the guest's cart and orders. Part of the
+   * cache key like the other claims.
+   */
+  guestKey?: string;
 }
 
 export interface InternalTokenMinter {
@@ -61,19 +67,21 @@ export function createInternalTokenMinter(options: InternalTokenMinterOptions): 
   const now = options.now ?? Date.now;
 
   return {
-    async mint({ audience, userId, roles, requestId, clientIp }) {
+    async mint({ audience, userId, roles, requestId, clientIp, guestKey }) {
       requireText('mint', 'audience', audience);
       if (userId !== null) requireText('mint', 'userId', userId);
       if (requestId !== undefined) requireText('mint', 'requestId', requestId);
       if (clientIp !== undefined) requireText('mint', 'clientIp', clientIp);
+      if (guestKey !== undefined) requireText('mint', 'guestKey', guestKey);
       // Role order carries no meaning; normalizing it lets ['a','b'] and ['b','a'] share a token.
       const roleSet = [...new Set(requireRoles('mint', roles))].sort();
-      const cacheKey = JSON.stringify([audience, userId, roleSet, requestId ?? null, clientIp ?? null]);
+      const cacheKey = JSON.stringify([audience, userId, roleSet, requestId ?? null, clientIp ?? null, guestKey ?? null]);
       const nowMs = now();
       return cache.get(cacheKey, nowMs, (ttlSeconds * 1000) / 2, () => {
         const payload: JWTPayload = { roles: roleSet };
         if (requestId !== undefined) payload.rid = requestId;
         if (clientIp !== undefined) payload.cip = clientIp;
+        if (guestKey !== undefined) payload.gst = guestKey;
         const issuedAt = Math.floor(nowMs / 1000);
         const jwt = new SignJWT(payload)
           .setProtectedHeader({ alg: ALGORITHM })
@@ -113,6 +121,8 @@ export interface InternalIdentity {
   requestId?: string;
   /** The client's address, when the router signed one in. */
   clientIp?: string;
+  /** The guest shopper's key (SHA-256 of the cart token), when the client sent a cart token. */
+  guestKey?: string;
 }
 
 export interface InternalTokenVerifier {
@@ -145,13 +155,14 @@ export function createInternalTokenVerifier(options: InternalTokenVerifierOption
           clockTolerance,
           currentDate: new Date(nowMs),
         });
-        const { sub, rid, cip } = payload;
-        if ([sub, rid, cip].some((claim) => claim !== undefined && typeof claim !== 'string')) {
-          throw new AuthError('TOKEN_INVALID', `${what} is invalid`, { cause: new Error('"sub", "rid" and "cip" must be strings') });
+        const { sub, rid, cip, gst } = payload;
+        if ([sub, rid, cip, gst].some((claim) => claim !== undefined && typeof claim !== 'string')) {
+          throw new AuthError('TOKEN_INVALID', `${what} is invalid`, { cause: new Error('"sub", "rid", "cip" and "gst" must be strings') });
         }
         const identity: InternalIdentity = { userId: (sub as string | undefined) ?? null, roles: readRoles(payload.roles, what) };
         if (rid !== undefined) identity.requestId = rid as string;
         if (cip !== undefined) identity.clientIp = cip as string;
+        if (gst !== undefined) identity.guestKey = gst as string;
         remembered.add(token, identity, payload.exp!, payload.nbf);
         return identity;
       } catch (error) {

@@ -48,6 +48,21 @@ describe('internal tokens', () => {
     await expect(minter.mint({ ...user, clientIp: '' })).rejects.toThrow(/clientIp/);
   });
 
+  it("signs a guest's key in as gst; tokens for different guests are never shared", async () => {
+    const { now } = clock();
+    const minter = minterAt(now);
+    const anonymous = { audience: 'orders', userId: null, roles: [] };
+    const guestA = await minter.mint({ ...anonymous, guestKey: 'key-a' });
+    expect(decodeJwt(guestA)).toMatchObject({ gst: 'key-a' });
+    expect(await verifierFor('orders', now).verify(guestA)).toEqual({ userId: null, roles: [], guestKey: 'key-a' });
+    expect(await minter.mint({ ...anonymous, guestKey: 'key-a' })).toBe(guestA);
+    const guestB = await minter.mint({ ...anonymous, guestKey: 'key-b' });
+    expect(guestB).not.toBe(guestA);
+    expect(await verifierFor('orders', now).verify(guestB)).toEqual({ userId: null, roles: [], guestKey: 'key-b' });
+    expect(await verifierFor('orders', now).verify(await minter.mint(anonymous))).toEqual({ userId: null, roles: [] });
+    await expect(minter.mint({ ...anonymous, guestKey: '' })).rejects.toThrow(/guestKey/);
+  });
+
   it('rejects a token minted for another subgraph', async () => {
     const { now } = clock();
     const token = await minterAt(now).mint(user);

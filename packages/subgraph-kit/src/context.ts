@@ -17,6 +17,11 @@ export interface SubgraphContext {
    * caller is not the router's client path (tests, subscriptions).
    */
   clientIp?: string;
+  /**
+   * A guest shopper's key: the SHA-256 of the `x-cart-token` the client sent (`cartTokenKey`),
+   * signed into the internal token by the router; absent when no cart token came.
+   */
+  guestKey?: string;
 }
 
 export function requireViewer(context: SubgraphContext): Viewer {

@@ -8,6 +8,7 @@ export interface InternalIdentity {
   roles: string[];
   requestId?: string | undefined;
   clientIp?: string | undefined;
+  guestKey?: string | undefined;
 }
 
 /** What a subgraph needs from `@shop/auth`'s internal-token verifier. */

@@ -114,6 +114,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
       requestId,
       logger: logger.child({ requestId }),
       ...(identity.clientIp ? { clientIp: identity.clientIp } : {}),
+      ...(identity.guestKey ? { guestKey: identity.guestKey } : {}),
     };
     const started = performance.now();
     res.once('finish', () =>

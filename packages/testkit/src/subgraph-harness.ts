@@ -13,6 +13,8 @@ export interface Caller {
   roles?: string[];
   /** The client address the router would sign in (`cip`). */
   clientIp?: string;
+  /** A guest's key (`cartTokenKey` of its cart token) the router would sign in (`gst`). */
+  guestKey?: string;
 }
 
 export interface SubgraphHarness {
@@ -74,7 +76,13 @@ export async function startSubgraphHarness<TConfig>(options: HarnessOptions<TCon
   const keys = await generateInternalKeyPair();
   const minter = createInternalTokenMinter({ privateKey: keys.privateKey });
   const internalToken = (caller: Caller = {}) =>
-    minter.mint({ audience: module.name, userId: caller.userId ?? null, roles: caller.roles ?? [], ...(caller.clientIp ? { clientIp: caller.clientIp } : {}) });
+    minter.mint({
+      audience: module.name,
+      userId: caller.userId ?? null,
+      roles: caller.roles ?? [],
+      ...(caller.clientIp ? { clientIp: caller.clientIp } : {}),
+      ...(caller.guestKey ? { guestKey: caller.guestKey } : {}),
+    });
   const { stop, ...parts } = await module.create(options.config, platform);
   const server = await startSubgraph({
     ...parts,

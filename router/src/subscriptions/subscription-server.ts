@@ -2,13 +2,14 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { randomUUID } from 'node:crypto';
 import type { GraphQLDataSource, ServiceMap } from '@apollo/gateway';
-import type { ExecutionArgs, ValidationRule } from 'graphql';
+import { GraphQLError, type ExecutionArgs, type ValidationRule } from 'graphql';
 import type { Context } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { attachWebSocketEndpoint, refuseUpgrade, type Logger } from '@shop/subgraph-kit';
+import { attachWebSocketEndpoint, CART_TOKEN_HEADER, refuseUpgrade, type Logger } from '@shop/subgraph-kit';
 import { identifyClient, type AccessTokenVerifier, type ClientIdentity } from '../client-identity';
 import { formatRouterError } from '../format-error';
+import { guestKeyOf } from '../guest-key';
 import type { RouterContext } from '../router-context';
 import type { InternalTokenMinter } from '../subgraph-data-source';
 import { EventResolver } from './event-resolver';
@@ -46,6 +47,8 @@ export interface SubscriptionServer {
 
 interface Connection {
   identity: ClientIdentity | null;
+  /** The guest key of the `x-cart-token` connection parameter, if one was sent. */
+  guestKey: string | undefined;
   upstreams: UpstreamClients;
 }
 
@@ -94,7 +97,12 @@ export function attachSubscriptionServer(server: Server, options: SubscriptionSe
           } else ctx.extra.socket.close(4401, 'Unauthorized');
           return false;
         }
-        connections.set(ctx, { identity, upstreams: new UpstreamClients(urls, options.internalTokens, identity) });
+        const guestKey = guestKeyOf(ctx.connectionParams?.[CART_TOKEN_HEADER]);
+        if (guestKey instanceof GraphQLError) {
+          ctx.extra.socket.close(4400, guestKey.message);
+          return false;
+        }
+        connections.set(ctx, { identity, guestKey, upstreams: new UpstreamClients(urls, options.internalTokens, identity, guestKey) });
         return true;
       },
       onSubscribe: (ctx, _id, payload): ExecutionArgs | ReturnType<typeof subscriptionError>[] => {
@@ -113,7 +121,7 @@ export function attachSubscriptionServer(server: Server, options: SubscriptionSe
       },
       subscribe: (args) => {
         const { connection, subscription } = args.contextValue as OperationContextValue;
-        const context: RouterContext = { identity: connection.identity, requestId: randomUUID() };
+        const context: RouterContext = { identity: connection.identity, requestId: randomUUID(), ...(connection.guestKey ? { guestKey: connection.guestKey } : {}) };
         const upstream = connection.upstreams.get(subscription.plan.primary.serviceName);
         return federatedSubscription({ subscription, upstream, resolver, context, logger: logger.child({ requestId: context.requestId }) });
       },

@@ -23,6 +23,7 @@ export class UpstreamClients {
     private readonly urls: ReadonlyMap<string, string>,
     private readonly minter: InternalTokenMinter,
     private readonly identity: ClientIdentity | null,
+    private readonly guestKey?: string,
   ) {}
 
   get(subgraph: string): Client {
@@ -41,6 +42,7 @@ export class UpstreamClients {
           audience: subgraph,
           userId: this.identity?.userId ?? null,
           roles: this.identity?.roles ?? [],
+          ...(this.guestKey ? { guestKey: this.guestKey } : {}),
         }),
       }),
     });

@@ -6,6 +6,7 @@ import { sagaSteps } from './saga/saga-steps';
 import { CartReader } from './services/cart-reader.service';
 import { CartService } from './services/cart.service';
 import { CouponCheckService } from './services/coupon-check.service';
+import { GuestCartMerger } from './services/guest-cart-merge';
 import { OrderReader } from './services/order-reader.service';
 import { OrderStatusFeed } from './services/order-status-feed';
 import { OrderService } from './services/order.service';
@@ -48,12 +49,13 @@ export function createOrders(db: Database, wiring: OrdersWiring = {}) {
   const reader = new CartReader(stores.carts, stores.items);
   const couponCheck = new CouponCheckService(stores.coupons, stores.orders);
   const carts = new CartService(reader, stores.carts, stores.items, stores.variants, couponCheck, stores.shippingRates, transactor(db));
+  const guestCarts = new GuestCartMerger(reader, stores.carts, stores.items, transactor(db));
   const feed = new OrderStatusFeed(wiring.pubsub ?? new MemoryPubSub({ keyPrefix: 'orders' }), stores.history);
   const lifecycle = new OrderLifecycle(stores.orders, stores.history, feed, wiring.wake ?? (() => {}));
   const orderService = new OrderService(db, stores.carts, stores.items, stores.orders, lifecycle, logger);
   const orderReader = new OrderReader(stores.orders, stores.history);
   const returns = createReturns(db, stores, { pubsub: wiring.pubsub, wake: wiring.wake ?? (() => {}), logger, windowDays: wiring.returnWindowDays ?? DEFAULT_RETURN_WINDOW_DAYS });
-  return { stores, reader, carts, feed, orderService, orderReader, returns, saga: sagaSteps(stores.orders, lifecycle, ...returns.sagaRoutes), logger };
+  return { stores, reader, carts, guestCarts, feed, orderService, orderReader, returns, saga: sagaSteps(stores.orders, lifecycle, ...returns.sagaRoutes), logger };
 }
 
 export type Orders = ReturnType<typeof createOrders>;

@@ -34,8 +34,8 @@ describe.each(['pglite', 'postgres'] as const)('Cart references on %s', (backend
     );
     await orders.stores.variants.replaceForProduct(productId, [{ variantId: productId, productId, sku: productId, priceAmount: 900, priceCurrency: 'EUR', published: true, position: 0, optionValues: [] }], database.db);
     const owners = [randomUUID(), randomUUID(), randomUUID()];
-    for (const owner of owners) await orders.carts.addToCart(owner, { productId }, 1);
-    const ids = await Promise.all(owners.map(async (owner) => (await orders.reader.openFor(owner)).id));
+    for (const owner of owners) await orders.carts.addToCart({ userId: owner }, { productId }, 1);
+    const ids = await Promise.all(owners.map(async (owner) => (await orders.reader.openFor({ userId: owner })).id));
     const context: SubgraphContext = { viewer: { userId: randomUUID(), roles: ['admin'] }, requestId: 'r', logger: createLogger('t', 'silent') };
     statements.length = 0;
     const carts = await Promise.all([...ids, randomUUID()].map((id) => orders.reader.byReference(context, id)));

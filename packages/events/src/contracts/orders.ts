@@ -36,6 +36,16 @@ export const orderTopics = {
   notifications: 'shop.orders.notifications',
 } as const;
 
+/**
+ * A guest's order (customer id `guest:<key>`) names where its mails go; a customer's order leaves
+ * both out (notifications knows the account's address).
+ */
+const guestContact = {
+  contactEmail: z.email().optional(),
+  /** The shipping address's recipient name, to greet the guest. */
+  contactName: z.string().min(1).optional(),
+};
+
 /** A shopper placed an order from a cart: the saga starts. Promotions and shipping both answer. */
 export const orderPlaced = defineEvent({
   type: 'order.placed',
@@ -132,6 +142,7 @@ export const orderConfirmed = defineEvent({
     items: z.array(productQuantity).min(1),
     /** Promotions that priced the order (from order.discounted). */
     promotionIds: z.array(z.string().min(1)),
+    ...guestContact,
   }),
 });
 
@@ -155,6 +166,7 @@ export const orderCancelled = defineEvent({
     /** The status the order had when cancelled. */
     previousStatus: z.enum(orderStatuses),
     items: z.array(productQuantity).min(1),
+    ...guestContact,
   }),
 });
 

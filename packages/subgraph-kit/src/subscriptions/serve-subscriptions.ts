@@ -63,6 +63,7 @@ export function serveSubscriptions(server: Server, options: SubgraphSubscription
           viewer: identity?.userId ? { userId: identity.userId, roles: identity.roles } : null,
           requestId,
           logger: logger.child({ requestId }),
+          ...(identity?.guestKey ? { guestKey: identity.guestKey } : {}),
         };
       },
       // The same masking as HTTP: only errors with a public code reach the router as they are.

@@ -58,6 +58,22 @@ const notify =
     delivery.mailed = true;
   };
 
+/**
+ * A guest's order event names where its mails go: the guest becomes a recipient (by its `guest:`
+ * customer id) before the mail is queued, so this and every later mail of the order (shipped,
+ * delivered, returns) reach that address.
+ */
+const rememberGuest =
+  <T extends { customerId: string; contactEmail?: string | undefined; contactName?: string | undefined }>(
+    next: (event: EventEnvelope<T>, delivery: Delivery) => Promise<void>,
+    mails: MailOutboxStore,
+  ) =>
+  async (event: EventEnvelope<T>, delivery: Delivery): Promise<void> => {
+    const { customerId, contactEmail, contactName } = event.data;
+    if (contactEmail) await mails.saveRecipient({ userId: customerId, email: contactEmail, name: contactName ?? contactEmail }, delivery.tx);
+    await next(event, delivery);
+  };
+
 /** An account mail: the event names the address, so it does not wait for the recipients table. */
 const mailAccount =
   <T extends { userId: string; email: string }>(template: MailTemplate, mails: MailOutboxStore) =>
@@ -76,8 +92,8 @@ const mailAccount =
 export function consumeOrderEvents(deps: OrderEventsDeps): Promise<Subscription> {
   const { db, transport, store, feed, mails, mailQueued } = deps;
   const route = routeEvents<Delivery>(
-    on(orderConfirmed, notify(orderConfirmedText, 'ORDER_CONFIRMED', store, mails)),
-    on(orderCancelled, notify(orderCancelledText, 'ORDER_CANCELLED', store, mails)),
+    on(orderConfirmed, rememberGuest(notify(orderConfirmedText, 'ORDER_CONFIRMED', store, mails), mails)),
+    on(orderCancelled, rememberGuest(notify(orderCancelledText, 'ORDER_CANCELLED', store, mails), mails)),
     on(shipmentShipped, notify(shipmentShippedText, 'SHIPMENT_SHIPPED', store, mails)),
     on(shipmentDelivered, notify(shipmentDeliveredText, 'SHIPMENT_DELIVERED', store, mails)),
     on(returnStatusChanged, notify(returnStatusChangedText, 'RETURN_UPDATED', store, mails)),

@@ -23,7 +23,8 @@ export const returns = ordersSchema.table(
     orderId: uuid('order_id')
       .notNull()
       .references(() => orders.id, { onDelete: 'cascade' }),
-    customerId: uuid('customer_id').notNull(),
+    /** The user's id, or `guest:<guest key>` for a guest's order. */
+    customerId: text('customer_id').notNull(),
     status: text('status').notNull(),
     /** The shopper's reason, 1 to 500 characters. */
     reason: text('reason').notNull(),

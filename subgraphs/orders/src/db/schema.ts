@@ -106,12 +106,19 @@ export interface StoredAddress {
   country: string;
 }
 
-/** Shopping carts; a user has at most one `open` cart (partial unique index). */
+/**
+ * Shopping carts; a user has at most one `open` cart, and so has a guest (partial unique indexes).
+ * A guest cart has no user but the guest key (SHA-256 of the cart token, which is never stored).
+ */
 export const carts = ordersSchema.table(
   'carts',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id').notNull(),
+    /** Null for a guest's cart. */
+    userId: uuid('user_id'),
+    /** The guest's key (`cartTokenKey` of the token `addToCart` returned); null for a user's cart. */
+    guestKey: text('guest_key'),
+    /** `open`, `ordered` (placeOrder) or `merged` (mergeGuestCart moved its lines to an account's cart). */
     status: text('status').notNull().default('open'),
     /** Set by the first line, cleared when the last line leaves: a cart holds one currency. */
     currency: text('currency'),
@@ -124,7 +131,12 @@ export const carts = ordersSchema.table(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('carts_one_open_per_user_idx').on(t.userId).where(sql`${t.status} = 'open'`)],
+  (t) => [
+    uniqueIndex('carts_one_open_per_user_idx').on(t.userId).where(sql`${t.status} = 'open'`),
+    uniqueIndex('carts_one_open_per_guest_idx').on(t.guestKey).where(sql`${t.status} = 'open'`),
+    index('carts_guest_key_idx').on(t.guestKey),
+    check('carts_owner_check', sql`(${t.userId} is null) <> (${t.guestKey} is null)`),
+  ],
 );
 
 /** One line per variant per cart; the price is not stored but read from `known_variants`. */
@@ -192,7 +204,12 @@ export const orders = ordersSchema.table(
     id: uuid('id').primaryKey().defaultRandom(),
     /** Insertion order for keyset pagination. */
     seq: bigserial('seq', { mode: 'number' }).notNull(),
-    customerId: uuid('customer_id').notNull(),
+    /** The user's id, or `guest:<guest key>` for a guest's order (`guestCustomerId`). */
+    customerId: text('customer_id').notNull(),
+    /** A guest order's guest key: the cart token it was placed with reads it. Null for a user's order. */
+    guestKey: text('guest_key'),
+    /** A guest order's contact e-mail (its mails go there); null for a user's order. */
+    contactEmail: text('contact_email'),
     cartId: uuid('cart_id').notNull(),
     idempotencyKey: text('idempotency_key').notNull(),
     status: text('status').notNull(),
@@ -219,6 +236,7 @@ export const orders = ordersSchema.table(
     uniqueIndex('orders_customer_idempotency_idx').on(t.customerId, t.idempotencyKey),
     uniqueIndex('orders_seq_idx').on(t.seq),
     index('orders_customer_seq_idx').on(t.customerId, t.seq),
+    index('orders_guest_key_idx').on(t.guestKey),
     index('orders_status_seq_idx').on(t.status, t.seq),
   ],
 );

@@ -1,19 +1,29 @@
-import { requireUuid, requireViewer } from '@shop/subgraph-kit';
+import { GraphQLError } from 'graphql';
+import { CART_TOKEN_HEADER, requireUuid, requireViewer } from '@shop/subgraph-kit';
 import type { Resolvers } from '../__generated__/resolvers-types';
+import { cartOwnerOf, requireCartOwner } from '../services/cart-owner';
 import type { CartService } from '../services/cart.service';
+import type { GuestCartMerger } from '../services/guest-cart-merge';
 
-export function cartMutationResolvers(carts: CartService): Resolvers {
+const noCartToken = () =>
+  new GraphQLError(`Send the guest cart's token in the ${CART_TOKEN_HEADER} header to merge it`, { extensions: { code: 'BAD_USER_INPUT' } });
+
+export function cartMutationResolvers(carts: CartService, guestCarts: GuestCartMerger): Resolvers {
   return {
     Mutation: {
-      addToCart: (_parent, { variantId, productId, quantity }, context) => carts.addToCart(requireViewer(context).userId, { variantId, productId }, quantity),
-      updateCartItem: (_parent, { itemId, quantity }, context) =>
-        carts.updateCartItem(requireViewer(context).userId, requireUuid(itemId, 'itemId'), quantity),
-      removeCartItem: (_parent, { itemId }, context) => carts.removeCartItem(requireViewer(context).userId, requireUuid(itemId, 'itemId')),
-      setShippingAddress: (_parent, { input }, context) => carts.setShippingAddress(requireViewer(context).userId, input),
-      applyCouponCode: (_parent, { code }, context) => carts.applyCouponCode(requireViewer(context).userId, code),
-      removeCouponCode: (_parent, _args, context) => carts.removeCouponCode(requireViewer(context).userId),
+      addToCart: (_parent, { variantId, productId, quantity }, context) => carts.addToCart(cartOwnerOf(context), { variantId, productId }, quantity),
+      updateCartItem: (_parent, { itemId, quantity }, context) => carts.updateCartItem(requireCartOwner(context), requireUuid(itemId, 'itemId'), quantity),
+      removeCartItem: (_parent, { itemId }, context) => carts.removeCartItem(requireCartOwner(context), requireUuid(itemId, 'itemId')),
+      setShippingAddress: (_parent, { input }, context) => carts.setShippingAddress(requireCartOwner(context), input),
+      applyCouponCode: (_parent, { code }, context) => carts.applyCouponCode(requireCartOwner(context), code),
+      removeCouponCode: (_parent, _args, context) => carts.removeCouponCode(requireCartOwner(context)),
       setShippingMethod: (_parent, { cartId, optionId }, context) =>
-        carts.setShippingMethod(requireViewer(context).userId, requireUuid(cartId, 'cartId'), requireUuid(optionId, 'optionId')),
+        carts.setShippingMethod(requireCartOwner(context), requireUuid(cartId, 'cartId'), requireUuid(optionId, 'optionId')),
+      mergeGuestCart: (_parent, _args, context) => {
+        const viewer = requireViewer(context);
+        if (!context.guestKey) throw noCartToken();
+        return guestCarts.merge(viewer.userId, context.guestKey);
+      },
     },
   };
 }

@@ -1,5 +1,5 @@
-import { requireViewer } from '@shop/subgraph-kit';
 import type { Resolvers } from '../__generated__/resolvers-types';
+import { requireCartOwner } from '../services/cart-owner';
 import type { CartReader } from '../services/cart-reader.service';
 import { cartCurrency, itemCount, lineTotal, subtotal, unitPrice } from '../services/cart-view';
 
@@ -7,7 +7,7 @@ export function cartResolvers(reader: CartReader): Resolvers {
   return {
     Cart: {
       __resolveReference: (ref, context) => reader.byReference(context, ref.id),
-      owner: (cart) => ({ id: cart.userId }),
+      owner: (cart) => (cart.userId === null ? null : { id: cart.userId }),
       items: (cart) => cart.lines,
       lines: (cart) => cart.lines,
       subtotal: (cart) => subtotal(cart),
@@ -25,7 +25,7 @@ export function cartResolvers(reader: CartReader): Resolvers {
       unitPrice: (line) => unitPrice(line),
     },
     Query: {
-      cart: (_parent, _args, context) => reader.openFor(requireViewer(context).userId),
+      cart: (_parent, _args, context) => reader.openFor(requireCartOwner(context)),
     },
   };
 }

@@ -11,7 +11,7 @@ export function resolvers(orders: Orders): Resolvers {
   return mergeResolvers<Resolvers>(
     { DateTime: DateTimeScalar },
     cartResolvers(orders.reader),
-    cartMutationResolvers(orders.carts),
+    cartMutationResolvers(orders.carts, orders.guestCarts),
     orderResolvers(orders.orderReader),
     orderMutationResolvers(orders.orderService, orders.orderReader, orders.feed),
     returnResolvers(orders.returns, orders.orderReader),

@@ -1,4 +1,5 @@
-import { notFound, requireUuid, requireViewer } from '@shop/subgraph-kit';
+import { notFound, requireUuid } from '@shop/subgraph-kit';
+import { requireCartOwner } from '../services/cart-owner';
 import type { Resolvers } from '../__generated__/resolvers-types';
 import type { OrderReader } from '../services/order-reader.service';
 import type { OrderStatusFeed, StatusChange } from '../services/order-status-feed';
@@ -7,14 +8,17 @@ import type { OrderService } from '../services/order.service';
 export function orderMutationResolvers(service: OrderService, reader: OrderReader, feed: OrderStatusFeed): Resolvers {
   return {
     Mutation: {
-      placeOrder: (_parent, { cartId, idempotencyKey, paymentToken }, context) =>
-        service.placeOrder(requireViewer(context), { cartId: requireUuid(cartId, 'cartId'), idempotencyKey, paymentToken }),
-      cancelOrder: (_parent, { orderId, reason }, context) => service.cancelOrder(requireViewer(context), requireUuid(orderId, 'orderId'), reason),
+      placeOrder: (_parent, { cartId, idempotencyKey, paymentToken, contactEmail }, context) =>
+        service.placeOrder(requireCartOwner(context), { cartId: requireUuid(cartId, 'cartId'), idempotencyKey, paymentToken, contactEmail }),
+      cancelOrder: (_parent, { orderId, reason }, context) => {
+        requireCartOwner(context);
+        return service.cancelOrder(context, requireUuid(orderId, 'orderId'), reason);
+      },
     },
     Subscription: {
       orderStatusChanged: {
         subscribe: async (_parent, { orderId }, context) => {
-          requireViewer(context);
+          requireCartOwner(context);
           const order = await reader.current(context, requireUuid(orderId, 'orderId'));
           if (!order) throw notFound('No such order');
           return feed.subscribe(order.id);

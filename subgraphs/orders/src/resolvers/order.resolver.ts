@@ -11,7 +11,7 @@ export function orderResolvers(reader: OrderReader): Resolvers {
   return {
     Order: {
       __resolveReference: (ref, context) => reader.byId(context, ref.id),
-      customer: (order) => ({ id: order.customerId }),
+      customer: (order) => (order.guestKey === null ? { id: order.customerId } : null),
       statusHistory: (order, _args, context) => reader.statusHistory(context, order.id),
       lines: (order) => order.lines.map((line) => ({ ...line, currency: order.currency })),
       subtotal: (order) => ({ amount: order.subtotal, currency: order.currency }),

@@ -1,4 +1,5 @@
-import { notFound, requireUuid, requireViewer } from '@shop/subgraph-kit';
+import { notFound, requireUuid } from '@shop/subgraph-kit';
+import { requireCartOwner } from '../services/cart-owner';
 import type { Resolvers } from '../__generated__/resolvers-types';
 import type { OrderReader } from '../services/order-reader.service';
 import type { Returns } from '../services/create-returns';
@@ -35,8 +36,10 @@ export function returnResolvers({ service, reader, feed }: Returns, orders: Orde
       returns: (_parent, { status, first }, context) => reader.byStatus(context, status, first),
     },
     Mutation: {
-      requestReturn: (_parent, { input }, context) =>
-        service.request(requireViewer(context), { orderId: requireUuid(input.orderId, 'orderId'), lines: input.lines.map((line) => ({ lineId: line.lineId, quantity: line.quantity })), reason: input.reason }),
+      requestReturn: (_parent, { input }, context) => {
+        requireCartOwner(context);
+        return service.request(context, { orderId: requireUuid(input.orderId, 'orderId'), lines: input.lines.map((line) => ({ lineId: line.lineId, quantity: line.quantity })), reason: input.reason });
+      },
       approveReturn: (_parent, { returnId, note }, context) => service.approve(context, requireUuid(returnId, 'returnId'), note),
       rejectReturn: (_parent, { returnId, note }, context) => service.reject(context, requireUuid(returnId, 'returnId'), note),
       markReturnReceived: (_parent, { returnId }, context) => service.markReceived(context, requireUuid(returnId, 'returnId')),
@@ -44,7 +47,7 @@ export function returnResolvers({ service, reader, feed }: Returns, orders: Orde
     Subscription: {
       returnStatusChanged: {
         subscribe: async (_parent, { returnId }, context) => {
-          requireViewer(context);
+          requireCartOwner(context);
           const ret = await reader.current(context, requireUuid(returnId, 'returnId'));
           if (!ret) throw notFound('No such return');
           return feed.subscribe(ret.id);

@@ -1,7 +1,7 @@
 import type { Executor } from '@shop/db';
 import { appendToOutbox, orderCancelled, orderStatusChanged, outboxRows, type EventContract, type OrderStatus } from '@shop/events';
 import { outbox } from '../db/schema';
-import { itemsOf } from '../services/order-pricing';
+import { guestContactOf, itemsOf } from '../services/order-pricing';
 import type { OrderStatusFeed } from '../services/order-status-feed';
 import type { OrderHistoryStore } from '../stores/order-history.store';
 import type { OrderChanges, OrderRecord, OrderStore } from '../stores/order.store';
@@ -65,7 +65,7 @@ export class OrderLifecycle {
 
   /** CANCELLED with a reason a shopper can read; every participant undoes its part on `order.cancelled`. */
   async cancel(tx: Executor, order: OrderRecord, code: string, reason: string, after: AfterCommit): Promise<OrderRecord> {
-    const cancellation = pending(orderCancelled, { orderId: order.id, customerId: order.customerId, code, reason, previousStatus: order.status, items: itemsOf(order) });
+    const cancellation = pending(orderCancelled, { orderId: order.id, customerId: order.customerId, code, reason, previousStatus: order.status, items: itemsOf(order), ...guestContactOf(order) });
     return this.moveTo(tx, order, 'CANCELLED', { cancelCode: code, cancelReason: reason }, after, { reason, publish: [cancellation] });
   }
 }

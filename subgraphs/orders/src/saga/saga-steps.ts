@@ -23,7 +23,7 @@ import {
   type OrderStatus,
 } from '@shop/events';
 import { couponRejectionMessage } from '@shop/discounts';
-import { couponRejectionOf, itemsOf, lineName, netLines, orderTotal, withLineDiscounts } from '../services/order-pricing';
+import { couponRejectionOf, guestContactOf, itemsOf, lineName, netLines, orderTotal, withLineDiscounts } from '../services/order-pricing';
 import type { OrderRecord, OrderStore } from '../stores/order.store';
 import type { AfterCommit } from './after-commit';
 import { paymentDeclined, reservationExpired, shippingUnavailable, stockRefused } from './cancellation-reasons';
@@ -160,6 +160,7 @@ export function sagaSteps(orders: OrderStore, lifecycle: OrderLifecycle, ...more
           total: { amount: order.total ?? 0, currency: order.currency },
           items: itemsOf(order),
           promotionIds: (order.promotions ?? []).map((p) => p.promotionId),
+          ...guestContactOf(order),
         });
         await lifecycle.moveTo(context.tx, order, 'CONFIRMED', {}, context.after, { publish: [confirmation] });
       }),

@@ -1,20 +1,30 @@
 import type { Executor } from '@shop/db';
-import { isOwnerOrAdmin, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
+import { isAdmin, ownsOrAdmin, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
 import type { CartItemStore } from '../stores/cart-item.store';
-import type { CartStore } from '../stores/cart.store';
+import type { CartOwner, CartRecord, CartStore } from '../stores/cart.store';
+import { unknownCartToken } from './cart-owner';
 import type { CartView } from './cart-view';
 
-/** Reads carts: the viewer's own, and batched references that only the owner or an admin may see. */
+/** Reads carts: the caller's own (a user's or a guest's), and batched references that only the owner or an admin may see. */
 export class CartReader {
   constructor(
     private readonly carts: CartStore,
     private readonly items: CartItemStore,
   ) {}
 
-  /** The user's open cart with its lines (created if missing), read in `db` so a mutation sees its own writes. */
-  async openFor(userId: string, db?: Executor): Promise<CartView> {
-    const cart = await this.carts.openFor(userId, db);
+  /** The owner's open cart with its lines (created if missing), read in `db` so a mutation sees its own writes. */
+  async openFor(owner: CartOwner, db?: Executor): Promise<CartView> {
+    const cart = await this.ensureOpen(owner, db);
     return { ...cart, lines: await this.items.linesFor([cart.id], db) };
+  }
+
+  /**
+   * The owner's open cart row, created if missing; a guest key that no cart ever had (a token this
+   * shop never issued) is UNAUTHENTICATED rather than a new cart.
+   */
+  async ensureOpen(owner: CartOwner, db?: Executor, lock = false, newGuest = false): Promise<CartRecord> {
+    if (owner.guestKey !== undefined && !newGuest && !(await this.carts.guestKnown(owner.guestKey, db))) throw unknownCartToken();
+    return this.carts.openFor(owner, db, lock);
   }
 
   /** A `Cart` reference: one query for the carts and one for their lines per `_entities` call. */
@@ -30,9 +40,9 @@ export class CartReader {
       (cart) => cart.id,
     );
     const cart = await loader.load(id);
-    // A cart is private: anyone but its owner and admins sees no such cart.
-    const viewer = context.viewer;
-    if (!cart || !isOwnerOrAdmin(viewer, cart.userId)) return null;
-    return cart;
+    // A cart is private: anyone but its owner (the user, or the guest of its token) and admins sees no such cart.
+    if (!cart) return null;
+    const owned = cart.userId !== null ? ownsOrAdmin(context, cart.userId) : cart.guestKey === context.guestKey || isAdmin(context.viewer);
+    return owned ? cart : null;
   }
 }

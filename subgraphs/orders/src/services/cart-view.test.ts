@@ -19,6 +19,7 @@ const line = (priceAmount: number, quantity: number, priceCurrency = 'EUR'): Car
 const cart = (lines: CartLineRecord[], currency: string | null = 'EUR'): CartView => ({
   id: '00000000-0000-4000-8000-000000000002',
   userId: '00000000-0000-4000-8000-000000000003',
+  guestKey: null,
   currency,
   couponCode: null,
   shippingAddress: null,

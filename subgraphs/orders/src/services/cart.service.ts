@@ -1,7 +1,8 @@
 import type { Executor, Transact } from '@shop/db';
+import { cartTokenKey, guestCustomerId, newCartToken } from '@shop/subgraph-kit';
 import type { StoredAddress } from '../db/schema';
 import type { CartItemStore } from '../stores/cart-item.store';
-import type { CartChanges, CartStore } from '../stores/cart.store';
+import type { CartChanges, CartOwner, CartStore } from '../stores/cart.store';
 import type { KnownVariantStore, SellableVariant } from '../stores/known-variant.store';
 import type { KnownShippingRateStore } from '../stores/known-shipping-rate.store';
 import { notServedAt } from './shipping-method-notices';
@@ -13,13 +14,19 @@ import type { CartView } from './cart-view';
 export interface CartResult {
   cart: CartView;
   errors: CartFailure[];
+  /** Only on the answer that created a guest cart: the token the client sends as `x-cart-token` from now on. */
+  cartToken?: string;
 }
+
+/** Whose per-customer coupon limits count for a cart: its user's, or its guest's (as the guest's orders will carry). */
+const customerIdOfCart = (cart: CartView): string => cart.userId ?? guestCustomerId(cart.guestKey!);
 
 const notFound = () => failure('NOT_FOUND', 'itemId', 'No such line in your cart');
 
 /**
- * Changes the signed-in user's cart. Every change locks the cart row first, so concurrent changes
- * to one cart run one after the other and the limits (99 units a line, 50 lines, one currency) hold.
+ * Changes the caller's cart: the signed-in user's, or a guest's (by its cart token). Every change
+ * locks the cart row first, so concurrent changes to one cart run one after the other and the
+ * limits (99 units a line, 50 lines, one currency) hold.
  */
 export class CartService {
   constructor(
@@ -33,24 +40,33 @@ export class CartService {
   ) {}
 
   /** Locks the cart, runs `change`; on failures nothing was written and the cart is returned as it was. */
-  private change(userId: string, change: (cart: CartView, tx: Executor) => Promise<CartFailure[] | CartChanges>): Promise<CartResult> {
+  private change(owner: CartOwner, change: (cart: CartView, tx: Executor) => Promise<CartFailure[] | CartChanges>, newGuest = false): Promise<CartResult> {
     return this.transact(async (tx) => {
-      const cart = await this.carts.openFor(userId, tx, true);
+      const cart = await this.reader.ensureOpen(owner, tx, true, newGuest);
       const current: CartView = { ...cart, lines: await this.items.linesFor([cart.id], tx) };
       const outcome = await change(current, tx);
       if (Array.isArray(outcome)) return { cart: current, errors: outcome };
       await this.carts.update(cart.id, outcome, tx);
-      return { cart: await this.reader.openFor(userId, tx), errors: [] };
+      return { cart: await this.reader.openFor(owner, tx), errors: [] };
     });
   }
 
   /**
    * Adds units of a variant. `productId` alone names a product with exactly one variant; with
-   * `variantId` it must be that variant's product.
+   * `variantId` it must be that variant's product. Without an owner (no session, no cart token) it
+   * starts a guest cart, and the answer carries the new cart's token (also when the line was refused,
+   * so the client keeps one cart).
    */
-  async addToCart(userId: string, item: { variantId?: string | null; productId?: string | null }, quantity: number): Promise<CartResult> {
-    if (quantity < 1 || quantity > MAX_LINE_QUANTITY) return { cart: await this.reader.openFor(userId), errors: [invalidQuantity()] };
-    return this.change(userId, async (cart, tx) => {
+  async addToCart(owner: CartOwner | null, item: { variantId?: string | null; productId?: string | null }, quantity: number): Promise<CartResult> {
+    if (owner !== null) return this.addLine(owner, item, quantity, false);
+    const cartToken = newCartToken();
+    return { ...(await this.addLine({ guestKey: cartTokenKey(cartToken) }, item, quantity, true)), cartToken };
+  }
+
+  private async addLine(owner: CartOwner, item: { variantId?: string | null; productId?: string | null }, quantity: number, newGuest: boolean): Promise<CartResult> {
+    const check = quantity < 1 || quantity > MAX_LINE_QUANTITY ? [invalidQuantity()] : null;
+    return this.change(owner, async (cart, tx) => {
+      if (check) return check;
       const found = await this.variantFor(item, tx);
       if (!('variantId' in found)) return [found];
       const variant = found;
@@ -65,7 +81,7 @@ export class CartService {
       }
       await this.items.add(cart.id, variant, quantity, tx);
       return { currency: variant.priceCurrency };
-    });
+    }, newGuest);
   }
 
   /** The variant named (or the only variant of the product named), or why there is none. */
@@ -85,9 +101,9 @@ export class CartService {
   }
 
   /** Quantity 0 removes the line. */
-  async updateCartItem(userId: string, itemId: string, quantity: number): Promise<CartResult> {
-    if (quantity < 0 || quantity > MAX_LINE_QUANTITY) return { cart: await this.reader.openFor(userId), errors: [invalidQuantity()] };
-    return this.change(userId, async (cart, tx) => {
+  async updateCartItem(owner: CartOwner, itemId: string, quantity: number): Promise<CartResult> {
+    if (quantity < 0 || quantity > MAX_LINE_QUANTITY) return { cart: await this.reader.openFor(owner), errors: [invalidQuantity()] };
+    return this.change(owner, async (cart, tx) => {
       if (!cart.lines.some((line) => line.id === itemId)) return [notFound()];
       if (quantity === 0) await this.items.delete(cart.id, itemId, tx);
       else await this.items.setQuantity(cart.id, itemId, quantity, tx);
@@ -95,14 +111,14 @@ export class CartService {
     });
   }
 
-  removeCartItem(userId: string, itemId: string): Promise<CartResult> {
-    return this.updateCartItem(userId, itemId, 0);
+  removeCartItem(owner: CartOwner, itemId: string): Promise<CartResult> {
+    return this.updateCartItem(owner, itemId, 0);
   }
 
-  async setShippingAddress(userId: string, input: unknown): Promise<CartResult> {
+  async setShippingAddress(owner: CartOwner, input: unknown): Promise<CartResult> {
     const parsed = parseAddress(input);
-    if ('errors' in parsed) return { cart: await this.reader.openFor(userId), errors: parsed.errors };
-    return this.change(userId, async (cart, tx) => {
+    if ('errors' in parsed) return { cart: await this.reader.openFor(owner), errors: parsed.errors };
+    return this.change(owner, async (cart, tx) => {
       const changes: CartChanges = { shippingAddress: parsed.address satisfies StoredAddress };
       // The chosen option cannot serve the new address: clear it and say why; the cheapest is charged meanwhile.
       const chosen = cart.shippingMethodId ? await this.shippingRates.find(cart.shippingMethodId, tx) : null;
@@ -118,8 +134,8 @@ export class CartService {
    * Chooses the shipping option (a `Cart.shippingOptions` id) the quote and the order charge. The
    * cart is the caller's open cart; the option must ship to its address in its currency.
    */
-  async setShippingMethod(userId: string, cartId: string, optionId: string): Promise<CartResult> {
-    return this.change(userId, async (cart, tx) => {
+  async setShippingMethod(owner: CartOwner, cartId: string, optionId: string): Promise<CartResult> {
+    return this.change(owner, async (cart, tx) => {
       if (cart.id !== cartId) return [failure('NOT_FOUND', 'cartId', 'No such cart; use the id of your open cart')];
       if (!cart.shippingAddress) return [failure('SHIPPING_METHOD_UNAVAILABLE', 'optionId', 'Set a shipping address first')];
       const rate = await this.shippingRates.find(optionId, tx);
@@ -132,16 +148,16 @@ export class CartService {
   }
 
   /** A code that would take nothing off the cart as it is now is refused with the reason, and the cart keeps its previous code. */
-  async applyCouponCode(userId: string, code: string): Promise<CartResult> {
+  async applyCouponCode(owner: CartOwner, code: string): Promise<CartResult> {
     const parsed = parseCouponCode(code);
-    if ('errors' in parsed) return { cart: await this.reader.openFor(userId), errors: parsed.errors };
-    return this.change(userId, async (cart, tx) => {
-      const rejection = await this.coupons.rejection(userId, parsed.code, cart, tx);
+    if ('errors' in parsed) return { cart: await this.reader.openFor(owner), errors: parsed.errors };
+    return this.change(owner, async (cart, tx) => {
+      const rejection = await this.coupons.rejection(customerIdOfCart(cart), parsed.code, cart, tx);
       return rejection ? [couponFailure(rejection)] : { couponCode: parsed.code };
     });
   }
 
-  removeCouponCode(userId: string): Promise<CartResult> {
-    return this.change(userId, async () => ({ couponCode: null }));
+  removeCouponCode(owner: CartOwner): Promise<CartResult> {
+    return this.change(owner, async () => ({ couponCode: null }));
   }
 }

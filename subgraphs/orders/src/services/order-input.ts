@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { PayloadFailure } from '@shop/subgraph-kit';
 /** Why placing or cancelling an order was refused (the schema's OrderErrorCode). */
 export type OrderErrorCode =
@@ -11,7 +12,9 @@ export type OrderErrorCode =
   | 'INVALID_PAYMENT_TOKEN'
   | 'NOT_FOUND'
   | 'NOT_CANCELLABLE'
-  | 'INVALID_REASON';
+  | 'INVALID_REASON'
+  | 'CONTACT_EMAIL_REQUIRED'
+  | 'INVALID_CONTACT_EMAIL';
 
 export type OrderFailure = PayloadFailure<OrderErrorCode>;
 
@@ -26,6 +29,19 @@ export interface PlaceOrderInput {
   cartId: string;
   idempotencyKey: string;
   paymentToken: string;
+  /** A guest's contact address; required for guests, not used for signed-in customers. */
+  contactEmail?: string | null | undefined;
+}
+
+const contactEmail = z.string().trim().toLowerCase().max(254).pipe(z.email());
+
+/** A guest's contact e-mail, trimmed and lower-cased; CONTACT_EMAIL_REQUIRED or INVALID_CONTACT_EMAIL otherwise. */
+export function checkContactEmail(email: string | null | undefined): { email: string } | { error: OrderFailure } {
+  if (email === null || email === undefined || email.trim() === '') {
+    return { error: orderFailure('CONTACT_EMAIL_REQUIRED', 'contactEmail', 'Give an e-mail address for your order confirmation') };
+  }
+  const parsed = contactEmail.safeParse(email);
+  return parsed.success ? { email: parsed.data } : { error: orderFailure('INVALID_CONTACT_EMAIL', 'contactEmail', 'This is not an e-mail address') };
 }
 
 /** Checks the arguments that need no database; the first problem found per field. */

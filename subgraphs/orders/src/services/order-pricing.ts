@@ -45,3 +45,7 @@ export function couponRejectionOf(discounted: OrderDiscounted): StoredCouponReje
   if (!rejected) return null;
   return { code: rejected.code, reason: isReason(rejected.reason) ? rejected.reason : 'NOT_APPLICABLE', missing: rejected.missing ?? null };
 }
+
+/** What `order.confirmed` / `order.cancelled` carry for a guest's order so its mails reach the guest; nothing for a customer's. */
+export const guestContactOf = (order: OrderRecord): { contactEmail?: string; contactName?: string } =>
+  order.contactEmail ? { contactEmail: order.contactEmail, contactName: order.shippingAddress.name } : {};

@@ -1,5 +1,5 @@
 import type { OrderStatus } from '@shop/events';
-import { type Connection, isOwnerOrAdmin, pageSize, requireOwnerOrAdmin, requireRole, rowByKey, rowsByKey, sequenceCursor, type SubgraphContext, toConnection, type Viewer } from '@shop/subgraph-kit';
+import { type Connection, ownsOrAdmin, pageSize, requireOwnerOrAdmin, requireRole, rowByKey, rowsByKey, sequenceCursor, type SubgraphContext, toConnection, type Viewer } from '@shop/subgraph-kit';
 import type { OrderHistoryStore } from '../stores/order-history.store';
 import type { OrderRecord, OrderStore } from '../stores/order.store';
 import { toStatusChanges, type StatusChange } from './order-status-feed';
@@ -12,7 +12,7 @@ export interface OrderPageArgs {
   status?: OrderStatus | null;
 }
 
-/** Reads orders: only the customer who placed one, and admins, ever see it. */
+/** Reads orders: only the customer who placed one (a user, or the guest of its cart token), and admins, ever see it. */
 export class OrderReader {
   constructor(
     private readonly orders: OrderStore,
@@ -22,13 +22,13 @@ export class OrderReader {
   /** `order(id)` and `Order` references: one query per request for any number of ids. */
   async byId(context: SubgraphContext, id: string): Promise<OrderRecord | null> {
     const order = await rowByKey(context, 'orders.byId', (ids) => this.orders.findByIds(ids), (row) => row.id).load(id);
-    return order && isOwnerOrAdmin(context.viewer, order.customerId) ? order : null;
+    return order && ownsOrAdmin(context, order.customerId) ? order : null;
   }
 
   /** Read now, bypassing the request's cache: a subscription's context outlives many changes. */
   async current(context: SubgraphContext, id: string): Promise<OrderRecord | null> {
     const [order] = await this.orders.findByIds([id]);
-    return order && isOwnerOrAdmin(context.viewer, order.customerId) ? order : null;
+    return order && ownsOrAdmin(context, order.customerId) ? order : null;
   }
 
   /** Status history of the orders in this request: one query for all of them. */

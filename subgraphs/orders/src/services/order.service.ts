@@ -1,15 +1,15 @@
 import type { Database, Executor } from '@shop/db';
 import { orderPlaced } from '@shop/events';
-import { isAdmin, isOwnerOrAdmin, type Viewer } from '@shop/subgraph-kit';
+import { guestCustomerId, isAdmin, ownsOrAdmin, type SubgraphContext } from '@shop/subgraph-kit';
 import type { Logger } from 'pino';
 import type { StoredOrderLine } from '../db/schema';
 import { AfterCommit } from '../saga/after-commit';
 import { cancelledBy } from '../saga/cancellation-reasons';
 import { cancellableStatuses, pending, type OrderLifecycle } from '../saga/order-lifecycle';
 import type { CartItemStore, CartLineRecord } from '../stores/cart-item.store';
-import type { CartStore } from '../stores/cart.store';
+import type { CartOwner, CartStore } from '../stores/cart.store';
 import type { OrderRecord, OrderStore } from '../stores/order.store';
-import { checkCancelReason, checkPlaceOrderInput, orderFailure, type OrderFailure, type PlaceOrderInput } from './order-input';
+import { checkCancelReason, checkContactEmail, checkPlaceOrderInput, orderFailure, type OrderFailure, type PlaceOrderInput } from './order-input';
 
 export interface OrderResult {
   order: OrderRecord | null;
@@ -45,18 +45,25 @@ export class OrderService {
     private readonly logger: Logger,
   ) {}
 
-  /** The same key again (also concurrently) returns the first order; with another cart it is refused. */
-  async placeOrder(viewer: Viewer, input: PlaceOrderInput): Promise<OrderResult> {
+  /**
+   * The same key again (also concurrently) returns the first order; with another cart it is refused.
+   * A guest's order needs a contact e-mail and carries `guest:<key>` as its customer id.
+   */
+  async placeOrder(owner: CartOwner, input: PlaceOrderInput): Promise<OrderResult> {
     const invalid = checkPlaceOrderInput(input);
-    if (invalid.length > 0) return refused(...invalid);
+    const contact = owner.guestKey !== undefined ? checkContactEmail(input.contactEmail) : { email: null };
+    if ('error' in contact) invalid.push(contact.error);
+    if (invalid.length > 0 || 'error' in contact) return refused(...invalid);
+    const customerId = owner.userId ?? guestCustomerId(owner.guestKey);
     return this.inTransaction(async (tx, after) => {
       const cart = await this.carts.lockForCheckout(input.cartId, tx);
-      const earlier = await this.orders.findByIdempotencyKey(viewer.userId, input.idempotencyKey, tx);
+      const earlier = await this.orders.findByIdempotencyKey(customerId, input.idempotencyKey, tx);
       if (earlier) {
         if (earlier.cartId === input.cartId && earlier.paymentToken === input.paymentToken) return { order: earlier, errors: [] };
         return refused(orderFailure('IDEMPOTENCY_KEY_REUSED', 'idempotencyKey', 'This idempotency key was used for another order'));
       }
-      if (!cart || cart.userId !== viewer.userId) return refused(orderFailure('CART_NOT_FOUND', 'cartId', 'No such cart'));
+      const owned = cart && (owner.userId !== undefined ? cart.userId === owner.userId : cart.guestKey === owner.guestKey);
+      if (!cart || !owned) return refused(orderFailure('CART_NOT_FOUND', 'cartId', 'No such cart'));
       if (cart.status !== 'open') return refused(orderFailure('CART_ALREADY_ORDERED', 'cartId', 'This cart was already ordered; use your new cart'));
       const lines = await this.items.linesFor([cart.id], tx);
       const problem = this.checkCart(cart.shippingAddress, lines);
@@ -64,7 +71,9 @@ export class OrderService {
       const currency = cart.currency ?? lines[0]!.priceCurrency;
       const order = await this.orders.insert(
         {
-          customerId: viewer.userId,
+          customerId,
+          guestKey: owner.guestKey ?? null,
+          contactEmail: contact.email,
           cartId: cart.id,
           idempotencyKey: input.idempotencyKey,
           status: 'PENDING',
@@ -102,16 +111,16 @@ export class OrderService {
   }
 
   /** Before shipment only; the saga's participants refund and release on `order.cancelled`. */
-  async cancelOrder(viewer: Viewer, orderId: string, reason: string | null | undefined): Promise<OrderResult> {
+  async cancelOrder(caller: Pick<SubgraphContext, 'viewer' | 'guestKey'>, orderId: string, reason: string | null | undefined): Promise<OrderResult> {
     const checked = checkCancelReason(reason);
     if ('error' in checked) return refused(checked.error);
     return this.inTransaction(async (tx, after) => {
       const order = await this.orders.lock(orderId, tx);
-      if (!order || !isOwnerOrAdmin(viewer, order.customerId)) return refused(orderFailure('NOT_FOUND', 'orderId', 'No such order'));
+      if (!order || !ownsOrAdmin(caller, order.customerId)) return refused(orderFailure('NOT_FOUND', 'orderId', 'No such order'));
       if (!cancellableStatuses.has(order.status)) {
         return { order, errors: [orderFailure('NOT_CANCELLABLE', 'orderId', `An order that is ${order.status.toLowerCase()} can no longer be cancelled`)] };
       }
-      const { code, reason: sentence } = cancelledBy(isAdmin(viewer) && order.customerId !== viewer.userId, checked.note);
+      const { code, reason: sentence } = cancelledBy(isAdmin(caller.viewer) && order.customerId !== caller.viewer?.userId, checked.note);
       return { order: await this.lifecycle.cancel(tx, order, code, sentence, after), errors: [] };
     });
   }

@@ -1,4 +1,4 @@
-import { isOwnerOrAdmin, pageSize, requireRole, rowByKey, rowsByKey, type SubgraphContext } from '@shop/subgraph-kit';
+import { ownsOrAdmin, pageSize, requireRole, rowByKey, rowsByKey, type SubgraphContext } from '@shop/subgraph-kit';
 import type { ReturnStatus } from '@shop/events';
 import { toReturnStatusChanges, type ReturnStatusChange } from './return-status-feed';
 import type { ReturnRecord, ReturnStore } from '../stores/return.store';
@@ -14,13 +14,13 @@ export class ReturnReader {
 
   async byId(context: SubgraphContext, id: string): Promise<ReturnRecord | null> {
     const ret = await rowByKey(context, 'returns.byId', (ids) => this.returns.findByIds(ids), (row) => row.id).load(id);
-    return ret && isOwnerOrAdmin(context.viewer, ret.customerId) ? ret : null;
+    return ret && ownsOrAdmin(context, ret.customerId) ? ret : null;
   }
 
   /** Read now, bypassing the request's cache: a subscription's context outlives many changes. */
   async current(context: SubgraphContext, id: string): Promise<ReturnRecord | null> {
     const [ret] = await this.returns.findByIds([id]);
-    return ret && isOwnerOrAdmin(context.viewer, ret.customerId) ? ret : null;
+    return ret && ownsOrAdmin(context, ret.customerId) ? ret : null;
   }
 
   async statusHistory(context: SubgraphContext, returnId: string): Promise<ReturnStatusChange[]> {

@@ -1,6 +1,6 @@
 import type { Database, Executor } from '@shop/db';
 import { returnReceived, type ReturnRefunded, type ReturnStatus } from '@shop/events';
-import { isOwnerOrAdmin, requireRole, type SubgraphContext, type Viewer } from '@shop/subgraph-kit';
+import { ownsOrAdmin, requireRole, type SubgraphContext } from '@shop/subgraph-kit';
 import type { Logger } from 'pino';
 import type { StoredOrderLine } from '../db/schema';
 import type { StoredReturnLine } from '../db/returns-schema';
@@ -63,14 +63,14 @@ export class ReturnService {
     this.now = options.now ?? (() => new Date());
   }
 
-  /** The customer (or an admin for them): nothing is written unless every line can go back. */
-  async request(viewer: Viewer, input: RequestReturnInput): Promise<ReturnResult> {
+  /** The customer, the guest of a guest order's cart token, or an admin for them: nothing is written unless every line can go back. */
+  async request(caller: Pick<SubgraphContext, 'viewer' | 'guestKey'>, input: RequestReturnInput): Promise<ReturnResult> {
     const checked = checkReturnRequest(input);
     if ('errors' in checked) return refused(...checked.errors);
     const { request } = checked;
     return this.inTransaction(async (tx, after) => {
       const order = await this.orders.lock(request.orderId, tx);
-      if (!order || !isOwnerOrAdmin(viewer, order.customerId)) return refused(returnFailure('NOT_FOUND', 'orderId', 'No such order'));
+      if (!order || !ownsOrAdmin(caller, order.customerId)) return refused(returnFailure('NOT_FOUND', 'orderId', 'No such order'));
       if (order.status !== 'DELIVERED') return refused(returnFailure('ORDER_NOT_DELIVERED', 'orderId', `Only a delivered order can be returned; this one is ${order.status.toLowerCase()}`));
       const deliveredAt = (await this.history.forOrder(order.id, tx)).findLast((entry) => entry.status === 'DELIVERED')!.at;
       if (this.now().getTime() - deliveredAt.getTime() > this.options.windowDays * DAY_MS) {

@@ -15,7 +15,8 @@ const addressShape = z.object({
 
 const cartRow = z.object({
   id: z.string().uuid(),
-  userId: z.string().uuid(),
+  userId: z.string().uuid().nullable(),
+  guestKey: z.string().nullable(),
   currency: z.string().nullable(),
   couponCode: z.string().nullable(),
   shippingAddress: addressShape.nullable(),
@@ -24,6 +25,9 @@ const cartRow = z.object({
   updatedAt: z.date(),
 });
 export type CartRecord = z.infer<typeof cartRow>;
+
+/** Whose cart: a signed-in user's, or a guest's, named by the key of its cart token. */
+export type CartOwner = { userId: string; guestKey?: undefined } | { guestKey: string; userId?: undefined };
 
 /** The cart columns a mutation may change. */
 export type CartChanges = Partial<{
@@ -37,6 +41,7 @@ export type CartChanges = Partial<{
 const columns = {
   id: carts.id,
   userId: carts.userId,
+  guestKey: carts.guestKey,
   currency: carts.currency,
   couponCode: carts.couponCode,
   shippingAddress: carts.shippingAddress,
@@ -47,21 +52,40 @@ const columns = {
 const isOpen = sql`${carts.status} = 'open'`;
 const parse = (rows: unknown[]) => rows.map((row) => cartRow.parse(row));
 
-/** SQL for carts; a user's open cart is found by user id, so callers never touch another's cart. */
+/** SQL for carts; an owner's open cart is found by user id or guest key, so callers never touch another's cart. */
 export class CartStore {
   constructor(private readonly db: Executor) {}
 
   /**
-   * The user's open cart, created if missing. Concurrent first calls race on the partial unique
+   * The owner's open cart, created if missing. Concurrent first calls race on the partial unique
    * index; the losers insert nothing and read the winner's row. `lock` holds it until commit, which
    * serializes every change to one cart (quantities, line count, currency).
    */
-  async openFor(userId: string, db: Executor = this.db, lock = false): Promise<CartRecord> {
-    await db.insert(carts).values({ userId }).onConflictDoNothing({ target: carts.userId, where: isOpen }); // carts.ensureOpen
-    const query = db.select(columns).from(carts).where(and(eq(carts.userId, userId), isOpen)); // carts.findOpen
+  async openFor(owner: CartOwner, db: Executor = this.db, lock = false): Promise<CartRecord> {
+    const target = owner.userId !== undefined ? carts.userId : carts.guestKey;
+    const key = owner.userId ?? owner.guestKey;
+    await db.insert(carts).values(owner.userId !== undefined ? { userId: owner.userId } : { guestKey: owner.guestKey }).onConflictDoNothing({ target, where: isOpen }); // carts.ensureOpen
+    const query = db.select(columns).from(carts).where(and(eq(target, key), isOpen)); // carts.findOpen
     const [cart] = parse(lock ? await query.for('update') : await query);
-    if (!cart) throw new Error(`orders: open cart of ${userId} vanished`);
+    if (!cart) throw new Error('orders: an open cart vanished');
     return cart;
+  }
+
+  /** Whether some cart (open, ordered or merged) was ever made for this guest key: only issued cart tokens name a guest. */
+  async guestKnown(guestKey: string, db: Executor = this.db): Promise<boolean> {
+    const [row] = await db.select({ id: carts.id }).from(carts).where(eq(carts.guestKey, guestKey)).limit(1); // carts.guestKnown
+    return row !== undefined;
+  }
+
+  /** The guest's open cart, locked until commit, or null (mergeGuestCart takes it over). */
+  async lockOpenGuestCart(guestKey: string, db: Executor): Promise<CartRecord | null> {
+    const [cart] = parse(await db.select(columns).from(carts).where(and(eq(carts.guestKey, guestKey), isOpen)).for('update')); // carts.lockOpenGuest
+    return cart ?? null;
+  }
+
+  /** The guest cart's lines went to an account's cart: it is closed for good. */
+  async markMerged(cartId: string, db: Executor): Promise<void> {
+    await db.update(carts).set({ status: 'merged', updatedAt: new Date() }).where(eq(carts.id, cartId)); // carts.markMerged
   }
 
   /** One round trip for a batch of references; unknown ids are simply missing. */

@@ -7,7 +7,9 @@ import { orders, type StoredAddress, type StoredAppliedPromotion, type StoredCou
 const orderRow = z.object({
   id: z.string().uuid(),
   seq: z.number().int(),
-  customerId: z.string().uuid(),
+  customerId: z.string().min(1),
+  guestKey: z.string().nullable(),
+  contactEmail: z.string().nullable(),
   cartId: z.string().uuid(),
   idempotencyKey: z.string(),
   status: z.enum(orderStatuses),
@@ -33,7 +35,7 @@ export type OrderRecord = z.infer<typeof orderRow>;
 
 export type NewOrder = Pick<
   OrderRecord,
-  'customerId' | 'cartId' | 'idempotencyKey' | 'status' | 'currency' | 'lines' | 'couponCode' | 'shippingAddress' | 'paymentToken' | 'subtotal'
+  'customerId' | 'guestKey' | 'contactEmail' | 'cartId' | 'idempotencyKey' | 'status' | 'currency' | 'lines' | 'couponCode' | 'shippingAddress' | 'paymentToken' | 'subtotal'
 >;
 
 /** The saga columns a step may change. */

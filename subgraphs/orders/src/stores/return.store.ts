@@ -7,7 +7,7 @@ import { returnStatusHistory, returns, type StoredReturnLine } from '../db/retur
 const returnRow = z.object({
   id: z.string().uuid(),
   orderId: z.string().uuid(),
-  customerId: z.string().uuid(),
+  customerId: z.string().min(1),
   status: z.enum(returnStatuses),
   reason: z.string(),
   note: z.string().nullable(),

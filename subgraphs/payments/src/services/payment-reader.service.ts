@@ -1,4 +1,4 @@
-import { isOwnerOrAdmin, rowByKey, rowsByKey, type SubgraphContext } from '@shop/subgraph-kit';
+import { ownsOrAdmin, rowByKey, rowsByKey, type SubgraphContext } from '@shop/subgraph-kit';
 import type { PaymentRecord, PaymentStore, StatusChangeRecord } from '../stores/payment.store';
 
 /**
@@ -9,7 +9,7 @@ export class PaymentReader {
   constructor(private readonly payments: PaymentStore) {}
 
   canSee(context: SubgraphContext, payment: PaymentRecord): boolean {
-    return isOwnerOrAdmin(context.viewer, payment.customerId);
+    return ownsOrAdmin(context, payment.customerId);
   }
 
   private visible(context: SubgraphContext, payment: PaymentRecord | null | undefined): PaymentRecord | null {

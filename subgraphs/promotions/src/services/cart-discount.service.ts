@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { z } from 'zod';
 import type { Executor } from '@shop/db';
-import { badUserInput, perRequest, type SubgraphContext } from '@shop/subgraph-kit';
+import { badUserInput, customerIdOf, perRequest, type SubgraphContext } from '@shop/subgraph-kit';
 import type { PromotionRecord, PromotionStore } from '../stores/promotion.store';
 import { couponVerdict, type CouponRejection } from '@shop/discounts';
 import { discountCart, type CartDiscount } from './cart-discount';
@@ -91,7 +91,7 @@ export class CartDiscountService {
       context,
       'carts.discount',
       () =>
-        new DataLoader<CartToDiscount, CartDiscountResult, string>((carts) => this.discountMany(carts, context.viewer?.userId ?? null, this.clock()), {
+        new DataLoader<CartToDiscount, CartDiscountResult, string>((carts) => this.discountMany(carts, customerIdOf(context), this.clock()), {
           cacheKeyFn: (cart) => JSON.stringify(cart),
         }),
     );
@@ -114,7 +114,7 @@ export class CartDiscountService {
     if (!couponCode?.trim()) return null;
     if (currency && lines.length > 0) return (await this.forCart(context, reference))?.rejectedCoupon ?? null;
     const code = normalizeCouponCode(couponCode);
-    const customerId = context.viewer?.userId ?? null;
+    const customerId = customerIdOf(context);
     const candidates = await this.promotions.forCarts({ now: this.clock(), productIds: [], categoryIds: [], couponCodes: [code], customerId });
     const promotion = candidates.find((candidate) => candidate.couponCode !== null && normalizeCouponCode(candidate.couponCode) === code);
     const usage = promotion ? { total: promotion.timesUsed, byCustomer: promotion.byCustomer } : undefined;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { badUserInput, type SubgraphContext } from '@shop/subgraph-kit';
+import { badUserInput, customerIdOf, type SubgraphContext } from '@shop/subgraph-kit';
 import type { KnownProductStore } from '../stores/known-product.store';
 import type { PromotionRecord, PromotionStore } from '../stores/promotion.store';
 import type { UsageStore } from '../stores/usage.store';
@@ -54,7 +54,7 @@ export class QuoteService {
     const categories = new Map((await this.known.findByIds(productIds)).map((product) => [product.productId, product.categoryId]));
     const variantIds = [...new Set(parsed.data.lines.map((line) => line.variantId ?? line.productId))];
     const promotions = await this.promotions.forQuote(now, productIds, [...new Set(categories.values())], couponCode, variantIds);
-    const customerId = context.viewer?.userId ?? null;
+    const customerId = customerIdOf(context);
     const limited = promotions.filter((promotion) => promotion.perCustomerLimit !== null).map((promotion) => promotion.id);
     const byCustomer = customerId && limited.length > 0 ? await this.usages.countsForCustomer(customerId, limited) : new Map<string, number>();
     return applyPromotions({

@@ -1,4 +1,4 @@
-import { isOwnerOrAdmin, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
+import { ownsOrAdmin, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
 import type { ShipmentRecord, ShipmentStore } from '../stores/shipment.store';
 
 /**
@@ -9,7 +9,7 @@ export class ShipmentReader {
   constructor(private readonly shipments: ShipmentStore) {}
 
   canSee(context: SubgraphContext, shipment: ShipmentRecord): boolean {
-    return isOwnerOrAdmin(context.viewer, shipment.customerId);
+    return ownsOrAdmin(context, shipment.customerId);
   }
 
   private visible(context: SubgraphContext, shipment: ShipmentRecord | null | undefined): ShipmentRecord | null {
