@@ -39,7 +39,5 @@ async function probe(url: string): Promise<void> {
   }
 }
 
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** `eventually` options for these suites: a short bound and fast polling (effects are local and quick). */
 export const quickly: EventuallyOptions = { timeoutMs: 2000, everyMs: 10 };

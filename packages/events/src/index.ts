@@ -17,6 +17,7 @@ export { namespacedTransport } from './namespaced-transport';
 export { outboxTables, type InboxTable, type OutboxTable } from './outbox-tables';
 export { CategoryReplica, categoryReplicaTable, type CategoryReplicaTable, type KnownCategory } from './category-replica';
 export { KnownProductReplica, type KnownProductsTable, type SnapshotColumns } from './known-product-replica';
+export { snapshotVariants, type SnapshotVariant } from './snapshot-variants';
 export { appendToOutbox, outboxRows, type OutboxRow } from './append-to-outbox';
 export { startOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 export { startWorkerLoop, type WorkerLoop, type WorkerLoopOptions } from './worker-loop';

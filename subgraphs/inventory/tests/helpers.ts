@@ -1,16 +1,12 @@
-import { eventually } from '@shop/testkit';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { inventoryTopic, productCreated, productDeleted, productsTopic, stockChanged, type EventEnvelope, type StockChanged } from '@shop/events';
-import type { SubgraphHarness } from '@shop/testkit';
+import { eventually, type SubgraphHarness } from '@shop/testkit';
 import { inbox } from '../src/db/schema';
 import { createInventory, type Inventory } from '../src';
 
 /** The inventory of a harness: the same stores and services the subgraph runs, on its database. */
 export const inventoryOf = (harness: SubgraphHarness): Inventory => createInventory(harness.platform.database.db);
-
-/** The shared poller of @shop/testkit, under the name these suites use. */
-export const waitFor = eventually;
 
 export const newProductId = () => `prod-${randomUUID()}`;
 
@@ -32,7 +28,7 @@ export function catalog(harness: SubgraphHarness) {
     (await harness.platform.database.db.select().from(inbox).where(eq(inbox.eventId, eventId))).length === 1;
   const publish = async (envelope: EventEnvelope) => {
     await harness.platform.transport.publish([{ topic: productsTopic, key: envelope.aggregateId, envelope }]);
-    await waitFor(() => consumed(envelope.id));
+    await eventually(() => consumed(envelope.id));
     return envelope;
   };
   return {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inventoryTopic, orderTopics, type EventEnvelope } from '@shop/events';
-import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { eventually, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { inventoryModule } from '../src';
-import { catalog, inventoryOf, stockedProduct, waitFor } from './helpers';
+import { catalog, inventoryOf, stockedProduct } from './helpers';
 import { newOrderId, orderEvents } from './saga-helpers';
 
 /** Services mode: product events and saga requests arrive over real Kafka (consumer groups `inventory`, `inventory-saga`). */
@@ -33,7 +33,7 @@ describe('inventory on PostgreSQL + Kafka', () => {
     });
     const request = orderEvents.reservationRequested(orderId, [{ productId, quantity: 2 }]);
     await harness.platform.transport.publish([{ topic: orderTopics.inventory, key: orderId, envelope: request }]);
-    await waitFor(async () => replies.length === 1, 60_000);
+    await eventually(async () => replies.length === 1, 60_000);
     expect(replies.map(({ key, envelope }) => [key, envelope.type, envelope.data])).toEqual([
       [orderId, 'stock.reserved', { orderId, items: [{ productId, variantId: productId, quantity: 2 }], expiresAt: expect.any(String) }],
     ]);

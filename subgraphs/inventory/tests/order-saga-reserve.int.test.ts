@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderTopics } from '@shop/events';
-import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { eventually, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { inventoryModule, orderSagaHandler, reservationIdFor, type Inventory } from '../src';
-import { defaultLevel, inventoryOf, newProductId, stockedProduct, stockEvents, waitFor } from './helpers';
+import { defaultLevel, inventoryOf, newProductId, stockedProduct, stockEvents } from './helpers';
 import { deliver, newOrderId, orderEvents, repliesFor } from './saga-helpers';
 
 const TTL_SECONDS = 600;
@@ -39,7 +39,7 @@ describe.each(['pglite', 'postgres'] as const)('checkout saga: stock reservation
       { productId: teapot, onHand: 5, reserved: 2 },
       { productId: cups, onHand: 3, reserved: 3 },
     ]);
-    await waitFor(async () => events.for(teapot).length === 2 && events.for(cups).length === 2);
+    await eventually(async () => events.for(teapot).length === 2 && events.for(cups).length === 2);
     expect([events.for(teapot).at(-1), events.for(cups).at(-1)]).toEqual([
       { productId: teapot, stock: 3, inStock: true, variant: { variantId: teapot, stock: 3, inStock: true } },
       { productId: cups, stock: 0, inStock: false, variant: { variantId: cups, stock: 0, inStock: false } },

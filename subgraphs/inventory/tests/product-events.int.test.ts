@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { eventually, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { inventoryModule, type Inventory } from '../src';
 import { inbox, reservationItems } from '../src/db/schema';
-import { admin, catalog, createdEvent, deletedEvent, inventoryOf, newProductId, ops, stockedProduct, waitFor } from './helpers';
+import { admin, catalog, createdEvent, deletedEvent, inventoryOf, newProductId, ops, stockedProduct } from './helpers';
 
 describe.each(['pglite', 'postgres'] as const)('product events and the expiry sweeper on %s', (backend) => {
   let harness: SubgraphHarness;
@@ -56,7 +56,7 @@ describe.each(['pglite', 'postgres'] as const)('product events and the expiry sw
       { reservationId: randomUUID(), orderId: 'order-2', items: [{ productId, quantity: 2 }], ttlSeconds: 1 },
       new Date(Date.now() - 5_000),
     );
-    await waitFor(async () => (await inventory.stores.reservations.find(held.reservation!.id))?.status === 'expired');
+    await eventually(async () => (await inventory.stores.reservations.find(held.reservation!.id))?.status === 'expired');
     expect(await inventory.stores.stock.findByIds([productId])).toEqual([{ variantId: productId, productId, onHand: 2, reserved: 0 }]);
   });
 });

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { eventually, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { inventoryModule, type Inventory } from '../src';
-import { defaultLevel, inventoryOf, ops, productRefs, stockedProduct, stockEvents, waitFor } from './helpers';
+import { defaultLevel, inventoryOf, ops, productRefs, stockedProduct, stockEvents } from './helpers';
 
 describe.each(['pglite', 'postgres'] as const)('reservations on %s', (backend) => {
   let harness: SubgraphHarness;
@@ -31,7 +31,7 @@ describe.each(['pglite', 'postgres'] as const)('reservations on %s', (backend) =
     expect(refused.every((result) => result.errors.length === 1 && result.errors[0]!.code === 'INSUFFICIENT_STOCK' && result.errors[0]!.available === 0)).toBe(true);
     expect(await levels(productId)).toEqual({ productId, onHand: 10, reserved: 10 });
     expect(await stock(productId)).toBe(0);
-    await waitFor(async () => events.for(productId).length === 11);
+    await eventually(async () => events.for(productId).length === 11);
     expect(events.for(productId).map((event) => event.stock)).toEqual([10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0]);
   });
 
@@ -91,7 +91,7 @@ describe.each(['pglite', 'postgres'] as const)('reservations on %s', (backend) =
     expect(await levels(productId)).toEqual({ productId, onHand: 3, reserved: 0 });
     expect((await inventory.reservations.commit(id)).errors.map((error) => error.code)).toEqual(['RESERVATION_RELEASED']);
     expect((await inventory.reservations.release(randomUUID())).errors.map((error) => error.code)).toEqual(['NOT_FOUND']);
-    await waitFor(async () => events.for(productId).length === 3);
+    await eventually(async () => events.for(productId).length === 3);
     expect(events.for(productId).map((event) => [event.stock, event.inStock])).toEqual([
       [3, true],
       [0, false],

@@ -8,10 +8,9 @@ import {
   type EventEnvelope,
   type ProductQuantity,
 } from '@shop/events';
-import type { SubgraphHarness } from '@shop/testkit';
+import { eventually, type SubgraphHarness } from '@shop/testkit';
 import { inbox, outbox } from '../src/db/schema';
 import { ORDER_SAGA_GROUP } from '../src';
-import { waitFor } from './helpers';
 
 export const newOrderId = () => `order-${randomUUID()}`;
 
@@ -39,7 +38,7 @@ export async function deliver(harness: SubgraphHarness, ...envelopes: EventEnvel
   const all = [...envelopes, last];
   await harness.platform.transport.publish(all.map((envelope) => ({ topic: orderTopics.inventory, key: orderId, envelope })));
   const db = harness.platform.database.db;
-  await waitFor(async () => (await db.select().from(inbox).where(and(eq(inbox.consumer, ORDER_SAGA_GROUP), eq(inbox.eventId, last.id)))).length === 1);
+  await eventually(async () => (await db.select().from(inbox).where(and(eq(inbox.consumer, ORDER_SAGA_GROUP), eq(inbox.eventId, last.id)))).length === 1);
 }
 
 /** The saga replies recorded for an order (outbox rows keyed by the order id), in order. */

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { eventually, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { inventoryModule } from '../src';
 import { StockStore } from '../src/stores/stock.store';
-import { admin, catalog, customer, inventoryOf, ops, productRefs, stockedProduct, stockEvents, waitFor } from './helpers';
+import { admin, catalog, customer, inventoryOf, ops, productRefs, stockedProduct, stockEvents } from './helpers';
 
 type Adjusted = {
   adjustStock: {
@@ -48,7 +48,7 @@ describe.each(['pglite', 'postgres'] as const)('stock and adjustments on %s', (b
     });
     const removed = await adjust({ productId, delta: -7, idempotencyKey: randomUUID() }, who);
     expect(removed.data!.adjustStock.movement).toMatchObject({ delta: -7, onHandAfter: 0, reason: null, product: { stock: 0, inStock: false } });
-    await waitFor(async () => events.for(productId).length === 2);
+    await eventually(async () => events.for(productId).length === 2);
     expect(events.for(productId)).toEqual([
       { productId, stock: 7, inStock: true, variant: { variantId: productId, stock: 7, inStock: true } },
       { productId, stock: 0, inStock: false, variant: { variantId: productId, stock: 0, inStock: false } },

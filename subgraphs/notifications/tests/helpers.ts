@@ -1,12 +1,8 @@
-import { eventually } from '@shop/testkit';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { orderCancelled, orderConfirmed, orderTopics, shipmentDelivered, shipmentShipped, shippingTopic, userPasswordResetRequested, userRegistered, usersTopic, type EventEnvelope } from '@shop/events';
-import type { SubgraphHarness } from '@shop/testkit';
+import { eventually, type SubgraphHarness } from '@shop/testkit';
 import { inbox, notifications } from '../src/db/schema';
-
-/** The shared poller of @shop/testkit, under the name these suites use. */
-export const waitFor = eventually;
 
 const topicOf = (envelope: EventEnvelope) => (envelope.type.startsWith('shipment.') ? shippingTopic : envelope.type.startsWith('user.') ? usersTopic : orderTopics.notifications);
 
@@ -58,7 +54,7 @@ export function feed(harness: SubgraphHarness) {
     /** Publishes and waits until the consumer has committed the event. */
     async deliver(envelope: EventEnvelope) {
       await send(envelope);
-      await waitFor(() => consumed(envelope));
+      await eventually(() => consumed(envelope));
       return envelope;
     },
     /**
@@ -69,7 +65,7 @@ export function feed(harness: SubgraphHarness) {
       await send(envelope);
       await send(envelope);
       await send(marker);
-      await waitFor(() => consumed(marker));
+      await eventually(() => consumed(marker));
     },
     /** Notification rows made from one event. */
     rowsFor: (envelope: EventEnvelope) => db.select().from(notifications).where(eq(notifications.sourceEventId, envelope.id)),

@@ -1,4 +1,3 @@
-import { eventually } from '@shop/testkit';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import {
@@ -12,11 +11,8 @@ import {
   type ProductSnapshot,
   type PromotionSnapshot,
 } from '@shop/events';
-import type { SubgraphHarness } from '@shop/testkit';
+import { eventually, type SubgraphHarness } from '@shop/testkit';
 import { inbox } from '../src/db/schema';
-
-/** The shared poller of @shop/testkit, under the name these suites use. */
-export const waitFor = eventually;
 
 export const newProductId = () => `prod-${randomUUID()}`;
 
@@ -42,7 +38,7 @@ export function catalog(harness: SubgraphHarness) {
     (await harness.platform.database.db.select().from(inbox).where(eq(inbox.eventId, eventId))).length === 1;
   const publish = async (envelope: EventEnvelope) => {
     await harness.platform.transport.publish([{ topic: productsTopic, key: envelope.aggregateId, envelope }]);
-    await waitFor(() => consumed(envelope.id));
+    await eventually(() => consumed(envelope.id));
     return envelope;
   };
   return {
@@ -82,7 +78,7 @@ export function promotionsFeed(harness: SubgraphHarness) {
         ...overrides,
       });
       await harness.platform.transport.publish([{ topic: promotionsTopic, key: promotionId, envelope }]);
-      await waitFor(() => consumed(envelope.id));
+      await eventually(() => consumed(envelope.id));
       return promotionId;
     },
   };

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { ordersTopic, orderTopics, type EventContract, type EventEnvelope } from '@shop/events';
-import type { Caller, SubgraphHarness } from '@shop/testkit';
+import { eventually, type Caller, type SubgraphHarness } from '@shop/testkit';
 import { inbox } from '../src/db/schema';
-import { catalog, ops, waitFor, type PayloadData } from './helpers';
+import { catalog, ops, type PayloadData } from './helpers';
 
 export const address = { name: 'Ada Lovelace', line1: '1 Analytical Row', city: 'London', postalCode: 'N1 9GU', country: 'GB' };
 
@@ -54,13 +54,13 @@ export async function fakeParticipants(harness: SubgraphHarness) {
     /** Every request for this order of the given type, in publication order. */
     of: (orderId: string, type: string) => requests.filter((event) => event.aggregateId === orderId && event.type === type),
     async next(orderId: string, type: string): Promise<EventEnvelope> {
-      await waitFor(async () => requests.some((event) => event.aggregateId === orderId && event.type === type));
+      await eventually(async () => requests.some((event) => event.aggregateId === orderId && event.type === type));
       return requests.find((event) => event.aggregateId === orderId && event.type === type)!;
     },
     /** Publishes an answer (or re-delivers an earlier envelope) and waits until orders consumed it. */
     async deliver(envelope: EventEnvelope, topic: string) {
       await harness.platform.transport.publish([{ topic, key: envelope.aggregateId, envelope }]);
-      await waitFor(() => consumed(envelope.id));
+      await eventually(() => consumed(envelope.id));
       return envelope;
     },
     async reply<T>(contract: EventContract<T>, orderId: string, data: T) {

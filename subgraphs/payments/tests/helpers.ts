@@ -1,9 +1,8 @@
-import { eventually } from '@shop/testkit';
 import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { paymentAuthorized, paymentCaptured, paymentFailed, paymentRefunded, paymentsTopic } from '@shop/events';
-import type { SubgraphHarness } from '@shop/testkit';
+import { eventually, type SubgraphHarness } from '@shop/testkit';
 import { outbox } from '../src/db/schema';
 import { createPayments, SimulatedPaymentProvider, testCards, type PaymentProvider, type PaymentResult } from '../src';
 
@@ -71,9 +70,6 @@ export const ops = {
     payment { id status capturedAmount { amount } refundedAmount { amount } } errors { code field message } } }`,
 };
 
-/** The shared poller of @shop/testkit, under the name these suites use. */
-export const waitFor = eventually;
-
 /** Collects every event published on `shop.payments` from now on, parsed by its contract. */
 export async function paymentEventsOn(harness: SubgraphHarness) {
   const contracts = [paymentAuthorized, paymentCaptured, paymentFailed, paymentRefunded];
@@ -90,7 +86,7 @@ export async function paymentEventsOn(harness: SubgraphHarness) {
     /** Waits until `count` events for `orderId` arrived, then returns them in order. */
     async for(orderId: string, count: number) {
       const mine = () => received.filter((event) => event.key === orderId);
-      await waitFor(() => mine().length >= count);
+      await eventually(() => mine().length >= count);
       return mine();
     },
   };

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { orderCancelled, orderPaymentRequested, orderTopics, type EventEnvelope } from '@shop/events';
-import type { SubgraphHarness } from '@shop/testkit';
+import { eventually, type SubgraphHarness } from '@shop/testkit';
 import { inbox } from '../src/db/schema';
 import { ORDER_SAGA_GROUP } from '../src';
-import { waitFor } from './helpers';
 
 export const newOrderId = () => `order-${randomUUID()}`;
 
@@ -37,7 +36,7 @@ export async function deliver(harness: SubgraphHarness, ...envelopes: EventEnvel
   const all = [...envelopes, last];
   await harness.platform.transport.publish(all.map((envelope) => ({ topic: orderTopics.payments, key: orderId, envelope })));
   const db = harness.platform.database.db;
-  await waitFor(async () => (await db.select().from(inbox).where(and(eq(inbox.consumer, ORDER_SAGA_GROUP), eq(inbox.eventId, last.id)))).length === 1);
+  await eventually(async () => (await db.select().from(inbox).where(and(eq(inbox.consumer, ORDER_SAGA_GROUP), eq(inbox.eventId, last.id)))).length === 1);
 }
 
 /** Delivery metadata for calling a saga handler directly. */

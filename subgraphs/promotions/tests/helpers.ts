@@ -1,8 +1,7 @@
-import { eventually } from '@shop/testkit';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { categoriesTopic, categoryChanged, productCreated, productsTopic, productUpdated, type EventEnvelope, type ProductSnapshot } from '@shop/events';
-import { countQueries as countDatabaseQueries, type SubgraphHarness } from '@shop/testkit';
+import { countQueries as countDatabaseQueries, eventually, type SubgraphHarness } from '@shop/testkit';
 import { inbox, outbox } from '../src/db/schema';
 
 export const adminCaller = () => ({ userId: randomUUID(), roles: ['customer', 'admin'] });
@@ -67,7 +66,7 @@ export async function knownCategories(harness: SubgraphHarness, categoryIds: rea
   for (const categoryId of categoryIds) {
     const envelope = categoryChanged.create(categoryId, { categoryId, slug: categoryId, name: categoryId, parentId: null });
     await harness.platform.transport.publish([{ topic: categoriesTopic, key: categoryId, envelope }]);
-    await waitFor(async () => (await harness.platform.database.db.select().from(inbox).where(eq(inbox.eventId, envelope.id))).length === 1);
+    await eventually(async () => (await harness.platform.database.db.select().from(inbox).where(eq(inbox.eventId, envelope.id))).length === 1);
   }
 }
 
@@ -75,7 +74,7 @@ export async function knownCategories(harness: SubgraphHarness, categoryIds: rea
 export function catalog(harness: SubgraphHarness) {
   const publish = async (envelope: EventEnvelope) => {
     await harness.platform.transport.publish([{ topic: productsTopic, key: envelope.aggregateId, envelope }]);
-    await waitFor(async () => (await harness.platform.database.db.select().from(inbox).where(eq(inbox.eventId, envelope.id))).length === 1);
+    await eventually(async () => (await harness.platform.database.db.select().from(inbox).where(eq(inbox.eventId, envelope.id))).length === 1);
     return envelope;
   };
   const snapshot = (productId: string, categoryId: string, amount = 1000): ProductSnapshot => ({
@@ -117,9 +116,6 @@ export function catalog(harness: SubgraphHarness) {
     },
   };
 }
-
-/** The shared poller of @shop/testkit, under the name these suites use. */
-export const waitFor = eventually;
 
 /** The events promotions recorded for one promotion, oldest first. */
 export async function outboxFor(harness: SubgraphHarness, promotionId: string) {

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { eventually, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { productDeleted } from '@shop/events';
 import { promotionsModule } from '../src';
 import { inbox, knownProducts } from '../src/db/schema';
-import { adminCaller, catalog, createPromotion, eur, ops, unique, waitFor, type PromotionPayload } from './helpers';
+import { adminCaller, catalog, createPromotion, eur, ops, unique, type PromotionPayload } from './helpers';
 
 describe.each(['pglite', 'postgres'] as const)('product events on %s', (backend) => {
   let promotions: SubgraphHarness;
@@ -40,7 +40,7 @@ describe.each(['pglite', 'postgres'] as const)('product events on %s', (backend)
   it('product.deleted forgets the product: promotions can no longer target it', async () => {
     const productId = await products.create();
     await products.publish(productDeleted.create(productId, { productId }));
-    await waitFor(async () => (await known(productId)).length === 0);
+    await eventually(async () => (await known(productId)).length === 0);
     const result = await promotions.call<{ createPromotion: PromotionPayload }>(ops.create, { input: { name: 'x', kind: 'PERCENTAGE', value: 100, productIds: [productId] } }, adminCaller());
     expect(result.data!.createPromotion.errors.map((error) => error.code)).toEqual(['UNKNOWN_PRODUCT']);
   });

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KafkaTransport, orderDiscounted, orderPlaced, orderTopics, promotionCreated, promotionsTopic, type EventEnvelope } from '@shop/events';
-import { fastKafkaConsumer, startSubgraphHarness, testKafkaBrokers, uniqueKafkaName, type SubgraphHarness } from '@shop/testkit';
+import { eventually, fastKafkaConsumer, startSubgraphHarness, testKafkaBrokers, uniqueKafkaName, type SubgraphHarness } from '@shop/testkit';
 import { promotionsModule } from '../src';
-import { catalog, createPromotion, eur, ops, unique, waitFor } from './helpers';
+import { catalog, createPromotion, eur, ops, unique } from './helpers';
 import { address, cartLine } from './saga-helpers';
 
 /** Services mode: product and order events arrive over real Kafka, promotion events and saga replies leave over it. */
@@ -35,7 +35,7 @@ describe('promotions on PostgreSQL + Kafka', () => {
     const entities = await promotions.call(ops.products, { reps: [{ __typename: 'Product', id: productId, price: eur(1999) }] });
     expect(entities.data).toEqual({ _entities: [{ id: productId, salePrice: eur(1800), activePromotions: [{ id: promotion.id, name: 'Kafka sale' }] }] });
 
-    await waitFor(async () => received.some((envelope) => envelope.aggregateId === promotion.id));
+    await eventually(async () => received.some((envelope) => envelope.aggregateId === promotion.id));
     const events = received.filter((envelope) => envelope.aggregateId === promotion.id).map((envelope) => promotionCreated.parse(envelope).data);
     expect(events).toEqual([expect.objectContaining({ promotionId: promotion.id, name: 'Kafka sale', kind: 'PERCENTAGE', value: 1000, automatic: true, productIds: [productId], active: true })]);
   });
@@ -48,7 +48,7 @@ describe('promotions on PostgreSQL + Kafka', () => {
     const event = orderPlaced.create(orderId, { orderId, customerId: randomUUID(), currency: 'EUR', lines, couponCode: null, shippingAddress: address, subtotal: eur(3998) });
     await promotions.platform.transport.publish([{ topic: orderTopics.promotions, key: orderId, envelope: event }]);
 
-    await waitFor(async () => received.some((envelope) => envelope.aggregateId === orderId));
+    await eventually(async () => received.some((envelope) => envelope.aggregateId === orderId));
     const replies = received.filter((envelope) => envelope.aggregateId === orderId).map((envelope) => orderDiscounted.parse(envelope).data);
     expect(replies).toEqual([
       { orderId, discount: eur(398), lines: [{ lineId: 'l1', discount: eur(398) }], promotions: [{ promotionId: promotion.id, name: 'Kafka ten', couponCode: null, amount: eur(398) }], rejectedCoupon: null },

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { orderConfirmed, orderPlaced, orderTopics, orderDiscounted, type EventEnvelope, type OrderDiscounted } from '@shop/events';
-import type { SubgraphHarness } from '@shop/testkit';
+import { eventually, type SubgraphHarness } from '@shop/testkit';
 import { inbox, outbox } from '../src/db/schema';
 import { ORDER_SAGA_GROUP } from '../src/events/order-saga.consumer';
-import { eur, waitFor } from './helpers';
+import { eur } from './helpers';
 
 export interface TestLine {
   lineId: string;
@@ -62,7 +62,7 @@ export async function deliver(harness: SubgraphHarness, ...envelopes: EventEnvel
     await harness.platform.transport.publish([{ topic: orderTopics.promotions, key: envelope.aggregateId, envelope }]);
   }
   const db = harness.platform.database.db;
-  await waitFor(async () => (await db.select().from(inbox).where(and(eq(inbox.consumer, ORDER_SAGA_GROUP), eq(inbox.eventId, marker.id)))).length === 1);
+  await eventually(async () => (await db.select().from(inbox).where(and(eq(inbox.consumer, ORDER_SAGA_GROUP), eq(inbox.eventId, marker.id)))).length === 1);
 }
 
 /** The order.discounted replies recorded for an order. */

@@ -1,4 +1,3 @@
-import { eventually } from '@shop/testkit';
 import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { orderCancelled, orderPlaced, orderShipmentRequested, orderTopics, type Address, type EventEnvelope } from '@shop/events';
@@ -106,9 +105,6 @@ export const cancelledEvent = (orderId: string, previousStatus: 'PAID' | 'CONFIR
     previousStatus,
     items: [{ productId: 'prod-1', quantity: 2 }],
   });
-
-/** The shared poller of @shop/testkit, under the name these suites use. */
-export const waitFor = eventually;
 
 /** True once the saga consumer has handled (or skipped as a duplicate) the event with this id. */
 export async function consumed(harness: SubgraphHarness, eventId: string): Promise<boolean> {

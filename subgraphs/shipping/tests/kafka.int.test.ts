@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KafkaTransport, orderShippingQuoted, shippingTopic, type EventEnvelope } from '@shop/events';
-import { fastKafkaConsumer, startSubgraphHarness, testKafkaBrokers, uniqueKafkaName, type SubgraphHarness } from '@shop/testkit';
+import { eventually, fastKafkaConsumer, startSubgraphHarness, testKafkaBrokers, uniqueKafkaName, type SubgraphHarness } from '@shop/testkit';
 import { shippingModule } from '../src';
-import { createRate, placedEvent, publishOrderEvents, waitFor } from './helpers';
+import { createRate, placedEvent, publishOrderEvents } from './helpers';
 
 /** Services mode: order.placed arrives over real Kafka (group `shipping-saga`), the reply leaves through the outbox relay. */
 describe('shipping on PostgreSQL + Kafka', () => {
@@ -30,7 +30,7 @@ describe('shipping on PostgreSQL + Kafka', () => {
     await createRate(shipping, { country: 'NL', carrier: 'PostNL', name: 'PostNL Standaard', price: { amount: 695, currency: 'EUR' }, freeOver: { amount: 5000, currency: 'EUR' }, estimatedDays: 2 });
     const placed = placedEvent('NL', { amount: 2500, currency: 'EUR' });
     await publishOrderEvents(shipping, placed);
-    await waitFor(() => received.some((envelope) => envelope.aggregateId === placed.aggregateId));
+    await eventually(() => received.some((envelope) => envelope.aggregateId === placed.aggregateId));
     const replies = received.filter((envelope) => envelope.aggregateId === placed.aggregateId);
     expect(replies.map((envelope) => [envelope.type, orderShippingQuoted.parse(envelope).data])).toEqual([
       ['order.shipping-quoted', { orderId: placed.aggregateId, carrier: 'PostNL', cost: { amount: 695, currency: 'EUR' } }],

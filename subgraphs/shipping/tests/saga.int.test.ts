@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderTopics, shippingTopic, type EventEnvelope } from '@shop/events';
-import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { eventually, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { shippingModule, shippingSagaHandler } from '../src';
-import { admin, cancelledEvent, consumed, createRate, ops, outboxFor, placedEvent, publishOrderEvents, shipmentRequestedEvent, shippingOf, waitFor } from './helpers';
+import { admin, cancelledEvent, consumed, createRate, ops, outboxFor, placedEvent, publishOrderEvents, shipmentRequestedEvent, shippingOf } from './helpers';
 
 const trackingNumber = expect.stringMatching(/^DHL-[0-9A-HJKMNP-TV-Z]{12}$/);
 const iso = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
@@ -22,7 +22,7 @@ describe.each(['pglite', 'postgres'] as const)('shipping saga steps on %s', (bac
   /** Delivers the envelopes on shop.orders (in order) and waits until the saga consumer handled the last. */
   const deliver = async (...envelopes: EventEnvelope[]) => {
     await publishOrderEvents(shipping, ...envelopes);
-    await waitFor(() => consumed(shipping, envelopes.at(-1)!.id));
+    await eventually(() => consumed(shipping, envelopes.at(-1)!.id));
   };
   const replies = (orderId: string) => outboxFor(shipping, orderId);
 

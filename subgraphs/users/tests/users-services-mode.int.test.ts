@@ -3,7 +3,7 @@ import { createInternalTokenMinter, createInternalTokenVerifier, generateInterna
 import { openDatabase, runMigrations, type DatabaseHandle } from '@shop/db';
 import { KafkaTransport, userRegistered, type EventEnvelope } from '@shop/events';
 import { createLogger, startSubgraph, type RunningSubgraph } from '@shop/subgraph-kit';
-import { createTestDatabase, fastKafkaConsumer, testKafkaBrokers, uniqueKafkaName, type TestDatabase } from '@shop/testkit';
+import { createTestDatabase, eventually, fastKafkaConsumer, testKafkaBrokers, uniqueKafkaName, type TestDatabase } from '@shop/testkit';
 import { MemoryCache, MemoryPubSub } from '@shop/cache';
 import { usersModule } from '../src';
 
@@ -80,8 +80,7 @@ describe('users subgraph on PostgreSQL + Kafka', () => {
     );
     const userId = result.data.register.session.user.id as string;
 
-    const deadline = Date.now() + 20_000;
-    while (!received.some((e) => e.aggregateId === userId) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    await eventually(() => received.some((e) => e.aggregateId === userId), { what: `user.registered of ${userId}` });
     const events = received.filter((e) => e.aggregateId === userId);
     expect(events).toHaveLength(1);
     expect(userRegistered.parse(events[0]).data).toEqual({ userId, email, name: 'Kafka Reader' });

@@ -1,5 +1,5 @@
 import type { Database, Transaction } from '@shop/db';
-import { on, productCreated, productDeleted, productsTopic, productUpdated, subscribeWithInbox, type EventRoute, type EventTransport, type ProductSnapshot, type Subscription } from '@shop/events';
+import { on, productCreated, productDeleted, productsTopic, productUpdated, snapshotVariants, subscribeWithInbox, type EventRoute, type EventTransport, type ProductSnapshot, type Subscription } from '@shop/events';
 import { inbox } from '../db/schema';
 import type { StockStore } from '../stores/stock.store';
 
@@ -14,8 +14,8 @@ export interface ProductEventsDeps {
   afterCommit: () => void;
 }
 
-/** The product's variants; an event recorded before variants meant one default variant with the product's id. */
-const variantIds = (data: ProductSnapshot): string[] => (data.variants ?? [{ variantId: data.productId }]).map((variant) => variant.variantId);
+/** Every variant, published or not: stock can be counted before a variant goes on sale. */
+const variantIds = (data: ProductSnapshot): string[] => snapshotVariants(data).map((variant) => variant.variantId);
 
 /**
  * Keeps one stock row per catalog variant: product.created/updated carry the product's whole

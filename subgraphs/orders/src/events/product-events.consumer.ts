@@ -7,13 +7,14 @@ import {
   productsTopic,
   productUpdated,
   routeEvents,
+  snapshotVariants,
   type EventTransport,
   type ProductSnapshot,
   type Subscription,
 } from '@shop/events';
 import { inbox } from '../db/schema';
 import type { KnownProductStore } from '../stores/known-product.store';
-import type { KnownVariant, KnownVariantStore } from '../stores/known-variant.store';
+import type { KnownVariantStore } from '../stores/known-variant.store';
 
 /** Consumer group and inbox consumer name: one orders deployment reads each product event once. */
 export const PRODUCT_EVENTS_GROUP = 'orders';
@@ -28,19 +29,6 @@ const known = (data: ProductSnapshot) => ({
   published: data.published,
 });
 
-/** The product's variants; an event recorded before variants meant one default variant with the product's id, sku and price. */
-const variantsOf = (data: ProductSnapshot): KnownVariant[] =>
-  (data.variants ?? [{ variantId: data.productId, sku: data.sku, price: data.price, published: true, position: 0, optionValues: [] }]).map((variant) => ({
-    variantId: variant.variantId,
-    productId: data.productId,
-    sku: variant.sku,
-    priceAmount: variant.price.amount,
-    priceCurrency: variant.price.currency,
-    published: variant.published,
-    position: variant.position,
-    optionValues: variant.optionValues.map(({ option, value }) => ({ option, value })),
-  }));
-
 /**
  * Keeps `known_products` and `known_variants` in step with the catalog. Cart lines reference a
  * variant row, so a new price shows in open carts on their next read, and a deleted product or
@@ -49,7 +37,7 @@ const variantsOf = (data: ProductSnapshot): KnownVariant[] =>
 export function consumeProductEvents(db: Database, transport: EventTransport, products: KnownProductStore, variants: KnownVariantStore): Promise<Subscription> {
   const upsert = async (data: ProductSnapshot, tx: Transaction) => {
     await products.upsert(known(data), tx);
-    await variants.replaceForProduct(data.productId, variantsOf(data), tx);
+    await variants.replaceForProduct(data.productId, snapshotVariants(data), tx);
   };
   const route = routeEvents<Transaction>(
     on(productCreated, (event, tx) => upsert(event.data, tx)),

@@ -1,6 +1,7 @@
-import { asyncIterator, type PubSub } from '@shop/cache';
+import type { PubSub } from '@shop/cache';
 import type { ReturnStatus } from '@shop/events';
 import type { ReturnHistoryRecord, ReturnStore } from '../stores/return.store';
+import { StatusFeed } from './status-feed';
 
 /** One status change of a return, as history and live subscribers see it. */
 export interface ReturnStatusChange {
@@ -13,7 +14,6 @@ export interface ReturnStatusChange {
 }
 
 const finalStatuses: ReadonlySet<ReturnStatus> = new Set(['REJECTED', 'REFUNDED']);
-const topicOf = (returnId: string) => `return-status:${returnId}`;
 
 export const toReturnStatusChanges = (history: readonly ReturnHistoryRecord[]): ReturnStatusChange[] =>
   history.map((entry, index) => ({
@@ -25,53 +25,14 @@ export const toReturnStatusChanges = (history: readonly ReturnHistoryRecord[]): 
     at: entry.at.toISOString(),
   }));
 
-/**
- * Live status changes per return over the pub/sub port, like the orders' status feed: first the
- * return's history, then each later change once and in order (deduplicated by position); the
- * stream ends after REJECTED or REFUNDED.
- */
-export class ReturnStatusFeed {
-  constructor(
-    private readonly pubsub: PubSub,
-    private readonly returns: ReturnStore,
-  ) {}
-
-  publish(change: ReturnStatusChange): Promise<void> {
-    return this.pubsub.publish(topicOf(change.returnId), JSON.stringify(change));
-  }
-
-  async subscribe(returnId: string): Promise<AsyncIterableIterator<ReturnStatusChange>> {
-    // Listen first, then read the history: a change committed in between is in one or the other.
-    const live = await asyncIterator(this.pubsub, topicOf(returnId));
-    const backlog = toReturnStatusChanges(await this.returns.historyFor([returnId]));
-    let last = backlog.at(-1)?.position ?? 0;
-    let ended = false;
-    const end = async (): Promise<IteratorResult<ReturnStatusChange>> => {
-      ended = true;
-      await live.return?.();
-      return { value: undefined, done: true };
-    };
-    const deliver = (change: ReturnStatusChange): IteratorResult<ReturnStatusChange> => {
-      if (finalStatuses.has(change.status)) ended = true;
-      return { value: change, done: false };
-    };
-    const iterator: AsyncIterableIterator<ReturnStatusChange> = {
-      async next() {
-        const queued = backlog.shift();
-        if (queued) return deliver(queued);
-        if (ended) return end();
-        for (;;) {
-          const message = await live.next();
-          if (message.done) return message;
-          const change = JSON.parse(message.value) as ReturnStatusChange;
-          if (change.position <= last) continue;
-          last = change.position;
-          return deliver(change);
-        }
-      },
-      return: end,
-      [Symbol.asyncIterator]: () => iterator,
-    };
-    return iterator;
+/** A return's status changes: its history, then each later change; ends after REJECTED or REFUNDED. */
+export class ReturnStatusFeed extends StatusFeed<ReturnStatusChange> {
+  constructor(pubsub: PubSub, returns: ReturnStore) {
+    super(pubsub, {
+      topic: 'return-status',
+      subjectOf: (change) => change.returnId,
+      history: async (returnId) => toReturnStatusChanges(await returns.historyFor([returnId])),
+      finalStatuses,
+    });
   }
 }

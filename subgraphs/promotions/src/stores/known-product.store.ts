@@ -1,7 +1,7 @@
 import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '@shop/db';
-import { KnownProductReplica, type ProductSnapshot } from '@shop/events';
+import { KnownProductReplica, snapshotVariants, type ProductSnapshot } from '@shop/events';
 import { knownProducts, knownVariants } from '../db/schema';
 
 const knownProductRow = z.object({ productId: z.string(), categoryId: z.string(), priceCurrency: z.string() });
@@ -20,16 +20,9 @@ const snapshotColumns = (product: ProductSnapshot) => ({
   updatedAt: new Date(),
 });
 
-/** The variants a snapshot describes; an event from before variants meant one default variant with the product's id. */
-function variantsOf(product: ProductSnapshot) {
-  const variants = product.variants ?? [{ variantId: product.productId, price: product.price, published: product.published }];
-  return variants.map((variant) => ({
-    variantId: variant.variantId,
-    productId: product.productId,
-    priceCurrency: variant.price.currency,
-    published: variant.published,
-  }));
-}
+/** The columns promotions keeps per variant. */
+const variantsOf = (product: ProductSnapshot) =>
+  snapshotVariants(product).map(({ variantId, productId, priceCurrency, published }) => ({ variantId, productId, priceCurrency, published }));
 
 /** The value a conflicting insert proposed for a column. */
 const sqlExcluded = (column: string) => sql.raw(`excluded.${column}`);

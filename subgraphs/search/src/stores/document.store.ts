@@ -1,14 +1,13 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@shop/db';
-import type { ProductSnapshot } from '@shop/events';
+import { snapshotVariants, type ProductSnapshot } from '@shop/events';
 import type { IndexedVariant } from '../db/schema';
 
-/** What option filters and facets need of a product: its published variants' prices and option values (an event from before variants: its one default variant). */
-export function indexedVariants(product: ProductSnapshot): IndexedVariant[] {
-  const variants = product.variants ?? [{ price: product.price, published: product.published, optionValues: [] }];
-  return variants
+/** What option filters and facets need of a product: its published variants' prices and option values. */
+function indexedVariants(product: ProductSnapshot): IndexedVariant[] {
+  return snapshotVariants(product)
     .filter((variant) => variant.published)
-    .map((variant) => ({ price: variant.price.amount, options: Object.fromEntries(variant.optionValues.map((value) => [value.option, value.value])) }));
+    .map((variant) => ({ price: variant.priceAmount, options: Object.fromEntries(variant.optionValues.map((value) => [value.option, value.value])) }));
 }
 
 /**
