@@ -5,5 +5,6 @@ export { graphqlClient, type GraphQLResponse, type RequestOptions } from './grap
 export { fastKafkaConsumer, testKafkaBrokers, uniqueKafkaName } from './kafka';
 export { startSubgraphHarness, type Caller, type HarnessBackend, type HarnessOptions, type SubgraphHarness } from './subgraph-harness';
 export { eventually, type EventuallyOptions } from './eventually';
+export { graphqlLiteral } from './graphql-literal';
 export { mailpit, type Mailpit, type MailpitMessage, type MailpitSummary } from './mailpit';
 export { startOwnMailpit, type OwnMailpit } from './own-mailpit';

@@ -69,6 +69,22 @@ describe.each(['pglite', 'postgres'] as const)('browsing the catalog on %s', (ba
     expect(await refused({ categoryId: 'shirts' })).toEqual([{ message: 'filter.categoryId must be a UUID', code: 'BAD_USER_INPUT', argument: 'filter.categoryId' }]);
   });
 
+  it('refuses an unknown category written inline in the query like one sent as a variable', async () => {
+    const inline = (filter: string, selection = 'totalCount') => client.call(`query { products(filter: { ${filter} }, sort: PRICE_ASC) { ${selection} } }`, {}, customer);
+    const refused = async (filter: string) => {
+      const result = await inline(filter);
+      expect(result.data).toBeNull();
+      return result.errors?.map((e) => ({ message: e.message, code: e.extensions?.code, argument: e.extensions?.argument }));
+    };
+    const unknownId = randomUUID();
+    expect(await refused(`categoryId: "${unknownId}"`)).toEqual([{ message: `No category has the id "${unknownId}"`, code: 'BAD_USER_INPUT', argument: 'filter.categoryId' }]);
+    expect(await refused('categorySlug: "no-such-category"')).toEqual([{ message: 'No category has the slug "no-such-category"', code: 'BAD_USER_INPUT', argument: 'filter.categorySlug' }]);
+    expect(await refused('categoryId: "shirts"')).toEqual([{ message: 'filter.categoryId must be a UUID', code: 'BAD_USER_INPUT', argument: 'filter.categoryId' }]);
+    expect(await refused(`categoryId: "${tree.clothing.id}", categorySlug: "${tree.clothing.slug}"`)).toEqual([{ message: 'Pass at most one of categoryId and categorySlug', code: 'BAD_USER_INPUT', argument: undefined }]);
+    const bySlug = await inline(`categorySlug: "${tree.shirts.slug}"`, 'edges { node { name } }');
+    expect(bySlug).toEqual({ data: { products: { edges: ['Tee', 'Dollar tee', 'Shirt'].map((name) => ({ node: { name } })) } } });
+  });
+
   it('sorts and pages with opaque cursors and a totalCount over all pages', async () => {
     const filter = { categoryId: tree.clothing.id };
     const first = await list({ filter, sort: 'NAME_ASC', first: 3 });

@@ -148,6 +148,43 @@ describe.each(['pglite', 'postgres'] as const)('promotion admin on %s', (backend
     expect(reread.data?.promotion.categoryIds).toEqual([caps, hats].sort());
   });
 
+  it('refuses unknown or too many categories written inline in the mutation like those sent as variables', async () => {
+    const hats = unique('hats');
+    await knownCategories(promotions, [hats]);
+    const before = (await promotions.call<{ promotions: { totalCount: number } }>(ops.list, {}, adminCaller())).data!.promotions.totalCount;
+    const inline = async (categories: string) => {
+      const result = await promotions.call<{ createPromotion: PromotionPayload }>(
+        `mutation { createPromotion(input: { name: "Inline", kind: PERCENTAGE, value: 100, ${categories} }) { promotion { id categoryIds } errors { code field message } } }`,
+        {},
+        adminCaller(),
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data!.createPromotion;
+    };
+    const [ghostId, ghostSlug] = [unique('ghost'), unique('ghost')];
+    const quoted = (values: string[]) => `[${values.map((value) => JSON.stringify(value)).join(', ')}]`;
+    expect(await inline(`categoryIds: ${quoted([hats, ghostId])}`)).toEqual({
+      promotion: null,
+      errors: [{ code: 'UNKNOWN_CATEGORY', field: 'categoryIds', message: `Unknown category ids: ${ghostId}` }],
+    });
+    expect(await inline(`categorySlugs: ${quoted([ghostSlug])}`)).toEqual({
+      promotion: null,
+      errors: [{ code: 'UNKNOWN_CATEGORY', field: 'categorySlugs', message: `Unknown category slugs: ${ghostSlug}` }],
+    });
+    const many = Array.from({ length: 501 }, (_, i) => `s${i}`);
+    expect(await inline(`categorySlugs: ${quoted(many)}`)).toEqual({
+      promotion: null,
+      errors: [{ code: 'INVALID_FIELD', field: 'categorySlugs', message: 'categorySlugs: at most 500 ids' }],
+    });
+    expect(await mutate('createPromotion', ops.create, { input: { name: 'Variables', kind: 'PERCENTAGE', value: 100, categorySlugs: many } })).toEqual({
+      promotion: null,
+      errors: [{ code: 'INVALID_FIELD', field: 'categorySlugs', message: 'categorySlugs: at most 500 ids' }],
+    });
+    expect((await promotions.call<{ promotions: { totalCount: number } }>(ops.list, {}, adminCaller())).data!.promotions.totalCount).toBe(before);
+    // A known slug inline is stored as its id (knownCategories gives each category its id as slug).
+    expect(await inline(`categorySlugs: ${quoted([hats])}`)).toEqual({ promotion: { id: expect.any(String), categoryIds: [hats] }, errors: [] });
+  });
+
   it('keeps coupon codes unique in any letter case, also on update', async () => {
     const code = couponCode();
     await createPromotion(promotions, { name: 'first', kind: 'PERCENTAGE', value: 100, couponCode: code });

@@ -88,6 +88,45 @@ describe.each(['pglite', 'postgres'] as const)('search queries on %s', (backend)
     ]);
   });
 
+  it('refuses unknown or too many categories written inline in the query like those sent as variables', async () => {
+    const inline = async (filter: string, selection = 'totalCount') => search.call(`query { search(filter: { currency: ${JSON.stringify(shop.currency)}, ${filter} }) { ${selection} } }`);
+    const refused = async (filter: string) => {
+      const result = await inline(filter);
+      expect(result.data).toBeNull();
+      return result.errors?.map((e) => ({ message: e.message, code: e.extensions?.code, argument: e.extensions?.argument }));
+    };
+    const quoted = (values: string[]) => `[${values.map((value) => JSON.stringify(value)).join(', ')}]`;
+    expect(await refused(`categoryIds: ${quoted(['kitchen', 'gone'])}`)).toEqual([
+      { message: 'No category has the id "gone"', code: 'BAD_USER_INPUT', argument: 'filter.categoryIds' },
+    ]);
+    expect(await refused(`categorySlugs: ${quoted(['kitchen'])}`)).toEqual([
+      { message: 'No category has the slug "kitchen"', code: 'BAD_USER_INPUT', argument: 'filter.categorySlugs' },
+    ]);
+    const many = Array.from({ length: 51 }, (_, i) => `s${i}`);
+    expect(await refused(`categoryIds: ${quoted(many)}`)).toEqual([
+      { message: 'categoryIds takes at most 50 values', code: 'BAD_USER_INPUT', argument: 'filter.categoryIds' },
+    ]);
+    expect(await refused(`categorySlugs: ${quoted(many)}`)).toEqual([
+      { message: 'categorySlugs takes at most 50 values', code: 'BAD_USER_INPUT', argument: 'filter.categorySlugs' },
+    ]);
+    // A known slug inline filters like its id; the category facet names each category as a Category reference.
+    const known = await inline(`categorySlugs: ${quoted(['kitchen-slug'])}`, 'edges { node { id } } facets { categories { categoryId category { id } count } }');
+    expect(known).toEqual({
+      data: {
+        search: {
+          edges: [{ node: { id: shop.ids.f } }],
+          facets: {
+            categories: [
+              { categoryId: 'outerwear', category: { id: 'outerwear' }, count: 3 },
+              { categoryId: 'accessories', category: { id: 'accessories' }, count: 2 },
+              { categoryId: 'kitchen', category: { id: 'kitchen' }, count: 1 },
+            ],
+          },
+        },
+      },
+    });
+  });
+
   it('applies every filter', async () => {
     expect(await ids({ sort: 'PRICE_ASC', filter: { categoryIds: ['accessories', 'kitchen'] } })).toEqual(shop.idsOf('fde'));
     expect(await ids({ sort: 'PRICE_ASC', filter: { minPrice: 2500 } })).toEqual(shop.idsOf('debca'));
