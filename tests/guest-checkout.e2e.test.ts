@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, mailpit, testServers, type GraphQLResponse } from '@shop/testkit';
 import {
   AddToCartDocument,
+  ClaimGuestOrdersDocument,
+  RegisterDocument,
   GuestAddToCartDocument,
   GuestCartDocument,
   GuestOrderDocument,
@@ -13,7 +15,7 @@ import {
 } from './__generated__/graphql';
 import { startServicesShop } from '../scripts/services-shop';
 import { address, openShop, stockedProduct, watchOrder } from './support/checkout-actors';
-import { uniqueEmail } from './support/embedded-shop';
+import { strongPassword, uniqueEmail } from './support/embedded-shop';
 import { newCustomer, signInAdmin, whenKnown, type Actor } from './support/shop-actors';
 
 const inbox = mailpit();
@@ -120,6 +122,38 @@ describe('guest checkout: a cart token instead of an account', () => {
     expect(code(await shop.client(GuestCartDocument, {}, asGuest('A'.repeat(43))))).toBe('UNAUTHENTICATED');
     const malformed = await shop.client(GuestCartDocument, {}, asGuest('not-a-token'));
     expect([malformed.status, code(malformed)]).toEqual([400, 'BAD_USER_INPUT']);
+  });
+
+  it('a customer who verified the address a guest ordered with claims those orders, once', async () => {
+    const email = uniqueEmail('claimer');
+    const { cartToken, added } = await newGuest(productA, 1);
+    await shop.client(SetShippingAddressDocument, { input: address }, asGuest(cartToken));
+    const placed = await shop.client(GuestPlaceOrderDocument, { cartId: added.cart.id, idempotencyKey: 'checkout-1', paymentToken: 'tok_visa', contactEmail: email }, asGuest(cartToken));
+    const orderId = placed.data!.placeOrder.order!.id;
+
+    const session = (await shop.client(RegisterDocument, { input: { email, password: strongPassword, name: 'Ada Lovelace' } })).data!.register.session!;
+    const as = { token: session.accessToken };
+    const claim = async () => (await shop.client(ClaimGuestOrdersDocument, {}, as)).data!.claimGuestOrders;
+    expect(await claim()).toEqual({ orders: [], errors: [{ code: 'EMAIL_NOT_VERIFIED' }] });
+    // Another customer who verified nothing claims nothing either.
+    const stranger = await newCustomer(shop.routerUrl);
+    expect((await shop.client(ClaimGuestOrdersDocument, {}, { token: stranger.token })).data!.claimGuestOrders.errors).toEqual([{ code: 'EMAIL_NOT_VERIFIED' }]);
+
+    await shop.client('mutation { requestEmailVerification }', {}, as);
+    const mail = await eventually(async () => (await inbox.waitFor(email, 1)).find((m) => m.Subject === 'Confirm your e-mail address'), { timeoutMs: 60_000 });
+    const token = /\/verify-email\?token=([A-Za-z0-9_-]{43})/.exec((await inbox.message(mail.ID)).Text)![1]!;
+    expect((await shop.client('mutation($token: String!) { verifyEmail(token: $token) { ok } }', { token })).data).toEqual({ verifyEmail: { ok: true } });
+
+    // orders hears of the verification a moment later; the first claim that succeeds takes the order.
+    const claimed = await eventually(async () => {
+      const answer = await claim();
+      return answer.errors.length === 0 ? answer : null;
+    });
+    expect(claimed).toEqual({ orders: [{ id: orderId, contactEmail: email, customer: { id: session.user.id } }], errors: [] });
+    expect(await claim()).toEqual({ orders: [], errors: [] });
+    expect((await shop.client(GuestOrderDocument, { id: orderId }, as)).data!.order).toMatchObject({ id: orderId, customer: { id: session.user.id } });
+    // The guest's token still reads it; the same idempotency key is still free for the customer's own orders.
+    expect((await shop.client(GuestOrderDocument, { id: orderId }, asGuest(cartToken))).data!.order?.id).toBe(orderId);
   });
 
   it('signing in merges the guest cart into the account cart once, within the line limit', async () => {

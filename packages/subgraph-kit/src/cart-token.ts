@@ -43,3 +43,8 @@ export function customerIdOf(context: Pick<SubgraphContext, 'viewer' | 'guestKey
 export function ownsOrAdmin(context: Pick<SubgraphContext, 'viewer' | 'guestKey'>, ownerId: string): boolean {
   return isOwnerOrAdmin(context.viewer, ownerId) || (context.guestKey !== undefined && ownerId === guestCustomerId(context.guestKey));
 }
+
+/** Whether a customer id is a guest's (`guestCustomerId`) rather than a user's. */
+export function isGuestCustomerId(customerId: string): boolean {
+  return customerId.startsWith('guest:');
+}

@@ -7,6 +7,7 @@ import { CartReader } from './services/cart-reader.service';
 import { CartService } from './services/cart.service';
 import { CouponCheckService } from './services/coupon-check.service';
 import { GuestCartMerger } from './services/guest-cart-merge';
+import { GuestOrderClaim } from './services/guest-order-claim';
 import { OrderReader } from './services/order-reader.service';
 import { OrderStatusFeed } from './services/order-status-feed';
 import { OrderService } from './services/order.service';
@@ -18,6 +19,7 @@ import { KnownVariantStore } from './stores/known-variant.store';
 import { KnownShippingRateStore } from './stores/known-shipping-rate.store';
 import { OrderHistoryStore } from './stores/order-history.store';
 import { OrderStore } from './stores/order.store';
+import { VerifiedEmailStore } from './stores/verified-email.store';
 import { createReturns } from './services/create-returns';
 
 /** Returns are accepted for 30 days after delivery unless configured otherwise. */
@@ -45,17 +47,19 @@ export function createOrders(db: Database, wiring: OrdersWiring = {}) {
     shippingRates: new KnownShippingRateStore(db),
     orders: new OrderStore(db),
     history: new OrderHistoryStore(db),
+    verifiedEmails: new VerifiedEmailStore(db),
   };
   const reader = new CartReader(stores.carts, stores.items);
   const couponCheck = new CouponCheckService(stores.coupons, stores.orders);
   const carts = new CartService(reader, stores.carts, stores.items, stores.variants, couponCheck, stores.shippingRates, transactor(db));
   const guestCarts = new GuestCartMerger(reader, stores.carts, stores.items, transactor(db));
+  const guestOrders = new GuestOrderClaim(stores.verifiedEmails, stores.orders, transactor(db));
   const feed = new OrderStatusFeed(wiring.pubsub ?? new MemoryPubSub({ keyPrefix: 'orders' }), stores.history);
   const lifecycle = new OrderLifecycle(stores.orders, stores.history, feed, wiring.wake ?? (() => {}));
   const orderService = new OrderService(db, stores.carts, stores.items, stores.orders, lifecycle, logger);
   const orderReader = new OrderReader(stores.orders, stores.history);
   const returns = createReturns(db, stores, { pubsub: wiring.pubsub, wake: wiring.wake ?? (() => {}), logger, windowDays: wiring.returnWindowDays ?? DEFAULT_RETURN_WINDOW_DAYS });
-  return { stores, reader, carts, guestCarts, feed, orderService, orderReader, returns, saga: sagaSteps(stores.orders, lifecycle, ...returns.sagaRoutes), logger };
+  return { stores, reader, carts, guestCarts, guestOrders, feed, orderService, orderReader, returns, saga: sagaSteps(stores.orders, lifecycle, ...returns.sagaRoutes), logger };
 }
 
 export type Orders = ReturnType<typeof createOrders>;

@@ -8,6 +8,7 @@ import { outbox } from './db/schema';
 import { consumeProductEvents } from './events/product-events.consumer';
 import { consumePromotionEvents } from './events/promotion-events.consumer';
 import { consumeShippingRateEvents } from './events/shipping-rate-events.consumer';
+import { consumeUserEvents } from './events/user-events.consumer';
 import { consumeSagaReplies } from './saga/saga-replies.consumer';
 import { createOrders } from './orders';
 import { resolvers } from './resolvers';
@@ -27,7 +28,7 @@ export interface OrdersConfig {
 }
 
 /**
- * Wires stores -> services -> resolvers, the outbox relay, the product-, promotion- and shipping-rate-events consumers and the
+ * Wires stores -> services -> resolvers, the outbox relay, the product-, promotion-, shipping-rate- and user-events consumers and the
  * saga orchestrator (participants' answers on their topics); `stop()` stops them on shutdown.
  */
 async function create(config: OrdersConfig, { database, transport, pubsub, logger }: SubgraphPlatform) {
@@ -36,12 +37,13 @@ async function create(config: OrdersConfig, { database, transport, pubsub, logge
   const products = await consumeProductEvents(database.db, transport, orders.stores.products, orders.stores.variants);
   const coupons = await consumePromotionEvents(database.db, transport, orders.stores.coupons);
   const shippingRates = await consumeShippingRateEvents(database.db, transport, orders.stores.shippingRates, orders.stores.carts);
+  const users = await consumeUserEvents(database.db, transport, orders.stores.verifiedEmails);
   const saga = await consumeSagaReplies(database.db, transport, orders.saga, logger);
   return {
     resolvers: resolvers(orders),
     readiness: { database: () => database.ping() },
     stop: async () => {
-      await Promise.all([products.stop(), coupons.stop(), shippingRates.stop(), saga.stop()]);
+      await Promise.all([products.stop(), coupons.stop(), shippingRates.stop(), users.stop(), saga.stop()]);
       await relay.stop();
     },
   };

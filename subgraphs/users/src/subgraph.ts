@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'graphql';
 import { createAccessTokenIssuer, publicJwks } from '@shop/auth';
 import { transactor, type Executor, type MigrationTarget } from '@shop/db';
-import { appendToOutbox, startOutboxRelay, userEmailVerificationRequested, userPasswordChanged, userPasswordResetRequested, userRegistered } from '@shop/events';
+import { appendToOutbox, startOutboxRelay, userEmailVerificationRequested, userEmailVerified, userPasswordChanged, userPasswordResetRequested, userRegistered } from '@shop/events';
 import type { RouteHandler, SubgraphModule, SubgraphPlatform } from '@shop/subgraph-kit';
 import { outbox } from './db/schema';
 import { resolvers } from './resolvers';
@@ -66,6 +66,7 @@ async function create(config: UsersConfig, { database, transport, cache, logger 
     verificationRequested: ({ user, token, expiresAt }, tx) =>
       appendToOutbox(tx, outbox, userEmailVerificationRequested, user.id, { userId: user.id, email: user.email, name: user.name, token, expiresAt: expiresAt.toISOString() }),
     passwordChanged: (user, tx) => appendToOutbox(tx, outbox, userPasswordChanged, user.id, { userId: user.id, email: user.email, name: user.name, at: new Date().toISOString() }),
+    emailVerified: ({ userId, email }, tx) => appendToOutbox(tx, outbox, userEmailVerified, userId, { userId, email, at: new Date().toISOString() }),
   };
   // Reset requests are counted apart from sign-ins, with the same back-off settings.
   const resetThrottle = new LoginThrottle(cache, { ...config.loginThrottle, keyPrefix: 'reset' });

@@ -1,5 +1,6 @@
 export {
   userEmailVerificationRequested,
+  userEmailVerified,
   userPasswordChanged,
   userPasswordResetRequested,
   userRegistered,

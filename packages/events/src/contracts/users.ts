@@ -55,5 +55,13 @@ export const userPasswordChanged = defineEvent({
   schema: z.object({ userId: z.string().min(1), email: z.email(), name: z.string().min(1), at: z.iso.datetime() }),
 });
 
+/** The user proved they own `email` (verifyEmail): orders lets them claim guest orders placed with it. */
+export const userEmailVerified = defineEvent({
+  type: 'user.email-verified',
+  topic: usersTopic,
+  version: 1,
+  schema: z.object({ userId: z.string().min(1), email: z.email(), at: z.iso.datetime() }),
+});
+
 export type UserEmailedToken = z.infer<typeof emailedToken>;
 export type UserPasswordChanged = z.infer<typeof userPasswordChanged.schema>;

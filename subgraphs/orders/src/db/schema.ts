@@ -95,6 +95,16 @@ export const knownShippingRates = ordersSchema.table('known_shipping_rates', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * The addresses users proved they own (users' `user.email-verified`): a signed-in user claims the
+ * guest orders placed with theirs (`claimGuestOrders`). One row per user: the latest verified.
+ */
+export const verifiedEmails = ordersSchema.table('verified_emails', {
+  userId: text('user_id').primaryKey(),
+  email: text('email').notNull(),
+  verifiedAt: timestamp('verified_at', { withTimezone: true }).notNull(),
+});
+
 /** A postal address as stored on a cart (validated by the service). */
 export interface StoredAddress {
   name: string;
@@ -233,7 +243,8 @@ export const orders = ordersSchema.table(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('orders_customer_idempotency_idx').on(t.customerId, t.idempotencyKey),
+    // A claimed guest order keeps its guest key, so it never collides with the claiming user's own keys.
+    uniqueIndex('orders_customer_idempotency_idx').on(t.customerId, sql`coalesce(${t.guestKey}, '')`, t.idempotencyKey),
     uniqueIndex('orders_seq_idx').on(t.seq),
     index('orders_customer_seq_idx').on(t.customerId, t.seq),
     index('orders_guest_key_idx').on(t.guestKey),

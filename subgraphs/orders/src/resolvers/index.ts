@@ -13,7 +13,7 @@ export function resolvers(orders: Orders): Resolvers {
     cartResolvers(orders.reader),
     cartMutationResolvers(orders.carts, orders.guestCarts),
     orderResolvers(orders.orderReader),
-    orderMutationResolvers(orders.orderService, orders.orderReader, orders.feed),
+    orderMutationResolvers(orders.orderService, orders.orderReader, orders.feed, orders.guestOrders),
     returnResolvers(orders.returns, orders.orderReader),
   );
 }

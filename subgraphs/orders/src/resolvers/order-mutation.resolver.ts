@@ -1,15 +1,17 @@
-import { notFound, requireUuid } from '@shop/subgraph-kit';
+import { notFound, requireUuid, requireViewer } from '@shop/subgraph-kit';
 import { requireCartOwner } from '../services/cart-owner';
 import type { Resolvers } from '../__generated__/resolvers-types';
 import type { OrderReader } from '../services/order-reader.service';
 import type { OrderStatusFeed, StatusChange } from '../services/order-status-feed';
+import type { GuestOrderClaim } from '../services/guest-order-claim';
 import type { OrderService } from '../services/order.service';
 
-export function orderMutationResolvers(service: OrderService, reader: OrderReader, feed: OrderStatusFeed): Resolvers {
+export function orderMutationResolvers(service: OrderService, reader: OrderReader, feed: OrderStatusFeed, guestOrders: GuestOrderClaim): Resolvers {
   return {
     Mutation: {
       placeOrder: (_parent, { cartId, idempotencyKey, paymentToken, contactEmail }, context) =>
         service.placeOrder(requireCartOwner(context), { cartId: requireUuid(cartId, 'cartId'), idempotencyKey, paymentToken, contactEmail }),
+      claimGuestOrders: (_parent, _args, context) => guestOrders.claim(requireViewer(context)),
       cancelOrder: (_parent, { orderId, reason }, context) => {
         requireCartOwner(context);
         return service.cancelOrder(context, requireUuid(orderId, 'orderId'), reason);

@@ -1,5 +1,5 @@
 import { couponErrorCode, couponRejectionMessage } from '@shop/discounts';
-import { requireUuid, requireViewer } from '@shop/subgraph-kit';
+import { isGuestCustomerId, requireUuid, requireViewer } from '@shop/subgraph-kit';
 import type { Resolvers } from '../__generated__/resolvers-types';
 import type { OrderReader } from '../services/order-reader.service';
 import { cancellableStatuses } from '../saga/order-lifecycle';
@@ -11,7 +11,7 @@ export function orderResolvers(reader: OrderReader): Resolvers {
   return {
     Order: {
       __resolveReference: (ref, context) => reader.byId(context, ref.id),
-      customer: (order) => (order.guestKey === null ? { id: order.customerId } : null),
+      customer: (order) => (isGuestCustomerId(order.customerId) ? null : { id: order.customerId }),
       statusHistory: (order, _args, context) => reader.statusHistory(context, order.id),
       lines: (order) => order.lines.map((line) => ({ ...line, currency: order.currency })),
       subtotal: (order) => ({ amount: order.subtotal, currency: order.currency }),

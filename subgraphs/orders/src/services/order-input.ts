@@ -14,7 +14,8 @@ export type OrderErrorCode =
   | 'NOT_CANCELLABLE'
   | 'INVALID_REASON'
   | 'CONTACT_EMAIL_REQUIRED'
-  | 'INVALID_CONTACT_EMAIL';
+  | 'INVALID_CONTACT_EMAIL'
+  | 'EMAIL_NOT_VERIFIED';
 
 export type OrderFailure = PayloadFailure<OrderErrorCode>;
 

@@ -1,6 +1,6 @@
 import type { Database, Executor } from '@shop/db';
 import { orderPlaced } from '@shop/events';
-import { guestCustomerId, isAdmin, ownsOrAdmin, type SubgraphContext } from '@shop/subgraph-kit';
+import { guestCustomerId, isAdmin, type SubgraphContext } from '@shop/subgraph-kit';
 import type { Logger } from 'pino';
 import type { StoredOrderLine } from '../db/schema';
 import { AfterCommit } from '../saga/after-commit';
@@ -9,6 +9,7 @@ import { cancellableStatuses, pending, type OrderLifecycle } from '../saga/order
 import type { CartItemStore, CartLineRecord } from '../stores/cart-item.store';
 import type { CartOwner, CartStore } from '../stores/cart.store';
 import type { OrderRecord, OrderStore } from '../stores/order.store';
+import { mayAccessOrder } from './order-access';
 import { checkCancelReason, checkContactEmail, checkPlaceOrderInput, orderFailure, type OrderFailure, type PlaceOrderInput } from './order-input';
 
 export interface OrderResult {
@@ -57,7 +58,7 @@ export class OrderService {
     const customerId = owner.userId ?? guestCustomerId(owner.guestKey);
     return this.inTransaction(async (tx, after) => {
       const cart = await this.carts.lockForCheckout(input.cartId, tx);
-      const earlier = await this.orders.findByIdempotencyKey(customerId, input.idempotencyKey, tx);
+      const earlier = await this.orders.findByIdempotencyKey(customerId, owner.guestKey ?? null, input.idempotencyKey, tx);
       if (earlier) {
         if (earlier.cartId === input.cartId && earlier.paymentToken === input.paymentToken) return { order: earlier, errors: [] };
         return refused(orderFailure('IDEMPOTENCY_KEY_REUSED', 'idempotencyKey', 'This idempotency key was used for another order'));
@@ -116,7 +117,7 @@ export class OrderService {
     if ('error' in checked) return refused(checked.error);
     return this.inTransaction(async (tx, after) => {
       const order = await this.orders.lock(orderId, tx);
-      if (!order || !ownsOrAdmin(caller, order.customerId)) return refused(orderFailure('NOT_FOUND', 'orderId', 'No such order'));
+      if (!order || !mayAccessOrder(caller, order)) return refused(orderFailure('NOT_FOUND', 'orderId', 'No such order'));
       if (!cancellableStatuses.has(order.status)) {
         return { order, errors: [orderFailure('NOT_CANCELLABLE', 'orderId', `An order that is ${order.status.toLowerCase()} can no longer be cancelled`)] };
       }

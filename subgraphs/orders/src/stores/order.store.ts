@@ -62,8 +62,12 @@ export class OrderStore {
     return orderRow.parse(row);
   }
 
-  async findByIdempotencyKey(customerId: string, key: string, db: Executor = this.db): Promise<OrderRecord | null> {
-    const rows = await db.select().from(orders).where(and(eq(orders.customerId, customerId), eq(orders.idempotencyKey, key))); // orders.findByKey
+  /** The order the customer (or guest: `guestKey`) placed with this key; a guest order a user claimed is not theirs for this. */
+  async findByIdempotencyKey(customerId: string, guestKey: string | null, key: string, db: Executor = this.db): Promise<OrderRecord | null> {
+    const rows = await db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.customerId, customerId), sql`coalesce(${orders.guestKey}, '') = ${guestKey ?? ''}`, eq(orders.idempotencyKey, key))); // orders.findByKey
     return parse(rows)[0] ?? null;
   }
 

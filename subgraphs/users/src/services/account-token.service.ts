@@ -20,6 +20,7 @@ export interface AccountTokenEvents {
   resetRequested(data: { user: UserRecord; token: string; expiresAt: Date }, tx: Executor): Promise<unknown>;
   verificationRequested(data: { user: UserRecord; token: string; expiresAt: Date }, tx: Executor): Promise<unknown>;
   passwordChanged(user: UserRecord, tx: Executor): Promise<unknown>;
+  emailVerified(data: { userId: string; email: string }, tx: Executor): Promise<unknown>;
 }
 
 export interface AccountTokenTtls {
@@ -105,7 +106,7 @@ export class AccountTokenService {
     if (found.expiresAt.getTime() <= Date.now()) return expired();
     return this.transact(async (tx) => {
       if (!(await this.tokens.use(found.id, tx))) return invalid();
-      await this.tokens.markEmailVerified(found.userId, found.email, tx);
+      if (await this.tokens.markEmailVerified(found.userId, found.email, tx)) await this.events.emailVerified({ userId: found.userId, email: found.email }, tx);
       return { ok: true, errors: [] } as AccountTokenResult;
     });
   }

@@ -45,11 +45,13 @@ export class AccountTokenStore {
       .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt))); // refreshTokens.revokeAllOfUser
   }
 
-  /** Marks the address verified, if it still is the account's address. */
-  async markEmailVerified(userId: string, email: string, db: Executor): Promise<void> {
-    await db
+  /** Marks the address verified, if it still is the account's address; false when it no longer is. */
+  async markEmailVerified(userId: string, email: string, db: Executor): Promise<boolean> {
+    const rows = await db
       .update(users)
       .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` })
-      .where(and(eq(users.id, userId), eq(users.email, email))); // users.markEmailVerified
+      .where(and(eq(users.id, userId), eq(users.email, email)))
+      .returning({ id: users.id }); // users.markEmailVerified
+    return rows.length > 0;
   }
 }
