@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryCache, RedisCache, type Cache } from '@shop/cache';
+import { newCartToken } from '@shop/subgraph-kit';
 import { testServers } from '@shop/testkit';
 import { startProbeRouter, type ProbeRouter } from './support/probe-router';
 
@@ -38,6 +39,8 @@ describe.each(caches)('rate limiting and APQ on the %s cache', (_, createCache) 
         errors: [{ message: `Too many requests; retry in ${retryAfter} s`, extensions: { code: 'RATE_LIMITED' } }],
       });
 
+      // A guest is an anonymous caller: a new cart token is no new budget.
+      expect((await probe.post({ query }, { 'x-cart-token': newCartToken() })).status).toBe(429);
       // Keyed by user id, not by the (shared) address.
       const token = await probe.tokenFor(`u-${randomBytes(4).toString('hex')}`);
       expect((await probe.post({ query }, { authorization: `Bearer ${token}` })).status).toBe(200);

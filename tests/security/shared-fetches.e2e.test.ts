@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cartTokenKey, newCartToken } from '@shop/subgraph-kit';
 import { probeCalls } from './support/probe-subgraph';
 import { startProbeRouter, type ProbeRouter } from './support/probe-router';
 
@@ -20,6 +21,15 @@ describe('shared in-flight subgraph queries', () => {
     const answers = await times(10, () => probe.query('{ slow items(first: 2) { id } }'));
     expect(probeCalls.slow - before).toBe(1);
     for (const answer of answers) expect(answer).toEqual({ status: 200, data: { slow: 'finally', items: [{ id: 'item-0' }, { id: 'item-1' }] } });
+  });
+
+  it('never shares between guests: each cart token gets its own call, and the subgraph sees only its hash', async () => {
+    const tokens = [newCartToken(), newCartToken()];
+    const before = probeCalls.slow;
+    const answers = await times(6, (i) => probe.query('{ slow guestKey }', {}, { headers: { 'x-cart-token': tokens[i % 2]! } }));
+    expect(probeCalls.slow - before).toBe(2);
+    expect(answers.map((answer) => answer.data?.guestKey)).toEqual([0, 1, 0, 1, 0, 1].map((i) => cartTokenKey(tokens[i]!)));
+    expect((await probe.query('{ guestKey }')).data).toEqual({ guestKey: null });
   });
 
   it('a query sent after the shared one finished is fetched again (nothing is cached)', async () => {

@@ -15,6 +15,7 @@ export interface ProbeData {
   items?: Array<{ id: string; next?: { id: string } | null }>;
   slow?: string | null;
   broken?: string | null;
+  guestKey?: string | null;
 }
 
 export interface ProbeRouterOptions extends Partial<Omit<RouterOptions, 'accessTokens'>> {

@@ -31,6 +31,8 @@ export const probeSubgraph = {
       slow: String
       "The identity the router's internal token carried."
       viewer: Viewer
+      "The guest key (SHA-256 of the x-cart-token) the router's internal token carried."
+      guestKey: String
       "Echoes a colour: an enum argument for input-coercion tests."
       colour(of: Colour!): Colour!
     }
@@ -75,6 +77,7 @@ export const probeSubgraph = {
       },
       viewer: (_: unknown, __: unknown, context: SubgraphContext) =>
         context.viewer ? { userId: context.viewer.userId, roles: context.viewer.roles } : null,
+      guestKey: (_: unknown, __: unknown, context: SubgraphContext) => context.guestKey ?? null,
     },
     Mutation: {
       bump: async () => {
