@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
-import { createUsageService, promotionsModule, type UsageService } from '../src';
+import { createUsageService, promotionsModule } from '../src';
+import type { UsageService } from '../src/services/usage.service';
 import { promotionUsages } from '../src/db/schema';
 import { adminCaller, couponCode, createPromotion, ops, outboxFor, unique } from './helpers';
 

@@ -1,6 +1,7 @@
 /**
- * THE discount calculation of the shop: `promotionQuote`, `Product.salePrice` and (later) the
- * checkout all run it, so the discount a client previews is the discount an order gets.
+ * THE discount calculation of the shop: `promotionQuote`, `Product.salePrice`, the cart's
+ * `discount` and the checkout saga's discount step all run it, so the discount a client previews is
+ * the discount an order gets.
  * Pure: no I/O, no clock (`now` is an argument), integers only.
  *
  * Stacking rules, in order:
