@@ -8,3 +8,4 @@ export { eventually, type EventuallyOptions } from './eventually';
 export { graphqlLiteral } from './graphql-literal';
 export { mailpit, type Mailpit, type MailpitMessage, type MailpitSummary } from './mailpit';
 export { startOwnMailpit, type OwnMailpit } from './own-mailpit';
+export { openMigrationTestDatabase, type MigrationTestDatabase } from './migration-history';

@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase, runMigrations, type DatabaseHandle } from '@shop/db';
-import { createTestDatabase } from '@shop/testkit';
+import { runMigrations } from '@shop/db';
+import { openMigrationTestDatabase, type MigrationTestDatabase } from '@shop/testkit';
 import { createInventory } from '../src';
 
 /**
@@ -16,16 +13,6 @@ import { createInventory } from '../src';
  */
 const migrationsFolder = fileURLToPath(new URL('../src/db/migrations', import.meta.url));
 const PRODUCTS = 30;
-
-function previousMigrations(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'inventory-migrations-'));
-  cpSync(migrationsFolder, folder, { recursive: true });
-  const journalFile = join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: Array<{ tag: string }> };
-  journal.entries = journal.entries.filter((entry) => entry.tag === '0000_init');
-  writeFileSync(journalFile, JSON.stringify(journal));
-  return folder;
-}
 
 const products = Array.from({ length: PRODUCTS }, (_, i) => ({ id: `old-${i}-${randomUUID()}`, onHand: 10 + i, reserved: 0 }));
 const statuses = ['active', 'committed', 'released', 'expired', 'restocked'] as const;
@@ -40,8 +27,6 @@ const movements = products.flatMap((product, i) => [
   { id: randomUUID(), productId: product.id, kind: 'sale', delta: -1, onHandAfter: product.onHand - 1, reason: `order ${i}`, actorId: null, idempotencyKey: null },
 ]);
 
-type Rows = { rows: Array<Record<string, unknown>> };
-const rows = async (handle: DatabaseHandle, query: ReturnType<typeof sql>) => ((await handle.db.execute(query)) as unknown as Rows).rows;
 const byId = (a: Record<string, unknown>, b: Record<string, unknown>) => (String(a.id ?? a.product_id) < String(b.id ?? b.product_id) ? -1 : 1);
 
 describe.each(['pglite', 'postgres'] as const)('stock-per-variant migration on %s', (driver) => {
@@ -50,23 +35,16 @@ describe.each(['pglite', 'postgres'] as const)('stock-per-variant migration on %
     for (const cleanup of cleanups.reverse()) await cleanup();
   });
 
-  async function open(): Promise<DatabaseHandle> {
-    if (driver === 'pglite') {
-      const handle = await openDatabase({ driver: 'pglite' });
-      cleanups.push(() => handle.close());
-      return handle;
-    }
-    const testDb = await createTestDatabase('inventory_variants_migration');
-    cleanups.push(() => testDb.drop());
-    const handle = await openDatabase({ driver: 'postgres', url: testDb.url });
-    cleanups.push(() => handle.close());
-    return handle;
+  async function open(): Promise<MigrationTestDatabase> {
+    const database = await openMigrationTestDatabase(driver, 'inventory_variants_migration');
+    cleanups.push(() => database.close());
+    return database;
   }
 
   it('moves every stock row, reservation item and ledger entry to the default variant', async () => {
-    const handle = await open();
-    const previous = previousMigrations();
-    cleanups.push(async () => rmSync(previous, { recursive: true, force: true }));
+    const database = await open();
+    const { handle, rows } = database;
+    const previous = database.migrationsUpTo(migrationsFolder, '0000_init');
     await runMigrations(handle, { schema: 'inventory', migrationsFolder: previous });
     for (const p of products) await handle.db.execute(sql`insert into inventory.stock_levels (product_id, on_hand, reserved) values (${p.id}, ${p.onHand}, ${p.reserved})`);
     for (const r of reservations) {
@@ -80,23 +58,23 @@ describe.each(['pglite', 'postgres'] as const)('stock-per-variant migration on %
         values (${m.id}, ${m.productId}, ${m.kind}, ${m.delta}, ${m.onHandAfter}, ${m.reason}, ${m.actorId}, ${m.idempotencyKey})`);
     }
     const before = {
-      levels: await rows(handle, sql`select product_id, on_hand, reserved, updated_at from inventory.stock_levels`),
-      reservations: await rows(handle, sql`select * from inventory.reservations`),
-      movements: await rows(handle, sql`select * from inventory.stock_movements`),
+      levels: await rows(sql`select product_id, on_hand, reserved, updated_at from inventory.stock_levels`),
+      reservations: await rows(sql`select * from inventory.reservations`),
+      movements: await rows(sql`select * from inventory.stock_movements`),
     };
 
     await runMigrations(handle, { schema: 'inventory', migrationsFolder });
 
-    const levels = await rows(handle, sql`select variant_id, product_id, on_hand, reserved, updated_at from inventory.stock_levels`);
+    const levels = await rows(sql`select variant_id, product_id, on_hand, reserved, updated_at from inventory.stock_levels`);
     expect(levels.sort(byId)).toEqual(before.levels.map((row) => ({ ...row, variant_id: row.product_id })).sort(byId));
-    expect((await rows(handle, sql`select * from inventory.reservations`)).sort(byId)).toEqual(before.reservations.sort(byId));
-    const migratedItems = await rows(handle, sql`select reservation_id, variant_id, product_id, quantity from inventory.reservation_items order by reservation_id, product_id`);
+    expect((await rows(sql`select * from inventory.reservations`)).sort(byId)).toEqual(before.reservations.sort(byId));
+    const migratedItems = await rows(sql`select reservation_id, variant_id, product_id, quantity from inventory.reservation_items order by reservation_id, product_id`);
     expect(migratedItems).toEqual(
       [...items]
         .sort((a, b) => (a.reservationId + a.productId < b.reservationId + b.productId ? -1 : 1))
         .map((item) => ({ reservation_id: item.reservationId, variant_id: item.productId, product_id: item.productId, quantity: item.quantity })),
     );
-    expect((await rows(handle, sql`select * from inventory.stock_movements`)).sort(byId)).toEqual(before.movements.map((row) => ({ ...row, variant_id: row.product_id })).sort(byId));
+    expect((await rows(sql`select * from inventory.stock_movements`)).sort(byId)).toEqual(before.movements.map((row) => ({ ...row, variant_id: row.product_id })).sort(byId));
 
     // The services read the migrated rows as the default variants' stock.
     const inventory = createInventory(handle.db);

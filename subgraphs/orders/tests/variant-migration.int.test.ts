@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase, runMigrations, type DatabaseHandle } from '@shop/db';
-import { createTestDatabase } from '@shop/testkit';
+import { runMigrations } from '@shop/db';
+import { openMigrationTestDatabase, type MigrationTestDatabase } from '@shop/testkit';
 import { createOrders } from '../src';
 
 /**
@@ -16,17 +13,6 @@ import { createOrders } from '../src';
  * names it with the sku, everything else as it was.
  */
 const migrationsFolder = fileURLToPath(new URL('../src/db/migrations', import.meta.url));
-const before = ['0000_init', '0001_orders', '0002_coupons', '0003_shipping_method', '0004_returns'];
-
-function previousMigrations(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'orders-migrations-'));
-  cpSync(migrationsFolder, folder, { recursive: true });
-  const journalFile = join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: Array<{ tag: string }> };
-  journal.entries = journal.entries.filter((entry) => before.includes(entry.tag));
-  writeFileSync(journalFile, JSON.stringify(journal));
-  return folder;
-}
 
 const products = Array.from({ length: 12 }, (_, i) => ({ id: `old-${i}-${randomUUID()}`, sku: `OLD-${i}`, name: `Old ${i}`, price: 100 * (i + 1), published: i % 5 !== 0 }));
 const carts = Array.from({ length: 4 }, () => ({ id: randomUUID(), userId: randomUUID() }));
@@ -36,8 +22,6 @@ const oldLine = (productId: string, n: number) => ({ lineId: randomUUID(), produ
 const orders = Array.from({ length: 3 }, (_, i) => ({ id: randomUUID(), customerId: randomUUID(), lines: [oldLine(products[i]!.id, 0), oldLine(i === 2 ? gone : products[i + 6]!.id, 1)] }));
 const address = { name: 'Ada', line1: '1 Row', line2: null, city: 'London', region: null, postalCode: 'N1', country: 'GB' };
 
-type Rows = { rows: Array<Record<string, unknown>> };
-const rows = async (handle: DatabaseHandle, query: ReturnType<typeof sql>) => ((await handle.db.execute(query)) as unknown as Rows).rows;
 
 describe.each(['pglite', 'postgres'] as const)('orders variant migration on %s', (driver) => {
   const cleanups: Array<() => Promise<void>> = [];
@@ -45,23 +29,16 @@ describe.each(['pglite', 'postgres'] as const)('orders variant migration on %s',
     for (const cleanup of cleanups.reverse()) await cleanup();
   });
 
-  async function open(): Promise<DatabaseHandle> {
-    if (driver === 'pglite') {
-      const handle = await openDatabase({ driver: 'pglite' });
-      cleanups.push(() => handle.close());
-      return handle;
-    }
-    const testDb = await createTestDatabase('orders_variants_migration');
-    cleanups.push(() => testDb.drop());
-    const handle = await openDatabase({ driver: 'postgres', url: testDb.url });
-    cleanups.push(() => handle.close());
-    return handle;
+  async function open(): Promise<MigrationTestDatabase> {
+    const database = await openMigrationTestDatabase(driver, 'orders_variants_migration');
+    cleanups.push(() => database.close());
+    return database;
   }
 
   it('gives every known product, cart line and order line the default variant', async () => {
-    const handle = await open();
-    const previous = previousMigrations();
-    cleanups.push(async () => rmSync(previous, { recursive: true, force: true }));
+    const database = await open();
+    const { handle, rows } = database;
+    const previous = database.migrationsUpTo(migrationsFolder, '0004_returns');
     await runMigrations(handle, { schema: 'orders', migrationsFolder: previous });
     for (const p of products) {
       await handle.db.execute(sql`insert into orders.known_products (product_id, sku, name, category_id, price_amount, price_currency, published)
@@ -73,26 +50,26 @@ describe.each(['pglite', 'postgres'] as const)('orders variant migration on %s',
       await handle.db.execute(sql`insert into orders.orders (id, customer_id, cart_id, idempotency_key, status, currency, lines, shipping_address, payment_token, subtotal)
         values (${o.id}, ${o.customerId}, ${randomUUID()}, ${o.id}, 'CONFIRMED', 'EUR', ${JSON.stringify(o.lines)}::jsonb, ${JSON.stringify(address)}::jsonb, 'tok_visa', 1000)`);
     }
-    const known = await rows(handle, sql`select * from orders.known_products order by product_id`);
-    const ordersBefore = await rows(handle, sql`select * from orders.orders order by id`);
+    const known = await rows(sql`select * from orders.known_products order by product_id`);
+    const ordersBefore = await rows(sql`select * from orders.orders order by id`);
 
     await runMigrations(handle, { schema: 'orders', migrationsFolder });
 
-    expect(await rows(handle, sql`select * from orders.known_products order by product_id`)).toEqual(known);
-    const variants = await rows(handle, sql`select variant_id, product_id, sku, price_amount, price_currency, published, position, option_values from orders.known_variants order by variant_id`);
+    expect(await rows(sql`select * from orders.known_products order by product_id`)).toEqual(known);
+    const variants = await rows(sql`select variant_id, product_id, sku, price_amount, price_currency, published, position, option_values from orders.known_variants order by variant_id`);
     expect(variants).toEqual(
       [...products]
         .sort((a, b) => (a.id < b.id ? -1 : 1))
         .map((p) => ({ variant_id: p.id, product_id: p.id, sku: p.sku, price_amount: p.price, price_currency: 'EUR', published: true, position: 0, option_values: [] })),
     );
-    const items = await rows(handle, sql`select id, cart_id, product_id, variant_id, quantity from orders.cart_items order by id`);
+    const items = await rows(sql`select id, cart_id, product_id, variant_id, quantity from orders.cart_items order by id`);
     expect(items).toEqual(
       [...cartLines]
         .sort((a, b) => (a.id < b.id ? -1 : 1))
         .map((l) => ({ id: l.id, cart_id: l.cartId, product_id: l.productId, variant_id: l.productId, quantity: l.quantity })),
     );
     const skuOf = (productId: string) => products.find((p) => p.id === productId)?.sku ?? null;
-    const migrated = await rows(handle, sql`select * from orders.orders order by id`);
+    const migrated = await rows(sql`select * from orders.orders order by id`);
     expect(migrated).toEqual(
       // 0006 (guests) adds a guest key and a contact e-mail: null for every order placed before.
       ordersBefore.map((row) => ({

@@ -1,14 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { MongoClient } from 'mongodb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CatalogConflictError, createCatalogStore, type CatalogStore, type Product } from '@shop/catalog';
-import { openDatabase, runMigrations, type DatabaseHandle } from '@shop/db';
-import { createTestDatabase, testServers } from '@shop/testkit';
+import { runMigrations } from '@shop/db';
+import { openMigrationTestDatabase, testServers, type MigrationTestDatabase } from '@shop/testkit';
 
 /**
  * Nothing is lost moving to variants: a catalog written by the schema before variants (migration
@@ -17,17 +14,6 @@ import { createTestDatabase, testServers } from '@shop/testkit';
  */
 const migrationsFolder = fileURLToPath(new URL('../src/db/migrations', import.meta.url));
 const PRODUCTS = 60;
-
-/** The migrations folder as it was before variants: the journal cut after `0000_init`. */
-function previousMigrations(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'products-migrations-'));
-  cpSync(migrationsFolder, folder, { recursive: true });
-  const journalFile = join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: Array<{ tag: string }> };
-  journal.entries = journal.entries.filter((entry) => entry.tag === '0000_init');
-  writeFileSync(journalFile, JSON.stringify(journal));
-  return folder;
-}
 
 interface OldProduct {
   id: string;
@@ -87,23 +73,16 @@ describe.each(['pglite', 'postgres'] as const)('variant migration on %s', (drive
     for (const cleanup of cleanups.reverse()) await cleanup();
   });
 
-  async function open(): Promise<DatabaseHandle> {
-    if (driver === 'pglite') {
-      const handle = await openDatabase({ driver: 'pglite' });
-      cleanups.push(() => handle.close());
-      return handle;
-    }
-    const testDb = await createTestDatabase('variants_migration');
-    cleanups.push(() => testDb.drop());
-    const handle = await openDatabase({ driver: 'postgres', url: testDb.url });
-    cleanups.push(() => handle.close());
-    return handle;
+  async function open(): Promise<MigrationTestDatabase> {
+    const database = await openMigrationTestDatabase(driver, 'variants_migration');
+    cleanups.push(() => database.close());
+    return database;
   }
 
   it('gives every product of the previous schema exactly one default variant and its variant key', async () => {
-    const handle = await open();
-    const previous = previousMigrations();
-    cleanups.push(async () => rmSync(previous, { recursive: true, force: true }));
+    const database = await open();
+    const { handle } = database;
+    const previous = database.migrationsUpTo(migrationsFolder, '0000_init');
     await runMigrations(handle, { schema: 'products', migrationsFolder: previous });
     for (const p of oldProducts) {
       const document = { description: p.description, images: p.images, attributes: p.attributes };
@@ -115,9 +94,9 @@ describe.each(['pglite', 'postgres'] as const)('variant migration on %s', (drive
 
     await runMigrations(handle, { schema: 'products', migrationsFolder });
 
-    const rows = (await handle.db.execute(sql`select id, sku, price_amount, price_currency, published, version, updated_at, document from products.products order by id`)) as unknown as { rows: Array<Record<string, unknown>> };
-    expect(rows.rows).toHaveLength(PRODUCTS);
-    for (const row of rows.rows) {
+    const rows = await database.rows(sql`select id, sku, price_amount, price_currency, published, version, updated_at, document from products.products order by id`);
+    expect(rows).toHaveLength(PRODUCTS);
+    for (const row of rows) {
       const old = oldProducts.find((p) => p.id === row.id)!;
       expect(row).toEqual({
         id: old.id,
@@ -131,8 +110,8 @@ describe.each(['pglite', 'postgres'] as const)('variant migration on %s', (drive
       });
       expect(new Date(row.updated_at as string).getTime()).toBe(old.updatedAt.getTime());
     }
-    const keys = (await handle.db.execute(sql`select variant_id, sku, product_id from products.variant_keys order by variant_id`)) as unknown as { rows: Array<Record<string, unknown>> };
-    expect(keys.rows).toEqual([...oldProducts].sort((a, b) => (a.id < b.id ? -1 : 1)).map((p) => ({ variant_id: p.id, sku: p.sku, product_id: p.id })));
+    const keys = await database.rows(sql`select variant_id, sku, product_id from products.variant_keys order by variant_id`);
+    expect(keys).toEqual([...oldProducts].sort((a, b) => (a.id < b.id ? -1 : 1)).map((p) => ({ variant_id: p.id, sku: p.sku, product_id: p.id })));
 
     const store = createCatalogStore({ kind: 'postgres', db: handle.db, schema: 'products' });
     await store.ensureSchema();
