@@ -1,3 +1,4 @@
+import type { PayloadFailure } from '@shop/subgraph-kit';
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { hashPassword, passwordProblems } from '@shop/auth';
@@ -8,11 +9,7 @@ import type { UserRecord, UserStore } from '../stores/user.store';
 import type { LoginThrottle } from './login-throttle.service';
 
 export type AccountTokenErrorCode = 'TOKEN_INVALID' | 'TOKEN_EXPIRED' | 'WEAK_PASSWORD';
-export interface AccountTokenFailure {
-  code: AccountTokenErrorCode;
-  field: string | null;
-  message: string;
-}
+export type AccountTokenFailure = PayloadFailure<AccountTokenErrorCode>;
 export type AccountTokenResult = { ok: true; errors: [] } | { ok: false; errors: AccountTokenFailure[] };
 
 /** What users publishes about account tokens (through its outbox, in the same transaction). */
