@@ -1,8 +1,8 @@
-import type { PayloadFailure } from '@shop/subgraph-kit';
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { hashPassword, passwordProblems } from '@shop/auth';
 import type { Executor } from '@shop/db';
+import type { PayloadFailure } from '@shop/subgraph-kit';
 import type { AccountTokenPurpose } from '../db/schema';
 import type { AccountTokenStore } from '../stores/account-token.store';
 import type { UserRecord, UserStore } from '../stores/user.store';
