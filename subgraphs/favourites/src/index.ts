@@ -1,1 +1,2 @@
 export { favouritesModule, type FavouritesConfig } from './subgraph';
+export { createFavourites, type Favourites } from './favourites';

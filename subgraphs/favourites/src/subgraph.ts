@@ -1,17 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'graphql';
-import { transactor, type MigrationTarget } from '@shop/db';
+import type { MigrationTarget } from '@shop/db';
 import { startOutboxRelay } from '@shop/events';
 import type { SubgraphModule, SubgraphPlatform } from '@shop/subgraph-kit';
 import { outbox } from './db/schema';
 import { consumeProductEvents } from './events/product-events.consumer';
 import { wishlistEvents } from './events/wishlist-events';
+import { createFavourites } from './favourites';
 import { resolvers } from './resolvers';
-import { WishlistReader } from './services/wishlist-reader.service';
-import { WishlistService } from './services/wishlist.service';
-import { KnownProductStore } from './stores/known-product.store';
-import { WishlistStore } from './stores/wishlist.store';
 
 const typeDefs = parse(readFileSync(fileURLToPath(new URL('./schema.graphql', import.meta.url)), 'utf8'));
 const migrations: MigrationTarget = {
@@ -27,22 +24,16 @@ export type FavouritesConfig = Record<string, never>;
  * the caller starts the HTTP server and calls `stop()` on shutdown.
  */
 async function create(_config: FavouritesConfig, { database, transport, logger }: SubgraphPlatform) {
-  const items = new WishlistStore(database.db);
-  const known = new KnownProductStore();
   const relay = startOutboxRelay({ db: database.db, outbox, transport, logger });
-  const transact = transactor(database.db, () => relay.wake());
+  const { stores, services } = createFavourites(database.db, () => relay.wake());
   const subscription = await consumeProductEvents({
     db: database.db,
     transport,
-    known,
-    items,
+    known: stores.known,
+    items: stores.items,
     events: wishlistEvents,
     afterCommit: () => relay.wake(),
   });
-  const services = {
-    wishlist: new WishlistService(items, known, wishlistEvents, transact),
-    reader: new WishlistReader(items),
-  };
   return {
     resolvers: resolvers(services),
     readiness: { database: () => database.ping() },

@@ -1,1 +1,2 @@
 export { ratingsModule, type RatingsConfig } from './subgraph';
+export { createRatings, type Ratings } from './ratings';

@@ -1,16 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'graphql';
-import { transactor, type MigrationTarget } from '@shop/db';
+import type { MigrationTarget } from '@shop/db';
 import { startOutboxRelay } from '@shop/events';
 import type { SubgraphModule, SubgraphPlatform } from '@shop/subgraph-kit';
 import { inbox, outbox } from './db/schema';
 import { consumeProductEvents } from './events/product-events.consumer';
+import { createRatings } from './ratings';
 import { resolvers } from './resolvers';
-import { ReviewReader } from './services/review-reader.service';
-import { ReviewService } from './services/review.service';
-import { KnownProductStore } from './stores/known-product.store';
-import { ReviewStore } from './stores/review.store';
 
 const typeDefs = parse(readFileSync(fileURLToPath(new URL('./schema.graphql', import.meta.url)), 'utf8'));
 const migrations: MigrationTarget = {
@@ -26,16 +23,11 @@ export type RatingsConfig = Record<string, never>;
  * the caller starts the HTTP server and calls `stop()` on shutdown.
  */
 async function create(_config: RatingsConfig, { database, transport, logger }: SubgraphPlatform) {
-  const reviewStore = new ReviewStore(database.db);
-  const productStore = new KnownProductStore(database.db);
   const relay = startOutboxRelay({ db: database.db, outbox, transport, logger });
-  const transact = transactor(database.db, () => relay.wake());
-  const subscription = await consumeProductEvents({ db: database.db, inbox, transport, products: productStore });
+  const ratings = createRatings(database.db, () => relay.wake());
+  const subscription = await consumeProductEvents({ db: database.db, inbox, transport, products: ratings.stores.products });
   return {
-    resolvers: resolvers({
-      reader: new ReviewReader(reviewStore, productStore),
-      reviews: new ReviewService(reviewStore, productStore, outbox, transact),
-    }),
+    resolvers: resolvers(ratings.services),
     readiness: { database: () => database.ping() },
     stop: async () => {
       await subscription.stop();

@@ -5,9 +5,7 @@ import { productCreated, productDeleted, ratingsTopic, type EventEnvelope, type 
 import { eventually, type SubgraphHarness } from '@shop/testkit';
 import { inbox, outbox } from '../src/db/schema';
 import { PRODUCT_EVENTS_GROUP } from '../src/events/product-events.consumer';
-import { ReviewService } from '../src/services/review.service';
-import { KnownProductStore } from '../src/stores/known-product.store';
-import { ReviewStore } from '../src/stores/review.store';
+import { createRatings } from '../src';
 import { addOk, addReview, customer, deleteReview, isKnown, knownProduct, productCreatedEvent, productDeletedEvent, publish, startRatings, summaries } from './ratings-harness';
 
 describe.each(['pglite', 'postgres'] as const)('ratings events on %s', (backend) => {
@@ -105,7 +103,7 @@ describe.each(['pglite', 'postgres'] as const)('ratings events on %s', (backend)
 
   it('markVerifiedPurchases flags exactly the buyer’s reviews of the bought products', async () => {
     const db = ratings.platform.database.db;
-    const service = new ReviewService(new ReviewStore(db), new KnownProductStore(db), outbox, (work) => db.transaction(work));
+    const service = createRatings(db).services.reviews;
     const [p1, p2, p3] = [await knownProduct(ratings), await knownProduct(ratings), await knownProduct(ratings)];
     const buyer = randomUUID();
     const [r1, r2, r3] = [await addOk(ratings, p1, 5, buyer), await addOk(ratings, p2, 4, buyer), await addOk(ratings, p3, 3, buyer)];
