@@ -11,6 +11,8 @@ export interface Workload {
   seed(routerUrl: string, admin: { email: string; password: string }): Promise<void>;
   /** A complaint when the verified answer does not show the seeded data (yet); undefined when it does. */
   check?(data: unknown): string | undefined;
+  /** Targets that cannot answer this query, and why (printed with the table). */
+  skip?: { targets: string[]; reason: string };
 }
 
 export async function signInAsAdmin(routerUrl: string, admin: { email: string; password: string }): Promise<GraphQLSession> {
@@ -24,8 +26,12 @@ export async function signInAsAdmin(routerUrl: string, admin: { email: string; p
   return session;
 }
 
-export const storefrontQuery =
-  '{ products(first: 20) { edges { node { id name price { amount currency } stock inStock averageRating reviewCount favouriteCount } } } }';
+const storefrontFields = 'id name price { amount currency } stock inStock averageRating reviewCount favouriteCount';
+export const storefrontQuery = `{ products(first: 20) { edges { node { ${storefrontFields} } } } }`;
+
+/** The same page with every product's variants: sku, price, optionValues (products), salePrice (promotions), stock (inventory). */
+export const variantFields = 'variants { sku price { amount currency } salePrice { amount currency } stock inStock optionValues { option value } }';
+export const storefrontVariantsQuery = `{ products(first: 20) { edges { node { ${storefrontFields} ${variantFields} } } } }`;
 
 /**
  * Only for building the harness before the products subgraph exists (BENCH_WORKLOAD=interim):
