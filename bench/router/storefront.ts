@@ -5,7 +5,7 @@
  * ~300 products with variants, stock; demo customers: reviews, wishlists; tax rates, promotions).
  */
 import { seedShop } from '../../scripts/seed/seed-shop';
-import { storefrontQuery, storefrontVariantsQuery, type Workload } from './workload';
+import { categoryPageQuery, storefrontQuery, storefrontVariantsQuery, type Workload } from './workload';
 
 interface StorefrontNode {
   stock: number;
@@ -27,7 +27,7 @@ function checkPage(nodes: StorefrontNode[]): string | undefined {
 }
 
 export const storefrontWorkload: Workload = {
-  name: 'plain',
+  name: 'newest',
   query: storefrontQuery,
 
   async seed(routerUrl, admin) {
@@ -44,7 +44,10 @@ export const storefrontWorkload: Workload = {
   check: (data) => checkPage(nodesOf(data)),
 };
 
-/** The same page with variants; seeded by storefrontWorkload (the same shop). */
+/** The jackets category page without variants: what storefrontVariantsWorkload is compared with. */
+export const categoryPageWorkload: Workload = { ...storefrontWorkload, name: 'plain', query: categoryPageQuery };
+
+/** The jackets page with variants; seeded by storefrontWorkload (the same shop). */
 export const storefrontVariantsWorkload: Workload = {
   name: 'variants',
   query: storefrontVariantsQuery,

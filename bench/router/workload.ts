@@ -27,11 +27,19 @@ export async function signInAsAdmin(routerUrl: string, admin: { email: string; p
 }
 
 const storefrontFields = 'id name price { amount currency } stock inStock averageRating reviewCount favouriteCount';
+/** The issue's page: the 20 newest products (all single-variant in the demo shop). */
 export const storefrontQuery = `{ products(first: 20) { edges { node { ${storefrontFields} } } } }`;
 
+/**
+ * The variants comparison (issue 13) needs a page whose products HAVE variants: the jackets category
+ * page (8 variants each, Size x Colour, the XL priced higher, an automatic 20 % sale, so `salePrice`
+ * is set). Plain and with variants ask for the same page, so their ratio is the cost of the variants.
+ */
+const jacketsPage = 'products(first: 20, filter: { categorySlug: "jackets" })';
+export const categoryPageQuery = `{ ${jacketsPage} { edges { node { ${storefrontFields} } } } }`;
 /** The same page with every product's variants: sku, price, optionValues (products), salePrice (promotions), stock (inventory). */
 export const variantFields = 'variants { sku price { amount currency } salePrice { amount currency } stock inStock optionValues { option value } }';
-export const storefrontVariantsQuery = `{ products(first: 20) { edges { node { ${storefrontFields} ${variantFields} } } } }`;
+export const storefrontVariantsQuery = `{ ${jacketsPage} { edges { node { ${storefrontFields} ${variantFields} } } } }`;
 
 /**
  * Only for building the harness before the products subgraph exists (BENCH_WORKLOAD=interim):
