@@ -6,20 +6,21 @@
  * Settings (environment, bench/router/env.ts): BENCH_SUBGRAPH_DB (postgres: needs `npm run
  * servers:up`; pglite), BENCH_CONNECTIONS (20), BENCH_DURATION seconds (10), BENCH_WARMUP seconds
  * (3), BENCH_ROUNDS (3, the best is reported), BENCH_CPU_PROF=1 (V8 CPU profiles of the servers and
- * the subgraphs into bench/router/profiles), BENCH_WORKLOAD=interim (a one-subgraph query, for
- * working on the harness itself).
+ * the subgraphs into bench/router/profiles), BENCH_WORKLOAD (unset: the jackets page plain and with
+ * variants in the same run, side by side; plain or variants: one of them; newest: the issue's
+ * first page alone; interim: a one-subgraph query, for working on the harness itself).
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
-import type { ProcessStats } from './child';
 import { apiSchemaPath } from './inputs';
 import { machineShare, sampleMachine, waitForQuiet } from './machine';
 import { startChild, type Child } from './processes';
 import { interimWorkload, type Workload } from './workload';
-import { storefrontWorkload } from './storefront';
+import { categoryPageWorkload, storefrontVariantsWorkload, storefrontWorkload } from './storefront';
+import { printComparison, printHeader, printWorkload, type Measured, type WorkloadRounds } from './report';
 import { benchEnv } from './env';
 import { createSubgraphDatabases } from './subgraph-databases';
 
@@ -29,12 +30,21 @@ const warmupSeconds = benchEnv.BENCH_WARMUP;
 const roundCount = benchEnv.BENCH_ROUNDS;
 const cpuProfileDir = benchEnv.BENCH_CPU_PROF === '1' ? new URL('./profiles', import.meta.url).pathname : undefined;
 
-function chooseWorkload(): Workload {
-  if (benchEnv.BENCH_WORKLOAD === 'interim') return interimWorkload;
+/**
+ * By default the jackets category page plain and with variants in the same run (issue 13);
+ * BENCH_WORKLOAD=newest (the issue's first page, the figures before 2026-12-03), plain, variants
+ * or interim runs one query.
+ */
+function chooseWorkloads(): Workload[] {
+  if (benchEnv.BENCH_WORKLOAD === 'interim') return [interimWorkload];
   if (!/^\s*products\s*\(/m.test(readFileSync(apiSchemaPath, 'utf8'))) {
     throw new Error('The API schema has no Query.products yet (products subgraph not composed); BENCH_WORKLOAD=interim runs the harness on taxRates');
   }
-  return storefrontWorkload;
+  if (benchEnv.BENCH_WORKLOAD === 'newest') return [storefrontWorkload];
+  if (benchEnv.BENCH_WORKLOAD === 'plain') return [categoryPageWorkload];
+  if (benchEnv.BENCH_WORKLOAD === 'variants') return [storefrontVariantsWorkload];
+  if (benchEnv.BENCH_WORKLOAD) throw new Error(`BENCH_WORKLOAD=${benchEnv.BENCH_WORKLOAD}: expected newest, plain, variants or interim`);
+  return [categoryPageWorkload, storefrontVariantsWorkload];
 }
 
 interface SubgraphsInfo {
@@ -48,22 +58,6 @@ interface Target {
   child: Child<{ url: string }>;
   /** Processes doing this target's work besides the server itself (the subgraphs). */
   upstream?: Child<unknown>;
-}
-
-interface Measured {
-  name: string;
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-  total: number;
-  failures: number;
-  serverCpuPerRequest: number;
-  upstreamCpuPerRequest?: number;
-  subgraphFetches?: string;
-  /** Share of the machine other processes used meanwhile (noise), 0..1. */
-  foreignCpu?: number;
-  idle: ProcessStats;
-  after: ProcessStats;
 }
 
 async function post(url: string, query: string): Promise<{ status: number; text: string }> {
@@ -154,61 +148,8 @@ function perRequest(before: Record<string, number>, after: Record<string, number
     .join(', ');
 }
 
-const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
-
-/** Per target, the round with the most requests/s (the least disturbed one), plus every round's figure. */
-function report(rounds: Measured[][], workload: Workload) {
-  const names = rounds[0]!.map((r) => r.name);
-  const results = names.map((name) => rounds.map((round) => round.find((r) => r.name === name)!).sort((a, b) => b.requestsPerSecond - a.requestsPerSecond)[0]!);
-  const allRounds = (name: string) => rounds.map((round) => round.find((r) => r.name === name)!.requestsPerSecond.toFixed(0)).join(' / ');
-  const rows = results.map((r) => [
-    r.name,
-    r.requestsPerSecond.toFixed(0),
-    allRounds(r.name),
-    r.p50.toFixed(1),
-    r.p99.toFixed(1),
-    String(rounds.reduce((sum, round) => sum + round.find((x) => x.name === r.name)!.failures, 0)),
-    r.serverCpuPerRequest.toFixed(2),
-    r.upstreamCpuPerRequest === undefined ? '-' : r.upstreamCpuPerRequest.toFixed(2),
-    (r.serverCpuPerRequest + (r.upstreamCpuPerRequest ?? 0)).toFixed(2),
-    `${mib(r.idle.rss)} -> ${mib(r.after.rss)} (peak ${mib(r.after.maxRss)})`,
-    r.foreignCpu === undefined ? '?' : `${(r.foreignCpu * 100).toFixed(0)}%`,
-  ]);
-  const header = ['target', 'req/s', 'each round', 'p50 ms', 'p99 ms', 'failed', 'server CPU ms/req', 'subgraphs CPU ms/req', 'total CPU ms/req', 'server RSS MiB idle -> after (peak)', 'other procs CPU'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
-  console.log('');
-  console.log(`query: ${workload.query}`);
-  console.log(
-    `load: autocannon, ${connections} connections, POST, no pipelining; ${rounds.length} round(s) of ${durationSeconds} s per target after a ${warmupSeconds} s warm-up (1 s in later rounds), every other round in reverse order; best round shown`,
-  );
-  console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${mib(totalmem())} MiB, Node ${process.version}, ${process.platform}`);
-  console.log(`subgraph databases: ${benchEnv.BENCH_SUBGRAPH_DB === 'postgres' ? 'a PostgreSQL database each (test server)' : 'one PGlite, as npm start runs them'}`);
-  console.log('');
-  console.log(line(header));
-  console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
-  for (const row of rows) console.log(line(row));
-  console.log('');
-  for (const r of results) if (r.subgraphFetches !== undefined) console.log(`subgraph requests per ${r.name} request: ${r.subgraphFetches || 'none'}`);
-  const by = (name: string) => results.find((r) => r.name === name)!;
-  const ours = by('ours');
-  const hive = by('hive');
-  console.log('');
-  console.log(`ours / hive req/s:       ${(ours.requestsPerSecond / hive.requestsPerSecond).toFixed(2)}x (goal >= 1.30x; same work: one request per subgraph fetch)`);
-  console.log(`ours / hive-dedup req/s: ${(ours.requestsPerSecond / by('hive-dedup').requestsPerSecond).toFixed(2)}x (Hive as shipped: identical in-flight subgraph queries shared)`);
-  console.log(`ours-dedup / hive-dedup: ${(by('ours-dedup').requestsPerSecond / by('hive-dedup').requestsPerSecond).toFixed(2)}x (both as shipped: identical in-flight queries shared)`);
-  console.log(`ours / floor req/s:      ${(ours.requestsPerSecond / by('floor').requestsPerSecond).toFixed(2)}x`);
-  console.log(
-    `gateway CPU per request, ours / hive: ${(ours.serverCpuPerRequest / hive.serverCpuPerRequest).toFixed(2)}x (projection where the gateway, not the subgraphs, is the bottleneck: ours ~${(hive.serverCpuPerRequest / ours.serverCpuPerRequest).toFixed(2)}x hive req/s)`,
-  );
-  if (rounds.some((round) => round.some((r) => r.failures > 0))) {
-    console.error('some requests failed or returned a different body: the figures are not valid');
-    process.exitCode = 1;
-  }
-}
-
 async function main() {
-  const workload = chooseWorkload();
+  const workloads = chooseWorkloads();
   const dataDir = mkdtempSync(join(tmpdir(), 'shop-bench-'));
   const floorDataDir = `${dataDir}-floor`;
   const children: Array<Child<unknown>> = [];
@@ -220,8 +161,8 @@ async function main() {
     // 1. Seed through the embedded router, then copy the data for the floor's own process.
     let subgraphs = await startChild<SubgraphsInfo>('subgraphs', './subgraphs-child.ts', { env: { BENCH_DATA_DIR: dataDir, ...dataEnv } });
     children.push(subgraphs);
-    console.log(`seeding: ${workload.name}`);
-    await workload.seed(subgraphs.info.routerUrl, subgraphs.info.admin);
+    console.log(`seeding for: ${workloads.map((w) => w.name).join(', ')}`);
+    await workloads[0]!.seed(subgraphs.info.routerUrl, subgraphs.info.admin);
     await subgraphs.stop();
     cpSync(dataDir, floorDataDir, { recursive: true });
 
@@ -247,19 +188,33 @@ async function main() {
       { name: 'floor', child: floor },
     ];
 
-    // 3. Identical answers first, then one target at a time.
-    const bodies = await verify(targets, workload);
+    // 3. Identical answers first (per query, from every target that runs it), then one target at a time.
+    const runs = [] as Array<WorkloadRounds & { targets: Target[]; bodies: Map<string, string> }>;
+    for (const workload of workloads) {
+      const own = targets.filter((t) => !workload.skip?.targets.includes(t.name));
+      console.log(`query ${workload.name}:`);
+      runs.push({ workload, rounds: [], targets: own, bodies: await verify(own, workload) });
+    }
     const pids = [process.pid, ...children.map((c) => c.pid)];
-    const rounds: Measured[][] = [];
     for (let round = 0; round < roundCount; round++) {
       console.log(`round ${round + 1} of ${roundCount}`);
-      const results: Measured[] = [];
       // Every other round in reverse, so no target always goes first (onto colder subgraphs).
-      const order = round % 2 === 0 ? targets : [...targets].reverse();
-      for (const target of order) results.push(await measure(target, workload.query, bodies.get(target.name)!, round === 0 ? warmupSeconds : 1, pids));
-      rounds.push(results);
+      for (const run of round % 2 === 0 ? runs : [...runs].reverse()) {
+        const results: Measured[] = [];
+        for (const target of round % 2 === 0 ? run.targets : [...run.targets].reverse()) {
+          process.stdout.write(`[${run.workload.name}] `);
+          results.push(await measure(target, run.workload.query, run.bodies.get(target.name)!, round === 0 ? warmupSeconds : 1, pids));
+        }
+        run.rounds.push(results);
+      }
     }
-    report(rounds, workload);
+    printHeader(roundCount, connections, durationSeconds, warmupSeconds);
+    const valid = runs.map((run) => printWorkload(run)).every(Boolean);
+    if (runs.length === 2) printComparison(runs[0]!, runs[1]!);
+    if (!valid) {
+      console.error('some requests failed or returned a different body: the figures are not valid');
+      process.exitCode = 1;
+    }
     console.log(`total time ${((performance.now() - started) / 1000).toFixed(0)} s`);
   } finally {
     // Servers first, newest first, the subgraphs last: no gateway loses its subgraphs mid-request.

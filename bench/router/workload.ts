@@ -11,6 +11,8 @@ export interface Workload {
   seed(routerUrl: string, admin: { email: string; password: string }): Promise<void>;
   /** A complaint when the verified answer does not show the seeded data (yet); undefined when it does. */
   check?(data: unknown): string | undefined;
+  /** Targets that cannot answer this query, and why (printed with the table). */
+  skip?: { targets: string[]; reason: string };
 }
 
 export async function signInAsAdmin(routerUrl: string, admin: { email: string; password: string }): Promise<GraphQLSession> {
@@ -24,8 +26,20 @@ export async function signInAsAdmin(routerUrl: string, admin: { email: string; p
   return session;
 }
 
-export const storefrontQuery =
-  '{ products(first: 20) { edges { node { id name price { amount currency } stock inStock averageRating reviewCount favouriteCount } } } }';
+const storefrontFields = 'id name price { amount currency } stock inStock averageRating reviewCount favouriteCount';
+/** The issue's page: the 20 newest products (all single-variant in the demo shop). */
+export const storefrontQuery = `{ products(first: 20) { edges { node { ${storefrontFields} } } } }`;
+
+/**
+ * The variants comparison (issue 13) needs a page whose products HAVE variants: the jackets category
+ * page (8 variants each, Size x Colour, the XL priced higher, an automatic 20 % sale, so `salePrice`
+ * is set). Plain and with variants ask for the same page, so their ratio is the cost of the variants.
+ */
+const jacketsPage = 'products(first: 20, filter: { categorySlug: "jackets" })';
+export const categoryPageQuery = `{ ${jacketsPage} { edges { node { ${storefrontFields} } } } }`;
+/** The same page with every product's variants: sku, price, optionValues (products), salePrice (promotions), stock (inventory). */
+export const variantFields = 'variants { sku price { amount currency } salePrice { amount currency } stock inStock optionValues { option value } }';
+export const storefrontVariantsQuery = `{ ${jacketsPage} { edges { node { ${storefrontFields} ${variantFields} } } } }`;
 
 /**
  * Only for building the harness before the products subgraph exists (BENCH_WORKLOAD=interim):
