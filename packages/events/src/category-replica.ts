@@ -66,4 +66,17 @@ export class CategoryReplica {
     const bySlug = known.filter((category) => slugs.includes(category.slug)).map((category) => category.categoryId);
     return { ids: [...new Set([...ids, ...bySlug])].sort() };
   }
+
+  /** These categories and every category below them, sorted: one statement per level of the tree. */
+  async withDescendants(db: Executor, ids: readonly string[]): Promise<string[]> {
+    const t = this.table;
+    const all = new Set(ids);
+    let level = [...all];
+    while (level.length > 0) {
+      const children = await db.select({ categoryId: t.categoryId }).from(t).where(inArray(t.parentId, level)); // categories.children
+      level = children.map((child) => child.categoryId).filter((id) => !all.has(id));
+      for (const id of level) all.add(id);
+    }
+    return [...all].sort();
+  }
 }

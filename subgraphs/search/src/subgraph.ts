@@ -36,7 +36,11 @@ export const DEFAULT_CACHE_TTL_SECONDS = 30;
 async function create(config: SearchConfig, { database, transport, cache, logger }: SubgraphPlatform) {
   const results = new ResultCache(cache, config.cacheTtlSeconds ?? DEFAULT_CACHE_TTL_SECONDS);
   const categories = new CategoryReplica(categoryTable);
-  const search = new SearchService(new SearchStore(database.db), results, (ids, slugs) => categories.resolve(database.db, ids, slugs));
+  const search = new SearchService(new SearchStore(database.db), results, async (ids, slugs) => {
+    // A category means it and every category below it, as products' own filter does.
+    const resolved = await categories.resolve(database.db, ids, slugs);
+    return 'ids' in resolved ? { ids: await categories.withDescendants(database.db, resolved.ids) } : resolved;
+  });
   const subscription = await consumeIndexEvents({
     db: database.db,
     transport,

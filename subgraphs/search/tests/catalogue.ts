@@ -37,8 +37,12 @@ export async function seedCatalogue(harness: SubgraphHarness) {
   const base = Date.parse('2026-01-01T00:00:00.000Z');
   const events = feed(harness);
   const products: Record<string, ProductSnapshot> = {};
-  // The catalog's categories, as products announces them; a category's slug is `<id>-slug`.
-  for (const id of new Set(Object.values(fixtures).map((f) => f.categoryId))) await events.publish(category(id, `${id}-slug`), { changes: false });
+  // The catalog's categories, as products announces them; a category's slug is `<id>-slug`. Kitchen
+  // and accessories sit below `home`, which holds no product of its own.
+  await events.publish(category('home', 'home-slug'), { changes: false });
+  for (const id of new Set(Object.values(fixtures).map((f) => f.categoryId))) {
+    await events.publish(category(id, `${id}-slug`, id === 'kitchen' || id === 'accessories' ? 'home' : null), { changes: false });
+  }
   for (const [i, [key, f]] of (Object.entries(fixtures) as Array<[Key, Fixture]>).entries()) {
     const product = { productId: ids[key], sku: f.sku, name: f.name, categoryId: f.categoryId, price: { amount: f.price, currency }, published: f.published ?? true };
     products[key] = product;

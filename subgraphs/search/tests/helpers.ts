@@ -80,7 +80,7 @@ export function feed(harness: SubgraphHarness) {
 /** An envelope as its producer would build it, at a chosen instant (NEWEST and ordering tests). */
 export const at = <T>(envelope: EventEnvelope<T>, occurredAt: Date): EventEnvelope<T> => ({ ...envelope, occurredAt: occurredAt.toISOString() });
 
-export const category = (categoryId: string, slug: string) => categoryChanged.create(categoryId, { categoryId, slug, name: slug, parentId: null });
+export const category = (categoryId: string, slug: string, parentId: string | null = null) => categoryChanged.create(categoryId, { categoryId, slug, name: slug, parentId });
 export const created = (product: ProductSnapshot, when: Date) => at(productCreated.create(product.productId, product), when);
 export const updated = (product: ProductSnapshot, when: Date) => at(productUpdated.create(product.productId, product), when);
 export const deleted = (productId: string, when: Date) => at(productDeleted.create(productId, { productId }), when);

@@ -71,6 +71,12 @@ describe.each(['pglite', 'postgres'] as const)('search queries on %s', (backend)
     expect(await ids({ sort: 'PRICE_ASC', filter: { categoryIds: ['kitchen'], categorySlugs: ['accessories-slug'] } })).toEqual(shop.idsOf('fde'));
   });
 
+  it('filters by a category with every category below it, as products does', async () => {
+    expect(await ids({ sort: 'PRICE_ASC', filter: { categoryIds: ['home'] } })).toEqual(shop.idsOf('fde'));
+    expect(await ids({ sort: 'PRICE_ASC', filter: { categorySlugs: ['home-slug'] } })).toEqual(shop.idsOf('fde'));
+    expect(await ids({ sort: 'PRICE_ASC', filter: { categoryIds: ['kitchen'] } })).toEqual(shop.idsOf('f'));
+  });
+
   it('an unknown category id or slug is BAD_USER_INPUT naming the argument and the unknown values, never an empty result', async () => {
     const refused = async (filter: Record<string, unknown>) => {
       const result = await search.call(SEARCH, { filter: { currency: shop.currency, ...filter } });
