@@ -23,7 +23,12 @@ export class CartReader {
    * shop never issued) is UNAUTHENTICATED rather than a new cart.
    */
   async ensureOpen(owner: CartOwner, db?: Executor, lock = false, newGuest = false): Promise<CartRecord> {
-    if (owner.guestKey !== undefined && !newGuest && !(await this.carts.guestKnown(owner.guestKey, db))) throw unknownCartToken();
+    if (owner.guestKey !== undefined && !newGuest) {
+      // The usual case, one statement: the guest's cart is open. Only without one is the key checked.
+      const open = await this.carts.openGuestCart(owner.guestKey, db, lock);
+      if (open) return open;
+      if (!(await this.carts.guestKnown(owner.guestKey, db))) throw unknownCartToken();
+    }
     return this.carts.openFor(owner, db, lock);
   }
 

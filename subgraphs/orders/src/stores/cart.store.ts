@@ -77,9 +77,10 @@ export class CartStore {
     return row !== undefined;
   }
 
-  /** The guest's open cart, locked until commit, or null (mergeGuestCart takes it over). */
-  async lockOpenGuestCart(guestKey: string, db: Executor): Promise<CartRecord | null> {
-    const [cart] = parse(await db.select(columns).from(carts).where(and(eq(carts.guestKey, guestKey), isOpen)).for('update')); // carts.lockOpenGuest
+  /** The guest's open cart (locked until commit with `lock`), or null. */
+  async openGuestCart(guestKey: string, db: Executor = this.db, lock = false): Promise<CartRecord | null> {
+    const query = db.select(columns).from(carts).where(and(eq(carts.guestKey, guestKey), isOpen)); // carts.findOpenGuest
+    const [cart] = parse(lock ? await query.for('update') : await query);
     return cart ?? null;
   }
 
