@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { isOwnerOrAdmin, type SubgraphContext } from './context';
+import { isAdmin, isOwnerOrAdmin, type SubgraphContext } from './context';
 
 /**
  * The header a guest shopper's client sends its cart token in. A header rather than an argument:
@@ -42,6 +42,19 @@ export function customerIdOf(context: Pick<SubgraphContext, 'viewer' | 'guestKey
  */
 export function ownsOrAdmin(context: Pick<SubgraphContext, 'viewer' | 'guestKey'>, ownerId: string): boolean {
   return isOwnerOrAdmin(context.viewer, ownerId) || (context.guestKey !== undefined && ownerId === guestCustomerId(context.guestKey));
+}
+
+/**
+ * Who may see and act on something a user or a guest cart token owns (a cart, an order): its
+ * owner (`ownsOrAdmin` of `ownerId`, null for a guest's cart), the guest of the token whose key
+ * is `guestKey` (also after a user claimed an order: the guest's links keep working), and admins.
+ */
+export function ownsOrGuestOrAdmin(
+  context: Pick<SubgraphContext, 'viewer' | 'guestKey'>,
+  owned: { ownerId: string | null; guestKey: string | null },
+): boolean {
+  if (owned.ownerId !== null && ownsOrAdmin(context, owned.ownerId)) return true;
+  return (owned.guestKey !== null && owned.guestKey === context.guestKey) || isAdmin(context.viewer);
 }
 
 /** Whether a customer id is a guest's (`guestCustomerId`) rather than a user's. */

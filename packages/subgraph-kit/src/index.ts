@@ -3,7 +3,7 @@ export { badUserInput, codedError, ErrorCode, forbidden, isUuid, notFound, publi
 export { handleGraphQLHttp, sendJsonError, type GraphQLHttpOptions } from './graphql-http';
 export { readBody, BodyTooLargeError } from './http-body';
 export { INTERNAL_TOKEN_HEADER, identify, type InternalIdentity, type InternalTokenVerifier } from './internal-auth';
-export { CART_TOKEN_HEADER, cartTokenKey, customerIdOf, guestCustomerId, isCartToken, isGuestCustomerId, newCartToken, ownsOrAdmin } from './cart-token';
+export { CART_TOKEN_HEADER, cartTokenKey, customerIdOf, guestCustomerId, isCartToken, isGuestCustomerId, newCartToken, ownsOrAdmin, ownsOrGuestOrAdmin } from './cart-token';
 export { createLogger, type Logger } from './logger';
 export { maskErrors } from './mask-errors';
 export { inputFlaw, inputGuardError, inputGuardPlugin, type InputFlaw } from './input-guard';

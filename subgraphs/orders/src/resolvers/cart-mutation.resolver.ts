@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { CART_TOKEN_HEADER, requireUuid, requireViewer } from '@shop/subgraph-kit';
 import type { Resolvers } from '../__generated__/resolvers-types';
-import { cartOwnerOf, requireCartOwner } from '../services/cart-owner';
+import { cartOwnerOf, requireShopper } from '../services/cart-owner';
 import type { CartService } from '../services/cart.service';
 import type { GuestCartMerger } from '../services/guest-cart-merge';
 
@@ -12,13 +12,13 @@ export function cartMutationResolvers(carts: CartService, guestCarts: GuestCartM
   return {
     Mutation: {
       addToCart: (_parent, { variantId, productId, quantity }, context) => carts.addToCart(cartOwnerOf(context), { variantId, productId }, quantity),
-      updateCartItem: (_parent, { itemId, quantity }, context) => carts.updateCartItem(requireCartOwner(context), requireUuid(itemId, 'itemId'), quantity),
-      removeCartItem: (_parent, { itemId }, context) => carts.removeCartItem(requireCartOwner(context), requireUuid(itemId, 'itemId')),
-      setShippingAddress: (_parent, { input }, context) => carts.setShippingAddress(requireCartOwner(context), input),
-      applyCouponCode: (_parent, { code }, context) => carts.applyCouponCode(requireCartOwner(context), code),
-      removeCouponCode: (_parent, _args, context) => carts.removeCouponCode(requireCartOwner(context)),
+      updateCartItem: (_parent, { itemId, quantity }, context) => carts.updateCartItem(requireShopper(context), requireUuid(itemId, 'itemId'), quantity),
+      removeCartItem: (_parent, { itemId }, context) => carts.removeCartItem(requireShopper(context), requireUuid(itemId, 'itemId')),
+      setShippingAddress: (_parent, { input }, context) => carts.setShippingAddress(requireShopper(context), input),
+      applyCouponCode: (_parent, { code }, context) => carts.applyCouponCode(requireShopper(context), code),
+      removeCouponCode: (_parent, _args, context) => carts.removeCouponCode(requireShopper(context)),
       setShippingMethod: (_parent, { cartId, optionId }, context) =>
-        carts.setShippingMethod(requireCartOwner(context), requireUuid(cartId, 'cartId'), requireUuid(optionId, 'optionId')),
+        carts.setShippingMethod(requireShopper(context), requireUuid(cartId, 'cartId'), requireUuid(optionId, 'optionId')),
       mergeGuestCart: (_parent, _args, context) => {
         const viewer = requireViewer(context);
         if (!context.guestKey) throw noCartToken();

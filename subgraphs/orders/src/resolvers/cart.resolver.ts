@@ -1,5 +1,5 @@
 import type { Resolvers } from '../__generated__/resolvers-types';
-import { requireCartOwner } from '../services/cart-owner';
+import { requireShopper } from '../services/cart-owner';
 import type { CartReader } from '../services/cart-reader.service';
 import { cartCurrency, itemCount, lineTotal, subtotal, unitPrice } from '../services/cart-view';
 
@@ -25,7 +25,7 @@ export function cartResolvers(reader: CartReader): Resolvers {
       unitPrice: (line) => unitPrice(line),
     },
     Query: {
-      cart: (_parent, _args, context) => reader.openFor(requireCartOwner(context)),
+      cart: (_parent, _args, context) => reader.openFor(requireShopper(context)),
     },
   };
 }

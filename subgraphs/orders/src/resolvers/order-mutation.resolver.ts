@@ -1,5 +1,5 @@
 import { notFound, requireUuid, requireViewer } from '@shop/subgraph-kit';
-import { requireCartOwner } from '../services/cart-owner';
+import { requireShopper } from '../services/cart-owner';
 import type { Resolvers } from '../__generated__/resolvers-types';
 import type { OrderReader } from '../services/order-reader.service';
 import type { OrderStatusFeed, StatusChange } from '../services/order-status-feed';
@@ -10,17 +10,17 @@ export function orderMutationResolvers(service: OrderService, reader: OrderReade
   return {
     Mutation: {
       placeOrder: (_parent, { cartId, idempotencyKey, paymentToken, contactEmail }, context) =>
-        service.placeOrder(requireCartOwner(context), { cartId: requireUuid(cartId, 'cartId'), idempotencyKey, paymentToken, contactEmail }),
+        service.placeOrder(requireShopper(context), { cartId: requireUuid(cartId, 'cartId'), idempotencyKey, paymentToken, contactEmail }),
       claimGuestOrders: (_parent, _args, context) => guestOrders.claim(requireViewer(context)),
       cancelOrder: (_parent, { orderId, reason }, context) => {
-        requireCartOwner(context);
+        requireShopper(context);
         return service.cancelOrder(context, requireUuid(orderId, 'orderId'), reason);
       },
     },
     Subscription: {
       orderStatusChanged: {
         subscribe: async (_parent, { orderId }, context) => {
-          requireCartOwner(context);
+          requireShopper(context);
           const order = await reader.current(context, requireUuid(orderId, 'orderId'));
           if (!order) throw notFound('No such order');
           return feed.subscribe(order.id);

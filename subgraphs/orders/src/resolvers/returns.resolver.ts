@@ -1,5 +1,5 @@
 import { notFound, requireUuid } from '@shop/subgraph-kit';
-import { requireCartOwner } from '../services/cart-owner';
+import { requireShopper } from '../services/cart-owner';
 import type { Resolvers } from '../__generated__/resolvers-types';
 import type { OrderReader } from '../services/order-reader.service';
 import type { Returns } from '../services/create-returns';
@@ -37,7 +37,7 @@ export function returnResolvers({ service, reader, feed }: Returns, orders: Orde
     },
     Mutation: {
       requestReturn: (_parent, { input }, context) => {
-        requireCartOwner(context);
+        requireShopper(context);
         return service.request(context, { orderId: requireUuid(input.orderId, 'orderId'), lines: input.lines.map((line) => ({ lineId: line.lineId, quantity: line.quantity })), reason: input.reason });
       },
       approveReturn: (_parent, { returnId, note }, context) => service.approve(context, requireUuid(returnId, 'returnId'), note),
@@ -47,7 +47,7 @@ export function returnResolvers({ service, reader, feed }: Returns, orders: Orde
     Subscription: {
       returnStatusChanged: {
         subscribe: async (_parent, { returnId }, context) => {
-          requireCartOwner(context);
+          requireShopper(context);
           const ret = await reader.current(context, requireUuid(returnId, 'returnId'));
           if (!ret) throw notFound('No such return');
           return feed.subscribe(ret.id);

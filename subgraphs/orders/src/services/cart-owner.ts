@@ -9,7 +9,7 @@ export function cartOwnerOf(context: Pick<SubgraphContext, 'viewer' | 'guestKey'
 }
 
 /** `cartOwnerOf`, or UNAUTHENTICATED for a caller with neither a session nor a cart token. */
-export function requireCartOwner(context: Pick<SubgraphContext, 'viewer' | 'guestKey'>): CartOwner {
+export function requireShopper(context: Pick<SubgraphContext, 'viewer' | 'guestKey'>): CartOwner {
   const owner = cartOwnerOf(context);
   if (!owner) {
     throw new GraphQLError(`Sign in, or send the cartToken addToCart returned in the ${CART_TOKEN_HEADER} header`, { extensions: { code: 'UNAUTHENTICATED' } });

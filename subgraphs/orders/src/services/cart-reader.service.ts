@@ -1,5 +1,5 @@
 import type { Executor } from '@shop/db';
-import { isAdmin, ownsOrAdmin, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
+import { ownsOrGuestOrAdmin, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
 import type { CartItemStore } from '../stores/cart-item.store';
 import type { CartOwner, CartRecord, CartStore } from '../stores/cart.store';
 import { unknownCartToken } from './cart-owner';
@@ -47,7 +47,6 @@ export class CartReader {
     const cart = await loader.load(id);
     // A cart is private: anyone but its owner (the user, or the guest of its token) and admins sees no such cart.
     if (!cart) return null;
-    const owned = cart.userId !== null ? ownsOrAdmin(context, cart.userId) : cart.guestKey === context.guestKey || isAdmin(context.viewer);
-    return owned ? cart : null;
+    return ownsOrGuestOrAdmin(context, { ownerId: cart.userId, guestKey: cart.guestKey }) ? cart : null;
   }
 }

@@ -73,8 +73,8 @@ export class GuestCartMerger {
 
   merge(userId: string, guestKey: string): Promise<CartResult> {
     return this.transact(async (tx) => {
-      if (!(await this.carts.guestKnown(guestKey, tx))) throw unknownCartToken();
       const guest = await this.carts.openGuestCart(guestKey, tx, true);
+      if (!guest && !(await this.carts.guestKnown(guestKey, tx))) throw unknownCartToken();
       const account = await this.carts.openFor({ userId }, tx, true);
       if (!guest) return { cart: await this.reader.openFor({ userId }, tx), errors: [] };
       const [accountLines, guestLines] = [await this.items.linesFor([account.id], tx), await this.items.linesFor([guest.id], tx)];

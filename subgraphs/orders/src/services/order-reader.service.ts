@@ -1,8 +1,7 @@
 import type { OrderStatus } from '@shop/events';
-import { type Connection, pageSize, requireOwnerOrAdmin, requireRole, rowByKey, rowsByKey, sequenceCursor, type SubgraphContext, toConnection, type Viewer } from '@shop/subgraph-kit';
+import { type Connection, ownsOrGuestOrAdmin, pageSize, requireOwnerOrAdmin, requireRole, rowByKey, rowsByKey, sequenceCursor, type SubgraphContext, toConnection, type Viewer } from '@shop/subgraph-kit';
 import type { OrderHistoryStore } from '../stores/order-history.store';
 import type { OrderRecord, OrderStore } from '../stores/order.store';
-import { mayAccessOrder } from './order-access';
 import { toStatusChanges, type StatusChange } from './order-status-feed';
 
 const cursor = sequenceCursor('order');
@@ -23,13 +22,13 @@ export class OrderReader {
   /** `order(id)` and `Order` references: one query per request for any number of ids. */
   async byId(context: SubgraphContext, id: string): Promise<OrderRecord | null> {
     const order = await rowByKey(context, 'orders.byId', (ids) => this.orders.findByIds(ids), (row) => row.id).load(id);
-    return order && mayAccessOrder(context, order) ? order : null;
+    return order && ownsOrGuestOrAdmin(context, { ownerId: order.customerId, guestKey: order.guestKey }) ? order : null;
   }
 
   /** Read now, bypassing the request's cache: a subscription's context outlives many changes. */
   async current(context: SubgraphContext, id: string): Promise<OrderRecord | null> {
     const [order] = await this.orders.findByIds([id]);
-    return order && mayAccessOrder(context, order) ? order : null;
+    return order && ownsOrGuestOrAdmin(context, { ownerId: order.customerId, guestKey: order.guestKey }) ? order : null;
   }
 
   /** Status history of the orders in this request: one query for all of them. */

@@ -1,6 +1,6 @@
 import type { Database, Executor } from '@shop/db';
 import { orderPlaced } from '@shop/events';
-import { guestCustomerId, isAdmin, type SubgraphContext } from '@shop/subgraph-kit';
+import { guestCustomerId, isAdmin, ownsOrGuestOrAdmin, type SubgraphContext } from '@shop/subgraph-kit';
 import type { Logger } from 'pino';
 import type { StoredOrderLine } from '../db/schema';
 import { AfterCommit } from '../saga/after-commit';
@@ -9,7 +9,6 @@ import { cancellableStatuses, pending, type OrderLifecycle } from '../saga/order
 import type { CartItemStore, CartLineRecord } from '../stores/cart-item.store';
 import type { CartOwner, CartStore } from '../stores/cart.store';
 import type { OrderRecord, OrderStore } from '../stores/order.store';
-import { mayAccessOrder } from './order-access';
 import { checkCancelReason, checkContactEmail, checkPlaceOrderInput, orderFailure, type OrderFailure, type PlaceOrderInput } from './order-input';
 
 export interface OrderResult {
@@ -117,7 +116,7 @@ export class OrderService {
     if ('error' in checked) return refused(checked.error);
     return this.inTransaction(async (tx, after) => {
       const order = await this.orders.lock(orderId, tx);
-      if (!order || !mayAccessOrder(caller, order)) return refused(orderFailure('NOT_FOUND', 'orderId', 'No such order'));
+      if (!order || !ownsOrGuestOrAdmin(caller, { ownerId: order.customerId, guestKey: order.guestKey })) return refused(orderFailure('NOT_FOUND', 'orderId', 'No such order'));
       if (!cancellableStatuses.has(order.status)) {
         return { order, errors: [orderFailure('NOT_CANCELLABLE', 'orderId', `An order that is ${order.status.toLowerCase()} can no longer be cancelled`)] };
       }

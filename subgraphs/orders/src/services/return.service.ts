@@ -1,6 +1,6 @@
 import type { Database, Executor } from '@shop/db';
 import { returnReceived, type ReturnRefunded, type ReturnStatus } from '@shop/events';
-import { requireRole, type SubgraphContext } from '@shop/subgraph-kit';
+import { ownsOrGuestOrAdmin, requireRole, type SubgraphContext } from '@shop/subgraph-kit';
 import type { Logger } from 'pino';
 import type { StoredOrderLine } from '../db/schema';
 import type { StoredReturnLine } from '../db/returns-schema';
@@ -9,7 +9,6 @@ import { pending } from '../saga/order-lifecycle';
 import type { OrderHistoryStore } from '../stores/order-history.store';
 import type { OrderRecord, OrderStore } from '../stores/order.store';
 import { refundFor, type ChargedOrder } from './refund-share';
-import { mayAccessOrder } from './order-access';
 import { checkNote, checkReturnRequest, returnFailure, type RequestReturnInput, type ReturnFailure } from './return-input';
 import type { ReturnLifecycle } from './return-lifecycle';
 import type { ReturnRecord, ReturnStore } from '../stores/return.store';
@@ -71,7 +70,7 @@ export class ReturnService {
     const { request } = checked;
     return this.inTransaction(async (tx, after) => {
       const order = await this.orders.lock(request.orderId, tx);
-      if (!order || !mayAccessOrder(caller, order)) return refused(returnFailure('NOT_FOUND', 'orderId', 'No such order'));
+      if (!order || !ownsOrGuestOrAdmin(caller, { ownerId: order.customerId, guestKey: order.guestKey })) return refused(returnFailure('NOT_FOUND', 'orderId', 'No such order'));
       if (order.status !== 'DELIVERED') return refused(returnFailure('ORDER_NOT_DELIVERED', 'orderId', `Only a delivered order can be returned; this one is ${order.status.toLowerCase()}`));
       const deliveredAt = (await this.history.forOrder(order.id, tx)).findLast((entry) => entry.status === 'DELIVERED')!.at;
       if (this.now().getTime() - deliveredAt.getTime() > this.options.windowDays * DAY_MS) {
