@@ -87,7 +87,7 @@ describe('guest checkout: a cart token instead of an account', () => {
       await watch.dispose();
     }
     const order = (await shop.client(GuestOrderDocument, { id: orderId }, asGuest(cartToken))).data!.order;
-    expect(order).toEqual({ id: orderId, status: 'CONFIRMED', contactEmail: email, customer: null, total: { amount: 7799, currency: 'EUR' }, payment: { status: 'CAPTURED' } });
+    expect(order).toEqual({ id: orderId, status: 'CONFIRMED', contactEmail: email, customer: null, total: { amount: 7799, currency: 'EUR' }, payment: { status: 'CAPTURED' }, shipment: { status: 'PENDING' } });
 
     const [mail] = await inbox.waitFor(email, 1);
     expect(mail!.Subject).toBe(`Order ${ref(orderId)} confirmed`);
@@ -130,6 +130,10 @@ describe('guest checkout: a cart token instead of an account', () => {
     await shop.client(SetShippingAddressDocument, { input: address }, asGuest(cartToken));
     const placed = await shop.client(GuestPlaceOrderDocument, { cartId: added.cart.id, idempotencyKey: 'checkout-1', paymentToken: 'tok_visa', contactEmail: email }, asGuest(cartToken));
     const orderId = placed.data!.placeOrder.order!.id;
+    const guestView = async () => (await shop.client(GuestOrderDocument, { id: orderId }, asGuest(cartToken))).data!.order;
+    // Paid and shipped as the guest first, so the claim has a payment and a shipment to move.
+    await eventually(async () => ((await guestView())?.shipment ? true : null), { timeoutMs: 60_000 });
+    expect(await guestView()).toMatchObject({ status: 'CONFIRMED', customer: null, payment: { status: 'CAPTURED' }, shipment: { status: 'PENDING' } });
 
     const session = (await shop.client(RegisterDocument, { input: { email, password: strongPassword, name: 'Ada Lovelace' } })).data!.register.session!;
     const as = { token: session.accessToken };
@@ -151,9 +155,14 @@ describe('guest checkout: a cart token instead of an account', () => {
     });
     expect(claimed).toEqual({ orders: [{ id: orderId, contactEmail: email, customer: { id: session.user.id } }], errors: [] });
     expect(await claim()).toEqual({ orders: [], errors: [] });
-    expect((await shop.client(GuestOrderDocument, { id: orderId }, as)).data!.order).toMatchObject({ id: orderId, customer: { id: session.user.id } });
-    // The guest's token still reads it; the same idempotency key is still free for the customer's own orders.
-    expect((await shop.client(GuestOrderDocument, { id: orderId }, asGuest(cartToken))).data!.order?.id).toBe(orderId);
+    // order.claimed moves the payment and the shipment to the customer: their account reads them.
+    const customerView = await eventually(async () => {
+      const order = (await shop.client(GuestOrderDocument, { id: orderId }, as)).data!.order;
+      return order?.payment && order.shipment ? order : null;
+    });
+    expect(customerView).toMatchObject({ id: orderId, status: 'CONFIRMED', customer: { id: session.user.id }, payment: { status: 'CAPTURED' }, shipment: { status: 'PENDING' } });
+    // The guest's token still reads the order and its status; its payment and shipment are the account's now.
+    expect(await guestView()).toMatchObject({ id: orderId, status: 'CONFIRMED', customer: { id: session.user.id }, payment: null, shipment: null });
   });
 
   it('signing in merges the guest cart into the account cart once, within the line limit', async () => {

@@ -53,7 +53,7 @@ export function createOrders(db: Database, wiring: OrdersWiring = {}) {
   const couponCheck = new CouponCheckService(stores.coupons, stores.orders);
   const carts = new CartService(reader, stores.carts, stores.items, stores.variants, couponCheck, stores.shippingRates, transactor(db));
   const guestCarts = new GuestCartMerger(reader, stores.carts, stores.items, transactor(db));
-  const guestOrders = new GuestOrderClaim(stores.verifiedEmails, stores.orders, transactor(db));
+  const guestOrders = new GuestOrderClaim(stores.verifiedEmails, stores.orders, transactor(db, wiring.wake));
   const feed = new OrderStatusFeed(wiring.pubsub ?? new MemoryPubSub({ keyPrefix: 'orders' }), stores.history);
   const lifecycle = new OrderLifecycle(stores.orders, stores.history, feed, wiring.wake ?? (() => {}));
   const orderService = new OrderService(db, stores.carts, stores.items, stores.orders, lifecycle, logger);

@@ -15,6 +15,7 @@ import { address, money, orderLine, productQuantity } from './saga-shapes';
  *   order.shipment-requested -> shipping: shipment.created
  *   order.confirmed         -> inventory commits the reservation
  *   order.cancelled         -> inventory releases / restocks, payments refunds, shipping cancels, promotions releases the order's uses
+ *   order.claimed           -> payments and shipping move the order's payment and shipment to the customer who claimed it
  */
 export const ordersTopic = 'shop.orders';
 
@@ -170,6 +171,26 @@ export const orderCancelled = defineEvent({
   }),
 });
 
+/**
+ * A signed-in customer claimed a guest order placed with the e-mail address they verified
+ * (`claimGuestOrders`): payments and shipping give the order's payment and shipment, which carry
+ * the guest's customer id, to the customer. Keyed by order id like every step, so a payment or
+ * shipment requested before the claim is created first and then moved; one requested after it
+ * already carries the customer's id.
+ */
+export const orderClaimed = defineEvent({
+  type: 'order.claimed',
+  topic: [orderTopics.payments, orderTopics.shipping],
+  version: 1,
+  schema: z.object({
+    orderId: z.string().min(1),
+    /** The guest's customer id (`guest:<key>`) the order had. */
+    guestCustomerId: z.string().startsWith('guest:'),
+    /** The user id of the customer who claimed it. */
+    customerId: z.string().min(1),
+  }),
+});
+
 export type OrderPlaced = z.infer<typeof orderPlaced.schema>;
 export type OrderTaxRequested = z.infer<typeof orderTaxRequested.schema>;
 export type OrderStockReservationRequested = z.infer<typeof orderStockReservationRequested.schema>;
@@ -178,3 +199,4 @@ export type OrderShipmentRequested = z.infer<typeof orderShipmentRequested.schem
 export type OrderStatusChanged = z.infer<typeof orderStatusChanged.schema>;
 export type OrderConfirmed = z.infer<typeof orderConfirmed.schema>;
 export type OrderCancelled = z.infer<typeof orderCancelled.schema>;
+export type OrderClaimed = z.infer<typeof orderClaimed.schema>;

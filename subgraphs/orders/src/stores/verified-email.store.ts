@@ -20,12 +20,12 @@ export class VerifiedEmailStore {
   }
 
   /** Gives every still-unclaimed guest order with this contact address to the user; the ids of those it moved. */
-  async claimGuestOrders(userId: string, email: string, db: Executor): Promise<string[]> {
+  async claimGuestOrders(userId: string, email: string, db: Executor): Promise<Array<{ id: string; guestKey: string }>> {
     const rows = await db
       .update(orders)
       .set({ customerId: userId, updatedAt: new Date() })
       .where(and(eq(orders.contactEmail, email), isNotNull(orders.guestKey), like(orders.customerId, 'guest:%')))
-      .returning({ id: orders.id }); // orders.claimGuest
-    return rows.map((row) => row.id);
+      .returning({ id: orders.id, guestKey: orders.guestKey }); // orders.claimGuest
+    return rows.map((row) => ({ id: row.id, guestKey: row.guestKey! }));
   }
 }

@@ -3,6 +3,7 @@ import {
   createInboxHandler,
   on,
   orderCancelled,
+  orderClaimed,
   orderPaymentRequested,
   orderTopics,
   returnReceived,
@@ -25,7 +26,7 @@ export interface OrderSagaDeps {
 }
 
 /**
- * Handles one event of `shop.orders.payments`: payment requests, cancellations and received returns (refunds). The effect, its
+ * Handles one event of `shop.orders.payments`: payment requests, cancellations, received returns (refunds) and claimed guest orders. The effect, its
  * reply (outbox) and the inbox row share one transaction, so a redelivered event charges, refunds
  * and answers nothing twice. Other order events are ignored.
  */
@@ -34,6 +35,7 @@ export function orderSagaHandler({ db, saga, afterCommit }: OrderSagaDeps): Even
     on(orderPaymentRequested, (event, tx) => saga.pay(tx, event.data)),
     on(orderCancelled, (event, tx) => saga.refund(tx, event.data.orderId)),
     on(returnReceived, (event, tx) => saga.refundReturn(tx, event.data)),
+    on(orderClaimed, (event, tx) => saga.claim(tx, event.data)),
   );
   return createInboxHandler({ db, inbox, consumer: ORDER_SAGA_GROUP, handles: route.handles, handle: (tx, envelope) => route(envelope, tx), afterCommit });
 }

@@ -1,5 +1,5 @@
 import type { Executor } from '@shop/db';
-import { appendToOutbox, returnRefunded, type OrderPaymentRequested, type ReturnReceived } from '@shop/events';
+import { appendToOutbox, returnRefunded, type OrderClaimed, type OrderPaymentRequested, type ReturnReceived } from '@shop/events';
 import { outbox } from '../db/schema';
 import type { PaymentStore } from '../stores/payment.store';
 import type { PaymentResult } from './payment-errors';
@@ -67,6 +67,11 @@ export class OrderPaymentService {
     const result = await this.retrying(() => payments.refund(refund));
     // Thrown so the transport retries the event and finally dead-letters it: a refund must not be lost.
     if (result.errors[0]) throw new Error(`payments: refunding order ${orderId} failed: ${result.errors[0].code}`);
+  }
+
+  /** order.claimed: the order's payment becomes the claiming customer's (their `Order.payment`, their payment queries). */
+  async claim(tx: Executor, claimed: OrderClaimed): Promise<void> {
+    await this.options.paymentsIn(tx).store.moveToCustomer(claimed.orderId, claimed.guestCustomerId, claimed.customerId, tx);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '@shop/db';
 import { ledgerEntries, payments, statusHistory } from '../db/schema';
@@ -84,6 +84,14 @@ export class PaymentStore {
     const [row] = await tx.insert(payments).values(payment).returning({ id: payments.id }); // payments.insert
     await tx.insert(statusHistory).values({ paymentId: row!.id, status: payment.status, reason: payment.failureReason }); // status_history.insert
     return row!.id;
+  }
+
+  /** Gives the order's payments that `from` (a guest) holds to `to` (the customer who claimed the order). */
+  async moveToCustomer(orderId: string, from: string, to: string, tx: Executor): Promise<void> {
+    await tx
+      .update(payments)
+      .set({ customerId: to, updatedAt: new Date() })
+      .where(and(eq(payments.orderId, orderId), eq(payments.customerId, from))); // payments.moveToCustomer
   }
 
   async setStatus(id: string, status: PaymentStatus, reason: string | null, tx: Executor): Promise<void> {

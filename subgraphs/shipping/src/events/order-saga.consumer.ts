@@ -1,5 +1,5 @@
 import type { Database, Transaction } from '@shop/db';
-import { createInboxHandler, on, orderCancelled, orderPlaced, orderShipmentRequested, orderTopics, routeEvents, type EventHandler, type EventTransport, type Subscription } from '@shop/events';
+import { createInboxHandler, on, orderCancelled, orderClaimed, orderPlaced, orderShipmentRequested, orderTopics, routeEvents, type EventHandler, type EventTransport, type Subscription } from '@shop/events';
 import { inbox } from '../db/schema';
 import type { ShippingSaga } from '../services/shipping-saga.service';
 
@@ -7,8 +7,8 @@ import type { ShippingSaga } from '../services/shipping-saga.service';
 export const SHIPPING_SAGA_GROUP = 'shipping-saga';
 
 /**
- * The saga handler: routes order.placed, order.shipment-requested and order.cancelled to the
- * saga steps, each inside the inbox transaction (exactly-once effects and replies). Other order
+ * The saga handler: routes order.placed, order.shipment-requested, order.cancelled and
+ * order.claimed to the saga steps, each inside the inbox transaction (exactly-once effects and replies). Other order
  * events are recorded in the inbox and ignored.
  */
 export function shippingSagaHandler(db: Database, saga: ShippingSaga, afterCommit?: () => void): EventHandler {
@@ -20,6 +20,7 @@ export function shippingSagaHandler(db: Database, saga: ShippingSaga, afterCommi
     on(orderCancelled, async (event, tx) => {
       await saga.cancelShipment(tx, event.data);
     }),
+    on(orderClaimed, (event, tx) => saga.claim(tx, event.data)),
   );
   return createInboxHandler({ db, inbox, consumer: SHIPPING_SAGA_GROUP, handles: route.handles, handle: (tx, envelope) => route(envelope, tx), ...(afterCommit ? { afterCommit } : {}) });
 }

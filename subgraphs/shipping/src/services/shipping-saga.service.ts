@@ -1,5 +1,5 @@
 import type { Executor } from '@shop/db';
-import type { OrderCancelled, OrderPlaced, OrderShipmentRequested } from '@shop/events';
+import type { OrderCancelled, OrderClaimed, OrderPlaced, OrderShipmentRequested } from '@shop/events';
 import { announceQuote, announceShipment, announceUnavailable } from '../events/shipment-events';
 import type { ShipmentRecord, ShipmentStore } from '../stores/shipment.store';
 import type { ShippingRateStore } from '../stores/shipping-rate.store';
@@ -55,5 +55,10 @@ export class ShippingSaga {
     const shipment = await this.shipments.transition({ orderId: cancelled.orderId }, 'PENDING', 'CANCELLED', this.now(), tx);
     if (shipment) await announceShipment(tx, shipment);
     return shipment;
+  }
+
+  /** order.claimed: the order's shipment becomes the claiming customer's (their `Order.shipment`, their shipment queries). */
+  async claim(tx: Executor, claimed: OrderClaimed): Promise<void> {
+    await this.shipments.moveToCustomer(claimed.orderId, claimed.guestCustomerId, claimed.customerId, this.now(), tx);
   }
 }

@@ -65,6 +65,14 @@ export class ShipmentStore {
     return parse(await db.select(columns).from(shipments).where(inArray(shipments.orderId, [...orderIds]))); // shipments.findByOrderIds
   }
 
+  /** Gives the order's shipment that `from` (a guest) holds to `to` (the customer who claimed the order). */
+  async moveToCustomer(orderId: string, from: string, to: string, at: Date, db: Executor): Promise<void> {
+    await db
+      .update(shipments)
+      .set({ customerId: to, updatedAt: at })
+      .where(and(eq(shipments.orderId, orderId), eq(shipments.customerId, from))); // shipments.moveToCustomer
+  }
+
   /**
    * Moves the shipment (by id or by order id) from `from` to `to`, appending to its history;
    * null when it is not in `from` (or does not exist).
