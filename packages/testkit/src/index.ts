@@ -9,3 +9,4 @@ export { graphqlLiteral } from './graphql-literal';
 export { mailpit, type Mailpit, type MailpitMessage, type MailpitSummary } from './mailpit';
 export { startOwnMailpit, type OwnMailpit } from './own-mailpit';
 export { openMigrationTestDatabase, type MigrationTestDatabase } from './migration-history';
+export { selectSqlBackends, sqlBackends } from './backends';

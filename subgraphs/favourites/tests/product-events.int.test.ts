@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { favouritesModule } from '../src';
 import { catalog, customer, ops, outboxFor, userRef } from './helpers';
 
-describe.each(['pglite', 'postgres'] as const)('product events on %s', (backend) => {
+describe.each(sqlBackends)('product events on %s', (backend) => {
   let favourites: SubgraphHarness;
   let products: ReturnType<typeof catalog>;
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { favouritesModule } from '../src';
 import { WishlistStore } from '../src/stores/wishlist.store';
 import { admin, catalog, customer, ops, outboxFor, userRef } from './helpers';
@@ -13,7 +13,7 @@ type Wishlist = {
   totalCount: number;
 };
 
-describe.each(['pglite', 'postgres'] as const)('wishlists on %s', (backend) => {
+describe.each(sqlBackends)('wishlists on %s', (backend) => {
   let favourites: SubgraphHarness;
   let products: ReturnType<typeof catalog>;
 

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderTopics } from '@shop/events';
-import { eventually, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { eventually, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { inventoryModule, orderSagaHandler, reservationIdFor, type Inventory } from '../src';
 import { defaultLevel, inventoryOf, newProductId, stockedProduct, stockEvents } from './helpers';
 import { deliver, newOrderId, orderEvents, repliesFor } from './saga-helpers';
 
 const TTL_SECONDS = 600;
 
-describe.each(['pglite', 'postgres'] as const)('checkout saga: stock reservation requests on %s', (backend) => {
+describe.each(sqlBackends)('checkout saga: stock reservation requests on %s', (backend) => {
   let harness: SubgraphHarness;
   let inventory: Inventory;
 

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { inventoryModule, reservationIdFor, type Inventory } from '../src';
 import { admin, defaultLevel, inventoryOf, ops, stockedProduct } from './helpers';
 import { deliver, newOrderId, orderEvents, repliesFor } from './saga-helpers';
 
 const TTL_SECONDS = 600;
 
-describe.each(['pglite', 'postgres'] as const)('checkout saga: confirmation, cancellation and expiry on %s', (backend) => {
+describe.each(sqlBackends)('checkout saga: confirmation, cancellation and expiry on %s', (backend) => {
   let harness: SubgraphHarness;
   let inventory: Inventory;
 

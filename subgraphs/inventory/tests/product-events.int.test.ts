@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { eventually, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { inventoryModule, type Inventory } from '../src';
 import { inbox, reservationItems } from '../src/db/schema';
 import { admin, catalog, createdEvent, deletedEvent, inventoryOf, newProductId, ops, stockedProduct } from './helpers';
 
-describe.each(['pglite', 'postgres'] as const)('product events and the expiry sweeper on %s', (backend) => {
+describe.each(sqlBackends)('product events and the expiry sweeper on %s', (backend) => {
   let harness: SubgraphHarness;
   let inventory: Inventory;
 

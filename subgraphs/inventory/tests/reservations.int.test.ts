@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { eventually, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { inventoryModule, type Inventory } from '../src';
 import { defaultLevel, inventoryOf, ops, productRefs, stockedProduct, stockEvents } from './helpers';
 
-describe.each(['pglite', 'postgres'] as const)('reservations on %s', (backend) => {
+describe.each(sqlBackends)('reservations on %s', (backend) => {
   let harness: SubgraphHarness;
   let inventory: Inventory;
   let events: Awaited<ReturnType<typeof stockEvents>>;

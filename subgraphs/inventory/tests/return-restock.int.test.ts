@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { returnReceived } from '@shop/events';
-import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { inventoryModule, type Inventory } from '../src';
 import { inventoryOf, stockedProduct } from './helpers';
 import { deliver, newOrderId, orderEvents, repliesFor } from './saga-helpers';
 
-describe.each(['pglite', 'postgres'] as const)('returns: restock on return.received on %s', (backend) => {
+describe.each(sqlBackends)('returns: restock on return.received on %s', (backend) => {
   let harness: SubgraphHarness;
   let inventory: Inventory;
 

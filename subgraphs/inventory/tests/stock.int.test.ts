@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { eventually, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { eventually, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { inventoryModule } from '../src';
 import { StockStore } from '../src/stores/stock.store';
 import { admin, catalog, customer, inventoryOf, ops, productRefs, stockedProduct, stockEvents } from './helpers';
@@ -12,7 +12,7 @@ type Adjusted = {
   };
 };
 
-describe.each(['pglite', 'postgres'] as const)('stock and adjustments on %s', (backend) => {
+describe.each(sqlBackends)('stock and adjustments on %s', (backend) => {
   let harness: SubgraphHarness;
   let events: Awaited<ReturnType<typeof stockEvents>>;
 

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runMigrations } from '@shop/db';
-import { openMigrationTestDatabase, type MigrationTestDatabase } from '@shop/testkit';
+import { type MigrationTestDatabase, openMigrationTestDatabase, sqlBackends } from '@shop/testkit';
 import { createInventory } from '../src';
 
 /**
@@ -29,7 +29,7 @@ const movements = products.flatMap((product, i) => [
 
 const byId = (a: Record<string, unknown>, b: Record<string, unknown>) => (String(a.id ?? a.product_id) < String(b.id ?? b.product_id) ? -1 : 1);
 
-describe.each(['pglite', 'postgres'] as const)('stock-per-variant migration on %s', (driver) => {
+describe.each(sqlBackends)('stock-per-variant migration on %s', (driver) => {
   const cleanups: Array<() => Promise<void>> = [];
   afterAll(async () => {
     for (const cleanup of cleanups.reverse()) await cleanup();

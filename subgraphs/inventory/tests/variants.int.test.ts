@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { productCreated, productUpdated } from '@shop/events';
-import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { stockMovements } from '../src/db/schema';
 import { inventoryModule, type Inventory } from '../src';
 import { StockStore } from '../src/stores/stock.store';
@@ -34,7 +34,7 @@ type Entities = { _entities: Array<{ id: string; stock: number; inStock: boolean
 type Adjusted = { adjustStock: { movement: { delta: number; onHandAfter: number; variant: { id: string }; product: { id: string } } | null; errors: Array<{ code: string; field: string | null }> } };
 
 /** A shirt in S, M and L as product events announce it: inventory keeps one stock row per size. */
-describe.each(['pglite', 'postgres'] as const)('stock per variant on %s', (backend) => {
+describe.each(sqlBackends)('stock per variant on %s', (backend) => {
   let harness: SubgraphHarness;
   let inventory: Inventory;
   beforeAll(async () => {

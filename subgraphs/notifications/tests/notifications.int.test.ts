@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { notificationsModule } from '../src';
 import { notifications } from '../src/db/schema';
 import { NotificationStore } from '../src/stores/notification.store';
@@ -17,7 +17,7 @@ type Caller = { userId?: string | null; roles?: string[] };
 
 const ref = (orderId: string) => `#${orderId.slice(0, 8)}`;
 
-describe.each(['pglite', 'postgres'] as const)('notifications on %s', (backend) => {
+describe.each(sqlBackends)('notifications on %s', (backend) => {
   let harness: SubgraphHarness;
   let orders: ReturnType<typeof feed>;
 

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, runMigrations, type DatabaseHandle } from '@shop/db';
 import { createLogger, type SubgraphContext } from '@shop/subgraph-kit';
-import { createTestDatabase, type TestDatabase } from '@shop/testkit';
+import { createTestDatabase, sqlBackends, type TestDatabase } from '@shop/testkit';
 import { createOrders, ordersModule, type Orders } from '../src';
 
 /** Counts the statements a batch of Cart references costs, on the stores the subgraph runs. */
-describe.each(['pglite', 'postgres'] as const)('Cart references on %s', (backend) => {
+describe.each(sqlBackends)('Cart references on %s', (backend) => {
   const statements: string[] = [];
   let testDb: TestDatabase | null = null;
   let database: DatabaseHandle;

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSubgraphHarness, type Caller, type SubgraphHarness } from '@shop/testkit';
+import { type Caller, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { ordersModule } from '../src';
 import { admin, catalog, customer, ops, promotionsFeed, type CartData, type PayloadData } from './helpers';
 
 const address = { name: ' Ada Lovelace ', line1: '12 St James Sq', line2: '', city: 'London', region: null, postalCode: 'SW1Y 4JH', country: 'gb' };
 
-describe.each(['pglite', 'postgres'] as const)('cart address, coupon and references on %s', (backend) => {
+describe.each(sqlBackends)('cart address, coupon and references on %s', (backend) => {
   let harness: SubgraphHarness;
 
   beforeAll(async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { asc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VariantSnapshot } from '@shop/events';
-import { startSubgraphHarness, type Caller, type SubgraphHarness } from '@shop/testkit';
+import { type Caller, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { cartItems } from '../src/db/schema';
 import { ordersModule } from '../src';
 import { catalog, customer, newProductId, updatedEvent } from './helpers';
@@ -26,7 +26,7 @@ const add = `mutation($v: ID, $p: ID, $q: Int) { addToCart(variantId: $v, produc
   errors { code field } } }`;
 
 /** Cart lines are variants: orders knows them from product events, prices and skus are each variant's. */
-describe.each(['pglite', 'postgres'] as const)('cart lines of variants on %s', (backend) => {
+describe.each(sqlBackends)('cart lines of variants on %s', (backend) => {
   let harness: SubgraphHarness;
   beforeAll(async () => {
     harness = await startSubgraphHarness({ module: ordersModule, config: {}, backend });

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSubgraphHarness, type Caller, type SubgraphHarness } from '@shop/testkit';
+import { type Caller, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { createOrders, ordersModule } from '../src';
 import { catalog, customer, ops, type CartData, type PayloadData } from './helpers';
 
-describe.each(['pglite', 'postgres'] as const)('cart lines on %s', (backend) => {
+describe.each(sqlBackends)('cart lines on %s', (backend) => {
   let harness: SubgraphHarness;
 
   beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cartTokenKey } from '@shop/subgraph-kit';
-import { startSubgraphHarness, type Caller, type SubgraphHarness } from '@shop/testkit';
+import { type Caller, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { ordersModule } from '../src';
 import { catalog, customer, ops } from './helpers';
 
@@ -16,7 +16,7 @@ interface Added {
   errors: Array<{ code: string }>;
 }
 
-describe.each(['pglite', 'postgres'] as const)('guest carts on %s', (backend) => {
+describe.each(sqlBackends)('guest carts on %s', (backend) => {
   let harness: SubgraphHarness;
 
   beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderDiscounted, orderShippingQuoted, orderTaxed, paymentCaptured, shipmentCreated, shipmentShipped, stockReserved } from '@shop/events';
-import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { ordersModule } from '../src';
 import { admin, customer, ops } from './helpers';
 import { fakeParticipants, fillCart, orderOps, placeOrder, readOrder, type OrderPayloadData } from './saga-helpers';
@@ -11,7 +11,7 @@ const listOps = {
   all: `query($s: OrderStatus, $first: Int) { orders(status: $s, first: $first) { totalCount edges { node { id status customer { id } } } } }`,
 };
 
-describe.each(['pglite', 'postgres'] as const)('placing, cancelling and listing orders on %s', (backend) => {
+describe.each(sqlBackends)('placing, cancelling and listing orders on %s', (backend) => {
   let harness: SubgraphHarness;
   let participants: Awaited<ReturnType<typeof fakeParticipants>>;
 

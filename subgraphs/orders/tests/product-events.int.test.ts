@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSubgraphHarness, type Caller, type SubgraphHarness } from '@shop/testkit';
+import { type Caller, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { createOrders, ordersModule } from '../src';
 import { inbox } from '../src/db/schema';
 import { catalog, createdEvent, customer, deletedEvent, newProductId, ops, updatedEvent, type CartData, type PayloadData } from './helpers';
 
-describe.each(['pglite', 'postgres'] as const)('product events on %s', (backend) => {
+describe.each(sqlBackends)('product events on %s', (backend) => {
   let harness: SubgraphHarness;
 
   beforeAll(async () => {

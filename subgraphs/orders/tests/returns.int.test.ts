@@ -11,7 +11,7 @@ import {
   stockReserved,
   type Money,
 } from '@shop/events';
-import { startSubgraphHarness, type Caller, type SubgraphHarness } from '@shop/testkit';
+import { type Caller, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { ordersModule } from '../src';
 import { admin, customer } from './helpers';
 import { fakeParticipants, fillCart, placeOrder } from './saga-helpers';
@@ -36,7 +36,7 @@ interface ReturnPayload {
   errors: Array<{ code: string; field: string | null }>;
 }
 
-describe.each(['pglite', 'postgres'] as const)('returns in the orders subgraph on %s', (backend) => {
+describe.each(sqlBackends)('returns in the orders subgraph on %s', (backend) => {
   let harness: SubgraphHarness;
   let participants: Awaited<ReturnType<typeof fakeParticipants>>;
 

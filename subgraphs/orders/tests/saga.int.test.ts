@@ -13,7 +13,7 @@ import {
   stockReleased,
   stockReserved,
 } from '@shop/events';
-import { startSubgraphHarness, type Caller, type SubgraphHarness } from '@shop/testkit';
+import { type Caller, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { ordersModule } from '../src';
 import { customer } from './helpers';
 import { fakeParticipants, fillCart, placeOrder, readOrder } from './saga-helpers';
@@ -21,7 +21,7 @@ import { fakeParticipants, fillCart, placeOrder, readOrder } from './saga-helper
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
 const statuses = (order: { statusHistory: Array<{ status: string }> } | null) => order?.statusHistory.map((entry) => entry.status);
 
-describe.each(['pglite', 'postgres'] as const)('the checkout saga orchestrator on %s', (backend) => {
+describe.each(sqlBackends)('the checkout saga orchestrator on %s', (backend) => {
   let harness: SubgraphHarness;
   let participants: Awaited<ReturnType<typeof fakeParticipants>>;
 

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runMigrations } from '@shop/db';
-import { openMigrationTestDatabase, type MigrationTestDatabase } from '@shop/testkit';
+import { type MigrationTestDatabase, openMigrationTestDatabase, sqlBackends } from '@shop/testkit';
 import { createOrders } from '../src';
 
 /**
@@ -23,7 +23,7 @@ const orders = Array.from({ length: 3 }, (_, i) => ({ id: randomUUID(), customer
 const address = { name: 'Ada', line1: '1 Row', line2: null, city: 'London', region: null, postalCode: 'N1', country: 'GB' };
 
 
-describe.each(['pglite', 'postgres'] as const)('orders variant migration on %s', (driver) => {
+describe.each(sqlBackends)('orders variant migration on %s', (driver) => {
   const cleanups: Array<() => Promise<void>> = [];
   afterAll(async () => {
     for (const cleanup of cleanups.reverse()) await cleanup();

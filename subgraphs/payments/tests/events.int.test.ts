@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { paymentsModule, testCards } from '../src';
 import { authorizeInput, capturedPayment, key, ok, paymentEventsOn, paymentsOf, type TestPayments } from './helpers';
 
 type Events = Awaited<ReturnType<typeof paymentEventsOn>>;
 
 /** Outbox rows reach the transport (in process here), keyed by order id, valid by their contracts. */
-describe.each(['pglite', 'postgres'] as const)('payment events on %s', (backend) => {
+describe.each(sqlBackends)('payment events on %s', (backend) => {
   let harness: SubgraphHarness;
   let p: TestPayments;
   let events: Events;

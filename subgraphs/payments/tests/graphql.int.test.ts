@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { paymentsModule, testCards } from '../src';
 import { PaymentStore } from '../src/stores/payment.store';
 import { admin, authorizeInput, capturedPayment, customer, key, ok, ops, paymentsOf, type TestPayments } from './helpers';
@@ -8,7 +8,7 @@ import { admin, authorizeInput, capturedPayment, customer, key, ok, ops, payment
 type PaymentView = { id: string; status: string } | null;
 
 /** The payments subgraph over HTTP: Payment, Order.payment, refundPayment and who may see what. */
-describe.each(['pglite', 'postgres'] as const)('payments GraphQL on %s', (backend) => {
+describe.each(sqlBackends)('payments GraphQL on %s', (backend) => {
   let harness: SubgraphHarness;
   let p: TestPayments;
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { createPayments, orderSagaHandler, paymentsModule, type PaymentProvider } from '../src';
 import { CountingProvider, outboxFor, paymentsOf, type TestPayments } from './helpers';
 import { deliver, meta, newOrderId, orderEvents } from './saga-helpers';
@@ -14,7 +14,7 @@ class CaptureOutage extends CountingProvider {
   }
 }
 
-describe.each(['pglite', 'postgres'] as const)('checkout saga: payments on %s', (backend) => {
+describe.each(sqlBackends)('checkout saga: payments on %s', (backend) => {
   let harness: SubgraphHarness;
   let p: TestPayments;
 

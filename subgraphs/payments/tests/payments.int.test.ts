@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { paymentsModule, testCards } from '../src';
 import { authorizeInput, capturedPayment, key, ok, outboxFor, paymentsOf, type TestPayments } from './helpers';
 
 /** The payments domain as the order saga calls it: test cards, idempotency, the ledger and refunds. */
-describe.each(['pglite', 'postgres'] as const)('payment service on %s', (backend) => {
+describe.each(sqlBackends)('payment service on %s', (backend) => {
   let harness: SubgraphHarness;
   let p: TestPayments;
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { returnReceived } from '@shop/events';
-import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { paymentsModule } from '../src';
 import { outboxFor, paymentsOf, type TestPayments } from './helpers';
 import { deliver, newOrderId, orderEvents } from './saga-helpers';
@@ -10,7 +10,7 @@ const money = (amount: number) => ({ amount, currency: 'EUR' });
 const received = (orderId: string, returnId: string, amount: number) =>
   returnReceived.create(orderId, { returnId, orderId, customerId: 'customer-1', items: [{ lineId: 'l1', productId: 'prod-1', quantity: 1 }], refund: money(amount) });
 
-describe.each(['pglite', 'postgres'] as const)('returns: refunds on return.received on %s', (backend) => {
+describe.each(sqlBackends)('returns: refunds on return.received on %s', (backend) => {
   let harness: SubgraphHarness;
   let p: TestPayments;
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { embeddedProductsConfig, productsModule } from '../src';
 import { admin, anonymous, codes, customer, ERRORS, harnessClient, unique, type Data } from './helpers';
 
@@ -12,7 +12,7 @@ const LIST = `query($filter: ProductFilter, $sort: ProductSort, $first: Int, $af
   }
 }`;
 
-describe.each(['pglite', 'postgres'] as const)('browsing the catalog on %s', (backend) => {
+describe.each(sqlBackends)('browsing the catalog on %s', (backend) => {
   let harness: SubgraphHarness;
   let client: ReturnType<typeof harnessClient>;
   /** clothing > shirts > tees, and a separate root shoes. */

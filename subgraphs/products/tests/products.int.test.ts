@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { productCreated, productDeleted, productUpdated, type EventEnvelope } from '@shop/events';
-import { countQueries, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { countQueries, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { embeddedProductsConfig, productsModule } from '../src';
 import { admin, anonymous, codes, collectProductEvents, customer, ERRORS, eventually, harnessClient, PRODUCT_FIELDS, type Data } from './helpers';
 
-describe.each(['pglite', 'postgres'] as const)('products on %s', (backend) => {
+describe.each(sqlBackends)('products on %s', (backend) => {
   let harness: SubgraphHarness;
   let client: ReturnType<typeof harnessClient>;
   let events: EventEnvelope[];

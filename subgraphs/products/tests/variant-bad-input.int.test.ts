@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Kind, parse, print, type ObjectTypeDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { productUpdated, type EventEnvelope } from '@shop/events';
-import { graphqlLiteral, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { graphqlLiteral, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { embeddedProductsConfig, productsModule } from '../src';
 import { admin, collectProductEvents, ERRORS, eventually, harnessClient, unique, type Data } from './helpers';
 
@@ -24,7 +24,7 @@ const money = (amount: number, currency = 'EUR') => ({ amount, currency });
  * (literals) and once as variables: each is refused with its typed error and field, and nothing
  * is written (same state and version, no product.updated event).
  */
-describe.each(['pglite', 'postgres'] as const)('bad input to option and variant mutations on %s', (backend) => {
+describe.each(sqlBackends)('bad input to option and variant mutations on %s', (backend) => {
   let harness: SubgraphHarness;
   let client: ReturnType<typeof harnessClient>;
   let events: EventEnvelope[];

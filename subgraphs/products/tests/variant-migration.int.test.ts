@@ -5,7 +5,7 @@ import { MongoClient } from 'mongodb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CatalogConflictError, createCatalogStore, type CatalogStore, type Product } from '@shop/catalog';
 import { runMigrations } from '@shop/db';
-import { openMigrationTestDatabase, testServers, type MigrationTestDatabase } from '@shop/testkit';
+import { type MigrationTestDatabase, openMigrationTestDatabase, sqlBackends, testServers } from '@shop/testkit';
 
 /**
  * Nothing is lost moving to variants: a catalog written by the schema before variants (migration
@@ -67,7 +67,7 @@ async function expectMigratedCatalog(store: CatalogStore): Promise<void> {
   expect(await store.getProducts([first!.id])).toEqual([expected(first!)]);
 }
 
-describe.each(['pglite', 'postgres'] as const)('variant migration on %s', (driver) => {
+describe.each(sqlBackends)('variant migration on %s', (driver) => {
   const cleanups: Array<() => Promise<void>> = [];
   afterAll(async () => {
     for (const cleanup of cleanups.reverse()) await cleanup();

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parse, print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { productUpdated, type EventEnvelope } from '@shop/events';
-import { countQueries, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { countQueries, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { embeddedProductsConfig, productsModule } from '../src';
 import { admin, anonymous, codes, collectProductEvents, customer, ERRORS, eventually, harnessClient, unique, type Data } from './helpers';
 
@@ -11,7 +11,7 @@ const VARIANT = 'id sku price { amount currency } compareAtPrice { amount curren
 const STATE = `id sku version price { amount currency } priceRange { min { amount } max { amount } }
   options { id name position values { id name } } variants { ${VARIANT} }`;
 
-describe.each(['pglite', 'postgres'] as const)('product options and variants on %s', (backend) => {
+describe.each(sqlBackends)('product options and variants on %s', (backend) => {
   let harness: SubgraphHarness;
   let client: ReturnType<typeof harnessClient>;
   let events: EventEnvelope[];

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { createUsageService, promotionsModule } from '../src';
 import { catalog, codes, countQueries, couponCode, createPromotion, customerCaller, eur, ops, unique } from './helpers';
 import { cartLine, cartRepresentation } from './saga-helpers';
@@ -11,7 +11,7 @@ type Discount = {
 };
 type Carts = { _entities: Array<{ id: string; discount: Discount | null }> };
 
-describe.each(['pglite', 'postgres'] as const)('Cart.discount on %s', (backend) => {
+describe.each(sqlBackends)('Cart.discount on %s', (backend) => {
   let promotions: SubgraphHarness;
   let products: ReturnType<typeof catalog>;
 

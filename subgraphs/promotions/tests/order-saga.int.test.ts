@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderConfirmed } from '@shop/events';
-import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { createUsageService, promotionsModule } from '../src';
 import { adminCaller, couponCode, createPromotion, customerCaller, eur, ops, outboxFor, unique, type Promotion } from './helpers';
 import { cartLine, placed, cartRepresentation, deliver, discountReplies } from './saga-helpers';
@@ -16,7 +16,7 @@ type Carts = {
   }>;
 };
 
-describe.each(['pglite', 'postgres'] as const)('promotions checkout saga on %s', (backend) => {
+describe.each(sqlBackends)('promotions checkout saga on %s', (backend) => {
   let promotions: SubgraphHarness;
 
   beforeAll(async () => {

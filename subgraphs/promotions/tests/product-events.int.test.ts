@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { eventually, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { productDeleted } from '@shop/events';
 import { promotionsModule } from '../src';
 import { inbox, knownProducts } from '../src/db/schema';
 import { adminCaller, catalog, createPromotion, eur, ops, unique, type PromotionPayload } from './helpers';
 
-describe.each(['pglite', 'postgres'] as const)('product events on %s', (backend) => {
+describe.each(sqlBackends)('product events on %s', (backend) => {
   let promotions: SubgraphHarness;
   let products: ReturnType<typeof catalog>;
 

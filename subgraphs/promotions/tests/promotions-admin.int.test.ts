@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { promotionsModule } from '../src';
 import { adminCaller, catalog, codes, couponCode, createPromotion, customerCaller, knownCategories, ops, outboxFor, unique, type PromotionPayload } from './helpers';
 
-describe.each(['pglite', 'postgres'] as const)('promotion admin on %s', (backend) => {
+describe.each(sqlBackends)('promotion admin on %s', (backend) => {
   let promotions: SubgraphHarness;
 
   beforeAll(async () => {

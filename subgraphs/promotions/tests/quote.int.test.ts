@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { createUsageService, promotionsModule } from '../src';
 import { adminCaller, catalog, codes, couponCode, createPromotion, customerCaller, eur, ops, unique } from './helpers';
 
@@ -15,7 +15,7 @@ type Quote = {
   };
 };
 
-describe.each(['pglite', 'postgres'] as const)('promotionQuote on %s', (backend) => {
+describe.each(sqlBackends)('promotionQuote on %s', (backend) => {
   let promotions: SubgraphHarness;
   let products: ReturnType<typeof catalog>;
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { createUsageService, promotionsModule } from '../src';
 import { adminCaller, catalog, countQueries, couponCode, createPromotion, eur, ops, unique } from './helpers';
 
 type Entities = { _entities: Array<{ id: string; salePrice: { amount: number; currency: string } | null; activePromotions: Array<{ id: string; name: string }> }> };
 
-describe.each(['pglite', 'postgres'] as const)('Product.salePrice on %s', (backend) => {
+describe.each(sqlBackends)('Product.salePrice on %s', (backend) => {
   let promotions: SubgraphHarness;
   let products: ReturnType<typeof catalog>;
 

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { createUsageService, promotionsModule } from '../src';
 import type { UsageService } from '../src/services/usage.service';
 import { promotionUsages } from '../src/db/schema';
 import { adminCaller, couponCode, createPromotion, ops, outboxFor, unique } from './helpers';
 
-describe.each(['pglite', 'postgres'] as const)('recordUsage on %s', (backend) => {
+describe.each(sqlBackends)('recordUsage on %s', (backend) => {
   let promotions: SubgraphHarness;
   let usage: UsageService;
 

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { productDeleted, productUpdated } from '@shop/events';
 import { promotionsModule } from '../src';
 import { knownVariants, promotions as promotionsTable } from '../src/db/schema';
@@ -11,7 +11,7 @@ type VariantEntities = { _entities: Array<{ id: string; salePrice: Sale }> };
 type ProductEntities = { _entities: Array<{ id: string; salePrice: Sale; activePromotions: Array<{ id: string }> }> };
 type Quote = { promotionQuote: { lines: Array<{ lineId: string; discount: { amount: number }; promotionIds: string[] }> } };
 
-describe.each(['pglite', 'postgres'] as const)('variant conditions on %s', (backend) => {
+describe.each(sqlBackends)('variant conditions on %s', (backend) => {
   let promotions: SubgraphHarness;
   let products: ReturnType<typeof catalog>;
 

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SubgraphHarness } from '@shop/testkit';
+import { sqlBackends } from '@shop/testkit';
 import { addOk, addReview, customer, deleteReview, knownProduct, startRatings, summaries } from './ratings-harness';
 
-describe.each(['pglite', 'postgres'] as const)('concurrent review writes on %s', (backend) => {
+describe.each(sqlBackends)('concurrent review writes on %s', (backend) => {
   let ratings: SubgraphHarness;
   beforeAll(async () => {
     ratings = await startRatings(backend);

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countQueries as countDatabaseQueries, type SubgraphHarness } from '@shop/testkit';
+import { countQueries as countDatabaseQueries, sqlBackends, type SubgraphHarness } from '@shop/testkit';
 import { addOk, deleteReview, customer, knownProduct, startRatings } from './ratings-harness';
 
-describe.each(['pglite', 'postgres'] as const)('batched entities on %s', (backend) => {
+describe.each(sqlBackends)('batched entities on %s', (backend) => {
   let ratings: SubgraphHarness;
   beforeAll(async () => {
     ratings = await startRatings(backend);

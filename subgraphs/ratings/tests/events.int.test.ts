@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { productCreated, productDeleted, ratingsTopic, type EventEnvelope, type LocalTransport } from '@shop/events';
-import { eventually, type SubgraphHarness } from '@shop/testkit';
+import { eventually, sqlBackends, type SubgraphHarness } from '@shop/testkit';
 import { inbox, outbox } from '../src/db/schema';
 import { PRODUCT_EVENTS_GROUP } from '../src/events/product-events.consumer';
 import { createRatings } from '../src';
 import { addOk, addReview, customer, deleteReview, isKnown, knownProduct, productCreatedEvent, productDeletedEvent, publish, startRatings, summaries } from './ratings-harness';
 
-describe.each(['pglite', 'postgres'] as const)('ratings events on %s', (backend) => {
+describe.each(sqlBackends)('ratings events on %s', (backend) => {
   let ratings: SubgraphHarness;
   const received: EventEnvelope[] = [];
   beforeAll(async () => {

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SubgraphHarness } from '@shop/testkit';
+import { sqlBackends } from '@shop/testkit';
 import { addOk, addReview, admin, customer, deleteReview, knownProduct, reviewFields, startRatings, summaries } from './ratings-harness';
 
 type Page = { edges: Array<{ cursor: string; node: { id: string } }>; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null }; totalCount: number };
 
-describe.each(['pglite', 'postgres'] as const)('reviews on %s', (backend) => {
+describe.each(sqlBackends)('reviews on %s', (backend) => {
   let ratings: SubgraphHarness;
   beforeAll(async () => {
     ratings = await startRatings(backend);

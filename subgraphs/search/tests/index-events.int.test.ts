@@ -2,14 +2,14 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ratingsTopic, reviewAdded, type ProductSnapshot } from '@shop/events';
-import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { inbox } from '../src/db/schema';
 import { SEARCH, type SearchData } from './catalogue';
 import { countedSearchModule, created, deleted, feed, rating, stock, uniqueCurrency, updated, type SqlCounter } from './helpers';
 
 const t = (minute: number) => new Date(Date.parse('2026-02-01T00:00:00.000Z') + minute * 60_000);
 
-describe.each(['pglite', 'postgres'] as const)('index events and the result cache on %s', (backend) => {
+describe.each(sqlBackends)('index events and the result cache on %s', (backend) => {
   let search: SubgraphHarness;
   const sqlCount: SqlCounter = { count: 0 };
 

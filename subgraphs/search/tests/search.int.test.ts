@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { searchModule } from '../src';
 import { buckets, SEARCH, seedCatalogue, type SearchData } from './catalogue';
 
 const noBuckets = [[0, 1000, 0], [1000, 2500, 0], [2500, 5000, 0], [5000, 10000, 0], [10000, 25000, 0], [25000, 50000, 0], [50000, null, 0]];
 
-describe.each(['pglite', 'postgres'] as const)('search queries on %s', (backend) => {
+describe.each(sqlBackends)('search queries on %s', (backend) => {
   let search: SubgraphHarness;
   let shop: Awaited<ReturnType<typeof seedCatalogue>>;
 

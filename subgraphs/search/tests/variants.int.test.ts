@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProductSnapshot, VariantSnapshot } from '@shop/events';
-import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { searchModule } from '../src';
 import { category, created, feed, uniqueCurrency, updated } from './helpers';
 
@@ -23,7 +23,7 @@ interface Result {
 
 type Variant = [price: number, options: Record<string, string>, published?: boolean];
 
-describe.each(['pglite', 'postgres'] as const)('option filters and facets on %s', (backend) => {
+describe.each(sqlBackends)('option filters and facets on %s', (backend) => {
   let search: SubgraphHarness;
   let currency: string;
   let ids: Record<'shirt' | 'jacket' | 'shoes' | 'mug', string>;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countQueries, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { countQueries, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { shippingModule } from '../src';
 import { createRate, ops, type Rate } from './helpers';
 
@@ -15,7 +15,7 @@ const cart = (country: string | null, subtotal: { amount: number; currency: stri
   subtotal,
 });
 
-describe.each(['pglite', 'postgres'] as const)('Cart shipping quote on %s', (backend) => {
+describe.each(sqlBackends)('Cart shipping quote on %s', (backend) => {
   let shipping: SubgraphHarness;
   let standard: Rate;
   let express: Rate;

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderTopics, shippingTopic, type EventEnvelope } from '@shop/events';
-import { eventually, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { eventually, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { shippingModule, shippingSagaHandler } from '../src';
 import { admin, cancelledEvent, consumed, createRate, ops, outboxFor, placedEvent, publishOrderEvents, shipmentRequestedEvent, shippingOf } from './helpers';
 
 const trackingNumber = expect.stringMatching(/^DHL-[0-9A-HJKMNP-TV-Z]{12}$/);
 const iso = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 
-describe.each(['pglite', 'postgres'] as const)('shipping saga steps on %s', (backend) => {
+describe.each(sqlBackends)('shipping saga steps on %s', (backend) => {
   let shipping: SubgraphHarness;
 
   beforeAll(async () => {

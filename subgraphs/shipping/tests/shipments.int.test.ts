@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shippingTopic } from '@shop/events';
-import { countQueries, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { countQueries, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { shippingModule, type ShipmentRecord } from '../src';
 import { admin, cancelledEvent, codes, customer, ops, outboxFor, shipmentRequestedEvent, shippingOf } from './helpers';
 
 type Shipment = { id: string; orderId: string; status: string; trackingNumber: string; history: Array<{ status: string; at: string }> } & Record<string, unknown>;
 type AdvancePayload = { shipment: { id: string; status: string; history: Array<{ status: string }> } | null; errors: Array<{ code: string; field: string | null; message: string }> };
 
-describe.each(['pglite', 'postgres'] as const)('shipments on %s', (backend) => {
+describe.each(sqlBackends)('shipments on %s', (backend) => {
   let shipping: SubgraphHarness;
 
   beforeAll(async () => {

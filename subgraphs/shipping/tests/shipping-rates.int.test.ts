@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { shippingModule } from '../src';
 import { admin, codes, createRate, customer, ops, type RatePayload } from './helpers';
 
 const iso = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 
-describe.each(['pglite', 'postgres'] as const)('shipping rates on %s', (backend) => {
+describe.each(sqlBackends)('shipping rates on %s', (backend) => {
   let shipping: SubgraphHarness;
 
   beforeAll(async () => {

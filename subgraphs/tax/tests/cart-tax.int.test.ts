@@ -1,13 +1,13 @@
 import type { Money } from '@shop/events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { taxModule } from '../src';
 import { cartLine, cartRepresentation, codes, countQueries, createRate, customerCaller, eur, ops, usd } from './helpers';
 
 type CartTax = { total: Money; lines: Array<{ lineId: string; name: string; rateBasisPoints: number; amount: Money }> };
 type Carts = { _entities: Array<{ id: string; tax: CartTax | null }> };
 
-describe.each(['pglite', 'postgres'] as const)('Cart.tax on %s', (backend) => {
+describe.each(sqlBackends)('Cart.tax on %s', (backend) => {
   let tax: SubgraphHarness;
 
   beforeAll(async () => {

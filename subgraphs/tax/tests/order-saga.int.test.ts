@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderTaxRequested, type Money } from '@shop/events';
-import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { taxModule } from '../src';
 import { adminCaller, cartLine, cartRepresentation, countQueries, createRate, customerCaller, deliver, eur, ops, taxReplies } from './helpers';
 
@@ -11,7 +11,7 @@ type Orders = { _entities: Array<{ id: string; taxLines: TaxLine[] }> };
 
 const address = { name: 'Ada Lovelace', line1: '1 Rue de Rivoli', line2: null, city: 'Paris', region: null, postalCode: '75001', country: 'FR' };
 
-describe.each(['pglite', 'postgres'] as const)('tax checkout saga on %s', (backend) => {
+describe.each(sqlBackends)('tax checkout saga on %s', (backend) => {
   let tax: SubgraphHarness;
 
   beforeAll(async () => {

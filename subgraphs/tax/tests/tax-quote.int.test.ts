@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { taxModule } from '../src';
 import { codes, createRate, ops } from './helpers';
 
@@ -10,7 +10,7 @@ type Quote = {
   };
 };
 
-describe.each(['pglite', 'postgres'] as const)('tax quotes on %s', (backend) => {
+describe.each(sqlBackends)('tax quotes on %s', (backend) => {
   let tax: SubgraphHarness;
 
   beforeAll(async () => {

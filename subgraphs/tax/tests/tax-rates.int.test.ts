@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { taxModule } from '../src';
 import { TaxRateStore } from '../src/stores/tax-rate.store';
 import { adminCaller, changesOf, codes, createRate, customerCaller, ops, type RatePayload } from './helpers';
 
-describe.each(['pglite', 'postgres'] as const)('tax rates on %s', (backend) => {
+describe.each(sqlBackends)('tax rates on %s', (backend) => {
   let tax: SubgraphHarness;
 
   beforeAll(async () => {

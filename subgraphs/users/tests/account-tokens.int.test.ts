@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningKey } from '@shop/auth';
-import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { accountTokens, outbox, refreshTokens, users } from '../src/db/schema';
 import { usersModule, type UsersConfig } from '../src';
 
@@ -13,7 +13,7 @@ const ops = {
   reset: 'mutation($token: String!, $newPassword: String!) { resetPassword(token: $token, newPassword: $newPassword) { ok errors { code field } } }',
 };
 
-describe.each(['pglite', 'postgres'] as const)('one-time e-mailed tokens on %s', (backend) => {
+describe.each(sqlBackends)('one-time e-mailed tokens on %s', (backend) => {
   let harness: SubgraphHarness;
   let counter = 0;
 

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningKey } from '@shop/auth';
-import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { usersModule, type UsersConfig } from '../src';
 
 const home = { label: 'Home', name: 'Ada Lovelace', line1: '12 St James Sq', city: 'London', postalCode: 'SW1Y 4JH', country: 'gb' };
 const office = { name: 'Ada Lovelace', line1: '1 Analytical Way', line2: 'Floor 2', city: 'Austin', region: 'TX', postalCode: '73301', country: 'US' };
 const fields = 'id label name line1 line2 city region postalCode country phone isDefault';
 
-describe.each(['pglite', 'postgres'] as const)('addresses and roles on %s', (backend) => {
+describe.each(sqlBackends)('addresses and roles on %s', (backend) => {
   let users: SubgraphHarness;
   let config: UsersConfig;
   let counter = 0;

@@ -1,7 +1,7 @@
 import { asc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningKey } from '@shop/auth';
-import { startSubgraphHarness, type Caller, type SubgraphHarness } from '@shop/testkit';
+import { type Caller, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { addresses, outbox, refreshTokens, users } from '../src/db/schema';
 import { usersModule, type UsersConfig } from '../src';
 
@@ -14,7 +14,7 @@ const unknownId = '00000000-0000-0000-0000-000000000000';
  * Every users mutation, refused, must leave every table of the subgraph exactly as it was: the
  * whole schema is read before and after each refused call and compared.
  */
-describe.each(['pglite', 'postgres'] as const)('refused users mutations change nothing on %s', (backend) => {
+describe.each(sqlBackends)('refused users mutations change nothing on %s', (backend) => {
   let harness: SubgraphHarness;
   let counter = 0;
 
