@@ -1,6 +1,5 @@
 import type { Executor } from '@shop/db';
-import { appendToOutbox, orderCancelled, orderStatusChanged, outboxRows, type EventContract, type OrderStatus } from '@shop/events';
-import { outbox } from '../db/schema';
+import { orderCancelled, orderStatusChanged, outboxRows, type EventContract, type OrderStatus } from '@shop/events';
 import { guestContactOf, itemsOf } from '../services/order-pricing';
 import type { OrderStatusFeed } from '../services/order-status-feed';
 import type { OrderHistoryStore } from '../stores/order-history.store';
@@ -33,34 +32,49 @@ export class OrderLifecycle {
   ) {}
 
   /**
-   * Records the order's current status as a new history entry (placement, or after a move), with
-   * its `order.status-changed` and the step's requests (`publish`), all in one statement.
+   * Records a placed order's first history entry with its `order.status-changed` and the step's
+   * requests (`publish`), all in one statement.
    */
   async recordStatus(tx: Executor, order: OrderRecord, previousStatus: OrderStatus | null, reason: string | null, after: AfterCommit, publish: readonly PendingEvent[] = []): Promise<void> {
     const at = new Date();
-    const changed = outboxRows(orderStatusChanged, order.id, { orderId: order.id, customerId: order.customerId, status: order.status, previousStatus, reason, at: at.toISOString() });
-    const requests = publish.map(({ contract, data }) => outboxRows(contract, order.id, data).rows);
-    const entry = await this.history.appendWithEvents(order.id, order.status, reason, at, [...changed.rows, ...requests.flat()], tx);
-    after.add(this.wake);
-    after.add(() => this.feed.publish({ orderId: order.id, position: entry.position, status: order.status, previousStatus, reason, at: at.toISOString() }));
+    const entry = await this.history.appendWithEvents(order.id, order.status, reason, at, this.announcements(order, previousStatus, reason, at, publish), tx);
+    this.afterMove(after, order, previousStatus, reason, at, entry.position);
   }
 
-  /** Moves the order to `status`; `publish` are the requests the move makes (written with its history entry). */
+  /**
+   * Moves the order to `status`; `publish` are the requests the move makes. The row, its history
+   * entry, `order.status-changed` and the requests are one statement (the events are built from
+   * the order as the move leaves it, which the step knows before writing it).
+   */
   async moveTo(tx: Executor, order: OrderRecord, status: OrderStatus, changes: OrderChanges, after: AfterCommit, options: { reason?: string | null; publish?: readonly PendingEvent[] } = {}): Promise<OrderRecord> {
-    const updated = await this.orders.update(order.id, { ...changes, status }, tx);
-    await this.recordStatus(tx, updated, order.status, options.reason ?? null, after, options.publish);
+    const at = new Date();
+    const reason = options.reason ?? null;
+    const events = this.announcements({ ...order, ...changes, status }, order.status, reason, at, options.publish ?? []);
+    const moved = await this.orders.update(order.id, { ...changes, status }, tx, { entry: { status, reason, at }, events });
+    this.afterMove(after, moved.order, order.status, reason, at, moved.position!);
+    return moved.order;
+  }
+
+  /**
+   * Stays in the same status but changes saga data (e.g. the first of two parallel answers);
+   * `publish` are requests the change makes, written in the same statement.
+   */
+  async update(tx: Executor, order: OrderRecord, changes: OrderChanges, after: AfterCommit, publish: readonly PendingEvent[] = []): Promise<OrderRecord> {
+    const events = publish.flatMap(({ contract, data }) => outboxRows(contract, order.id, data).rows);
+    const { order: updated } = await this.orders.update(order.id, changes, tx, { events });
+    if (events.length > 0) after.add(this.wake);
     return updated;
   }
 
-  /** Stays in the same status but changes saga data (e.g. the first of two parallel answers). */
-  update(tx: Executor, order: OrderRecord, changes: OrderChanges): Promise<OrderRecord> {
-    return this.orders.update(order.id, changes, tx);
+  /** The outbox rows of a status change: its `order.status-changed`, then the step's requests. */
+  private announcements(order: OrderRecord, previousStatus: OrderStatus | null, reason: string | null, at: Date, publish: readonly PendingEvent[]) {
+    const changed = outboxRows(orderStatusChanged, order.id, { orderId: order.id, customerId: order.customerId, status: order.status, previousStatus, reason, at: at.toISOString() });
+    return [...changed.rows, ...publish.flatMap(({ contract, data }) => outboxRows(contract, order.id, data).rows)];
   }
 
-  /** Asks the next participant for its step. */
-  async request<T>(tx: Executor, contract: EventContract<T>, order: OrderRecord, data: T, after: AfterCommit): Promise<void> {
-    await appendToOutbox(tx, outbox, contract, order.id, data);
+  private afterMove(after: AfterCommit, order: OrderRecord, previousStatus: OrderStatus | null, reason: string | null, at: Date, position: number): void {
     after.add(this.wake);
+    after.add(() => this.feed.publish({ orderId: order.id, position, status: order.status, previousStatus, reason, at: at.toISOString() }));
   }
 
   /** CANCELLED with a reason a shopper can read; every participant undoes its part on `order.cancelled`. */

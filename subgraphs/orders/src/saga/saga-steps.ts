@@ -24,7 +24,7 @@ import {
 } from '@shop/events';
 import { couponRejectionMessage } from '@shop/discounts';
 import { couponRejectionOf, guestContactOf, itemsOf, lineName, netLines, orderTotal, withLineDiscounts } from '../services/order-pricing';
-import type { OrderRecord, OrderStore } from '../stores/order.store';
+import type { OrderChanges, OrderRecord, OrderStore } from '../stores/order.store';
 import type { AfterCommit } from './after-commit';
 import { paymentDeclined, reservationExpired, shippingUnavailable, stockRefused } from './cancellation-reasons';
 import { pending, type OrderLifecycle } from './order-lifecycle';
@@ -48,16 +48,21 @@ export function sagaSteps(orders: OrderStore, lifecycle: OrderLifecycle, ...more
     if (order && expected.includes(order.status)) await step(order, context);
   };
 
-  /** Tax is asked once both parallel answers to order.placed (discount, shipping) are in. */
-  const requestTaxIfPriced = async (order: OrderRecord, { tx, after }: SagaContext) => {
-    if (order.discount === null || order.shippingCost === null) return;
-    await lifecycle.request(tx, orderTaxRequested, order, {
-      orderId: order.id,
-      customerId: order.customerId,
-      shippingAddress: order.shippingAddress,
-      lines: netLines(order),
-      shippingCost: { amount: order.shippingCost, currency: order.currency },
-    }, after);
+  /**
+   * One of the two parallel answers to order.placed (discount, shipping) is in: record it, and
+   * once both are, ask for tax in the same statement.
+   */
+  const price = async (order: OrderRecord, changes: OrderChanges, { tx, after }: SagaContext) => {
+    const priced = { ...order, ...changes };
+    if (priced.discount === null || priced.shippingCost === null) return lifecycle.update(tx, order, changes, after);
+    const taxRequest = pending(orderTaxRequested, {
+      orderId: priced.id,
+      customerId: priced.customerId,
+      shippingAddress: priced.shippingAddress,
+      lines: netLines(priced),
+      shippingCost: { amount: priced.shippingCost, currency: priced.currency },
+    });
+    return lifecycle.update(tx, order, changes, after, [taxRequest]);
   };
 
   const paymentRequest = (order: OrderRecord) =>
@@ -89,20 +94,18 @@ export function sagaSteps(orders: OrderStore, lifecycle: OrderLifecycle, ...more
     on(orderDiscounted, (event, context) =>
       when(['PENDING'], event.data.orderId, context, async (order) => {
         if (order.discount !== null) return;
-        const updated = await lifecycle.update(context.tx, order, {
+        await price(order, {
           discount: Math.min(event.data.discount.amount, order.subtotal),
           lines: withLineDiscounts(order.lines, event.data),
           promotions: event.data.promotions.map((p) => ({ promotionId: p.promotionId, name: p.name, couponCode: p.couponCode, amount: p.amount.amount })),
           couponRejection: couponRejectionOf(event.data),
-        });
-        await requestTaxIfPriced(updated, context);
+        }, context);
       }),
     ),
     on(orderShippingQuoted, (event, context) =>
       when(['PENDING'], event.data.orderId, context, async (order) => {
         if (order.shippingCost !== null) return;
-        const updated = await lifecycle.update(context.tx, order, { shippingCost: event.data.cost.amount, carrier: event.data.carrier });
-        await requestTaxIfPriced(updated, context);
+        await price(order, { shippingCost: event.data.cost.amount, carrier: event.data.carrier }, context);
       }),
     ),
     on(orderShippingUnavailable, (event, context) =>

@@ -1,4 +1,4 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '@shop/db';
 import { orderStatuses, type OutboxRow } from '@shop/events';
@@ -31,18 +31,8 @@ export class OrderHistoryStore {
    */
   async appendWithEvents(orderId: string, status: string, reason: string | null, at: Date, events: readonly OutboxRow[], db: Executor): Promise<StatusHistoryRecord> {
     if (events.length === 0) return this.append(orderId, status, reason, db);
-    const values = sql.join(
-      events.map((row) => sql`(${row.id}::uuid, ${row.topic}, ${row.key}, ${row.type}, ${JSON.stringify(row.payload)}::jsonb)`),
-      sql`, `,
-    );
     const result = await db.execute(sql`
-      with entry as (
-        insert into ${orderStatusHistory} (order_id, position, status, reason, at)
-        values (${orderId}, (select coalesce(max(position), 0) + 1 from orders.order_status_history where order_id = ${orderId}), ${status}, ${reason}, ${at.toISOString()}::timestamptz)
-        returning position
-      ), events as (
-        insert into ${outbox} (id, topic, key, type, payload) values ${values}
-      )
+      with entry as (${historyEntry(orderId, status, reason, at)}), events as (${outboxInsert(events)})
       select position from entry`); // order_status_history.appendWithEvents
     const [row] = (result as unknown as { rows: Array<{ position: number }> }).rows;
     return historyRow.parse({ orderId, position: Number(row?.position), status, reason, at });
@@ -64,3 +54,18 @@ export class OrderHistoryStore {
     return rows.map((row) => historyRow.parse(row));
   }
 }
+
+/** The next history entry of an order, as an insert returning its `position` (for a CTE). */
+export const historyEntry = (orderId: string, status: string, reason: string | null, at: Date): SQL => sql`
+  insert into ${orderStatusHistory} (order_id, position, status, reason, at)
+  values (${orderId}, (select coalesce(max(position), 0) + 1 from orders.order_status_history where order_id = ${orderId}), ${status}, ${reason}, ${at.toISOString()}::timestamptz)
+  returning position`;
+
+/** Outbox rows as one multi-row insert (for a CTE); `events` is not empty. */
+export const outboxInsert = (events: readonly OutboxRow[]): SQL => {
+  const values = sql.join(
+    events.map((row) => sql`(${row.id}::uuid, ${row.topic}, ${row.key}, ${row.type}, ${JSON.stringify(row.payload)}::jsonb)`),
+    sql`, `,
+  );
+  return sql`insert into ${outbox} (id, topic, key, type, payload) values ${values}`;
+};

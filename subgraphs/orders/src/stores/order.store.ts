@@ -1,7 +1,8 @@
-import { and, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '@shop/db';
-import { orderStatuses, type OrderStatus } from '@shop/events';
+import { orderStatuses, type OrderStatus, type OutboxRow } from '@shop/events';
+import { historyEntry, outboxInsert } from './order-history.store';
 import { orders, type StoredAddress, type StoredAppliedPromotion, type StoredCouponRejection, type StoredOrderLine } from '../db/schema';
 
 const orderRow = z.object({
@@ -37,6 +38,12 @@ export type NewOrder = Pick<
   OrderRecord,
   'customerId' | 'guestKey' | 'contactEmail' | 'cartId' | 'idempotencyKey' | 'status' | 'currency' | 'lines' | 'couponCode' | 'shippingAddress' | 'paymentToken' | 'subtotal'
 >;
+
+/** What a step writes with its change of the order: a history entry, outbox rows. */
+export interface OrderUpdateAlongside {
+  entry?: { status: OrderStatus; reason: string | null; at: Date };
+  events?: readonly OutboxRow[];
+}
 
 /** The saga columns a step may change. */
 export type OrderChanges = Partial<
@@ -81,9 +88,25 @@ export class OrderStore {
     return parse(await db.select().from(orders).where(inArray(orders.id, [...ids]))); // orders.findByIds
   }
 
-  async update(id: string, changes: OrderChanges, db: Executor): Promise<OrderRecord> {
-    const [row] = await db.update(orders).set({ ...changes, updatedAt: new Date() }).where(eq(orders.id, id)).returning(); // orders.update
-    return orderRow.parse(row);
+  /**
+   * Changes the order and, in the SAME statement (data-modifying CTEs), appends its history entry
+   * (when the step records a status) and the step's outbox rows: a saga step's whole write is one
+   * round trip. `position` is the new entry's, or null without one.
+   */
+  async update(id: string, changes: OrderChanges, db: Executor, alongside: OrderUpdateAlongside = {}): Promise<{ order: OrderRecord; position: number | null }> {
+    const { entry, events = [] } = alongside;
+    const ctes = [
+      ...(entry ? [db.$with('entry', {}).as(historyEntry(id, entry.status, entry.reason, entry.at))] : []),
+      ...(events.length > 0 ? [db.$with('events', {}).as(outboxInsert(events))] : []),
+    ];
+    const [row] = await db
+      .with(...ctes)
+      .update(orders)
+      .set({ ...changes, updatedAt: new Date() })
+      .where(eq(orders.id, id))
+      .returning({ ...getTableColumns(orders), position: entry ? sql<number>`(select position from entry)` : sql<null>`null` }); // orders.update
+    const { position, ...order } = row ?? {};
+    return { order: orderRow.parse(order), position: position === null || position === undefined ? null : Number(position) };
   }
 
   /** One page, newest first, `limit` rows (callers ask for one more to learn whether more follow). */
