@@ -1,1 +1,2 @@
-export { promotionsModule, createUsageService, type PromotionsConfig } from './subgraph';
+export { promotionsModule, type PromotionsConfig } from './subgraph';
+export { createPromotions, type Promotions } from './promotions';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
-import { createUsageService, promotionsModule } from '../src';
+import { createPromotions, promotionsModule } from '../src';
 import { catalog, codes, countQueries, couponCode, createPromotion, customerCaller, eur, ops, unique } from './helpers';
 import { cartLine, cartRepresentation } from './saga-helpers';
 
@@ -92,7 +92,7 @@ describe.each(sqlBackends)('Cart.discount on %s', (backend) => {
     const code = couponCode();
     const coupon = await createPromotion(promotions, { name: 'Once each', kind: 'PERCENTAGE', value: 5000, couponCode: code, productIds: [product], perCustomerLimit: 1 });
     const owner = customerCaller();
-    await createUsageService(promotions.platform.database.db).recordUsage(coupon.id, owner.userId, unique('order'));
+    await createPromotions(promotions.platform.database.db).services.usage.recordUsage(coupon.id, owner.userId, unique('order'));
     const cart = cartRepresentation([cartLine('a', product, unique('cat'), 1000)], code);
     expect((await discountOf([cart], owner)).data!._entities[0]!.discount!.total).toEqual(eur(0));
     expect((await discountOf([cart], customerCaller())).data!._entities[0]!.discount!.total).toEqual(eur(500));

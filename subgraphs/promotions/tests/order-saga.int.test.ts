@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderConfirmed } from '@shop/events';
 import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
-import { createUsageService, promotionsModule } from '../src';
+import { createPromotions, promotionsModule } from '../src';
 import { adminCaller, couponCode, createPromotion, customerCaller, eur, ops, outboxFor, unique, type Promotion } from './helpers';
 import { cartLine, placed, cartRepresentation, deliver, discountReplies } from './saga-helpers';
 
@@ -88,7 +88,7 @@ describe.each(sqlBackends)('promotions checkout saga on %s', (backend) => {
     const quote = (await promotions.call<Carts>(ops.carts, { reps: [cartRepresentation(lines, code)] }, shopper)).data!._entities[0]!.discount;
     expect(quote.total).toEqual(eur(500));
 
-    await createUsageService(promotions.platform.database.db).recordUsage(coupon.id, randomUUID(), randomUUID());
+    await createPromotions(promotions.platform.database.db).services.usage.recordUsage(coupon.id, randomUUID(), randomUUID());
     const order = placed(shopper.userId, lines, code);
     const confirmed = orderConfirmed.create(order.data.orderId, { orderId: order.data.orderId, customerId: shopper.userId, total: eur(500), items: [{ productId: product, quantity: 1 }], promotionIds: [coupon.id] });
     await deliver(promotions, order, confirmed);
@@ -102,7 +102,7 @@ describe.each(sqlBackends)('promotions checkout saga on %s', (backend) => {
     const code = couponCode();
     const coupon = await createPromotion(promotions, { name: 'Once each', kind: 'PERCENTAGE', value: 2000, couponCode: code, perCustomerLimit: 1 });
     const customerId = randomUUID();
-    await createUsageService(promotions.platform.database.db).recordUsage(coupon.id, customerId, randomUUID());
+    await createPromotions(promotions.platform.database.db).services.usage.recordUsage(coupon.id, customerId, randomUUID());
     const lines = [cartLine('a', unique('p'), unique('cat'), 1000)];
     const again = placed(customerId, lines, code);
     const someoneElse = placed(randomUUID(), lines, code);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
-import { createUsageService, promotionsModule } from '../src';
+import { createPromotions, promotionsModule } from '../src';
 import { adminCaller, catalog, codes, couponCode, createPromotion, customerCaller, eur, ops, unique } from './helpers';
 
 type Quote = {
@@ -95,7 +95,7 @@ describe.each(sqlBackends)('promotionQuote on %s', (backend) => {
     const code = couponCode();
     const coupon = await createPromotion(promotions, { name: 'Once each', kind: 'PERCENTAGE', value: 5000, couponCode: code, productIds: [product], perCustomerLimit: 1 });
     const shopper = customerCaller();
-    await createUsageService(promotions.platform.database.db).recordUsage(coupon.id, shopper.userId, unique('order'));
+    await createPromotions(promotions.platform.database.db).services.usage.recordUsage(coupon.id, shopper.userId, unique('order'));
     const input = { lines: [line('a', product, 1000)], couponCode: code };
     expect((await quote(input, shopper)).data!.promotionQuote).toMatchObject({ rejectedCoupon: { code, reason: 'USAGE_LIMIT_REACHED' }, total: eur(1000) });
     expect((await quote(input, customerCaller())).data!.promotionQuote).toMatchObject({ rejectedCoupon: null, total: eur(500) });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
-import { createUsageService, promotionsModule } from '../src';
+import { createPromotions, promotionsModule } from '../src';
 import { adminCaller, catalog, countQueries, couponCode, createPromotion, eur, ops, unique } from './helpers';
 
 type Entities = { _entities: Array<{ id: string; salePrice: { amount: number; currency: string } | null; activePromotions: Array<{ id: string; name: string }> }> };
@@ -54,7 +54,7 @@ describe.each(sqlBackends)('Product.salePrice on %s', (backend) => {
     const product = await products.create();
     const limited = await createPromotion(promotions, { name: 'Once', kind: 'PERCENTAGE', value: 2000, productIds: [product], usageLimit: 1 });
     expect((await entities([ref(product, 1000)]))[0]!.salePrice).toEqual(eur(800));
-    await createUsageService(promotions.platform.database.db).recordUsage(limited.id, 'cust-1', unique('order'));
+    await createPromotions(promotions.platform.database.db).services.usage.recordUsage(limited.id, 'cust-1', unique('order'));
     expect(await entities([ref(product, 1000)])).toEqual([{ id: product, salePrice: null, activePromotions: [] }]);
   });
 

@@ -4,12 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderCancelled, type EventEnvelope, type EventHandler } from '@shop/events';
 import { createLogger } from '@shop/subgraph-kit';
 import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
-import { createUsageService, promotionsModule } from '../src';
+import { createPromotions, promotionsModule } from '../src';
 import { promotionUsages } from '../src/db/schema';
 import { orderSagaHandler } from '../src/events/order-saga.consumer';
-import { CartDiscountService } from '../src/services/cart-discount.service';
-import { OrderDiscountService } from '../src/services/order-discount.service';
-import { PromotionStore } from '../src/stores/promotion.store';
 import { adminCaller, couponCode, createPromotion, ops, unique, type Promotion } from './helpers';
 import { cartLine, placed, discountReplies } from './saga-helpers';
 
@@ -34,9 +31,8 @@ describe.each(['postgres', 'pglite'] as const)('usage reserved with the discount
   beforeAll(async () => {
     promotions = await startSubgraphHarness({ module: promotionsModule, config: {}, backend });
     const db = promotions.platform.database.db;
-    const usage = createUsageService(db);
-    const store = new PromotionStore(db);
-    handle = orderSagaHandler({ db, discounts: new OrderDiscountService(new CartDiscountService(store), store, usage), usage, logger: createLogger('test', 'silent') });
+    const { discounts, usage } = createPromotions(db).services;
+    handle = orderSagaHandler({ db, discounts, usage, logger: createLogger('test', 'silent') });
   });
   afterAll(() => promotions.stop());
 

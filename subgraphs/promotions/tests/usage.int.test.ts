@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
-import { createUsageService, promotionsModule } from '../src';
+import { createPromotions, promotionsModule } from '../src';
 import type { UsageService } from '../src/services/usage.service';
 import { promotionUsages } from '../src/db/schema';
 import { adminCaller, couponCode, createPromotion, ops, outboxFor, unique } from './helpers';
@@ -13,7 +13,7 @@ describe.each(sqlBackends)('recordUsage on %s', (backend) => {
 
   beforeAll(async () => {
     promotions = await startSubgraphHarness({ module: promotionsModule, config: {}, backend });
-    usage = createUsageService(promotions.platform.database.db);
+    usage = createPromotions(promotions.platform.database.db).services.usage;
   });
   afterAll(() => promotions.stop());
 

@@ -3,14 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'graphql';
 import type { MigrationTarget } from '@shop/db';
 import type { SubgraphModule, SubgraphPlatform } from '@shop/subgraph-kit';
-import { CategoryReplica } from '@shop/events';
-import { categories as categoryTable } from './db/schema';
 import { consumeIndexEvents } from './events/index-events.consumer';
 import { resolvers } from './resolvers';
-import { ResultCache } from './services/result-cache';
-import { SearchService } from './services/search.service';
-import { DocumentStore } from './stores/document.store';
-import { SearchStore } from './stores/search.store';
+import { createSearch } from './search';
 
 const typeDefs = parse(readFileSync(fileURLToPath(new URL('./schema.graphql', import.meta.url)), 'utf8'));
 const migrations: MigrationTarget = {
@@ -34,23 +29,17 @@ export const DEFAULT_CACHE_TTL_SECONDS = 30;
  * product, stock and rating events; the caller starts the HTTP server and calls `stop()`.
  */
 async function create(config: SearchConfig, { database, transport, cache, logger }: SubgraphPlatform) {
-  const results = new ResultCache(cache, config.cacheTtlSeconds ?? DEFAULT_CACHE_TTL_SECONDS);
-  const categories = new CategoryReplica(categoryTable);
-  const search = new SearchService(new SearchStore(database.db), results, async (ids, slugs) => {
-    // A category means it and every category below it, as products' own filter does.
-    const resolved = await categories.resolve(database.db, ids, slugs);
-    return 'ids' in resolved ? { ids: await categories.withDescendants(database.db, resolved.ids) } : resolved;
-  });
+  const { stores, services } = createSearch(database.db, cache, config.cacheTtlSeconds ?? DEFAULT_CACHE_TTL_SECONDS);
   const subscription = await consumeIndexEvents({
     db: database.db,
     transport,
-    documents: new DocumentStore(),
-    categories,
-    afterChange: () => results.invalidate(),
+    documents: stores.documents,
+    categories: stores.categories,
+    afterChange: () => services.results.invalidate(),
     logger,
   });
   return {
-    resolvers: resolvers({ search }),
+    resolvers: resolvers({ search: services.search }),
     readiness: { database: () => database.ping() },
     stop: () => subscription.stop(),
   };
