@@ -16,10 +16,12 @@ export type IdempotencyKeyRecord = z.infer<typeof keyRow>;
 export class IdempotencyStore {
   /**
    * Claims `key` inside the caller's transaction and locks it: a concurrent claim of the same key
-   * waits here until the first transaction commits, then sees its recorded outcome.
+   * waits here until the first transaction commits, then sees its recorded outcome. A new key is
+   * one statement: the inserted row is this transaction's, locked until it commits.
    */
   async claim(key: string, fingerprint: string, tx: Executor): Promise<IdempotencyKeyRecord> {
-    await tx.insert(idempotencyKeys).values({ key, fingerprint }).onConflictDoNothing(); // idempotency_keys.claim
+    const inserted = await tx.insert(idempotencyKeys).values({ key, fingerprint }).onConflictDoNothing().returning({ key: idempotencyKeys.key }); // idempotency_keys.claim
+    if (inserted.length > 0) return { fingerprint, outcome: null };
     const rows = await tx
       .select({ fingerprint: idempotencyKeys.fingerprint, outcome: idempotencyKeys.outcome })
       .from(idempotencyKeys)
