@@ -2,12 +2,10 @@
  * The arithmetic and matching rules under the discount engine. Pure: integers only, no clock.
  */
 
-export interface Money {
-  /** Minor units (cents); a non-negative safe integer. */
-  amount: number;
-  /** ISO 4217. */
-  currency: string;
-}
+import type { Money } from '@shop/events';
+
+/** The one Money of the shop (integer minor units, ISO 4217), re-exported for the discount rules' callers. */
+export type { Money };
 
 /** A promotion as far as discounts care; the store's PromotionRecord fits. */
 export interface PromotionRule {

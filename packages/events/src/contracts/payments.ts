@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { defineEvent } from '../define-event';
+import { money } from './saga-shapes';
 
 /** Every payment event, keyed by ORDER id so one order's payment events stay in order for the saga. */
 export const paymentsTopic = 'shop.payments';
-
-const money = z.object({ amount: z.number().int().min(0), currency: z.string().regex(/^[A-Z]{3}$/) });
 
 /** Funds are held on the card for an order (not yet charged). */
 export const paymentAuthorized = defineEvent({

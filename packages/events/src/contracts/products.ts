@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { defineEvent } from '../define-event';
+import { money } from './saga-shapes';
 
 /** Every event about a product, keyed by product id so one product's events stay in order. */
 export const productsTopic = 'shop.products';
-
-const money = z.object({ amount: z.number().int().min(0), currency: z.string().regex(/^[A-Z]{3}$/) });
 
 /** A sellable variant as consumers see it; `optionValues` by name, in the product's option order. */
 const variantSnapshot = z.object({

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { defineEvent } from '../define-event';
+import { money } from './saga-shapes';
 
 /** Every promotion event, keyed by promotion id so one promotion's events stay in order. */
 export const promotionsTopic = 'shop.promotions';
-
-const money = z.object({ amount: z.number().int().min(0), currency: z.string().regex(/^[A-Z]{3}$/) });
 
 /** A promotion as it is after the change. */
 const promotionSnapshot = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../define-event';
+import { money } from './saga-shapes';
 
 /** Every tax event, keyed by tax rate id so one rate's changes stay in order. */
 export const taxTopic = 'shop.tax';
@@ -35,7 +36,7 @@ export const orderTaxed = defineEvent({
   version: 1,
   schema: z.object({
     orderId: z.string().min(1),
-    tax: z.object({ amount: z.number().int().min(0), currency: z.string().regex(/^[A-Z]{3}$/) }),
+    tax: money,
     /** One entry per order line (lineId) and one for shipping (lineId `shipping`) when taxed. */
     lines: z.array(z.object({ lineId: z.string().min(1), name: z.string().min(1), rateBasisPoints: z.number().int().min(0), amount: z.number().int().min(0) })),
   }),

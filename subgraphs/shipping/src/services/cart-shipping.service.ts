@@ -1,3 +1,4 @@
+import type { Money } from '@shop/events';
 import { isoCountry, rowsByKey, type SubgraphContext } from '@shop/subgraph-kit';
 import type { ShippingRateRecord, ShippingRateStore } from '../stores/shipping-rate.store';
 import { chargedShipping, quoteShipping, type ShippingOptionQuote } from './shipping-quote';
@@ -6,7 +7,7 @@ import { chargedShipping, quoteShipping, type ShippingOptionQuote } from './ship
 export interface CartRepresentation {
   id: string;
   shippingAddress?: { country: string } | null;
-  subtotal?: { amount: number; currency: string } | null;
+  subtotal?: Money | null;
   /** The option the shopper chose (orders' `Cart.shippingMethodId`); null: the cheapest. */
   shippingMethodId?: string | null;
 }
@@ -41,7 +42,7 @@ export class CartShippingService {
   }
 
   /** What the checkout charges for shipping; null when there is no option. */
-  async cost(context: SubgraphContext, cart: CartRepresentation): Promise<{ amount: number; currency: string } | null> {
+  async cost(context: SubgraphContext, cart: CartRepresentation): Promise<Money | null> {
     const charged = await this.method(context, cart);
     return charged ? { amount: charged.cost, currency: charged.currency } : null;
   }

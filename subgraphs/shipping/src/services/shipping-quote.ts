@@ -3,6 +3,8 @@
  * `Cart.shippingCost`) and the saga's `order.shipping-quoted` both call it, so the shipping a
  * shopper sees before ordering is the shipping the order is charged. Integer minor units only.
  */
+import type { Money } from '@shop/events';
+
 export interface QuotableRate {
   /** The rate's id: the option id a shopper chooses with `setShippingMethod`. */
   id: string;
@@ -20,7 +22,7 @@ export interface ShippingQuoteInput {
   /** ISO 3166-1 alpha-2, upper case. */
   country: string;
   /** What the goods cost, before shipping (and before discounts, as the cart shows it). */
-  subtotal: { amount: number; currency: string };
+  subtotal: Money;
 }
 
 export interface ShippingOptionQuote<R extends QuotableRate> {

@@ -1,19 +1,16 @@
+import type { Money } from '@shop/events';
 import type { ShippingRateFields } from '../stores/shipping-rate.store';
 import { isoCountry, type PayloadFailure } from '@shop/subgraph-kit';
 
 export type ShippingRateErrorCode = 'INVALID_COUNTRY' | 'INVALID_CURRENCY' | 'INVALID_AMOUNT' | 'DUPLICATE_RATE' | 'NOT_FOUND' | 'INVALID_FIELD';
 export type ShippingRateFailure = PayloadFailure<ShippingRateErrorCode>;
 
-export interface MoneyInputShape {
-  amount: number;
-  currency: string;
-}
 export interface ShippingRateInputShape {
   country: string;
   carrier: string;
   name: string;
-  price: MoneyInputShape;
-  freeOver?: MoneyInputShape | null;
+  price: Money;
+  freeOver?: Money | null;
   estimatedDays: number;
 }
 
@@ -26,7 +23,7 @@ const text = (value: string, max: number): string | null => {
   return trimmed.length >= 1 && trimmed.length <= max ? trimmed : null;
 };
 
-function checkMoney(errors: ShippingRateFailure[], field: 'price' | 'freeOver', money: MoneyInputShape): string | null {
+function checkMoney(errors: ShippingRateFailure[], field: 'price' | 'freeOver', money: Money): string | null {
   const currency = money.currency.trim().toUpperCase();
   if (!isAmount(money.amount)) errors.push({ code: 'INVALID_AMOUNT', field: `${field}.amount`, message: `${field}: the amount must be 0 or more minor units` });
   if (!currencyPattern.test(currency)) {

@@ -1,11 +1,10 @@
 import DataLoader from 'dataloader';
 import { z } from 'zod';
+import { money, type Money } from '@shop/events';
 import { badUserInput, isoCountry, perRequest, type SubgraphContext } from '@shop/subgraph-kit';
 import { netLines, normalizeRegion, type OrderTax } from './order-tax';
 import type { OrderToTax, TaxCalculationService } from './tax-calculation.service';
 import { MAX_QUOTE_LINES } from './tax-quote.service';
-
-const money = z.object({ amount: z.number().int().min(0), currency: z.string().regex(/^[A-Z]{3}$/) });
 
 /** A cart as the router sends it for `Cart.tax` (the @requires selection of orders', promotions' and shipping's fields). */
 const cartReference = z.object({
@@ -41,7 +40,7 @@ export class CartTaxService {
    * `Cart.total`: subtotal - discount + shipping + tax, added up like the saga adds up
    * `Order.total`; null until every part is known (an empty cart, no address, no shipping option).
    */
-  async totalOf(context: SubgraphContext, reference: unknown): Promise<{ amount: number; currency: string } | null> {
+  async totalOf(context: SubgraphContext, reference: unknown): Promise<Money | null> {
     const { id, currency, subtotal, discount, shippingCost } = parseCart(reference);
     const tax = await this.forCart(context, reference);
     if (!currency || !tax || !subtotal || !discount?.total || !shippingCost) return null;
