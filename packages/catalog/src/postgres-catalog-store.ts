@@ -142,8 +142,8 @@ export class PostgresCatalogStore implements CatalogStore {
       const rows = await this.#db
         .insert(products)
         .values({ ...row, createdAt: now, updatedAt: now, version: 1, document })
-        .returning(); // catalog.createProduct
-      await this.#db.insert(variantKeys).values(variants.map((variant) => ({ variantId: variant.id, sku: variant.sku, productId: valid.id }))); // catalog.insertVariantKeys
+        .returning();
+      await this.#db.insert(variantKeys).values(variants.map((variant) => ({ variantId: variant.id, sku: variant.sku, productId: valid.id })));
       return parseProducts(rows)[0]!;
     } catch (error) {
       rethrowConflict(error, 'product', valid);
@@ -159,7 +159,7 @@ export class PostgresCatalogStore implements CatalogStore {
     const [productId] = normalizeIds([id]);
     if (productId === undefined) return null;
     const { products: t } = this.#t;
-    const current = parseProducts(await this.#db.select().from(t).where(eq(t.id, productId)).for('update'))[0]; // catalog.productForWrite
+    const current = parseProducts(await this.#db.select().from(t).where(eq(t.id, productId)).for('update'))[0];
     if (!current) return null;
     if (expected !== undefined && current.version !== expected) throw new CatalogVersionConflictError(productId, expected, current.version);
     const next = compute(current);
@@ -182,7 +182,7 @@ export class PostgresCatalogStore implements CatalogStore {
           document,
         })
         .where(eq(t.id, productId))
-        .returning(); // catalog.updateProduct
+        .returning();
       await syncVariantKeys(this.#db, this.#t.variantKeys, productId, current.variants, next.variants);
       return [parseProducts(rows)[0]!, true];
     } catch (error) {
@@ -195,7 +195,7 @@ export class PostgresCatalogStore implements CatalogStore {
     if (productId === undefined) return null;
     const { products: t } = this.#t;
     // The variant keys go with it (on delete cascade).
-    const rows = await this.#db.delete(t).where(eq(t.id, productId)).returning(); // catalog.deleteProduct
+    const rows = await this.#db.delete(t).where(eq(t.id, productId)).returning();
     return parseProducts(rows)[0] ?? null;
   }
 
@@ -204,20 +204,20 @@ export class PostgresCatalogStore implements CatalogStore {
     if (wanted.length === 0) return [];
     const { products: t, variantKeys: k } = this.#t;
     const holders = this.#db.select({ id: k.productId }).from(k).where(inArray(k.variantId, wanted));
-    return parseProducts(await this.#db.select().from(t).where(inArray(t.id, holders))); // catalog.getProductsOfVariants
+    return parseProducts(await this.#db.select().from(t).where(inArray(t.id, holders)));
   }
 
   async getProducts(ids: readonly string[]): Promise<Product[]> {
     const wanted = normalizeIds(ids);
     if (wanted.length === 0) return [];
     const { products: t } = this.#t;
-    const rows = await this.#db.select().from(t).where(inArray(t.id, wanted)); // catalog.getProducts
+    const rows = await this.#db.select().from(t).where(inArray(t.id, wanted));
     return inRequestedOrder(wanted, parseProducts(rows));
   }
 
   async getProductBySlug(slug: string): Promise<Product | null> {
     const { products: t } = this.#t;
-    const rows = await this.#db.select().from(t).where(eq(t.slug, String(slug))).limit(1); // catalog.getProductBySlug
+    const rows = await this.#db.select().from(t).where(eq(t.slug, String(slug))).limit(1);
     return parseProducts(rows)[0] ?? null;
   }
 
@@ -235,8 +235,8 @@ export class PostgresCatalogStore implements CatalogStore {
         .from(t)
         .where(and(matching, position ? afterCursor(t, position) : undefined))
         .orderBy(...orderBy(t, sort))
-        .limit(first + 1), // catalog.listProducts
-      countTotal ? this.#db.select({ n: count() }).from(t).where(matching) : null, // catalog.countProducts
+        .limit(first + 1),
+      countTotal ? this.#db.select({ n: count() }).from(t).where(matching) : null,
     ]);
     const items = parseProducts(rows.slice(0, first));
     const last = items.at(-1);

@@ -22,7 +22,7 @@ export class PostgresCategories {
     if (valid.parentId !== null) await assertValidParent(valid.parentId, [valid.id], (id) => this.#exists(id));
     const t = this.#t;
     try {
-      const rows = await this.#db.insert(t).values(valid).returning(); // catalog.createCategory
+      const rows = await this.#db.insert(t).values(valid).returning();
       return parseCategories(rows)[0]!;
     } catch (error) {
       rethrowConflict(error, 'category', valid);
@@ -38,7 +38,7 @@ export class PostgresCategories {
     if (Object.keys(valid).length === 0) return (await this.get([categoryId]))[0] ?? null;
     const t = this.#t;
     try {
-      const rows = await this.#db.update(t).set(valid).where(eq(t.id, categoryId)).returning(); // catalog.updateCategory
+      const rows = await this.#db.update(t).set(valid).where(eq(t.id, categoryId)).returning();
       return parseCategories(rows)[0] ?? null;
     } catch (error) {
       rethrowConflict(error, 'category', valid);
@@ -50,7 +50,7 @@ export class PostgresCategories {
     const rows = await this.#db
       .select()
       .from(t)
-      .orderBy(sql`${t.parentId} asc nulls first`, t.position, t.id); // catalog.listCategories
+      .orderBy(sql`${t.parentId} asc nulls first`, t.position, t.id);
     return parseCategories(rows);
   }
 
@@ -58,13 +58,13 @@ export class PostgresCategories {
     const wanted = normalizeIds(ids);
     if (wanted.length === 0) return [];
     const t = this.#t;
-    const rows = await this.#db.select().from(t).where(inArray(t.id, wanted)); // catalog.getCategories
+    const rows = await this.#db.select().from(t).where(inArray(t.id, wanted));
     return inRequestedOrder(wanted, parseCategories(rows));
   }
 
   async getBySlug(slug: string): Promise<Category | null> {
     const t = this.#t;
-    const rows = await this.#db.select().from(t).where(eq(t.slug, String(slug))).limit(1); // catalog.getCategoryBySlug
+    const rows = await this.#db.select().from(t).where(eq(t.slug, String(slug))).limit(1);
     return parseCategories(rows)[0] ?? null;
   }
 
@@ -75,7 +75,7 @@ export class PostgresCategories {
 
   async #exists(id: string): Promise<boolean> {
     const t = this.#t;
-    const rows = await this.#db.select({ id: t.id }).from(t).where(eq(t.id, id)).limit(1); // catalog.categoryExists
+    const rows = await this.#db.select({ id: t.id }).from(t).where(eq(t.id, id)).limit(1);
     return rows.length > 0;
   }
 }

@@ -9,5 +9,5 @@ export async function recordInOutbox(tx: Executor, outbox: OutboxTable, messages
   if (messages.length === 0) return;
   await tx.insert(outbox).values(
     messages.map(({ topic, key, envelope }) => ({ id: envelope.id, topic, key, type: envelope.type, payload: envelope })),
-  ); // catalog.recordEvents
+  );
 }

@@ -14,6 +14,6 @@ export async function syncVariantKeys(db: Executor, k: VariantKeysTable, product
   const existed = new Set(before.map(key));
   const removed = before.filter((variant) => !kept.has(key(variant))).map((variant) => variant.id);
   const added = after.filter((variant) => !existed.has(key(variant)));
-  if (removed.length > 0) await db.delete(k).where(and(eq(k.productId, productId), inArray(k.variantId, removed))); // catalog.deleteVariantKeys
-  if (added.length > 0) await db.insert(k).values(added.map((variant) => ({ variantId: variant.id, sku: variant.sku, productId }))); // catalog.insertVariantKeys
+  if (removed.length > 0) await db.delete(k).where(and(eq(k.productId, productId), inArray(k.variantId, removed)));
+  if (added.length > 0) await db.insert(k).values(added.map((variant) => ({ variantId: variant.id, sku: variant.sku, productId })));
 }

@@ -38,23 +38,23 @@ export class CountryRateStore<T extends CountryRateTable, R extends CountryRateK
     const filters: SQL[] = [];
     if (country) filters.push(eq(t.country, country));
     if (after) filters.push(sql`(${t.country}, ${t.seq}) > (${after.country}, ${after.seq})`);
-    return this.parse(await this.select(this.db).where(and(...filters)).orderBy(asc(t.country), asc(t.seq)).limit(limit)); // rates.page
+    return this.parse(await this.select(this.db).where(and(...filters)).orderBy(asc(t.country), asc(t.seq)).limit(limit));
   }
 
   async count(country: string | null): Promise<number> {
-    const [row] = await this.db.select({ n: count() }).from(this.table as PgTable).where(country ? eq(this.table.country, country) : undefined); // rates.count
+    const [row] = await this.db.select({ n: count() }).from(this.table as PgTable).where(country ? eq(this.table.country, country) : undefined);
     return row?.n ?? 0;
   }
 
   /** Every rate of these countries (a handful each), in creation order: what quotes choose from. */
   async forCountries(countries: readonly string[], db: Executor = this.db): Promise<R[]> {
     if (countries.length === 0) return [];
-    return this.parse(await this.select(db).where(inArray(this.table.country, [...countries])).orderBy(asc(this.table.seq))); // rates.forCountries
+    return this.parse(await this.select(db).where(inArray(this.table.country, [...countries])).orderBy(asc(this.table.seq)));
   }
 
   async findByIds(ids: readonly string[]): Promise<R[]> {
     if (ids.length === 0) return [];
-    return this.parse(await this.select(this.db).where(inArray(this.table.id, [...ids]))); // rates.findByIds
+    return this.parse(await this.select(this.db).where(inArray(this.table.id, [...ids])));
   }
 
   /** Null when a rate with the same unique key exists. */
@@ -63,7 +63,7 @@ export class CountryRateStore<T extends CountryRateTable, R extends CountryRateK
       .insert(this.table)
       .values(fields as PgInsertValue<T>)
       .onConflictDoNothing()
-      .returning(this.columns); // rates.insert
+      .returning(this.columns);
     return this.parse(rows)[0] ?? null;
   }
 
@@ -73,11 +73,11 @@ export class CountryRateStore<T extends CountryRateTable, R extends CountryRateK
       .update(this.table)
       .set({ ...fields, updatedAt: new Date() } as PgUpdateSetSource<T>)
       .where(eq(this.table.id, id))
-      .returning(this.columns); // rates.update
+      .returning(this.columns);
     return this.parse(rows)[0] ?? null;
   }
 
   async delete(id: string, db: Executor): Promise<R | null> {
-    return this.parse(await db.delete(this.table).where(eq(this.table.id, id)).returning(this.columns))[0] ?? null; // rates.delete
+    return this.parse(await db.delete(this.table).where(eq(this.table.id, id)).returning(this.columns))[0] ?? null;
   }
 }

@@ -42,7 +42,7 @@ export class CategoryReplica {
     await tx
       .insert(t)
       .values({ categoryId: category.categoryId, ...values })
-      .onConflictDoUpdate({ target: t.categoryId, set: values, setWhere: sql`${t.changedAt} <= excluded.changed_at` }); // categories.upsert
+      .onConflictDoUpdate({ target: t.categoryId, set: values, setWhere: sql`${t.changedAt} <= excluded.changed_at` });
   }
 
   /** The known categories among these ids and slugs (one statement). */
@@ -50,7 +50,7 @@ export class CategoryReplica {
     const t = this.table;
     const named = [ids.length > 0 ? inArray(t.categoryId, [...ids]) : undefined, slugs.length > 0 ? inArray(t.slug, [...slugs]) : undefined];
     if (!named.some(Boolean)) return [];
-    return db.select({ categoryId: t.categoryId, slug: t.slug }).from(t).where(or(...named)); // categories.find
+    return db.select({ categoryId: t.categoryId, slug: t.slug }).from(t).where(or(...named));
   }
 
   /**
@@ -73,7 +73,7 @@ export class CategoryReplica {
     const all = new Set(ids);
     let level = [...all];
     while (level.length > 0) {
-      const children = await db.select({ categoryId: t.categoryId }).from(t).where(inArray(t.parentId, level)); // categories.children
+      const children = await db.select({ categoryId: t.categoryId }).from(t).where(inArray(t.parentId, level));
       level = children.map((child) => child.categoryId).filter((id) => !all.has(id));
       for (const id of level) all.add(id);
     }

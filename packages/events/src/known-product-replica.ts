@@ -29,7 +29,7 @@ export class KnownProductReplica<T extends KnownProductsTable> {
     await db
       .insert(this.table)
       .values({ productId } as PgInsertValue<T>)
-      .onConflictDoNothing(); // known_products.add
+      .onConflictDoNothing();
   }
 
   /** product.created and product.updated both carry the whole snapshot, so both are an upsert. */
@@ -39,12 +39,12 @@ export class KnownProductReplica<T extends KnownProductsTable> {
     await db
       .insert(this.table)
       .values({ productId: product.productId, ...set } as PgInsertValue<T>)
-      .onConflictDoUpdate({ target: this.table.productId, set }); // known_products.upsert
+      .onConflictDoUpdate({ target: this.table.productId, set });
   }
 
   /** Rows referencing the product (cart lines, reviews) go with it where their foreign key cascades. */
   async remove(productId: string, db: Executor): Promise<void> {
-    await db.delete(this.table).where(eq(this.table.productId, productId)); // known_products.remove
+    await db.delete(this.table).where(eq(this.table.productId, productId));
   }
 
   /**
@@ -57,7 +57,7 @@ export class KnownProductReplica<T extends KnownProductsTable> {
       .select({ productId: this.table.productId })
       .from(this.table as PgTable)
       .where(eq(this.table.productId, productId))
-      .for(strength); // known_products.lockIfKnown
+      .for(strength);
     return rows.length === 1;
   }
 }

@@ -29,7 +29,7 @@ export class ReservationStore {
 
   /** Null when the id is taken (a retried or concurrent reserve with the same reservation id). */
   async insert(reservation: { id: string; orderId: string; expiresAt: Date }, db: Executor): Promise<ReservationRow | null> {
-    const rows = await db.insert(reservations).values(reservation).onConflictDoNothing().returning(); // reservations.insert
+    const rows = await db.insert(reservations).values(reservation).onConflictDoNothing().returning();
     return parseReservations(rows)[0] ?? null;
   }
 
@@ -38,7 +38,7 @@ export class ReservationStore {
   }
 
   async find(id: string, db: Executor = this.db): Promise<ReservationRow | null> {
-    return parseReservations(await db.select().from(reservations).where(eq(reservations.id, id)))[0] ?? null; // reservations.find
+    return parseReservations(await db.select().from(reservations).where(eq(reservations.id, id)))[0] ?? null;
   }
 
   /** Items of several reservations, in variant-id order (the lock order every writer follows). */
@@ -68,7 +68,7 @@ export class ReservationStore {
       .update(reservations)
       .set({ status, settledAt: now })
       .where(and(eq(reservations.id, id), eq(reservations.status, from), liveAt ? gt(reservations.expiresAt, liveAt) : undefined))
-      .returning(); // reservations.settle
+      .returning();
     return parseReservations(rows)[0] ?? null;
   }
 
@@ -89,7 +89,7 @@ export class ReservationStore {
       .update(reservations)
       .set({ status: 'expired', settledAt: now })
       .where(and(inArray(reservations.id, due), eq(reservations.status, 'active')))
-      .returning(); // reservations.claimExpired
+      .returning();
     return parseReservations(rows);
   }
 }

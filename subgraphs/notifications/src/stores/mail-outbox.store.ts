@@ -40,7 +40,7 @@ export class MailOutboxStore {
     await db
       .insert(recipients)
       .values(recipient)
-      .onConflictDoUpdate({ target: recipients.userId, set: { email: recipient.email, name: recipient.name, updatedAt: sql`now()` } }); // recipients.save
+      .onConflictDoUpdate({ target: recipients.userId, set: { email: recipient.email, name: recipient.name, updatedAt: sql`now()` } });
   }
 
   /** The oldest due unsent mails, locked for this transaction (other dispatchers skip them), with their recipients' addresses. */
@@ -53,7 +53,7 @@ export class MailOutboxStore {
       .limit(limit)
       .for('update', { skipLocked: true }); // mailOutbox.claimDue
     const ids = [...new Set(rows.filter((row) => row.toAddress === null).map((row) => row.recipientId))];
-    const known = ids.length === 0 ? [] : await tx.select().from(recipients).where(inArray(recipients.userId, ids)); // recipients.byIds
+    const known = ids.length === 0 ? [] : await tx.select().from(recipients).where(inArray(recipients.userId, ids));
     const byId = new Map(known.map((r) => [r.userId, r]));
     return rows.map((row) => dueMail.parse({ ...row, recipientEmail: byId.get(row.recipientId)?.email ?? null, recipientName: byId.get(row.recipientId)?.name ?? null }));
   }

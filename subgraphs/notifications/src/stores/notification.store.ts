@@ -49,24 +49,24 @@ export class NotificationStore {
 
   /** Null when a notification for this event already exists (a redelivered event). */
   async insert(input: NewNotification, db: Executor): Promise<NotificationRecord | null> {
-    const rows = await db.insert(notifications).values(input).onConflictDoNothing({ target: notifications.sourceEventId }).returning(columns); // notifications.insert
+    const rows = await db.insert(notifications).values(input).onConflictDoNothing({ target: notifications.sourceEventId }).returning(columns);
     return parse(rows)[0] ?? null;
   }
 
   /** One round trip for a whole batch (DataLoader); unknown ids are simply absent. */
   async findByIds(ids: readonly string[]): Promise<NotificationRecord[]> {
     if (ids.length === 0) return [];
-    return parse(await this.db.select(columns).from(notifications).where(inArray(notifications.id, [...ids]))); // notifications.findByIds
+    return parse(await this.db.select(columns).from(notifications).where(inArray(notifications.id, [...ids])));
   }
 
   /** Newest first, strictly before `beforeSeq` (the keyset of the previous page) when given. */
   async page(recipientId: string, unreadOnly: boolean, beforeSeq: number | null, limit: number): Promise<NotificationRecord[]> {
     const where = beforeSeq === null ? scope(recipientId, unreadOnly) : and(scope(recipientId, unreadOnly), lt(notifications.seq, beforeSeq));
-    return parse(await this.db.select(columns).from(notifications).where(where).orderBy(desc(notifications.seq)).limit(limit)); // notifications.page
+    return parse(await this.db.select(columns).from(notifications).where(where).orderBy(desc(notifications.seq)).limit(limit));
   }
 
   async count(recipientId: string, unreadOnly: boolean, db: Executor = this.db): Promise<number> {
-    const [row] = await db.select({ n: count() }).from(notifications).where(scope(recipientId, unreadOnly)); // notifications.count
+    const [row] = await db.select({ n: count() }).from(notifications).where(scope(recipientId, unreadOnly));
     return row?.n ?? 0;
   }
 
@@ -77,7 +77,7 @@ export class NotificationStore {
       .select({ recipientId: notifications.recipientId, n: count() })
       .from(notifications)
       .where(and(inArray(notifications.recipientId, [...recipientIds]), isNull(notifications.readAt)))
-      .groupBy(notifications.recipientId); // notifications.unreadCounts
+      .groupBy(notifications.recipientId);
     return new Map(rows.map((row) => [row.recipientId, row.n]));
   }
 
@@ -93,7 +93,7 @@ export class NotificationStore {
       .update(notifications)
       .set({ readAt: sql`now()` })
       .where(ids === null ? mine : and(mine, inArray(notifications.id, [...ids])))
-      .returning({ id: notifications.id }); // notifications.markRead
+      .returning({ id: notifications.id });
     return rows.length;
   }
 }

@@ -49,7 +49,7 @@ export class CartItemStore {
       .innerJoin(knownVariants, eq(knownVariants.variantId, cartItems.variantId))
       .innerJoin(knownProducts, eq(knownProducts.productId, cartItems.productId))
       .where(inArray(cartItems.cartId, [...cartIds]))
-      .orderBy(asc(cartItems.createdAt), asc(cartItems.id)); // cart_items.linesFor
+      .orderBy(asc(cartItems.createdAt), asc(cartItems.id));
     return rows.map((row) => lineRow.parse(row));
   }
 
@@ -58,14 +58,14 @@ export class CartItemStore {
     await db
       .insert(cartItems)
       .values({ cartId, productId: variant.productId, variantId: variant.variantId, quantity })
-      .onConflictDoUpdate({ target: [cartItems.cartId, cartItems.variantId], set: { quantity: sql`${cartItems.quantity} + ${quantity}` } }); // cart_items.add
+      .onConflictDoUpdate({ target: [cartItems.cartId, cartItems.variantId], set: { quantity: sql`${cartItems.quantity} + ${quantity}` } });
   }
 
   async setQuantity(cartId: string, id: string, quantity: number, db: Executor): Promise<void> {
-    await db.update(cartItems).set({ quantity }).where(and(eq(cartItems.id, id), eq(cartItems.cartId, cartId))); // cart_items.setQuantity
+    await db.update(cartItems).set({ quantity }).where(and(eq(cartItems.id, id), eq(cartItems.cartId, cartId)));
   }
 
   async delete(cartId: string, id: string, db: Executor): Promise<void> {
-    await db.delete(cartItems).where(and(eq(cartItems.id, id), eq(cartItems.cartId, cartId))); // cart_items.delete
+    await db.delete(cartItems).where(and(eq(cartItems.id, id), eq(cartItems.cartId, cartId)));
   }
 }

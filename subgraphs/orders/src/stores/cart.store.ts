@@ -64,8 +64,8 @@ export class CartStore {
   async openFor(owner: CartOwner, db: Executor = this.db, lock = false): Promise<CartRecord> {
     const target = owner.userId !== undefined ? carts.userId : carts.guestKey;
     const key = owner.userId ?? owner.guestKey;
-    await db.insert(carts).values(owner.userId !== undefined ? { userId: owner.userId } : { guestKey: owner.guestKey }).onConflictDoNothing({ target, where: isOpen }); // carts.ensureOpen
-    const query = db.select(columns).from(carts).where(and(eq(target, key), isOpen)); // carts.findOpen
+    await db.insert(carts).values(owner.userId !== undefined ? { userId: owner.userId } : { guestKey: owner.guestKey }).onConflictDoNothing({ target, where: isOpen });
+    const query = db.select(columns).from(carts).where(and(eq(target, key), isOpen));
     const [cart] = parse(lock ? await query.for('update') : await query);
     if (!cart) throw new Error('orders: an open cart vanished');
     return cart;
@@ -73,26 +73,26 @@ export class CartStore {
 
   /** Whether some cart (open, ordered or merged) was ever made for this guest key: only issued cart tokens name a guest. */
   async guestKnown(guestKey: string, db: Executor = this.db): Promise<boolean> {
-    const [row] = await db.select({ id: carts.id }).from(carts).where(eq(carts.guestKey, guestKey)).limit(1); // carts.guestKnown
+    const [row] = await db.select({ id: carts.id }).from(carts).where(eq(carts.guestKey, guestKey)).limit(1);
     return row !== undefined;
   }
 
   /** The guest's open cart (locked until commit with `lock`), or null. */
   async openGuestCart(guestKey: string, db: Executor = this.db, lock = false): Promise<CartRecord | null> {
-    const query = db.select(columns).from(carts).where(and(eq(carts.guestKey, guestKey), isOpen)); // carts.findOpenGuest
+    const query = db.select(columns).from(carts).where(and(eq(carts.guestKey, guestKey), isOpen));
     const [cart] = parse(lock ? await query.for('update') : await query);
     return cart ?? null;
   }
 
   /** The guest cart's lines went to an account's cart: it is closed for good. */
   async markMerged(cartId: string, db: Executor): Promise<void> {
-    await db.update(carts).set({ status: 'merged', updatedAt: new Date() }).where(eq(carts.id, cartId)); // carts.markMerged
+    await db.update(carts).set({ status: 'merged', updatedAt: new Date() }).where(eq(carts.id, cartId));
   }
 
   /** One round trip for a batch of references; unknown ids are simply missing. */
   async findByIds(ids: readonly string[]): Promise<CartRecord[]> {
     if (ids.length === 0) return [];
-    return parse(await this.db.select(columns).from(carts).where(inArray(carts.id, [...ids]))); // carts.findByIds
+    return parse(await this.db.select(columns).from(carts).where(inArray(carts.id, [...ids])));
   }
 
   /**
@@ -100,13 +100,13 @@ export class CartStore {
    * idempotency key sent twice at once finds the first order instead of racing it.
    */
   async lockForCheckout(cartId: string, db: Executor): Promise<(CartRecord & { status: string }) | null> {
-    const [row] = await db.select({ ...columns, status: carts.status }).from(carts).where(eq(carts.id, cartId)).for('update'); // carts.lockForCheckout
+    const [row] = await db.select({ ...columns, status: carts.status }).from(carts).where(eq(carts.id, cartId)).for('update');
     return row ? { ...cartRow.parse(row), status: z.string().parse(row.status) } : null;
   }
 
   /** The cart became an order: the user's next cart is a new one. */
   async markOrdered(cartId: string, db: Executor): Promise<void> {
-    await db.update(carts).set({ status: 'ordered', updatedAt: new Date() }).where(eq(carts.id, cartId)); // carts.markOrdered
+    await db.update(carts).set({ status: 'ordered', updatedAt: new Date() }).where(eq(carts.id, cartId));
   }
 
   /**
@@ -118,10 +118,10 @@ export class CartStore {
     await db
       .update(carts)
       .set({ shippingMethodId: null, shippingMethodNotice: notice, updatedAt: new Date() })
-      .where(and(eq(carts.shippingMethodId, rateId), isOpen, unserved)); // carts.clearShippingMethod
+      .where(and(eq(carts.shippingMethodId, rateId), isOpen, unserved));
   }
 
   async update(cartId: string, changes: CartChanges, db: Executor): Promise<void> {
-    await db.update(carts).set({ ...changes, updatedAt: new Date() }).where(eq(carts.id, cartId)); // carts.update
+    await db.update(carts).set({ ...changes, updatedAt: new Date() }).where(eq(carts.id, cartId));
   }
 }

@@ -29,7 +29,7 @@ export class KnownCouponStore {
 
   /** The coupon with this (upper-case) code as a rule the discount rules can judge, or null. */
   async findByCode(code: string, db: Executor = this.db): Promise<PromotionRule | null> {
-    const rows = await db.select().from(knownCoupons).where(eq(knownCoupons.couponCode, code)).orderBy(desc(knownCoupons.updatedAt)).limit(1); // known_coupons.findByCode
+    const rows = await db.select().from(knownCoupons).where(eq(knownCoupons.couponCode, code)).orderBy(desc(knownCoupons.updatedAt)).limit(1);
     if (!rows[0]) return null;
     const { promotionId, couponCode, rule } = ruleRow.parse(rows[0]);
     return { ...rule, id: promotionId, couponCode, startsAt: new Date(rule.startsAt), endsAt: rule.endsAt ? new Date(rule.endsAt) : null };
@@ -39,11 +39,11 @@ export class KnownCouponStore {
     await db
       .insert(knownCoupons)
       .values({ promotionId, couponCode, rule })
-      .onConflictDoUpdate({ target: knownCoupons.promotionId, set: { couponCode, rule, updatedAt: new Date() } }); // known_coupons.upsert
+      .onConflictDoUpdate({ target: knownCoupons.promotionId, set: { couponCode, rule, updatedAt: new Date() } });
   }
 
   /** A promotion that lost its code (it became automatic) is no coupon any more. */
   async delete(promotionId: string, db: Executor): Promise<void> {
-    await db.delete(knownCoupons).where(eq(knownCoupons.promotionId, promotionId)); // known_coupons.delete
+    await db.delete(knownCoupons).where(eq(knownCoupons.promotionId, promotionId));
   }
 }

@@ -29,7 +29,7 @@ export class KnownProductStore {
   constructor(private readonly db: Executor) {}
 
   async find(productId: string, db: Executor = this.db): Promise<KnownProduct | null> {
-    const rows = await db.select(columns).from(knownProducts).where(eq(knownProducts.productId, productId)); // known_products.find
+    const rows = await db.select(columns).from(knownProducts).where(eq(knownProducts.productId, productId));
     return rows[0] ? knownProductRow.parse(rows[0]) : null;
   }
 
@@ -39,11 +39,11 @@ export class KnownProductStore {
     await db
       .insert(knownProducts)
       .values(product)
-      .onConflictDoUpdate({ target: knownProducts.productId, set: { ...rest, updatedAt: new Date() } }); // known_products.upsert
+      .onConflictDoUpdate({ target: knownProducts.productId, set: { ...rest, updatedAt: new Date() } });
   }
 
   /** Cart lines holding the product go with it (ON DELETE CASCADE). */
   async delete(productId: string, db: Executor): Promise<void> {
-    await db.delete(knownProducts).where(eq(knownProducts.productId, productId)); // known_products.delete
+    await db.delete(knownProducts).where(eq(knownProducts.productId, productId));
   }
 }

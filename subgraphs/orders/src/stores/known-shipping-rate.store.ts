@@ -14,7 +14,7 @@ export class KnownShippingRateStore {
     const rows = await db
       .select({ rateId: knownShippingRates.rateId, country: knownShippingRates.country, currency: knownShippingRates.currency, carrier: knownShippingRates.carrier, name: knownShippingRates.name })
       .from(knownShippingRates)
-      .where(eq(knownShippingRates.rateId, rateId)); // known_shipping_rates.find
+      .where(eq(knownShippingRates.rateId, rateId));
     return rows[0] ? rateRow.parse(rows[0]) : null;
   }
 
@@ -23,12 +23,12 @@ export class KnownShippingRateStore {
     await db
       .insert(knownShippingRates)
       .values(rate)
-      .onConflictDoUpdate({ target: knownShippingRates.rateId, set: { ...rest, updatedAt: new Date() } }); // known_shipping_rates.upsert
+      .onConflictDoUpdate({ target: knownShippingRates.rateId, set: { ...rest, updatedAt: new Date() } });
   }
 
   async delete(rateId: string, db: Executor): Promise<KnownShippingRate | null> {
     const found = await this.find(rateId, db);
-    await db.delete(knownShippingRates).where(eq(knownShippingRates.rateId, rateId)); // known_shipping_rates.delete
+    await db.delete(knownShippingRates).where(eq(knownShippingRates.rateId, rateId));
     return found;
   }
 }

@@ -39,13 +39,13 @@ export class KnownVariantStore {
       .select({ ...columns, productPublished: knownProducts.published })
       .from(knownVariants)
       .innerJoin(knownProducts, eq(knownProducts.productId, knownVariants.productId))
-      .where(eq(knownVariants.variantId, variantId)); // known_variants.find
+      .where(eq(knownVariants.variantId, variantId));
     return rows[0] ? sellable.parse(rows[0]) : null;
   }
 
   /** The product's variants in catalog order. */
   async ofProduct(productId: string, db: Executor = this.db): Promise<KnownVariant[]> {
-    const rows = await db.select(columns).from(knownVariants).where(eq(knownVariants.productId, productId)).orderBy(asc(knownVariants.position)); // known_variants.ofProduct
+    const rows = await db.select(columns).from(knownVariants).where(eq(knownVariants.productId, productId)).orderBy(asc(knownVariants.position));
     return rows.map((row) => variantRow.parse(row));
   }
 
@@ -55,7 +55,7 @@ export class KnownVariantStore {
    */
   async replaceForProduct(productId: string, variants: KnownVariant[], db: Executor): Promise<void> {
     const ids = variants.map((variant) => variant.variantId);
-    await db.delete(knownVariants).where(and(eq(knownVariants.productId, productId), ids.length > 0 ? notInArray(knownVariants.variantId, ids) : undefined)); // known_variants.dropRemoved
+    await db.delete(knownVariants).where(and(eq(knownVariants.productId, productId), ids.length > 0 ? notInArray(knownVariants.variantId, ids) : undefined));
     if (variants.length === 0) return;
     await db
       .insert(knownVariants)
@@ -71,6 +71,6 @@ export class KnownVariantStore {
           optionValues: sql`excluded.option_values`,
           updatedAt: sql`now()`,
         },
-      }); // known_variants.upsert
+      });
   }
 }

@@ -20,7 +20,7 @@ export class OrderHistoryStore {
   /** Appends the next entry; the caller holds the order's row lock, so positions never collide. */
   async append(orderId: string, status: string, reason: string | null, db: Executor): Promise<StatusHistoryRecord> {
     const position = sql`(select coalesce(max(position), 0) + 1 from orders.order_status_history where order_id = ${orderId})`;
-    const [row] = await db.insert(orderStatusHistory).values({ orderId, position, status, reason }).returning(); // order_status_history.append
+    const [row] = await db.insert(orderStatusHistory).values({ orderId, position, status, reason }).returning();
     return historyRow.parse(row);
   }
 
@@ -33,7 +33,7 @@ export class OrderHistoryStore {
     if (events.length === 0) return this.append(orderId, status, reason, db);
     const result = await db.execute(sql`
       with entry as (${historyEntry(orderId, status, reason, at)}), events as (${outboxInsert(events)})
-      select position from entry`); // order_status_history.appendWithEvents
+      select position from entry`);
     const [row] = (result as unknown as { rows: Array<{ position: number }> }).rows;
     return historyRow.parse({ orderId, position: Number(row?.position), status, reason, at });
   }
@@ -45,12 +45,12 @@ export class OrderHistoryStore {
       .select()
       .from(orderStatusHistory)
       .where(inArray(orderStatusHistory.orderId, [...orderIds]))
-      .orderBy(asc(orderStatusHistory.orderId), asc(orderStatusHistory.position)); // order_status_history.forOrders
+      .orderBy(asc(orderStatusHistory.orderId), asc(orderStatusHistory.position));
     return rows.map((row) => historyRow.parse(row));
   }
 
   async forOrder(orderId: string, db: Executor = this.db): Promise<StatusHistoryRecord[]> {
-    const rows = await db.select().from(orderStatusHistory).where(eq(orderStatusHistory.orderId, orderId)).orderBy(asc(orderStatusHistory.position)); // order_status_history.forOrder
+    const rows = await db.select().from(orderStatusHistory).where(eq(orderStatusHistory.orderId, orderId)).orderBy(asc(orderStatusHistory.position));
     return rows.map((row) => historyRow.parse(row));
   }
 }

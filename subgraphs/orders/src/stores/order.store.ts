@@ -65,7 +65,7 @@ export class OrderStore {
   constructor(private readonly db: Executor) {}
 
   async insert(order: NewOrder, db: Executor): Promise<OrderRecord> {
-    const [row] = await db.insert(orders).values(order).returning(); // orders.insert
+    const [row] = await db.insert(orders).values(order).returning();
     return orderRow.parse(row);
   }
 
@@ -74,18 +74,18 @@ export class OrderStore {
     const rows = await db
       .select()
       .from(orders)
-      .where(and(eq(orders.customerId, customerId), sql`coalesce(${orders.guestKey}, '') = ${guestKey ?? ''}`, eq(orders.idempotencyKey, key))); // orders.findByKey
+      .where(and(eq(orders.customerId, customerId), sql`coalesce(${orders.guestKey}, '') = ${guestKey ?? ''}`, eq(orders.idempotencyKey, key)));
     return parse(rows)[0] ?? null;
   }
 
   /** The row locked until commit: saga steps on one order run one after the other. */
   async lock(id: string, db: Executor): Promise<OrderRecord | null> {
-    return parse(await db.select().from(orders).where(eq(orders.id, id)).for('update'))[0] ?? null; // orders.lock
+    return parse(await db.select().from(orders).where(eq(orders.id, id)).for('update'))[0] ?? null;
   }
 
   async findByIds(ids: readonly string[], db: Executor = this.db): Promise<OrderRecord[]> {
     if (ids.length === 0) return [];
-    return parse(await db.select().from(orders).where(inArray(orders.id, [...ids]))); // orders.findByIds
+    return parse(await db.select().from(orders).where(inArray(orders.id, [...ids])));
   }
 
   /**
@@ -104,7 +104,7 @@ export class OrderStore {
       .update(orders)
       .set({ ...changes, updatedAt: new Date() })
       .where(eq(orders.id, id))
-      .returning({ ...getTableColumns(orders), position: entry ? sql<number>`(select position from entry)` : sql<null>`null` }); // orders.update
+      .returning({ ...getTableColumns(orders), position: entry ? sql<number>`(select position from entry)` : sql<null>`null` });
     const { position, ...order } = row ?? {};
     return { order: orderRow.parse(order), position: position === null || position === undefined ? null : Number(position) };
   }
@@ -116,7 +116,7 @@ export class OrderStore {
       .from(orders)
       .where(and(...this.filters(query), query.beforeSeq === null ? undefined : lt(orders.seq, query.beforeSeq)))
       .orderBy(desc(orders.seq))
-      .limit(query.limit); // orders.page
+      .limit(query.limit);
     return parse(rows);
   }
 
@@ -130,12 +130,12 @@ export class OrderStore {
     const [row] = await db
       .select({ total: sql<number>`count(*)::int`, byCustomer: sql<number>`(count(*) filter (where ${orders.customerId} = ${customerId}))::int` })
       .from(orders)
-      .where(and(priced, sql`${orders.status} <> 'CANCELLED'`)); // orders.usesOfPromotion
+      .where(and(priced, sql`${orders.status} <> 'CANCELLED'`));
     return { total: row?.total ?? 0, byCustomer: row?.byCustomer ?? 0 };
   }
 
   async count(query: Pick<OrderPageQuery, 'customerId' | 'status'>): Promise<number> {
-    const [row] = await this.db.select({ n: sql<number>`count(*)::int` }).from(orders).where(and(...this.filters(query))); // orders.count
+    const [row] = await this.db.select({ n: sql<number>`count(*)::int` }).from(orders).where(and(...this.filters(query)));
     return row?.n ?? 0;
   }
 

@@ -44,41 +44,41 @@ export class ReturnStore {
   constructor(private readonly db: Executor) {}
 
   async insert(request: NewReturn, db: Executor): Promise<ReturnRecord> {
-    const [row] = await db.insert(returns).values({ ...request, status: 'REQUESTED' }).returning(); // returns.insert
+    const [row] = await db.insert(returns).values({ ...request, status: 'REQUESTED' }).returning();
     return returnRow.parse(row);
   }
 
   /** The return's row locked until commit (callers lock its order first). */
   async lock(id: string, db: Executor): Promise<ReturnRecord | null> {
-    return parse(await db.select().from(returns).where(eq(returns.id, id)).for('update'))[0] ?? null; // returns.lock
+    return parse(await db.select().from(returns).where(eq(returns.id, id)).for('update'))[0] ?? null;
   }
 
   async findByIds(ids: readonly string[], db: Executor = this.db): Promise<ReturnRecord[]> {
     if (ids.length === 0) return [];
-    return parse(await db.select().from(returns).where(inArray(returns.id, [...ids]))); // returns.findByIds
+    return parse(await db.select().from(returns).where(inArray(returns.id, [...ids])));
   }
 
   /** Every return of these orders, oldest first per order: one query for a whole request. */
   async forOrders(orderIds: readonly string[], db: Executor = this.db): Promise<ReturnRecord[]> {
     if (orderIds.length === 0) return [];
-    const rows = await db.select().from(returns).where(inArray(returns.orderId, [...orderIds])).orderBy(asc(returns.orderId), asc(returns.createdAt), asc(returns.id)); // returns.forOrders
+    const rows = await db.select().from(returns).where(inArray(returns.orderId, [...orderIds])).orderBy(asc(returns.orderId), asc(returns.createdAt), asc(returns.id));
     return parse(rows);
   }
 
   /** The newest returns in a status, for the admin's work list. */
   async byStatus(status: ReturnStatus, limit: number, db: Executor = this.db): Promise<ReturnRecord[]> {
-    return parse(await db.select().from(returns).where(eq(returns.status, status)).orderBy(desc(returns.createdAt)).limit(limit)); // returns.byStatus
+    return parse(await db.select().from(returns).where(eq(returns.status, status)).orderBy(desc(returns.createdAt)).limit(limit));
   }
 
   async update(id: string, changes: Partial<Pick<ReturnRecord, 'status' | 'note' | 'refundAmount'>>, db: Executor): Promise<ReturnRecord> {
-    const [row] = await db.update(returns).set({ ...changes, updatedAt: new Date() }).where(eq(returns.id, id)).returning(); // returns.update
+    const [row] = await db.update(returns).set({ ...changes, updatedAt: new Date() }).where(eq(returns.id, id)).returning();
     return returnRow.parse(row);
   }
 
   /** Appends the next history entry; the caller holds the order's row lock, so positions never collide. */
   async appendHistory(returnId: string, status: ReturnStatus, note: string | null, at: Date, db: Executor): Promise<ReturnHistoryRecord> {
     const position = sql`(select coalesce(max(position), 0) + 1 from orders.return_status_history where return_id = ${returnId})`;
-    const [row] = await db.insert(returnStatusHistory).values({ returnId, position, status, note, at }).returning(); // return_status_history.append
+    const [row] = await db.insert(returnStatusHistory).values({ returnId, position, status, note, at }).returning();
     return historyRow.parse(row);
   }
 
@@ -88,7 +88,7 @@ export class ReturnStore {
       .select()
       .from(returnStatusHistory)
       .where(inArray(returnStatusHistory.returnId, [...returnIds]))
-      .orderBy(asc(returnStatusHistory.returnId), asc(returnStatusHistory.position)); // return_status_history.forReturns
+      .orderBy(asc(returnStatusHistory.returnId), asc(returnStatusHistory.position));
     return rows.map((row) => historyRow.parse(row));
   }
 }

@@ -11,11 +11,11 @@ export class VerifiedEmailStore {
     await db
       .insert(verifiedEmails)
       .values({ userId, email: email.toLowerCase(), verifiedAt })
-      .onConflictDoUpdate({ target: verifiedEmails.userId, set: { email: email.toLowerCase(), verifiedAt }, setWhere: sql`${verifiedEmails.verifiedAt} <= ${verifiedAt}` }); // verified_emails.save
+      .onConflictDoUpdate({ target: verifiedEmails.userId, set: { email: email.toLowerCase(), verifiedAt }, setWhere: sql`${verifiedEmails.verifiedAt} <= ${verifiedAt}` });
   }
 
   async of(userId: string, db: Executor = this.db): Promise<string | null> {
-    const [row] = await db.select({ email: verifiedEmails.email }).from(verifiedEmails).where(eq(verifiedEmails.userId, userId)); // verified_emails.of
+    const [row] = await db.select({ email: verifiedEmails.email }).from(verifiedEmails).where(eq(verifiedEmails.userId, userId));
     return row?.email ?? null;
   }
 
@@ -25,7 +25,7 @@ export class VerifiedEmailStore {
       .update(orders)
       .set({ customerId: userId, updatedAt: new Date() })
       .where(and(eq(orders.contactEmail, email), isNotNull(orders.guestKey), like(orders.customerId, 'guest:%')))
-      .returning({ id: orders.id, guestKey: orders.guestKey }); // orders.claimGuest
+      .returning({ id: orders.id, guestKey: orders.guestKey });
     return rows.map((row) => ({ id: row.id, guestKey: row.guestKey! }));
   }
 }

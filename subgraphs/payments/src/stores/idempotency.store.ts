@@ -20,17 +20,17 @@ export class IdempotencyStore {
    * one statement: the inserted row is this transaction's, locked until it commits.
    */
   async claim(key: string, fingerprint: string, tx: Executor): Promise<IdempotencyKeyRecord> {
-    const inserted = await tx.insert(idempotencyKeys).values({ key, fingerprint }).onConflictDoNothing().returning({ key: idempotencyKeys.key }); // idempotency_keys.claim
+    const inserted = await tx.insert(idempotencyKeys).values({ key, fingerprint }).onConflictDoNothing().returning({ key: idempotencyKeys.key });
     if (inserted.length > 0) return { fingerprint, outcome: null };
     const rows = await tx
       .select({ fingerprint: idempotencyKeys.fingerprint, outcome: idempotencyKeys.outcome })
       .from(idempotencyKeys)
       .where(eq(idempotencyKeys.key, key))
-      .for('update'); // idempotency_keys.lock
+      .for('update');
     return keyRow.parse(rows[0]);
   }
 
   async complete(key: string, outcome: StoredOutcome, tx: Executor): Promise<void> {
-    await tx.update(idempotencyKeys).set({ outcome }).where(eq(idempotencyKeys.key, key)); // idempotency_keys.complete
+    await tx.update(idempotencyKeys).set({ outcome }).where(eq(idempotencyKeys.key, key));
   }
 }

@@ -60,7 +60,7 @@ export class PaymentStore {
   /** One round trip for a batch; order not guaranteed. */
   async findByIds(ids: readonly string[], db: Executor = this.db): Promise<PaymentRecord[]> {
     if (ids.length === 0) return [];
-    return parse(await db.select(columns).from(payments).where(inArray(payments.id, [...ids]))); // payments.findByIds
+    return parse(await db.select(columns).from(payments).where(inArray(payments.id, [...ids])));
   }
 
   /** Every payment of a batch of orders, newest first. */
@@ -70,19 +70,19 @@ export class PaymentStore {
       .select(columns)
       .from(payments)
       .where(inArray(payments.orderId, [...orderIds]))
-      .orderBy(sql`${payments.createdAt} desc`, sql`${payments.id} desc`); // payments.findByOrderIds
+      .orderBy(sql`${payments.createdAt} desc`, sql`${payments.id} desc`);
     return parse(rows);
   }
 
   /** Serializes captures and refunds of one payment (the refund total check needs it). */
   async lock(id: string, tx: Executor): Promise<PaymentRecord | null> {
-    await tx.select({ id: payments.id }).from(payments).where(eq(payments.id, id)).for('update'); // payments.lock
+    await tx.select({ id: payments.id }).from(payments).where(eq(payments.id, id)).for('update');
     return (await this.findByIds([id], tx))[0] ?? null;
   }
 
   async insert(payment: NewPayment, tx: Executor): Promise<string> {
-    const [row] = await tx.insert(payments).values(payment).returning({ id: payments.id }); // payments.insert
-    await tx.insert(statusHistory).values({ paymentId: row!.id, status: payment.status, reason: payment.failureReason }); // status_history.insert
+    const [row] = await tx.insert(payments).values(payment).returning({ id: payments.id });
+    await tx.insert(statusHistory).values({ paymentId: row!.id, status: payment.status, reason: payment.failureReason });
     return row!.id;
   }
 
@@ -91,20 +91,20 @@ export class PaymentStore {
     await tx
       .update(payments)
       .set({ customerId: to, updatedAt: new Date() })
-      .where(and(eq(payments.orderId, orderId), eq(payments.customerId, from))); // payments.moveToCustomer
+      .where(and(eq(payments.orderId, orderId), eq(payments.customerId, from)));
   }
 
   async setStatus(id: string, status: PaymentStatus, reason: string | null, tx: Executor): Promise<void> {
     const failure = status === 'FAILED' || status === 'DECLINED' ? { failureReason: reason } : {};
-    await tx.update(payments).set({ status, ...failure, updatedAt: new Date() }).where(eq(payments.id, id)); // payments.setStatus
-    await tx.insert(statusHistory).values({ paymentId: id, status, reason }); // status_history.insert
+    await tx.update(payments).set({ status, ...failure, updatedAt: new Date() }).where(eq(payments.id, id));
+    await tx.insert(statusHistory).values({ paymentId: id, status, reason });
   }
 
   async appendLedger(
     entry: { paymentId: string; kind: 'authorization' | 'capture' | 'refund'; amount: number; currency: string; providerRef: string; idempotencyKey: string },
     tx: Executor,
   ): Promise<void> {
-    await tx.insert(ledgerEntries).values(entry); // ledger_entries.append
+    await tx.insert(ledgerEntries).values(entry);
   }
 
   async ledgerFor(paymentId: string): Promise<Array<{ kind: string; amount: number; idempotencyKey: string }>> {
@@ -112,7 +112,7 @@ export class PaymentStore {
       .select({ kind: ledgerEntries.kind, amount: ledgerEntries.amount, idempotencyKey: ledgerEntries.idempotencyKey })
       .from(ledgerEntries)
       .where(eq(ledgerEntries.paymentId, paymentId))
-      .orderBy(asc(ledgerEntries.createdAt), asc(ledgerEntries.kind)); // ledger_entries.forPayment
+      .orderBy(asc(ledgerEntries.createdAt), asc(ledgerEntries.kind));
   }
 
   async historyFor(paymentIds: readonly string[]): Promise<StatusChangeRecord[]> {
@@ -121,7 +121,7 @@ export class PaymentStore {
       .select({ paymentId: statusHistory.paymentId, status: statusHistory.status, reason: statusHistory.reason, at: statusHistory.at })
       .from(statusHistory)
       .where(inArray(statusHistory.paymentId, [...paymentIds]))
-      .orderBy(asc(statusHistory.at), asc(statusHistory.id)); // status_history.forPayments
+      .orderBy(asc(statusHistory.at), asc(statusHistory.id));
     return rows.map((row) => historyRow.parse(row));
   }
 }

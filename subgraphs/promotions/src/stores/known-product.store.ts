@@ -38,7 +38,7 @@ export class KnownProductStore extends KnownProductReplica<typeof knownProducts>
     const rows = await this.db
       .select({ productId: knownProducts.productId, categoryId: knownProducts.categoryId, priceCurrency: knownProducts.priceCurrency })
       .from(knownProducts)
-      .where(inArray(knownProducts.productId, [...ids])); // known_products.findByIds
+      .where(inArray(knownProducts.productId, [...ids]));
     return rows.map((row) => knownProductRow.parse(row));
   }
 
@@ -49,7 +49,7 @@ export class KnownProductStore extends KnownProductReplica<typeof knownProducts>
       .select({ variantId: knownVariants.variantId, productId: knownVariants.productId, categoryId: knownProducts.categoryId, priceCurrency: knownVariants.priceCurrency })
       .from(knownVariants)
       .innerJoin(knownProducts, eq(knownProducts.productId, knownVariants.productId))
-      .where(inArray(knownVariants.variantId, [...ids])); // known_variants.findVariants
+      .where(inArray(knownVariants.variantId, [...ids]));
     return rows.map((row) => knownVariantRow.parse(row));
   }
 
@@ -58,18 +58,18 @@ export class KnownProductStore extends KnownProductReplica<typeof knownProducts>
     await super.upsert(product, db);
     const variants = variantsOf(product);
     const ids = variants.map((variant) => variant.variantId);
-    await db.delete(knownVariants).where(and(eq(knownVariants.productId, product.productId), notInArray(knownVariants.variantId, ids))); // known_variants.removeMissing
+    await db.delete(knownVariants).where(and(eq(knownVariants.productId, product.productId), notInArray(knownVariants.variantId, ids)));
     await db
       .insert(knownVariants)
       .values(variants)
       .onConflictDoUpdate({
         target: knownVariants.variantId,
         set: { productId: sqlExcluded('product_id'), priceCurrency: sqlExcluded('price_currency'), published: sqlExcluded('published') },
-      }); // known_variants.upsert
+      });
   }
 
   override async remove(productId: string, db: Executor): Promise<void> {
-    await db.delete(knownVariants).where(eq(knownVariants.productId, productId)); // known_variants.remove
+    await db.delete(knownVariants).where(eq(knownVariants.productId, productId));
     await super.remove(productId, db);
   }
 }

@@ -52,18 +52,18 @@ export class PromotionStore {
       .from(promotions)
       .where(and(...filters))
       .orderBy(desc(promotions.seq))
-      .limit(limit); // promotions.page
+      .limit(limit);
     return parsePromotions(rows);
   }
 
   async count(activeOnly: boolean, now: Date): Promise<number> {
-    const [row] = await this.db.select({ n: count() }).from(promotions).where(activeOnly ? current(now) : undefined); // promotions.count
+    const [row] = await this.db.select({ n: count() }).from(promotions).where(activeOnly ? current(now) : undefined);
     return row?.n ?? 0;
   }
 
   async findByIds(ids: readonly string[], db: Executor = this.db): Promise<PromotionRecord[]> {
     if (ids.length === 0) return [];
-    return parsePromotions(await db.select(promotionColumns).from(promotions).where(inArray(promotions.id, [...ids]))); // promotions.findByIds
+    return parsePromotions(await db.select(promotionColumns).from(promotions).where(inArray(promotions.id, [...ids])));
   }
 
   /** Automatic promotions running at `now` that may cover one of the products/categories/variants; oldest first. */
@@ -72,7 +72,7 @@ export class PromotionStore {
       .select(promotionColumns)
       .from(promotions)
       .where(and(isNull(promotions.couponCode), running(now), covering(productIds, categoryIds, variantIds)))
-      .orderBy(promotions.seq); // promotions.runningAutomatic
+      .orderBy(promotions.seq);
     return parsePromotions(rows);
   }
 
@@ -86,7 +86,7 @@ export class PromotionStore {
       .select(promotionColumns)
       .from(promotions)
       .where(couponCode ? or(automatic, eq(promotions.couponCode, couponCode)) : automatic)
-      .orderBy(promotions.seq); // promotions.forQuote
+      .orderBy(promotions.seq);
     return parsePromotions(rows);
   }
 
@@ -108,13 +108,13 @@ export class PromotionStore {
       .select({ ...promotionColumns, byCustomer })
       .from(promotions)
       .where(couponCodes.length > 0 ? or(automatic, inArray(promotions.couponCode, [...couponCodes])) : automatic)
-      .orderBy(promotions.seq); // promotions.forCarts
+      .orderBy(promotions.seq);
     return rows.map(({ byCustomer: used, ...row }) => ({ ...parsePromotions([row])[0]!, byCustomer: Number(used) }));
   }
 
   /** Null when the coupon code is taken. */
   async insert(fields: PromotionFields, db: Executor): Promise<PromotionRecord | null> {
-    const rows = await db.insert(promotions).values(toColumns(fields)).onConflictDoNothing().returning(promotionColumns); // promotions.insert
+    const rows = await db.insert(promotions).values(toColumns(fields)).onConflictDoNothing().returning(promotionColumns);
     return parsePromotions(rows)[0] ?? null;
   }
 
@@ -124,7 +124,7 @@ export class PromotionStore {
       .update(promotions)
       .set({ ...toColumns(fields), updatedAt: new Date() })
       .where(eq(promotions.id, id))
-      .returning(promotionColumns); // promotions.update
+      .returning(promotionColumns);
     return parsePromotions(rows)[0] ?? null;
   }
 
@@ -134,13 +134,13 @@ export class PromotionStore {
       .update(promotions)
       .set({ active: false, updatedAt: new Date() })
       .where(and(eq(promotions.id, id), eq(promotions.active, true)))
-      .returning(promotionColumns); // promotions.deactivate
+      .returning(promotionColumns);
     return parsePromotions(rows)[0] ?? null;
   }
 
   /** Locks the row until the transaction ends: redemptions of one promotion run one at a time. */
   async lock(id: string, db: Executor): Promise<PromotionRecord | null> {
-    return parsePromotions(await db.select(promotionColumns).from(promotions).where(eq(promotions.id, id)).for('update'))[0] ?? null; // promotions.lock
+    return parsePromotions(await db.select(promotionColumns).from(promotions).where(eq(promotions.id, id)).for('update'))[0] ?? null;
   }
 
   /**
@@ -149,14 +149,14 @@ export class PromotionStore {
    */
   async lockMany(ids: readonly string[], db: Executor): Promise<void> {
     if (ids.length === 0) return;
-    await db.select({ id: promotions.id }).from(promotions).where(inArray(promotions.id, [...ids])).orderBy(promotions.id).for('update'); // promotions.lockMany
+    await db.select({ id: promotions.id }).from(promotions).where(inArray(promotions.id, [...ids])).orderBy(promotions.id).for('update');
   }
 
   async decrementTimesUsed(id: string, db: Executor): Promise<void> {
     await db
       .update(promotions)
       .set({ timesUsed: sql`greatest(${promotions.timesUsed} - 1, 0)` })
-      .where(eq(promotions.id, id)); // promotions.decrementTimesUsed
+      .where(eq(promotions.id, id));
   }
 
   async incrementTimesUsed(id: string, db: Executor): Promise<number> {
@@ -164,7 +164,7 @@ export class PromotionStore {
       .update(promotions)
       .set({ timesUsed: sql`${promotions.timesUsed} + 1` })
       .where(eq(promotions.id, id))
-      .returning({ timesUsed: promotions.timesUsed }); // promotions.incrementTimesUsed
+      .returning({ timesUsed: promotions.timesUsed });
     return rows[0]!.timesUsed;
   }
 }

@@ -11,17 +11,17 @@ export class UsageStore {
     const rows = await db
       .select({ orderId: promotionUsages.orderId })
       .from(promotionUsages)
-      .where(and(eq(promotionUsages.promotionId, promotionId), eq(promotionUsages.orderId, orderId))); // promotion_usages.exists
+      .where(and(eq(promotionUsages.promotionId, promotionId), eq(promotionUsages.orderId, orderId)));
     return rows.length === 1;
   }
 
   async insert(usage: { promotionId: string; orderId: string; customerId: string }, db: Executor): Promise<void> {
-    await db.insert(promotionUsages).values(usage); // promotion_usages.insert
+    await db.insert(promotionUsages).values(usage);
   }
 
   /** Removes the order's uses (its cancellation); the promotions whose use it held, in id order. */
   async deleteForOrder(orderId: string, db: Executor): Promise<string[]> {
-    const rows = await db.delete(promotionUsages).where(eq(promotionUsages.orderId, orderId)).returning({ promotionId: promotionUsages.promotionId }); // promotion_usages.deleteForOrder
+    const rows = await db.delete(promotionUsages).where(eq(promotionUsages.orderId, orderId)).returning({ promotionId: promotionUsages.promotionId });
     return rows.map((row) => row.promotionId).sort();
   }
 
@@ -32,7 +32,7 @@ export class UsageStore {
       .select({ promotionId: promotionUsages.promotionId, n: count() })
       .from(promotionUsages)
       .where(and(eq(promotionUsages.customerId, customerId), inArray(promotionUsages.promotionId, [...promotionIds])))
-      .groupBy(promotionUsages.promotionId); // promotion_usages.countsForCustomer
+      .groupBy(promotionUsages.promotionId);
     return new Map(rows.map((row) => [row.promotionId, row.n]));
   }
 }

@@ -46,7 +46,7 @@ export class ReviewStore {
 
   async findByIds(ids: readonly string[]): Promise<ReviewRecord[]> {
     if (ids.length === 0) return [];
-    return parse(await this.db.select(columns).from(reviews).where(inArray(reviews.id, [...ids]))); // reviews.findByIds
+    return parse(await this.db.select(columns).from(reviews).where(inArray(reviews.id, [...ids])));
   }
 
   /** Null when the user already reviewed the product (unique index), so callers need no SQL codes. */
@@ -55,13 +55,13 @@ export class ReviewStore {
       .insert(reviews)
       .values(review)
       .onConflictDoNothing({ target: [reviews.productId, reviews.userId] })
-      .returning(columns); // reviews.insert
+      .returning(columns);
     return parse(rows)[0] ?? null;
   }
 
   /** Returns the removed review; null when it was already gone (of two concurrent deletes one wins). */
   async delete(id: string, db: Executor = this.db): Promise<ReviewRecord | null> {
-    return parse(await db.delete(reviews).where(eq(reviews.id, id)).returning(columns))[0] ?? null; // reviews.delete
+    return parse(await db.delete(reviews).where(eq(reviews.id, id)).returning(columns))[0] ?? null;
   }
 
   /**
@@ -76,7 +76,7 @@ export class ReviewStore {
       .from(reviews)
       .where(and(inArray(ownerColumn, [...ownerIds]), page.after ? afterPositionSql(page.order, page.after) : undefined))
       .as('ranked');
-    const rows = await this.db.select().from(ranked).where(lte(ranked.rank, page.limit)).orderBy(asc(ranked.rank)); // reviews.pages
+    const rows = await this.db.select().from(ranked).where(lte(ranked.rank, page.limit)).orderBy(asc(ranked.rank));
     return parse(rows);
   }
 
@@ -87,7 +87,7 @@ export class ReviewStore {
       .select({ userId: reviews.userId, n: count() })
       .from(reviews)
       .where(inArray(reviews.userId, [...userIds]))
-      .groupBy(reviews.userId); // reviews.countByUsers
+      .groupBy(reviews.userId);
     return new Map(rows.map((row) => [row.userId, row.n]));
   }
 
@@ -98,7 +98,7 @@ export class ReviewStore {
       .update(reviews)
       .set({ verifiedPurchase: true })
       .where(and(eq(reviews.userId, userId), inArray(reviews.productId, [...productIds]), eq(reviews.verifiedPurchase, false)))
-      .returning({ id: reviews.id }); // reviews.markVerified
+      .returning({ id: reviews.id });
     return rows.length;
   }
 }

@@ -28,10 +28,10 @@ export class DocumentStore {
         ${product.price.currency}, ${JSON.stringify(indexedVariants(product))}::jsonb, ${product.published}, false, ${at}, ${at})
       on conflict (product_id) do update set
         ${sql.join(['name', 'sku', 'category_id', 'price_amount', 'price_currency', 'variants', 'published', 'deleted', 'product_changed_at'].map(take), sql`, `)},
-        created_at = least(d.created_at, excluded.created_at)`); // documents.upsertProduct
+        created_at = least(d.created_at, excluded.created_at)`);
     await tx.execute(sql`insert into search.terms (term)
       select distinct unnest(tsvector_to_array(search_vector)) from search.documents where product_id = ${product.productId}
-      on conflict do nothing`); // terms.addForDocument
+      on conflict do nothing`);
   }
 
   /** product.deleted: a tombstone, so an older catalog event arriving later cannot revive it. */
@@ -40,7 +40,7 @@ export class DocumentStore {
     await tx.execute(sql`insert into search.documents as d (product_id, deleted, product_changed_at)
       values (${productId}, true, ${at})
       on conflict (product_id) do update set deleted = true, product_changed_at = excluded.product_changed_at
-      where d.product_changed_at is null or d.product_changed_at <= excluded.product_changed_at`); // documents.markDeleted
+      where d.product_changed_at is null or d.product_changed_at <= excluded.product_changed_at`);
   }
 
   /** stock.changed; may come before the product exists (the row then waits for catalog data). */
@@ -49,7 +49,7 @@ export class DocumentStore {
     await tx.execute(sql`insert into search.documents as d (product_id, stock, in_stock, stock_changed_at)
       values (${productId}, ${stock.stock}, ${stock.inStock}, ${at})
       on conflict (product_id) do update set stock = excluded.stock, in_stock = excluded.in_stock, stock_changed_at = excluded.stock_changed_at
-      where d.stock_changed_at is null or d.stock_changed_at <= excluded.stock_changed_at`); // documents.upsertStock
+      where d.stock_changed_at is null or d.stock_changed_at <= excluded.stock_changed_at`);
   }
 
   /** product.rating-changed; like stock, independent of the catalog data's arrival. */
@@ -59,6 +59,6 @@ export class DocumentStore {
       values (${productId}, ${rating.averageRating}, ${rating.reviewCount}, ${at})
       on conflict (product_id) do update set average_rating = excluded.average_rating, review_count = excluded.review_count,
         rating_changed_at = excluded.rating_changed_at
-      where d.rating_changed_at is null or d.rating_changed_at <= excluded.rating_changed_at`); // documents.upsertRating
+      where d.rating_changed_at is null or d.rating_changed_at <= excluded.rating_changed_at`);
   }
 }

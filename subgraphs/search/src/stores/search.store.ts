@@ -40,7 +40,7 @@ export class SearchStore {
   constructor(private readonly db: Executor) {}
 
   async search(query: SearchQuery, page: PageRequest): Promise<SearchRows> {
-    const result = await this.db.execute(searchStatement(query, page.limit, page.after)); // documents.search
+    const result = await this.db.execute(searchStatement(query, page.limit, page.after));
     const row = searchRow.parse((result as unknown as { rows: unknown[] }).rows[0]);
     return {
       hits: row.hits.map((hit) => ({ productId: hit.id, score: hit.score, key: hit.key })),

@@ -51,18 +51,18 @@ export class ShipmentStore {
       .values({ ...fields, status: 'PENDING', history, createdAt: at, updatedAt: at })
       // Only the order key: a tracking-number collision must fail the transaction, not pass as "exists".
       .onConflictDoNothing({ target: shipments.orderId })
-      .returning(columns); // shipments.insertIfAbsent
+      .returning(columns);
     return parse(rows)[0] ?? null;
   }
 
   async findByIds(ids: readonly string[], db: Executor = this.db): Promise<ShipmentRecord[]> {
     if (ids.length === 0) return [];
-    return parse(await db.select(columns).from(shipments).where(inArray(shipments.id, [...ids]))); // shipments.findByIds
+    return parse(await db.select(columns).from(shipments).where(inArray(shipments.id, [...ids])));
   }
 
   async findByOrderIds(orderIds: readonly string[], db: Executor = this.db): Promise<ShipmentRecord[]> {
     if (orderIds.length === 0) return [];
-    return parse(await db.select(columns).from(shipments).where(inArray(shipments.orderId, [...orderIds]))); // shipments.findByOrderIds
+    return parse(await db.select(columns).from(shipments).where(inArray(shipments.orderId, [...orderIds])));
   }
 
   /** Gives the order's shipment that `from` (a guest) holds to `to` (the customer who claimed the order). */
@@ -70,7 +70,7 @@ export class ShipmentStore {
     await db
       .update(shipments)
       .set({ customerId: to, updatedAt: at })
-      .where(and(eq(shipments.orderId, orderId), eq(shipments.customerId, from))); // shipments.moveToCustomer
+      .where(and(eq(shipments.orderId, orderId), eq(shipments.customerId, from)));
   }
 
   /**
@@ -84,7 +84,7 @@ export class ShipmentStore {
       .update(shipments)
       .set({ status: to, history: sql`${shipments.history} || ${JSON.stringify(change)}::jsonb`, updatedAt: at })
       .where(and(match, eq(shipments.status, from)))
-      .returning(columns); // shipments.transition
+      .returning(columns);
     return parse(rows)[0] ?? null;
   }
 }

@@ -24,12 +24,12 @@ export class OrderTaxStore {
     await db
       .insert(orderTaxes)
       .values(record)
-      .onConflictDoUpdate({ target: orderTaxes.orderId, set: { ...values, updatedAt: new Date() } }); // order_taxes.save
+      .onConflictDoUpdate({ target: orderTaxes.orderId, set: { ...values, updatedAt: new Date() } });
   }
 
   async findByOrderIds(orderIds: readonly string[]): Promise<OrderTaxRecord[]> {
     if (orderIds.length === 0) return [];
-    const rows = await this.db.select(columns).from(orderTaxes).where(inArray(orderTaxes.orderId, [...orderIds])); // order_taxes.findByOrderIds
+    const rows = await this.db.select(columns).from(orderTaxes).where(inArray(orderTaxes.orderId, [...orderIds]));
     return rows.map((row) => orderTaxRow.parse(row));
   }
 }

@@ -38,6 +38,6 @@ export class TaxRateStore extends CountryRateStore<typeof taxRates, TaxRateRecor
 
   /** Every rate of a country (a handful): what a quote chooses from. */
   async forCountry(country: string): Promise<TaxRateRecord[]> {
-    return this.parse(await this.db.select(columns).from(taxRates).where(eq(taxRates.country, country)).orderBy(asc(taxRates.seq))); // tax_rates.forCountry
+    return this.parse(await this.db.select(columns).from(taxRates).where(eq(taxRates.country, country)).orderBy(asc(taxRates.seq)));
   }
 }

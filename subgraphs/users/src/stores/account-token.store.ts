@@ -38,7 +38,7 @@ export class AccountTokenStore {
 
   /** New password, and every refresh-token family of the user revoked: all sessions end. */
   async resetPassword(userId: string, passwordHash: string, db: Executor): Promise<void> {
-    await db.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId)); // users.resetPassword
+    await db.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId));
     await db
       .update(refreshTokens)
       .set({ revokedAt: sql`now()` })
@@ -51,7 +51,7 @@ export class AccountTokenStore {
       .update(users)
       .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` })
       .where(and(eq(users.id, userId), eq(users.email, email)))
-      .returning({ id: users.id }); // users.markEmailVerified
+      .returning({ id: users.id });
     return rows.length > 0;
   }
 }

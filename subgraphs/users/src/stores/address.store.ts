@@ -35,17 +35,17 @@ export class AddressStore {
         .select()
         .from(addresses)
         .where(inArray(addresses.userId, [...userIds]))
-        .orderBy(desc(addresses.isDefault), asc(addresses.createdAt), asc(addresses.id)), // addresses.listForUsers
+        .orderBy(desc(addresses.isDefault), asc(addresses.createdAt), asc(addresses.id)),
     );
   }
 
   async countForUser(userId: string, db: Executor = this.db): Promise<number> {
-    const [row] = await db.select({ n: count() }).from(addresses).where(eq(addresses.userId, userId)); // addresses.countForUser
+    const [row] = await db.select({ n: count() }).from(addresses).where(eq(addresses.userId, userId));
     return row?.n ?? 0;
   }
 
   async insert(userId: string, fields: AddressFields, isDefault: boolean, db: Executor = this.db): Promise<AddressRecord> {
-    return parse(await db.insert(addresses).values({ ...fields, userId, isDefault }).returning())[0]!; // addresses.insert
+    return parse(await db.insert(addresses).values({ ...fields, userId, isDefault }).returning())[0]!;
   }
 
   async update(userId: string, id: string, fields: AddressFields): Promise<AddressRecord | null> {
@@ -53,12 +53,12 @@ export class AddressStore {
       .update(addresses)
       .set(fields)
       .where(and(eq(addresses.id, id), eq(addresses.userId, userId)))
-      .returning(); // addresses.update
+      .returning();
     return parse(rows)[0] ?? null;
   }
 
   async delete(userId: string, id: string): Promise<AddressRecord | null> {
-    const rows = await this.db.delete(addresses).where(and(eq(addresses.id, id), eq(addresses.userId, userId))).returning(); // addresses.delete
+    const rows = await this.db.delete(addresses).where(and(eq(addresses.id, id), eq(addresses.userId, userId))).returning();
     return parse(rows)[0] ?? null;
   }
 
@@ -68,7 +68,7 @@ export class AddressStore {
       .select()
       .from(addresses)
       .where(and(eq(addresses.id, id), eq(addresses.userId, userId)))
-      .for('update'); // addresses.findOwnedForUpdate
+      .for('update');
     return parse(rows)[0] ?? null;
   }
 
@@ -77,12 +77,12 @@ export class AddressStore {
    * Callers check first that `id` is the user's (findOwnedForUpdate) in the same transaction.
    */
   async setDefault(userId: string, id: string, db: Executor): Promise<AddressRecord | null> {
-    await db.update(addresses).set({ isDefault: false }).where(and(eq(addresses.userId, userId), eq(addresses.isDefault, true))); // addresses.clearDefault
+    await db.update(addresses).set({ isDefault: false }).where(and(eq(addresses.userId, userId), eq(addresses.isDefault, true)));
     const rows = await db
       .update(addresses)
       .set({ isDefault: true })
       .where(and(eq(addresses.id, id), eq(addresses.userId, userId)))
-      .returning(); // addresses.setDefault
+      .returning();
     return parse(rows)[0] ?? null;
   }
 }

@@ -39,24 +39,24 @@ export class UserStore {
   }
 
   async findByEmail(email: string): Promise<UserRecord | null> {
-    const rows = await this.db.select(columns).from(users).where(eq(users.email, email)); // users.findByEmail
+    const rows = await this.db.select(columns).from(users).where(eq(users.email, email));
     return rows[0] ? userRow.parse(rows[0]) : null;
   }
 
   /** One round trip for a whole batch (DataLoader); order of the result is not guaranteed. */
   async findByIds(ids: readonly string[], db: Executor = this.db): Promise<UserRecord[]> {
     if (ids.length === 0) return [];
-    const rows = await db.select(columns).from(users).where(inArray(users.id, [...ids])); // users.findByIds
+    const rows = await db.select(columns).from(users).where(inArray(users.id, [...ids]));
     return rows.map((row) => userRow.parse(row));
   }
 
   /** Serializes concurrent changes to one user's dependent rows (e.g. the address limit). */
   async lock(id: string, db: Executor): Promise<void> {
-    await db.select({ id: users.id }).from(users).where(eq(users.id, id)).for('update'); // users.lock
+    await db.select({ id: users.id }).from(users).where(eq(users.id, id)).for('update');
   }
 
   async setRoles(id: string, roles: string[]): Promise<UserRecord | null> {
-    const rows = await this.db.update(users).set({ roles, updatedAt: new Date() }).where(eq(users.id, id)).returning(columns); // users.setRoles
+    const rows = await this.db.update(users).set({ roles, updatedAt: new Date() }).where(eq(users.id, id)).returning(columns);
     return rows[0] ? userRow.parse(rows[0]) : null;
   }
 
