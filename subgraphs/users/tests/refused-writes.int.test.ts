@@ -36,7 +36,8 @@ describe.each(sqlBackends)('refused users mutations change nothing on %s', (back
       users: await db.select().from(users).orderBy(asc(users.id)),
       addresses: await db.select().from(addresses).orderBy(asc(addresses.id)),
       refreshTokens: await db.select().from(refreshTokens).orderBy(asc(refreshTokens.id)),
-      outbox: await db.select().from(outbox).orderBy(asc(outbox.id)),
+      // The events recorded, not the relay's publishing marks (it publishes earlier calls' events meanwhile).
+      outbox: await db.select({ id: outbox.id, topic: outbox.topic, key: outbox.key, type: outbox.type, payload: outbox.payload }).from(outbox).orderBy(asc(outbox.id)),
     };
   };
   /** Runs a call that must be refused, asserts its answer, and that no row changed. */
