@@ -17,5 +17,3 @@ export function selectSqlBackends(env: { TEST_BACKENDS?: string | undefined; CI?
   if (env.CI && chosen.length < every.length) throw new Error('TEST_BACKENDS narrows the SQL backends; CI runs every one: unset it');
   return chosen;
 }
-
-export const sqlBackends = selectSqlBackends(process.env);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { selectSqlBackends } from './backends';
 
 /**
  * Where the real test servers are. Defaults match scripts/servers/up.sh; set these variables to
@@ -15,3 +16,6 @@ const schema = z.object({
 });
 
 export const testServers = schema.parse(process.env);
+
+/** The SQL backends the suites run on (`TEST_BACKENDS`, see `selectSqlBackends`). */
+export const sqlBackends = selectSqlBackends(process.env);

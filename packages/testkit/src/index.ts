@@ -1,5 +1,5 @@
 export { countQueries } from './count-queries';
-export { testServers } from './env';
+export { sqlBackends, testServers } from './env';
 export { createTestDatabase, type TestDatabase } from './postgres';
 export { graphqlClient, type GraphQLResponse, type RequestOptions } from './graphql-client';
 export { fastKafkaConsumer, testKafkaBrokers, uniqueKafkaName } from './kafka';
@@ -9,4 +9,4 @@ export { graphqlLiteral } from './graphql-literal';
 export { mailpit, type Mailpit, type MailpitMessage, type MailpitSummary } from './mailpit';
 export { startOwnMailpit, type OwnMailpit } from './own-mailpit';
 export { openMigrationTestDatabase, type MigrationTestDatabase } from './migration-history';
-export { selectSqlBackends, sqlBackends } from './backends';
+export { selectSqlBackends } from './backends';
