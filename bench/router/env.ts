@@ -30,5 +30,9 @@ const schema = z.object({
 
 export const benchEnv = schema.parse(process.env);
 
-/** What a child process inherits (PATH, NODE_OPTIONS, ...) before its own settings are added. */
-export const inheritedEnvironment = (): NodeJS.ProcessEnv => ({ ...process.env });
+/**
+ * What a child process inherits (PATH, NODE_OPTIONS, ...) before its own settings are added.
+ * NODE_ENV is production unless set, as services mode and docker-compose run the shop (graphql-js
+ * skips its development-only checks then, for every gateway and the subgraphs alike).
+ */
+export const inheritedEnvironment = (): NodeJS.ProcessEnv => ({ NODE_ENV: 'production', ...process.env });
