@@ -1,11 +1,15 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { parse, printSchema } from 'graphql';
 
 /**
  * One command (`npm run codegen`) rebuilds every generated file:
  * - per subgraph: federation-aware resolver types in subgraphs/<name>/src/__generated__/
  *   (model types come from each subgraph's `src/codegen-mappers.ts`);
- * - a typed client from the composed supergraph for the operations in tests/operations/.
+ * - a typed client from the composed supergraph for the operations in tests/operations/;
+ * - per subgraph with tests/operations/: a typed client from the subgraph's own schema as the
+ *   router sees it (`_entities` included) in subgraphs/<name>/tests/__generated__/.
  */
 const subgraphs = readdirSync('subgraphs').filter((name) => existsSync(`subgraphs/${name}/src/schema.graphql`));
 
@@ -39,10 +43,31 @@ function* readMappers(file: string): Generator<string> {
   for (const match of source.matchAll(/\b(\w+)Model\b/g)) if (match[1]) yield match[1];
 }
 
+const clientConfig = { useTypeImports: true, enumsAsTypes: true, scalars: { DateTime: 'string' } };
+
+/** The SDL a subgraph serves, federation's `_entities`, `_Any` and `_service` included. */
+const servedSdl = (name: string) => printSchema(buildSubgraphSchema({ typeDefs: parse(readFileSync(`subgraphs/${name}/src/schema.graphql`, 'utf8')) }));
+
+const subgraphClientTargets = Object.fromEntries(
+  subgraphs
+    .filter((name) => existsSync(`subgraphs/${name}/tests/operations`))
+    .map((name) => [
+      `subgraphs/${name}/tests/__generated__/`,
+      {
+        schema: servedSdl(name),
+        documents: [`subgraphs/${name}/tests/operations/**/*.graphql`],
+        preset: 'client',
+        presetConfig: { fragmentMasking: false },
+        config: clientConfig,
+      },
+    ]),
+);
+
 const config: CodegenConfig = {
   overwrite: true,
   generates: {
     ...subgraphTargets,
+    ...subgraphClientTargets,
     ...(existsSync('tests/operations')
       ? {
           'tests/__generated__/': {
@@ -50,7 +75,7 @@ const config: CodegenConfig = {
             documents: ['tests/operations/**/*.graphql'],
             preset: 'client',
             presetConfig: { fragmentMasking: false },
-            config: { useTypeImports: true, enumsAsTypes: true, scalars: { DateTime: 'string' } },
+            config: clientConfig,
           },
         }
       : {}),

@@ -1,3 +1,5 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 import { createInternalTokenMinter, createInternalTokenVerifier, generateInternalKeyPair } from '@shop/auth';
 import { MemoryCache, MemoryPubSub, type Cache, type PubSub } from '@shop/cache';
 import { openDatabase, runMigrations, type DatabaseHandle } from '@shop/db';
@@ -17,14 +19,20 @@ export interface Caller {
   guestKey?: string;
 }
 
+export interface HarnessResponse<TData> {
+  data?: TData;
+  errors?: Array<{ message: string; extensions?: { code?: string } & Record<string, unknown> }>;
+}
+
 export interface SubgraphHarness {
   url: string;
   platform: SubgraphPlatform;
-  /** POSTs a GraphQL operation straight to the subgraph as `caller` (anonymous by default). */
-  call<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, caller?: Caller): Promise<{
-    data?: T;
-    errors?: Array<{ message: string; extensions?: { code?: string } & Record<string, unknown> }>;
-  }>;
+  /**
+   * POSTs a GraphQL operation straight to the subgraph as `caller` (anonymous by default): a typed
+   * document from the subgraph's tests/__generated__ (`npm run codegen`), or a query string.
+   */
+  call<TData, TVariables>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables, caller?: Caller): Promise<HarnessResponse<TData>>;
+  call<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, caller?: Caller): Promise<HarnessResponse<T>>;
   /** A fresh internal token for this subgraph as `caller` (graphql-ws `connection_init { internalToken }`). */
   internalToken(caller?: Caller): Promise<string>;
   stop(): Promise<void>;
@@ -96,12 +104,12 @@ export async function startSubgraphHarness<TConfig>(options: HarnessOptions<TCon
   return {
     url: server.url,
     platform,
-    async call(query, variables = {}, caller = {}) {
+    async call(document: TypedDocumentNode<unknown, unknown> | string, variables: unknown = {}, caller: Caller = {}) {
       const token = await internalToken(caller);
       const response = await fetch(server.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-internal-token': token },
-        body: JSON.stringify({ query, variables }),
+        body: JSON.stringify({ query: typeof document === 'string' ? document : print(document), variables }),
       });
       return response.json() as never;
     },

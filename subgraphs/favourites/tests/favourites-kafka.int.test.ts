@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { favouritesTopic, KafkaTransport, wishlistItemAdded, type EventEnvelope } from '@shop/events';
 import { eventually, fastKafkaConsumer, startSubgraphHarness, testKafkaBrokers, uniqueKafkaName, type SubgraphHarness } from '@shop/testkit';
 import { favouritesModule } from '../src';
-import { catalog, customer, ops } from './helpers';
+import { catalog, customer } from './helpers';
+import { AddToWishlistDocument } from './__generated__/graphql';
 
 /** Services mode: product events arrive over real Kafka, wishlist events leave over it. */
 describe('favourites on PostgreSQL + Kafka', () => {
@@ -30,8 +31,8 @@ describe('favourites on PostgreSQL + Kafka', () => {
   it('consumes product.created from Kafka and publishes wishlist.item-added to it', async () => {
     const productId = await catalog(favourites).create();
     const userId = randomUUID();
-    const result = await favourites.call<{ addToWishlist: { item: { id: string; addedAt: string } } }>(ops.add, { p: productId }, customer(userId));
-    const item = result.data!.addToWishlist.item;
+    const result = await favourites.call(AddToWishlistDocument, { productId }, customer(userId));
+    const item = result.data!.addToWishlist.item!;
 
     await eventually(async () => received.some((envelope) => envelope.aggregateId === userId));
     const events = received.filter((envelope) => envelope.aggregateId === userId);

@@ -42,15 +42,4 @@ export async function outboxFor(harness: SubgraphHarness, userId: string) {
 export const customer = (userId: string) => ({ userId, roles: ['customer'] });
 export const admin = () => ({ userId: randomUUID(), roles: ['customer', 'admin'] });
 
-const itemFields = 'id addedAt product { id favouriteCount }';
-
-export const ops = {
-  add: `mutation($p: ID!) { addToWishlist(productId: $p) { item { ${itemFields} } errors { code field message } } }`,
-  remove: `mutation($p: ID!) { removeFromWishlist(productId: $p) { item { ${itemFields} } errors { code field message } } }`,
-  wishlist: `query($reps: [_Any!]!, $first: Int, $after: String) { _entities(representations: $reps) { ... on User { id wishlist(first: $first, after: $after) {
-    edges { cursor node { id product { id } } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } totalCount } } } }`,
-  products: 'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Product { id favouriteCount } } }',
-  items: 'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on WishlistItem { id product { id } } } }',
-};
-
 export const userRef = (id: string) => [{ __typename: 'User', id }];

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { entitiesOf, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { favouritesModule } from '../src';
-import { catalog, customer, ops, outboxFor, userRef } from './helpers';
+import { catalog, customer, outboxFor, userRef } from './helpers';
+import { AddToWishlistDocument, ProductFavouriteCountsDocument, UserWishlistDocument } from './__generated__/graphql';
 
 describe.each(sqlBackends)('product events on %s', (backend) => {
   let favourites: SubgraphHarness;
@@ -15,13 +16,12 @@ describe.each(sqlBackends)('product events on %s', (backend) => {
   afterAll(() => favourites.stop());
 
   const add = async (userId: string, productId: string) => {
-    const result = await favourites.call<{ addToWishlist: { item: { id: string } | null; errors: Array<{ code: string }> } }>(ops.add, { p: productId }, customer(userId));
+    const result = await favourites.call(AddToWishlistDocument, { productId }, customer(userId));
     const { item, errors } = result.data!.addToWishlist;
     return { item, errors: errors.map((error) => error.code) };
   };
   const totalCount = async (userId: string) =>
-    (await favourites.call<{ _entities: Array<{ wishlist: { totalCount: number } }> }>(ops.wishlist, { reps: userRef(userId) }, customer(userId))).data!
-      ._entities[0]!.wishlist.totalCount;
+    entitiesOf('User', (await favourites.call(UserWishlistDocument, { representations: userRef(userId) }, customer(userId))).data!._entities)[0]!.wishlist.totalCount;
 
   it('product.created makes a product known, once however often it is delivered', async () => {
     const productId = `prod-${randomUUID()}`;
@@ -46,7 +46,7 @@ describe.each(sqlBackends)('product events on %s', (backend) => {
       const removals = (await outboxFor(favourites, fan)).filter((event) => event.type === 'wishlist.item-removed');
       expect(removals.map((event) => event.data)).toEqual([{ itemId: items[i]!.item!.id, userId: fan, productId: gone, reason: 'product_deleted' }]);
     }
-    const counts = await favourites.call(ops.products, { reps: [gone, keep].map((id) => ({ __typename: 'Product', id })) });
+    const counts = await favourites.call(ProductFavouriteCountsDocument, { representations: [gone, keep].map((id) => ({ __typename: 'Product', id })) });
     expect(counts.data).toEqual({ _entities: [{ id: gone, favouriteCount: 0 }, { id: keep, favouriteCount: 2 }] });
     expect((await add(fans[0]!, gone)).errors).toEqual(['UNKNOWN_PRODUCT']);
   });

@@ -1,17 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { entitiesOf, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { favouritesModule } from '../src';
 import { WishlistStore } from '../src/stores/wishlist.store';
-import { admin, catalog, customer, ops, outboxFor, userRef } from './helpers';
-
-type Item = { id: string; addedAt: string; product: { id: string; favouriteCount: number } };
-type Payload = { item: Item | null; errors: Array<{ code: string; field: string | null; message: string }> };
-type Wishlist = {
-  edges: Array<{ cursor: string; node: { id: string; product: { id: string } } }>;
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-  totalCount: number;
-};
+import { admin, catalog, customer, outboxFor, userRef } from './helpers';
+import { AddToWishlistDocument, ProductFavouriteCountsDocument, RemoveFromWishlistDocument, UserWishlistDocument, WishlistItemsDocument } from './__generated__/graphql';
 
 describe.each(sqlBackends)('wishlists on %s', (backend) => {
   let favourites: SubgraphHarness;
@@ -23,19 +16,20 @@ describe.each(sqlBackends)('wishlists on %s', (backend) => {
   });
   afterAll(() => favourites.stop());
 
-  const add = async (userId: string, productId: string) =>
-    (await favourites.call<{ addToWishlist: Payload }>(ops.add, { p: productId }, customer(userId))).data!.addToWishlist;
+  const add = async (userId: string, productId: string) => (await favourites.call(AddToWishlistDocument, { productId }, customer(userId))).data!.addToWishlist;
   const remove = async (userId: string, productId: string) =>
-    (await favourites.call<{ removeFromWishlist: Payload }>(ops.remove, { p: productId }, customer(userId))).data!.removeFromWishlist;
+    (await favourites.call(RemoveFromWishlistDocument, { productId }, customer(userId))).data!.removeFromWishlist;
   const wishlist = (userId: string, caller: { userId: string | null; roles: string[] }, variables: { first?: number; after?: string } = {}) =>
-    favourites.call<{ _entities: Array<{ id: string; wishlist: Wishlist }> }>(ops.wishlist, { reps: userRef(userId), ...variables }, caller);
+    favourites.call(UserWishlistDocument, { representations: userRef(userId), ...variables }, caller);
+  const wishlistOf = async (userId: string, caller: { userId: string | null; roles: string[] }, variables: { first?: number; after?: string } = {}) =>
+    entitiesOf('User', (await wishlist(userId, caller, variables)).data!._entities)[0]!.wishlist;
 
   it('adding twice keeps one item and returns it; the event is sent once', async () => {
     const [userId, productId] = [randomUUID(), await products.create()];
     const first = await add(userId, productId);
     expect(first).toEqual({ item: { id: expect.any(String), addedAt: expect.any(String), product: { id: productId, favouriteCount: 1 } }, errors: [] });
     expect(await add(userId, productId)).toEqual(first);
-    const view = (await wishlist(userId, customer(userId))).data!._entities[0]!.wishlist;
+    const view = (await wishlistOf(userId, customer(userId)));
     expect(view.edges.map((edge) => edge.node)).toEqual([{ id: first.item!.id, product: { id: productId } }]);
     expect(await outboxFor(favourites, userId)).toEqual([
       { type: 'wishlist.item-added', data: { itemId: first.item!.id, userId, productId, addedAt: first.item!.addedAt } },
@@ -47,7 +41,7 @@ describe.each(sqlBackends)('wishlists on %s', (backend) => {
     const added = await add(userId, productId);
     expect(await remove(userId, productId)).toEqual({ item: { ...added.item, product: { id: productId, favouriteCount: 0 } }, errors: [] });
     expect(await remove(userId, productId)).toEqual({ item: null, errors: [] });
-    expect((await wishlist(userId, customer(userId))).data!._entities[0]!.wishlist.totalCount).toBe(0);
+    expect((await wishlistOf(userId, customer(userId))).totalCount).toBe(0);
     expect((await outboxFor(favourites, userId)).map((event) => event.type)).toEqual(['wishlist.item-added', 'wishlist.item-removed']);
     expect((await outboxFor(favourites, userId))[1]!.data).toEqual({ itemId: added.item!.id, userId, productId, reason: 'removed' });
   });
@@ -57,7 +51,7 @@ describe.each(sqlBackends)('wishlists on %s', (backend) => {
     const results = await Promise.all(Array.from({ length: 20 }, () => add(userId, productId)));
     expect(new Set(results.map((result) => result.item?.id)).size).toBe(1);
     expect(results.every((result) => result.errors.length === 0)).toBe(true);
-    expect((await wishlist(userId, customer(userId))).data!._entities[0]!.wishlist.totalCount).toBe(1);
+    expect((await wishlistOf(userId, customer(userId))).totalCount).toBe(1);
     expect(await outboxFor(favourites, userId)).toHaveLength(1);
   });
 
@@ -68,7 +62,7 @@ describe.each(sqlBackends)('wishlists on %s', (backend) => {
     await Promise.all(ids.flatMap((id, i) => fans.slice(0, i % 4).map((fan) => add(fan, id))));
     const spy = vi.spyOn(WishlistStore.prototype, 'favouriteCounts');
     try {
-      const result = await favourites.call(ops.products, { reps: ids.map((id) => ({ __typename: 'Product', id })) });
+      const result = await favourites.call(ProductFavouriteCountsDocument, { representations: ids.map((id) => ({ __typename: 'Product', id })) });
       expect(result).toEqual({ data: { _entities: ids.map((id, i) => ({ id, favouriteCount: i % 4 })) } });
       expect(spy).toHaveBeenCalledTimes(1);
       expect(spy.mock.calls[0]![0]).toEqual(ids);
@@ -82,10 +76,10 @@ describe.each(sqlBackends)('wishlists on %s', (backend) => {
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) ids.push(await products.create());
     for (const id of ids) await add(userId, id);
-    const pages: Wishlist[] = [];
+    const pages: Array<Awaited<ReturnType<typeof wishlistOf>>> = [];
     let after: string | undefined;
     do {
-      const page = (await wishlist(userId, customer(userId), { first: 2, ...(after ? { after } : {}) })).data!._entities[0]!.wishlist;
+      const page = await wishlistOf(userId, customer(userId), { first: 2, ...(after ? { after } : {}) });
       pages.push(page);
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor! : undefined;
     } while (after);
@@ -96,7 +90,7 @@ describe.each(sqlBackends)('wishlists on %s', (backend) => {
       [5, false, true],
     ]);
     expect(pages[0]!.pageInfo.startCursor).toBe(pages[0]!.edges[0]!.cursor);
-    expect((await wishlist(userId, customer(userId))).data!._entities[0]!.wishlist.edges).toHaveLength(5);
+    expect((await wishlistOf(userId, customer(userId))).edges).toHaveLength(5);
   });
 
   it('rejects a bad page size or cursor with BAD_USER_INPUT', async () => {
@@ -114,13 +108,13 @@ describe.each(sqlBackends)('wishlists on %s', (backend) => {
     const code = (result: { errors?: Array<{ extensions?: { code?: string } }> }) => result.errors?.map((error) => error.extensions?.code);
     expect(code(await wishlist(owner, { userId: null, roles: [] }))).toEqual(['UNAUTHENTICATED']);
     expect(code(await wishlist(owner, customer(stranger)))).toEqual(['FORBIDDEN']);
-    expect((await wishlist(owner, admin())).data!._entities[0]!.wishlist.totalCount).toBe(1);
-    const anonymous = await favourites.call(ops.add, { p: productId });
+    expect((await wishlistOf(owner, admin())).totalCount).toBe(1);
+    const anonymous = await favourites.call(AddToWishlistDocument, { productId });
     expect(code(anonymous)).toEqual(['UNAUTHENTICATED']);
-    expect(code(await favourites.call(ops.remove, { p: productId }))).toEqual(['UNAUTHENTICATED']);
-    const reps = [{ __typename: 'WishlistItem', id: item!.id }];
-    expect((await favourites.call(ops.items, { reps }, customer(stranger))).data).toEqual({ _entities: [null] });
-    expect((await favourites.call(ops.items, { reps }, customer(owner))).data).toEqual({ _entities: [{ id: item!.id, product: { id: productId } }] });
+    expect(code(await favourites.call(RemoveFromWishlistDocument, { productId }))).toEqual(['UNAUTHENTICATED']);
+    const representations = [{ __typename: 'WishlistItem', id: item!.id }];
+    expect((await favourites.call(WishlistItemsDocument, { representations }, customer(stranger))).data).toEqual({ _entities: [null] });
+    expect((await favourites.call(WishlistItemsDocument, { representations }, customer(owner))).data).toEqual({ _entities: [{ id: item!.id, product: { id: productId } }] });
   });
 
   it('refuses products the catalog does not know with UNKNOWN_PRODUCT', async () => {
