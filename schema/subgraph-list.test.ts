@@ -18,10 +18,12 @@ describe('the subgraph list', () => {
     expect(new Set(subgraphs.map((entry) => entry.port)).size).toBe(subgraphs.length);
   });
 
-  it('is what the npm workspaces list holds', () => {
+  it('is what the npm workspaces hold: every folder by `subgraphs/*`, each pinned in package-lock.json', () => {
     const workspaces = (JSON.parse(readFileSync('package.json', 'utf8')) as { workspaces: string[] }).workspaces;
-    const listed = workspaces.filter((path) => path.startsWith('subgraphs/')).map((path) => path.slice('subgraphs/'.length));
-    expect(listed.sort()).toEqual([...names].sort());
+    expect(workspaces.filter((path) => path.startsWith('subgraphs/'))).toEqual(['subgraphs/*']);
+    const locked = Object.keys((JSON.parse(readFileSync('package-lock.json', 'utf8')) as { packages: Record<string, unknown> }).packages);
+    const lockedSubgraphs = locked.filter((path) => /^subgraphs\/[^/]+$/.test(path)).map((path) => path.slice('subgraphs/'.length));
+    expect(lockedSubgraphs.sort()).toEqual([...names].sort());
   });
 
   it('is what the embedded process starts, in its order, each module under its own name', () => {
