@@ -6,7 +6,7 @@ import { LocalTransport, type EventTransport } from '@shop/events';
 import { createExplorer } from '@shop/explorer';
 import { createRemoteAccessTokenVerifier, startRouter, type RouterOptions } from '@shop/router';
 import { startSubgraph, type Logger, type RunningSubgraph } from '@shop/subgraph-kit';
-import { subgraphs, type SubgraphName } from '../schema/subgraphs';
+import type { SubgraphName } from '../schema/subgraphs';
 import { loadOrCreateKeys } from './embedded-keys';
 import { storefrontQuery } from './storefront-query';
 import { embeddedSubgraphs, type SubgraphConfigs } from './subgraph-modules';
@@ -60,7 +60,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<RunningEm
   const running: Record<string, RunningSubgraph> = {};
   const cleanups: Array<() => Promise<void>> = [];
 
-  for (const { name, module, config } of embeddedSubgraphs({ keys, issuer, audience, ...(options.dataDir ? { mailDirectory: `${options.dataDir}/mail` } : {}) })) {
+  for (const { name, port: fixedPort, module, config } of embeddedSubgraphs({ keys, issuer, audience, ...(options.dataDir ? { mailDirectory: `${options.dataDir}/mail` } : {}) })) {
     const logger = options.logger.child({ service: module.name });
     const cache = new MemoryCache({ keyPrefix: module.name });
     const pubsub = options.servers?.pubsub(module.name) ?? new MemoryPubSub({ keyPrefix: module.name });
@@ -68,7 +68,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<RunningEm
     await runMigrations(database, module.migrations);
     const settings = { ...(config as object), ...options.subgraphConfig?.[name] };
     const { stop, ...parts } = await module.create(settings, { database, transport, cache, pubsub, logger });
-    const port = options.subgraphPorts === 'random' ? 0 : (subgraphs.find((s) => s.name === module.name)?.port ?? 0);
+    const port = options.subgraphPorts === 'random' ? 0 : fixedPort;
     const onSubgraphRequest = options.observe?.onSubgraphRequest;
     running[module.name] = await startSubgraph({
       ...parts,

@@ -50,6 +50,8 @@ export interface EmbeddedSettings {
 
 interface ModuleWithConfig<TConfig> {
   name: SubgraphName;
+  /** Its fixed embedded port (schema/subgraphs.ts). */
+  port: number;
   module: SubgraphModule<TConfig>;
   config: TConfig;
 }
@@ -82,5 +84,5 @@ function embeddedConfigs(settings: EmbeddedSettings): SubgraphConfigs {
 /** Every subgraph, in start order (schema/subgraphs.ts), with its embedded-mode configuration. */
 export function embeddedSubgraphs(settings: EmbeddedSettings): Array<ModuleWithConfig<unknown>> {
   const configs = embeddedConfigs(settings);
-  return subgraphs.map(({ name }) => ({ name, module: allModules[name], config: configs[name] }) as ModuleWithConfig<unknown>);
+  return subgraphs.map(({ name, port }) => ({ name, port, module: allModules[name], config: configs[name] }) as ModuleWithConfig<unknown>);
 }
