@@ -10,7 +10,8 @@ import { subgraphs } from './subgraphs';
  *   src/schema.graphql          the SDL, every field described
  *   src/env.ts                  <name>EnvSchema, <Name>Env, load<Name>Env(), <name>ConfigFromEnv(env)
  *   src/main.ts                 services mode: serve, or `migrate` with the platform env
- *   src/subgraph.ts             <name>Module: binds the platform (database, transport, relay)
+ *   src/<name>.ts               create<Name>(): the composition root (stores and services), reused by tests
+ *   src/subgraph.ts             <name>Module: binds the platform (database, transport, relay, consumers)
  *   src/index.ts                the package's exports
  *   src/codegen-mappers.ts      resolver types' mappers
  *   src/resolvers/index.ts      the merged resolvers; src/services/, src/db/schema.ts, src/db/migrations/
@@ -30,13 +31,6 @@ const requiredFiles = [
   'src/db/schema.ts',
 ];
 const requiredFolders = ['src/resolvers', 'src/services', 'src/db/migrations', 'tests'];
-
-/**
- * Subgraphs still without a `<name>.ts` composition root (stores and services built in
- * `subgraph.ts`). The list may only shrink: a new subgraph gets its root, and a subgraph that gains
- * one must leave the list.
- */
-const withoutCompositionRoot = ['notifications', 'products'];
 
 const capitalized = (name: string) => name[0]!.toUpperCase() + name.slice(1);
 const isFolder = (path: string) => existsSync(path) && statSync(path).isDirectory();
@@ -61,9 +55,9 @@ describe('every subgraph folder has the same shape', () => {
       expect(main).toContain(`await runSubgraph(${name}Module, ${name}ConfigFromEnv(env), env);`);
     });
 
-    it(`${name}: subgraph.ts exports ${name}Module; a <name>.ts composition root unless listed`, () => {
+    it(`${name}: subgraph.ts exports ${name}Module; src/${name}.ts is its composition root`, () => {
       expect(readFileSync(`${root}/src/subgraph.ts`, 'utf8')).toContain(`export const ${name}Module`);
-      expect(existsSync(`${root}/src/${name}.ts`)).toBe(!withoutCompositionRoot.includes(name));
+      expect(readFileSync(`${root}/src/${name}.ts`, 'utf8')).toContain(`export function create${capitalized(name)}(`);
     });
 
     it(`${name}: src/ holds only the known roles`, () => {

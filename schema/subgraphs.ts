@@ -2,12 +2,7 @@
  * The subgraphs of the supergraph, in one place: `npm run compose` reads their SDL, `npm start`
  * starts each on its port, docker-compose gives each a service. Ports are the embedded defaults.
  */
-export interface SubgraphEntry {
-  name: string;
-  port: number;
-}
-
-export const subgraphs: readonly SubgraphEntry[] = [
+export const subgraphs = [
   { name: 'users', port: 4001 },
   { name: 'ratings', port: 4004 },
   { name: 'favourites', port: 4006 },
@@ -20,7 +15,12 @@ export const subgraphs: readonly SubgraphEntry[] = [
   { name: 'promotions', port: 4007 },
   { name: 'shipping', port: 4011 },
   { name: 'notifications', port: 4012 },
-];
+] as const satisfies ReadonlyArray<{ name: string; port: number }>;
+
+/** A subgraph's name; lists keyed by it (scripts/subgraph-modules.ts) fail to compile when one is missing or extra. */
+export type SubgraphName = (typeof subgraphs)[number]['name'];
+
+export type SubgraphEntry = (typeof subgraphs)[number];
 
 export const sdlPath = (name: string) => `subgraphs/${name}/src/schema.graphql`;
 

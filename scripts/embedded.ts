@@ -6,10 +6,10 @@ import { LocalTransport, type EventTransport } from '@shop/events';
 import { createExplorer } from '@shop/explorer';
 import { createRemoteAccessTokenVerifier, startRouter, type RouterOptions } from '@shop/router';
 import { startSubgraph, type Logger, type RunningSubgraph } from '@shop/subgraph-kit';
-import { subgraphs } from '../schema/subgraphs';
+import type { SubgraphName } from '../schema/subgraphs';
 import { loadOrCreateKeys } from './embedded-keys';
 import { storefrontQuery } from './storefront-query';
-import { embeddedSubgraphs } from './subgraph-modules';
+import { embeddedSubgraphs, type SubgraphConfigs } from './subgraph-modules';
 
 export interface EmbeddedOptions {
   /** Keeps PGlite data and keys; omit for a throwaway in-memory shop (tests). */
@@ -28,7 +28,7 @@ export interface EmbeddedOptions {
    */
   servers?: { database(subgraph: string): Promise<DatabaseHandle>; transport: EventTransport; pubsub(subgraph: string): PubSub };
   /** Settings laid over a subgraph's embedded configuration, by subgraph name (e.g. a short stock hold in a test). */
-  subgraphConfig?: Record<string, object>;
+  subgraphConfig?: { [Name in SubgraphName]?: Partial<SubgraphConfigs[Name]> };
 }
 
 export interface RunningEmbedded {
@@ -60,15 +60,15 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<RunningEm
   const running: Record<string, RunningSubgraph> = {};
   const cleanups: Array<() => Promise<void>> = [];
 
-  for (const { module, config } of embeddedSubgraphs({ keys, issuer, audience, ...(options.dataDir ? { mailDirectory: `${options.dataDir}/mail` } : {}) })) {
+  for (const { name, port: fixedPort, module, config } of embeddedSubgraphs({ keys, issuer, audience, ...(options.dataDir ? { mailDirectory: `${options.dataDir}/mail` } : {}) })) {
     const logger = options.logger.child({ service: module.name });
     const cache = new MemoryCache({ keyPrefix: module.name });
     const pubsub = options.servers?.pubsub(module.name) ?? new MemoryPubSub({ keyPrefix: module.name });
     const database = embeddedDatabase ?? (await options.servers!.database(module.name));
     await runMigrations(database, module.migrations);
-    const settings = { ...(config as object), ...options.subgraphConfig?.[module.name] };
+    const settings = { ...(config as object), ...options.subgraphConfig?.[name] };
     const { stop, ...parts } = await module.create(settings, { database, transport, cache, pubsub, logger });
-    const port = options.subgraphPorts === 'random' ? 0 : (subgraphs.find((s) => s.name === module.name)?.port ?? 0);
+    const port = options.subgraphPorts === 'random' ? 0 : fixedPort;
     const onSubgraphRequest = options.observe?.onSubgraphRequest;
     running[module.name] = await startSubgraph({
       ...parts,

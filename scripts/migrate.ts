@@ -7,7 +7,7 @@ import { allModules } from './subgraph-modules';
  * `<NAME>_DATABASE_URL` when set (a database per subgraph), else the shared `DATABASE_URL`.
  */
 const env = loadMigrateEnv();
-for (const { name, migrations: target } of allModules) {
+for (const { name, migrations: target } of Object.values(allModules)) {
   const url = env[`${name.toUpperCase()}_DATABASE_URL`] ?? env.DATABASE_URL;
   if (!url) {
     console.error(`No database for ${name}: set DATABASE_URL or ${name.toUpperCase()}_DATABASE_URL`);

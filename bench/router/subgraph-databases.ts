@@ -9,7 +9,7 @@ import { benchEnv } from './env';
 export async function createSubgraphDatabases(): Promise<{ urls: Record<string, string>; drop(): Promise<void> }> {
   const databases: Array<[string, TestDatabase]> = [];
   try {
-    for (const module of allModules) databases.push([module.name, await createTestDatabase(`bench_${module.name}`)]);
+    for (const module of Object.values(allModules)) databases.push([module.name, await createTestDatabase(`bench_${module.name}`)]);
   } catch (error) {
     await Promise.all(databases.map(([, database]) => database.drop()));
     throw new Error(`no test PostgreSQL server: run \`npm run servers:up\` first, or BENCH_SUBGRAPH_DB=pglite (${(error as Error).message})`);

@@ -1,1 +1,2 @@
-export { embeddedProductsConfig, productsModule, type ProductsCatalogConfig, type ProductsConfig } from './subgraph';
+export { embeddedProductsConfig, productsModule, type ProductsConfig } from './subgraph';
+export type { ProductsCatalogConfig } from './products';

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
-import { embeddedProductsConfig, productsModule } from '../src';
-import { admin, anonymous, codes, customer, ERRORS, harnessClient, unique, type Data } from './helpers';
+import { sqlBackends } from '@shop/testkit';
+import { admin, anonymous, codes, customer, ERRORS, unique, productsTestShop, type Data, type ProductsTestShop } from './helpers';
 
 const LIST = `query($filter: ProductFilter, $sort: ProductSort, $first: Int, $after: String) {
   products(filter: $filter, sort: $sort, first: $first, after: $after) {
@@ -13,22 +12,20 @@ const LIST = `query($filter: ProductFilter, $sort: ProductSort, $first: Int, $af
 }`;
 
 describe.each(sqlBackends)('browsing the catalog on %s', (backend) => {
-  let harness: SubgraphHarness;
-  let client: ReturnType<typeof harnessClient>;
+  let shop: ProductsTestShop;
   /** clothing > shirts > tees, and a separate root shoes. */
   let tree: { clothing: Data; shirts: Data; tees: Data; shoes: Data };
   let items: { coat: string; shirt: string; tee: string; dollarTee: string; hiddenTee: string; boot: string };
 
   beforeAll(async () => {
-    harness = await startSubgraphHarness({ module: productsModule, config: embeddedProductsConfig, backend });
-    client = harnessClient(harness);
-    const clothing = (await client.createCategory({ name: 'Clothing', position: 2 }))!;
-    const shoes = (await client.createCategory({ name: 'Shoes', position: 1 }))!;
-    const shirts = (await client.createCategory({ name: 'Shirts', parentId: clothing.id }))!;
-    const tees = (await client.createCategory({ name: 'Tees', parentId: shirts.id }))!;
+    shop = await productsTestShop(backend, 'browsing-test');
+    const clothing = (await shop.client.createCategory({ name: 'Clothing', position: 2 }))!;
+    const shoes = (await shop.client.createCategory({ name: 'Shoes', position: 1 }))!;
+    const shirts = (await shop.client.createCategory({ name: 'Shirts', parentId: clothing.id }))!;
+    const tees = (await shop.client.createCategory({ name: 'Tees', parentId: shirts.id }))!;
     tree = { clothing, shirts, tees, shoes };
     const make = async (category: Data, name: string, amount: number, currency = 'EUR', published = true) =>
-      (await client.createProduct(category.id, { name, price: { amount, currency }, published })).id;
+      (await shop.client.createProduct(category.id, { name, price: { amount, currency }, published })).id;
     items = {
       coat: await make(clothing, 'Coat', 9000),
       shirt: await make(shirts, 'Shirt', 3000),
@@ -38,10 +35,10 @@ describe.each(sqlBackends)('browsing the catalog on %s', (backend) => {
       boot: await make(shoes, 'Boot', 3000),
     };
   });
-  afterAll(() => harness?.stop());
+  afterAll(() => shop?.stop());
 
   const list = async (variables: Record<string, unknown>, caller = customer) => {
-    const result = await client.call(LIST, variables, caller);
+    const result = await shop.client.call(LIST, variables, caller);
     if (result.errors) throw new Error(JSON.stringify(result.errors));
     return result.data!.products as { edges: Array<{ cursor: string; node: Data }>; pageInfo: Data; totalCount: number };
   };
@@ -60,7 +57,7 @@ describe.each(sqlBackends)('browsing the catalog on %s', (backend) => {
   it('an unknown category id or slug, or an id that is no UUID, is BAD_USER_INPUT naming the argument, never an empty page', async () => {
     const unknownId = randomUUID();
     const refused = async (filter: Record<string, unknown>) => {
-      const result = await client.call(LIST, { filter }, customer);
+      const result = await shop.client.call(LIST, { filter }, customer);
       expect(result.data).toBeNull();
       return result.errors?.map((e) => ({ message: e.message, code: e.extensions?.code, argument: e.extensions?.argument }));
     };
@@ -70,7 +67,7 @@ describe.each(sqlBackends)('browsing the catalog on %s', (backend) => {
   });
 
   it('refuses an unknown category written inline in the query like one sent as a variable', async () => {
-    const inline = (filter: string, selection = 'totalCount') => client.call(`query { products(filter: { ${filter} }, sort: PRICE_ASC) { ${selection} } }`, {}, customer);
+    const inline = (filter: string, selection = 'totalCount') => shop.client.call(`query { products(filter: { ${filter} }, sort: PRICE_ASC) { ${selection} } }`, {}, customer);
     const refused = async (filter: string) => {
       const result = await inline(filter);
       expect(result.data).toBeNull();
@@ -113,12 +110,12 @@ describe.each(sqlBackends)('browsing the catalog on %s', (backend) => {
       { filter: { minPrice: 500, maxPrice: 100 } },
       { filter: { ids: Array.from({ length: 101 }, () => randomUUID()) } },
     ];
-    for (const variables of bad) expect(codes(await client.call(LIST, variables, customer)), JSON.stringify(variables)).toEqual(['BAD_USER_INPUT']);
+    for (const variables of bad) expect(codes(await shop.client.call(LIST, variables, customer)), JSON.stringify(variables)).toEqual(['BAD_USER_INPUT']);
   });
 
   it('answers the whole category tree depth first, with parents, children and subtree products', async () => {
     const mine = new Set(Object.values(tree).map((category) => category.id));
-    const all = await client.call('query { categories { id name position parent { id } children { name } } }', {}, anonymous);
+    const all = await shop.client.call('query { categories { id name position parent { id } children { name } } }', {}, anonymous);
     const ordered = (all.data!.categories as Data[]).filter((category) => mine.has(category.id));
     expect(ordered.map((c) => [c.name, c.parent?.id ?? null, c.children.map((child: Data) => child.name)])).toEqual([
       ['Shoes', null, []],
@@ -126,18 +123,18 @@ describe.each(sqlBackends)('browsing the catalog on %s', (backend) => {
       ['Shirts', tree.clothing.id, ['Tees']],
       ['Tees', tree.shirts.id, []],
     ]);
-    const bySlug = await client.call('query($slug: String) { category(slug: $slug) { id name products(first: 2, sort: PRICE_ASC) { edges { node { name } } totalCount pageInfo { hasNextPage } } } }', { slug: tree.shirts.slug });
+    const bySlug = await shop.client.call('query($slug: String) { category(slug: $slug) { id name products(first: 2, sort: PRICE_ASC) { edges { node { name } } totalCount pageInfo { hasNextPage } } } }', { slug: tree.shirts.slug });
     expect(bySlug.data).toEqual({ category: { id: tree.shirts.id, name: 'Shirts', products: { edges: [{ node: { name: 'Tee' } }, { node: { name: 'Dollar tee' } }], totalCount: 3, pageInfo: { hasNextPage: true } } } });
-    expect((await client.call('query($id: ID) { category(id: $id) { name parent { name } } }', { id: tree.tees.id })).data).toEqual({ category: { name: 'Tees', parent: { name: 'Shirts' } } });
-    expect(codes(await client.call('query { category { id } }'))).toEqual(['BAD_USER_INPUT']);
-    expect((await client.call('query($id: ID) { category(id: $id) { id } }', { id: randomUUID() })).data).toEqual({ category: null });
-    const entities = await client.call('query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Category { name } } }', { reps: [{ __typename: 'Category', id: tree.tees.id }] });
+    expect((await shop.client.call('query($id: ID) { category(id: $id) { name parent { name } } }', { id: tree.tees.id })).data).toEqual({ category: { name: 'Tees', parent: { name: 'Shirts' } } });
+    expect(codes(await shop.client.call('query { category { id } }'))).toEqual(['BAD_USER_INPUT']);
+    expect((await shop.client.call('query($id: ID) { category(id: $id) { id } }', { id: randomUUID() })).data).toEqual({ category: null });
+    const entities = await shop.client.call('query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Category { name } } }', { reps: [{ __typename: 'Category', id: tree.tees.id }] });
     expect(entities.data).toEqual({ _entities: [{ name: 'Tees' }] });
   });
 
   it('creates and moves categories with typed errors for bad slugs, taken slugs, missing parents and cycles', async () => {
-    const create = (input: Record<string, unknown>) => client.call(`mutation($input: CreateCategoryInput!) { createCategory(input: $input) { category { id } ${ERRORS} } }`, { input: { slug: unique('c'), name: 'C', ...input } }, admin);
-    const update = (id: string, input: Record<string, unknown>) => client.call(`mutation($id: ID!, $input: UpdateCategoryInput!) { updateCategory(id: $id, input: $input) { category { name slug position parent { id } } ${ERRORS} } }`, { id, input }, admin);
+    const create = (input: Record<string, unknown>) => shop.client.call(`mutation($input: CreateCategoryInput!) { createCategory(input: $input) { category { id } ${ERRORS} } }`, { input: { slug: unique('c'), name: 'C', ...input } }, admin);
+    const update = (id: string, input: Record<string, unknown>) => shop.client.call(`mutation($id: ID!, $input: UpdateCategoryInput!) { updateCategory(id: $id, input: $input) { category { name slug position parent { id } } ${ERRORS} } }`, { id, input }, admin);
     const errorsOf = (result: { data?: Data }) => (Object.values(result.data!)[0] as Data).errors.map((e: Data) => [e.code, e.field]);
     expect(errorsOf(await create({ slug: 'Bad Slug' }))).toEqual([['INVALID_SLUG', 'slug']]);
     expect(errorsOf(await create({ slug: tree.shoes.slug }))).toEqual([['SLUG_TAKEN', 'slug']]);

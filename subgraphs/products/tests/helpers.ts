@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventEnvelope, EventTransport } from '@shop/events';
-import type { Caller, SubgraphHarness } from '@shop/testkit';
+import { startSubgraphHarness, uniqueKafkaName, type Caller, type HarnessBackend, type SubgraphHarness } from '@shop/testkit';
+import { embeddedProductsConfig, productsModule, type ProductsConfig } from '../src';
 
 export const admin: Caller = { userId: randomUUID(), roles: ['admin', 'customer'] };
 export const customer: Caller = { userId: randomUUID(), roles: ['customer'] };
@@ -17,8 +18,9 @@ export const ERRORS = 'errors { code field message }';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw GraphQL responses, asserted field by field
 export type Data = Record<string, any>;
 
-/** The operations tests use, against either a harness or a services-mode server. */
-export function catalogClient(call: (query: string, variables?: Record<string, unknown>, caller?: Caller) => Promise<{ data?: Data; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }>) {
+/** The operations tests use, straight to the harness's subgraph. */
+function catalogClient(harness: SubgraphHarness) {
+  const call = (query: string, variables?: Record<string, unknown>, caller?: Caller) => harness.call<Data>(query, variables, caller);
   const createCategory = async (input: Record<string, unknown> = {}, as: Caller = admin) => {
     const result = await call(`mutation($input: CreateCategoryInput!) { createCategory(input: $input) { category { id slug name position parent { id } } ${ERRORS} } }`, { input: { slug: unique('cat'), name: 'Category', ...input } }, as);
     return result.data?.createCategory?.category as { id: string; slug: string } | null;
@@ -37,15 +39,43 @@ export function catalogClient(call: (query: string, variables?: Record<string, u
   return { call, createCategory, createProductRaw, productInput, createProduct };
 }
 
-export const harnessClient = (harness: SubgraphHarness) => catalogClient((query, variables, caller) => harness.call<Data>(query, variables, caller));
-
 export const codes = (result: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => result.errors?.map((error) => error.extensions?.code);
 
 /** Collects every event published on `shop.products` (a fresh consumer group reads from the start). */
-export async function collectProductEvents(transport: EventTransport, groupId: string): Promise<EventEnvelope[]> {
+async function collectProductEvents(transport: EventTransport, groupId: string): Promise<EventEnvelope[]> {
   const received: EventEnvelope[] = [];
   await transport.subscribe({ groupId, topics: ['shop.products'], handler: async (envelope) => void received.push(envelope) });
   return received;
+}
+
+export interface ProductsTestShop {
+  harness: SubgraphHarness;
+  client: ReturnType<typeof catalogClient>;
+  /** Every event published on `shop.products` since the shop started, in order. */
+  events: EventEnvelope[];
+  stop(): Promise<void>;
+}
+
+export interface ProductsTestShopOptions {
+  /** @default embeddedProductsConfig (the catalog in the harness's PostgreSQL) */
+  config?: ProductsConfig;
+  /** @default 'local' */
+  transport?: 'local' | 'kafka';
+}
+
+/**
+ * The products subgraph as production wires it (startSubgraphHarness on `backend`), a catalog
+ * client and the events it publishes, collected by a consumer group named after `name`.
+ */
+export async function productsTestShop(backend: HarnessBackend, name: string, options: ProductsTestShopOptions = {}): Promise<ProductsTestShop> {
+  const harness = await startSubgraphHarness({ module: productsModule, config: options.config ?? embeddedProductsConfig, backend, ...(options.transport ? { transport: options.transport } : {}) });
+  try {
+    const events = await collectProductEvents(harness.platform.transport, uniqueKafkaName(name));
+    return { harness, client: catalogClient(harness), events, stop: () => harness.stop() };
+  } catch (error) {
+    await harness.stop();
+    throw error;
+  }
 }
 
 export { eventually } from '@shop/testkit';

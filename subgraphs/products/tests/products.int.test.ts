@@ -1,36 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { productCreated, productDeleted, productUpdated, type EventEnvelope } from '@shop/events';
-import { countQueries, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
-import { embeddedProductsConfig, productsModule } from '../src';
-import { admin, anonymous, codes, collectProductEvents, customer, ERRORS, eventually, harnessClient, PRODUCT_FIELDS, type Data } from './helpers';
+import { productCreated, productDeleted, productUpdated } from '@shop/events';
+import { countQueries, sqlBackends } from '@shop/testkit';
+import { admin, anonymous, codes, customer, ERRORS, eventually, PRODUCT_FIELDS, productsTestShop, type Data, type ProductsTestShop } from './helpers';
 
 describe.each(sqlBackends)('products on %s', (backend) => {
-  let harness: SubgraphHarness;
-  let client: ReturnType<typeof harnessClient>;
-  let events: EventEnvelope[];
+  let shop: ProductsTestShop;
   let categoryId: string;
 
   beforeAll(async () => {
-    harness = await startSubgraphHarness({ module: productsModule, config: embeddedProductsConfig, backend });
-    client = harnessClient(harness);
-    events = await collectProductEvents(harness.platform.transport, `products-test-${randomUUID()}`);
-    categoryId = (await client.createCategory({ name: 'Tees' }))!.id;
+    shop = await productsTestShop(backend, 'products-test');
+    categoryId = (await shop.client.createCategory({ name: 'Tees' }))!.id;
   });
-  afterAll(() => harness?.stop());
+  afterAll(() => shop?.stop());
 
-  const eventsOf = (productId: string) => events.filter((event) => event.aggregateId === productId);
-  const byId = (id: string, caller = customer) => client.call(`query($id: ID) { product(id: $id) { id name published } }`, { id }, caller);
+  const eventsOf = (productId: string) => shop.events.filter((event) => event.aggregateId === productId);
+  const byId = (id: string, caller = customer) => shop.client.call(`query($id: ID) { product(id: $id) { id name published } }`, { id }, caller);
 
   it('createProduct stores every field and records product.created with the snapshot', async () => {
-    const input = client.productInput(categoryId, {
+    const input = shop.client.productInput(categoryId, {
       description: 'Organic cotton.',
       price: { amount: 2599, currency: 'GBP' },
       images: [{ url: 'https://cdn.example.com/tee.jpg', alt: 'Front' }, { url: 'https://cdn.example.com/back.jpg' }],
       attributes: [{ name: 'colour', value: 'red' }],
       published: true,
     });
-    const result = await client.createProductRaw(input);
+    const result = await shop.client.createProductRaw(input);
     const product = result.data!.createProduct.product;
     expect(result.data!.createProduct.errors).toEqual([]);
     expect(product).toEqual({
@@ -62,7 +57,7 @@ describe.each(sqlBackends)('products on %s', (backend) => {
   });
 
   it('reports broken rules as typed errors and records no event for them', async () => {
-    const bad = async (overrides: Record<string, unknown>) => (await client.createProductRaw(client.productInput(categoryId, overrides))).data!.createProduct;
+    const bad = async (overrides: Record<string, unknown>) => (await shop.client.createProductRaw(shop.client.productInput(categoryId, overrides))).data!.createProduct;
     expect(await bad({ price: { amount: -1, currency: 'EUR' } })).toEqual({ product: null, errors: [{ code: 'INVALID_PRICE', field: 'price', message: expect.stringContaining('price.amount') }] });
     expect((await bad({ price: { amount: 100, currency: 'euro' } })).errors.map((e: Data) => e.code)).toEqual(['INVALID_PRICE']);
     expect(await bad({ categoryId: randomUUID() })).toEqual({ product: null, errors: [{ code: 'UNKNOWN_CATEGORY', field: 'categoryId', message: 'No category has this id' }] });
@@ -72,20 +67,20 @@ describe.each(sqlBackends)('products on %s', (backend) => {
       ['INVALID_FIELD', 'name'],
       ['INVALID_FIELD', 'images'],
     ]);
-    const taken = await client.createProduct(categoryId);
+    const taken = await shop.client.createProduct(categoryId);
     expect((await bad({ sku: taken.sku })).errors).toEqual([{ code: 'SKU_TAKEN', field: 'sku', message: `Another product already has sku "${taken.sku}"` }]);
     expect((await bad({ slug: taken.slug })).errors.map((e: Data) => e.code)).toEqual(['SLUG_TAKEN']);
     // Money is never a float: GraphQL's Int refuses 12.5 before any resolver runs.
-    const fractional = await client.createProductRaw(client.productInput(categoryId, { price: { amount: 12.5, currency: 'EUR' } }));
+    const fractional = await shop.client.createProductRaw(shop.client.productInput(categoryId, { price: { amount: 12.5, currency: 'EUR' } }));
     expect(codes(fractional)).toEqual(['BAD_USER_INPUT']);
     await eventually(() => eventsOf(taken.id).length === 1);
-    expect(events.filter((e) => (e.data as { sku?: string }).sku === taken.sku)).toHaveLength(1);
+    expect(shop.events.filter((e) => (e.data as { sku?: string }).sku === taken.sku)).toHaveLength(1);
   });
 
   it('only admins write: customers are FORBIDDEN, anonymous callers UNAUTHENTICATED', async () => {
-    const product = await client.createProduct(categoryId);
+    const product = await shop.client.createProduct(categoryId);
     const mutations: Array<[string, Record<string, unknown>]> = [
-      ['mutation($input: CreateProductInput!) { createProduct(input: $input) { errors { code } } }', { input: client.productInput(categoryId) }],
+      ['mutation($input: CreateProductInput!) { createProduct(input: $input) { errors { code } } }', { input: shop.client.productInput(categoryId) }],
       ['mutation($id: ID!) { updateProduct(id: $id, input: { name: "X" }) { errors { code } } }', { id: product.id }],
       ['mutation($id: ID!) { publishProduct(id: $id) { errors { code } } }', { id: product.id }],
       ['mutation($id: ID!) { unpublishProduct(id: $id) { errors { code } } }', { id: product.id }],
@@ -94,33 +89,33 @@ describe.each(sqlBackends)('products on %s', (backend) => {
       ['mutation($id: ID!) { updateCategory(id: $id, input: { name: "X" }) { errors { code } } }', { id: categoryId }],
     ];
     for (const [query, variables] of mutations) {
-      expect(codes(await client.call(query, variables, customer))).toEqual(['FORBIDDEN']);
-      expect(codes(await client.call(query, variables, anonymous))).toEqual(['UNAUTHENTICATED']);
+      expect(codes(await shop.client.call(query, variables, customer))).toEqual(['FORBIDDEN']);
+      expect(codes(await shop.client.call(query, variables, anonymous))).toEqual(['UNAUTHENTICATED']);
     }
     expect((await byId(product.id, admin)).data).toEqual({ product: { id: product.id, name: expect.stringMatching(/^Product /), published: false } });
   });
 
   it('hides unpublished products from customers and anonymous callers everywhere; admins see them', async () => {
-    const hidden = await client.createProduct(categoryId);
-    const shown = await client.createProduct(categoryId, { published: true });
+    const hidden = await shop.client.createProduct(categoryId);
+    const shown = await shop.client.createProduct(categoryId, { published: true });
     for (const caller of [customer, anonymous]) {
       expect((await byId(hidden.id, caller)).data).toEqual({ product: null });
-      expect((await client.call('query($slug: String) { product(slug: $slug) { id } }', { slug: hidden.slug }, caller)).data).toEqual({ product: null });
-      const list = await client.call('query($ids: [ID!]) { products(filter: { ids: $ids }) { edges { node { id } } totalCount } }', { ids: [hidden.id, shown.id] }, caller);
+      expect((await shop.client.call('query($slug: String) { product(slug: $slug) { id } }', { slug: hidden.slug }, caller)).data).toEqual({ product: null });
+      const list = await shop.client.call('query($ids: [ID!]) { products(filter: { ids: $ids }) { edges { node { id } } totalCount } }', { ids: [hidden.id, shown.id] }, caller);
       expect(list.data).toEqual({ products: { edges: [{ node: { id: shown.id } }], totalCount: 1 } });
-      const entities = await client.call('query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Product { id } } }', { reps: [hidden, shown].map(({ id }) => ({ __typename: 'Product', id })) }, caller);
+      const entities = await shop.client.call('query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Product { id } } }', { reps: [hidden, shown].map(({ id }) => ({ __typename: 'Product', id })) }, caller);
       expect(entities.data).toEqual({ _entities: [null, { id: shown.id }] });
     }
     expect((await byId(hidden.id, admin)).data!.product.id).toBe(hidden.id);
-    const unpublished = await client.call('query($ids: [ID!]) { products(filter: { ids: $ids, published: false }) { edges { node { id } } } }', { ids: [hidden.id, shown.id] }, admin);
+    const unpublished = await shop.client.call('query($ids: [ID!]) { products(filter: { ids: $ids, published: false }) { edges { node { id } } } }', { ids: [hidden.id, shown.id] }, admin);
     expect(unpublished.data).toEqual({ products: { edges: [{ node: { id: hidden.id } }] } });
-    const peek = await client.call('query { products(filter: { published: false }) { totalCount } }', {}, customer);
+    const peek = await shop.client.call('query { products(filter: { published: false }) { totalCount } }', {}, customer);
     expect(codes(peek)).toEqual(['FORBIDDEN']);
   });
 
   it('publish and unpublish are versioned updates with product.updated; repeating one changes nothing', async () => {
-    const product = await client.createProduct(categoryId);
-    const publish = (mutation: string) => client.call(`mutation($id: ID!) { ${mutation}(id: $id) { product { published version } ${ERRORS} } }`, { id: product.id }, admin);
+    const product = await shop.client.createProduct(categoryId);
+    const publish = (mutation: string) => shop.client.call(`mutation($id: ID!) { ${mutation}(id: $id) { product { published version } ${ERRORS} } }`, { id: product.id }, admin);
     expect((await publish('publishProduct')).data).toEqual({ publishProduct: { product: { published: true, version: 2 }, errors: [] } });
     expect((await publish('publishProduct')).data).toEqual({ publishProduct: { product: { published: true, version: 2 }, errors: [] } });
     expect((await byId(product.id)).data!.product.published).toBe(true);
@@ -131,15 +126,15 @@ describe.each(sqlBackends)('products on %s', (backend) => {
       ['product.updated', true],
       ['product.updated', false],
     ]);
-    const missing = await client.call('mutation($id: ID!) { publishProduct(id: $id) { product { id } errors { code } } }', { id: randomUUID() }, admin);
+    const missing = await shop.client.call('mutation($id: ID!) { publishProduct(id: $id) { product { id } errors { code } } }', { id: randomUUID() }, admin);
     expect(missing.data).toEqual({ publishProduct: { product: null, errors: [{ code: 'NOT_FOUND' }] } });
   });
 
   it('updateProduct applies the patch with optimistic concurrency', async () => {
-    const product = await client.createProduct(categoryId);
-    const other = (await client.createCategory({ name: 'Other' }))!.id;
+    const product = await shop.client.createProduct(categoryId);
+    const other = (await shop.client.createCategory({ name: 'Other' }))!.id;
     const update = (input: Record<string, unknown>, expectedVersion?: number, id = product.id) =>
-      client.call(`mutation($id: ID!, $input: UpdateProductInput!, $v: Int) { updateProduct(id: $id, input: $input, expectedVersion: $v) { product { name price { amount currency } category { id } version } ${ERRORS} } }`, { id, input, v: expectedVersion }, admin);
+      shop.client.call(`mutation($id: ID!, $input: UpdateProductInput!, $v: Int) { updateProduct(id: $id, input: $input, expectedVersion: $v) { product { name price { amount currency } category { id } version } ${ERRORS} } }`, { id, input, v: expectedVersion }, admin);
     const first = await update({ name: 'Renamed', price: { amount: 999, currency: 'EUR' }, categoryId: other }, 1);
     expect(first.data).toEqual({ updateProduct: { product: { name: 'Renamed', price: { amount: 999, currency: 'EUR' }, category: { id: other }, version: 2 }, errors: [] } });
     const stale = await update({ name: 'Stale' }, 1);
@@ -153,8 +148,8 @@ describe.each(sqlBackends)('products on %s', (backend) => {
   });
 
   it('deleteProduct removes the product and records product.deleted', async () => {
-    const product = await client.createProduct(categoryId, { published: true });
-    const remove = () => client.call(`mutation($id: ID!) { deleteProduct(id: $id) { deletedProductId ${ERRORS} } }`, { id: product.id }, admin);
+    const product = await shop.client.createProduct(categoryId, { published: true });
+    const remove = () => shop.client.call(`mutation($id: ID!) { deleteProduct(id: $id) { deletedProductId ${ERRORS} } }`, { id: product.id }, admin);
     expect((await remove()).data).toEqual({ deleteProduct: { deletedProductId: product.id, errors: [] } });
     expect((await byId(product.id, admin)).data).toEqual({ product: null });
     expect((await remove()).data).toEqual({ deleteProduct: { deletedProductId: null, errors: [{ code: 'NOT_FOUND', field: 'id', message: 'No product has this id' }] } });
@@ -163,19 +158,19 @@ describe.each(sqlBackends)('products on %s', (backend) => {
   });
 
   it('product(id, slug) takes exactly one of them', async () => {
-    const product = await client.createProduct(categoryId, { published: true });
-    expect((await client.call(`query($slug: String) { product(slug: $slug) { ${PRODUCT_FIELDS} } }`, { slug: product.slug })).data!.product.id).toBe(product.id);
-    expect(codes(await client.call('query { product { id } }'))).toEqual(['BAD_USER_INPUT']);
-    expect(codes(await client.call('query($id: ID, $slug: String) { product(id: $id, slug: $slug) { id } }', { id: product.id, slug: product.slug }))).toEqual(['BAD_USER_INPUT']);
-    expect(codes(await client.call('query { product(id: "1 or 1=1") { id } }'))).toEqual(['BAD_USER_INPUT']);
-    expect((await client.call('query { product(slug: "no-such-product") { id } }')).data).toEqual({ product: null });
+    const product = await shop.client.createProduct(categoryId, { published: true });
+    expect((await shop.client.call(`query($slug: String) { product(slug: $slug) { ${PRODUCT_FIELDS} } }`, { slug: product.slug })).data!.product.id).toBe(product.id);
+    expect(codes(await shop.client.call('query { product { id } }'))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await shop.client.call('query($id: ID, $slug: String) { product(id: $id, slug: $slug) { id } }', { id: product.id, slug: product.slug }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await shop.client.call('query { product(id: "1 or 1=1") { id } }'))).toEqual(['BAD_USER_INPUT']);
+    expect((await shop.client.call('query { product(slug: "no-such-product") { id } }')).data).toEqual({ product: null });
   });
 
   it('counts the matches only when the operation selects totalCount', async () => {
-    const categoryId = (await client.createCategory({ name: 'Counted' }))!.id;
-    for (let i = 0; i < 3; i++) await client.createProduct(categoryId, { published: true });
+    const categoryId = (await shop.client.createCategory({ name: 'Counted' }))!.id;
+    for (let i = 0; i < 3; i++) await shop.client.createProduct(categoryId, { published: true });
     const listing = (selection: string) =>
-      countQueries(harness.platform.database.db, () => client.call(`query { products(first: 2, filter: { categoryId: "${categoryId}" }) { ${selection} } } ${selection.includes('...Total') ? 'fragment Total on ProductConnection { totalCount }' : ''}`, {}, admin));
+      countQueries(shop.harness.platform.database.db, () => shop.client.call(`query { products(first: 2, filter: { categoryId: "${categoryId}" }) { ${selection} } } ${selection.includes('...Total') ? 'fragment Total on ProductConnection { totalCount }' : ''}`, {}, admin));
     // The category's subtree, the page and the count; without totalCount, no count.
     const total = await listing('edges { node { id } } ...Total');
     expect(total.queries).toBe(3);
@@ -187,9 +182,9 @@ describe.each(sqlBackends)('products on %s', (backend) => {
 
   it('resolves 20 product references in one _entities call with one catalog query', async () => {
     const ids: string[] = [];
-    for (let i = 0; i < 20; i++) ids.push((await client.createProduct(categoryId, { published: i % 5 !== 0 })).id);
-    const { result, queries } = await countQueries(harness.platform.database.db, () =>
-      client.call('query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Product { id price { amount } } } }', { reps: [...ids, randomUUID()].map((id) => ({ __typename: 'Product', id })) }, customer),
+    for (let i = 0; i < 20; i++) ids.push((await shop.client.createProduct(categoryId, { published: i % 5 !== 0 })).id);
+    const { result, queries } = await countQueries(shop.harness.platform.database.db, () =>
+      shop.client.call('query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Product { id price { amount } } } }', { reps: [...ids, randomUUID()].map((id) => ({ __typename: 'Product', id })) }, customer),
     );
     expect(queries).toBe(1);
     expect(result.data!._entities).toEqual([...ids.map((id, i) => (i % 5 !== 0 ? { id, price: { amount: 1299 } } : null)), null]);

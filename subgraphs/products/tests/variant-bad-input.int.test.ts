@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Kind, parse, print, type ObjectTypeDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { productUpdated, type EventEnvelope } from '@shop/events';
-import { graphqlLiteral, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
-import { embeddedProductsConfig, productsModule } from '../src';
-import { admin, collectProductEvents, ERRORS, eventually, harnessClient, unique, type Data } from './helpers';
+import { productUpdated } from '@shop/events';
+import { graphqlLiteral, sqlBackends } from '@shop/testkit';
+import { admin, ERRORS, eventually, unique, productsTestShop, type Data, type ProductsTestShop } from './helpers';
 
 /** Each variant/option mutation's argument types, read from the schema so the variables match it exactly. */
 const mutationArgs: Record<string, Record<string, string>> = (() => {
@@ -25,20 +24,16 @@ const money = (amount: number, currency = 'EUR') => ({ amount, currency });
  * is written (same state and version, no product.updated event).
  */
 describe.each(sqlBackends)('bad input to option and variant mutations on %s', (backend) => {
-  let harness: SubgraphHarness;
-  let client: ReturnType<typeof harnessClient>;
-  let events: EventEnvelope[];
+  let shop: ProductsTestShop;
   let categoryId: string;
 
   beforeAll(async () => {
-    harness = await startSubgraphHarness({ module: productsModule, config: embeddedProductsConfig, backend });
-    client = harnessClient(harness);
-    events = await collectProductEvents(harness.platform.transport, `variant-bad-input-${randomUUID()}`);
-    categoryId = (await client.createCategory({ name: 'Shirts' }))!.id;
+    shop = await productsTestShop(backend, 'variant-bad-input');
+    categoryId = (await shop.client.createCategory({ name: 'Shirts' }))!.id;
   });
-  afterAll(() => harness?.stop());
+  afterAll(() => shop?.stop());
 
-  const state = async (id: string): Promise<Data> => (await client.call(`query($id: ID) { product(id: $id) { ${STATE} } }`, { id }, admin)).data!.product;
+  const state = async (id: string): Promise<Data> => (await shop.client.call(`query($id: ID) { product(id: $id) { ${STATE} } }`, { id }, admin)).data!.product;
 
   /** Runs a mutation with its arguments as variables or inline; the payload's errors as [code, field], or the GraphQL error codes. */
   async function attempt(field: string, args: Record<string, unknown>, form: 'variables' | 'literal'): Promise<unknown> {
@@ -48,13 +43,13 @@ describe.each(sqlBackends)('bad input to option and variant mutations on %s', (b
       form === 'variables'
         ? `mutation(${names.map((name) => `$${name}: ${types[name]}`).join(', ')}) { ${field}(${names.map((name) => `${name}: $${name}`).join(', ')}) { ${ERRORS} } }`
         : `mutation { ${field}(${names.map((name) => `${name}: ${graphqlLiteral(args[name])}`).join(', ')}) { ${ERRORS} } }`;
-    const result = await client.call(operation, form === 'variables' ? args : {}, admin);
+    const result = await shop.client.call(operation, form === 'variables' ? args : {}, admin);
     if (result.errors) return { graphqlErrors: result.errors.map((error) => error.extensions?.code) };
     return (result.data![field].errors as Data[]).map((error) => [error.code, error.field]);
   }
 
   const ok = async (field: string, args: Record<string, unknown>): Promise<Data> => {
-    const result = await client.call(`mutation { ${field}(${Object.entries(args).map(([name, value]) => `${name}: ${graphqlLiteral(value)}`).join(', ')}) { product { ${STATE} } ${ERRORS} } }`, {}, admin);
+    const result = await shop.client.call(`mutation { ${field}(${Object.entries(args).map(([name, value]) => `${name}: ${graphqlLiteral(value)}`).join(', ')}) { product { ${STATE} } ${ERRORS} } }`, {}, admin);
     expect(result.data?.[field]?.errors, JSON.stringify(result)).toEqual([]);
     return result.data![field].product;
   };
@@ -62,7 +57,7 @@ describe.each(sqlBackends)('bad input to option and variant mutations on %s', (b
   /** A product with the given options, every combination generated as a variant. */
   async function productWith(options: Array<[string, string[]]>): Promise<Data> {
     const skuPrefix = unique('P').toUpperCase();
-    const product = await client.createProduct(categoryId, { sku: skuPrefix, price: money(2500) });
+    const product = await shop.client.createProduct(categoryId, { sku: skuPrefix, price: money(2500) });
     for (const [name, values] of options) await ok('addProductOption', { productId: product.id, input: { name, values } });
     return ok('generateProductVariants', { productId: product.id, input: { skuPrefix, price: money(2500) } });
   }
@@ -71,7 +66,7 @@ describe.each(sqlBackends)('bad input to option and variant mutations on %s', (b
   async function barrier(product: Data, weightGrams: number): Promise<void> {
     const variant = product.variants[0];
     await ok('updateProductVariant', { id: variant.id, input: { weightGrams } });
-    await eventually(() => events.find((e) => e.aggregateId === product.id && e.type === productUpdated.type && productUpdated.parse(e).data.variants?.[0]?.weightGrams === weightGrams));
+    await eventually(() => shop.events.find((e) => e.aggregateId === product.id && e.type === productUpdated.type && productUpdated.parse(e).data.variants?.[0]?.weightGrams === weightGrams));
   }
 
   it('refuses each with its typed error, as literals and as variables, and writes nothing', async () => {
@@ -86,7 +81,7 @@ describe.each(sqlBackends)('bad input to option and variant mutations on %s', (b
     const fixtures = [shirt, other, full, wide];
     for (const [i, product] of fixtures.entries()) await barrier(product, i + 1);
     const before = await Promise.all(fixtures.map((product) => state(product.id)));
-    const seen = events.length;
+    const seen = shop.events.length;
 
     const [size, colour] = before[0]!.options as [Data, Data];
     const [mRust, mOlive] = [before[0]!.variants[2], before[0]!.variants[3]];
@@ -159,7 +154,7 @@ describe.each(sqlBackends)('bad input to option and variant mutations on %s', (b
 
     expect(await Promise.all(fixtures.map((product) => state(product.id)))).toEqual(before);
     for (const [i, product] of fixtures.entries()) await barrier(product, 10 + i);
-    const published = events.slice(seen).filter((e) => fixtures.some((product) => product.id === e.aggregateId));
+    const published = shop.events.slice(seen).filter((e) => fixtures.some((product) => product.id === e.aggregateId));
     expect(published.map((e) => [e.aggregateId, productUpdated.parse(e).data.variants?.[0]?.weightGrams])).toEqual(fixtures.map((product, i) => [product.id, 10 + i]));
   });
 });

@@ -2,35 +2,30 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parse, print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { productUpdated, type EventEnvelope } from '@shop/events';
-import { countQueries, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
-import { embeddedProductsConfig, productsModule } from '../src';
-import { admin, anonymous, codes, collectProductEvents, customer, ERRORS, eventually, harnessClient, unique, type Data } from './helpers';
+import { productUpdated } from '@shop/events';
+import { countQueries, sqlBackends } from '@shop/testkit';
+import { admin, anonymous, codes, customer, ERRORS, eventually, unique, productsTestShop, type Data, type ProductsTestShop } from './helpers';
 
 const VARIANT = 'id sku price { amount currency } compareAtPrice { amount currency } optionValues { option value optionId valueId } images { url alt } published position weightGrams';
 const STATE = `id sku version price { amount currency } priceRange { min { amount } max { amount } }
   options { id name position values { id name } } variants { ${VARIANT} }`;
 
 describe.each(sqlBackends)('product options and variants on %s', (backend) => {
-  let harness: SubgraphHarness;
-  let client: ReturnType<typeof harnessClient>;
-  let events: EventEnvelope[];
+  let shop: ProductsTestShop;
   let categoryId: string;
 
   beforeAll(async () => {
-    harness = await startSubgraphHarness({ module: productsModule, config: embeddedProductsConfig, backend });
-    client = harnessClient(harness);
-    events = await collectProductEvents(harness.platform.transport, `variants-test-${randomUUID()}`);
-    categoryId = (await client.createCategory({ name: 'Shirts' }))!.id;
+    shop = await productsTestShop(backend, 'variants-test');
+    categoryId = (await shop.client.createCategory({ name: 'Shirts' }))!.id;
   });
-  afterAll(() => harness?.stop());
+  afterAll(() => shop?.stop());
 
   const state = async (id: string, caller = admin): Promise<Data | null> =>
-    (await client.call(`query($id: ID) { product(id: $id) { ${STATE} } }`, { id }, caller)).data!.product;
+    (await shop.client.call(`query($id: ID) { product(id: $id) { ${STATE} } }`, { id }, caller)).data!.product;
   /** Runs a mutation, returns its payload (asserting the operation itself did not fail). */
   const mutate = async (field: string, args: string, variables: Record<string, unknown>, selection = `product { ${STATE} }`, caller = admin): Promise<Data> => {
     const defs = Object.keys(variables).length ? `(${Object.entries(variables).map(([name]) => `$${name}: ${types[name] ?? 'ID!'}`).join(', ')})` : '';
-    const result = await client.call(`mutation${defs} { ${field}(${args}) { ${selection} ${ERRORS} } }`, variables, caller);
+    const result = await shop.client.call(`mutation${defs} { ${field}(${args}) { ${selection} ${ERRORS} } }`, variables, caller);
     if (result.errors) return { graphqlErrors: codes(result) };
     return result.data![field];
   };
@@ -43,7 +38,7 @@ describe.each(sqlBackends)('product options and variants on %s', (backend) => {
   /** A shirt in S, M, L x Rust, Olive: every combination a published variant at EUR 25. */
   async function shirt(published = true): Promise<Data> {
     const skuPrefix = unique('SHIRT').toUpperCase();
-    const product = await client.createProduct(categoryId, { sku: skuPrefix, price: { amount: 2500, currency: 'EUR' }, published });
+    const product = await shop.client.createProduct(categoryId, { sku: skuPrefix, price: { amount: 2500, currency: 'EUR' }, published });
     setTypes('AddProductOptionInput!');
     await mutate('addProductOption', 'productId: $productId, input: $input', { productId: product.id, input: { name: 'Size', values: ['S', 'M', 'L'] } });
     await mutate('addProductOption', 'productId: $productId, input: $input', { productId: product.id, input: { name: 'Colour', values: ['Rust', 'Olive'] } });
@@ -79,17 +74,17 @@ describe.each(sqlBackends)('product options and variants on %s', (backend) => {
     expect(hidden.variant).toEqual({ published: false });
 
     // Customers see published variants only, by sku and as entities.
-    const seen = await client.call(`query($id: ID, $sku: String!) { product(id: $id) { variants { sku } variant(sku: $sku) { sku } } }`, { id: product.id, sku: product.variants[5].sku }, customer);
+    const seen = await shop.client.call(`query($id: ID, $sku: String!) { product(id: $id) { variants { sku } variant(sku: $sku) { sku } } }`, { id: product.id, sku: product.variants[5].sku }, customer);
     expect(seen.data!.product).toEqual({ variants: product.variants.slice(0, 5).map((v: Data) => ({ sku: v.sku })), variant: null });
     const reps = [...product.variants.map((v: Data) => ({ __typename: 'ProductVariant', id: v.id })), { __typename: 'ProductVariant', id: randomUUID() }];
-    const { result, queries } = await countQueries(harness.platform.database.db, () =>
-      client.call('query($reps: [_Any!]!) { _entities(representations: $reps) { ... on ProductVariant { sku product { id } } } }', { reps }, customer),
+    const { result, queries } = await countQueries(shop.harness.platform.database.db, () =>
+      shop.client.call('query($reps: [_Any!]!) { _entities(representations: $reps) { ... on ProductVariant { sku product { id } } } }', { reps }, customer),
     );
     expect(queries).toBe(1);
     expect(result.data!._entities).toEqual([...product.variants.slice(0, 5).map((v: Data) => ({ sku: v.sku, product: { id: product.id } })), null, null]);
 
     // product.updated carries every variant with its option values.
-    const last = await eventually(() => events.find((e) => e.aggregateId === product.id && e.type === productUpdated.type && productUpdated.parse(e).data.variants?.[5]?.published === false));
+    const last = await eventually(() => shop.events.find((e) => e.aggregateId === product.id && e.type === productUpdated.type && productUpdated.parse(e).data.variants?.[5]?.published === false));
     expect(productUpdated.parse(last).data.variants![3]).toEqual({
       variantId: mOlive.id, sku: mOlive.sku, price: { amount: 1999, currency: 'EUR' }, compareAtPrice: { amount: 2500, currency: 'EUR' },
       published: true, position: 3, weightGrams: 210, optionValues: [{ option: 'Size', value: 'M' }, { option: 'Colour', value: 'Olive' }],
@@ -121,7 +116,7 @@ describe.each(sqlBackends)('product options and variants on %s', (backend) => {
     const xlId = xl.product.options[0].values[3].id;
     const unused = await mutate('deleteProductOptionValue', 'productId: $productId, optionId: $optionId, valueId: $valueId', { productId: product.id, optionId: product.options[0].id, valueId: xlId });
     expect(unused.product.options[1].values.map((v: Data) => v.name)).toEqual(['S', 'M', 'L']);
-    const single = await client.createProduct(categoryId);
+    const single = await shop.client.createProduct(categoryId);
     setTypes('AddProductOptionInput!');
     const withFit = await mutate('addProductOption', 'productId: $productId, input: $input', { productId: single.id, input: { name: 'Fit', values: ['Regular'] } });
     const noFit = await mutate('deleteProductOption', 'productId: $productId, optionId: $optionId', { productId: single.id, optionId: withFit.product.options[0].id });
@@ -134,7 +129,7 @@ describe.each(sqlBackends)('product options and variants on %s', (backend) => {
     const [size, colour] = product.options;
     const huge = Array.from({ length: 101 }, (_, i) => `v${i}`);
     const money = (amount: number, currency = 'EUR') => ({ amount, currency });
-    const plain = await client.createProduct(categoryId);
+    const plain = await shop.client.createProduct(categoryId);
     setTypes('AddProductOptionInput!');
     await mutate('addProductOption', 'productId: $productId, input: $input', { productId: plain.id, input: { name: 'Fit', values: ['Regular', 'Slim'] } });
     const before = await state(product.id);
@@ -192,10 +187,10 @@ describe.each(sqlBackends)('product options and variants on %s', (backend) => {
     setTypes('GenerateProductVariantsInput!');
     const tooMany = await mutate('generateProductVariants', 'productId: $productId, input: $input', { productId: other.id, input: { skuPrefix: 'W', price: money(1) } }, 'product { id }');
     expect(tooMany.errors.map((e: Data) => [e.code, e.field])).toEqual([['LIMIT_EXCEEDED', 'variants']]);
-    const single = await client.createProduct(categoryId);
+    const single = await shop.client.createProduct(categoryId);
     const last = await mutate('deleteProductVariant', 'id: $id', { id: single.id }, 'product { id }');
     expect(last.errors.map((e: Data) => e.code)).toEqual(['LAST_VARIANT']);
-    const ambiguous = await client.call(`mutation($id: ID!) { updateProduct(id: $id, input: { price: { amount: 1, currency: "EUR" } }) { product { id } ${ERRORS} } }`, { id: product.id }, admin);
+    const ambiguous = await shop.client.call(`mutation($id: ID!) { updateProduct(id: $id, input: { price: { amount: 1, currency: "EUR" } }) { product { id } ${ERRORS} } }`, { id: product.id }, admin);
     expect(ambiguous.data!.updateProduct.errors.map((e: Data) => e.code)).toEqual(['VARIANT_REQUIRED']);
     // Nothing was written: same state, same version.
     expect(await state(product.id)).toEqual(before);
@@ -209,7 +204,7 @@ describe.each(sqlBackends)('product options and variants on %s', (backend) => {
     const known: Record<string, unknown> = { categoryId };
     const answers: Data[] = [];
     for (const operation of operations) {
-      const result = await client.call(operation, known, admin);
+      const result = await shop.client.call(operation, known, admin);
       expect(result.errors).toBeUndefined();
       const payload = Object.values(result.data!)[0] as Data;
       if ('errors' in payload) expect(payload.errors).toEqual([]);
@@ -225,7 +220,7 @@ describe.each(sqlBackends)('product options and variants on %s', (backend) => {
   });
 
   it('only admins change options and variants', async () => {
-    const product = await client.createProduct(categoryId, { published: true });
+    const product = await shop.client.createProduct(categoryId, { published: true });
     setTypes('AddProductOptionInput!');
     const vars = { productId: product.id, input: { name: 'Size', values: ['M'] } };
     expect(await mutate('addProductOption', 'productId: $productId, input: $input', vars, 'product { id }', customer)).toEqual({ graphqlErrors: ['FORBIDDEN'] });

@@ -1,14 +1,8 @@
 import type { Money, OrderCancelled, OrderConfirmed, ShipmentFacts } from '@shop/events';
-import type { NotificationKind } from '../db/schema';
+import type { NewNotification } from '../stores/notification.store';
 
 /** What a shopper reads, before it is stored for one recipient and one event. */
-export interface NotificationText {
-  recipientId: string;
-  kind: NotificationKind;
-  title: string;
-  body: string;
-  orderId: string;
-}
+export type NotificationText = Omit<NewNotification, 'sourceEventId'>;
 
 /** The short form shoppers see: `#` and the first 8 characters of the order id (`#1a2b3c4d`). */
 export const orderReference = (orderId: string): string => `#${orderId.replace(/-/g, '').slice(0, 8).toLowerCase()}`;
