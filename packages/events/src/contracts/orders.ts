@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../define-event';
-import { address, money, orderLine, productQuantity } from './saga-shapes';
+import { address, currencyCode, money, orderLine, productQuantity } from './saga-shapes';
 
 /**
  * Every event the orders subgraph publishes, keyed by ORDER id so one order's events stay in
@@ -55,7 +55,7 @@ export const orderPlaced = defineEvent({
   schema: z.object({
     orderId: z.string().min(1),
     customerId: z.string().min(1),
-    currency: z.string().regex(/^[A-Z]{3}$/),
+    currency: currencyCode,
     lines: z.array(orderLine).min(1),
     /** Upper case, as the shopper entered it; promotions decides whether it applies. */
     couponCode: z.string().min(1).nullable(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../define-event';
-import { money } from './saga-shapes';
+import { currencyCode, money } from './saga-shapes';
 
 /** Every promotion event, keyed by promotion id so one promotion's events stay in order. */
 export const promotionsTopic = 'shop.promotions';
@@ -13,7 +13,7 @@ const promotionSnapshot = z.object({
   /** PERCENTAGE: basis points (1500 = 15 %); FIXED_AMOUNT: minor units of `currency`. */
   value: z.number().int().min(1),
   /** ISO 4217; only for FIXED_AMOUNT. */
-  currency: z.string().regex(/^[A-Z]{3}$/).nullable(),
+  currency: currencyCode.nullable(),
   /** True when it applies without a code (then `couponCode` is null). */
   automatic: z.boolean(),
   /** Upper case; compared case-insensitively. */
@@ -55,7 +55,26 @@ export const promotionUsageRecorded = defineEvent({
   }),
 });
 
+/**
+ * What the discount rules judge a coupon by, taken from a snapshot: orders keeps one per coupon
+ * (its `known_coupons`) to refuse a code at once with the reason promotions would give.
+ */
+export const couponRule = promotionSnapshot.pick({
+  kind: true,
+  value: true,
+  currency: true,
+  startsAt: true,
+  endsAt: true,
+  productIds: true,
+  categoryIds: true,
+  minimumSubtotal: true,
+  usageLimit: true,
+  perCustomerLimit: true,
+  active: true,
+});
+
 export type PromotionSnapshot = z.infer<typeof promotionSnapshot>;
+export type CouponRule = z.infer<typeof couponRule>;
 export type PromotionUsageRecorded = z.infer<typeof promotionUsageRecorded.schema>;
 
 /**

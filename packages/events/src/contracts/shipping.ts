@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../define-event';
-import { money } from './saga-shapes';
+import { currencyCode, money } from './saga-shapes';
 
 /** Every shipping event, keyed by ORDER id so one order's shipping events stay in order (rate events: by rate id). */
 export const shippingTopic = 'shop.shipping';
@@ -54,7 +54,7 @@ export const shippingRateChanged = defineEvent({
   schema: z.object({
     rateId: z.string().min(1),
     country: z.string().regex(/^[A-Z]{2}$/),
-    currency: z.string().regex(/^[A-Z]{3}$/),
+    currency: currencyCode,
     carrier: z.string().min(1),
     name: z.string().min(1),
   }),

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { z } from 'zod';
 import type { Executor } from '@shop/db';
+import { currencyCode, money } from '@shop/events';
 import { badUserInput, customerIdOf, perRequest, type SubgraphContext } from '@shop/subgraph-kit';
 import type { PromotionRecord, PromotionStore } from '../stores/promotion.store';
 import { couponVerdict, type CouponRejection } from '@shop/discounts';
@@ -8,12 +9,10 @@ import { discountCart, type CartDiscount } from './cart-discount';
 import { MixedCurrencyError, normalizeCouponCode, type CartLine } from './discount-engine';
 import { MAX_QUANTITY, MAX_QUOTE_LINES } from './quote.service';
 
-const money = z.object({ amount: z.number().int().min(0), currency: z.string().regex(/^[A-Z]{3}$/) });
-
 /** A cart as the router sends it for `Cart.discount` (the @requires selection of orders' fields). */
 const cartReference = z.object({
   id: z.string().min(1),
-  currency: z.string().regex(/^[A-Z]{3}$/).nullish(),
+  currency: currencyCode.nullish(),
   couponCode: z.string().max(100).nullish(),
   lines: z
     .array(
