@@ -22,5 +22,6 @@ export { isoCountry } from './country-codes';
 export { selectsField } from './selects-field';
 export { mergeResolvers } from './merge-resolvers';
 export type { PayloadFailure } from './payload-failure';
+export { adminWrites, type AdminChange, type AdminWritePayload, type AdminWrites, type AdminWriteStore, type AdminWritesOptions } from './admin-writes';
 export { announceSignIn, SIGNED_IN_EXTENSION } from './signed-in';
 export { optionalText, postalAddressInput, requiredText, type PostalAddress } from './address-input';
