@@ -1,19 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KafkaTransport, orderDiscounted, orderPlaced, orderTopics, promotionCreated, promotionsTopic, type EventEnvelope } from '@shop/events';
-import { eventually, fastKafkaConsumer, startSubgraphHarness, testKafkaBrokers, uniqueKafkaName, type SubgraphHarness } from '@shop/testkit';
-import { promotionsModule } from '../src';
-import { catalog, createPromotion, eur, ops, unique } from './helpers';
+import { eventually, fastKafkaConsumer, testKafkaBrokers, uniqueKafkaName } from '@shop/testkit';
+import { createPromotion, eur, ops, promotionsSuite, unique } from './helpers';
 import { address, cartLine } from './saga-helpers';
 
 /** Services mode: product and order events arrive over real Kafka, promotion events and saga replies leave over it. */
 describe('promotions on PostgreSQL + Kafka', () => {
-  let promotions: SubgraphHarness;
+  const { promotions, products } = promotionsSuite('postgres', 'kafka');
   let reader: KafkaTransport;
   const received: EventEnvelope[] = [];
 
   beforeAll(async () => {
-    promotions = await startSubgraphHarness({ module: promotionsModule, config: {}, backend: 'postgres', transport: 'kafka' });
     reader = new KafkaTransport({ brokers: testKafkaBrokers(), clientId: uniqueKafkaName('promotions-reader'), consumer: fastKafkaConsumer });
     await reader.subscribe({
       groupId: uniqueKafkaName('promotions-reader'),
@@ -23,14 +21,11 @@ describe('promotions on PostgreSQL + Kafka', () => {
       },
     });
   });
-  afterAll(async () => {
-    await reader?.close();
-    await promotions?.stop();
-  });
+  afterAll(() => reader?.close());
 
   it('learns a product from Kafka, prices it, and publishes promotion.created to Kafka', async () => {
     const category = unique('cat');
-    const productId = await catalog(promotions).create(category);
+    const productId = await products.create(category);
     const promotion = await createPromotion(promotions, { name: 'Kafka sale', kind: 'PERCENTAGE', value: 1000, productIds: [productId] });
     const entities = await promotions.call(ops.products, { reps: [{ __typename: 'Product', id: productId, price: eur(1999) }] });
     expect(entities.data).toEqual({ _entities: [{ id: productId, salePrice: eur(1800), activePromotions: [{ id: promotion.id, name: 'Kafka sale' }] }] });
