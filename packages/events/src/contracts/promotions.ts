@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEvent } from '../define-event';
+import { defineDataEvent, defineEvent } from '../define-event';
 import { currencyCode, money } from './saga-shapes';
 
 /** Every promotion event, keyed by promotion id so one promotion's events stay in order. */
@@ -42,17 +42,16 @@ export const promotionUpdated = defineEvent({ type: 'promotion.updated', topic: 
 export const promotionDeactivated = defineEvent({ type: 'promotion.deactivated', topic: promotionsTopic, version: 1, schema: promotionSnapshot });
 
 /** An order used a promotion (recorded once per promotion and order, within the usage limits). */
-export const promotionUsageRecorded = defineEvent({
+export const promotionUsageRecorded = defineDataEvent({
   type: 'promotion.usage-recorded',
   topic: promotionsTopic,
-  version: 1,
-  schema: z.object({
+  data: {
     promotionId: z.string().min(1),
     orderId: z.string().min(1),
     customerId: z.string().min(1),
     /** The promotion's total uses including this one. */
     timesUsed: z.number().int().min(1),
-  }),
+  },
 });
 
 /**
@@ -84,11 +83,10 @@ export type PromotionUsageRecorded = z.infer<typeof promotionUsageRecorded.schem
  * not apply (unknown, expired, its limit taken by another order meanwhile) gives no discount and
  * is named in `rejectedCoupon`; it never fails the order.
  */
-export const orderDiscounted = defineEvent({
+export const orderDiscounted = defineDataEvent({
   type: 'order.discounted',
   topic: promotionsTopic,
-  version: 1,
-  schema: z.object({
+  data: {
     orderId: z.string().min(1),
     /** Total discount, 0 when nothing applies; never more than the subtotal. */
     discount: money,
@@ -104,7 +102,7 @@ export const orderDiscounted = defineEvent({
         missing: money.nullish(),
       })
       .nullish(),
-  }),
+  },
 });
 
 export type OrderDiscounted = z.infer<typeof orderDiscounted.schema>;
