@@ -7,7 +7,7 @@ import type { PromotionRecord, PromotionStore } from '../stores/promotion.store'
 import { couponVerdict, type CouponRejection } from '@shop/discounts';
 import { discountCart, type CartDiscount } from './cart-discount';
 import { MixedCurrencyError, normalizeCouponCode, type CartLine } from './discount-engine';
-import { MAX_QUANTITY, MAX_QUOTE_LINES } from './quote.service';
+import { lineIds, MAX_QUANTITY, MAX_QUOTE_LINES } from './quote.service';
 
 /** A cart as the router sends it for `Cart.discount` (the @requires selection of orders' fields). */
 const cartReference = z.object({
@@ -17,9 +17,7 @@ const cartReference = z.object({
   lines: z
     .array(
       z.object({
-        lineId: z.string().min(1).max(100),
-        productId: z.string().min(1).max(100),
-        variantId: z.string().min(1).max(100).nullish(),
+        ...lineIds,
         categoryId: z.string().min(1).max(100).nullish(),
         quantity: z.number().int().min(1).max(MAX_QUANTITY),
         unitPrice: money,
