@@ -13,7 +13,7 @@ export { attachWebSocketEndpoint, refuseUpgrade, type WebSocketEndpoint, type We
 export { perRequest } from './per-request';
 export { countByKey, rowByKey, rowsByKey } from './keyed-loaders';
 export { DateTimeResolver as DateTimeScalar } from 'graphql-scalars';
-export type { SubgraphModule, SubgraphParts, SubgraphPlatform } from './subgraph-module';
+export { subgraphSources, type SubgraphModule, type SubgraphParts, type SubgraphPlatform } from './subgraph-module';
 export { loadEnvOrExit, loadPlatformEnv, platformEnvSchema, platformEnvShape, type PlatformEnv } from './env';
 export { migrateSubgraph, runSubgraph } from './run-subgraph';
 export { currentRequestScope, runInRequestScope, trackRequestScopes, type RequestScope } from './request-scope';
