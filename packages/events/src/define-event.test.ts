@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { defineEvent } from './define-event';
+import { defineDataEvent, defineEvent } from './define-event';
 import { InvalidEventError } from './envelope';
 import { userRegistered } from './contracts/users';
 
@@ -71,5 +71,15 @@ describe('defineEvent', () => {
     expect(() => defineEvent({ type: 'user.registered', topic: 'shop.users', version: 0, schema })).toThrow(
       'defineEvent(user.registered): version must be a positive integer',
     );
+  });
+});
+
+describe('defineDataEvent', () => {
+  it('is defineEvent with the object of the data fields as schema, version 1 unless said', () => {
+    const done = defineDataEvent({ type: 'thing.done', topic: 'shop.things', data: { id: z.string().min(1) } });
+    expect([done.version, done.topics]).toEqual([1, ['shop.things']]);
+    expect(done.create('t1', { id: 't1' }).data).toEqual({ id: 't1' });
+    expect(() => done.create('t1', { id: '' })).toThrow(InvalidEventError);
+    expect(defineDataEvent({ type: 'thing.done', topic: 'shop.things', version: 2, data: {} }).version).toBe(2);
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { describeIssues, InvalidEventError, parseEnvelope, type EventEnvelope } from './envelope';
 
 export interface EventDefinition<T> {
@@ -89,4 +89,21 @@ export function defineEvent<T>(definition: EventDefinition<T>): EventContract<T>
     },
     matches: (envelope) => envelope.type === type,
   };
+}
+
+/** `defineEvent`'s definition for the usual event: the fields of its data, version 1 unless said. */
+export interface DataEventDefinition<S extends z.ZodRawShape> extends Omit<EventDefinition<unknown>, 'version' | 'schema'> {
+  /** @default 1 */
+  version?: number;
+  /** zod schemas of the fields of `data`; the event's schema is the object of them. */
+  data: S;
+}
+
+/**
+ * The one shape of an event contract whose data is an object of fields (nearly every one):
+ * `defineEvent` with `schema: z.object(data)`. An event whose data is a shared snapshot schema
+ * calls `defineEvent` with it.
+ */
+export function defineDataEvent<S extends z.ZodRawShape>({ data, version = 1, ...definition }: DataEventDefinition<S>): EventContract<z.output<z.ZodObject<S>>> {
+  return defineEvent({ ...definition, version, schema: z.object(data) });
 }

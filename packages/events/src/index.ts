@@ -1,7 +1,7 @@
 // Contracts: the envelope every event travels in and the shared, typed event definitions.
 export type { EventEnvelope } from './envelope';
 export { InvalidEventError, parseEnvelope } from './envelope';
-export { defineEvent, type CreateEventOptions, type EventContract, type EventDefinition } from './define-event';
+export { defineDataEvent, defineEvent, type CreateEventOptions, type DataEventDefinition, type EventContract, type EventDefinition } from './define-event';
 export * from './contracts';
 
 // Transport port and its adapters.

@@ -13,20 +13,21 @@ export function pageSize(first: number | null | undefined): number {
   return size;
 }
 
-export interface Connection<T> {
+/** A Relay connection; `Total` is `() => Promise<number>` where the count runs only when a client selects it. */
+export interface Connection<T, Total = number> {
   edges: Array<{ cursor: string; node: T }>;
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-  totalCount: number;
+  totalCount: Total;
 }
 
 /** Builds a Relay connection from `size + 1` fetched rows (the extra one only tells whether more follow). */
-export function toConnection<T>(
+export function toConnection<T, Total = number>(
   rows: T[],
   size: number,
-  totalCount: number,
+  totalCount: Total,
   hasPreviousPage: boolean,
   cursorOf: (node: T) => string,
-): Connection<T> {
+): Connection<T, Total> {
   const edges = rows.slice(0, size).map((node) => ({ cursor: cursorOf(node), node }));
   return {
     edges,

@@ -13,7 +13,7 @@ export { attachWebSocketEndpoint, refuseUpgrade, type WebSocketEndpoint, type We
 export { perRequest } from './per-request';
 export { countByKey, rowByKey, rowsByKey } from './keyed-loaders';
 export { DateTimeResolver as DateTimeScalar } from 'graphql-scalars';
-export type { SubgraphModule, SubgraphParts, SubgraphPlatform } from './subgraph-module';
+export { subgraphSources, type SubgraphModule, type SubgraphParts, type SubgraphPlatform } from './subgraph-module';
 export { loadEnvOrExit, loadPlatformEnv, platformEnvSchema, platformEnvShape, type PlatformEnv } from './env';
 export { migrateSubgraph, runSubgraph } from './run-subgraph';
 export { currentRequestScope, runInRequestScope, trackRequestScopes, type RequestScope } from './request-scope';
@@ -22,5 +22,6 @@ export { isoCountry } from './country-codes';
 export { selectsField } from './selects-field';
 export { mergeResolvers } from './merge-resolvers';
 export type { PayloadFailure } from './payload-failure';
+export { adminWrites, type AdminChange, type AdminWritePayload, type AdminWrites, type AdminWriteStore, type AdminWritesOptions } from './admin-writes';
 export { announceSignIn, SIGNED_IN_EXTENSION } from './signed-in';
 export { optionalText, postalAddressInput, requiredText, type PostalAddress } from './address-input';

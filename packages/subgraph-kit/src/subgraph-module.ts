@@ -1,4 +1,6 @@
-import type { DocumentNode } from 'graphql';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse, type DocumentNode } from 'graphql';
 import type { Cache, PubSub } from '@shop/cache';
 import type { DatabaseHandle, MigrationTarget } from '@shop/db';
 import type { EventTransport } from '@shop/events';
@@ -35,4 +37,16 @@ export interface SubgraphModule<TConfig = Record<string, never>> {
   typeDefs: DocumentNode;
   migrations: MigrationTarget;
   create(config: TConfig, platform: SubgraphPlatform): Promise<SubgraphParts>;
+}
+
+/**
+ * A subgraph's SDL and migrations where every subgraph folder keeps them: `schema.graphql` and
+ * `db/migrations` beside the module at `moduleUrl` (its `import.meta.url`), in the Postgres
+ * schema named after the subgraph.
+ */
+export function subgraphSources(name: string, moduleUrl: string): Pick<SubgraphModule, 'typeDefs' | 'migrations'> {
+  return {
+    typeDefs: parse(readFileSync(fileURLToPath(new URL('./schema.graphql', moduleUrl)), 'utf8')),
+    migrations: { schema: name, migrationsFolder: fileURLToPath(new URL('./db/migrations', moduleUrl)) },
+  };
 }

@@ -2,7 +2,7 @@ export { countQueries } from './count-queries';
 export { sqlBackends, testServers } from './env';
 export { createTestDatabase, type TestDatabase } from './postgres';
 export { graphqlClient, type GraphQLResponse, type RequestOptions } from './graphql-client';
-export { fastKafkaConsumer, testKafkaBrokers, uniqueKafkaName } from './kafka';
+export { fastKafkaConsumer, startKafkaReader, testKafkaBrokers, uniqueKafkaName, type KafkaReader } from './kafka';
 export { startSubgraphHarness, type Caller, type HarnessBackend, type HarnessOptions, type HarnessResponse, type SubgraphHarness } from './subgraph-harness';
 export { eventually, type EventuallyOptions } from './eventually';
 export { entitiesOf } from './entities';

@@ -1,20 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'graphql';
-import type { MigrationTarget } from '@shop/db';
 import { startOutboxRelay } from '@shop/events';
-import type { SubgraphModule, SubgraphPlatform } from '@shop/subgraph-kit';
+import { subgraphSources, type SubgraphModule, type SubgraphPlatform } from '@shop/subgraph-kit';
 import { outbox } from './db/schema';
 import { consumeProductEvents } from './events/product-events.consumer';
 import { wishlistEvents } from './events/wishlist-events';
 import { createFavourites } from './favourites';
 import { resolvers } from './resolvers';
 
-const typeDefs = parse(readFileSync(fileURLToPath(new URL('./schema.graphql', import.meta.url)), 'utf8'));
-const migrations: MigrationTarget = {
-  schema: 'favourites',
-  migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
-};
+const { typeDefs, migrations } = subgraphSources('favourites', import.meta.url);
 
 /** Favourites needs nothing beyond the platform. */
 export type FavouritesConfig = Record<string, never>;

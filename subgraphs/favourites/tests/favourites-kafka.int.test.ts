@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { favouritesTopic, KafkaTransport, wishlistItemAdded, type EventEnvelope } from '@shop/events';
-import { eventually, fastKafkaConsumer, startSubgraphHarness, testKafkaBrokers, uniqueKafkaName, type SubgraphHarness } from '@shop/testkit';
+import { favouritesTopic, wishlistItemAdded } from '@shop/events';
+import { eventually, startKafkaReader, startSubgraphHarness, type KafkaReader, type SubgraphHarness } from '@shop/testkit';
 import { favouritesModule } from '../src';
 import { catalog, customer } from './helpers';
 import { AddToWishlistDocument } from './__generated__/graphql';
@@ -9,19 +9,11 @@ import { AddToWishlistDocument } from './__generated__/graphql';
 /** Services mode: product events arrive over real Kafka, wishlist events leave over it. */
 describe('favourites on PostgreSQL + Kafka', () => {
   let favourites: SubgraphHarness;
-  let reader: KafkaTransport;
-  const received: EventEnvelope[] = [];
+  let reader: KafkaReader;
 
   beforeAll(async () => {
     favourites = await startSubgraphHarness({ module: favouritesModule, config: {}, backend: 'postgres', transport: 'kafka' });
-    reader = new KafkaTransport({ brokers: testKafkaBrokers(), clientId: uniqueKafkaName('favourites-reader'), consumer: fastKafkaConsumer });
-    await reader.subscribe({
-      groupId: uniqueKafkaName('favourites-reader'),
-      topics: [favouritesTopic],
-      handler: async (envelope) => {
-        received.push(envelope);
-      },
-    });
+    reader = await startKafkaReader('favourites-reader', [favouritesTopic]);
   });
   afterAll(async () => {
     await reader?.close();
@@ -34,8 +26,8 @@ describe('favourites on PostgreSQL + Kafka', () => {
     const result = await favourites.call(AddToWishlistDocument, { productId }, customer(userId));
     const item = result.data!.addToWishlist.item!;
 
-    await eventually(async () => received.some((envelope) => envelope.aggregateId === userId));
-    const events = received.filter((envelope) => envelope.aggregateId === userId);
+    await eventually(async () => reader.received.some((envelope) => envelope.aggregateId === userId));
+    const events = reader.received.filter((envelope) => envelope.aggregateId === userId);
     expect(events.map((envelope) => wishlistItemAdded.parse(envelope).data)).toEqual([{ itemId: item.id, userId, productId, addedAt: item.addedAt }]);
   });
 });

@@ -1,9 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'graphql';
-import type { MigrationTarget } from '@shop/db';
 import { startOutboxRelay } from '@shop/events';
-import type { SubgraphModule, SubgraphPlatform } from '@shop/subgraph-kit';
+import { subgraphSources, type SubgraphModule, type SubgraphPlatform } from '@shop/subgraph-kit';
 import { outbox } from './db/schema';
 import { consumeOrderSaga } from './events/order-saga.consumer';
 import { consumeProductEvents } from './events/product-events.consumer';
@@ -11,11 +7,7 @@ import { createInventory } from './inventory';
 import { resolvers } from './resolvers';
 import { startExpirySweeper } from './services/expiry-sweeper';
 
-const typeDefs = parse(readFileSync(fileURLToPath(new URL('./schema.graphql', import.meta.url)), 'utf8'));
-const migrations: MigrationTarget = {
-  schema: 'inventory',
-  migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
-};
+const { typeDefs, migrations } = subgraphSources('inventory', import.meta.url);
 
 export interface InventoryConfig {
   /**

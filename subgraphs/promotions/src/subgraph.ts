@@ -1,20 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'graphql';
-import type { MigrationTarget } from '@shop/db';
 import { startOutboxRelay } from '@shop/events';
-import type { SubgraphModule, SubgraphPlatform } from '@shop/subgraph-kit';
+import { subgraphSources, type SubgraphModule, type SubgraphPlatform } from '@shop/subgraph-kit';
 import { outbox } from './db/schema';
 import { consumeOrderSaga } from './events/order-saga.consumer';
 import { consumeProductEvents } from './events/product-events.consumer';
 import { createPromotions } from './promotions';
 import { resolvers } from './resolvers';
 
-const typeDefs = parse(readFileSync(fileURLToPath(new URL('./schema.graphql', import.meta.url)), 'utf8'));
-const migrations: MigrationTarget = {
-  schema: 'promotions',
-  migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
-};
+const { typeDefs, migrations } = subgraphSources('promotions', import.meta.url);
 
 /** Promotions needs nothing beyond the platform. */
 export type PromotionsConfig = Record<string, never>;

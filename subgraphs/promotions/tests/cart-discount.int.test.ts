@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
-import { createPromotions, promotionsModule } from '../src';
-import { catalog, codes, countQueries, couponCode, createPromotion, customerCaller, eur, ops, unique } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { sqlBackends } from '@shop/testkit';
+import { createPromotions } from '../src';
+import { codes, countQueries, couponCode, createPromotion, customerCaller, eur, ops, promotionsSuite, unique } from './helpers';
 import { cartLine, cartRepresentation } from './saga-helpers';
 
 type Discount = {
@@ -12,14 +12,7 @@ type Discount = {
 type Carts = { _entities: Array<{ id: string; discount: Discount | null }> };
 
 describe.each(sqlBackends)('Cart.discount on %s', (backend) => {
-  let promotions: SubgraphHarness;
-  let products: ReturnType<typeof catalog>;
-
-  beforeAll(async () => {
-    promotions = await startSubgraphHarness({ module: promotionsModule, config: {}, backend });
-    products = catalog(promotions);
-  });
-  afterAll(() => promotions.stop());
+  const { promotions, products } = promotionsSuite(backend);
 
   const discountOf = (reps: unknown[], caller = customerCaller()) => promotions.call<Carts>(ops.carts, { reps }, caller);
 

@@ -1,8 +1,41 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { categoriesTopic, categoryChanged, productCreated, productsTopic, productUpdated, type EventEnvelope, type ProductSnapshot } from '@shop/events';
-import { countQueries as countDatabaseQueries, eventually, type SubgraphHarness } from '@shop/testkit';
+import { afterAll, beforeAll } from 'vitest';
+import { countQueries as countDatabaseQueries, eventually, startSubgraphHarness, type Caller, type HarnessBackend, type SubgraphHarness } from '@shop/testkit';
+import { promotionsModule } from '../src';
 import { inbox, outbox } from '../src/db/schema';
+
+/**
+ * The promotions subgraph of one suite, started on `backend` before the suite's tests and stopped
+ * after them: `promotions` stands for the running harness (use it inside tests and hooks only),
+ * `products` is the catalog feeding it.
+ */
+export function promotionsSuite(backend: HarnessBackend, transport: 'local' | 'kafka' = 'local') {
+  let running: SubgraphHarness | undefined;
+  const harness = (): SubgraphHarness => {
+    if (!running) throw new Error('the promotions harness runs only inside the suite (its tests and hooks)');
+    return running;
+  };
+  beforeAll(async () => {
+    running = await startSubgraphHarness({ module: promotionsModule, config: {}, backend, transport });
+  });
+  afterAll(() => running?.stop());
+  const promotions: SubgraphHarness = {
+    get url() {
+      return harness().url;
+    },
+    get platform() {
+      return harness().platform;
+    },
+    call<T>(query: string, variables?: Record<string, unknown>, caller?: Caller) {
+      return harness().call<T>(query, variables, caller);
+    },
+    internalToken: (caller?: Caller) => harness().internalToken(caller),
+    stop: () => harness().stop(),
+  };
+  return { promotions, products: catalog(promotions) };
+}
 
 export const adminCaller = () => ({ userId: randomUUID(), roles: ['customer', 'admin'] });
 export const customerCaller = (userId: string = randomUUID()) => ({ userId, roles: ['customer'] });

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { orderConfirmed } from '@shop/events';
-import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
-import { createPromotions, promotionsModule } from '../src';
-import { adminCaller, couponCode, createPromotion, customerCaller, eur, ops, outboxFor, unique, type Promotion } from './helpers';
+import { sqlBackends } from '@shop/testkit';
+import { createPromotions } from '../src';
+import { adminCaller, couponCode, createPromotion, customerCaller, eur, ops, outboxFor, promotionsSuite, unique, type Promotion } from './helpers';
 import { cartLine, placed, cartRepresentation, deliver, discountReplies } from './saga-helpers';
 
 type Carts = {
@@ -17,12 +17,7 @@ type Carts = {
 };
 
 describe.each(sqlBackends)('promotions checkout saga on %s', (backend) => {
-  let promotions: SubgraphHarness;
-
-  beforeAll(async () => {
-    promotions = await startSubgraphHarness({ module: promotionsModule, config: {}, backend });
-  });
-  afterAll(() => promotions.stop());
+  const { promotions } = promotionsSuite(backend);
 
   const timesUsed = async (promotion: Promotion) =>
     (await promotions.call<{ promotion: { timesUsed: number } }>(ops.get, { id: promotion.id }, adminCaller())).data!.promotion.timesUsed;

@@ -1,20 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { describe, expect, it } from 'vitest';
+import { eventually, sqlBackends } from '@shop/testkit';
 import { productDeleted } from '@shop/events';
-import { promotionsModule } from '../src';
 import { inbox, knownProducts } from '../src/db/schema';
-import { adminCaller, catalog, createPromotion, eur, ops, unique, type PromotionPayload } from './helpers';
+import { adminCaller, createPromotion, eur, ops, promotionsSuite, unique, type PromotionPayload } from './helpers';
 
 describe.each(sqlBackends)('product events on %s', (backend) => {
-  let promotions: SubgraphHarness;
-  let products: ReturnType<typeof catalog>;
-
-  beforeAll(async () => {
-    promotions = await startSubgraphHarness({ module: promotionsModule, config: {}, backend });
-    products = catalog(promotions);
-  });
-  afterAll(() => promotions.stop());
+  const { promotions, products } = promotionsSuite(backend);
 
   const known = (productId: string) => promotions.platform.database.db.select().from(knownProducts).where(eq(knownProducts.productId, productId));
   const salePrice = async (productId: string) =>

@@ -1,22 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
-import { promotionsModule } from '../src';
-import { adminCaller, catalog, codes, couponCode, createPromotion, customerCaller, knownCategories, ops, outboxFor, unique, type PromotionPayload } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { sqlBackends } from '@shop/testkit';
+import { adminCaller, codes, couponCode, createPromotion, customerCaller, knownCategories, ops, outboxFor, promotionsSuite, unique, type PromotionPayload } from './helpers';
 
 describe.each(sqlBackends)('promotion admin on %s', (backend) => {
-  let promotions: SubgraphHarness;
-
-  beforeAll(async () => {
-    promotions = await startSubgraphHarness({ module: promotionsModule, config: {}, backend });
-  });
-  afterAll(() => promotions.stop());
+  const { promotions, products } = promotionsSuite(backend);
 
   const mutate = async <K extends 'createPromotion' | 'updatePromotion' | 'deactivatePromotion'>(key: K, query: string, variables: Record<string, unknown>) =>
     (await promotions.call<Record<K, PromotionPayload>>(query, variables, adminCaller())).data![key];
 
   it('admins create promotions; input is normalized and promotion.created recorded', async () => {
-    const product = await catalog(promotions).create();
+    const product = await products.create();
     await knownCategories(promotions, ['shoes']);
     const code = couponCode();
     const input = {
@@ -117,7 +111,7 @@ describe.each(sqlBackends)('promotion admin on %s', (backend) => {
   });
 
   it('refuses unknown products', async () => {
-    const known = await catalog(promotions).create();
+    const known = await products.create();
     const missing = unique('prod');
     const result = await mutate('createPromotion', ops.create, { input: { name: 'x', kind: 'PERCENTAGE', value: 100, productIds: [known, missing] } });
     expect(result).toEqual({ promotion: null, errors: [{ code: 'UNKNOWN_PRODUCT', field: 'productIds', message: `Unknown product ids: ${missing}` }] });

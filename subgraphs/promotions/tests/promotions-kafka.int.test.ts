@@ -1,42 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KafkaTransport, orderDiscounted, orderPlaced, orderTopics, promotionCreated, promotionsTopic, type EventEnvelope } from '@shop/events';
-import { eventually, fastKafkaConsumer, startSubgraphHarness, testKafkaBrokers, uniqueKafkaName, type SubgraphHarness } from '@shop/testkit';
-import { promotionsModule } from '../src';
-import { catalog, createPromotion, eur, ops, unique } from './helpers';
+import { orderDiscounted, orderPlaced, orderTopics, promotionCreated, promotionsTopic } from '@shop/events';
+import { eventually, startKafkaReader, type KafkaReader } from '@shop/testkit';
+import { createPromotion, eur, ops, promotionsSuite, unique } from './helpers';
 import { address, cartLine } from './saga-helpers';
 
 /** Services mode: product and order events arrive over real Kafka, promotion events and saga replies leave over it. */
 describe('promotions on PostgreSQL + Kafka', () => {
-  let promotions: SubgraphHarness;
-  let reader: KafkaTransport;
-  const received: EventEnvelope[] = [];
+  const { promotions, products } = promotionsSuite('postgres', 'kafka');
+  let reader: KafkaReader;
 
   beforeAll(async () => {
-    promotions = await startSubgraphHarness({ module: promotionsModule, config: {}, backend: 'postgres', transport: 'kafka' });
-    reader = new KafkaTransport({ brokers: testKafkaBrokers(), clientId: uniqueKafkaName('promotions-reader'), consumer: fastKafkaConsumer });
-    await reader.subscribe({
-      groupId: uniqueKafkaName('promotions-reader'),
-      topics: [promotionsTopic],
-      handler: async (envelope) => {
-        received.push(envelope);
-      },
-    });
+    reader = await startKafkaReader('promotions-reader', [promotionsTopic]);
   });
-  afterAll(async () => {
-    await reader?.close();
-    await promotions?.stop();
-  });
+  afterAll(() => reader?.close());
 
   it('learns a product from Kafka, prices it, and publishes promotion.created to Kafka', async () => {
     const category = unique('cat');
-    const productId = await catalog(promotions).create(category);
+    const productId = await products.create(category);
     const promotion = await createPromotion(promotions, { name: 'Kafka sale', kind: 'PERCENTAGE', value: 1000, productIds: [productId] });
     const entities = await promotions.call(ops.products, { reps: [{ __typename: 'Product', id: productId, price: eur(1999) }] });
     expect(entities.data).toEqual({ _entities: [{ id: productId, salePrice: eur(1800), activePromotions: [{ id: promotion.id, name: 'Kafka sale' }] }] });
 
-    await eventually(async () => received.some((envelope) => envelope.aggregateId === promotion.id));
-    const events = received.filter((envelope) => envelope.aggregateId === promotion.id).map((envelope) => promotionCreated.parse(envelope).data);
+    await eventually(async () => reader.received.some((envelope) => envelope.aggregateId === promotion.id));
+    const events = reader.received.filter((envelope) => envelope.aggregateId === promotion.id).map((envelope) => promotionCreated.parse(envelope).data);
     expect(events).toEqual([expect.objectContaining({ promotionId: promotion.id, name: 'Kafka sale', kind: 'PERCENTAGE', value: 1000, automatic: true, productIds: [productId], active: true })]);
   });
 
@@ -48,8 +35,8 @@ describe('promotions on PostgreSQL + Kafka', () => {
     const event = orderPlaced.create(orderId, { orderId, customerId: randomUUID(), currency: 'EUR', lines, couponCode: null, shippingAddress: address, subtotal: eur(3998) });
     await promotions.platform.transport.publish([{ topic: orderTopics.promotions, key: orderId, envelope: event }]);
 
-    await eventually(async () => received.some((envelope) => envelope.aggregateId === orderId));
-    const replies = received.filter((envelope) => envelope.aggregateId === orderId).map((envelope) => orderDiscounted.parse(envelope).data);
+    await eventually(async () => reader.received.some((envelope) => envelope.aggregateId === orderId));
+    const replies = reader.received.filter((envelope) => envelope.aggregateId === orderId).map((envelope) => orderDiscounted.parse(envelope).data);
     expect(replies).toEqual([
       { orderId, discount: eur(398), lines: [{ lineId: 'l1', discount: eur(398) }], promotions: [{ promotionId: promotion.id, name: 'Kafka ten', couponCode: null, amount: eur(398) }], rejectedCoupon: null },
     ]);

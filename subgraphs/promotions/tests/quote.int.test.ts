@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
-import { createPromotions, promotionsModule } from '../src';
-import { adminCaller, catalog, codes, couponCode, createPromotion, customerCaller, eur, ops, unique } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { sqlBackends } from '@shop/testkit';
+import { createPromotions } from '../src';
+import { adminCaller, codes, couponCode, createPromotion, customerCaller, eur, ops, promotionsSuite, unique } from './helpers';
 
 type Quote = {
   promotionQuote: {
@@ -16,14 +16,7 @@ type Quote = {
 };
 
 describe.each(sqlBackends)('promotionQuote on %s', (backend) => {
-  let promotions: SubgraphHarness;
-  let products: ReturnType<typeof catalog>;
-
-  beforeAll(async () => {
-    promotions = await startSubgraphHarness({ module: promotionsModule, config: {}, backend });
-    products = catalog(promotions);
-  });
-  afterAll(() => promotions.stop());
+  const { promotions, products } = promotionsSuite(backend);
 
   const line = (lineId: string, productId: string, amount: number, quantity = 1, currency = 'EUR') => ({ lineId, productId, unitPrice: { amount, currency }, quantity });
   const quote = (input: Record<string, unknown>, caller?: { userId: string; roles: string[] }) => promotions.call<Quote>(ops.quote, { input }, caller);

@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
-import { createPromotions, promotionsModule } from '../src';
-import { adminCaller, catalog, countQueries, couponCode, createPromotion, eur, ops, unique } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { sqlBackends } from '@shop/testkit';
+import { createPromotions } from '../src';
+import { adminCaller, countQueries, couponCode, createPromotion, eur, ops, promotionsSuite, unique } from './helpers';
 
 type Entities = { _entities: Array<{ id: string; salePrice: { amount: number; currency: string } | null; activePromotions: Array<{ id: string; name: string }> }> };
 
 describe.each(sqlBackends)('Product.salePrice on %s', (backend) => {
-  let promotions: SubgraphHarness;
-  let products: ReturnType<typeof catalog>;
-
-  beforeAll(async () => {
-    promotions = await startSubgraphHarness({ module: promotionsModule, config: {}, backend });
-    products = catalog(promotions);
-  });
-  afterAll(() => promotions.stop());
+  const { promotions, products } = promotionsSuite(backend);
 
   const ref = (id: string, amount: number, currency = 'EUR') => ({ __typename: 'Product', id, price: { amount, currency } });
   const entities = async (reps: object[]) => (await promotions.call<Entities>(ops.products, { reps })).data!._entities;

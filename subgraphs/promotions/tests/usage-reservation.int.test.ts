@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { orderCancelled, type EventEnvelope, type EventHandler } from '@shop/events';
 import { createLogger } from '@shop/subgraph-kit';
-import { startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
-import { createPromotions, promotionsModule } from '../src';
+import { sqlBackends } from '@shop/testkit';
+import { createPromotions } from '../src';
 import { promotionUsages } from '../src/db/schema';
 import { orderSagaHandler } from '../src/events/order-saga.consumer';
-import { adminCaller, couponCode, createPromotion, ops, unique, type Promotion } from './helpers';
+import { adminCaller, couponCode, createPromotion, ops, promotionsSuite, unique, type Promotion } from './helpers';
 import { cartLine, placed, discountReplies } from './saga-helpers';
 
 const cancelled = (order: EventEnvelope<{ orderId: string; customerId: string }>) =>
@@ -24,17 +24,15 @@ const cancelled = (order: EventEnvelope<{ orderId: string; customerId: string }>
  * The saga's discount step called directly and concurrently (on PostgreSQL every call has its own
  * connection and transaction): every "at most N" holds however many orders check out at once.
  */
-describe.each(['postgres', 'pglite'] as const)('usage reserved with the discount on %s', (backend) => {
-  let promotions: SubgraphHarness;
+describe.each(sqlBackends)('usage reserved with the discount on %s', (backend) => {
+  const { promotions } = promotionsSuite(backend);
   let handle: EventHandler;
 
-  beforeAll(async () => {
-    promotions = await startSubgraphHarness({ module: promotionsModule, config: {}, backend });
+  beforeAll(() => {
     const db = promotions.platform.database.db;
     const { discounts, usage } = createPromotions(db).services;
     handle = orderSagaHandler({ db, discounts, usage, logger: createLogger('test', 'silent') });
   });
-  afterAll(() => promotions.stop());
 
   const meta = { topic: 'shop.orders', partition: 0, offset: '0', key: null, attempt: 1, headers: {} };
   const deliverAll = (envelopes: EventEnvelope[]) => Promise.all(envelopes.map((envelope) => handle(envelope, meta)));

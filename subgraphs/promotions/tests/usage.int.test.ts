@@ -1,21 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
-import { createPromotions, promotionsModule } from '../src';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sqlBackends } from '@shop/testkit';
+import { createPromotions } from '../src';
 import type { UsageService } from '../src/services/usage.service';
 import { promotionUsages } from '../src/db/schema';
-import { adminCaller, couponCode, createPromotion, ops, outboxFor, unique } from './helpers';
+import { adminCaller, couponCode, createPromotion, ops, outboxFor, promotionsSuite, unique } from './helpers';
 
 describe.each(sqlBackends)('recordUsage on %s', (backend) => {
-  let promotions: SubgraphHarness;
+  const { promotions } = promotionsSuite(backend);
   let usage: UsageService;
 
-  beforeAll(async () => {
-    promotions = await startSubgraphHarness({ module: promotionsModule, config: {}, backend });
+  beforeAll(() => {
     usage = createPromotions(promotions.platform.database.db).services.usage;
   });
-  afterAll(() => promotions.stop());
 
   const timesUsed = async (id: string) =>
     (await promotions.call<{ promotion: { timesUsed: number } }>(ops.get, { id }, adminCaller())).data!.promotion.timesUsed;

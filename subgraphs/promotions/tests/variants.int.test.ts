@@ -1,10 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { describe, expect, it } from 'vitest';
+import { sqlBackends } from '@shop/testkit';
 import { productDeleted, productUpdated } from '@shop/events';
-import { promotionsModule } from '../src';
 import { knownVariants, promotions as promotionsTable } from '../src/db/schema';
-import { adminCaller, catalog, countQueries, createPromotion, eur, ops, outboxFor, unique, type PromotionPayload } from './helpers';
+import { adminCaller, countQueries, createPromotion, eur, ops, outboxFor, promotionsSuite, unique, type PromotionPayload } from './helpers';
 
 type Sale = { amount: number; currency: string } | null;
 type VariantEntities = { _entities: Array<{ id: string; salePrice: Sale }> };
@@ -12,14 +11,7 @@ type ProductEntities = { _entities: Array<{ id: string; salePrice: Sale; activeP
 type Quote = { promotionQuote: { lines: Array<{ lineId: string; discount: { amount: number }; promotionIds: string[] }> } };
 
 describe.each(sqlBackends)('variant conditions on %s', (backend) => {
-  let promotions: SubgraphHarness;
-  let products: ReturnType<typeof catalog>;
-
-  beforeAll(async () => {
-    promotions = await startSubgraphHarness({ module: promotionsModule, config: {}, backend });
-    products = catalog(promotions);
-  });
-  afterAll(() => promotions.stop());
+  const { promotions, products } = promotionsSuite(backend);
 
   const variantRef = (id: string, amount: number) => ({ __typename: 'ProductVariant', id, price: eur(amount) });
   const variantSales = async (reps: object[]) => (await promotions.call<VariantEntities>(ops.variants, { reps })).data!._entities;

@@ -1,19 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'graphql';
-import type { MigrationTarget } from '@shop/db';
 import { startOutboxRelay } from '@shop/events';
-import type { SubgraphModule, SubgraphPlatform } from '@shop/subgraph-kit';
+import { subgraphSources, type SubgraphModule, type SubgraphPlatform } from '@shop/subgraph-kit';
 import { inbox, outbox } from './db/schema';
 import { consumeProductEvents } from './events/product-events.consumer';
 import { createRatings } from './ratings';
 import { resolvers } from './resolvers';
 
-const typeDefs = parse(readFileSync(fileURLToPath(new URL('./schema.graphql', import.meta.url)), 'utf8'));
-const migrations: MigrationTarget = {
-  schema: 'ratings',
-  migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
-};
+const { typeDefs, migrations } = subgraphSources('ratings', import.meta.url);
 
 /** Ratings needs nothing beyond the platform (database, transport). */
 export type RatingsConfig = Record<string, never>;

@@ -1,17 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'graphql';
-import type { MigrationTarget } from '@shop/db';
-import type { SubgraphModule, SubgraphPlatform } from '@shop/subgraph-kit';
+import { subgraphSources, type SubgraphModule, type SubgraphPlatform } from '@shop/subgraph-kit';
 import { consumeIndexEvents } from './events/index-events.consumer';
 import { resolvers } from './resolvers';
 import { createSearch } from './search';
 
-const typeDefs = parse(readFileSync(fileURLToPath(new URL('./schema.graphql', import.meta.url)), 'utf8'));
-const migrations: MigrationTarget = {
-  schema: 'search',
-  migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
-};
+const { typeDefs, migrations } = subgraphSources('search', import.meta.url);
 
 export interface SearchConfig {
   /**

@@ -1,25 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KafkaTransport, orderShippingQuoted, shippingTopic, type EventEnvelope } from '@shop/events';
-import { eventually, fastKafkaConsumer, startSubgraphHarness, testKafkaBrokers, uniqueKafkaName, type SubgraphHarness } from '@shop/testkit';
+import { orderShippingQuoted, shippingTopic } from '@shop/events';
+import { eventually, startKafkaReader, startSubgraphHarness, type KafkaReader, type SubgraphHarness } from '@shop/testkit';
 import { shippingModule } from '../src';
 import { createRate, placedEvent, publishOrderEvents } from './helpers';
 
 /** Services mode: order.placed arrives over real Kafka (group `shipping-saga`), the reply leaves through the outbox relay. */
 describe('shipping on PostgreSQL + Kafka', () => {
   let shipping: SubgraphHarness;
-  let reader: KafkaTransport;
-  const received: EventEnvelope[] = [];
+  let reader: KafkaReader;
 
   beforeAll(async () => {
     shipping = await startSubgraphHarness({ module: shippingModule, config: {}, backend: 'postgres', transport: 'kafka' });
-    reader = new KafkaTransport({ brokers: testKafkaBrokers(), clientId: uniqueKafkaName('shipping-reader'), consumer: fastKafkaConsumer });
-    await reader.subscribe({
-      groupId: uniqueKafkaName('shipping-reader'),
-      topics: [shippingTopic],
-      handler: async (envelope) => {
-        received.push(envelope);
-      },
-    });
+    reader = await startKafkaReader('shipping-reader', [shippingTopic]);
   });
   afterAll(async () => {
     await reader?.close();
@@ -30,8 +22,8 @@ describe('shipping on PostgreSQL + Kafka', () => {
     await createRate(shipping, { country: 'NL', carrier: 'PostNL', name: 'PostNL Standaard', price: { amount: 695, currency: 'EUR' }, freeOver: { amount: 5000, currency: 'EUR' }, estimatedDays: 2 });
     const placed = placedEvent('NL', { amount: 2500, currency: 'EUR' });
     await publishOrderEvents(shipping, placed);
-    await eventually(() => received.some((envelope) => envelope.aggregateId === placed.aggregateId));
-    const replies = received.filter((envelope) => envelope.aggregateId === placed.aggregateId);
+    await eventually(() => reader.received.some((envelope) => envelope.aggregateId === placed.aggregateId));
+    const replies = reader.received.filter((envelope) => envelope.aggregateId === placed.aggregateId);
     expect(replies.map((envelope) => [envelope.type, orderShippingQuoted.parse(envelope).data])).toEqual([
       ['order.shipping-quoted', { orderId: placed.aggregateId, carrier: 'PostNL', cost: { amount: 695, currency: 'EUR' } }],
     ]);

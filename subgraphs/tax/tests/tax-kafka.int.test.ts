@@ -1,26 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KafkaTransport, orderTaxed, orderTaxRequested, orderTopics, taxRateChanged, taxTopic, type EventEnvelope } from '@shop/events';
-import { eventually, fastKafkaConsumer, startSubgraphHarness, testKafkaBrokers, uniqueKafkaName, type SubgraphHarness } from '@shop/testkit';
+import { orderTaxed, orderTaxRequested, orderTopics, taxRateChanged, taxTopic } from '@shop/events';
+import { eventually, startKafkaReader, startSubgraphHarness, type KafkaReader, type SubgraphHarness } from '@shop/testkit';
 import { taxModule } from '../src';
 import { createRate, eur } from './helpers';
 
 /** Services mode: tax-rate.changed and saga replies leave through the outbox relay to real Kafka; order events arrive over it. */
 describe('tax on PostgreSQL + Kafka', () => {
   let tax: SubgraphHarness;
-  let reader: KafkaTransport;
-  const received: EventEnvelope[] = [];
+  let reader: KafkaReader;
 
   beforeAll(async () => {
     tax = await startSubgraphHarness({ module: taxModule, config: {}, backend: 'postgres', transport: 'kafka' });
-    reader = new KafkaTransport({ brokers: testKafkaBrokers(), clientId: uniqueKafkaName('tax-reader'), consumer: fastKafkaConsumer });
-    await reader.subscribe({
-      groupId: uniqueKafkaName('tax-reader'),
-      topics: [taxTopic],
-      handler: async (envelope) => {
-        received.push(envelope);
-      },
-    });
+    reader = await startKafkaReader('tax-reader', [taxTopic]);
   });
   afterAll(async () => {
     await reader?.close();
@@ -29,8 +21,8 @@ describe('tax on PostgreSQL + Kafka', () => {
 
   it('publishes tax-rate.changed when an admin creates a rate', async () => {
     const rate = await createRate(tax, { country: 'AT', rateBasisPoints: 2000, name: 'USt Normalsatz' });
-    await eventually(() => received.some((envelope) => envelope.aggregateId === rate.id));
-    const events = received.filter((envelope) => envelope.aggregateId === rate.id).map((envelope) => taxRateChanged.parse(envelope).data);
+    await eventually(() => reader.received.some((envelope) => envelope.aggregateId === rate.id));
+    const events = reader.received.filter((envelope) => envelope.aggregateId === rate.id).map((envelope) => taxRateChanged.parse(envelope).data);
     expect(events).toEqual([
       { taxRateId: rate.id, change: 'created', country: 'AT', region: null, category: null, rateBasisPoints: 2000, name: 'USt Normalsatz', validFrom: null, validTo: null },
     ]);
@@ -48,8 +40,8 @@ describe('tax on PostgreSQL + Kafka', () => {
       shippingCost: eur(500),
     });
     await tax.platform.transport.publish([{ topic: orderTopics.tax, key: orderId, envelope: event }]);
-    await eventually(() => received.some((envelope) => envelope.aggregateId === orderId));
-    const replies = received.filter((envelope) => envelope.aggregateId === orderId).map((envelope) => orderTaxed.parse(envelope).data);
+    await eventually(() => reader.received.some((envelope) => envelope.aggregateId === orderId));
+    const replies = reader.received.filter((envelope) => envelope.aggregateId === orderId).map((envelope) => orderTaxed.parse(envelope).data);
     expect(replies).toEqual([
       {
         orderId,

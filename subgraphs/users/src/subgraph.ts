@@ -1,21 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'graphql';
 import { createAccessTokenIssuer, publicJwks } from '@shop/auth';
-import type { MigrationTarget } from '@shop/db';
 import { startOutboxRelay } from '@shop/events';
-import type { RouteHandler, SubgraphModule, SubgraphPlatform } from '@shop/subgraph-kit';
+import { subgraphSources, type RouteHandler, type SubgraphModule, type SubgraphPlatform } from '@shop/subgraph-kit';
 import { outbox } from './db/schema';
 import { resolvers } from './resolvers';
 import type { AccountTokenTtls } from './services/account-token.service';
 import type { LoginThrottleOptions } from './services/login-throttle.service';
 import { createUsers } from './users';
 
-const typeDefs = parse(readFileSync(fileURLToPath(new URL('./schema.graphql', import.meta.url)), 'utf8'));
-const migrations: MigrationTarget = {
-  schema: 'users',
-  migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
-};
+const { typeDefs, migrations } = subgraphSources('users', import.meta.url);
 
 export interface UsersConfig {
   /** ES256 private JWKs; the first signs new tokens, all are published for verification. */

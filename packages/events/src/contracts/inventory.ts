@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEvent } from '../define-event';
+import { defineDataEvent } from '../define-event';
 import { productQuantity } from './saga-shapes';
 
 /** Every inventory event, keyed by product id so one product's stock changes stay in order. */
@@ -12,16 +12,15 @@ export const inventoryTopic = 'shop.inventory';
  * keep the latest value per product. `variant` is the variant whose stock changed (absent in
  * events recorded before variants).
  */
-export const stockChanged = defineEvent({
+export const stockChanged = defineDataEvent({
   type: 'stock.changed',
   topic: inventoryTopic,
-  version: 1,
-  schema: z.object({
+  data: {
     productId: z.string().min(1),
     stock: z.number().int().min(0),
     inStock: z.boolean(),
     variant: z.object({ variantId: z.string().min(1), stock: z.number().int().min(0), inStock: z.boolean() }).optional(),
-  }),
+  },
 });
 
 export type StockChanged = z.infer<typeof stockChanged.schema>;
@@ -29,11 +28,10 @@ export type StockChanged = z.infer<typeof stockChanged.schema>;
 const productQuantities = z.array(productQuantity).min(1);
 
 /** Saga reply (keyed by ORDER id): every unit of the order is held until `expiresAt`. */
-export const stockReserved = defineEvent({
+export const stockReserved = defineDataEvent({
   type: 'stock.reserved',
   topic: inventoryTopic,
-  version: 1,
-  schema: z.object({ orderId: z.string().min(1), items: productQuantities, expiresAt: z.iso.datetime({ offset: true }) }),
+  data: { orderId: z.string().min(1), items: productQuantities, expiresAt: z.iso.datetime({ offset: true }) },
 });
 
 /**
@@ -41,27 +39,25 @@ export const stockReserved = defineEvent({
  * `productIds` are the products of the variants at fault, `variantIds` the variants themselves
  * (absent in events recorded before variants).
  */
-export const stockRejected = defineEvent({
+export const stockRejected = defineDataEvent({
   type: 'stock.rejected',
   topic: inventoryTopic,
-  version: 1,
-  schema: z.object({
+  data: {
     orderId: z.string().min(1),
     productIds: z.array(z.string().min(1)).min(1),
     variantIds: z.array(z.string().min(1)).min(1).optional(),
     reason: z.string().min(1),
-  }),
+  },
 });
 
 /**
  * An order's held units went back on sale (keyed by ORDER id): `cancelled` after order.cancelled,
  * `expired` when the reservation's time ran out before the order was confirmed.
  */
-export const stockReleased = defineEvent({
+export const stockReleased = defineDataEvent({
   type: 'stock.released',
   topic: inventoryTopic,
-  version: 1,
-  schema: z.object({ orderId: z.string().min(1), items: productQuantities, reason: z.enum(['cancelled', 'expired']) }),
+  data: { orderId: z.string().min(1), items: productQuantities, reason: z.enum(['cancelled', 'expired']) },
 });
 
 export type StockReserved = z.infer<typeof stockReserved.schema>;

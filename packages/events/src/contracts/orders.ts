@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineEvent } from '../define-event';
-import { address, money, orderLine, productQuantity } from './saga-shapes';
+import { defineDataEvent } from '../define-event';
+import { address, currencyCode, money, orderLine, productQuantity } from './saga-shapes';
 
 /**
  * Every event the orders subgraph publishes, keyed by ORDER id so one order's events stay in
@@ -48,14 +48,13 @@ const guestContact = {
 };
 
 /** A shopper placed an order from a cart: the saga starts. Promotions and shipping both answer. */
-export const orderPlaced = defineEvent({
+export const orderPlaced = defineDataEvent({
   type: 'order.placed',
   topic: [orderTopics.promotions, orderTopics.shipping],
-  version: 1,
-  schema: z.object({
+  data: {
     orderId: z.string().min(1),
     customerId: z.string().min(1),
-    currency: z.string().regex(/^[A-Z]{3}$/),
+    currency: currencyCode,
     lines: z.array(orderLine).min(1),
     /** Upper case, as the shopper entered it; promotions decides whether it applies. */
     couponCode: z.string().min(1).nullable(),
@@ -64,63 +63,58 @@ export const orderPlaced = defineEvent({
     subtotal: money,
     /** The shipping option (rate id) the shopper chose; absent or null: the cheapest. */
     shippingMethodId: z.string().min(1).nullish(),
-  }),
+  },
 });
 
 /** Discount and shipping are known: tax computes on the discounted lines plus shipping. */
-export const orderTaxRequested = defineEvent({
+export const orderTaxRequested = defineDataEvent({
   type: 'order.tax-requested',
   topic: orderTopics.tax,
-  version: 1,
-  schema: z.object({
+  data: {
     orderId: z.string().min(1),
     customerId: z.string().min(1),
     shippingAddress: address,
     /** Each line's total after its share of the discount (what is taxed). */
     lines: z.array(z.object({ lineId: z.string().min(1), productId: z.string().min(1), categoryId: z.string().min(1), quantity: z.number().int().min(1), netAmount: money })).min(1),
     shippingCost: money,
-  }),
+  },
 });
 
 /** Hold these units for the order until it is confirmed (commit) or cancelled (release). */
-export const orderStockReservationRequested = defineEvent({
+export const orderStockReservationRequested = defineDataEvent({
   type: 'order.stock-reservation-requested',
   topic: orderTopics.inventory,
-  version: 1,
-  schema: z.object({ orderId: z.string().min(1), items: z.array(productQuantity).min(1) }),
+  data: { orderId: z.string().min(1), items: z.array(productQuantity).min(1) },
 });
 
 /** Authorize and capture the order's total. `paymentToken` is a provider token (e.g. `tok_visa`), never a card number. */
-export const orderPaymentRequested = defineEvent({
+export const orderPaymentRequested = defineDataEvent({
   type: 'order.payment-requested',
   topic: orderTopics.payments,
-  version: 1,
-  schema: z.object({ orderId: z.string().min(1), customerId: z.string().min(1), amount: money, paymentToken: z.string().min(1) }),
+  data: { orderId: z.string().min(1), customerId: z.string().min(1), amount: money, paymentToken: z.string().min(1) },
 });
 
 /** Paid: create the shipment with the carrier quoted earlier. */
-export const orderShipmentRequested = defineEvent({
+export const orderShipmentRequested = defineDataEvent({
   type: 'order.shipment-requested',
   topic: orderTopics.shipping,
-  version: 1,
-  schema: z.object({
+  data: {
     orderId: z.string().min(1),
     customerId: z.string().min(1),
     shippingAddress: address,
     items: z.array(productQuantity).min(1),
     carrier: z.string().min(1),
-  }),
+  },
 });
 
 export const orderStatuses = ['PENDING', 'PRICED', 'STOCK_RESERVED', 'PAID', 'CONFIRMED', 'SHIPPED', 'DELIVERED', 'CANCELLED'] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
 
 /** Every status change of an order, in order (subscriptions, dashboards). */
-export const orderStatusChanged = defineEvent({
+export const orderStatusChanged = defineDataEvent({
   type: 'order.status-changed',
   topic: ordersTopic,
-  version: 1,
-  schema: z.object({
+  data: {
     orderId: z.string().min(1),
     customerId: z.string().min(1),
     status: z.enum(orderStatuses),
@@ -128,15 +122,14 @@ export const orderStatusChanged = defineEvent({
     /** Why, for CANCELLED: a sentence a shopper can read. */
     reason: z.string().min(1).nullable(),
     at: z.iso.datetime({ offset: true }),
-  }),
+  },
 });
 
 /** Shipment created, payment captured, stock held: the order is confirmed. Reservations become permanent (promotion uses were reserved at order.placed). */
-export const orderConfirmed = defineEvent({
+export const orderConfirmed = defineDataEvent({
   type: 'order.confirmed',
   topic: [orderTopics.inventory, orderTopics.promotions, orderTopics.notifications],
-  version: 1,
-  schema: z.object({
+  data: {
     orderId: z.string().min(1),
     customerId: z.string().min(1),
     total: money,
@@ -144,7 +137,7 @@ export const orderConfirmed = defineEvent({
     /** Promotions that priced the order (from order.discounted). */
     promotionIds: z.array(z.string().min(1)),
     ...guestContact,
-  }),
+  },
 });
 
 /**
@@ -153,11 +146,10 @@ export const orderConfirmed = defineEvent({
  * inventory releases the reservation (or restocks committed units), payments refunds a capture,
  * shipping cancels the shipment.
  */
-export const orderCancelled = defineEvent({
+export const orderCancelled = defineDataEvent({
   type: 'order.cancelled',
   topic: [orderTopics.inventory, orderTopics.payments, orderTopics.shipping, orderTopics.promotions, orderTopics.notifications],
-  version: 1,
-  schema: z.object({
+  data: {
     orderId: z.string().min(1),
     customerId: z.string().min(1),
     /** Machine-readable: PAYMENT_DECLINED, OUT_OF_STOCK, SHIPPING_UNAVAILABLE, RESERVATION_EXPIRED, CANCELLED_BY_CUSTOMER, CANCELLED_BY_ADMIN... */
@@ -168,7 +160,7 @@ export const orderCancelled = defineEvent({
     previousStatus: z.enum(orderStatuses),
     items: z.array(productQuantity).min(1),
     ...guestContact,
-  }),
+  },
 });
 
 /**
@@ -178,17 +170,16 @@ export const orderCancelled = defineEvent({
  * shipment requested before the claim is created first and then moved; one requested after it
  * already carries the customer's id.
  */
-export const orderClaimed = defineEvent({
+export const orderClaimed = defineDataEvent({
   type: 'order.claimed',
   topic: [orderTopics.payments, orderTopics.shipping],
-  version: 1,
-  schema: z.object({
+  data: {
     orderId: z.string().min(1),
     /** The guest's customer id (`guest:<key>`) the order had. */
     guestCustomerId: z.string().startsWith('guest:'),
     /** The user id of the customer who claimed it. */
     customerId: z.string().min(1),
-  }),
+  },
 });
 
 export type OrderPlaced = z.infer<typeof orderPlaced.schema>;

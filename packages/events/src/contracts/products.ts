@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEvent } from '../define-event';
+import { defineDataEvent, defineEvent } from '../define-event';
 import { money } from './saga-shapes';
 
 /** Every event about a product, keyed by product id so one product's events stay in order. */
@@ -40,11 +40,10 @@ export const productCreated = defineEvent({ type: 'product.created', topic: prod
 export const productUpdated = defineEvent({ type: 'product.updated', topic: productsTopic, version: 1, schema: productSnapshot });
 
 /** A product left the catalog. */
-export const productDeleted = defineEvent({
+export const productDeleted = defineDataEvent({
   type: 'product.deleted',
   topic: productsTopic,
-  version: 1,
-  schema: z.object({ productId: z.string().min(1) }),
+  data: { productId: z.string().min(1) },
 });
 
 export type ProductSnapshot = z.infer<typeof productSnapshot>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineEvent } from '../define-event';
-import { money } from './saga-shapes';
+import { defineDataEvent, defineEvent } from '../define-event';
+import { currencyCode, money } from './saga-shapes';
 
 /** Every promotion event, keyed by promotion id so one promotion's events stay in order. */
 export const promotionsTopic = 'shop.promotions';
@@ -13,7 +13,7 @@ const promotionSnapshot = z.object({
   /** PERCENTAGE: basis points (1500 = 15 %); FIXED_AMOUNT: minor units of `currency`. */
   value: z.number().int().min(1),
   /** ISO 4217; only for FIXED_AMOUNT. */
-  currency: z.string().regex(/^[A-Z]{3}$/).nullable(),
+  currency: currencyCode.nullable(),
   /** True when it applies without a code (then `couponCode` is null). */
   automatic: z.boolean(),
   /** Upper case; compared case-insensitively. */
@@ -42,20 +42,38 @@ export const promotionUpdated = defineEvent({ type: 'promotion.updated', topic: 
 export const promotionDeactivated = defineEvent({ type: 'promotion.deactivated', topic: promotionsTopic, version: 1, schema: promotionSnapshot });
 
 /** An order used a promotion (recorded once per promotion and order, within the usage limits). */
-export const promotionUsageRecorded = defineEvent({
+export const promotionUsageRecorded = defineDataEvent({
   type: 'promotion.usage-recorded',
   topic: promotionsTopic,
-  version: 1,
-  schema: z.object({
+  data: {
     promotionId: z.string().min(1),
     orderId: z.string().min(1),
     customerId: z.string().min(1),
     /** The promotion's total uses including this one. */
     timesUsed: z.number().int().min(1),
-  }),
+  },
+});
+
+/**
+ * What the discount rules judge a coupon by, taken from a snapshot: orders keeps one per coupon
+ * (its `known_coupons`) to refuse a code at once with the reason promotions would give.
+ */
+export const couponRule = promotionSnapshot.pick({
+  kind: true,
+  value: true,
+  currency: true,
+  startsAt: true,
+  endsAt: true,
+  productIds: true,
+  categoryIds: true,
+  minimumSubtotal: true,
+  usageLimit: true,
+  perCustomerLimit: true,
+  active: true,
 });
 
 export type PromotionSnapshot = z.infer<typeof promotionSnapshot>;
+export type CouponRule = z.infer<typeof couponRule>;
 export type PromotionUsageRecorded = z.infer<typeof promotionUsageRecorded.schema>;
 
 /**
@@ -65,11 +83,10 @@ export type PromotionUsageRecorded = z.infer<typeof promotionUsageRecorded.schem
  * not apply (unknown, expired, its limit taken by another order meanwhile) gives no discount and
  * is named in `rejectedCoupon`; it never fails the order.
  */
-export const orderDiscounted = defineEvent({
+export const orderDiscounted = defineDataEvent({
   type: 'order.discounted',
   topic: promotionsTopic,
-  version: 1,
-  schema: z.object({
+  data: {
     orderId: z.string().min(1),
     /** Total discount, 0 when nothing applies; never more than the subtotal. */
     discount: money,
@@ -85,7 +102,7 @@ export const orderDiscounted = defineEvent({
         missing: money.nullish(),
       })
       .nullish(),
-  }),
+  },
 });
 
 export type OrderDiscounted = z.infer<typeof orderDiscounted.schema>;

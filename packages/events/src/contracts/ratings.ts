@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEvent } from '../define-event';
+import { defineDataEvent, defineEvent } from '../define-event';
 
 /** Every event about reviews and ratings, keyed by product id so one product's rating events stay in order. */
 export const ratingsTopic = 'shop.ratings';
@@ -22,17 +22,16 @@ export const reviewDeleted = defineEvent({ type: 'review.deleted', topic: rating
  * A product's rating summary after a review was added or removed (search indexes it). Carries the
  * whole new summary, so a consumer keeps the latest event per product and needs no arithmetic.
  */
-export const productRatingChanged = defineEvent({
+export const productRatingChanged = defineDataEvent({
   // The issue spelled it `product.rating_changed`; defineEvent's type pattern allows only [a-z0-9-].
   type: 'product.rating-changed',
   topic: ratingsTopic,
-  version: 1,
-  schema: z.object({
+  data: {
     productId: z.string().min(1),
     /** Mean of the ratings rounded to 2 decimals; null when the product has no reviews. */
     averageRating: z.number().min(1).max(5).nullable(),
     reviewCount: z.number().int().min(0),
-  }),
+  },
 });
 
 export type ReviewFacts = z.infer<typeof reviewFacts>;

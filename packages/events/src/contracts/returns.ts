@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEvent } from '../define-event';
+import { defineDataEvent } from '../define-event';
 import { orderTopics, ordersTopic } from './orders';
 import { paymentsTopic } from './payments';
 import { money } from './saga-shapes';
@@ -22,11 +22,10 @@ export type ReturnStatus = (typeof returnStatuses)[number];
 export const returnedItem = z.object({ lineId: z.string().min(1), productId: z.string().min(1), variantId: z.string().min(1).optional(), quantity: z.number().int().min(1) });
 
 /** Every status a return goes through (REQUESTED first), for the shopper's notifications. */
-export const returnStatusChanged = defineEvent({
+export const returnStatusChanged = defineDataEvent({
   type: 'return.status-changed',
   topic: [ordersTopic, orderTopics.notifications],
-  version: 1,
-  schema: z.object({
+  data: {
     returnId: z.string().min(1),
     orderId: z.string().min(1),
     customerId: z.string().min(1),
@@ -39,32 +38,30 @@ export const returnStatusChanged = defineEvent({
     /** What is (REQUESTED, APPROVED: would be) refunded; final from RECEIVED on. */
     refund: money,
     at: z.iso.datetime({ offset: true }),
-  }),
+  },
 });
 
 /**
  * The shop received the returned units: inventory puts them back on hand, payments refunds
  * `refund` (the lines' share of what was paid, see orders' README), each exactly once per return.
  */
-export const returnReceived = defineEvent({
+export const returnReceived = defineDataEvent({
   type: 'return.received',
   topic: [orderTopics.inventory, orderTopics.payments],
-  version: 1,
-  schema: z.object({
+  data: {
     returnId: z.string().min(1),
     orderId: z.string().min(1),
     customerId: z.string().min(1),
     items: z.array(returnedItem).min(1),
     refund: money,
-  }),
+  },
 });
 
 /** Payments refunded a received return (`refund.amount` may be 0 when nothing was charged). */
-export const returnRefunded = defineEvent({
+export const returnRefunded = defineDataEvent({
   type: 'return.refunded',
   topic: paymentsTopic,
-  version: 1,
-  schema: z.object({ returnId: z.string().min(1), orderId: z.string().min(1), refund: money }),
+  data: { returnId: z.string().min(1), orderId: z.string().min(1), refund: money },
 });
 
 export type ReturnedItem = z.infer<typeof returnedItem>;

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
+/** An ISO 4217 currency code, upper case (`EUR`). */
+export const currencyCode = z.string().regex(/^[A-Z]{3}$/);
+
 /** Integer minor units plus an ISO 4217 code; never a float. */
-export const money = z.object({ amount: z.number().int().min(0), currency: z.string().regex(/^[A-Z]{3}$/) });
+export const money = z.object({ amount: z.number().int().min(0), currency: currencyCode });
 
 /** Where an order ships to (country ISO 3166-1 alpha-2, upper case). */
 export const address = z.object({

@@ -1,24 +1,22 @@
 import { z } from 'zod';
-import { defineEvent } from '../define-event';
-import { money } from './saga-shapes';
+import { defineDataEvent, defineEvent } from '../define-event';
+import { currencyCode, money } from './saga-shapes';
 
 /** Every shipping event, keyed by ORDER id so one order's shipping events stay in order (rate events: by rate id). */
 export const shippingTopic = 'shop.shipping';
 
 /** Saga reply to `order.placed`: the cheapest rate for the destination country. */
-export const orderShippingQuoted = defineEvent({
+export const orderShippingQuoted = defineDataEvent({
   type: 'order.shipping-quoted',
   topic: shippingTopic,
-  version: 1,
-  schema: z.object({ orderId: z.string().min(1), carrier: z.string().min(1), cost: money }),
+  data: { orderId: z.string().min(1), carrier: z.string().min(1), cost: money },
 });
 
 /** Saga reply to `order.placed`: no rate ships to that country (the order is cancelled). */
-export const orderShippingUnavailable = defineEvent({
+export const orderShippingUnavailable = defineDataEvent({
   type: 'order.shipping-unavailable',
   topic: shippingTopic,
-  version: 1,
-  schema: z.object({ orderId: z.string().min(1), country: z.string().regex(/^[A-Z]{2}$/), reason: z.string().min(1) }),
+  data: { orderId: z.string().min(1), country: z.string().regex(/^[A-Z]{2}$/), reason: z.string().min(1) },
 });
 
 const shipmentFacts = z.object({
@@ -47,25 +45,23 @@ export type OrderShippingUnavailable = z.infer<typeof orderShippingUnavailable.s
 export type ShipmentFacts = z.infer<typeof shipmentFacts>;
 
 /** A shipping rate (a shipping option of carts) as it is after an admin created or changed it; keyed by rate id. */
-export const shippingRateChanged = defineEvent({
+export const shippingRateChanged = defineDataEvent({
   type: 'shipping-rate.changed',
   topic: shippingTopic,
-  version: 1,
-  schema: z.object({
+  data: {
     rateId: z.string().min(1),
     country: z.string().regex(/^[A-Z]{2}$/),
-    currency: z.string().regex(/^[A-Z]{3}$/),
+    currency: currencyCode,
     carrier: z.string().min(1),
     name: z.string().min(1),
-  }),
+  },
 });
 
 /** An admin deleted a shipping rate: carts can no longer choose it; keyed by rate id. */
-export const shippingRateDeleted = defineEvent({
+export const shippingRateDeleted = defineDataEvent({
   type: 'shipping-rate.deleted',
   topic: shippingTopic,
-  version: 1,
-  schema: z.object({ rateId: z.string().min(1) }),
+  data: { rateId: z.string().min(1) },
 });
 
 export type ShippingRateChanged = z.infer<typeof shippingRateChanged.schema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEvent } from '../define-event';
+import { defineDataEvent, defineEvent } from '../define-event';
 import { money } from './saga-shapes';
 
 /** Every tax event, keyed by tax rate id so one rate's changes stay in order. */
@@ -30,16 +30,15 @@ export const taxRateChanged = defineEvent({
 export type TaxRateChanged = z.infer<typeof taxRateChanged.schema>;
 
 /** Saga reply to `order.tax-requested` (topic shop.tax, keyed by ORDER id): the order's tax, from the same function as `Cart.tax`. */
-export const orderTaxed = defineEvent({
+export const orderTaxed = defineDataEvent({
   type: 'order.taxed',
   topic: taxTopic,
-  version: 1,
-  schema: z.object({
+  data: {
     orderId: z.string().min(1),
     tax: money,
     /** One entry per order line (lineId) and one for shipping (lineId `shipping`) when taxed. */
     lines: z.array(z.object({ lineId: z.string().min(1), name: z.string().min(1), rateBasisPoints: z.number().int().min(0), amount: z.number().int().min(0) })),
-  }),
+  },
 });
 
 export type OrderTaxed = z.infer<typeof orderTaxed.schema>;

@@ -1,19 +1,18 @@
 import { z } from 'zod';
-import { defineEvent } from '../define-event';
+import { defineDataEvent, defineEvent } from '../define-event';
 
 /** Every event about a user, keyed by user id so one user's events stay in order. */
 export const usersTopic = 'shop.users';
 
 /** A new account exists (published by users; welcome mail, wishlist set-up, ...). */
-export const userRegistered = defineEvent({
+export const userRegistered = defineDataEvent({
   type: 'user.registered',
   topic: usersTopic,
-  version: 1,
-  schema: z.object({
+  data: {
     userId: z.string().min(1),
     email: z.email(),
     name: z.string().min(1),
-  }),
+  },
 });
 
 export type UserRegistered = z.infer<typeof userRegistered.schema>;
@@ -48,19 +47,17 @@ export const userPasswordResetRequested = defineEvent({
 });
 
 /** The password was changed (by a reset); every session was signed out. Tell the owner. */
-export const userPasswordChanged = defineEvent({
+export const userPasswordChanged = defineDataEvent({
   type: 'user.password-changed',
   topic: usersTopic,
-  version: 1,
-  schema: z.object({ userId: z.string().min(1), email: z.email(), name: z.string().min(1), at: z.iso.datetime() }),
+  data: { userId: z.string().min(1), email: z.email(), name: z.string().min(1), at: z.iso.datetime() },
 });
 
 /** The user proved they own `email` (verifyEmail): orders lets them claim guest orders placed with it. */
-export const userEmailVerified = defineEvent({
+export const userEmailVerified = defineDataEvent({
   type: 'user.email-verified',
   topic: usersTopic,
-  version: 1,
-  schema: z.object({ userId: z.string().min(1), email: z.email(), at: z.iso.datetime() }),
+  data: { userId: z.string().min(1), email: z.email(), at: z.iso.datetime() },
 });
 
 export type UserEmailedToken = z.infer<typeof emailedToken>;

@@ -36,7 +36,7 @@ export class MovementStore {
       .insert(stockMovements)
       .values(movement)
       .onConflictDoNothing({ target: [stockMovements.actorId, stockMovements.idempotencyKey] })
-      .returning(); // stockMovements.insert
+      .returning();
     return parse(rows)[0] ?? null;
   }
 
@@ -44,7 +44,7 @@ export class MovementStore {
     const rows = await this.db
       .select()
       .from(stockMovements)
-      .where(and(eq(stockMovements.actorId, actorId), eq(stockMovements.idempotencyKey, idempotencyKey))); // stockMovements.findByKey
+      .where(and(eq(stockMovements.actorId, actorId), eq(stockMovements.idempotencyKey, idempotencyKey)));
     return parse(rows)[0] ?? null;
   }
 
@@ -55,12 +55,12 @@ export class MovementStore {
       .from(stockMovements)
       .where(and(ledgerOf(of), beforeSeq === null ? undefined : lt(stockMovements.seq, beforeSeq)))
       .orderBy(desc(stockMovements.seq))
-      .limit(limit); // stockMovements.page
+      .limit(limit);
     return parse(rows);
   }
 
   async count(of: LedgerOf): Promise<number> {
-    const [row] = await this.db.select({ n: count() }).from(stockMovements).where(ledgerOf(of)); // stockMovements.count
+    const [row] = await this.db.select({ n: count() }).from(stockMovements).where(ledgerOf(of));
     return row?.n ?? 0;
   }
 }

@@ -34,7 +34,7 @@ export class ReservationStore {
   }
 
   async insertItems(items: ReservationItem[], db: Executor): Promise<void> {
-    if (items.length > 0) await db.insert(reservationItems).values(items); // reservationItems.insert
+    if (items.length > 0) await db.insert(reservationItems).values(items);
   }
 
   async find(id: string, db: Executor = this.db): Promise<ReservationRow | null> {
@@ -48,7 +48,7 @@ export class ReservationStore {
       .select({ reservationId: reservationItems.reservationId, variantId: reservationItems.variantId, productId: reservationItems.productId, quantity: reservationItems.quantity })
       .from(reservationItems)
       .where(inArray(reservationItems.reservationId, [...reservationIds]))
-      .orderBy(asc(reservationItems.variantId)); // reservationItems.itemsOf
+      .orderBy(asc(reservationItems.variantId));
     return parseItems(rows);
   }
 

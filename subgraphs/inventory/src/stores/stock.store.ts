@@ -41,18 +41,18 @@ export class StockStore {
   /** One round trip for a whole batch of variants (DataLoader); variants without a row are simply absent. */
   async findByIds(variantIds: readonly string[], db: Executor = this.db): Promise<StockRecord[]> {
     if (variantIds.length === 0) return [];
-    return parse(await byIds(db).execute({ ids: [...variantIds] })); // stockLevels.findByIds
+    return parse(await byIds(db).execute({ ids: [...variantIds] }));
   }
 
   /** Sums over each product's variants, one round trip for a batch; products without a row are absent. */
   async totalsByProducts(productIds: readonly string[], db: Executor = this.db): Promise<ProductStock[]> {
     if (productIds.length === 0) return [];
-    return (await byProducts(db).execute({ ids: [...productIds] })).map((row) => productTotalRow.parse(row)); // stockLevels.totalsByProducts
+    return (await byProducts(db).execute({ ids: [...productIds] })).map((row) => productTotalRow.parse(row));
   }
 
   /** The variants inventory keeps for a product, in position-independent (id) order. */
   async variantsOf(productId: string, db: Executor = this.db): Promise<StockRecord[]> {
-    return parse(await db.select(columns).from(stockLevels).where(eq(stockLevels.productId, productId)).orderBy(asc(stockLevels.variantId))); // stockLevels.variantsOf
+    return parse(await db.select(columns).from(stockLevels).where(eq(stockLevels.productId, productId)).orderBy(asc(stockLevels.variantId)));
   }
 
   /** Locks the rows in variant-id order: every multi-variant writer locks in this order, so none deadlock. */
@@ -63,7 +63,7 @@ export class StockStore {
       .from(stockLevels)
       .where(inArray(stockLevels.variantId, [...variantIds]))
       .orderBy(asc(stockLevels.variantId))
-      .for('update'); // stockLevels.lockMany
+      .for('update');
     return parse(rows);
   }
 
@@ -78,18 +78,18 @@ export class StockStore {
         .delete(stockLevels)
         .where(and(eq(stockLevels.productId, productId), variantIds.length > 0 ? notInArray(stockLevels.variantId, [...variantIds]) : undefined))
         .returning(columns),
-    ); // stockLevels.dropVariants
+    );
     if (variantIds.length > 0) {
       await db
         .insert(stockLevels)
         .values(variantIds.map((variantId) => ({ variantId, productId })))
-        .onConflictDoNothing(); // stockLevels.createVariants
+        .onConflictDoNothing();
     }
     return removed;
   }
 
   async deleteProduct(productId: string, db: Executor): Promise<StockRecord[]> {
-    return parse(await db.delete(stockLevels).where(eq(stockLevels.productId, productId)).returning(columns)); // stockLevels.deleteProduct
+    return parse(await db.delete(stockLevels).where(eq(stockLevels.productId, productId)).returning(columns));
   }
 
   /** Adds `delta` to on-hand unless that would leave fewer units than are reserved (or below zero). */
@@ -98,7 +98,7 @@ export class StockStore {
       .update(stockLevels)
       .set({ onHand: sql`${stockLevels.onHand} + ${delta}`, updatedAt: sql`now()` })
       .where(and(eq(stockLevels.variantId, variantId), gte(sql`${stockLevels.onHand} + ${delta}`, stockLevels.reserved)))
-      .returning(columns); // stockLevels.adjust
+      .returning(columns);
     return parse(rows)[0] ?? null;
   }
 
@@ -108,7 +108,7 @@ export class StockStore {
       .update(stockLevels)
       .set({ reserved: sql`${stockLevels.reserved} + ${quantity}`, updatedAt: sql`now()` })
       .where(and(eq(stockLevels.variantId, variantId), gte(sql`${stockLevels.onHand} - ${stockLevels.reserved}`, quantity)))
-      .returning(columns); // stockLevels.hold
+      .returning(columns);
     return parse(rows)[0] ?? null;
   }
 
@@ -118,7 +118,7 @@ export class StockStore {
       .update(stockLevels)
       .set({ reserved: sql`${stockLevels.reserved} - ${quantity}`, updatedAt: sql`now()` })
       .where(and(eq(stockLevels.variantId, variantId), gte(stockLevels.reserved, quantity)))
-      .returning(columns); // stockLevels.unhold
+      .returning(columns);
     return parse(rows)[0] ?? null;
   }
 
@@ -132,7 +132,7 @@ export class StockStore {
         updatedAt: sql`now()`,
       })
       .where(and(eq(stockLevels.variantId, variantId), gte(stockLevels.reserved, quantity)))
-      .returning(columns); // stockLevels.sellHeld
+      .returning(columns);
     return parse(rows)[0] ?? null;
   }
 }

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, check, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { CouponRejection } from '@shop/discounts';
-import { outboxTables } from '@shop/events';
+import { outboxTables, type CouponRule } from '@shop/events';
 
 export const ordersSchema = pgSchema('orders');
 
@@ -53,21 +53,6 @@ export const knownVariants = ordersSchema.table(
   (t) => [index('known_variants_product_idx').on(t.productId)],
 );
 
-/** A coupon promotion as orders needs it to refuse `applyCouponCode` (the PromotionRule of @shop/discounts, dates as ISO strings). */
-export interface StoredCouponRule {
-  kind: 'PERCENTAGE' | 'FIXED_AMOUNT';
-  value: number;
-  currency: string | null;
-  startsAt: string;
-  endsAt: string | null;
-  productIds: string[];
-  categoryIds: string[];
-  minimumSubtotal: { amount: number; currency: string } | null;
-  usageLimit: number | null;
-  perCustomerLimit: number | null;
-  active: boolean;
-}
-
 /**
  * What orders knows of the shop's coupons, kept from `promotion.created/updated/deactivated`:
  * enough to tell a shopper at once why a code does not apply. Promotions stays the authority on
@@ -77,7 +62,8 @@ export const knownCoupons = ordersSchema.table('known_coupons', {
   promotionId: text('promotion_id').primaryKey(),
   /** Upper case. Not unique here: events of two promotions may arrive out of order while a code moves from one to the other. */
   couponCode: text('coupon_code').notNull(),
-  rule: jsonb('rule').$type<StoredCouponRule>().notNull(),
+  /** The coupon's `couponRule` of the promotion contract (dates as ISO strings). */
+  rule: jsonb('rule').$type<CouponRule>().notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index('known_coupons_code_idx').on(t.couponCode)]);
 

@@ -1,6 +1,7 @@
 import type { Database, Transaction } from '@shop/db';
 import { normalizeCouponCode } from '@shop/discounts';
 import {
+  couponRule,
   createInboxHandler,
   on,
   promotionCreated,
@@ -20,13 +21,7 @@ export const PROMOTION_EVENTS_GROUP = 'orders-coupons';
 
 async function keep(coupons: KnownCouponStore, data: PromotionSnapshot, tx: Transaction): Promise<void> {
   if (data.couponCode === null) return coupons.delete(data.promotionId, tx);
-  const { kind, value, currency, startsAt, endsAt, productIds, categoryIds, minimumSubtotal, usageLimit, perCustomerLimit, active } = data;
-  await coupons.upsert(
-    data.promotionId,
-    normalizeCouponCode(data.couponCode),
-    { kind, value, currency, startsAt, endsAt, productIds, categoryIds, minimumSubtotal, usageLimit, perCustomerLimit, active },
-    tx,
-  );
+  await coupons.upsert(data.promotionId, normalizeCouponCode(data.couponCode), couponRule.parse(data), tx);
 }
 
 /**

@@ -2,26 +2,10 @@ import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '@shop/db';
 import type { PromotionRule } from '@shop/discounts';
-import { knownCoupons, type StoredCouponRule } from '../db/schema';
+import { couponRule, type CouponRule } from '@shop/events';
+import { knownCoupons } from '../db/schema';
 
-const money = z.object({ amount: z.number().int(), currency: z.string() });
-const ruleRow = z.object({
-  promotionId: z.string(),
-  couponCode: z.string(),
-  rule: z.object({
-    kind: z.enum(['PERCENTAGE', 'FIXED_AMOUNT']),
-    value: z.number().int(),
-    currency: z.string().nullable(),
-    startsAt: z.string(),
-    endsAt: z.string().nullable(),
-    productIds: z.array(z.string()),
-    categoryIds: z.array(z.string()),
-    minimumSubtotal: money.nullable(),
-    usageLimit: z.number().int().nullable(),
-    perCustomerLimit: z.number().int().nullable(),
-    active: z.boolean(),
-  }),
-});
+const ruleRow = z.object({ promotionId: z.string(), couponCode: z.string(), rule: couponRule });
 
 /** SQL for orders' copy of the coupons, written only by the promotion-events consumer. */
 export class KnownCouponStore {
@@ -35,7 +19,7 @@ export class KnownCouponStore {
     return { ...rule, id: promotionId, couponCode, startsAt: new Date(rule.startsAt), endsAt: rule.endsAt ? new Date(rule.endsAt) : null };
   }
 
-  async upsert(promotionId: string, couponCode: string, rule: StoredCouponRule, db: Executor): Promise<void> {
+  async upsert(promotionId: string, couponCode: string, rule: CouponRule, db: Executor): Promise<void> {
     await db
       .insert(knownCoupons)
       .values({ promotionId, couponCode, rule })

@@ -1,26 +1,23 @@
 import DataLoader from 'dataloader';
 import { z } from 'zod';
 import type { Executor } from '@shop/db';
+import { currencyCode, money } from '@shop/events';
 import { badUserInput, customerIdOf, perRequest, type SubgraphContext } from '@shop/subgraph-kit';
 import type { PromotionRecord, PromotionStore } from '../stores/promotion.store';
 import { couponVerdict, type CouponRejection } from '@shop/discounts';
 import { discountCart, type CartDiscount } from './cart-discount';
 import { MixedCurrencyError, normalizeCouponCode, type CartLine } from './discount-engine';
-import { MAX_QUANTITY, MAX_QUOTE_LINES } from './quote.service';
-
-const money = z.object({ amount: z.number().int().min(0), currency: z.string().regex(/^[A-Z]{3}$/) });
+import { lineIds, MAX_QUANTITY, MAX_QUOTE_LINES } from './quote.service';
 
 /** A cart as the router sends it for `Cart.discount` (the @requires selection of orders' fields). */
 const cartReference = z.object({
   id: z.string().min(1),
-  currency: z.string().regex(/^[A-Z]{3}$/).nullish(),
+  currency: currencyCode.nullish(),
   couponCode: z.string().max(100).nullish(),
   lines: z
     .array(
       z.object({
-        lineId: z.string().min(1).max(100),
-        productId: z.string().min(1).max(100),
-        variantId: z.string().min(1).max(100).nullish(),
+        ...lineIds,
         categoryId: z.string().min(1).max(100).nullish(),
         quantity: z.number().int().min(1).max(MAX_QUANTITY),
         unitPrice: money,

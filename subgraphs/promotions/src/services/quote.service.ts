@@ -8,13 +8,18 @@ import { applyPromotions, normalizeCouponCode, type DiscountResult } from './dis
 export const MAX_QUOTE_LINES = 500;
 export const MAX_QUANTITY = 1000;
 
+/** The ids of a line to discount, as a quote's input and a cart reference name them. */
+export const lineIds = {
+  lineId: z.string().min(1).max(100),
+  productId: z.string().min(1).max(100),
+  variantId: z.string().min(1).max(100).nullish(),
+};
+
 const quoteInput = z.object({
   lines: z
     .array(
       z.object({
-        lineId: z.string().min(1).max(100),
-        productId: z.string().min(1).max(100),
-        variantId: z.string().min(1).max(100).nullish(),
+        ...lineIds,
         unitPrice: z.object({
           amount: z.number().int().min(0, 'must be 0 or more'),
           currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR'),

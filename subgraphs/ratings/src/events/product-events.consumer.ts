@@ -5,11 +5,6 @@ import type { KnownProductStore } from '../stores/known-product.store';
 /** Consumer group and inbox name: every ratings replica shares the work and the deduplication. */
 export const PRODUCT_EVENTS_GROUP = 'ratings';
 
-/**
- * Keeps `known_products` in step with the catalog: product.created makes a product reviewable,
- * product.deleted removes it with its reviews. Each event takes effect once (inbox), however
- * often it is delivered; product.updated carries nothing ratings needs and is ignored.
- */
 export interface ProductEventsDeps {
   db: Database;
   inbox: InboxTable;
@@ -17,6 +12,11 @@ export interface ProductEventsDeps {
   products: KnownProductStore;
 }
 
+/**
+ * Keeps `known_products` in step with the catalog: product.created makes a product reviewable,
+ * product.deleted removes it with its reviews. Each event takes effect once (inbox), however
+ * often it is delivered; product.updated carries nothing ratings needs and is ignored.
+ */
 export function consumeProductEvents(deps: ProductEventsDeps): Promise<Subscription> {
   const { db, inbox, transport, products } = deps;
   const routes: EventRoute<Transaction>[] = [

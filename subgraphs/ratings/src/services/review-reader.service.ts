@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { countByKey, isUuid, perRequest, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
 import type { KnownProductStore, RatingSummary } from '../stores/known-product.store';
 import type { PageQuery, ReviewRecord, ReviewStore } from '../stores/review.store';
-import { pageQuery, toConnection, type PageArgs, type ReviewConnectionModel } from './connection';
+import { pageQuery, reviewConnection, type PageArgs, type ReviewConnectionModel } from './connection';
 
 type Owner = 'productId' | 'userId';
 interface PageKey {
@@ -34,13 +34,13 @@ export class ReviewReader {
   async productReviews(context: SubgraphContext, productId: string, args: PageArgs): Promise<ReviewConnectionModel> {
     const page = pageQuery(args);
     const rows = await this.pageLoader(context, 'productId').load({ ownerId: productId, page });
-    return toConnection(rows, page, async () => (await this.summary(context, productId)).reviewCount);
+    return reviewConnection(rows, page, async () => (await this.summary(context, productId)).reviewCount);
   }
 
   async userReviews(context: SubgraphContext, userId: string, args: PageArgs): Promise<ReviewConnectionModel> {
     const page = pageQuery({ ...args, sort: 'NEWEST' });
     const rows = await this.pageLoader(context, 'userId').load({ ownerId: userId, page });
-    return toConnection(rows, page, () => this.userCountLoader(context).load(userId));
+    return reviewConnection(rows, page, () => this.userCountLoader(context).load(userId));
   }
 
   /** Batches page requests; owners asking for the same page (order, cursor, size) share one query. */

@@ -28,7 +28,7 @@ export class KnownProductStore extends KnownProductReplica<typeof knownProducts>
 
   async summaries(productIds: readonly string[]): Promise<RatingSummary[]> {
     if (productIds.length === 0) return [];
-    const rows = await summariesByIds(this.db).execute({ ids: [...productIds] }); // knownProducts.summaries
+    const rows = await summariesByIds(this.db).execute({ ids: [...productIds] });
     return rows.map((row) => summaryRow.parse(row));
   }
 
@@ -45,7 +45,7 @@ export class KnownProductStore extends KnownProductReplica<typeof knownProducts>
         reviewCount: sql`${knownProducts.reviewCount} + ${delta.count}`,
       })
       .where(eq(knownProducts.productId, productId))
-      .returning(columns); // knownProducts.applyRating
+      .returning(columns);
     return rows[0] ? summaryRow.parse(rows[0]) : null;
   }
 }

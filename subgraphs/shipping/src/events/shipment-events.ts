@@ -12,6 +12,7 @@ import {
   type OrderShippingQuoted,
   type OrderShippingUnavailable,
 } from '@shop/events';
+import type { AdminChange } from '@shop/subgraph-kit';
 import { outbox } from '../db/schema';
 import type { ShipmentRecord, ShipmentStatus } from '../stores/shipment.store';
 
@@ -45,7 +46,7 @@ export async function announceUnavailable(tx: Executor, reply: OrderShippingUnav
 }
 
 /** Records `shipping-rate.changed` (created or updated) or `shipping-rate.deleted` in the caller's transaction. */
-export async function announceRate(tx: Executor, rate: { id: string; country: string; currency: string; carrier: string; name: string }, deleted = false): Promise<void> {
-  if (deleted) await appendToOutbox(tx, outbox, shippingRateDeleted, rate.id, { rateId: rate.id });
+export async function announceRate(tx: Executor, rate: { id: string; country: string; currency: string; carrier: string; name: string }, change: AdminChange): Promise<void> {
+  if (change === 'deleted') await appendToOutbox(tx, outbox, shippingRateDeleted, rate.id, { rateId: rate.id });
   else await appendToOutbox(tx, outbox, shippingRateChanged, rate.id, { rateId: rate.id, country: rate.country, currency: rate.currency, carrier: rate.carrier, name: rate.name });
 }

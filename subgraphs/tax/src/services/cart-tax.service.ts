@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { z } from 'zod';
-import { money, type Money } from '@shop/events';
+import { currencyCode, money, type Money } from '@shop/events';
 import { badUserInput, isoCountry, perRequest, type SubgraphContext } from '@shop/subgraph-kit';
 import { netLines, normalizeRegion, type OrderTax } from './order-tax';
 import type { OrderToTax, TaxCalculationService } from './tax-calculation.service';
@@ -9,7 +9,7 @@ import { MAX_QUOTE_LINES } from './tax-quote.service';
 /** A cart as the router sends it for `Cart.tax` (the @requires selection of orders', promotions' and shipping's fields). */
 const cartReference = z.object({
   id: z.string().min(1),
-  currency: z.string().regex(/^[A-Z]{3}$/).nullish(),
+  currency: currencyCode.nullish(),
   shippingAddress: z.object({ country: z.string(), region: z.string().max(50).nullish() }).nullish(),
   lines: z
     .array(

@@ -7,14 +7,14 @@ export class AccountTokenStore {
   constructor(private readonly db: Executor) {}
 
   async insert(token: { userId: string; purpose: AccountTokenPurpose; tokenHash: string; email: string; expiresAt: Date }, db: Executor): Promise<void> {
-    await db.insert(accountTokens).values(token); // accountTokens.insert
+    await db.insert(accountTokens).values(token);
   }
 
   async find(tokenHash: string, purpose: AccountTokenPurpose, db: Executor = this.db) {
     const [row] = await db
       .select({ id: accountTokens.id, userId: accountTokens.userId, email: accountTokens.email, expiresAt: accountTokens.expiresAt, usedAt: accountTokens.usedAt })
       .from(accountTokens)
-      .where(and(eq(accountTokens.tokenHash, tokenHash), eq(accountTokens.purpose, purpose))); // accountTokens.find
+      .where(and(eq(accountTokens.tokenHash, tokenHash), eq(accountTokens.purpose, purpose)));
     return row ?? null;
   }
 
@@ -24,7 +24,7 @@ export class AccountTokenStore {
       .update(accountTokens)
       .set({ usedAt: sql`now()` })
       .where(and(eq(accountTokens.id, id), isNull(accountTokens.usedAt)))
-      .returning({ id: accountTokens.id }); // accountTokens.use
+      .returning({ id: accountTokens.id });
     return rows.length === 1;
   }
 
@@ -33,7 +33,7 @@ export class AccountTokenStore {
     await db
       .update(accountTokens)
       .set({ usedAt: sql`now()` })
-      .where(and(eq(accountTokens.userId, userId), eq(accountTokens.purpose, purpose), isNull(accountTokens.usedAt))); // accountTokens.voidOthers
+      .where(and(eq(accountTokens.userId, userId), eq(accountTokens.purpose, purpose), isNull(accountTokens.usedAt)));
   }
 
   /** New password, and every refresh-token family of the user revoked: all sessions end. */
@@ -42,7 +42,7 @@ export class AccountTokenStore {
     await db
       .update(refreshTokens)
       .set({ revokedAt: sql`now()` })
-      .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt))); // refreshTokens.revokeAllOfUser
+      .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt)));
   }
 
   /** Marks the address verified, if it still is the account's address; false when it no longer is. */

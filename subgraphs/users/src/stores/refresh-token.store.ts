@@ -6,7 +6,7 @@ export class RefreshTokenStore {
   constructor(private readonly db: Executor) {}
 
   async insert(token: { userId: string; familyId: string; tokenHash: string; expiresAt: Date }): Promise<void> {
-    await this.db.insert(refreshTokens).values(token); // refreshTokens.insert
+    await this.db.insert(refreshTokens).values(token);
   }
 
   /**
@@ -25,7 +25,7 @@ export class RefreshTokenStore {
           gt(refreshTokens.expiresAt, now),
         ),
       )
-      .returning({ userId: refreshTokens.userId, familyId: refreshTokens.familyId }); // refreshTokens.consume
+      .returning({ userId: refreshTokens.userId, familyId: refreshTokens.familyId });
     return rows[0] ?? null;
   }
 
@@ -33,7 +33,7 @@ export class RefreshTokenStore {
     const rows = await this.db
       .select({ familyId: refreshTokens.familyId })
       .from(refreshTokens)
-      .where(eq(refreshTokens.tokenHash, tokenHash)); // refreshTokens.findFamily
+      .where(eq(refreshTokens.tokenHash, tokenHash));
     return rows[0]?.familyId ?? null;
   }
 
@@ -41,6 +41,6 @@ export class RefreshTokenStore {
     await this.db
       .update(refreshTokens)
       .set({ revokedAt: now })
-      .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt))); // refreshTokens.revokeFamily
+      .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)));
   }
 }
