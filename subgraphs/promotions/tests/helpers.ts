@@ -28,9 +28,7 @@ export function promotionsSuite(backend: HarnessBackend, transport: 'local' | 'k
     get platform() {
       return harness().platform;
     },
-    call<T>(query: string, variables?: Record<string, unknown>, caller?: Caller) {
-      return harness().call<T>(query, variables, caller);
-    },
+    call: ((document: string, variables?: Record<string, unknown>, caller?: Caller) => harness().call(document, variables, caller)) as SubgraphHarness['call'],
     internalToken: (caller?: Caller) => harness().internalToken(caller),
     stop: () => harness().stop(),
   };
