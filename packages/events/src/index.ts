@@ -18,7 +18,7 @@ export { outboxTables, type InboxTable, type OutboxTable } from './outbox-tables
 export { CategoryReplica, categoryReplicaTable, type CategoryReplicaTable, type KnownCategory } from './category-replica';
 export { KnownProductReplica, type KnownProductsTable, type SnapshotColumns } from './known-product-replica';
 export { snapshotVariants, type SnapshotVariant } from './snapshot-variants';
-export { appendToOutbox, outboxRows, type OutboxRow } from './append-to-outbox';
+export { appendAllToOutbox, appendToOutbox, newEvent, outboxRows, outboxRowsOf, type NewEvent, type OutboxRow } from './append-to-outbox';
 export { startOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 export { startWorkerLoop, type WorkerLoop, type WorkerLoopOptions } from './worker-loop';
 export { createInboxHandler, type InboxHandlerOptions } from './inbox-handler';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '@shop/db';
 import { z } from 'zod';
-import { appendToOutbox, createInboxHandler, defineEvent, startOutboxRelay, userRegistered, type DeliveryMeta, type EventEnvelope, type OutboxRelay } from '../src';
+import { appendAllToOutbox, appendToOutbox, createInboxHandler, newEvent, defineEvent, startOutboxRelay, userRegistered, type DeliveryMeta, type EventEnvelope, type OutboxRelay } from '../src';
 import { databaseFixtures, type DatabaseFixture } from './support/database-fixtures';
 import { RecordingTransport } from './support/recording-transport';
 import { accounts, effects, inbox, outbox } from './fixtures/schema';
@@ -79,6 +79,24 @@ describe.each(databaseFixtures)('outbox, relay and inbox on %s', (_name, open) =
       { topic: 'shop.users.mail', key: 'u1', envelope },
       { topic: 'shop.users.crm', key: 'u1', envelope },
     ]);
+  });
+
+  it('appendAllToOutbox writes several events (each to all its topics) in one statement, in order; none for an empty list', async () => {
+    const audiences = defineEvent({ type: 'user.welcomed', topic: ['shop.users.mail', 'shop.users.crm'], version: 1, schema: z.object({ userId: z.string() }) });
+    let statements = 0;
+    const envelopes = await db.transaction(async (tx) => {
+      const counting = new Proxy(tx, { get: (target, name, receiver) => (name === 'insert' ? (statements++, target.insert.bind(target)) : Reflect.get(target, name, receiver)) });
+      expect(await appendAllToOutbox(counting, outbox, [])).toEqual([]);
+      return appendAllToOutbox(counting, outbox, [newEvent(userRegistered, 'u1', data('u1')), newEvent(audiences, 'u2', { userId: 'u2' })]);
+    });
+    expect(statements).toBe(1);
+    const rows = await db.select({ id: outbox.id, topic: outbox.topic, key: outbox.key, type: outbox.type, payload: outbox.payload }).from(outbox).orderBy(asc(outbox.seq));
+    expect(rows.map(({ topic, key, type, payload }) => ({ topic, key, type, id: payload.id }))).toEqual([
+      { topic: 'shop.users', key: 'u1', type: 'user.registered', id: envelopes[0]!.id },
+      { topic: 'shop.users.mail', key: 'u2', type: 'user.welcomed', id: envelopes[1]!.id },
+      { topic: 'shop.users.crm', key: 'u2', type: 'user.welcomed', id: envelopes[1]!.id },
+    ]);
+    expect(rows[0]!.id).toBe(envelopes[0]!.id);
   });
 
   it('publishes oldest first in batches and marks rows published', async () => {
