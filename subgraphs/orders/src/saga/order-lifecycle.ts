@@ -1,5 +1,5 @@
 import type { Executor } from '@shop/db';
-import { orderCancelled, orderStatusChanged, outboxRows, type EventContract, type OrderStatus } from '@shop/events';
+import { newEvent, orderCancelled, orderStatusChanged, outboxRowsOf, type EventContract, type OrderStatus, type OutboxRow } from '@shop/events';
 import { guestContactOf, itemsOf } from '../services/order-pricing';
 import type { OrderStatusFeed } from '../services/order-status-feed';
 import type { OrderHistoryStore } from '../stores/order-history.store';
@@ -14,6 +14,10 @@ export interface PendingEvent {
 
 /** Pairs a contract with its (type-checked) data, for `moveTo`'s `publish`. */
 export const pending = <T>(contract: EventContract<T>, data: T): PendingEvent => ({ contract: contract as EventContract<unknown>, data });
+
+/** The outbox rows of a step's requests, keyed by the order (or return's order) they are about. */
+export const requestRows = (orderId: string, publish: readonly PendingEvent[]): OutboxRow[] =>
+  outboxRowsOf(publish.map(({ contract, data }) => newEvent(contract, orderId, data))).rows;
 
 /** Statuses from which an order can still be cancelled (nothing has left the warehouse). */
 export const cancellableStatuses: ReadonlySet<OrderStatus> = new Set(['PENDING', 'PRICED', 'STOCK_RESERVED', 'PAID', 'CONFIRMED']);
@@ -32,13 +36,13 @@ export class OrderLifecycle {
   ) {}
 
   /**
-   * Records a placed order's first history entry with its `order.status-changed` and the step's
-   * requests (`publish`), all in one statement.
+   * Records a placed order's first history entry with its `order.status-changed` and the saga's
+   * first requests (`publish`), all in one statement.
    */
-  async recordStatus(tx: Executor, order: OrderRecord, previousStatus: OrderStatus | null, reason: string | null, after: AfterCommit, publish: readonly PendingEvent[] = []): Promise<void> {
+  async recordPlacement(tx: Executor, order: OrderRecord, after: AfterCommit, publish: readonly PendingEvent[]): Promise<void> {
     const at = new Date();
-    const entry = await this.history.appendWithEvents(order.id, order.status, reason, at, this.announcements(order, previousStatus, reason, at, publish), tx);
-    this.afterMove(after, order, previousStatus, reason, at, entry.position);
+    const entry = await this.history.appendWithEvents(order.id, order.status, null, at, this.announcements(order, null, null, at, publish), tx);
+    this.afterMove(after, order, null, null, at, entry.position);
   }
 
   /**
@@ -60,7 +64,7 @@ export class OrderLifecycle {
    * `publish` are requests the change makes, written in the same statement.
    */
   async update(tx: Executor, order: OrderRecord, changes: OrderChanges, after: AfterCommit, publish: readonly PendingEvent[] = []): Promise<OrderRecord> {
-    const events = publish.flatMap(({ contract, data }) => outboxRows(contract, order.id, data).rows);
+    const events = requestRows(order.id, publish);
     const { order: updated } = await this.orders.update(order.id, changes, tx, { events });
     if (events.length > 0) after.add(this.wake);
     return updated;
@@ -68,8 +72,8 @@ export class OrderLifecycle {
 
   /** The outbox rows of a status change: its `order.status-changed`, then the step's requests. */
   private announcements(order: OrderRecord, previousStatus: OrderStatus | null, reason: string | null, at: Date, publish: readonly PendingEvent[]) {
-    const changed = outboxRows(orderStatusChanged, order.id, { orderId: order.id, customerId: order.customerId, status: order.status, previousStatus, reason, at: at.toISOString() });
-    return [...changed.rows, ...publish.flatMap(({ contract, data }) => outboxRows(contract, order.id, data).rows)];
+    const changed = pending(orderStatusChanged, { orderId: order.id, customerId: order.customerId, status: order.status, previousStatus, reason, at: at.toISOString() });
+    return requestRows(order.id, [changed, ...publish]);
   }
 
   private afterMove(after: AfterCommit, order: OrderRecord, previousStatus: OrderStatus | null, reason: string | null, at: Date, position: number): void {

@@ -105,7 +105,7 @@ export class OrderService {
         subtotal: { amount: order.subtotal, currency },
         shippingMethodId: cart.shippingMethodId,
       });
-      await this.lifecycle.recordStatus(tx, order, null, null, after, [placed]);
+      await this.lifecycle.recordPlacement(tx, order, after, [placed]);
       return { order, errors: [] };
     });
   }
