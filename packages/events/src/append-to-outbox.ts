@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Executor } from '@shop/db';
 import type { CreateEventOptions, EventContract } from './define-event';
 import type { EventEnvelope } from './envelope';
+import { noteOutboxWrite } from './outbox-writes';
 import type { OutboxTable } from './outbox-tables';
 
 /** One outbox row to insert (the columns a producer sets; the rest have defaults). */
@@ -72,5 +73,6 @@ export async function appendAllToOutbox(tx: Executor, outbox: OutboxTable, event
   if (events.length === 0) return [];
   const { envelopes, rows } = outboxRowsOf(events);
   await tx.insert(outbox).values(rows);
+  noteOutboxWrite();
   return envelopes;
 }

@@ -209,6 +209,7 @@ describe.each(databaseFixtures)('outbox, relay and inbox on %s', (_name, open) =
       consumer: 'batched',
       handle: async (tx, event) => {
         await tx.insert(effects).values({ consumer: 'batched', eventId: event.id, aggregateId: event.aggregateId });
+        await appendToOutbox(tx, outbox, userRegistered, event.aggregateId, data(event.aggregateId));
         if (event.id === failOn) throw new Error('poison');
       },
       afterCommit: () => void afterCommits++,
@@ -247,7 +248,7 @@ describe.each(databaseFixtures)('outbox, relay and inbox on %s', (_name, open) =
     expect(await db.select({ consumer: inbox.consumer }).from(inbox).where(eq(inbox.eventId, envelope!.id))).toEqual([{ consumer: 'flaky' }]);
   });
 
-  it('calls afterCommit once per committed effect: not for a duplicate, a failure or a type it skips', async () => {
+  it('calls afterCommit once per committed effect that recorded an event: not for a duplicate, a failure or a type it skips', async () => {
     const [envelope] = await appendMany(db, 1);
     const commits: string[] = [];
     let fail = true;
@@ -256,7 +257,8 @@ describe.each(databaseFixtures)('outbox, relay and inbox on %s', (_name, open) =
       inbox,
       consumer: 'waker',
       handles: (type) => type === envelope!.type,
-      handle: async () => {
+      handle: async (tx) => {
+        await appendToOutbox(tx, outbox, userRegistered, 'u9', data('u9'));
         if (fail) throw new Error('deadlock detected');
       },
       afterCommit: () => commits.push('commit'),
@@ -268,6 +270,65 @@ describe.each(databaseFixtures)('outbox, relay and inbox on %s', (_name, open) =
     await handler(envelope!, meta);
     await handler({ ...envelope!, id: '6f1c2b4a-8d3e-4f5a-9b6c-7d8e9f0a1b2c', type: 'order.placed' }, meta);
     expect(commits).toEqual(['commit']);
+  });
+
+  it('does not call afterCommit (no relay wake, no empty claim) when the effect recorded no event, in a savepoint or not, one by one or in a batch', async () => {
+    const envelopes = await appendMany(db, 3);
+    let commits = 0;
+    const writes = new Set([envelopes[2]!.id]);
+    const handler = createInboxHandler({
+      db,
+      inbox,
+      consumer: 'quiet',
+      handle: async (tx, event) => {
+        await tx.insert(effects).values({ consumer: 'quiet', eventId: event.id, aggregateId: event.aggregateId });
+        if (writes.has(event.id)) await tx.transaction((sp) => appendToOutbox(sp, outbox, userRegistered, 'u9', data('u9')));
+      },
+      afterCommit: () => void commits++,
+    });
+    await handler(envelopes[0]!, meta);
+    await handler.batch!([{ envelope: envelopes[1]!, meta }]);
+    expect(commits).toBe(0);
+    await handler.batch!(envelopes.map((envelope) => ({ envelope, meta })));
+    expect(commits).toBe(1);
+    expect(await db.select({ n: sql<number>`count(*)::int` }).from(effects)).toEqual([{ n: 3 }]);
+  });
+
+  it('claimsInbox: the effect writes the inbox row in its first statement; a duplicate finds it taken, an effect that runs no statement gets its row after', async () => {
+    const [envelope, quiet] = await appendMany(db, 2);
+    await db.insert(accounts).values({ id: 'u1', email: 'u1@example.com' });
+    const fresh: boolean[] = [];
+    let statements = 0;
+    const handler = createInboxHandler({
+      db,
+      inbox,
+      consumer: 'claiming',
+      claimsInbox: true,
+      handle: async (tx, event, _meta, claim) => {
+        if (event.id === quiet!.id) return;
+        statements++;
+        const result = await tx.execute(sql`with claim as (${claim!.insert}) select exists(select 1 from claim) as fresh from ${accounts} where id = 'u1' for update`);
+        const [row] = (result as unknown as { rows: Array<{ fresh: boolean }> }).rows;
+        fresh.push(row!.fresh);
+        if (row!.fresh) await tx.insert(effects).values({ consumer: 'claiming', eventId: event.id, aggregateId: event.aggregateId });
+      },
+    });
+    await handler(envelope!, meta);
+    await handler(envelope!, meta);
+    await handler(quiet!, meta);
+    await handler(quiet!, meta);
+    expect(fresh).toEqual([true, false]);
+    expect(statements).toBe(2);
+    expect(await db.select({ eventId: effects.eventId }).from(effects)).toEqual([{ eventId: envelope!.id }]);
+    const rows = await db.select({ eventId: inbox.eventId }).from(inbox).where(eq(inbox.consumer, 'claiming'));
+    expect(rows.map((row) => row.eventId).sort()).toEqual([envelope!.id, quiet!.id].sort());
+    // A batch's rows are written before the effects, which get no claim.
+    const [third] = await appendMany(db, 1);
+    const claims: unknown[] = [];
+    const batched = createInboxHandler({ db, inbox, consumer: 'claiming-batch', claimsInbox: true, handle: async (_tx, _event, _meta, claim) => void claims.push(claim) });
+    await batched.batch!([{ envelope: third!, meta }, { envelope: envelope!, meta }]);
+    await batched.batch!([{ envelope: third!, meta }]);
+    expect(claims).toEqual([undefined, undefined]);
   });
 
   it('acknowledges events it has no effect for without a transaction or an inbox row', async () => {
