@@ -64,9 +64,24 @@ const parse = (rows: unknown[]) => rows.map((row) => orderRow.parse(row));
 export class OrderStore {
   constructor(private readonly db: Executor) {}
 
-  async insert(order: NewOrder, db: Executor): Promise<OrderRecord> {
-    const [row] = await db.insert(orders).values(order).returning();
-    return orderRow.parse(row);
+  /**
+   * Inserts the order with, in the SAME statement (data-modifying CTEs), its first history entry,
+   * its outbox rows and `also` (the cart marked ordered): placing an order is one write.
+   */
+  async insert(order: NewOrder & { id: string }, db: Executor, alongside: { entry: { reason: string | null; at: Date }; events: readonly OutboxRow[]; also?: readonly SQL[] }): Promise<{ order: OrderRecord; position: number }> {
+    const { entry, events, also = [] } = alongside;
+    const ctes = [
+      db.$with('entry', {}).as(historyEntry(order.id, order.status, entry.reason, entry.at)),
+      ...(events.length > 0 ? [db.$with('events', {}).as(outboxInsert(events))] : []),
+      ...also.map((statement, i) => db.$with(`also${i}`, {}).as(statement)),
+    ];
+    const [row] = await db
+      .with(...ctes)
+      .insert(orders)
+      .values(order)
+      .returning({ ...getTableColumns(orders), position: sql<number>`(select position from entry)` });
+    const { position, ...inserted } = row ?? {};
+    return { order: orderRow.parse(inserted), position: Number(position) };
   }
 
   /** The order the customer (or guest: `guestKey`) placed with this key; a guest order a user claimed is not theirs for this. */
