@@ -1,4 +1,4 @@
-import type { OutgoingMessage, OutboxTable } from '@shop/events';
+import { noteOutboxWrite, type OutgoingMessage, type OutboxTable } from '@shop/events';
 import type { Executor } from '@shop/db';
 
 /**
@@ -10,4 +10,5 @@ export async function recordInOutbox(tx: Executor, outbox: OutboxTable, messages
   await tx.insert(outbox).values(
     messages.map(({ topic, key, envelope }) => ({ id: envelope.id, topic, key, type: envelope.type, payload: envelope })),
   );
+  noteOutboxWrite();
 }

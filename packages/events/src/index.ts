@@ -18,10 +18,11 @@ export { outboxTables, type InboxTable, type OutboxTable } from './outbox-tables
 export { CategoryReplica, categoryReplicaTable, type CategoryReplicaTable, type KnownCategory } from './category-replica';
 export { KnownProductReplica, type KnownProductsTable, type SnapshotColumns } from './known-product-replica';
 export { snapshotVariants, type SnapshotVariant } from './snapshot-variants';
-export { appendToOutbox, outboxRows, type OutboxRow } from './append-to-outbox';
+export { appendAllToOutbox, appendToOutbox, newEvent, outboxRows, outboxRowsOf, type NewEvent, type OutboxRow } from './append-to-outbox';
+export { noteOutboxWrite, trackOutboxWrites } from './outbox-writes';
 export { startOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 export { startWorkerLoop, type WorkerLoop, type WorkerLoopOptions } from './worker-loop';
-export { createInboxHandler, type InboxHandlerOptions } from './inbox-handler';
+export { createInboxHandler, recordClaim, type InboxClaim, type InboxHandlerOptions } from './inbox-handler';
 export { inboxRoutes, subscribeWithInbox, type InboxRoutesOptions, type SubscribeWithInboxOptions } from './subscribe-with-inbox';
 export { on, routeEvents, type EventRoute, type EventRouter } from './route-events';
 export type { EventsLogger } from './logger';

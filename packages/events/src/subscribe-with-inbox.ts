@@ -11,7 +11,7 @@ export interface InboxRoutesOptions {
   group: string;
   /** The typed cases (`on(contract, (event, tx) => ...)`); other event types are acknowledged unseen. */
   routes: readonly EventRoute<Transaction>[];
-  /** Called after each handled event (or batch) commits: where the outbox relay is woken. */
+  /** Called after each handled event (or batch) commits having recorded an event: where the outbox relay is woken. */
   afterCommit?: () => void;
 }
 

@@ -55,7 +55,7 @@ export function createOrders(db: Database, wiring: OrdersWiring = {}) {
   const guestCarts = new GuestCartMerger(reader, stores.carts, stores.items, transactor(db));
   const guestOrders = new GuestOrderClaim(stores.verifiedEmails, stores.orders, transactor(db, wiring.wake));
   const feed = new OrderStatusFeed(wiring.pubsub ?? new MemoryPubSub({ keyPrefix: 'orders' }), stores.history);
-  const lifecycle = new OrderLifecycle(stores.orders, stores.history, feed, wiring.wake ?? (() => {}));
+  const lifecycle = new OrderLifecycle(stores.orders, feed, wiring.wake ?? (() => {}));
   const orderService = new OrderService(db, stores.carts, stores.items, stores.orders, lifecycle, logger);
   const orderReader = new OrderReader(stores.orders, stores.history);
   const returns = createReturns(db, stores, { pubsub: wiring.pubsub, wake: wiring.wake ?? (() => {}), logger, windowDays: wiring.returnWindowDays ?? DEFAULT_RETURN_WINDOW_DAYS });

@@ -1,4 +1,4 @@
-import { transactor, type Database, type Executor } from '@shop/db';
+import { transactor, type Database, type Executor, type Transact } from '@shop/db';
 import type { PaymentProvider } from './providers/payment-provider';
 import { DEFAULT_PROCESSOR_RETRY, OrderPaymentService, type ProcessorRetry } from './services/order-payment.service';
 import { PaymentReader } from './services/payment-reader.service';
@@ -18,10 +18,13 @@ export interface PaymentsOptions {
 export function createPayments(db: Database, provider: PaymentProvider, afterCommit: () => void = () => {}, options: PaymentsOptions = {}) {
   const transact = transactor(db, afterCommit);
   const stores = { payments: new PaymentStore(db), keys: new IdempotencyStore() };
-  // Inside the inbox transaction: the service's own transactions become savepoints of it.
+  // Inside the inbox transaction the service's steps run in it directly, without savepoints: a
+  // step that throws aborts the whole transaction anyway (the event is retried), and the outcomes
+  // a step may come back from (a retryable provider error) are returned, never thrown.
   const paymentsIn = (tx: Executor) => {
     const store = new PaymentStore(tx);
-    return { store, payments: new PaymentService(store, stores.keys, provider, transactor(tx)) };
+    const inCallers: Transact = (work) => work(tx);
+    return { store, payments: new PaymentService(store, stores.keys, provider, inCallers) };
   };
   return {
     stores,

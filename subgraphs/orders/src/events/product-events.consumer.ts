@@ -1,13 +1,13 @@
 import type { Database, Transaction } from '@shop/db';
 import {
-  createInboxHandler,
   on,
   productCreated,
   productDeleted,
   productsTopic,
   productUpdated,
-  routeEvents,
   snapshotVariants,
+  subscribeWithInbox,
+  type EventRoute,
   type EventTransport,
   type ProductSnapshot,
   type Subscription,
@@ -39,11 +39,10 @@ export function consumeProductEvents(db: Database, transport: EventTransport, pr
     await products.upsert(known(data), tx);
     await variants.replaceForProduct(data.productId, snapshotVariants(data), tx);
   };
-  const route = routeEvents<Transaction>(
+  const routes: EventRoute<Transaction>[] = [
     on(productCreated, (event, tx) => upsert(event.data, tx)),
     on(productUpdated, (event, tx) => upsert(event.data, tx)),
     on(productDeleted, (event, tx) => products.delete(event.data.productId, tx)),
-  );
-  const handle = createInboxHandler({ db, inbox, consumer: PRODUCT_EVENTS_GROUP, handles: route.handles, handle: (tx, envelope) => route(envelope, tx) });
-  return transport.subscribe({ groupId: PRODUCT_EVENTS_GROUP, topics: [productsTopic], handler: handle });
+  ];
+  return subscribeWithInbox({ db, inbox, transport, group: PRODUCT_EVENTS_GROUP, topics: [productsTopic], routes });
 }

@@ -2,13 +2,13 @@ import type { Database, Transaction } from '@shop/db';
 import { normalizeCouponCode } from '@shop/discounts';
 import {
   couponRule,
-  createInboxHandler,
   on,
   promotionCreated,
   promotionDeactivated,
   promotionsTopic,
   promotionUpdated,
-  routeEvents,
+  subscribeWithInbox,
+  type EventRoute,
   type EventTransport,
   type PromotionSnapshot,
   type Subscription,
@@ -30,11 +30,10 @@ async function keep(coupons: KnownCouponStore, data: PromotionSnapshot, tx: Tran
  * redelivery harmless.
  */
 export function consumePromotionEvents(db: Database, transport: EventTransport, coupons: KnownCouponStore): Promise<Subscription> {
-  const route = routeEvents<Transaction>(
+  const routes: EventRoute<Transaction>[] = [
     on(promotionCreated, (event, tx) => keep(coupons, event.data, tx)),
     on(promotionUpdated, (event, tx) => keep(coupons, event.data, tx)),
     on(promotionDeactivated, (event, tx) => keep(coupons, event.data, tx)),
-  );
-  const handle = createInboxHandler({ db, inbox, consumer: PROMOTION_EVENTS_GROUP, handles: route.handles, handle: (tx, envelope) => route(envelope, tx) });
-  return transport.subscribe({ groupId: PROMOTION_EVENTS_GROUP, topics: [promotionsTopic], handler: handle });
+  ];
+  return subscribeWithInbox({ db, inbox, transport, group: PROMOTION_EVENTS_GROUP, topics: [promotionsTopic], routes });
 }

@@ -1,5 +1,5 @@
 import type { Database, Transaction } from '@shop/db';
-import { createInboxHandler, on, routeEvents, shippingRateChanged, shippingRateDeleted, shippingTopic, type EventTransport, type Subscription } from '@shop/events';
+import { on, subscribeWithInbox, shippingRateChanged, shippingRateDeleted, shippingTopic, type EventRoute, type EventTransport, type Subscription } from '@shop/events';
 import { inbox } from '../db/schema';
 import { notServedAt, withdrawn } from '../services/shipping-method-notices';
 import type { CartStore } from '../stores/cart.store';
@@ -14,7 +14,7 @@ export const SHIPPING_RATE_EVENTS_GROUP = 'orders-shipping-rates';
  * carts (and their orders) are charged the cheapest option, as shipping's quote already does.
  */
 export function consumeShippingRateEvents(db: Database, transport: EventTransport, rates: KnownShippingRateStore, carts: CartStore): Promise<Subscription> {
-  const route = routeEvents<Transaction>(
+  const routes: EventRoute<Transaction>[] = [
     on(shippingRateChanged, async (event, tx) => {
       const rate = { rateId: event.data.rateId, country: event.data.country, currency: event.data.currency, carrier: event.data.carrier, name: event.data.name };
       await rates.upsert(rate, tx);
@@ -24,7 +24,6 @@ export function consumeShippingRateEvents(db: Database, transport: EventTranspor
       const rate = await rates.delete(event.data.rateId, tx);
       if (rate) await carts.clearShippingMethod(rate.rateId, null, withdrawn(rate), tx);
     }),
-  );
-  const handle = createInboxHandler({ db, inbox, consumer: SHIPPING_RATE_EVENTS_GROUP, handles: route.handles, handle: (tx, envelope) => route(envelope, tx) });
-  return transport.subscribe({ groupId: SHIPPING_RATE_EVENTS_GROUP, topics: [shippingTopic], handler: handle });
+  ];
+  return subscribeWithInbox({ db, inbox, transport, group: SHIPPING_RATE_EVENTS_GROUP, topics: [shippingTopic], routes });
 }

@@ -1,9 +1,9 @@
+import type { SQL } from 'drizzle-orm';
 import type { Executor } from '@shop/db';
-import { orderCancelled, orderStatusChanged, outboxRows, type EventContract, type OrderStatus } from '@shop/events';
+import { newEvent, orderCancelled, orderStatusChanged, outboxRowsOf, type EventContract, type OrderStatus, type OutboxRow } from '@shop/events';
 import { guestContactOf, itemsOf } from '../services/order-pricing';
 import type { OrderStatusFeed } from '../services/order-status-feed';
-import type { OrderHistoryStore } from '../stores/order-history.store';
-import type { OrderChanges, OrderRecord, OrderStore } from '../stores/order.store';
+import type { NewOrder, OrderChanges, OrderRecord, OrderStore } from '../stores/order.store';
 import type { AfterCommit } from './after-commit';
 
 /** An event a status change makes besides its `order.status-changed`; build it with `pending()`. */
@@ -14,6 +14,10 @@ export interface PendingEvent {
 
 /** Pairs a contract with its (type-checked) data, for `moveTo`'s `publish`. */
 export const pending = <T>(contract: EventContract<T>, data: T): PendingEvent => ({ contract: contract as EventContract<unknown>, data });
+
+/** The outbox rows of a step's requests, keyed by the order (or return's order) they are about. */
+export const requestRows = (orderId: string, publish: readonly PendingEvent[]): OutboxRow[] =>
+  outboxRowsOf(publish.map(({ contract, data }) => newEvent(contract, orderId, data))).rows;
 
 /** Statuses from which an order can still be cancelled (nothing has left the warehouse). */
 export const cancellableStatuses: ReadonlySet<OrderStatus> = new Set(['PENDING', 'PRICED', 'STOCK_RESERVED', 'PAID', 'CONFIRMED']);
@@ -26,19 +30,20 @@ export const cancellableStatuses: ReadonlySet<OrderStatus> = new Set(['PENDING',
 export class OrderLifecycle {
   constructor(
     private readonly orders: OrderStore,
-    private readonly history: OrderHistoryStore,
     private readonly feed: OrderStatusFeed,
     private readonly wake: () => void,
   ) {}
 
   /**
-   * Records a placed order's first history entry with its `order.status-changed` and the step's
-   * requests (`publish`), all in one statement.
+   * Inserts a placed order with its first history entry, its `order.status-changed`, the saga's
+   * first requests (`publish`) and `also` (the cart marked ordered), all in one statement.
    */
-  async recordStatus(tx: Executor, order: OrderRecord, previousStatus: OrderStatus | null, reason: string | null, after: AfterCommit, publish: readonly PendingEvent[] = []): Promise<void> {
+  async place(tx: Executor, order: NewOrder & { id: string }, after: AfterCommit, publish: readonly PendingEvent[], also: readonly SQL[] = []): Promise<OrderRecord> {
     const at = new Date();
-    const entry = await this.history.appendWithEvents(order.id, order.status, reason, at, this.announcements(order, previousStatus, reason, at, publish), tx);
-    this.afterMove(after, order, previousStatus, reason, at, entry.position);
+    const events = this.announcements({ ...order, status: order.status }, null, null, at, publish);
+    const placed = await this.orders.insert(order, tx, { entry: { reason: null, at }, events, also });
+    this.afterMove(after, placed.order, null, null, at, placed.position);
+    return placed.order;
   }
 
   /**
@@ -60,19 +65,19 @@ export class OrderLifecycle {
    * `publish` are requests the change makes, written in the same statement.
    */
   async update(tx: Executor, order: OrderRecord, changes: OrderChanges, after: AfterCommit, publish: readonly PendingEvent[] = []): Promise<OrderRecord> {
-    const events = publish.flatMap(({ contract, data }) => outboxRows(contract, order.id, data).rows);
+    const events = requestRows(order.id, publish);
     const { order: updated } = await this.orders.update(order.id, changes, tx, { events });
     if (events.length > 0) after.add(this.wake);
     return updated;
   }
 
   /** The outbox rows of a status change: its `order.status-changed`, then the step's requests. */
-  private announcements(order: OrderRecord, previousStatus: OrderStatus | null, reason: string | null, at: Date, publish: readonly PendingEvent[]) {
-    const changed = outboxRows(orderStatusChanged, order.id, { orderId: order.id, customerId: order.customerId, status: order.status, previousStatus, reason, at: at.toISOString() });
-    return [...changed.rows, ...publish.flatMap(({ contract, data }) => outboxRows(contract, order.id, data).rows)];
+  private announcements(order: Pick<OrderRecord, 'id' | 'customerId' | 'status'>, previousStatus: OrderStatus | null, reason: string | null, at: Date, publish: readonly PendingEvent[]) {
+    const changed = pending(orderStatusChanged, { orderId: order.id, customerId: order.customerId, status: order.status, previousStatus, reason, at: at.toISOString() });
+    return requestRows(order.id, [changed, ...publish]);
   }
 
-  private afterMove(after: AfterCommit, order: OrderRecord, previousStatus: OrderStatus | null, reason: string | null, at: Date, position: number): void {
+  private afterMove(after: AfterCommit, order: Pick<OrderRecord, 'id' | 'status'>, previousStatus: OrderStatus | null, reason: string | null, at: Date, position: number): void {
     after.add(this.wake);
     after.add(() => this.feed.publish({ orderId: order.id, position, status: order.status, previousStatus, reason, at: at.toISOString() }));
   }

@@ -36,7 +36,8 @@ export function sagaHandler(db: Database, route: Route, logger: Logger): EventHa
   // One AfterCommit per transaction: a single answer's, or a whole batch's (several orders' steps).
   const inTransaction = async (work: (step: EventHandler) => Promise<void>) => {
     const after = new AfterCommit();
-    await work(createInboxHandler({ db, inbox, consumer: SAGA_GROUP, handles: route.handles, handle: (tx, event) => route(event, { tx, after }) }));
+    // claimsInbox: every step's first statement is the order's lock, which writes the inbox row too.
+    await work(createInboxHandler({ db, inbox, consumer: SAGA_GROUP, handles: route.handles, claimsInbox: true, handle: (tx, event, _meta, claim) => route(event, { tx, after, claim }) }));
     await after.run((error) => logger.warn({ err: error }, 'order status push failed after commit'));
   };
   const single = (envelope: EventEnvelope, meta: DeliveryMeta) => inTransaction((step) => step(envelope, meta));

@@ -1,4 +1,4 @@
-import type { Executor } from '@shop/db';
+import type { Transaction } from '@shop/db';
 import {
   on,
   orderDiscounted,
@@ -12,6 +12,7 @@ import {
   orderConfirmed,
   paymentCaptured,
   paymentFailed,
+  recordClaim,
   routeEvents,
   shipmentCreated,
   shipmentDelivered,
@@ -20,6 +21,7 @@ import {
   stockReleased,
   stockReserved,
   type EventRoute,
+  type InboxClaim,
   type OrderStatus,
 } from '@shop/events';
 import { couponRejectionMessage } from '@shop/discounts';
@@ -30,8 +32,10 @@ import { paymentDeclined, reservationExpired, shippingUnavailable, stockRefused 
 import { pending, type OrderLifecycle } from './order-lifecycle';
 
 export interface SagaContext {
-  tx: Executor;
+  tx: Transaction;
   after: AfterCommit;
+  /** A single answer's inbox row, written with the order's lock (none in a batch: already written). */
+  claim?: InboxClaim | undefined;
 }
 
 type Step = (order: OrderRecord, context: SagaContext) => Promise<unknown>;
@@ -44,7 +48,7 @@ type Step = (order: OrderRecord, context: SagaContext) => Promise<unknown>;
  */
 export function sagaSteps(orders: OrderStore, lifecycle: OrderLifecycle, ...more: EventRoute<SagaContext>[]) {
   const when = async (expected: OrderStatus[], orderId: string, context: SagaContext, step: Step): Promise<void> => {
-    const order = await orders.lock(orderId, context.tx);
+    const order = await orders.lock(orderId, context.tx, context.claim);
     if (order && expected.includes(order.status)) await step(order, context);
   };
 
@@ -174,6 +178,12 @@ export function sagaSteps(orders: OrderStore, lifecycle: OrderLifecycle, ...more
     on(shipmentDelivered, (event, context) =>
       when(['SHIPPED'], event.data.orderId, context, (order) => lifecycle.moveTo(context.tx, order, 'DELIVERED', {}, context.after)),
     ),
-    ...more,
+    // Other flows' routes start with statements of their own: the inbox row first, then the route.
+    ...more.map((route): EventRoute<SagaContext> => ({
+      type: route.type,
+      run: async (envelope, { claim, ...context }) => {
+        if (!claim || (await recordClaim(context.tx, claim))) await route.run(envelope, context);
+      },
+    })),
   );
 }

@@ -1,5 +1,5 @@
 import type { Transact } from '@shop/db';
-import { orderClaimed, outboxRows } from '@shop/events';
+import { appendAllToOutbox, newEvent, orderClaimed } from '@shop/events';
 import { guestCustomerId, type Viewer } from '@shop/subgraph-kit';
 import { outbox } from '../db/schema';
 import type { OrderRecord, OrderStore } from '../stores/order.store';
@@ -30,8 +30,7 @@ export class GuestOrderClaim {
       if (!email) return { orders: [], errors: [orderFailure('EMAIL_NOT_VERIFIED', null, 'Verify your e-mail address first (requestEmailVerification, then the link in the mail)')] };
       const claimed = await this.verified.claimGuestOrders(viewer.userId, email, tx);
       if (claimed.length === 0) return { orders: [], errors: [] };
-      const events = claimed.flatMap(({ id, guestKey }) => outboxRows(orderClaimed, id, { orderId: id, guestCustomerId: guestCustomerId(guestKey), customerId: viewer.userId }).rows);
-      await tx.insert(outbox).values(events);
+      await appendAllToOutbox(tx, outbox, claimed.map(({ id, guestKey }) => newEvent(orderClaimed, id, { orderId: id, guestCustomerId: guestCustomerId(guestKey), customerId: viewer.userId })));
       return { orders: await this.orders.findByIds(claimed.map(({ id }) => id), tx), errors: [] };
     });
   }

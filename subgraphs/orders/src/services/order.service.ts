@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Database, Executor } from '@shop/db';
 import { orderPlaced } from '@shop/events';
 import { guestCustomerId, isAdmin, ownsOrGuestOrAdmin, type SubgraphContext } from '@shop/subgraph-kit';
@@ -69,24 +70,21 @@ export class OrderService {
       const problem = this.checkCart(cart.shippingAddress, lines);
       if (problem) return refused(problem);
       const currency = cart.currency ?? lines[0]!.priceCurrency;
-      const order = await this.orders.insert(
-        {
-          customerId,
-          guestKey: owner.guestKey ?? null,
-          contactEmail: contact.email,
-          cartId: cart.id,
-          idempotencyKey: input.idempotencyKey,
-          status: 'PENDING',
-          currency,
-          lines: lines.map(frozen),
-          couponCode: cart.couponCode,
-          shippingAddress: cart.shippingAddress!,
-          paymentToken: input.paymentToken,
-          subtotal: lines.reduce((sum, line) => sum + line.priceAmount * line.quantity, 0),
-        },
-        tx,
-      );
-      await this.carts.markOrdered(cart.id, tx);
+      const order = {
+        id: randomUUID(),
+        customerId,
+        guestKey: owner.guestKey ?? null,
+        contactEmail: contact.email,
+        cartId: cart.id,
+        idempotencyKey: input.idempotencyKey,
+        status: 'PENDING' as const,
+        currency,
+        lines: lines.map(frozen),
+        couponCode: cart.couponCode,
+        shippingAddress: cart.shippingAddress!,
+        paymentToken: input.paymentToken,
+        subtotal: lines.reduce((sum, line) => sum + line.priceAmount * line.quantity, 0),
+      };
       const placed = pending(orderPlaced, {
         orderId: order.id,
         customerId: order.customerId,
@@ -105,8 +103,8 @@ export class OrderService {
         subtotal: { amount: order.subtotal, currency },
         shippingMethodId: cart.shippingMethodId,
       });
-      await this.lifecycle.recordStatus(tx, order, null, null, after, [placed]);
-      return { order, errors: [] };
+      // The order, its first history entry, its events and the cart marked ordered: one statement.
+      return { order: await this.lifecycle.place(tx, order, after, [placed], [this.carts.markOrdered(cart.id)]), errors: [] };
     });
   }
 

@@ -1,5 +1,5 @@
 import type { Executor } from '@shop/db';
-import { appendToOutbox, returnStatusChanged, type ReturnStatus } from '@shop/events';
+import { appendAllToOutbox, newEvent, returnStatusChanged, type ReturnStatus } from '@shop/events';
 import { outbox } from '../db/schema';
 import type { AfterCommit } from '../saga/after-commit';
 import type { PendingEvent } from '../saga/order-lifecycle';
@@ -23,7 +23,7 @@ export class ReturnLifecycle {
   async record(tx: Executor, ret: ReturnRecord, previousStatus: ReturnStatus | null, note: string | null, after: AfterCommit, publish: readonly PendingEvent[] = []): Promise<void> {
     const at = new Date();
     const entry = await this.returns.appendHistory(ret.id, ret.status, note, at, tx);
-    await appendToOutbox(tx, outbox, returnStatusChanged, ret.orderId, {
+    const changed = newEvent(returnStatusChanged, ret.orderId, {
       returnId: ret.id,
       orderId: ret.orderId,
       customerId: ret.customerId,
@@ -34,7 +34,8 @@ export class ReturnLifecycle {
       refund: { amount: ret.refundAmount, currency: ret.currency },
       at: at.toISOString(),
     });
-    for (const { contract, data } of publish) await appendToOutbox(tx, outbox, contract, ret.orderId, data);
+    // The status change and the step's requests: one statement.
+    await appendAllToOutbox(tx, outbox, [changed, ...publish.map(({ contract, data }) => newEvent(contract, ret.orderId, data))]);
     after.add(this.wake);
     after.add(() => this.feed.publish({ returnId: ret.id, position: entry.position, status: ret.status, previousStatus, note, at: at.toISOString() }));
   }

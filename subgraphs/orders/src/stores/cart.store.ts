@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '@shop/db';
 import { carts, type StoredAddress } from '../db/schema';
@@ -105,8 +105,9 @@ export class CartStore {
   }
 
   /** The cart became an order: the user's next cart is a new one. */
-  async markOrdered(cartId: string, db: Executor): Promise<void> {
-    await db.update(carts).set({ status: 'ordered', updatedAt: new Date() }).where(eq(carts.id, cartId));
+  /** The cart marked ordered, as a data-modifying CTE of the statement that inserts its order. */
+  markOrdered(cartId: string): SQL {
+    return sql`update ${carts} set status = 'ordered', updated_at = now() where id = ${cartId}`;
   }
 
   /**

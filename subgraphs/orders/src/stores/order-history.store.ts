@@ -17,27 +17,6 @@ export type StatusHistoryRecord = z.infer<typeof historyRow>;
 export class OrderHistoryStore {
   constructor(private readonly db: Executor) {}
 
-  /** Appends the next entry; the caller holds the order's row lock, so positions never collide. */
-  async append(orderId: string, status: string, reason: string | null, db: Executor): Promise<StatusHistoryRecord> {
-    const position = sql`(select coalesce(max(position), 0) + 1 from orders.order_status_history where order_id = ${orderId})`;
-    const [row] = await db.insert(orderStatusHistory).values({ orderId, position, status, reason }).returning();
-    return historyRow.parse(row);
-  }
-
-  /**
-   * Appends the next entry and the outbox rows that announce it (its `order.status-changed` and
-   * any request the same step makes) in ONE statement: the history insert and the outbox insert are
-   * two data-modifying CTEs of one query. The caller holds the order's row lock.
-   */
-  async appendWithEvents(orderId: string, status: string, reason: string | null, at: Date, events: readonly OutboxRow[], db: Executor): Promise<StatusHistoryRecord> {
-    if (events.length === 0) return this.append(orderId, status, reason, db);
-    const result = await db.execute(sql`
-      with entry as (${historyEntry(orderId, status, reason, at)}), events as (${outboxInsert(events)})
-      select position from entry`);
-    const [row] = (result as unknown as { rows: Array<{ position: number }> }).rows;
-    return historyRow.parse({ orderId, position: Number(row?.position), status, reason, at });
-  }
-
   /** One query for a batch of orders, in order. */
   async forOrders(orderIds: readonly string[], db: Executor = this.db): Promise<StatusHistoryRecord[]> {
     if (orderIds.length === 0) return [];

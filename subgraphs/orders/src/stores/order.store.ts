@@ -1,7 +1,7 @@
 import { and, desc, eq, getTableColumns, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '@shop/db';
-import { orderStatuses, type OrderStatus, type OutboxRow } from '@shop/events';
+import { orderStatuses, type InboxClaim, type OrderStatus, type OutboxRow } from '@shop/events';
 import { historyEntry, outboxInsert } from './order-history.store';
 import { orders, type StoredAddress, type StoredAppliedPromotion, type StoredCouponRejection, type StoredOrderLine } from '../db/schema';
 
@@ -64,9 +64,24 @@ const parse = (rows: unknown[]) => rows.map((row) => orderRow.parse(row));
 export class OrderStore {
   constructor(private readonly db: Executor) {}
 
-  async insert(order: NewOrder, db: Executor): Promise<OrderRecord> {
-    const [row] = await db.insert(orders).values(order).returning();
-    return orderRow.parse(row);
+  /**
+   * Inserts the order with, in the SAME statement (data-modifying CTEs), its first history entry,
+   * its outbox rows and `also` (the cart marked ordered): placing an order is one write.
+   */
+  async insert(order: NewOrder & { id: string }, db: Executor, alongside: { entry: { reason: string | null; at: Date }; events: readonly OutboxRow[]; also?: readonly SQL[] }): Promise<{ order: OrderRecord; position: number }> {
+    const { entry, events, also = [] } = alongside;
+    const ctes = [
+      db.$with('entry', {}).as(historyEntry(order.id, order.status, entry.reason, entry.at)),
+      ...(events.length > 0 ? [db.$with('events', {}).as(outboxInsert(events))] : []),
+      ...also.map((statement, i) => db.$with(`also${i}`, {}).as(statement)),
+    ];
+    const [row] = await db
+      .with(...ctes)
+      .insert(orders)
+      .values(order)
+      .returning({ ...getTableColumns(orders), position: sql<number>`(select position from entry)` });
+    const { position, ...inserted } = row ?? {};
+    return { order: orderRow.parse(inserted), position: Number(position) };
   }
 
   /** The order the customer (or guest: `guestKey`) placed with this key; a guest order a user claimed is not theirs for this. */
@@ -78,9 +93,23 @@ export class OrderStore {
     return parse(rows)[0] ?? null;
   }
 
-  /** The row locked until commit: saga steps on one order run one after the other. */
-  async lock(id: string, db: Executor): Promise<OrderRecord | null> {
-    return parse(await db.select().from(orders).where(eq(orders.id, id)).for('update'))[0] ?? null;
+  /**
+   * The row locked until commit: saga steps on one order run one after the other. With an inbox
+   * `claim`, the event's inbox row is written in the same statement, and an event handled before
+   * answers null as a missing order does (the step does nothing either way).
+   */
+  async lock(id: string, db: Executor, claim?: InboxClaim): Promise<OrderRecord | null> {
+    if (!claim) return parse(await db.select().from(orders).where(eq(orders.id, id)).for('update'))[0] ?? null;
+    const claimed = db.$with('claim', {}).as(claim.insert);
+    const [row] = await db
+      .with(claimed)
+      .select({ ...getTableColumns(orders), fresh: sql<boolean>`exists(select 1 from claim)` })
+      .from(orders)
+      .where(eq(orders.id, id))
+      .for('update');
+    if (!row?.fresh) return null;
+    const { fresh: _fresh, ...order } = row;
+    return orderRow.parse(order);
   }
 
   async findByIds(ids: readonly string[], db: Executor = this.db): Promise<OrderRecord[]> {

@@ -9,6 +9,8 @@ import type { IdempotencyStore, StoredOutcome } from '../stores/idempotency.stor
 export interface StepOutcome {
   outcome: StoredOutcome;
   final: boolean;
+  /** The step wrote the final outcome itself, in the statement of its ledger entry (`completion`). */
+  recorded?: boolean;
 }
 
 /** A stable digest of an operation and its parameters (callers never pass a full card number). */
@@ -38,6 +40,6 @@ export async function runIdempotent(
   }
   if (claimed.outcome) return { outcome: claimed.outcome, final: true };
   const result = await step();
-  if (result.final) await keys.complete(key, result.outcome, tx);
+  if (result.final && !result.recorded) await keys.complete(key, result.outcome, tx);
   return result;
 }

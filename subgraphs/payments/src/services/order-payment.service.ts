@@ -23,7 +23,7 @@ export interface ProcessorRetry {
 export const DEFAULT_PROCESSOR_RETRY: ProcessorRetry = { attempts: 3, backoffMs: 200 };
 
 export interface OrderPaymentOptions {
-  /** The payment service and store working inside a caller's transaction (savepoints for their own). */
+  /** The payment service and store working inside a caller's transaction (their steps run in it, no savepoints). */
   paymentsIn: (tx: Executor) => { payments: PaymentService; store: PaymentStore };
   retry: ProcessorRetry;
   sleep?: (ms: number) => Promise<void>;

@@ -2,7 +2,7 @@ import type { Executor, Transact } from '@shop/db';
 import { requireRole, requireUuid, type SubgraphContext } from '@shop/subgraph-kit';
 import { paymentEvents } from '../events/payment-events';
 import type { CardSummary, Money, PaymentMethod, PaymentProvider, ProviderFailure } from '../providers/payment-provider';
-import type { IdempotencyStore, StoredOutcome } from '../stores/idempotency.store';
+import { completion, type IdempotencyStore, type StoredOutcome } from '../stores/idempotency.store';
 import type { PaymentRecord, PaymentStore } from '../stores/payment.store';
 import { fingerprint, runIdempotent, type StepOutcome } from './idempotency';
 import { failure, type PaymentErrorCode, type PaymentFailure, type PaymentResult } from './payment-errors';
@@ -114,9 +114,10 @@ export class PaymentService {
       await paymentEvents.failed(tx, { ...payment, id }, 'authorization', result.code);
       return providerError(id, result);
     }
-    await this.payments.appendLedger({ paymentId: id, kind: 'authorization', amount: payment.amount, currency: payment.currency, providerRef: result.ref, idempotencyKey: input.idempotencyKey }, tx);
+    const outcome = stored(id);
+    await this.payments.appendLedger({ paymentId: id, kind: 'authorization', amount: payment.amount, currency: payment.currency, providerRef: result.ref, idempotencyKey: input.idempotencyKey }, tx, completion(input.idempotencyKey, outcome));
     await paymentEvents.authorized(tx, { ...payment, id });
-    return final(stored(id));
+    return { ...final(outcome), recorded: true };
   }
 
   /** Captures the whole authorized amount. */
@@ -136,10 +137,11 @@ export class PaymentService {
         await paymentEvents.failed(tx, payment, 'capture', result.code);
         return providerError(payment.id, result);
       }
-      await this.payments.appendLedger({ paymentId: payment.id, kind: 'capture', ...money, providerRef: result.ref, idempotencyKey: input.idempotencyKey }, tx);
+      const outcome = stored(payment.id);
+      await this.payments.appendLedger({ paymentId: payment.id, kind: 'capture', ...money, providerRef: result.ref, idempotencyKey: input.idempotencyKey }, tx, completion(input.idempotencyKey, outcome));
       await this.payments.setStatus(payment.id, 'CAPTURED', null, tx);
       await paymentEvents.captured(tx, payment, payment.amount);
-      return final(stored(payment.id));
+      return { ...final(outcome), recorded: true };
     });
   }
 
@@ -173,10 +175,11 @@ export class PaymentService {
     if (!result.ok) return providerError(payment.id, result);
     const total = payment.refundedAmount + input.amount;
     const full = total === payment.capturedAmount;
-    await this.payments.appendLedger({ paymentId: payment.id, kind: 'refund', ...money, providerRef: result.ref, idempotencyKey: input.idempotencyKey }, tx);
+    const outcome = stored(payment.id);
+    await this.payments.appendLedger({ paymentId: payment.id, kind: 'refund', ...money, providerRef: result.ref, idempotencyKey: input.idempotencyKey }, tx, completion(input.idempotencyKey, outcome));
     await this.payments.setStatus(payment.id, full ? 'REFUNDED' : 'PARTIALLY_REFUNDED', null, tx);
     await paymentEvents.refunded(tx, payment, input.amount, total, full);
-    return final(stored(payment.id));
+    return { ...final(outcome), recorded: true };
   }
 
   private async idempotent(key: string, print: string, step: (tx: Executor) => Promise<StepOutcome>): Promise<PaymentResult> {

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '@shop/db';
 import { idempotencyKeys } from '../db/schema';
@@ -34,3 +34,7 @@ export class IdempotencyStore {
     await tx.update(idempotencyKeys).set({ outcome }).where(eq(idempotencyKeys.key, key));
   }
 }
+
+/** `complete` as a data-modifying CTE, for a step that records its outcome with its own write. */
+export const completion = (key: string, outcome: StoredOutcome): SQL =>
+  sql`update ${idempotencyKeys} set outcome = ${JSON.stringify(outcome)}::jsonb where key = ${key}`;

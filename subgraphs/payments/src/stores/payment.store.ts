@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '@shop/db';
 import { ledgerEntries, payments, statusHistory } from '../db/schema';
@@ -103,8 +103,11 @@ export class PaymentStore {
   async appendLedger(
     entry: { paymentId: string; kind: 'authorization' | 'capture' | 'refund'; amount: number; currency: string; providerRef: string; idempotencyKey: string },
     tx: Executor,
+    alongside?: SQL,
   ): Promise<void> {
-    await tx.insert(ledgerEntries).values(entry);
+    // `alongside`: a data-modifying CTE written in the same statement (the key's final outcome).
+    if (!alongside) await tx.insert(ledgerEntries).values(entry);
+    else await tx.with(tx.$with('alongside', {}).as(alongside)).insert(ledgerEntries).values(entry);
   }
 
   async ledgerFor(paymentId: string): Promise<Array<{ kind: string; amount: number; idempotencyKey: string }>> {
