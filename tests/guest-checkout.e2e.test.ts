@@ -132,8 +132,12 @@ describe('guest checkout: a cart token instead of an account', () => {
     const orderId = placed.data!.placeOrder.order!.id;
     const guestView = async () => (await shop.client(GuestOrderDocument, { id: orderId }, asGuest(cartToken))).data!.order;
     // Paid and shipped as the guest first, so the claim has a payment and a shipment to move.
-    await eventually(async () => ((await guestView())?.shipment ? true : null), { timeoutMs: 60_000 });
-    expect(await guestView()).toMatchObject({ status: 'CONFIRMED', customer: null, payment: { status: 'CAPTURED' }, shipment: { status: 'PENDING' } });
+    // The shipment exists a step before the orchestrator records CONFIRMED: wait for both.
+    const confirmed = await eventually(async () => {
+      const view = await guestView();
+      return view?.shipment && view.status === 'CONFIRMED' ? view : null;
+    }, { timeoutMs: 60_000 });
+    expect(confirmed).toMatchObject({ status: 'CONFIRMED', customer: null, payment: { status: 'CAPTURED' }, shipment: { status: 'PENDING' } });
 
     const session = (await shop.client(RegisterDocument, { input: { email, password: strongPassword, name: 'Ada Lovelace' } })).data!.register.session!;
     const as = { token: session.accessToken };
