@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { testPromotionRule } from '@shop/testkit';
 import { couponErrorCode, couponRejectionMessage, couponVerdict, formatMoney, type CouponLine } from './coupon-verdict';
 import type { PromotionRule } from './discount-math';
 
 const now = new Date('2026-12-01T12:00:00.000Z');
-const coupon = (overrides: Partial<PromotionRule> = {}): PromotionRule => ({
-  id: 'p1',
-  kind: 'PERCENTAGE',
-  value: 1000,
-  currency: null,
-  couponCode: 'SAVE',
-  startsAt: new Date('2026-01-01T00:00:00.000Z'),
-  endsAt: null,
-  productIds: [],
-  categoryIds: [],
-  minimumSubtotal: null,
-  usageLimit: null,
-  perCustomerLimit: null,
-  active: true,
-  ...overrides,
-});
+const coupon = (overrides: Partial<PromotionRule> = {}): PromotionRule => testPromotionRule({ couponCode: 'SAVE', ...overrides });
 const lines: CouponLine[] = [
   { productId: 'mug', categoryId: 'kitchen', amount: 1200 },
   { productId: 'tee', categoryId: 'clothing', amount: 800 },

@@ -11,3 +11,4 @@ export { mailpit, type Mailpit, type MailpitMessage, type MailpitSummary } from 
 export { startOwnMailpit, type OwnMailpit } from './own-mailpit';
 export { openMigrationTestDatabase, type MigrationTestDatabase } from './migration-history';
 export { selectSqlBackends } from './backends';
+export { testPromotionRule } from './promotion-rule';

@@ -1,25 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { testPromotionRule } from '@shop/testkit';
 import { discountCart, shareOut } from './cart-discount';
 import { MixedCurrencyError, type CartLine, type PromotionRule } from './discount-engine';
 
 const now = new Date('2026-06-01T12:00:00.000Z');
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
-const promo = (id: string, overrides: Partial<PromotionRule> = {}): PromotionRule => ({
-  id,
-  kind: 'PERCENTAGE',
-  value: 1000,
-  currency: null,
-  couponCode: null,
-  startsAt: new Date('2026-01-01T00:00:00.000Z'),
-  endsAt: null,
-  productIds: [],
-  categoryIds: [],
-  minimumSubtotal: null,
-  usageLimit: null,
-  perCustomerLimit: null,
-  active: true,
-  ...overrides,
-});
+const promo = (id: string, overrides: Partial<PromotionRule> = {}): PromotionRule => testPromotionRule({ id, ...overrides });
 const line = (lineId: string, unit: number, quantity = 1, categoryId = 'misc'): CartLine => ({ lineId, productId: `prod-${lineId}`, categoryId, unitPrice: eur(unit), quantity });
 
 describe('shareOut', () => {

@@ -1,26 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { testPromotionRule } from '@shop/testkit';
 import { applyPromotions, MixedCurrencyError, percentOff, type CartLine, type PromotionRule } from './discount-engine';
 
 const now = new Date('2026-06-01T12:00:00.000Z');
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
 
 let counter = 0;
-const promo = (overrides: Partial<PromotionRule> = {}): PromotionRule => ({
-  id: `p${String(++counter).padStart(3, '0')}`,
-  kind: 'PERCENTAGE',
-  value: 1000,
-  currency: null,
-  couponCode: null,
-  startsAt: new Date('2026-01-01T00:00:00.000Z'),
-  endsAt: null,
-  productIds: [],
-  categoryIds: [],
-  minimumSubtotal: null,
-  usageLimit: null,
-  perCustomerLimit: null,
-  active: true,
-  ...overrides,
-});
+const promo = (overrides: Partial<PromotionRule> = {}): PromotionRule => testPromotionRule({ id: `p${String(++counter).padStart(3, '0')}`, ...overrides });
 const line = (lineId: string, unit: number, quantity = 1, productId = `prod-${lineId}`, categoryId: string | null = 'misc'): CartLine => ({
   lineId,
   productId,
