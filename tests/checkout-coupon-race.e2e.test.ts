@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AddToCartDocument, ApplyCouponCodeDocument, CartCouponDocument, CreateCategoryDocument, CreatePromotionFullDocument, PromotionByIdDocument, SetShippingAddressDocument, UpdateCartItemDocument } from './__generated__/graphql';
-import { address, openShop, orderWhen, placeOrder, shopperWithCart, stockedProduct } from './support/checkout-actors';
-import { startServicesShop } from '../scripts/services-shop';
-import { newCustomer, signInAdmin, whenCouponKnown, whenKnown, type Actor } from './support/shop-actors';
+import { address, openCheckoutShop, orderWhen, placeOrder, shopperWithCart, stockedProduct } from './support/checkout-actors';
+import type { ServicesShop } from '../scripts/services-shop';
+import { newCustomer, whenCouponKnown, whenKnown, type Actor } from './support/shop-actors';
 
 /**
  * Coupons through the router on PostgreSQL and Kafka. Limited coupons under concurrent checkouts:
@@ -11,14 +11,12 @@ import { newCustomer, signInAdmin, whenCouponKnown, whenKnown, type Actor } from
  * every reason a coupon is refused, or stops applying after the cart changed, as the shopper sees it.
  */
 describe('coupons at checkout: a single-use coupon under 20 concurrent checkouts, and every refusal', () => {
-  let shop: Awaited<ReturnType<typeof startServicesShop>>;
+  let shop: ServicesShop;
   let admin: Actor;
   let categoryId: string;
 
   beforeAll(async () => {
-    shop = await startServicesShop();
-    admin = await signInAdmin(shop.routerUrl, shop.admin);
-    ({ categoryId } = await openShop(shop.client, admin));
+    ({ shop, admin, categoryId } = await openCheckoutShop());
   });
   afterAll(() => shop?.stop());
 

@@ -4,7 +4,7 @@ import { ORDER_SAGA_GROUP } from '@shop/inventory';
 import { ORDER_SAGA_GROUP as PAYMENTS_SAGA_GROUP } from '@shop/payments';
 import { fastKafkaConsumer, testKafkaBrokers } from '@shop/testkit';
 import { MyNotificationsDocument, StockMovementsDocument } from './__generated__/graphql';
-import { openShop, orderWhen, placeOrder, shopperWithCart, stockedProduct, stockOf } from './support/checkout-actors';
+import { openCheckoutShop, openShop, orderWhen, placeOrder, shopperWithCart, stockedProduct, stockOf } from './support/checkout-actors';
 import { consumerGroupDownUntil, duplicatingTransport, withoutConsumerGroup } from './support/faulty-transports';
 import { startInventoryProcess, type ParticipantProcess } from './support/participant-process';
 import { startServicesShop } from '../scripts/services-shop';
@@ -132,9 +132,7 @@ describe('checkout with a poison event on the inventory\'s orders topic', () => 
   let admin: Actor;
   let categoryId: string;
   beforeAll(async () => {
-    shop = await startServicesShop();
-    admin = await signInAdmin(shop.routerUrl, shop.admin);
-    ({ categoryId } = await openShop(shop.client, admin));
+    ({ shop, admin, categoryId } = await openCheckoutShop());
   });
   afterAll(() => shop?.stop());
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CartShippingDocument, CreateShippingRateDocument, SetShippingAddressDocument, SetShippingMethodDocument } from './__generated__/graphql';
-import { address, openShop, orderWhen, placeOrder, shopperWithCart, stockedProduct } from './support/checkout-actors';
-import { startServicesShop } from '../scripts/services-shop';
-import { signInAdmin, type Actor } from './support/shop-actors';
+import { address, openCheckoutShop, orderWhen, placeOrder, shopperWithCart, stockedProduct } from './support/checkout-actors';
+import type { ServicesShop } from '../scripts/services-shop';
+import { type Actor } from './support/shop-actors';
 
 const usAddress = { name: 'Grace Hopper', line1: '1 Market St', city: 'San Francisco', postalCode: '94105', country: 'US' };
 
@@ -13,16 +13,14 @@ const usAddress = { name: 'Grace Hopper', line1: '1 Market St', city: 'San Franc
  * nothing; an address it does not serve clears it with a notice and the cheapest is charged.
  */
 describe('choosing a shipping method', () => {
-  let shop: Awaited<ReturnType<typeof startServicesShop>>;
+  let shop: ServicesShop;
   let admin: Actor;
   let categoryId: string;
   let express: string;
   let ups: string;
 
   beforeAll(async () => {
-    shop = await startServicesShop();
-    admin = await signInAdmin(shop.routerUrl, shop.admin);
-    ({ categoryId } = await openShop(shop.client, admin));
+    ({ shop, admin, categoryId } = await openCheckoutShop());
     const rate = async (input: { country: string; carrier: string; name: string; price: { amount: number; currency: string }; estimatedDays: number }) => {
       const created = await shop.client(CreateShippingRateDocument, { input }, { token: admin.token });
       expect(created.data?.createShippingRate.errors).toEqual([]);

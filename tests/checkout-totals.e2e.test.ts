@@ -10,9 +10,9 @@ import {
   CreateTaxRateDocument,
   SetShippingAddressDocument,
 } from './__generated__/graphql';
-import { chooseShipping, openShop, orderWhen, placeOrder, stockedProduct } from './support/checkout-actors';
-import { startServicesShop } from '../scripts/services-shop';
-import { newCustomer, signInAdmin, whenCouponKnown, whenKnown, type Actor } from './support/shop-actors';
+import { chooseShipping, openCheckoutShop, orderWhen, placeOrder, stockedProduct } from './support/checkout-actors';
+import type { ServicesShop } from '../scripts/services-shop';
+import { newCustomer, whenCouponKnown, whenKnown, type Actor } from './support/shop-actors';
 
 const addresses = {
   GB: { name: 'Ada Lovelace', line1: '12 St James Sq', city: 'London', postalCode: 'SW1Y 4JH', country: 'GB' },
@@ -29,7 +29,7 @@ type Region = keyof typeof addresses;
  * router on PostgreSQL and Kafka: one order per row, placed concurrently.
  */
 describe('Cart.total equals the charged Order.total for every combination', () => {
-  let shop: Awaited<ReturnType<typeof startServicesShop>>;
+  let shop: ServicesShop;
   let admin: Actor;
   let products: { onSale: string; regular: string; cup: string };
   const tag = randomUUID().slice(0, 6).toUpperCase();
@@ -37,10 +37,9 @@ describe('Cart.total equals the charged Order.total for every combination', () =
   const express: Record<string, string> = {};
 
   beforeAll(async () => {
-    shop = await startServicesShop();
-    admin = await signInAdmin(shop.routerUrl, shop.admin);
+    let categoryId: string;
+    ({ shop, admin, categoryId } = await openCheckoutShop());
     const as = { token: admin.token };
-    const { categoryId } = await openShop(shop.client, admin);
     const sale = (await shop.client(CreateCategoryDocument, { input: { slug: `sale-${tag.toLowerCase()}`, name: 'Sale' } }, as)).data!.createCategory.category!.id;
     /** The one mutation of the answer was accepted. */
     const ok = (result: { data?: object | null }) => expect(Object.values(result.data ?? {}).map((payload: { errors?: unknown[] }) => payload.errors)).toEqual([[]]);

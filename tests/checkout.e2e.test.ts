@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AdvanceShipmentDocument, CancelOrderDocument, CreatePromotionDocument, OrderShipmentIdDocument, StockMovementsDocument } from './__generated__/graphql';
-import { openShop, orderWhen, placeOrder, shopperWithCart, stockedProduct, stockOf, watchOrder } from './support/checkout-actors';
-import { startServicesShop } from '../scripts/services-shop';
-import { signInAdmin, type Actor } from './support/shop-actors';
+import { openCheckoutShop, orderWhen, placeOrder, shopperWithCart, stockedProduct, stockOf, watchOrder } from './support/checkout-actors';
+import type { ServicesShop } from '../scripts/services-shop';
+import { type Actor } from './support/shop-actors';
 
 const bounded = { timeout: 60_000, interval: 50 };
 const terminal = ['CONFIRMED', 'CANCELLED'];
@@ -12,14 +12,12 @@ const terminal = ['CONFIRMED', 'CANCELLED'];
  * its own PostgreSQL database, events over real Kafka, live pushes over Redis.
  */
 describe('checkout through the router on PostgreSQL, Kafka and Redis', () => {
-  let shop: Awaited<ReturnType<typeof startServicesShop>>;
+  let shop: ServicesShop;
   let admin: Actor;
   let categoryId: string;
 
   beforeAll(async () => {
-    shop = await startServicesShop();
-    admin = await signInAdmin(shop.routerUrl, shop.admin);
-    ({ categoryId } = await openShop(shop.client, admin));
+    ({ shop, admin, categoryId } = await openCheckoutShop());
     const coupon = await shop.client(CreatePromotionDocument, { input: { name: 'Save 10', kind: 'PERCENTAGE', value: 1000, couponCode: 'SAVE10' } }, { token: admin.token });
     expect(coupon.data?.createPromotion.errors).toEqual([]);
   });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AddVariantToCartDocument, CartQuoteDocument, OrderVariantLinesDocument, StockMovementsDocument } from './__generated__/graphql';
-import { startServicesShop } from '../scripts/services-shop';
-import { openShop, orderWhen, placeOrder } from './support/checkout-actors';
-import { newCustomer, signInAdmin, type Actor } from './support/shop-actors';
+import type { ServicesShop } from '../scripts/services-shop';
+import { openCheckoutShop, orderWhen, placeOrder } from './support/checkout-actors';
+import { newCustomer, type Actor } from './support/shop-actors';
 import { shirtInSizes, shopperWithVariant, stockBySize } from './support/variant-actors';
 
 const terminal = ['CONFIRMED', 'CANCELLED'];
@@ -12,14 +12,12 @@ const terminal = ['CONFIRMED', 'CANCELLED'];
  * Redis): the variant is what is carted, reserved, ordered and taken from stock.
  */
 describe('checkout of product variants through the router on PostgreSQL, Kafka and Redis', () => {
-  let shop: Awaited<ReturnType<typeof startServicesShop>>;
+  let shop: ServicesShop;
   let admin: Actor;
   let categoryId: string;
 
   beforeAll(async () => {
-    shop = await startServicesShop();
-    admin = await signInAdmin(shop.routerUrl, shop.admin);
-    ({ categoryId } = await openShop(shop.client, admin));
+    ({ shop, admin, categoryId } = await openCheckoutShop());
   });
   afterAll(() => shop?.stop());
 

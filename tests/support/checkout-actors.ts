@@ -20,7 +20,8 @@ import {
   SetShippingMethodDocument,
   type OrderStatusChangedSubscription,
 } from '../__generated__/graphql';
-import { newCustomer, whenCouponKnown, whenKnown, type Actor } from './shop-actors';
+import { startServicesShop, type ServicesShop } from '../../scripts/services-shop';
+import { newCustomer, signInAdmin, whenCouponKnown, whenKnown, type Actor } from './shop-actors';
 
 type Client = ReturnType<typeof graphqlClient>;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -37,6 +38,14 @@ export async function openShop(client: Client, admin: Actor) {
   const tax = await client(CreateTaxRateDocument, { input: { country: 'GB', rateBasisPoints: 2000, name: 'VAT' } }, as);
   if (tax.data?.createTaxRate.errors.length !== 0) throw new Error(JSON.stringify(tax));
   return { categoryId };
+}
+
+/** A services-mode shop (real servers) opened for checkout: its admin signed in, `openShop` done. The caller stops it. */
+export async function openCheckoutShop(): Promise<{ shop: ServicesShop; admin: Actor; categoryId: string }> {
+  const shop = await startServicesShop();
+  const admin = await signInAdmin(shop.routerUrl, shop.admin);
+  const { categoryId } = await openShop(shop.client, admin);
+  return { shop, admin, categoryId };
 }
 
 /** A published product with `stock` units on hand, known to every subgraph that needs it. */
