@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { MongoClient } from 'mongodb';
 import { openDatabase, runMigrations, type DatabaseHandle } from '@shop/db';
 import { createTestDatabase, testServers } from '@shop/testkit';
+import { afterAll, beforeEach } from 'vitest';
 import { createCatalogStore, type CatalogStore } from '../src';
 import { CONTRACT_SCHEMA } from './fixtures/schema';
 
@@ -73,3 +74,21 @@ export const catalogBackends: CatalogBackend[] = [
     },
   },
 ];
+
+/**
+ * A contract suite's store on `backend`, opened once on a stepping clock and awaited in each
+ * `beforeEach` (so an unreachable server FAILS every test; a failing beforeAll would only mark them
+ * skipped), closed after the suite. `use` receives it before each test.
+ */
+export function storePerSuite(backend: CatalogBackend, now: () => Date, use: (store: CatalogStore) => void | Promise<void>): void {
+  let opening: Promise<OpenedBackend> | undefined;
+  beforeEach(async () => {
+    opening ??= backend.open(now);
+    await use((await opening).store);
+  });
+  afterAll(async () => {
+    const opened = await opening?.catch(() => undefined);
+    await opened?.store.close();
+    await opened?.cleanup();
+  });
+}

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { productCreated, productDeleted, productUpdated, type OutgoingMessage } from '@shop/events';
 import { CatalogConflictError, CatalogVersionConflictError, type CatalogStore, type Product, type ProductEvents } from '../src';
-import { catalogBackends, type OpenedBackend } from './catalog-backends';
+import { catalogBackends, storePerSuite } from './catalog-backends';
 import { CapturingTransport } from './capturing-transport';
 import { productInput, steppingClock, unique } from './catalog-test-support';
 
@@ -17,16 +17,9 @@ const failing: ProductEvents = () => {
 
 /** ONE suite, every adapter: events recorded atomically with product writes, published by the store's relay. */
 describe.each(catalogBackends.map((backend) => [backend.name, backend] as const))('catalog events contract on %s', (_name, backend) => {
-  let opening: Promise<OpenedBackend> | undefined;
   let store: CatalogStore;
-  beforeEach(async () => {
-    opening ??= backend.open(steppingClock());
-    ({ store } = await opening);
-  });
-  afterAll(async () => {
-    const opened = await opening?.catch(() => undefined);
-    await opened?.store.close();
-    await opened?.cleanup();
+  storePerSuite(backend, steppingClock(), (opened) => {
+    store = opened;
   });
 
   const newCategory = async () => (await store.createCategory({ slug: unique('events'), name: 'Events' })).id;

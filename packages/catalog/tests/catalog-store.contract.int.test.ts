@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CatalogConflictError,
   CatalogValidationError,
@@ -11,23 +11,14 @@ import {
   type Category,
   type Product,
 } from '../src';
-import { catalogBackends, type OpenedBackend } from './catalog-backends';
+import { catalogBackends, storePerSuite } from './catalog-backends';
 import { expectedOrder, productInput, steppingClock, unique } from './catalog-test-support';
 
 /** ONE suite, every adapter: PostgreSQL JSONB on PGlite and on a real server, MongoDB on FerretDB. */
 describe.each(catalogBackends.map((backend) => [backend.name, backend] as const))('catalog store contract on %s', (_name, backend) => {
-  // Opened once, awaited in beforeEach: an unreachable server FAILS every test (a failing
-  // beforeAll would only mark them skipped).
-  let opening: Promise<OpenedBackend> | undefined;
   let store: CatalogStore;
-  beforeEach(async () => {
-    opening ??= backend.open(steppingClock());
-    ({ store } = await opening);
-  });
-  afterAll(async () => {
-    const opened = await opening?.catch(() => undefined);
-    await opened?.store.close();
-    await opened?.cleanup();
+  storePerSuite(backend, steppingClock(), (opened) => {
+    store = opened;
   });
 
   const category = (name = 'Category', parentId: string | null = null, position = 0): Promise<Category> =>

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CatalogConflictError,
   CatalogValidationError,
@@ -11,23 +11,16 @@ import {
   type Product,
   type ProductChange,
 } from '../src';
-import { catalogBackends, type OpenedBackend } from './catalog-backends';
+import { catalogBackends, storePerSuite } from './catalog-backends';
 import { productInput, steppingClock, unique } from './catalog-test-support';
 
 /** ONE suite, every adapter: options and variants on PostgreSQL JSONB (PGlite, server) and MongoDB (FerretDB). */
 describe.each(catalogBackends.map((backend) => [backend.name, backend] as const))('catalog variants contract on %s', (_name, backend) => {
-  let opening: Promise<OpenedBackend> | undefined;
   let store: CatalogStore;
   let categoryId: string;
-  beforeEach(async () => {
-    opening ??= backend.open(steppingClock());
-    ({ store } = await opening);
+  storePerSuite(backend, steppingClock(), async (opened) => {
+    store = opened;
     categoryId ??= (await store.createCategory({ slug: unique('variants'), name: 'Variants' })).id;
-  });
-  afterAll(async () => {
-    const opened = await opening?.catch(() => undefined);
-    await opened?.store.close();
-    await opened?.cleanup();
   });
 
   const change = async (product: Product | string, c: ProductChange, expectedVersion?: number) => {
