@@ -3,6 +3,8 @@
  * starts its server, reports `ready`, answers `stats` with its own memory and CPU time (so every
  * figure is attributable to one process), and exits on `stop`.
  */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
 import { benchEnv } from './env';
 
@@ -70,4 +72,18 @@ export function serveChild(start: () => Promise<{ info: Record<string, unknown>;
       process.exit(1);
     },
   );
+}
+
+/** Listens on a free loopback port; `close` ends open keep-alive connections too, so it does not wait for them. */
+export async function listenOnLoopback(server: Server): Promise<{ url: string; close(): Promise<void> }> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
 }

@@ -5,7 +5,6 @@
  * of merged-schema.ts. Its memory is therefore the whole shop in one process.
  */
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { MemoryCache, MemoryPubSub } from '@shop/cache';
@@ -14,7 +13,7 @@ import { LocalTransport } from '@shop/events';
 import { handleGraphQLHttp, sendJsonError } from '@shop/subgraph-kit';
 import { loadOrCreateKeys } from '../../scripts/embedded-keys';
 import { embeddedSubgraphs } from '../../scripts/subgraph-modules';
-import { benchLogger, serveChild } from './child';
+import { benchLogger, listenOnLoopback, serveChild } from './child';
 import { accessTokenAudience, accessTokenIssuer, apiSchemaPath, supergraphPath } from './inputs';
 import { buildMergedSchema, floorContext, type FloorContext } from './merged-schema';
 import { benchEnv } from './env';
@@ -59,15 +58,11 @@ serveChild(async () => {
       else res.end();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const listening = await listenOnLoopback(server);
   return {
-    info: { url: `http://127.0.0.1:${port}/graphql` },
+    info: { url: listening.url },
     stop: async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await listening.close();
       await apollo.stop();
       for (const cleanup of cleanups) await cleanup();
       await transport.close();

@@ -5,11 +5,10 @@
  */
 import { setMaxListeners } from 'node:events';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime } from '@graphql-hive/gateway';
 import { createInternalTokenMinter } from '@shop/auth';
 import { INTERNAL_TOKEN_HEADER } from '@shop/subgraph-kit';
-import { serveChild } from './child';
+import { listenOnLoopback, serveChild } from './child';
 import { readGatewayInputs } from './inputs';
 import { benchEnv } from './env';
 
@@ -42,15 +41,11 @@ serveChild(async () => {
     landingPage: false,
   });
   const server = createServer(gateway);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const listening = await listenOnLoopback(server);
   return {
-    info: { url: `http://127.0.0.1:${port}/graphql` },
+    info: { url: listening.url },
     stop: async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await listening.close();
       await gateway.dispose();
     },
   };
