@@ -2,6 +2,7 @@ import { graphqlClient, createTestDatabase, testKafkaBrokers, testServers, uniqu
 import { startServicesShop } from '../../scripts/services-shop';
 import { launchServices } from '../../scripts/services/launch-services';
 import { sagaSubgraphs } from '../../scripts/services/replicas';
+import type { DeliveryCounter } from './delivery-counter';
 import type { StatementCounter } from './statement-counter';
 
 /**
@@ -19,14 +20,20 @@ export interface BenchShop {
   ordersDatabaseUrl: string;
   /** Every process the shop runs in (this one included), for the CPU meter. */
   pids: number[];
-  /** Whether `statements` saw every SQL statement (in-process modes only). */
+  /** Whether `statements` saw every SQL statement and `deliveries` every Kafka delivery (in-process modes only). */
   countsStatements: boolean;
   stop(): Promise<void>;
 }
 
-export async function startBenchShop(mode: BenchMode, statements: StatementCounter): Promise<BenchShop> {
+export async function startBenchShop(mode: BenchMode, statements: StatementCounter, deliveries: DeliveryCounter): Promise<BenchShop> {
   if (mode === 'kafka' || mode === 'local') {
-    const shop = await startServicesShop({ events: mode, router: { rateLimit: { max: 0 } }, connectionsPerSubgraph: 10, onQuery: statements.observe });
+    const shop = await startServicesShop({
+      events: mode,
+      router: { rateLimit: { max: 0 } },
+      connectionsPerSubgraph: 10,
+      onQuery: statements.observe,
+      ...(mode === 'kafka' ? { wrapTransport: deliveries.wrap } : {}),
+    });
     return { client: shop.client, admin: shop.admin, ordersDatabaseUrl: shop.databaseUrl('orders')!, pids: [process.pid], countsStatements: true, stop: () => shop.stop() };
   }
   const database = await createTestDatabase('benchprocs');

@@ -5,14 +5,19 @@ const positive = (fallback: number) => z.coerce.number().int().positive().defaul
 
 export const sagaBenchEnv = z
   .object({
-    /** Orders per second offered in the fixed-rate phase (the issue's p99 target is at 50/s). */
-    BENCH_SAGA_RATE: positive(50),
+    /** Orders per second offered in the fixed-rate phase (issue 16's p99 aim is at 25/s). */
+    BENCH_SAGA_RATE: positive(25),
     /** A rate the machine sustains, for the saga's own latency without queueing. */
     BENCH_SAGA_LOW_RATE: positive(4),
     /** Seconds of each fixed-rate phase. */
     BENCH_SAGA_DURATION: positive(10),
     /** Orders placed as fast as the shoppers can in the saturation phase. */
     BENCH_SAGA_SATURATION_ORDERS: positive(600),
+    /**
+     * Orders of the `saga alone` phase: placed from carts filled before it starts (one registered
+     * customer each), so its CPU, statements and deliveries are the saga's without cart building.
+     */
+    BENCH_SAGA_ALONE_ORDERS: positive(192),
     /** Registered customers placing orders side by side (each has one cart at a time). */
     BENCH_SAGA_SHOPPERS: positive(64),
     /** Orders per phase of `npm run bench:saga:counts` (one at a time, then all at once). */

@@ -10,7 +10,9 @@ import { sagaBenchEnv as env } from './env';
 import { measure, settle, type PhaseResult } from './measure';
 import { measurePostgresCeiling } from './postgres-ceiling';
 import { StatementCounter } from './statement-counter';
+import { DeliveryCounter } from './delivery-counter';
 import { cpuMeter } from './cpu-meter';
+import { aimsTable } from './aims';
 import { fillCart, openBenchShop, placeOrder, registerShoppers, type Shopper } from './shop-setup';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -55,14 +57,33 @@ async function fixedRate(client: ServicesShop['client'], shoppers: Shopper[], pr
   return { sentAt, missed };
 }
 
+/** Places one order from each shopper's filled cart, `concurrency` at a time (no cart is built meanwhile). */
+async function placeFromFilledCarts(client: ServicesShop['client'], shoppers: Shopper[], concurrency: number, sentAt: Map<string, number>) {
+  const queue = [...shoppers];
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let shopper = queue.pop(); shopper; shopper = queue.pop()) {
+        const sent = Date.now();
+        sentAt.set(await placeOrder(client, shopper), sent);
+      }
+    }),
+  );
+}
+
 async function bench(transport: BenchMode) {
   const statements = new StatementCounter();
-  const running = await startBenchShop(transport, statements);
+  const deliveries = new DeliveryCounter();
+  const running = await startBenchShop(transport, statements, deliveries);
   const orders = await openDatabase({ driver: 'postgres', url: running.ordersDatabaseUrl, maxConnections: 2 });
   try {
     const products = await openBenchShop(running.client, running.admin, 20);
     const shoppers = await registerShoppers(running.client, env.BENCH_SAGA_SHOPPERS);
     await Promise.all(shoppers.map((shopper, i) => fillCart(running.client, shopper, products[i % products.length]!)));
+    // The saga-alone phase's carts, filled now, long before it is measured.
+    const aloneShoppers = await registerShoppers(running.client, env.BENCH_SAGA_ALONE_ORDERS);
+    for (let i = 0; i < aloneShoppers.length; i += env.BENCH_SAGA_SHOPPERS) {
+      await Promise.all(aloneShoppers.slice(i, i + env.BENCH_SAGA_SHOPPERS).map((shopper, j) => fillCart(running.client, shopper, products[(i + j) % products.length]!)));
+    }
     const warmup = new Map<string, number>();
     let warm = 0;
     await shop(running.client, shoppers.slice(0, 10), products, warmup, () => warm++ < 50);
@@ -87,7 +108,23 @@ async function bench(transport: BenchMode) {
     const saturated = await measure(orders, saturationSent);
     // Every statement of the phase (the shoppers refilling carts and the relays' polls included), per order.
     const perOrder = running.countsStatements ? statements.perOrder(saturationSent.size) : undefined;
-    return { transport, atLowRate, atRate, missed: fixed.missed, saturated, perOrder, cpuPerOrder, rssMb: Math.round(process.memoryUsage().rss / 1e6) };
+
+    // The saga alone: orders from the carts filled before, as fast as the shoppers can place them.
+    const aloneSent = new Map<string, number>();
+    statements.start();
+    deliveries.start();
+    const aloneCpu = cpuMeter(running.pids);
+    await placeFromFilledCarts(running.client, aloneShoppers, env.BENCH_SAGA_SHOPPERS, aloneSent);
+    await settle(orders, [...aloneSent.keys()]);
+    statements.stop();
+    deliveries.stop();
+    const alone = {
+      result: await measure(orders, aloneSent),
+      cpuPerOrder: aloneCpu.perOrder(aloneSent.size),
+      statements: running.countsStatements ? statements.perOrder(aloneSent.size).total : undefined,
+      deliveries: transport === 'kafka' ? deliveries.perOrder(aloneSent.size).total : undefined,
+    };
+    return { transport, atLowRate, atRate, missed: fixed.missed, saturated, perOrder, cpuPerOrder, alone, rssMb: Math.round(process.memoryUsage().rss / 1e6) };
   } finally {
     await orders.close();
     await running.stop();
@@ -97,7 +134,7 @@ async function bench(transport: BenchMode) {
 const row = (label: string, r: PhaseResult) =>
   `${label.padEnd(30)} ${String(r.orders).padStart(6)} ${String(r.confirmed).padStart(9)} ${r.confirmedPerSecond.toFixed(1).padStart(11)} ${r.p50.toFixed(0).padStart(7)} ${r.p99.toFixed(0).padStart(7)} ${r.max.toFixed(0).padStart(7)}`;
 
-const results = [];
+const results: Array<Awaited<ReturnType<typeof bench>>> = [];
 for (const transport of env.BENCH_SAGA_TRANSPORTS.split(',') as BenchMode[]) results.push(await bench(transport));
 console.log(`\nsaga benchmark: ${env.BENCH_SAGA_SHOPPERS} shoppers, fixed rates ${env.BENCH_SAGA_LOW_RATE}/s and ${env.BENCH_SAGA_RATE}/s for ${env.BENCH_SAGA_DURATION} s each, saturation ${env.BENCH_SAGA_SATURATION_ORDERS} orders`);
 console.log(`${'run'.padEnd(30)} ${'orders'.padStart(6)} ${'confirmed'.padStart(9)} ${'confirmed/s'.padStart(11)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'max ms'.padStart(7)}`);
@@ -105,6 +142,7 @@ for (const r of results) {
   console.log(row(`${r.transport} @ ${env.BENCH_SAGA_LOW_RATE}/s`, r.atLowRate));
   console.log(row(`${r.transport} @ ${env.BENCH_SAGA_RATE}/s (missed ${r.missed})`, r.atRate));
   console.log(row(`${r.transport} saturation`, r.saturated));
+  console.log(row(`${r.transport} saga alone`, r.alone.result));
 }
 const [kafka, local] = [results.find((r) => r.transport === 'kafka'), results.find((r) => r.transport === 'local')];
 if (kafka && local) {
@@ -138,4 +176,5 @@ if (ceiling && kafkaStatements) {
       ` at ${kafkaStatements.toFixed(0)} statements per order that caps the saga at ${orders(reads)} / ${orders(writes)} orders/s with no CPU left for Node or Kafka`,
   );
 }
+console.log(`\nissue 16's figures, every shop of this run\n${aimsTable(results, { lowRate: env.BENCH_SAGA_LOW_RATE, rate: env.BENCH_SAGA_RATE })}`);
 process.exit(0);
