@@ -33,6 +33,8 @@ export interface OrdersWiring {
   logger?: Logger;
   /** Days after delivery within which a return may be requested. @default 30 */
   returnWindowDays?: number;
+  /** Publish `order.status-changed` on every status change (OrdersConfig.publishStatusChanges). @default false */
+  publishStatusChanges?: boolean;
 }
 
 /** Stores, services and the saga on one database; the subgraph and its tests build the same graph. */
@@ -55,7 +57,7 @@ export function createOrders(db: Database, wiring: OrdersWiring = {}) {
   const guestCarts = new GuestCartMerger(reader, stores.carts, stores.items, transactor(db));
   const guestOrders = new GuestOrderClaim(stores.verifiedEmails, stores.orders, transactor(db, wiring.wake));
   const feed = new OrderStatusFeed(wiring.pubsub ?? new MemoryPubSub({ keyPrefix: 'orders' }), stores.history);
-  const lifecycle = new OrderLifecycle(stores.orders, feed, wiring.wake ?? (() => {}));
+  const lifecycle = new OrderLifecycle(stores.orders, feed, wiring.wake ?? (() => {}), { publishStatusChanges: wiring.publishStatusChanges ?? false });
   const orderService = new OrderService(db, stores.carts, stores.items, stores.orders, lifecycle, logger);
   const orderReader = new OrderReader(stores.orders, stores.history);
   const returns = createReturns(db, stores, { pubsub: wiring.pubsub, wake: wiring.wake ?? (() => {}), logger, windowDays: wiring.returnWindowDays ?? DEFAULT_RETURN_WINDOW_DAYS });

@@ -25,6 +25,13 @@ export interface OrdersConfig {
    * delivery, within 24 hours). @default 30
    */
   returnWindowDays?: number;
+  /**
+   * Publish `order.status-changed` to `shop.orders` on every status change, for readers outside
+   * the shop (an ERP, a data warehouse). No subgraph reads it (live subscriptions are pushed from
+   * orders' own feed), so it is off unless something does: each order's six status changes cost
+   * six Kafka deliveries. @default false
+   */
+  publishStatusChanges?: boolean;
 }
 
 /**
@@ -33,7 +40,13 @@ export interface OrdersConfig {
  */
 async function create(config: OrdersConfig, { database, transport, pubsub, logger }: SubgraphPlatform) {
   const relay = startOutboxRelay({ db: database.db, outbox, transport, logger });
-  const orders = createOrders(database.db, { pubsub, wake: () => relay.wake(), logger, ...(config.returnWindowDays !== undefined ? { returnWindowDays: config.returnWindowDays } : {}) });
+  const orders = createOrders(database.db, {
+    pubsub,
+    wake: () => relay.wake(),
+    logger,
+    ...(config.returnWindowDays !== undefined ? { returnWindowDays: config.returnWindowDays } : {}),
+    publishStatusChanges: config.publishStatusChanges ?? false,
+  });
   const products = await consumeProductEvents(database.db, transport, orders.stores.products, orders.stores.variants);
   const coupons = await consumePromotionEvents(database.db, transport, orders.stores.coupons);
   const shippingRates = await consumeShippingRateEvents(database.db, transport, orders.stores.shippingRates, orders.stores.carts);

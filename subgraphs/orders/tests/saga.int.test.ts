@@ -26,7 +26,8 @@ describe.each(sqlBackends)('the checkout saga orchestrator on %s', (backend) => 
   let participants: Awaited<ReturnType<typeof fakeParticipants>>;
 
   beforeAll(async () => {
-    harness = await startSubgraphHarness({ module: ordersModule, config: {}, backend });
+    // Status changes published too, so the test reads every one of them (off by default: status-events.int.test.ts).
+    harness = await startSubgraphHarness({ module: ordersModule, config: { publishStatusChanges: true }, backend });
     participants = await fakeParticipants(harness);
   });
   afterAll(async () => {

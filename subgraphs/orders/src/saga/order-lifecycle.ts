@@ -6,7 +6,7 @@ import type { OrderStatusFeed } from '../services/order-status-feed';
 import type { NewOrder, OrderChanges, OrderRecord, OrderStore } from '../stores/order.store';
 import type { AfterCommit } from './after-commit';
 
-/** An event a status change makes besides its `order.status-changed`; build it with `pending()`. */
+/** An event a status change makes besides its `order.status-changed` (when published); build it with `pending()`. */
 export interface PendingEvent {
   contract: EventContract<unknown>;
   data: unknown;
@@ -23,15 +23,16 @@ export const requestRows = (orderId: string, publish: readonly PendingEvent[]): 
 export const cancellableStatuses: ReadonlySet<OrderStatus> = new Set(['PENDING', 'PRICED', 'STOCK_RESERVED', 'PAID', 'CONFIRMED']);
 
 /**
- * The one way an order changes status: row, history entry and `order.status-changed` (with the
- * step's next request) in the caller's transaction; the live push and the relay wake-up after
- * commit.
+ * The one way an order changes status: row, history entry, the step's next requests and, when
+ * `publishStatusChanges`, `order.status-changed`, in the caller's transaction; the live push and the
+ * relay wake-up after commit.
  */
 export class OrderLifecycle {
   constructor(
     private readonly orders: OrderStore,
     private readonly feed: OrderStatusFeed,
     private readonly wake: () => void,
+    private readonly options: { publishStatusChanges: boolean },
   ) {}
 
   /**
@@ -71,8 +72,9 @@ export class OrderLifecycle {
     return updated;
   }
 
-  /** The outbox rows of a status change: its `order.status-changed`, then the step's requests. */
+  /** The outbox rows of a status change: its `order.status-changed` (when published), then the step's requests. */
   private announcements(order: Pick<OrderRecord, 'id' | 'customerId' | 'status'>, previousStatus: OrderStatus | null, reason: string | null, at: Date, publish: readonly PendingEvent[]) {
+    if (!this.options.publishStatusChanges) return requestRows(order.id, publish);
     const changed = pending(orderStatusChanged, { orderId: order.id, customerId: order.customerId, status: order.status, previousStatus, reason, at: at.toISOString() });
     return requestRows(order.id, [changed, ...publish]);
   }
