@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orderDiscounted, orderPlaced, orderTopics, promotionCreated, promotionsTopic } from '@shop/events';
+import { orderDiscounted, orderPlaced, orderRepliesTopic, orderTopics, promotionCreated, promotionsTopic } from '@shop/events';
 import { eventually, startKafkaReader, type KafkaReader } from '@shop/testkit';
 import { createPromotion, eur, ops, promotionsSuite, unique } from './helpers';
 import { address, cartLine } from './saga-helpers';
@@ -11,7 +11,7 @@ describe('promotions on PostgreSQL + Kafka', () => {
   let reader: KafkaReader;
 
   beforeAll(async () => {
-    reader = await startKafkaReader('promotions-reader', [promotionsTopic]);
+    reader = await startKafkaReader('promotions-reader', [promotionsTopic, orderRepliesTopic]);
   });
   afterAll(() => reader?.close());
 

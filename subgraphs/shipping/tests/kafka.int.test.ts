@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orderShippingQuoted, shippingTopic } from '@shop/events';
+import { orderRepliesTopic, orderShippingQuoted } from '@shop/events';
 import { eventually, startKafkaReader, startSubgraphHarness, type KafkaReader, type SubgraphHarness } from '@shop/testkit';
 import { shippingModule } from '../src';
 import { createRate, placedEvent, publishOrderEvents } from './helpers';
@@ -11,14 +11,14 @@ describe('shipping on PostgreSQL + Kafka', () => {
 
   beforeAll(async () => {
     shipping = await startSubgraphHarness({ module: shippingModule, config: {}, backend: 'postgres', transport: 'kafka' });
-    reader = await startKafkaReader('shipping-reader', [shippingTopic]);
+    reader = await startKafkaReader('shipping-reader', [orderRepliesTopic]);
   });
   afterAll(async () => {
     await reader?.close();
     await shipping?.stop();
   });
 
-  it('an order.placed published on Kafka is answered with order.shipping-quoted on shop.shipping', async () => {
+  it('an order.placed published on Kafka is answered with order.shipping-quoted on shop.orders.replies', async () => {
     await createRate(shipping, { country: 'NL', carrier: 'PostNL', name: 'PostNL Standaard', price: { amount: 695, currency: 'EUR' }, freeOver: { amount: 5000, currency: 'EUR' }, estimatedDays: 2 });
     const placed = placedEvent('NL', { amount: 2500, currency: 'EUR' });
     await publishOrderEvents(shipping, placed);

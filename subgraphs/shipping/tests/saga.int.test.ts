@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orderTopics, shippingTopic, type EventEnvelope } from '@shop/events';
+import { orderRepliesTopic, orderTopics, type EventEnvelope } from '@shop/events';
 import { eventually, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { shippingModule, shippingSagaHandler } from '../src';
 import { admin, cancelledEvent, consumed, createRate, ops, outboxFor, placedEvent, publishOrderEvents, shipmentRequestedEvent, shippingOf } from './helpers';
@@ -30,7 +30,7 @@ describe.each(sqlBackends)('shipping saga steps on %s', (backend) => {
     const placed = placedEvent('DE', { amount: 4999, currency: 'EUR' });
     await deliver(placed);
     expect(await replies(placed.aggregateId)).toEqual([
-      { topic: shippingTopic, type: 'order.shipping-quoted', data: { orderId: placed.aggregateId, carrier: 'Hermes', cost: { amount: 450, currency: 'EUR' } } },
+      { topic: orderRepliesTopic, type: 'order.shipping-quoted', data: { orderId: placed.aggregateId, carrier: 'Hermes', cost: { amount: 450, currency: 'EUR' } } },
     ]);
   });
 
@@ -38,7 +38,7 @@ describe.each(sqlBackends)('shipping saga steps on %s', (backend) => {
     const placed = placedEvent('DE', { amount: 5000, currency: 'EUR' });
     await deliver(placed);
     expect(await replies(placed.aggregateId)).toEqual([
-      { topic: shippingTopic, type: 'order.shipping-quoted', data: { orderId: placed.aggregateId, carrier: 'DHL', cost: { amount: 0, currency: 'EUR' } } },
+      { topic: orderRepliesTopic, type: 'order.shipping-quoted', data: { orderId: placed.aggregateId, carrier: 'DHL', cost: { amount: 0, currency: 'EUR' } } },
     ]);
   });
 
@@ -46,10 +46,10 @@ describe.each(sqlBackends)('shipping saga steps on %s', (backend) => {
     const [noCountry, noCurrency] = [placedEvent('JP', { amount: 2000, currency: 'EUR' }), placedEvent('DE', { amount: 2000, currency: 'USD' })];
     await deliver(noCountry, noCurrency);
     expect(await replies(noCountry.aggregateId)).toEqual([
-      { topic: shippingTopic, type: 'order.shipping-unavailable', data: { orderId: noCountry.aggregateId, country: 'JP', reason: 'We do not ship to JP for orders in EUR' } },
+      { topic: orderRepliesTopic, type: 'order.shipping-unavailable', data: { orderId: noCountry.aggregateId, country: 'JP', reason: 'We do not ship to JP for orders in EUR' } },
     ]);
     expect(await replies(noCurrency.aggregateId)).toEqual([
-      { topic: shippingTopic, type: 'order.shipping-unavailable', data: { orderId: noCurrency.aggregateId, country: 'DE', reason: 'We do not ship to DE for orders in USD' } },
+      { topic: orderRepliesTopic, type: 'order.shipping-unavailable', data: { orderId: noCurrency.aggregateId, country: 'DE', reason: 'We do not ship to DE for orders in USD' } },
     ]);
   });
 
@@ -78,15 +78,15 @@ describe.each(sqlBackends)('shipping saga steps on %s', (backend) => {
       createdAt: expect.any(Date),
     });
     const facts = { orderId: requested.aggregateId, shipmentId: shipment!.id, customerId: requested.data.customerId, carrier: 'DHL', trackingNumber: shipment!.trackingNumber, at: iso };
-    expect(await replies(requested.aggregateId)).toEqual([{ topic: shippingTopic, type: 'shipment.created', data: facts }]);
+    expect(await replies(requested.aggregateId)).toEqual([{ topic: orderRepliesTopic, type: 'shipment.created', data: facts }]);
 
     // A re-sent request (a new event for the same order) finds the shipment and answers the same.
     const resent = shipmentRequestedEvent(requested.data.orderId, requested.data.customerId);
     await deliver(resent);
     expect(await shippingOf(shipping).stores.shipments.findByOrderIds([requested.aggregateId])).toEqual([shipment]);
     expect(await replies(requested.aggregateId)).toEqual([
-      { topic: shippingTopic, type: 'shipment.created', data: facts },
-      { topic: shippingTopic, type: 'shipment.created', data: { ...facts, at: shipment!.createdAt.toISOString() } },
+      { topic: orderRepliesTopic, type: 'shipment.created', data: facts },
+      { topic: orderRepliesTopic, type: 'shipment.created', data: { ...facts, at: shipment!.createdAt.toISOString() } },
     ]);
   });
 
@@ -112,7 +112,11 @@ describe.each(sqlBackends)('shipping saga steps on %s', (backend) => {
     await deliver(cancelledEvent(requested.aggregateId, 'CONFIRMED'), cancelledEvent(withoutShipment, 'PENDING'));
     const [after] = await shippingOf(shipping).stores.shipments.findByOrderIds([requested.aggregateId]);
     expect([after!.status, after!.history.map((change) => change.status)]).toEqual(['SHIPPED', ['PENDING', 'SHIPPED']]);
-    expect((await replies(requested.aggregateId)).map((reply) => reply.type)).toEqual(['shipment.created', 'shipment.shipped']);
+    expect((await replies(requested.aggregateId)).map((reply) => [reply.topic, reply.type])).toEqual([
+      [orderRepliesTopic, 'shipment.created'],
+      [orderRepliesTopic, 'shipment.shipped'],
+      ['shop.shipping', 'shipment.shipped'],
+    ]);
     expect(await replies(withoutShipment)).toEqual([]);
   });
 

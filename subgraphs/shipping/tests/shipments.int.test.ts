@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shippingTopic } from '@shop/events';
+import { orderRepliesTopic, shippingTopic } from '@shop/events';
 import { countQueries, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { shippingModule, type ShipmentRecord } from '../src';
 import { admin, cancelledEvent, codes, customer, ops, outboxFor, shipmentRequestedEvent, shippingOf } from './helpers';
@@ -64,13 +64,15 @@ describe.each(sqlBackends)('shipments on %s', (backend) => {
     });
     const [stored] = await shippingOf(shipping).stores.shipments.findByIds([created.id]);
     const facts = { orderId: created.orderId, shipmentId: created.id, customerId: created.customerId, carrier: 'DHL Express', trackingNumber: created.trackingNumber };
-    expect(await outboxFor(shipping, created.orderId)).toEqual(
-      (['shipment.created', 'shipment.shipped', 'shipment.delivered'] as const).map((type, index) => ({
-        topic: shippingTopic,
-        type,
-        data: { ...facts, at: stored!.history[index]!.at },
-      })),
-    );
+    // shipment.created answers the saga (its replies' topic); shipped and delivered go to orders and to shop.shipping (notifications).
+    const row = (topic: string, type: string, index: number) => ({ topic, type, data: { ...facts, at: stored!.history[index]!.at } });
+    expect(await outboxFor(shipping, created.orderId)).toEqual([
+      row(orderRepliesTopic, 'shipment.created', 0),
+      row(orderRepliesTopic, 'shipment.shipped', 1),
+      row(shippingTopic, 'shipment.shipped', 1),
+      row(orderRepliesTopic, 'shipment.delivered', 2),
+      row(shippingTopic, 'shipment.delivered', 2),
+    ]);
   });
 
   it('a cancelled shipment cannot advance; an unknown id is NOT_FOUND; a malformed one BAD_USER_INPUT', async () => {

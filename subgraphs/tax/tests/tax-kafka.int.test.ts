@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orderTaxed, orderTaxRequested, orderTopics, taxRateChanged, taxTopic } from '@shop/events';
+import { orderRepliesTopic, orderTaxed, orderTaxRequested, orderTopics, taxRateChanged, taxTopic } from '@shop/events';
 import { eventually, startKafkaReader, startSubgraphHarness, type KafkaReader, type SubgraphHarness } from '@shop/testkit';
 import { taxModule } from '../src';
 import { createRate, eur } from './helpers';
@@ -12,7 +12,7 @@ describe('tax on PostgreSQL + Kafka', () => {
 
   beforeAll(async () => {
     tax = await startSubgraphHarness({ module: taxModule, config: {}, backend: 'postgres', transport: 'kafka' });
-    reader = await startKafkaReader('tax-reader', [taxTopic]);
+    reader = await startKafkaReader('tax-reader', [taxTopic, orderRepliesTopic]);
   });
   afterAll(async () => {
     await reader?.close();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineDataEvent, defineEvent } from '../define-event';
-import { currencyCode, money } from './saga-shapes';
+import { currencyCode, money, orderRepliesTopic } from './saga-shapes';
 
 /** Every promotion event, keyed by promotion id so one promotion's events stay in order. */
 export const promotionsTopic = 'shop.promotions';
@@ -77,7 +77,7 @@ export type CouponRule = z.infer<typeof couponRule>;
 export type PromotionUsageRecorded = z.infer<typeof promotionUsageRecorded.schema>;
 
 /**
- * Saga reply to `order.placed` (topic shop.promotions, keyed by ORDER id): the discount the
+ * Saga reply to `order.placed` (topic `orderRepliesTopic`, keyed by ORDER id): the discount the
  * order gets, from the same engine that answers `Cart.discount`, with one use of every listed
  * promotion already reserved for the order (released on `order.cancelled`). A coupon that does
  * not apply (unknown, expired, its limit taken by another order meanwhile) gives no discount and
@@ -85,7 +85,7 @@ export type PromotionUsageRecorded = z.infer<typeof promotionUsageRecorded.schem
  */
 export const orderDiscounted = defineDataEvent({
   type: 'order.discounted',
-  topic: promotionsTopic,
+  topic: orderRepliesTopic,
   data: {
     orderId: z.string().min(1),
     /** Total discount, 0 when nothing applies; never more than the subtotal. */

@@ -1,5 +1,16 @@
 import { z } from 'zod';
 
+/**
+ * The participants' answers to the checkout saga's requests, the one topic the orchestrator
+ * (orders' `orders-saga` group) reads besides `shop.inventory`, keyed by ORDER id: one order's
+ * answers stay in order, and no other consumer group of a domain topic (orders' promotion and
+ * shipping-rate replicas, notifications) receives and skips them. Answers that other groups read
+ * too (`shipment.shipped`, `shipment.delivered`) are written here and to their domain topic;
+ * `stock.*` stays on `shop.inventory`, which search reads for stock levels, and payment events on
+ * `shop.payments`, so one topic holds an order's payment events in order.
+ */
+export const orderRepliesTopic = 'shop.orders.replies';
+
 /** An ISO 4217 currency code, upper case (`EUR`). */
 export const currencyCode = z.string().regex(/^[A-Z]{3}$/);
 

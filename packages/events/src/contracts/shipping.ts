@@ -1,21 +1,21 @@
 import { z } from 'zod';
 import { defineDataEvent, defineEvent } from '../define-event';
-import { currencyCode, money } from './saga-shapes';
+import { currencyCode, money, orderRepliesTopic } from './saga-shapes';
 
-/** Every shipping event, keyed by ORDER id so one order's shipping events stay in order (rate events: by rate id). */
+/** Shipping's domain events: shipments keyed by ORDER id so one order's stay in order, rate events by rate id (saga answers: `orderRepliesTopic`). */
 export const shippingTopic = 'shop.shipping';
 
 /** Saga reply to `order.placed`: the cheapest rate for the destination country. */
 export const orderShippingQuoted = defineDataEvent({
   type: 'order.shipping-quoted',
-  topic: shippingTopic,
+  topic: orderRepliesTopic,
   data: { orderId: z.string().min(1), carrier: z.string().min(1), cost: money },
 });
 
 /** Saga reply to `order.placed`: no rate ships to that country (the order is cancelled). */
 export const orderShippingUnavailable = defineDataEvent({
   type: 'order.shipping-unavailable',
-  topic: shippingTopic,
+  topic: orderRepliesTopic,
   data: { orderId: z.string().min(1), country: z.string().regex(/^[A-Z]{2}$/), reason: z.string().min(1) },
 });
 
@@ -29,13 +29,13 @@ const shipmentFacts = z.object({
 });
 
 /** Saga reply to `order.shipment-requested`: the shipment exists (status PENDING) with a tracking number. */
-export const shipmentCreated = defineEvent({ type: 'shipment.created', topic: shippingTopic, version: 1, schema: shipmentFacts });
+export const shipmentCreated = defineEvent({ type: 'shipment.created', topic: orderRepliesTopic, version: 1, schema: shipmentFacts });
 
-/** An admin handed the parcel to the carrier; the order can no longer be cancelled. */
-export const shipmentShipped = defineEvent({ type: 'shipment.shipped', topic: shippingTopic, version: 1, schema: shipmentFacts });
+/** An admin handed the parcel to the carrier; the order can no longer be cancelled (orders and notifications read it). */
+export const shipmentShipped = defineEvent({ type: 'shipment.shipped', topic: [orderRepliesTopic, shippingTopic], version: 1, schema: shipmentFacts });
 
-/** The carrier delivered the parcel. */
-export const shipmentDelivered = defineEvent({ type: 'shipment.delivered', topic: shippingTopic, version: 1, schema: shipmentFacts });
+/** The carrier delivered the parcel (orders and notifications read it). */
+export const shipmentDelivered = defineEvent({ type: 'shipment.delivered', topic: [orderRepliesTopic, shippingTopic], version: 1, schema: shipmentFacts });
 
 /** The shipment was cancelled because its order was (after order.cancelled). */
 export const shipmentCancelled = defineEvent({ type: 'shipment.cancelled', topic: shippingTopic, version: 1, schema: shipmentFacts });

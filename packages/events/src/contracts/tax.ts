@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineDataEvent, defineEvent } from '../define-event';
-import { money } from './saga-shapes';
+import { money, orderRepliesTopic } from './saga-shapes';
 
 /** Every tax event, keyed by tax rate id so one rate's changes stay in order. */
 export const taxTopic = 'shop.tax';
@@ -29,10 +29,10 @@ export const taxRateChanged = defineEvent({
 
 export type TaxRateChanged = z.infer<typeof taxRateChanged.schema>;
 
-/** Saga reply to `order.tax-requested` (topic shop.tax, keyed by ORDER id): the order's tax, from the same function as `Cart.tax`. */
+/** Saga reply to `order.tax-requested` (topic `orderRepliesTopic`, keyed by ORDER id): the order's tax, from the same function as `Cart.tax`. */
 export const orderTaxed = defineDataEvent({
   type: 'order.taxed',
-  topic: taxTopic,
+  topic: orderRepliesTopic,
   data: {
     orderId: z.string().min(1),
     tax: money,

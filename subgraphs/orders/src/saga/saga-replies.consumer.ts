@@ -2,10 +2,8 @@ import type { Database } from '@shop/db';
 import {
   createInboxHandler,
   inventoryTopic,
+  orderRepliesTopic,
   paymentsTopic,
-  promotionsTopic,
-  shippingTopic,
-  taxTopic,
   type Delivery,
   type DeliveryMeta,
   type EventEnvelope,
@@ -22,8 +20,12 @@ import type { SagaContext } from './saga-steps';
 /** Consumer group (and inbox consumer name) of the orchestrator. */
 export const SAGA_GROUP = 'orders-saga';
 
-/** Every topic a participant answers on (each also carries events the saga has no route for). */
-export const sagaReplyTopics = [promotionsTopic, shippingTopic, taxTopic, inventoryTopic, paymentsTopic];
+/**
+ * Where the participants answer: the replies' own topic, `shop.inventory` (its `stock.*` events
+ * are search's too) and `shop.payments` (one topic keeps each order's payment events in order for
+ * every reader: `payment.authorized`, which the saga skips, included).
+ */
+export const sagaReplyTopics = [orderRepliesTopic, inventoryTopic, paymentsTopic];
 
 type Route = EventRouter<SagaContext>;
 
