@@ -4,40 +4,16 @@ import { orderTopics, orderTaxed, orderTaxRequested, type EventEnvelope, type Or
 import { countQueries as countDatabaseQueries, eventually, type SubgraphHarness } from '@shop/testkit';
 import { inbox, outbox } from '../src/db/schema';
 import { ORDER_SAGA_GROUP } from '../src/events/order-saga.consumer';
+import { CreateTaxRateDocument, type TaxRateFieldsFragment, type TaxRateInput } from './__generated__/graphql';
 
 export const adminCaller = () => ({ userId: randomUUID(), roles: ['customer', 'admin'] });
 export const customerCaller = () => ({ userId: randomUUID(), roles: ['customer'] });
 
-export const rateFields = 'id country region category rateBasisPoints percentage name validFrom validTo';
-
-export const ops = {
-  create: `mutation($input: TaxRateInput!) { createTaxRate(input: $input) { taxRate { ${rateFields} } errors { code field message } } }`,
-  update: `mutation($id: ID!, $input: TaxRateInput!) { updateTaxRate(id: $id, input: $input) { taxRate { ${rateFields} } errors { code field message } } }`,
-  delete: `mutation($id: ID!) { deleteTaxRate(id: $id) { taxRate { ${rateFields} } errors { code field message } } }`,
-  list: `query($country: String, $first: Int, $after: String) { taxRates(country: $country, first: $first, after: $after) {
-    edges { cursor node { id name } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } totalCount } }`,
-  quote: `query($input: TaxQuoteInput!) { taxQuote(input: $input) {
-    lines { lineId rateBasisPoints percentage taxAmount { amount currency } rateName } total { amount currency } } }`,
-  carts: `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Cart { id tax {
-    total { amount currency } lines { lineId name rateBasisPoints amount { amount currency } } } } } }`,
-  orders: `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Order { id taxLines { lineId name rateBasisPoints amount { amount currency } } } } }`,
-};
-
-export interface RateInput {
-  country: string;
-  region?: string | null;
-  category?: string | null;
-  rateBasisPoints: number;
-  name: string;
-  validFrom?: string | null;
-  validTo?: string | null;
-}
-export type Rate = Required<RateInput> & { id: string; percentage: string };
-export type RatePayload = { taxRate: Rate | null; errors: Array<{ code: string; field: string | null; message: string }> };
+export type Rate = TaxRateFieldsFragment;
 
 /** Creates a rate as an admin and returns it (fails the test on errors). */
-export async function createRate(tax: SubgraphHarness, input: RateInput): Promise<Rate> {
-  const result = await tax.call<{ createTaxRate: RatePayload }>(ops.create, { input }, adminCaller());
+export async function createRate(tax: SubgraphHarness, input: TaxRateInput): Promise<Rate> {
+  const result = await tax.call(CreateTaxRateDocument, { input }, adminCaller());
   const payload = result.data!.createTaxRate;
   if (!payload.taxRate) throw new Error(`createTaxRate failed: ${JSON.stringify(payload.errors)}`);
   return payload.taxRate;

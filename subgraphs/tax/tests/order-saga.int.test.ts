@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orderTaxRequested, type Money } from '@shop/events';
-import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { orderTaxRequested } from '@shop/events';
+import { entitiesOf, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { taxModule } from '../src';
-import { adminCaller, cartLine, cartRepresentation, countQueries, createRate, customerCaller, deliver, eur, ops, taxReplies } from './helpers';
+import { adminCaller, cartLine, cartRepresentation, countQueries, createRate, customerCaller, deliver, eur, taxReplies } from './helpers';
+import { CartTaxesDocument, OrderTaxLinesDocument } from './__generated__/graphql';
 
-type TaxLine = { lineId: string; name: string; rateBasisPoints: number; amount: Money };
-type Carts = { _entities: Array<{ tax: { total: Money; lines: TaxLine[] } }> };
-type Orders = { _entities: Array<{ id: string; taxLines: TaxLine[] }> };
 
 const address = { name: 'Ada Lovelace', line1: '1 Rue de Rivoli', line2: null, city: 'Paris', region: null, postalCode: '75001', country: 'FR' };
 
@@ -32,8 +30,10 @@ describe.each(sqlBackends)('tax checkout saga on %s', (backend) => {
       ],
       shippingCost: eur(495),
     });
-  const orderTaxLines = (orderIds: string[], caller?: { userId: string; roles: string[] }) =>
-    tax.call<Orders>(ops.orders, { reps: orderIds.map((id) => ({ __typename: 'Order', id })) }, caller);
+  const orderTaxLines = async (orderIds: string[], caller?: { userId: string; roles: string[] }) => {
+    const result = await tax.call(OrderTaxLinesDocument, { reps: orderIds.map((id) => ({ __typename: 'Order', id })) }, caller);
+    return { ...result, data: result.data && { _entities: entitiesOf('Order', result.data._entities) } };
+  };
 
   it('answers order.tax-requested delivered twice with ONE order.taxed, equal to Cart.tax for the same cart', async () => {
     const customer = customerCaller();
@@ -55,7 +55,7 @@ describe.each(sqlBackends)('tax checkout saga on %s', (backend) => {
       discounts: { l1: 201 },
       shippingCost: 495,
     });
-    const quote = (await tax.call<Carts>(ops.carts, { reps: [cart] }, customer)).data!._entities[0]!.tax;
+    const quote = entitiesOf('Cart', (await tax.call(CartTaxesDocument, { reps: [cart] }, customer)).data!._entities)[0]!.tax;
     expect(quote).toEqual({ total: eur(718), lines: lines.map((line) => ({ ...line, amount: eur(line.amount) })) });
   });
 

@@ -1,14 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { taxModule } from '../src';
-import { codes, createRate, ops } from './helpers';
-
-type Quote = {
-  taxQuote: {
-    lines: Array<{ lineId: string; rateBasisPoints: number; percentage: string; taxAmount: { amount: number; currency: string }; rateName: string | null }>;
-    total: { amount: number; currency: string };
-  };
-};
+import { codes, createRate } from './helpers';
+import { TaxQuoteDocument, type TaxQuoteInput } from './__generated__/graphql';
 
 describe.each(sqlBackends)('tax quotes on %s', (backend) => {
   let tax: SubgraphHarness;
@@ -25,7 +19,7 @@ describe.each(sqlBackends)('tax quotes on %s', (backend) => {
   });
   afterAll(() => tax.stop());
 
-  const quote = (input: Record<string, unknown>) => tax.call<Quote>(ops.quote, { input });
+  const quote = (input: TaxQuoteInput) => tax.call(TaxQuoteDocument, { input });
   const line = (lineId: string, amount: number, categoryId?: string) => ({ lineId, amount, quantity: 1, ...(categoryId ? { categoryId } : {}) });
 
   it('quotes each line at its most specific rate, rounding half to even, for anonymous callers', async () => {
