@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countQueries, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { countQueries, entitiesOf, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { shippingModule } from '../src';
-import { createRate, ops, type Rate } from './helpers';
+import { createRate, type Rate } from './helpers';
+import { CartShippingQuotesDocument, type CartShippingQuotesQuery } from './__generated__/graphql';
 
-type Option = { rate: { id: string }; carrier: string; name: string; cost: { amount: number; currency: string }; free: boolean; estimatedDays: number };
-type QuotedCart = { id: string; shippingOptions: Option[]; shippingCost: { amount: number; currency: string } | null };
+type QuotedCart = Extract<CartShippingQuotesQuery['_entities'][number], { __typename?: 'Cart' }>;
+type Option = QuotedCart['shippingOptions'][number];
 
 /** A Cart representation as the router sends it: the key plus the fields shipping @requires from orders. */
 const cart = (country: string | null, subtotal: { amount: number; currency: string } | null, id = randomUUID()) => ({
@@ -32,9 +33,9 @@ describe.each(sqlBackends)('Cart shipping quote on %s', (backend) => {
   afterAll(() => shipping.stop());
 
   const quote = async (...reps: Array<ReturnType<typeof cart>>) => {
-    const result = await shipping.call<{ _entities: QuotedCart[] }>(ops.carts, { reps });
+    const result = await shipping.call(CartShippingQuotesDocument, { reps });
     expect(result.errors).toBeUndefined();
-    return result.data!._entities;
+    return entitiesOf('Cart', result.data!._entities);
   };
   const option = (rate: Rate, cost: number, free = false): Option => ({
     rate: { id: rate.id },
@@ -74,7 +75,7 @@ describe.each(sqlBackends)('Cart shipping quote on %s', (backend) => {
     ];
     const { result: quoted, queries } = await countQueries(shipping.platform.database.db, () => quote(...carts));
     expect(queries).toBe(1);
-    expect(quoted.map((entity) => [entity.shippingCost?.amount ?? null, entity.shippingCost?.currency ?? null, entity.shippingOptions.length])).toEqual([
+    expect(quoted.map((entity) => [entity!.shippingCost?.amount ?? null, entity!.shippingCost?.currency ?? null, entity!.shippingOptions.length])).toEqual([
       [399, 'EUR', 3],
       [0, 'EUR', 1],
       [599, 'USD', 1],

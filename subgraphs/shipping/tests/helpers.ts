@@ -4,6 +4,7 @@ import { orderCancelled, orderPlaced, orderShipmentRequested, orderTopics, type 
 import type { SubgraphHarness } from '@shop/testkit';
 import { inbox, outbox } from '../src/db/schema';
 import { createShipping, SHIPPING_SAGA_GROUP } from '../src';
+import { CreateShippingRateDocument, type ShippingRateFieldsFragment, type ShippingRateInput } from './__generated__/graphql';
 
 export const admin = (userId: string = randomUUID()) => ({ userId, roles: ['customer', 'admin'] });
 export const customer = (userId: string = randomUUID()) => ({ userId, roles: ['customer'] });
@@ -11,50 +12,11 @@ export const customer = (userId: string = randomUUID()) => ({ userId, roles: ['c
 /** The shipping domain over a harness's database: the same stores and services the subgraph runs. */
 export const shippingOf = (harness: SubgraphHarness) => createShipping(harness.platform.database.db);
 
-export const rateFields = 'id country carrier name price { amount currency } freeOver { amount currency } estimatedDays createdAt updatedAt';
-
-export const ops = {
-  create: `mutation($input: ShippingRateInput!) { createShippingRate(input: $input) { shippingRate { ${rateFields} } errors { code field message } } }`,
-  update: `mutation($id: ID!, $input: ShippingRateInput!) { updateShippingRate(id: $id, input: $input) { shippingRate { ${rateFields} } errors { code field message } } }`,
-  delete: `mutation($id: ID!) { deleteShippingRate(id: $id) { shippingRate { ${rateFields} } errors { code field message } } }`,
-  list: `query($country: String, $first: Int, $after: String) { shippingRates(country: $country, first: $first, after: $after) {
-    edges { cursor node { id country name } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } totalCount } }`,
-  carts: `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Cart { id
-    shippingOptions { rate { id } carrier name cost { amount currency } free estimatedDays } shippingCost { amount currency } } } }`,
-  shipmentFields: 'id orderId order { id } carrier trackingNumber status items { productId product { id } quantity } history { status at } createdAt',
-  get shipment() {
-    return `query($id: ID!) { shipment(id: $id) { ${this.shipmentFields} } }`;
-  },
-  get orders() {
-    return `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Order { id shipment { ${this.shipmentFields} } } } }`;
-  },
-  advance: `mutation($id: ID!) { advanceShipment(shipmentId: $id) { shipment { id status history { status } } errors { code field message } } }`,
-};
-
-export interface RateInput {
-  country: string;
-  carrier: string;
-  name: string;
-  price: { amount: number; currency: string };
-  freeOver?: { amount: number; currency: string } | null;
-  estimatedDays: number;
-}
-export interface Rate {
-  id: string;
-  country: string;
-  carrier: string;
-  name: string;
-  price: { amount: number; currency: string };
-  freeOver: { amount: number; currency: string } | null;
-  estimatedDays: number;
-  createdAt: string;
-  updatedAt: string;
-}
-export type RatePayload = { shippingRate: Rate | null; errors: Array<{ code: string; field: string | null; message: string }> };
+export type Rate = ShippingRateFieldsFragment;
 
 /** Creates a rate as an admin and returns it (fails the test on errors). */
-export async function createRate(harness: SubgraphHarness, input: RateInput): Promise<Rate> {
-  const result = await harness.call<{ createShippingRate: RatePayload }>(ops.create, { input }, admin());
+export async function createRate(harness: SubgraphHarness, input: ShippingRateInput): Promise<Rate> {
+  const result = await harness.call(CreateShippingRateDocument, { input }, admin());
   const payload = result.data?.createShippingRate;
   if (!payload?.shippingRate) throw new Error(`createShippingRate failed: ${JSON.stringify(result.errors ?? payload?.errors)}`);
   return payload.shippingRate;

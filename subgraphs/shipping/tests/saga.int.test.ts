@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderRepliesTopic, orderTopics, type EventEnvelope } from '@shop/events';
 import { eventually, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { shippingModule, shippingSagaHandler } from '../src';
-import { admin, cancelledEvent, consumed, createRate, ops, outboxFor, placedEvent, publishOrderEvents, shipmentRequestedEvent, shippingOf } from './helpers';
+import { admin, cancelledEvent, consumed, createRate, outboxFor, placedEvent, publishOrderEvents, shipmentRequestedEvent, shippingOf } from './helpers';
+import { AdvanceShipmentDocument } from './__generated__/graphql';
 
 const trackingNumber = expect.stringMatching(/^DHL-[0-9A-HJKMNP-TV-Z]{12}$/);
 const iso = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
@@ -106,8 +107,8 @@ describe.each(sqlBackends)('shipping saga steps on %s', (backend) => {
     const requested = shipmentRequestedEvent();
     await deliver(requested);
     const [pending] = await shippingOf(shipping).stores.shipments.findByOrderIds([requested.aggregateId]);
-    const advanced = await shipping.call<{ advanceShipment: { shipment: { status: string } } }>(ops.advance, { id: pending!.id }, admin());
-    expect(advanced.data!.advanceShipment.shipment.status).toBe('SHIPPED');
+    const advanced = await shipping.call(AdvanceShipmentDocument, { id: pending!.id }, admin());
+    expect(advanced.data!.advanceShipment.shipment!.status).toBe('SHIPPED');
     const withoutShipment = randomUUID();
     await deliver(cancelledEvent(requested.aggregateId, 'CONFIRMED'), cancelledEvent(withoutShipment, 'PENDING'));
     const [after] = await shippingOf(shipping).stores.shipments.findByOrderIds([requested.aggregateId]);

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderRepliesTopic, shippingTopic } from '@shop/events';
-import { countQueries, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { countQueries, entitiesOf, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { shippingModule, type ShipmentRecord } from '../src';
-import { admin, cancelledEvent, codes, customer, ops, outboxFor, shipmentRequestedEvent, shippingOf } from './helpers';
-
-type Shipment = { id: string; orderId: string; status: string; trackingNumber: string; history: Array<{ status: string; at: string }> } & Record<string, unknown>;
-type AdvancePayload = { shipment: { id: string; status: string; history: Array<{ status: string }> } | null; errors: Array<{ code: string; field: string | null; message: string }> };
+import { admin, cancelledEvent, codes, customer, outboxFor, shipmentRequestedEvent, shippingOf } from './helpers';
+import { AdvanceShipmentDocument, OrderShipmentsDocument, ShipmentDocument, ShipmentReferencesDocument } from './__generated__/graphql';
 
 describe.each(sqlBackends)('shipments on %s', (backend) => {
   let shipping: SubgraphHarness;
@@ -22,9 +20,9 @@ describe.each(sqlBackends)('shipments on %s', (backend) => {
     const request = shipmentRequestedEvent(randomUUID(), customerId, 'DHL Express').data;
     return shipping.platform.database.db.transaction((tx) => saga.createShipment(tx, request));
   };
-  const advance = async (id: string, caller = admin()) => (await shipping.call<{ advanceShipment: AdvancePayload }>(ops.advance, { id }, caller)).data!.advanceShipment;
+  const advance = async (id: string, caller = admin()) => (await shipping.call(AdvanceShipmentDocument, { id }, caller)).data!.advanceShipment;
   const shipmentAs = async (id: string, caller?: { userId: string; roles: string[] }) =>
-    (await shipping.call<{ shipment: Shipment | null }>(ops.shipment, { id }, caller)).data!.shipment;
+    (await shipping.call(ShipmentDocument, { id }, caller)).data!.shipment;
 
   it('shows a shipment to its customer and admins with every field; to anyone else it does not exist', async () => {
     const owner = customer();
@@ -48,7 +46,7 @@ describe.each(sqlBackends)('shipments on %s', (backend) => {
     expect(await shipmentAs(created.id, customer())).toBeNull();
     expect(await shipmentAs(created.id)).toBeNull();
     expect(await shipmentAs(randomUUID(), admin())).toBeNull();
-    expect(codes(await shipping.call(ops.shipment, { id: 'x' }, admin()))).toEqual([['BAD_USER_INPUT', 'id must be a UUID']]);
+    expect(codes(await shipping.call(ShipmentDocument, { id: 'x' }, admin()))).toEqual([['BAD_USER_INPUT', 'id must be a UUID']]);
   });
 
   it('admins advance PENDING -> SHIPPED -> DELIVERED, each step published; then INVALID_TRANSITION', async () => {
@@ -84,14 +82,14 @@ describe.each(sqlBackends)('shipments on %s', (backend) => {
       errors: [{ code: 'INVALID_TRANSITION', field: 'shipmentId', message: 'The shipment is CANCELLED and cannot advance' }],
     });
     expect(await advance(randomUUID())).toEqual({ shipment: null, errors: [{ code: 'NOT_FOUND', field: 'shipmentId', message: 'No shipment has this id' }] });
-    expect(codes(await shipping.call(ops.advance, { id: 'nope' }, admin()))).toEqual([['BAD_USER_INPUT', 'shipmentId must be a UUID']]);
+    expect(codes(await shipping.call(AdvanceShipmentDocument, { id: 'nope' }, admin()))).toEqual([['BAD_USER_INPUT', 'shipmentId must be a UUID']]);
   });
 
   it('customers get FORBIDDEN and anonymous callers UNAUTHENTICATED when advancing, even their own shipment', async () => {
     const owner = customer();
     const created = await newShipment(owner.userId);
-    expect(codes(await shipping.call(ops.advance, { id: created.id }, owner))).toEqual([['FORBIDDEN', 'You are not allowed to do this']]);
-    expect(codes(await shipping.call(ops.advance, { id: created.id }))).toEqual([['UNAUTHENTICATED', 'You must be signed in']]);
+    expect(codes(await shipping.call(AdvanceShipmentDocument, { id: created.id }, owner))).toEqual([['FORBIDDEN', 'You are not allowed to do this']]);
+    expect(codes(await shipping.call(AdvanceShipmentDocument, { id: created.id }))).toEqual([['UNAUTHENTICATED', 'You must be signed in']]);
     expect((await shipmentAs(created.id, owner))!.status).toBe('PENDING');
   });
 
@@ -101,26 +99,25 @@ describe.each(sqlBackends)('shipments on %s', (backend) => {
     const unshipped = randomUUID();
     const reps = [mine.orderId, unshipped, alsoMine.orderId, someoneElses.orderId].map((id) => ({ __typename: 'Order', id }));
     const { result, queries } = await countQueries(shipping.platform.database.db, () =>
-      shipping.call<{ _entities: Array<{ id: string; shipment: Shipment | null }> }>(ops.orders, { reps }, owner),
+      shipping.call(OrderShipmentsDocument, { reps }, owner),
     );
     expect(queries).toBe(1);
-    expect(result.data!._entities.map((order) => [order.id, order.shipment?.id ?? null, order.shipment?.trackingNumber ?? null])).toEqual([
+    expect(entitiesOf('Order', result.data!._entities).map((order) => [order!.id, order!.shipment?.id ?? null, order!.shipment?.trackingNumber ?? null])).toEqual([
       [mine.orderId, mine.id, mine.trackingNumber],
       [unshipped, null, null],
       [alsoMine.orderId, alsoMine.id, alsoMine.trackingNumber],
       [someoneElses.orderId, null, null],
     ]);
-    const asAdmin = await shipping.call<{ _entities: Array<{ shipment: Shipment | null }> }>(ops.orders, { reps: reps.slice(3) }, admin());
-    expect(asAdmin.data!._entities.map((order) => order.shipment?.id)).toEqual([someoneElses.id]);
+    const asAdmin = await shipping.call(OrderShipmentsDocument, { reps: reps.slice(3) }, admin());
+    expect(entitiesOf('Order', asAdmin.data!._entities).map((order) => order!.shipment?.id)).toEqual([someoneElses.id]);
   });
 
   it('Shipment references resolve in one query, each visible only to its customer and admins', async () => {
     const owner = customer();
     const [mine, theirs] = [await newShipment(owner.userId), await newShipment()];
-    const query = 'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Shipment { id status } } }';
     const reps = [mine.id, theirs.id].map((id) => ({ __typename: 'Shipment', id }));
-    expect((await shipping.call<{ _entities: unknown[] }>(query, { reps }, owner)).data!._entities).toEqual([{ id: mine.id, status: 'PENDING' }, null]);
-    expect((await shipping.call<{ _entities: unknown[] }>(query, { reps }, admin())).data!._entities).toEqual([
+    expect((await shipping.call(ShipmentReferencesDocument, { reps }, owner)).data!._entities).toEqual([{ id: mine.id, status: 'PENDING' }, null]);
+    expect((await shipping.call(ShipmentReferencesDocument, { reps }, admin())).data!._entities).toEqual([
       { id: mine.id, status: 'PENDING' },
       { id: theirs.id, status: 'PENDING' },
     ]);

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { shippingModule } from '../src';
-import { admin, codes, createRate, customer, ops, type RatePayload } from './helpers';
+import { admin, codes, createRate, customer } from './helpers';
+import { CreateShippingRateDocument, DeleteShippingRateDocument, ShippingRatesDocument, UpdateShippingRateDocument, type ShippingRateInput } from './__generated__/graphql';
 
 const iso = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 
@@ -14,12 +15,13 @@ describe.each(sqlBackends)('shipping rates on %s', (backend) => {
   });
   afterAll(() => shipping.stop());
 
-  const mutate = async <K extends 'createShippingRate' | 'updateShippingRate' | 'deleteShippingRate'>(key: K, query: string, variables: Record<string, unknown>) =>
-    (await shipping.call<Record<K, RatePayload>>(query, variables, admin())).data![key];
+  const create = async (input: ShippingRateInput) => (await shipping.call(CreateShippingRateDocument, { input }, admin())).data!.createShippingRate;
+  const update = async (id: string, input: ShippingRateInput) => (await shipping.call(UpdateShippingRateDocument, { id, input }, admin())).data!.updateShippingRate;
+  const remove = async (id: string) => (await shipping.call(DeleteShippingRateDocument, { id }, admin())).data!.deleteShippingRate;
 
   it('admins create rates; input is normalized', async () => {
     const input = { country: ' at ', carrier: ' Post AT ', name: ' Paket Österreich ', price: { amount: 590, currency: 'eur' }, freeOver: { amount: 6000, currency: 'EUR' }, estimatedDays: 3 };
-    expect(await mutate('createShippingRate', ops.create, { input })).toEqual({
+    expect(await create(input)).toEqual({
       shippingRate: {
         id: expect.any(String),
         country: 'AT',
@@ -38,9 +40,7 @@ describe.each(sqlBackends)('shipping rates on %s', (backend) => {
   });
 
   it('reports every invalid field with a typed code and field', async () => {
-    const result = await mutate('createShippingRate', ops.create, {
-      input: { country: 'Germany', carrier: ' ', name: 'x'.repeat(101), price: { amount: -1, currency: 'EURO' }, freeOver: { amount: -5, currency: 'usd' }, estimatedDays: 366 },
-    });
+    const result = await create({ country: 'Germany', carrier: ' ', name: 'x'.repeat(101), price: { amount: -1, currency: 'EURO' }, freeOver: { amount: -5, currency: 'usd' }, estimatedDays: 366 });
     expect(result.shippingRate).toBeNull();
     expect(result.errors.map((error) => [error.code, error.field])).toEqual([
       ['INVALID_COUNTRY', 'country'],
@@ -51,9 +51,7 @@ describe.each(sqlBackends)('shipping rates on %s', (backend) => {
       ['INVALID_AMOUNT', 'freeOver.amount'],
       ['INVALID_FIELD', 'estimatedDays'],
     ]);
-    const mismatch = await mutate('createShippingRate', ops.create, {
-      input: { country: 'DE', carrier: 'DHL', name: 'Paket', price: { amount: 499, currency: 'EUR' }, freeOver: { amount: 5000, currency: 'USD' }, estimatedDays: 2 },
-    });
+    const mismatch = await create({ country: 'DE', carrier: 'DHL', name: 'Paket', price: { amount: 499, currency: 'EUR' }, freeOver: { amount: 5000, currency: 'USD' }, estimatedDays: 2 });
     expect(mismatch).toEqual({ shippingRate: null, errors: [{ code: 'INVALID_CURRENCY', field: 'freeOver.currency', message: 'freeOver must be in the currency of price' }] });
   });
 
@@ -61,41 +59,41 @@ describe.each(sqlBackends)('shipping rates on %s', (backend) => {
     const input = { country: 'BE', carrier: 'bpost', name: 'Standard', price: { amount: 650, currency: 'EUR' }, estimatedDays: 2 };
     const first = await createRate(shipping, input);
     const duplicate = { shippingRate: null, errors: [{ code: 'DUPLICATE_RATE', field: null, message: 'A rate with this country, carrier, name and currency already exists' }] };
-    expect(await mutate('createShippingRate', ops.create, { input: { ...input, country: 'be', price: { amount: 1, currency: 'EUR' } } })).toEqual(duplicate);
+    expect(await create({ ...input, country: 'be', price: { amount: 1, currency: 'EUR' } })).toEqual(duplicate);
     const inDollars = await createRate(shipping, { ...input, price: { amount: 700, currency: 'USD' } });
-    expect(await mutate('updateShippingRate', ops.update, { id: inDollars.id, input })).toEqual(duplicate);
+    expect(await update(inDollars.id, input)).toEqual(duplicate);
     expect(first.price).toEqual({ amount: 650, currency: 'EUR' });
   });
 
   it('admins update and delete rates; unknown ids are NOT_FOUND, malformed ids BAD_USER_INPUT', async () => {
     const rate = await createRate(shipping, { country: 'IT', carrier: 'Poste', name: 'Crono', price: { amount: 900, currency: 'EUR' }, estimatedDays: 4 });
     const input = { country: 'IT', carrier: 'Poste', name: 'Crono Express', price: { amount: 1200, currency: 'EUR' }, freeOver: { amount: 10_000, currency: 'EUR' }, estimatedDays: 2 };
-    const updated = await mutate('updateShippingRate', ops.update, { id: rate.id, input });
+    const updated = await update(rate.id, input);
     expect(updated).toEqual({
       shippingRate: { ...rate, name: 'Crono Express', price: { amount: 1200, currency: 'EUR' }, freeOver: { amount: 10_000, currency: 'EUR' }, estimatedDays: 2, updatedAt: iso },
       errors: [],
     });
-    expect(await mutate('deleteShippingRate', ops.delete, { id: rate.id })).toEqual(updated);
+    expect(await remove(rate.id)).toEqual(updated);
     const notFound = { shippingRate: null, errors: [{ code: 'NOT_FOUND', field: 'id', message: 'No shipping rate has this id' }] };
-    expect(await mutate('deleteShippingRate', ops.delete, { id: rate.id })).toEqual(notFound);
-    expect(await mutate('updateShippingRate', ops.update, { id: rate.id, input })).toEqual(notFound);
-    expect((await mutate('updateShippingRate', ops.update, { id: randomUUID(), input: { ...input, estimatedDays: -1 } })).errors[0]!.code).toBe('INVALID_FIELD');
-    expect(codes(await shipping.call(ops.delete, { id: 'nope' }, admin()))).toEqual([['BAD_USER_INPUT', 'id must be a UUID']]);
+    expect(await remove(rate.id)).toEqual(notFound);
+    expect(await update(rate.id, input)).toEqual(notFound);
+    expect((await update(randomUUID(), { ...input, estimatedDays: -1 })).errors[0]!.code).toBe('INVALID_FIELD');
+    expect(codes(await shipping.call(DeleteShippingRateDocument, { id: 'nope' }, admin()))).toEqual([['BAD_USER_INPUT', 'id must be a UUID']]);
   });
 
   it('customers get FORBIDDEN and anonymous callers UNAUTHENTICATED on every write; nothing changes', async () => {
     const rate = await createRate(shipping, { country: 'ES', carrier: 'Correos', name: 'Paq Estándar', price: { amount: 595, currency: 'EUR' }, estimatedDays: 3 });
     const input = { country: 'ES', carrier: 'SEUR', name: 'SEUR 24', price: { amount: 795, currency: 'EUR' }, estimatedDays: 1 };
-    const writes: Array<[string, Record<string, unknown>]> = [
-      [ops.create, { input }],
-      [ops.update, { id: rate.id, input }],
-      [ops.delete, { id: rate.id }],
+    const writes = [
+      (caller?: { userId: string; roles: string[] }) => shipping.call(CreateShippingRateDocument, { input }, caller),
+      (caller?: { userId: string; roles: string[] }) => shipping.call(UpdateShippingRateDocument, { id: rate.id, input }, caller),
+      (caller?: { userId: string; roles: string[] }) => shipping.call(DeleteShippingRateDocument, { id: rate.id }, caller),
     ];
-    for (const [query, variables] of writes) {
-      expect(codes(await shipping.call(query, variables, customer()))).toEqual([['FORBIDDEN', 'You are not allowed to do this']]);
-      expect(codes(await shipping.call(query, variables))).toEqual([['UNAUTHENTICATED', 'You must be signed in']]);
+    for (const write of writes) {
+      expect(codes(await write(customer()))).toEqual([['FORBIDDEN', 'You are not allowed to do this']]);
+      expect(codes(await write())).toEqual([['UNAUTHENTICATED', 'You must be signed in']]);
     }
-    const listed = await shipping.call<{ shippingRates: { edges: Array<{ node: { name: string } }> } }>(ops.list, { country: 'ES' });
+    const listed = await shipping.call(ShippingRatesDocument, { country: 'ES' });
     expect(listed.data!.shippingRates.edges.map((edge) => edge.node.name)).toEqual(['Paq Estándar']);
   });
 
@@ -105,13 +103,12 @@ describe.each(sqlBackends)('shipping rates on %s', (backend) => {
     for (const [index, name] of names.entries()) {
       await createRate(shipping, { country, carrier: name.split(' ')[0]!, name, price: { amount: 400 + index, currency: 'EUR' }, estimatedDays: 2 });
     }
-    type Listed = { shippingRates: { edges: Array<{ cursor: string; node: { name: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null }; totalCount: number } };
-    const first = (await shipping.call<Listed>(ops.list, { country: 'pt', first: 2 })).data!.shippingRates;
+    const first = (await shipping.call(ShippingRatesDocument, { country: 'pt', first: 2 })).data!.shippingRates;
     expect([first.edges.map((edge) => edge.node.name), first.pageInfo.hasNextPage, first.totalCount]).toEqual([names.slice(0, 2), true, 3]);
-    const rest = (await shipping.call<Listed>(ops.list, { country: 'PT', first: 2, after: first.pageInfo.endCursor })).data!.shippingRates;
+    const rest = (await shipping.call(ShippingRatesDocument, { country: 'PT', first: 2, after: first.pageInfo.endCursor })).data!.shippingRates;
     expect([rest.edges.map((edge) => edge.node.name), rest.pageInfo.hasNextPage]).toEqual([names.slice(2), false]);
-    expect(codes(await shipping.call(ops.list, { country: 'Portugal' }))).toEqual([['BAD_USER_INPUT', 'country must be an ISO 3166-1 alpha-2 code']]);
-    expect(codes(await shipping.call(ops.list, { first: 101 }))).toEqual([['BAD_USER_INPUT', 'first must be between 0 and 100']]);
-    expect(codes(await shipping.call(ops.list, { after: 'forged' }))).toEqual([['BAD_USER_INPUT', 'after is not a valid cursor']]);
+    expect(codes(await shipping.call(ShippingRatesDocument, { country: 'Portugal' }))).toEqual([['BAD_USER_INPUT', 'country must be an ISO 3166-1 alpha-2 code']]);
+    expect(codes(await shipping.call(ShippingRatesDocument, { first: 101 }))).toEqual([['BAD_USER_INPUT', 'first must be between 0 and 100']]);
+    expect(codes(await shipping.call(ShippingRatesDocument, { after: 'forged' }))).toEqual([['BAD_USER_INPUT', 'after is not a valid cursor']]);
   });
 });
