@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countQueries as countDatabaseQueries, sqlBackends, type SubgraphHarness } from '@shop/testkit';
+import { countQueries as countDatabaseQueries, entitiesOf, sqlBackends, type SubgraphHarness } from '@shop/testkit';
 import { addOk, deleteReview, customer, knownProduct, startRatings } from './ratings-harness';
+import { ProductSummariesDocument, ProductTopReviewsDocument, ReviewReferencesDocument, UserReviewsDocument, type UserReviewsQueryVariables } from './__generated__/graphql';
 
 describe.each(sqlBackends)('batched entities on %s', (backend) => {
   let ratings: SubgraphHarness;
@@ -22,13 +23,10 @@ describe.each(sqlBackends)('batched entities on %s', (backend) => {
     await addOk(ratings, products[7]!, 1);
     const unknown = `prod-${randomUUID()}`;
     const { result, queries } = await countQueries(() =>
-      ratings.call<{ _entities: Array<{ id: string; averageRating: number | null; reviewCount: number }> }>(
-        'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Product { id averageRating reviewCount } } }',
-        { reps: [...products, unknown].map((id) => ({ __typename: 'Product', id })) },
-      ),
+      ratings.call(ProductSummariesDocument, { reps: [...products, unknown].map((id) => ({ __typename: 'Product', id })) }),
     );
     expect(queries).toBe(1);
-    const entities = result.data!._entities;
+    const entities = entitiesOf('Product', result.data!._entities);
     expect(entities).toHaveLength(21);
     expect(entities[0]).toEqual({ id: products[0], averageRating: 4.33, reviewCount: 3 });
     expect(entities[7]).toEqual({ id: products[7], averageRating: 1, reviewCount: 1 });
@@ -43,14 +41,10 @@ describe.each(sqlBackends)('batched entities on %s', (backend) => {
     const c = await addOk(ratings, products[0]!, 4);
     const d = await addOk(ratings, products[2]!, 2);
     const { result, queries } = await countQueries(() =>
-      ratings.call<{ _entities: Array<{ reviews: { edges: Array<{ node: { id: string } }>; pageInfo: { hasNextPage: boolean }; totalCount: number } }> }>(
-        `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Product { averageRating
-          reviews(first: 2, sort: HIGHEST_RATING) { edges { node { id } } pageInfo { hasNextPage } totalCount } } } }`,
-        { reps: products.map((id) => ({ __typename: 'Product', id })) },
-      ),
+      ratings.call(ProductTopReviewsDocument, { reps: products.map((id) => ({ __typename: 'Product', id })) }),
     );
     expect(queries).toBe(2);
-    expect(result.data!._entities.map((entity) => [entity.reviews.edges.map((edge) => edge.node.id), entity.reviews.pageInfo.hasNextPage, entity.reviews.totalCount])).toEqual([
+    expect(entitiesOf('Product', result.data!._entities).map((entity) => [entity!.reviews.edges.map((edge) => edge.node.id), entity!.reviews.pageInfo.hasNextPage, entity!.reviews.totalCount])).toEqual([
       [[b.id, c.id], true, 3],
       [[], false, 0],
       [[d.id], false, 1],
@@ -64,21 +58,19 @@ describe.each(sqlBackends)('batched entities on %s', (backend) => {
     const b1 = await addOk(ratings, p1, 2, bob);
     const a2 = await addOk(ratings, p2, 4, ada);
     const a3 = await addOk(ratings, p3, 3, ada);
-    const query = `query($reps: [_Any!]!, $after: String) { _entities(representations: $reps) { ... on User { id
-      reviews(first: 2, after: $after) { edges { node { id product { id } } } pageInfo { hasNextPage hasPreviousPage endCursor } totalCount } } } }`;
-    type Users = { _entities: Array<{ id: string; reviews: { edges: Array<{ node: { id: string } }>; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null }; totalCount: number } }> };
-    const { result, queries } = await countQueries(() => ratings.call<Users>(query, { reps: [ada, bob, eve].map((id) => ({ __typename: 'User', id })) }));
+    const users = async (variables: UserReviewsQueryVariables) => entitiesOf('User', (await ratings.call(UserReviewsDocument, variables)).data!._entities);
+    const { result, queries } = await countQueries(() => users({ reps: [ada, bob, eve].map((id) => ({ __typename: 'User', id })) }));
     expect(queries).toBe(2);
-    const [adaView, bobView, eveView] = result.data!._entities;
+    const [adaView, bobView, eveView] = result;
     expect(adaView!.reviews.edges.map((edge) => edge.node.id)).toEqual([a3.id, a2.id]);
     expect(adaView!.reviews).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true, hasPreviousPage: false } });
     expect(bobView!.reviews).toMatchObject({ edges: [{ node: { id: b1.id, product: { id: p1 } } }], totalCount: 1, pageInfo: { hasNextPage: false } });
     expect(eveView!.reviews).toEqual({ edges: [], totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: false, endCursor: null } });
-    const next = await ratings.call<Users>(query, { reps: [{ __typename: 'User', id: ada }], after: adaView!.reviews.pageInfo.endCursor });
-    expect(next.data!._entities[0]!.reviews).toMatchObject({ edges: [{ node: { id: a1.id } }], pageInfo: { hasNextPage: false, hasPreviousPage: true } });
+    const next = await users({ reps: [{ __typename: 'User', id: ada }], after: adaView!.reviews.pageInfo.endCursor });
+    expect(next[0]!.reviews).toMatchObject({ edges: [{ node: { id: a1.id } }], pageInfo: { hasNextPage: false, hasPreviousPage: true } });
     await deleteReview(ratings, customer(ada), a2.id);
-    const after = await ratings.call<Users>(query, { reps: [{ __typename: 'User', id: ada }] });
-    expect(after.data!._entities[0]!.reviews.edges.map((edge) => edge.node.id)).toEqual([a3.id, a1.id]);
+    const after = await users({ reps: [{ __typename: 'User', id: ada }] });
+    expect(after[0]!.reviews.edges.map((edge) => edge.node.id)).toEqual([a3.id, a1.id]);
   });
 
   it('resolves Review references in one query, null for unknown ids', async () => {
@@ -86,7 +78,7 @@ describe.each(sqlBackends)('batched entities on %s', (backend) => {
     const reviews = [await addOk(ratings, productId, 1), await addOk(ratings, productId, 2)];
     const reps = [...reviews.map((r) => r.id), '00000000-0000-4000-8000-000000000000', 'not-a-uuid'].map((id) => ({ __typename: 'Review', id }));
     const { result, queries } = await countQueries(() =>
-      ratings.call('query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Review { id rating product { id } } } }', { reps }),
+      ratings.call(ReviewReferencesDocument, { reps }),
     );
     expect(queries).toBe(1);
     expect(result.data).toEqual({

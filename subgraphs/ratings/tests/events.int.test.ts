@@ -7,6 +7,7 @@ import { inbox, outbox } from '../src/db/schema';
 import { PRODUCT_EVENTS_GROUP } from '../src/events/product-events.consumer';
 import { createRatings } from '../src';
 import { addOk, addReview, customer, deleteReview, isKnown, knownProduct, productCreatedEvent, productDeletedEvent, publish, startRatings, summaries } from './ratings-harness';
+import { ReviewDocument, ReviewVerifiedPurchasesDocument, UserReviewTotalsDocument } from './__generated__/graphql';
 
 describe.each(sqlBackends)('ratings events on %s', (backend) => {
   let ratings: SubgraphHarness;
@@ -64,11 +65,9 @@ describe.each(sqlBackends)('ratings events on %s', (backend) => {
     await publish(ratings.platform.transport, productDeleted, productDeletedEvent(productId));
     await eventually(async () => !(await isKnown(ratings, productId)), { what: `${productId} to be forgotten` });
     expect(await summaries(ratings, [productId])).toEqual([{ id: productId, averageRating: null, reviewCount: 0 }]);
-    const mine = await ratings.call('query($reps: [_Any!]!) { _entities(representations: $reps) { ... on User { reviews { edges { node { id } } totalCount } } } }', {
-      reps: [{ __typename: 'User', id: userId }],
-    });
+    const mine = await ratings.call(UserReviewTotalsDocument, { reps: [{ __typename: 'User', id: userId }] });
     expect(mine.data).toEqual({ _entities: [{ reviews: { edges: [{ node: { id: kept.id } }], totalCount: 1 } }] });
-    expect((await ratings.call('query($id: ID!) { review(id: $id) { id } }', { id: gone.id })).data).toEqual({ review: null });
+    expect((await ratings.call(ReviewDocument, { id: gone.id })).data).toEqual({ review: null });
     expect((await addReview(ratings, customer(), { productId, rating: 5 })).data?.addReview.errors.map((e) => e.code)).toEqual(['UNKNOWN_PRODUCT']);
   });
 
@@ -111,7 +110,7 @@ describe.each(sqlBackends)('ratings events on %s', (backend) => {
     expect(await service.markVerifiedPurchases(buyer, [p1, p2, p1, 'unknown-product'])).toBe(2);
     expect(await service.markVerifiedPurchases(buyer, [p1])).toBe(0);
     expect(await service.markVerifiedPurchases(buyer, [])).toBe(0);
-    const view = await ratings.call('query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Review { id verifiedPurchase } } }', {
+    const view = await ratings.call(ReviewVerifiedPurchasesDocument, {
       reps: [r1, r2, r3, stranger].map((review) => ({ __typename: 'Review', id: review.id })),
     });
     expect(view.data).toEqual({

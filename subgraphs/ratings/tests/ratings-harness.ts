@@ -2,9 +2,10 @@ import { eventually } from '@shop/testkit';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { productCreated, productDeleted, type EventContract, type EventEnvelope, type EventTransport } from '@shop/events';
-import { startSubgraphHarness, type HarnessBackend, type SubgraphHarness } from '@shop/testkit';
+import { entitiesOf, startSubgraphHarness, type HarnessBackend, type SubgraphHarness } from '@shop/testkit';
 import { ratingsModule } from '../src';
 import { knownProducts } from '../src/db/schema';
+import { AddReviewDocument, DeleteReviewDocument, ProductSummariesDocument } from './__generated__/graphql';
 
 /** Shared set-up for the ratings integration suites: products made known through real events, review helpers. */
 export const startRatings = (backend: HarnessBackend, transport: 'local' | 'kafka' = 'local') =>
@@ -41,30 +42,11 @@ export async function knownProduct(harness: SubgraphHarness): Promise<string> {
   return event.aggregateId;
 }
 
-export interface ReviewView {
-  id: string;
-  rating: number;
-  title: string;
-  body: string;
-  author: { id: string };
-  product: { id: string };
-  createdAt: string;
-  verifiedPurchase: boolean;
-}
-export const reviewFields = 'id rating title body author { id } product { id } createdAt verifiedPurchase';
-
-type Payload = { addReview: { review: ReviewView | null; errors: Array<{ code: string; field: string | null; message: string }> } };
-
 export const addReview = (
   harness: SubgraphHarness,
   caller: { userId: string | null; roles?: string[] },
   input: { productId: string; rating: number; title?: string; body?: string },
-) =>
-  harness.call<Payload>(
-    `mutation($input: AddReviewInput!) { addReview(input: $input) { review { ${reviewFields} } errors { code field message } } }`,
-    { input: { title: 'Nice', body: 'Does the job.', ...input } },
-    caller,
-  );
+) => harness.call(AddReviewDocument, { input: { title: 'Nice', body: 'Does the job.', ...input } }, caller);
 
 /** Adds a review that must succeed and returns it. */
 export async function addOk(harness: SubgraphHarness, productId: string, rating: number, userId: string = randomUUID()) {
@@ -74,24 +56,10 @@ export async function addOk(harness: SubgraphHarness, productId: string, rating:
   return review;
 }
 
-export const deleteReview = (harness: SubgraphHarness, caller: { userId: string | null; roles?: string[] }, id: string) =>
-  harness.call<{ deleteReview: { deletedReviewId: string; product: { id: string; averageRating: number | null; reviewCount: number } } }>(
-    'mutation($id: ID!) { deleteReview(id: $id) { deletedReviewId product { id averageRating reviewCount } } }',
-    { id },
-    caller,
-  );
+export const deleteReview = (harness: SubgraphHarness, caller: { userId: string | null; roles?: string[] }, id: string) => harness.call(DeleteReviewDocument, { id }, caller);
 
-export interface Summary {
-  id: string;
-  averageRating: number | null;
-  reviewCount: number;
-}
-
-export async function summaries(harness: SubgraphHarness, productIds: string[]): Promise<Summary[]> {
-  const result = await harness.call<{ _entities: Summary[] }>(
-    'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Product { id averageRating reviewCount } } }',
-    { reps: productIds.map((id) => ({ __typename: 'Product', id })) },
-  );
+export async function summaries(harness: SubgraphHarness, productIds: string[]) {
+  const result = await harness.call(ProductSummariesDocument, { reps: productIds.map((id) => ({ __typename: 'Product', id })) });
   if (!result.data) throw new Error(JSON.stringify(result.errors));
-  return result.data._entities;
+  return entitiesOf('Product', result.data._entities);
 }

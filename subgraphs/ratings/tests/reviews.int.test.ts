@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SubgraphHarness } from '@shop/testkit';
-import { sqlBackends } from '@shop/testkit';
-import { addOk, addReview, admin, customer, deleteReview, knownProduct, reviewFields, startRatings, summaries } from './ratings-harness';
+import { entitiesOf, sqlBackends } from '@shop/testkit';
+import { addOk, addReview, admin, customer, deleteReview, knownProduct, startRatings, summaries } from './ratings-harness';
+import { ProductReviewsDocument, ReviewDocument, type ProductReviewsQuery, type ProductReviewsQueryVariables, type ReviewSort } from './__generated__/graphql';
 
-type Page = { edges: Array<{ cursor: string; node: { id: string } }>; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null }; totalCount: number };
+
+type Page = Extract<ProductReviewsQuery['_entities'][number], { __typename?: 'Product' }>['reviews'];
 
 describe.each(sqlBackends)('reviews on %s', (backend) => {
   let ratings: SubgraphHarness;
@@ -13,17 +15,13 @@ describe.each(sqlBackends)('reviews on %s', (backend) => {
   });
   afterAll(() => ratings.stop());
 
-  const productPage = async (productId: string, args: { first?: number; after?: string | null; sort?: string }) => {
-    const result = await ratings.call<{ _entities: Array<{ reviews: Page }> }>(
-      `query($reps: [_Any!]!, $first: Int, $after: String, $sort: ReviewSort) { _entities(representations: $reps) { ... on Product {
-        reviews(first: $first, after: $after, sort: $sort) { edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } totalCount } } } }`,
-      { reps: [{ __typename: 'Product', id: productId }], ...args },
-    );
-    return result;
+  const productPage = async (productId: string, args: Omit<ProductReviewsQueryVariables, 'reps'>) => {
+    const result = await ratings.call(ProductReviewsDocument, { reps: [{ __typename: 'Product', id: productId }], ...args });
+    return { ...result, data: result.data && { _entities: entitiesOf('Product', result.data._entities) } };
   };
 
   /** Walks the whole list `first` at a time and returns the pages' ids. */
-  const walk = async (productId: string, sort: string, first: number) => {
+  const walk = async (productId: string, sort: ReviewSort, first: number) => {
     const pages: string[][] = [];
     let after: string | null = null;
     for (;;) {
@@ -34,7 +32,7 @@ describe.each(sqlBackends)('reviews on %s', (backend) => {
       expect(page.pageInfo.endCursor).toBe(page.edges.at(-1)?.cursor ?? null);
       pages.push(page.edges.map((edge) => edge.node.id));
       if (!page.pageInfo.hasNextPage) return pages;
-      after = page.pageInfo.endCursor;
+      after = page.pageInfo.endCursor ?? null;
     }
   };
 
@@ -58,7 +56,7 @@ describe.each(sqlBackends)('reviews on %s', (backend) => {
     const productId = await knownProduct(ratings);
     await addOk(ratings, productId, 4);
     const newest = (await productPage(productId, { first: 1 })).data!._entities[0]!.reviews.pageInfo.endCursor!;
-    for (const args of [{ first: 101 }, { first: -1 }, { after: 'not-a-cursor' }, { after: newest, sort: 'OLDEST' }]) {
+    for (const args of [{ first: 101 }, { first: -1 }, { after: 'not-a-cursor' }, { after: newest, sort: 'OLDEST' as const }]) {
       const result = await productPage(productId, args);
       expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
     }
@@ -95,8 +93,10 @@ describe.each(sqlBackends)('reviews on %s', (backend) => {
       createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       verifiedPurchase: false,
     });
-    expect((await ratings.call(`query($id: ID!) { review(id: $id) { ${reviewFields} } }`, { id: review.id })).data).toEqual({ review });
-    expect((await ratings.call('query { review(id: "00000000-0000-4000-8000-000000000000") { id } }')).data).toEqual({ review: null });
+    expect((await ratings.call(ReviewDocument, { id: review.id })).data).toEqual({ review });
+    expect((await ratings.call(ReviewDocument, { id: '00000000-0000-4000-8000-000000000000' })).data).toEqual({ review: null });
+    expect((await ratings.call(ReviewDocument, { id: 'nope' })).errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    // The same malformed id as a literal in the query text, as a hand-written client may send it.
     expect((await ratings.call('query { review(id: "nope") { id } }')).errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
   });
 
