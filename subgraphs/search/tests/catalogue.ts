@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { ProductSnapshot } from '@shop/events';
 import type { SubgraphHarness } from '@shop/testkit';
 import { category, created, feed, rating, stock, uniqueCurrency } from './helpers';
+import type { SearchFilter, SearchQuery, SearchQueryVariables } from './__generated__/graphql';
 
 interface Fixture {
   name: string;
@@ -56,28 +57,7 @@ export async function seedCatalogue(harness: SubgraphHarness) {
   return { currency, ids, idsOf, products: products as Record<Key, ProductSnapshot>, events };
 }
 
-export const SEARCH = `query($text: String, $filter: SearchFilter, $sort: SearchSort, $first: Int, $after: String) {
-  search(text: $text, filter: $filter, sort: $sort, first: $first, after: $after) {
-    edges { cursor score node { id } }
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    totalCount
-    facets { categories { categoryId count } priceBuckets { min max count } ratings { minRating count } inStock }
-  }
-}`;
+/** Search variables as the suites write them: the filter's currency is added by each suite. */
+export type SearchVariables = Omit<SearchQueryVariables, 'filter'> & { filter?: Partial<SearchFilter> };
 
-export interface SearchData {
-  search: {
-    edges: Array<{ cursor: string; score: number | null; node: { id: string } }>;
-    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-    totalCount: number;
-    facets: {
-      categories: Array<{ categoryId: string; count: number }>;
-      priceBuckets: Array<{ min: number; max: number | null; count: number }>;
-      ratings: Array<{ minRating: number; count: number }>;
-      inStock: number;
-    };
-  };
-}
-
-/** Price buckets as [min, max, count] for compact expectations. */
-export const buckets = (data: SearchData) => data.search.facets.priceBuckets.map((b) => [b.min, b.max, b.count]);
+export const buckets = (data: SearchQuery) => data.search.facets.priceBuckets.map((b) => [b.min, b.max, b.count]);

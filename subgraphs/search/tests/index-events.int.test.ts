@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ratingsTopic, reviewAdded, type ProductSnapshot } from '@shop/events';
 import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { inbox } from '../src/db/schema';
-import { SEARCH, type SearchData } from './catalogue';
+import { SearchDocument, type SearchFilter } from './__generated__/graphql';
 import { countedSearchModule, created, deleted, feed, rating, stock, uniqueCurrency, updated, type SqlCounter } from './helpers';
 
 const t = (minute: number) => new Date(Date.parse('2026-02-01T00:00:00.000Z') + minute * 60_000);
@@ -27,12 +27,12 @@ describe.each(sqlBackends)('index events and the result cache on %s', (backend) 
     published: true,
     ...overrides,
   });
-  const find = async (currency: string, filter: Record<string, unknown> = {}, text = '') => {
-    const result = await search.call<SearchData>(SEARCH, { text, filter: { currency, ...filter } });
+  const find = async (currency: string, filter: Partial<SearchFilter> = {}, text = '') => {
+    const result = await search.call(SearchDocument, { text, filter: { currency, ...filter } });
     expect(result.errors).toBeUndefined();
     return result.data!.search;
   };
-  const idsIn = async (currency: string, filter: Record<string, unknown> = {}, text = '') => (await find(currency, filter, text)).edges.map((e) => e.node.id);
+  const idsIn = async (currency: string, filter: Partial<SearchFilter> = {}, text = '') => (await find(currency, filter, text)).edges.map((e) => e.node.id);
   /** SQL statements a call runs. */
   const statements = async <T>(work: () => Promise<T>) => {
     const before = sqlCount.count;

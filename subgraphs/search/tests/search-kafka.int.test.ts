@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { productCreated, productsTopic } from '@shop/events';
 import { eventually, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { searchModule } from '../src';
-import { SEARCH, type SearchData } from './catalogue';
+import { SearchDocument } from './__generated__/graphql';
 import { uniqueCurrency } from './helpers';
 
 /** Services mode: catalog events reach the index over real Kafka. */
@@ -26,7 +26,7 @@ describe('search on PostgreSQL + Kafka', () => {
       price: { amount: 4_900, currency },
       published: true,
     });
-    const find = () => search.call<SearchData>(SEARCH, { text: 'raincoat', filter: { currency } });
+    const find = () => search.call(SearchDocument, { text: 'raincoat', filter: { currency } });
     expect((await find()).data!.search.totalCount).toBe(0);
 
     await search.platform.transport.publish([{ topic: productsTopic, key: productId, envelope }]);

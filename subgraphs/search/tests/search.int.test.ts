@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { searchModule } from '../src';
-import { buckets, SEARCH, seedCatalogue, type SearchData } from './catalogue';
+import { buckets, seedCatalogue, type SearchVariables } from './catalogue';
+import { ProductReferencesDocument, SearchDocument, type SearchFilter, type SearchQuery, type SearchSort } from './__generated__/graphql';
 
 const noBuckets = [[0, 1000, 0], [1000, 2500, 0], [2500, 5000, 0], [5000, 10000, 0], [10000, 25000, 0], [25000, 50000, 0], [50000, null, 0]];
 
@@ -15,13 +16,13 @@ describe.each(sqlBackends)('search queries on %s', (backend) => {
   });
   afterAll(() => search?.stop());
 
-  const run = async (variables: Record<string, unknown>) => {
-    const filter = { currency: shop.currency, ...(variables.filter as object) };
-    const result = await search.call<SearchData>(SEARCH, { ...variables, filter });
+  const run = async (variables: SearchVariables) => {
+    const filter = { currency: shop.currency, ...variables.filter };
+    const result = await search.call(SearchDocument, { ...variables, filter });
     expect(result.errors).toBeUndefined();
     return result.data!;
   };
-  const ids = async (variables: Record<string, unknown>) => (await run(variables)).search.edges.map((edge) => edge.node.id);
+  const ids = async (variables: SearchVariables) => (await run(variables)).search.edges.map((edge) => edge.node.id);
 
   it('ranks a small catalogue: exact words first, shorter names before longer ones, never unpublished products', async () => {
     expect(await ids({ text: 'jacket' })).toEqual(shop.idsOf('ba'));
@@ -78,8 +79,8 @@ describe.each(sqlBackends)('search queries on %s', (backend) => {
   });
 
   it('an unknown category id or slug is BAD_USER_INPUT naming the argument and the unknown values, never an empty result', async () => {
-    const refused = async (filter: Record<string, unknown>) => {
-      const result = await search.call(SEARCH, { filter: { currency: shop.currency, ...filter } });
+    const refused = async (filter: Partial<SearchFilter>) => {
+      const result = await search.call(SearchDocument, { filter: { currency: shop.currency, ...filter } });
       expect(result.data).toBeNull();
       return result.errors?.map((e) => ({ message: e.message, code: e.extensions?.code, argument: e.extensions?.argument }));
     };
@@ -192,22 +193,22 @@ describe.each(sqlBackends)('search queries on %s', (backend) => {
     expect(buckets(nothing)).toEqual(noBuckets);
   });
 
-  const pageThrough = async (variables: Record<string, unknown>, first: number) => {
+  const pageThrough = async (variables: SearchVariables, first: number) => {
     const seen: string[] = [];
     const pages: boolean[] = [];
     let after: string | null = null;
     for (let page = 0; page < 10; page++) {
-      const data: SearchData = await run({ ...variables, first, after });
+      const data: SearchQuery = await run({ ...variables, first, after });
       seen.push(...data.search.edges.map((edge) => edge.node.id));
       pages.push(data.search.pageInfo.hasPreviousPage);
       expect(data.search.totalCount).toBe(variables.text === 'jacket' ? 2 : 6);
       if (!data.search.pageInfo.hasNextPage) break;
-      after = data.search.pageInfo.endCursor;
+      after = data.search.pageInfo.endCursor ?? null;
     }
     return { seen, pages };
   };
 
-  it.each([
+  it.each<[SearchSort, string]>([
     ['RELEVANCE', 'fedcba'],
     ['PRICE_ASC', 'fdebca'],
     ['PRICE_DESC', 'acbedf'],
@@ -225,8 +226,9 @@ describe.each(sqlBackends)('search queries on %s', (backend) => {
   });
 
   it('rejects bad input with BAD_USER_INPUT', async () => {
-    const errorOf = async (variables: Record<string, unknown>) => {
-      const result = await search.call(SEARCH, variables);
+    // No currency added: these variables are sent exactly as written.
+    const errorOf = async (variables: Omit<SearchVariables, 'filter'> & { filter?: SearchFilter | Partial<SearchFilter> }) => {
+      const result = await search.call(SearchDocument, variables as SearchVariables);
       return result.errors?.map((e) => [e.extensions?.code, e.message]);
     };
     const bad = (message: string) => [['BAD_USER_INPUT', message]];
@@ -253,7 +255,7 @@ describe.each(sqlBackends)('search queries on %s', (backend) => {
   });
 
   it('resolves Product references without touching the database', async () => {
-    const result = await search.call('query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Product { id } } }', {
+    const result = await search.call(ProductReferencesDocument, {
       reps: [{ __typename: 'Product', id: shop.ids.a }, { __typename: 'Product', id: 'unknown' }],
     });
     expect(result.data).toEqual({ _entities: [{ id: shop.ids.a }, { id: 'unknown' }] });

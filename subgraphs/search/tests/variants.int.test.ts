@@ -4,22 +4,9 @@ import type { ProductSnapshot, VariantSnapshot } from '@shop/events';
 import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { searchModule } from '../src';
 import { category, created, feed, uniqueCurrency, updated } from './helpers';
+import { SearchOptionsDocument, type SearchFilter, type SearchOptionsQuery, type SearchSort } from './__generated__/graphql';
 
-const QUERY = `query($text: String, $filter: SearchFilter, $sort: SearchSort) {
-  search(text: $text, filter: $filter, sort: $sort) {
-    totalCount
-    edges { node { id } }
-    facets { options { option values { value count } } priceBuckets { min count } }
-  }
-}`;
-
-interface Result {
-  search: {
-    totalCount: number;
-    edges: Array<{ node: { id: string } }>;
-    facets: { options: Array<{ option: string; values: Array<{ value: string; count: number }> }>; priceBuckets: Array<{ min: number; count: number }> };
-  };
-}
+type Result = SearchOptionsQuery;
 
 type Variant = [price: number, options: Record<string, string>, published?: boolean];
 
@@ -76,12 +63,12 @@ describe.each(sqlBackends)('option filters and facets on %s', (backend) => {
   });
   afterAll(() => search?.stop());
 
-  const run = async (filter: Record<string, unknown> = {}, sort = 'PRICE_ASC') => {
-    const result = await search.call<Result>(QUERY, { filter: { currency, ...filter }, sort });
+  const run = async (filter: Partial<SearchFilter> = {}, sort: SearchSort = 'PRICE_ASC') => {
+    const result = await search.call(SearchOptionsDocument, { filter: { currency, ...filter }, sort });
     expect(result.errors).toBeUndefined();
     return result.data!.search;
   };
-  const found = async (filter: Record<string, unknown>) => (await run(filter)).edges.map((edge) => edge.node.id);
+  const found = async (filter: Partial<SearchFilter>) => (await run(filter)).edges.map((edge) => edge.node.id);
   const nonEmptyBuckets = (result: Result['search']) => result.facets.priceBuckets.filter((bucket) => bucket.count > 0).map((bucket) => [bucket.min, bucket.count]);
 
   it('a product matches when one published variant has every chosen option value', async () => {
@@ -143,7 +130,7 @@ describe.each(sqlBackends)('option filters and facets on %s', (backend) => {
 
   it('refuses unbounded or malformed option filters with BAD_USER_INPUT naming filter.options', async () => {
     const refused = async (options: unknown) => {
-      const result = await search.call(QUERY, { filter: { currency, options } });
+      const result = await search.call(SearchOptionsDocument, { filter: { currency, options: options as SearchFilter['options'] } });
       expect(result.data).toBeNull();
       return result.errors?.map((error) => [error.extensions?.code, error.extensions?.argument, error.message]);
     };
