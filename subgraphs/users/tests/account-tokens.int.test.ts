@@ -5,13 +5,9 @@ import { generateSigningKey } from '@shop/auth';
 import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { accountTokens, outbox, refreshTokens, users } from '../src/db/schema';
 import { usersModule, type UsersConfig } from '../src';
+import { RegisterDocument, RequestPasswordResetDocument, ResetPasswordDocument } from './__generated__/graphql';
 
 const password = 'correct-horse-battery-9';
-const ops = {
-  register: 'mutation($input: RegisterInput!) { register(input: $input) { session { user { id } refreshToken } errors { code } } }',
-  requestReset: 'mutation($email: String!) { requestPasswordReset(email: $email) }',
-  reset: 'mutation($token: String!, $newPassword: String!) { resetPassword(token: $token, newPassword: $newPassword) { ok errors { code field } } }',
-};
 
 describe.each(sqlBackends)('one-time e-mailed tokens on %s', (backend) => {
   let harness: SubgraphHarness;
@@ -33,8 +29,8 @@ describe.each(sqlBackends)('one-time e-mailed tokens on %s', (backend) => {
   const db = () => harness.platform.database.db;
   const register = async () => {
     const email = `tokens.${backend}.${process.pid}.${counter++}@example.com`;
-    const result = await harness.call<{ register: { session: { user: { id: string }; refreshToken: string } } }>(ops.register, { input: { email, password, name: 'Ada' } });
-    return { email, userId: result.data!.register.session.user.id };
+    const result = await harness.call(RegisterDocument, { input: { email, password, name: 'Ada' } });
+    return { email, userId: result.data!.register.session!.user.id };
   };
   /** The tokens users published for this user, in the order it published them (what notifications would mail). */
   const mailedTokens = async (userId: string) =>
@@ -50,7 +46,7 @@ describe.each(sqlBackends)('one-time e-mailed tokens on %s', (backend) => {
 
   it('stores only a hash of the mailed token, and an expired token is TOKEN_EXPIRED and changes nothing', async () => {
     const { email, userId } = await register();
-    expect((await harness.call(ops.requestReset, { email })).data).toEqual({ requestPasswordReset: true });
+    expect((await harness.call(RequestPasswordResetDocument, { email })).data).toEqual({ requestPasswordReset: true });
     const [token] = await mailedTokens(userId);
     const [row] = await db().select().from(accountTokens).where(eq(accountTokens.userId, userId));
     expect(row!.tokenHash).toBe(createHash('sha256').update(token!).digest('base64url'));
@@ -58,7 +54,7 @@ describe.each(sqlBackends)('one-time e-mailed tokens on %s', (backend) => {
 
     await db().update(accountTokens).set({ expiresAt: new Date(Date.now() - 60_000) }).where(eq(accountTokens.id, row!.id));
     const before = await snapshot();
-    expect((await harness.call(ops.reset, { token, newPassword: 'a-brand-new-horse-42' })).data).toEqual({
+    expect((await harness.call(ResetPasswordDocument, { token: token!, newPassword: 'a-brand-new-horse-42' })).data).toEqual({
       resetPassword: { ok: false, errors: [{ code: 'TOKEN_EXPIRED', field: 'token' }] },
     });
     expect(await snapshot()).toEqual(before);
@@ -66,14 +62,14 @@ describe.each(sqlBackends)('one-time e-mailed tokens on %s', (backend) => {
 
   it('a newer reset voids the older token; a weak password leaves the token usable', async () => {
     const { email, userId } = await register();
-    await harness.call(ops.requestReset, { email });
-    await harness.call(ops.requestReset, { email });
+    await harness.call(RequestPasswordResetDocument, { email });
+    await harness.call(RequestPasswordResetDocument, { email });
     const [older, newer] = await mailedTokens(userId);
     const before = await snapshot();
-    expect((await harness.call(ops.reset, { token: newer, newPassword: 'short' })).data).toEqual({ resetPassword: { ok: false, errors: [{ code: 'WEAK_PASSWORD', field: 'newPassword' }] } });
+    expect((await harness.call(ResetPasswordDocument, { token: newer!, newPassword: 'short' })).data).toEqual({ resetPassword: { ok: false, errors: [{ code: 'WEAK_PASSWORD', field: 'newPassword' }] } });
     expect(await snapshot()).toEqual(before);
-    expect((await harness.call(ops.reset, { token: newer, newPassword: 'a-brand-new-horse-42' })).data).toEqual({ resetPassword: { ok: true, errors: [] } });
-    expect((await harness.call(ops.reset, { token: older, newPassword: 'a-brand-new-horse-43' })).data).toEqual({
+    expect((await harness.call(ResetPasswordDocument, { token: newer!, newPassword: 'a-brand-new-horse-42' })).data).toEqual({ resetPassword: { ok: true, errors: [] } });
+    expect((await harness.call(ResetPasswordDocument, { token: older!, newPassword: 'a-brand-new-horse-43' })).data).toEqual({
       resetPassword: { ok: false, errors: [{ code: 'TOKEN_INVALID', field: 'token' }] },
     });
     const live = (await db().select().from(refreshTokens).where(eq(refreshTokens.userId, userId))).filter((t) => t.revokedAt === null);
@@ -82,7 +78,7 @@ describe.each(sqlBackends)('one-time e-mailed tokens on %s', (backend) => {
 
   it('reset requests are throttled per e-mail and address: past the free ones nothing more is mailed, and the answer stays true', async () => {
     const { email, userId } = await register();
-    for (let i = 0; i < 6; i++) expect((await harness.call(ops.requestReset, { email })).data).toEqual({ requestPasswordReset: true });
+    for (let i = 0; i < 6; i++) expect((await harness.call(RequestPasswordResetDocument, { email })).data).toEqual({ requestPasswordReset: true });
     expect(await mailedTokens(userId)).toHaveLength(3);
   });
 });

@@ -5,6 +5,7 @@ import { MemoryCache, RedisCache, type Cache } from '@shop/cache';
 import { startSubgraphHarness, testServers, type SubgraphHarness } from '@shop/testkit';
 import { LoginThrottle } from '../src/services/login-throttle.service';
 import { usersModule, type UsersConfig } from '../src';
+import { LoginDocument, RegisterDocument } from './__generated__/graphql';
 
 const adapters: Array<[string, () => Cache]> = [
   ['memory', () => new MemoryCache({ keyPrefix: `users-${randomUUID()}` })],
@@ -107,15 +108,11 @@ describe('two users replicas on one Redis share the counters', () => {
   });
 
   const login = (replica: SubgraphHarness, email: string, clientIp: string) =>
-    replica.call('mutation($input: LoginInput!) { login(input: $input) { session { accessToken } errors { code field message retryAfterSeconds } } }', {
-      input: { email, password: 'wrong-password-123' },
-    }, { clientIp });
+    replica.call(LoginDocument, { input: { email, password: 'wrong-password-123' } }, { clientIp });
 
   it('known and unknown e-mails alike: failures on either replica count once', async () => {
     const email = `known.${Date.now()}@example.com`;
-    await replicas[0]!.call('mutation($input: RegisterInput!) { register(input: $input) { errors { code } } }', {
-      input: { email, password: 'correct-horse-battery-9', name: 'Ada' },
-    });
+    await replicas[0]!.call(RegisterDocument, { input: { email, password: 'correct-horse-battery-9', name: 'Ada' } });
     for (const target of [email, `unknown.${Date.now()}@example.com`]) {
       const invalid = { data: { login: { session: null, errors: [{ code: 'INVALID_CREDENTIALS', field: null, message: 'E-mail or password is wrong', retryAfterSeconds: null }] } } };
       for (let i = 0; i < 4; i++) expect(await login(replicas[i % 2]!, target, '192.0.2.10')).toEqual(invalid);

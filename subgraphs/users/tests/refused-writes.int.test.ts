@@ -1,9 +1,22 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { asc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningKey } from '@shop/auth';
 import { type Caller, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { addresses, outbox, refreshTokens, users } from '../src/db/schema';
 import { usersModule, type UsersConfig } from '../src';
+import {
+  AddAddressDocument,
+  DeleteAddressDocument,
+  LoginDocument,
+  LogoutDocument,
+  RefreshTokenDocument,
+  RegisterDocument,
+  SetDefaultAddressDocument,
+  SetUserRolesDocument,
+  UpdateAddressDocument,
+  type AddressInput,
+} from './__generated__/graphql';
 
 const home = { name: 'Ada Lovelace', line1: '12 St James Sq', city: 'London', postalCode: 'SW1Y 4JH', country: 'GB' };
 const office = { ...home, line1: '1 Analytical Way' };
@@ -41,9 +54,9 @@ describe.each(sqlBackends)('refused users mutations change nothing on %s', (back
     };
   };
   /** Runs a call that must be refused, asserts its answer, and that no row changed. */
-  const refused = async (query: string, variables: Record<string, unknown>, caller: Caller, expected: unknown) => {
+  const refused = async <TData, TVariables>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables, caller: Caller, expected: unknown) => {
     const before = await snapshot();
-    const { errors, ...result } = await harness.call(query, variables, caller);
+    const { errors, ...result } = await harness.call(document, variables, caller);
     // Source locations depend on the query text, not on the behaviour under test.
     expect({ ...result, ...(errors ? { errors: errors.map((error) => ({ ...error, locations: undefined })).map(({ locations: _locations, ...error }) => error) } : {}) }).toEqual(expected);
     expect(await snapshot()).toEqual(before);
@@ -51,19 +64,13 @@ describe.each(sqlBackends)('refused users mutations change nothing on %s', (back
   const email = () => `refused${counter++}.${Date.now()}@example.com`;
   const newUser = async () => {
     const address = email();
-    const result = await harness.call<{ register: { session: { user: { id: string }; refreshToken: string } } }>(
-      'mutation($input: RegisterInput!) { register(input: $input) { session { user { id } refreshToken } } }',
-      { input: { email: address, password, name: 'Ada' } },
-    );
-    return { email: address, ...result.data!.register.session, id: result.data!.register.session.user.id };
+    const result = await harness.call(RegisterDocument, { input: { email: address, password, name: 'Ada' } });
+    const session = result.data!.register.session!;
+    return { email: address, user: session.user, refreshToken: session.refreshToken, id: session.user.id };
   };
-  const addAddress = async (userId: string, input: object, makeDefault = false) => {
-    const result = await harness.call<{ addAddress: { address: { id: string } } }>(
-      'mutation($input: AddressInput!, $d: Boolean) { addAddress(input: $input, makeDefault: $d) { address { id } } }',
-      { input, d: makeDefault },
-      { userId, roles: ['customer'] },
-    );
-    return result.data!.addAddress.address.id;
+  const addAddress = async (userId: string, input: AddressInput, makeDefault = false) => {
+    const result = await harness.call(AddAddressDocument, { input, makeDefault }, { userId, roles: ['customer'] });
+    return result.data!.addAddress.address!.id;
   };
   const notFound = (mutation: string) => ({ data: { [mutation]: { address: null, errors: [{ code: 'NOT_FOUND', field: 'id', message: 'No such address' }] } } });
 
@@ -73,10 +80,9 @@ describe.each(sqlBackends)('refused users mutations change nothing on %s', (back
     await addAddress(owner.id, home);
     const second = await addAddress(owner.id, office);
     await addAddress(stranger.id, home);
-    const set = 'mutation($id: ID!) { setDefaultAddress(id: $id) { address { id } errors { code field message } } }';
-    await refused(set, { id: unknownId }, { userId: owner.id }, notFound('setDefaultAddress'));
-    await refused(set, { id: second }, { userId: stranger.id }, notFound('setDefaultAddress'));
-    await refused(set, { id: 'not-a-uuid' }, { userId: owner.id }, {
+    await refused(SetDefaultAddressDocument, { id: unknownId }, { userId: owner.id }, notFound('setDefaultAddress'));
+    await refused(SetDefaultAddressDocument, { id: second }, { userId: stranger.id }, notFound('setDefaultAddress'));
+    await refused(SetDefaultAddressDocument, { id: 'not-a-uuid' }, { userId: owner.id }, {
       data: null,
       errors: [{ message: 'id must be a UUID', path: ['setDefaultAddress'], extensions: { argument: 'id', code: 'BAD_USER_INPUT' } }],
     });
@@ -86,19 +92,20 @@ describe.each(sqlBackends)('refused users mutations change nothing on %s', (back
     const owner = await newUser();
     const stranger = await newUser();
     const own = await addAddress(owner.id, home);
-    const add = 'mutation($input: AddressInput!) { addAddress(input: $input, makeDefault: true) { address { id } errors { code } } }';
-    await refused(add, { input: { ...office, country: 'Germany' } }, { userId: owner.id }, { data: { addAddress: { address: null, errors: [{ code: 'INVALID_COUNTRY' }] } } });
+    await refused(AddAddressDocument, { input: { ...office, country: 'Germany' }, makeDefault: true }, { userId: owner.id }, {
+      data: { addAddress: { address: null, errors: [{ code: 'INVALID_COUNTRY', field: 'country', message: 'Country must be an ISO 3166-1 alpha-2 code such as DE or US' }] } },
+    });
     for (let i = 1; i < 20; i++) await addAddress(owner.id, { ...office, label: `#${i}` });
-    await refused(add, { input: office }, { userId: owner.id }, { data: { addAddress: { address: null, errors: [{ code: 'TOO_MANY_ADDRESSES' }] } } });
+    await refused(AddAddressDocument, { input: office, makeDefault: true }, { userId: owner.id }, {
+      data: { addAddress: { address: null, errors: [{ code: 'TOO_MANY_ADDRESSES', field: null, message: 'At most 20 addresses' }] } },
+    });
 
-    const update = 'mutation($id: ID!, $input: AddressInput!) { updateAddress(id: $id, input: $input) { address { id } errors { code field message } } }';
-    await refused(update, { id: own, input: office }, { userId: stranger.id }, notFound('updateAddress'));
-    await refused(update, { id: own, input: { ...office, name: '' } }, { userId: owner.id }, {
+    await refused(UpdateAddressDocument, { id: own, input: office }, { userId: stranger.id }, notFound('updateAddress'));
+    await refused(UpdateAddressDocument, { id: own, input: { ...office, name: '' } }, { userId: owner.id }, {
       data: { updateAddress: { address: null, errors: [{ code: 'INVALID_FIELD', field: 'name', message: expect.stringContaining('name') }] } },
     });
-    const remove = 'mutation($id: ID!) { deleteAddress(id: $id) { address { id } errors { code field message } } }';
-    await refused(remove, { id: own }, { userId: stranger.id }, notFound('deleteAddress'));
-    await refused(remove, { id: own }, {}, {
+    await refused(DeleteAddressDocument, { id: own }, { userId: stranger.id }, notFound('deleteAddress'));
+    await refused(DeleteAddressDocument, { id: own }, {}, {
       data: null,
       errors: [{ message: 'You must be signed in', path: ['deleteAddress'], extensions: { code: 'UNAUTHENTICATED' } }],
     });
@@ -106,12 +113,11 @@ describe.each(sqlBackends)('refused users mutations change nothing on %s', (back
 
   it('setUserRoles by a non-admin or for an unknown user', async () => {
     const target = await newUser();
-    const roles = 'mutation($id: ID!) { setUserRoles(userId: $id, roles: [ADMIN]) { id } }';
-    await refused(roles, { id: target.id }, { userId: target.id, roles: ['customer'] }, {
+    await refused(SetUserRolesDocument, { id: target.id, roles: ['ADMIN'] }, { userId: target.id, roles: ['customer'] }, {
       data: null,
       errors: [{ message: 'You are not allowed to do this', path: ['setUserRoles'], extensions: { code: 'FORBIDDEN' } }],
     });
-    await refused(roles, { id: unknownId }, { userId: target.id, roles: ['customer', 'admin'] }, {
+    await refused(SetUserRolesDocument, { id: unknownId, roles: ['ADMIN'] }, { userId: target.id, roles: ['customer', 'admin'] }, {
       data: null,
       errors: [{ message: 'No such user', path: ['setUserRoles'], extensions: { code: 'NOT_FOUND' } }],
     });
@@ -119,30 +125,26 @@ describe.each(sqlBackends)('refused users mutations change nothing on %s', (back
 
   it('register with a taken e-mail or bad input, login with a wrong password', async () => {
     const existing = await newUser();
-    const register = 'mutation($input: RegisterInput!) { register(input: $input) { session { accessToken } errors { code } } }';
-    await refused(register, { input: { email: existing.email.toUpperCase(), password, name: 'Mallory' } }, {}, {
+    await refused(RegisterDocument, { input: { email: existing.email.toUpperCase(), password, name: 'Mallory' } }, {}, {
       data: { register: { session: null, errors: [{ code: 'EMAIL_TAKEN' }] } },
     });
-    await refused(register, { input: { email: email(), password: 'short', name: 'Mallory' } }, {}, {
+    await refused(RegisterDocument, { input: { email: email(), password: 'short', name: 'Mallory' } }, {}, {
       data: { register: { session: null, errors: [{ code: 'WEAK_PASSWORD' }] } },
     });
-    const login = 'mutation($input: LoginInput!) { login(input: $input) { session { accessToken } errors { code } } }';
-    await refused(login, { input: { email: existing.email, password: 'wrong-password-123' } }, {}, {
-      data: { login: { session: null, errors: [{ code: 'INVALID_CREDENTIALS' }] } },
+    await refused(LoginDocument, { input: { email: existing.email, password: 'wrong-password-123' } }, {}, {
+      data: { login: { session: null, errors: [{ code: 'INVALID_CREDENTIALS', field: null, message: 'E-mail or password is wrong', retryAfterSeconds: null }] } },
     });
   });
 
   it('refreshToken and logout with an empty, malformed or unknown token', async () => {
     await newUser();
-    const refresh = 'mutation($t: String!) { refreshToken(refreshToken: $t) { session { accessToken } errors { code } } }';
     for (const t of ['', 'x'.repeat(300), 'A'.repeat(43)]) {
-      await refused(refresh, { t }, {}, { data: { refreshToken: { session: null, errors: [{ code: 'INVALID_REFRESH_TOKEN' }] } } });
+      await refused(RefreshTokenDocument, { t }, {}, { data: { refreshToken: { session: null, errors: [{ code: 'INVALID_REFRESH_TOKEN' }] } } });
     }
-    const logout = 'mutation($t: String!) { logout(refreshToken: $t) }';
-    await refused(logout, { t: '' }, {}, {
+    await refused(LogoutDocument, { t: '' }, {}, {
       data: null,
       errors: [{ message: 'refreshToken must not be empty', path: ['logout'], extensions: { argument: 'refreshToken', code: 'BAD_USER_INPUT' } }],
     });
-    await refused(logout, { t: 'A'.repeat(43) }, {}, { data: { logout: true } });
+    await refused(LogoutDocument, { t: 'A'.repeat(43) }, {}, { data: { logout: true } });
   });
 });

@@ -1,3 +1,5 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInternalTokenMinter, createInternalTokenVerifier, generateInternalKeyPair, generateSigningKey } from '@shop/auth';
 import { openDatabase, runMigrations, type DatabaseHandle } from '@shop/db';
@@ -6,6 +8,7 @@ import { createLogger, startSubgraph, type RunningSubgraph } from '@shop/subgrap
 import { createTestDatabase, eventually, fastKafkaConsumer, testKafkaBrokers, uniqueKafkaName, type TestDatabase } from '@shop/testkit';
 import { MemoryCache, MemoryPubSub } from '@shop/cache';
 import { usersModule } from '../src';
+import { RegisterDocument, UserReferencesDocument } from './__generated__/graphql';
 
 /** The users subgraph as it runs in services mode: real PostgreSQL, events over real Kafka. */
 describe('users subgraph on PostgreSQL + Kafka', () => {
@@ -62,23 +65,19 @@ describe('users subgraph on PostgreSQL + Kafka', () => {
     await testDb?.drop();
   });
 
-  const call = async (query: string, variables: Record<string, unknown>, userId: string | null = null) => {
+  const call = async <TData, TVariables>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables, userId: string | null = null) => {
     const response = await fetch(subgraph.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-internal-token': await mint(userId) },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: print(document), variables }),
     });
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw subgraph responses, asserted field by field
-    return (await response.json()) as { data: Record<string, any> };
+    return (await response.json()) as { data: TData };
   };
 
   it('register commits the user and publishes user.registered through the outbox', async () => {
     const email = `${uniqueKafkaName('kafka')}@example.com`;
-    const result = await call(
-      'mutation($input: RegisterInput!) { register(input: $input) { session { user { id } } errors { code } } }',
-      { input: { email, password: 'correct-horse-battery-9', name: 'Kafka Reader' } },
-    );
-    const userId = result.data.register.session.user.id as string;
+    const result = await call(RegisterDocument, { input: { email, password: 'correct-horse-battery-9', name: 'Kafka Reader' } });
+    const userId = result.data.register.session!.user.id;
 
     await eventually(() => received.some((e) => e.aggregateId === userId), { what: `user.registered of ${userId}` });
     const events = received.filter((e) => e.aggregateId === userId);
@@ -89,16 +88,10 @@ describe('users subgraph on PostgreSQL + Kafka', () => {
   it('resolves a batch of User references in one request', async () => {
     const ids: string[] = [];
     for (const label of ['a', 'b', 'c']) {
-      const result = await call('mutation($input: RegisterInput!) { register(input: $input) { session { user { id } } } }', {
-        input: { email: `${uniqueKafkaName(label)}@example.com`, password: 'correct-horse-battery-9', name: `User ${label}` },
-      });
-      ids.push(result.data.register.session.user.id as string);
+      const result = await call(RegisterDocument, { input: { email: `${uniqueKafkaName(label)}@example.com`, password: 'correct-horse-battery-9', name: `User ${label}` } });
+      ids.push(result.data.register.session!.user.id);
     }
-    const entities = await call(
-      'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on User { id name email } } }',
-      { reps: [...ids, '00000000-0000-0000-0000-000000000000'].map((id) => ({ __typename: 'User', id })) },
-      ids[0],
-    );
+    const entities = await call(UserReferencesDocument, { reps: [...ids, '00000000-0000-0000-0000-000000000000'].map((id) => ({ __typename: 'User', id })) }, ids[0]);
     expect(entities.data._entities).toEqual([
       { id: ids[0], name: 'User a', email: expect.stringContaining('@example.com') },
       { id: ids[1], name: 'User b', email: null },
