@@ -4,6 +4,7 @@ import { inventoryTopic, productCreated, productDeleted, productsTopic, stockCha
 import { eventually, type SubgraphHarness } from '@shop/testkit';
 import { inbox } from '../src/db/schema';
 import { createInventory, type Inventory } from '../src';
+import { AdjustStockDocument } from './__generated__/graphql';
 
 /** The inventory of a harness: the same stores and services the subgraph runs, on its database. */
 export const inventoryOf = (harness: SubgraphHarness): Inventory => createInventory(harness.platform.database.db);
@@ -44,23 +45,13 @@ export function catalog(harness: SubgraphHarness) {
 export const admin = (userId: string = randomUUID()) => ({ userId, roles: ['customer', 'admin'] });
 export const customer = (userId: string = randomUUID()) => ({ userId, roles: ['customer'] });
 
-export const ops = {
-  adjust: `mutation($input: AdjustStockInput!) { adjustStock(input: $input) {
-    movement { id kind delta onHandAfter reason actor { id } product { id stock inStock } }
-    errors { code field message } } }`,
-  products: 'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Product { id stock inStock } } }',
-  movements: `query($p: ID!, $first: Int, $after: String) { stockMovements(productId: $p, first: $first, after: $after) {
-    edges { cursor node { id kind delta onHandAfter reason actor { id } createdAt } }
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor } totalCount } }`,
-};
-
 export const productRefs = (ids: string[]) => ids.map((id) => ({ __typename: 'Product', id }));
 
 /** A product with `units` on hand, through the admin mutation as in production. */
 export async function stockedProduct(harness: SubgraphHarness, units: number): Promise<string> {
   const productId = await catalog(harness).create();
   if (units > 0) {
-    const result = await harness.call(ops.adjust, { input: { productId, delta: units, idempotencyKey: randomUUID() } }, admin());
+    const result = await harness.call(AdjustStockDocument, { input: { productId, delta: units, idempotencyKey: randomUUID() } }, admin());
     if (!result.data) throw new Error(`seeding stock failed: ${JSON.stringify(result.errors)}`);
   }
   return productId;

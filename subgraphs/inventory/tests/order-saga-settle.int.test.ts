@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { inventoryModule, reservationIdFor, type Inventory } from '../src';
-import { admin, defaultLevel, inventoryOf, ops, stockedProduct } from './helpers';
+import { admin, defaultLevel, inventoryOf, stockedProduct } from './helpers';
 import { deliver, newOrderId, orderEvents, repliesFor } from './saga-helpers';
+import { StockMovementsDocument } from './__generated__/graphql';
 
 const TTL_SECONDS = 600;
 
@@ -72,11 +73,7 @@ describe.each(sqlBackends)('checkout saga: confirmation, cancellation and expiry
       ['stock.reserved', null],
       ['stock.released', 'cancelled'],
     ]);
-    const movements = await harness.call<{ stockMovements: { edges: Array<{ node: { kind: string; delta: number; onHandAfter: number } }> } }>(
-      ops.movements,
-      { p: productId, first: 10 },
-      admin(),
-    );
+    const movements = await harness.call(StockMovementsDocument, { p: productId, first: 10 }, admin());
     expect(movements.data!.stockMovements.edges.map(({ node }) => [node.kind, node.delta, node.onHandAfter])).toEqual([
       ['RESTOCK', 2, 5],
       ['SALE', -2, 3],

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { inventoryModule, type Inventory } from '../src';
 import { inbox, reservationItems } from '../src/db/schema';
-import { admin, catalog, createdEvent, deletedEvent, inventoryOf, newProductId, ops, stockedProduct } from './helpers';
+import { admin, catalog, createdEvent, deletedEvent, inventoryOf, newProductId, stockedProduct } from './helpers';
+import { AdjustStockDocument } from './__generated__/graphql';
 
 describe.each(sqlBackends)('product events and the expiry sweeper on %s', (backend) => {
   let harness: SubgraphHarness;
@@ -21,7 +22,7 @@ describe.each(sqlBackends)('product events and the expiry sweeper on %s', (backe
     const productId = newProductId();
     const event = createdEvent(productId);
     await catalog(harness).publish(event);
-    await harness.call(ops.adjust, { input: { productId, delta: 4, idempotencyKey: randomUUID() } }, admin());
+    await harness.call(AdjustStockDocument, { input: { productId, delta: 4, idempotencyKey: randomUUID() } }, admin());
     // The same event redelivered, then a second product.created for the same product.
     await harness.platform.transport.publish([{ topic: 'shop.products', key: productId, envelope: event }]);
     await catalog(harness).publish(createdEvent(productId));

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { entitiesOf, eventually, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { inventoryModule, type Inventory } from '../src';
-import { defaultLevel, inventoryOf, ops, productRefs, stockedProduct, stockEvents } from './helpers';
+import { defaultLevel, inventoryOf, productRefs, stockedProduct, stockEvents } from './helpers';
+import { ProductStockDocument } from './__generated__/graphql';
 
 describe.each(sqlBackends)('reservations on %s', (backend) => {
   let harness: SubgraphHarness;
@@ -20,7 +21,7 @@ describe.each(sqlBackends)('reservations on %s', (backend) => {
     inventory.reservations.reserve({ reservationId: randomUUID(), orderId: `order-${randomUUID()}`, items, ttlSeconds: 600, ...extra });
   const levels = (productId: string) => defaultLevel(inventory, productId);
   const stock = async (productId: string) =>
-    (await harness.call<{ _entities: Array<{ stock: number }> }>(ops.products, { reps: productRefs([productId]) })).data!._entities[0]!.stock;
+    entitiesOf('Product', (await harness.call(ProductStockDocument, { reps: productRefs([productId]) })).data!._entities)[0]!.stock;
 
   it('lets exactly 10 of 50 concurrent one-unit reservations through against stock 10', async () => {
     const productId = await stockedProduct(harness, 10);

@@ -1,16 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { eventually, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { entitiesOf, eventually, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { inventoryModule } from '../src';
 import { StockStore } from '../src/stores/stock.store';
-import { admin, catalog, customer, inventoryOf, ops, productRefs, stockedProduct, stockEvents } from './helpers';
-
-type Adjusted = {
-  adjustStock: {
-    movement: { id: string; kind: string; delta: number; onHandAfter: number; reason: string | null; actor: { id: string } | null; product: { id: string; stock: number; inStock: boolean } } | null;
-    errors: Array<{ code: string; field: string | null; message: string }>;
-  };
-};
+import { admin, catalog, customer, inventoryOf, productRefs, stockedProduct, stockEvents } from './helpers';
+import { AdjustStockDocument, ProductStockDocument, StockMovementsDocument, type AdjustStockInput } from './__generated__/graphql';
 
 describe.each(sqlBackends)('stock and adjustments on %s', (backend) => {
   let harness: SubgraphHarness;
@@ -23,10 +17,8 @@ describe.each(sqlBackends)('stock and adjustments on %s', (backend) => {
   afterAll(() => harness.stop());
   afterEach(() => vi.restoreAllMocks());
 
-  const adjust = (input: Record<string, unknown>, caller: { userId: string; roles: string[] } | object = admin()) =>
-    harness.call<Adjusted>(ops.adjust, { input }, caller);
-  const stockOf = async (ids: string[]) =>
-    (await harness.call<{ _entities: Array<{ id: string; stock: number; inStock: boolean }> }>(ops.products, { reps: productRefs(ids) })).data!._entities;
+  const adjust = (input: AdjustStockInput, caller: { userId: string; roles: string[] } | object = admin()) => harness.call(AdjustStockDocument, { input }, caller);
+  const stockOf = async (ids: string[]) => entitiesOf('Product', (await harness.call(ProductStockDocument, { reps: productRefs(ids) })).data!._entities);
 
   it('resolves 20 products in one batched query with their exact stock', async () => {
     const ids = await Promise.all(Array.from({ length: 19 }, (_, i) => stockedProduct(harness, i)));
@@ -112,7 +104,8 @@ describe.each(sqlBackends)('stock and adjustments on %s', (backend) => {
       ['INVALID_INPUT', 'idempotencyKey'],
     ]);
     expect(invalid.data!.adjustStock.errors[1]!.message).toBe('delta: must not be 0');
-    const missingKey = await adjust({ productId: 'p', delta: 1 });
+    // idempotencyKey left out on purpose: the variables are refused before any resolver runs.
+    const missingKey = await adjust({ productId: 'p', delta: 1 } as AdjustStockInput);
     expect(missingKey.data).toBeUndefined();
     expect(missingKey.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
     expect(missingKey.errors![0]!.message).toContain('idempotencyKey');
@@ -123,8 +116,8 @@ describe.each(sqlBackends)('stock and adjustments on %s', (backend) => {
     const input = { productId, delta: 1, idempotencyKey: randomUUID() };
     const codes = async (caller: object) => [
       (await adjust(input, caller)).errors?.map((error) => error.extensions?.code) ?? 'OK',
-      (await harness.call(ops.movements, { p: productId }, caller)).errors?.map((error) => error.extensions?.code) ?? 'OK',
-      (await harness.call(ops.products, { reps: productRefs([productId]) }, caller)).errors?.map((error) => error.extensions?.code) ?? 'OK',
+      (await harness.call(StockMovementsDocument, { p: productId }, caller)).errors?.map((error) => error.extensions?.code) ?? 'OK',
+      (await harness.call(ProductStockDocument, { reps: productRefs([productId]) }, caller)).errors?.map((error) => error.extensions?.code) ?? 'OK',
     ];
     expect(await codes({})).toEqual([['UNAUTHENTICATED'], ['UNAUTHENTICATED'], 'OK']);
     expect(await codes(customer())).toEqual([['FORBIDDEN'], ['FORBIDDEN'], 'OK']);
@@ -136,20 +129,19 @@ describe.each(sqlBackends)('stock and adjustments on %s', (backend) => {
     const productId = await catalog(harness).create();
     const who = admin();
     for (const delta of [5, -1, 2]) await adjust({ productId, delta, idempotencyKey: randomUUID() }, who);
-    type Page = { stockMovements: { edges: Array<{ cursor: string; node: { delta: number; onHandAfter: number; actor: { id: string } } }>; pageInfo: Record<string, unknown>; totalCount: number } };
-    const first = (await harness.call<Page>(ops.movements, { p: productId, first: 2 }, who)).data!.stockMovements;
-    expect(first.edges.map((edge) => [edge.node.delta, edge.node.onHandAfter, edge.node.actor.id])).toEqual([
+    const first = (await harness.call(StockMovementsDocument, { p: productId, first: 2 }, who)).data!.stockMovements;
+    expect(first.edges.map((edge) => [edge.node.delta, edge.node.onHandAfter, edge.node.actor!.id])).toEqual([
       [2, 6, who.userId],
       [-1, 4, who.userId],
     ]);
     expect(first.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: false, startCursor: first.edges[0]!.cursor, endCursor: first.edges[1]!.cursor });
     expect(first.totalCount).toBe(3);
-    const next = (await harness.call<Page>(ops.movements, { p: productId, first: 2, after: first.pageInfo.endCursor }, who)).data!.stockMovements;
+    const next = (await harness.call(StockMovementsDocument, { p: productId, first: 2, after: first.pageInfo.endCursor }, who)).data!.stockMovements;
     expect(next.edges.map((edge) => edge.node.delta)).toEqual([5]);
     expect(next.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
-    const tooMany = await harness.call(ops.movements, { p: productId, first: 101 }, who);
+    const tooMany = await harness.call(StockMovementsDocument, { p: productId, first: 101 }, who);
     expect(tooMany.errors?.map((error) => [error.extensions?.code, error.message])).toEqual([['BAD_USER_INPUT', 'first must be between 0 and 100']]);
-    const badCursor = await harness.call(ops.movements, { p: productId, after: 'not-a-cursor' }, who);
+    const badCursor = await harness.call(StockMovementsDocument, { p: productId, after: 'not-a-cursor' }, who);
     expect(badCursor.errors?.map((error) => [error.extensions?.code, error.message])).toEqual([['BAD_USER_INPUT', 'after is not a valid cursor']]);
   });
 });

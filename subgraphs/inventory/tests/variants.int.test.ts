@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { productCreated, productUpdated } from '@shop/events';
-import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { entitiesOf, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { stockMovements } from '../src/db/schema';
 import { inventoryModule, type Inventory } from '../src';
 import { StockStore } from '../src/stores/stock.store';
-import { admin, catalog, inventoryOf, newProductId, ops, productRefs } from './helpers';
+import { admin, catalog, inventoryOf, newProductId, productRefs } from './helpers';
 import { deliver, newOrderId, orderEvents, repliesFor } from './saga-helpers';
+import { AdjustVariantStockDocument, ProductStockDocument, VariantStockDocument, VariantStockMovementsDocument, type AdjustStockInput, type VariantStockMovementsQueryVariables } from './__generated__/graphql';
 
 const money = { amount: 1999, currency: 'EUR' };
 const variant = (variantId: string, size: string, position: number) => ({
@@ -30,8 +31,6 @@ const snapshot = (productId: string, variants: Array<ReturnType<typeof variant>>
   variants,
 });
 
-type Entities = { _entities: Array<{ id: string; stock: number; inStock: boolean }> };
-type Adjusted = { adjustStock: { movement: { delta: number; onHandAfter: number; variant: { id: string }; product: { id: string } } | null; errors: Array<{ code: string; field: string | null }> } };
 
 /** A shirt in S, M and L as product events announce it: inventory keeps one stock row per size. */
 describe.each(sqlBackends)('stock per variant on %s', (backend) => {
@@ -44,17 +43,10 @@ describe.each(sqlBackends)('stock per variant on %s', (backend) => {
   afterAll(() => harness.stop());
   afterEach(() => vi.restoreAllMocks());
 
-  const adjust = (input: Record<string, unknown>) =>
-    harness.call<Adjusted>(
-      `mutation($input: AdjustStockInput!) { adjustStock(input: $input) { movement { delta onHandAfter variant { id } product { id } } errors { code field } } }`,
-      { input: { idempotencyKey: randomUUID(), ...input } },
-      admin(),
-    );
+  const adjust = (input: Omit<AdjustStockInput, 'idempotencyKey'>) => harness.call(AdjustVariantStockDocument, { input: { idempotencyKey: randomUUID(), ...input } }, admin());
   const variantStock = async (ids: string[]) =>
-    (await harness.call<Entities>('query($reps: [_Any!]!) { _entities(representations: $reps) { ... on ProductVariant { id stock inStock } } }', {
-      reps: ids.map((id) => ({ __typename: 'ProductVariant', id })),
-    })).data!._entities;
-  const productStock = async (ids: string[]) => (await harness.call<Entities>(ops.products, { reps: productRefs(ids) })).data!._entities;
+    entitiesOf('ProductVariant', (await harness.call(VariantStockDocument, { reps: ids.map((id) => ({ __typename: 'ProductVariant', id })) })).data!._entities);
+  const productStock = async (ids: string[]) => entitiesOf('Product', (await harness.call(ProductStockDocument, { reps: productRefs(ids) })).data!._entities);
   const rows = async (productId: string) => (await inventory.stores.stock.variantsOf(productId)).map(({ variantId, onHand, reserved }) => ({ variantId, onHand, reserved }));
   const ledger = async (productId: string) => harness.platform.database.db.select().from(stockMovements).where(eq(stockMovements.productId, productId));
 
@@ -113,15 +105,13 @@ describe.each(sqlBackends)('stock per variant on %s', (backend) => {
       { movement: null, errors: [{ code: 'INSUFFICIENT_STOCK', field: 'delta' }] },
     ]);
     expect(await ledger(productId)).toEqual(before);
-    expect((await variantStock([ids.s, ids.m, ids.l])).map((v) => v.stock)).toEqual([0, 1, 0]);
+    expect((await variantStock([ids.s, ids.m, ids.l])).map((v) => v!.stock)).toEqual([0, 1, 0]);
     const added = await adjust({ variantId: ids.l, productId, delta: 3 });
     expect(added.data!.adjustStock).toEqual({ movement: { delta: 3, onHandAfter: 3, variant: { id: ids.l }, product: { id: productId } }, errors: [] });
-    type Page = { stockMovements: { totalCount: number; edges: Array<{ node: { delta: number; variant: { id: string } } }> } };
-    const page = async (args: string) =>
-      (await harness.call<Page>(`query { stockMovements(${args}) { totalCount edges { node { delta variant { id } } } } }`, {}, admin())).data!.stockMovements;
-    expect(await page(`variantId: "${ids.l}"`)).toEqual({ totalCount: 1, edges: [{ node: { delta: 3, variant: { id: ids.l } } }] });
-    expect((await page(`productId: "${productId}"`)).totalCount).toBe(2);
-    const both = await harness.call(`query { stockMovements(productId: "${productId}", variantId: "${ids.l}") { totalCount } }`, {}, admin());
+    const page = async (variables: VariantStockMovementsQueryVariables) => (await harness.call(VariantStockMovementsDocument, variables, admin())).data!.stockMovements;
+    expect(await page({ variantId: ids.l })).toEqual({ totalCount: 1, edges: [{ node: { delta: 3, variant: { id: ids.l } } }] });
+    expect((await page({ productId })).totalCount).toBe(2);
+    const both = await harness.call(VariantStockMovementsDocument, { productId, variantId: ids.l }, admin());
     expect(both.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
   });
 
