@@ -75,17 +75,5 @@ export function feed(harness: SubgraphHarness) {
 export const customer = (userId: string = randomUUID()) => ({ userId, roles: ['customer'] });
 export const admin = (userId: string = randomUUID()) => ({ userId, roles: ['customer', 'admin'] });
 
-export const notificationFields = 'id kind title body orderId read createdAt';
-
-export const ops = {
-  feed: `query($reps: [_Any!]!, $first: Int, $after: String, $unreadOnly: Boolean) { _entities(representations: $reps) { ... on User { id
-    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) { edges { cursor node { ${notificationFields} } }
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor } totalCount } } } }`,
-  unread: 'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on User { id unreadNotificationCount } } }',
-  byId: `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Notification { ${notificationFields} } } }`,
-  markRead: 'mutation($ids: [ID!]) { markNotificationsRead(ids: $ids) { markedCount unreadCount } }',
-  markAllRead: 'mutation { markNotificationsRead { markedCount unreadCount } }',
-};
-
 export const userRefs = (...ids: string[]) => ids.map((id) => ({ __typename: 'User', id }));
 export const notificationRefs = (...ids: string[]) => ids.map((id) => ({ __typename: 'Notification', id }));

@@ -1,4 +1,4 @@
-import type { ExecutionResult } from 'graphql';
+import { print, type DocumentNode, type ExecutionResult } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { MessageListener, PubSub, Unsubscribe } from '@shop/cache';
@@ -36,7 +36,7 @@ export class WatchedPubSub implements PubSub {
  * A graphql-ws client straight to the subgraph, as the router connects: `connection_init`
  * carries an internal token for `caller`. Records what arrives for one subscription.
  */
-export function subscribe(harness: SubgraphHarness, caller: Caller | null, query: string) {
+export function subscribe(harness: SubgraphHarness, caller: Caller | null, document: DocumentNode) {
   const client: Client = createClient({
     url: harness.url.replace(/^http/, 'ws'),
     webSocketImpl: WebSocket,
@@ -45,7 +45,7 @@ export function subscribe(harness: SubgraphHarness, caller: Caller | null, query
   });
   const seen = { events: [] as ExecutionResult[], error: undefined as unknown, completed: false };
   client.subscribe(
-    { query },
+    { query: print(document) },
     {
       next: (event) => void seen.events.push(event as ExecutionResult),
       error: (error) => void (seen.error = error),

@@ -1,18 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { entitiesOf, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { notificationsModule } from '../src';
 import { notifications } from '../src/db/schema';
 import { NotificationStore } from '../src/stores/notification.store';
-import { admin, customer, events, feed, notificationRefs, ops, userRefs } from './helpers';
+import { admin, customer, events, feed, notificationRefs, userRefs } from './helpers';
+import {
+  MarkAllNotificationsReadDocument,
+  MarkNotificationsReadDocument,
+  NotificationReferencesDocument,
+  UnreadNotificationCountsDocument,
+  UserNotificationsDocument,
+} from './__generated__/graphql';
 
-type Notification = { id: string; kind: string; title: string; body: string; orderId: string; read: boolean; createdAt: string };
-type Page = {
-  edges: Array<{ cursor: string; node: Notification }>;
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-  totalCount: number;
-};
 type Caller = { userId?: string | null; roles?: string[] };
 
 const ref = (orderId: string) => `#${orderId.slice(0, 8)}`;
@@ -28,15 +29,15 @@ describe.each(sqlBackends)('notifications on %s', (backend) => {
   afterAll(() => harness?.stop());
 
   const page = async (userId: string, variables: { first?: number; after?: string; unreadOnly?: boolean } = {}, caller: Caller = customer(userId)) => {
-    const result = await harness.call<{ _entities: Array<{ id: string; notifications: Page }> }>(ops.feed, { reps: userRefs(userId), ...variables }, caller);
+    const result = await harness.call(UserNotificationsDocument, { representations: userRefs(userId), ...variables }, caller);
     expect(result.errors).toBeUndefined();
-    return result.data!._entities[0]!.notifications;
+    return entitiesOf('User', result.data!._entities)[0]!.notifications;
   };
   const unread = async (userId: string) =>
-    (await harness.call<{ _entities: Array<{ unreadNotificationCount: number }> }>(ops.unread, { reps: userRefs(userId) }, customer(userId))).data!._entities[0]!
+    entitiesOf('User', (await harness.call(UnreadNotificationCountsDocument, { representations: userRefs(userId) }, customer(userId))).data!._entities)[0]!
       .unreadNotificationCount;
   const markRead = (caller: Caller, ids?: string[] | null) =>
-    harness.call<{ markNotificationsRead: { markedCount: number; unreadCount: number } }>(ids === undefined ? ops.markAllRead : ops.markRead, { ids }, caller);
+    ids === undefined ? harness.call(MarkAllNotificationsReadDocument, {}, caller) : harness.call(MarkNotificationsReadDocument, { ids }, caller);
   /** Delivers events for `userId` one after another; their notifications, newest first. */
   const notify = async (userId: string, count: number) => {
     for (let i = 0; i < count; i++) await orders.deliver(events.confirmed(userId, randomUUID(), 1000 + i));
@@ -123,7 +124,7 @@ describe.each(sqlBackends)('notifications on %s', (backend) => {
     it('a bad cursor or page size is BAD_USER_INPUT', async () => {
       const userId = randomUUID();
       for (const variables of [{ after: 'bm90LWEtY3Vyc29y' }, { first: 101 }, { first: -1 }]) {
-        const result = await harness.call(ops.feed, { reps: userRefs(userId), ...variables }, customer(userId));
+        const result = await harness.call(UserNotificationsDocument, { representations: userRefs(userId), ...variables }, customer(userId));
         expect(result.errors?.map((error) => [error.extensions?.code, error.extensions?.argument])).toEqual([['BAD_USER_INPUT', Object.keys(variables)[0]]]);
       }
     });
@@ -134,7 +135,7 @@ describe.each(sqlBackends)('notifications on %s', (backend) => {
       await notify(users[2]!, 1);
       const spy = vi.spyOn(NotificationStore.prototype, 'unreadCounts');
       try {
-        const result = await harness.call(ops.unread, { reps: userRefs(...users) }, admin());
+        const result = await harness.call(UnreadNotificationCountsDocument, { representations: userRefs(...users) }, admin());
         expect(result).toEqual({ data: { _entities: users.map((id, i) => ({ id, unreadNotificationCount: [2, 0, 1][i] })) } });
         expect(spy).toHaveBeenCalledTimes(1);
         expect(spy.mock.calls[0]![0]).toEqual(users);
@@ -197,10 +198,13 @@ describe.each(sqlBackends)('notifications on %s', (backend) => {
     it('only the user themself and admins may read a user’s notifications and unread count', async () => {
       const [owner, other] = [randomUUID(), randomUUID()];
       await notify(owner, 1);
-      for (const query of [ops.feed, ops.unread]) {
-        const forbidden = await harness.call(query, { reps: userRefs(owner) }, customer(other));
+      for (const query of [
+        (caller?: Caller) => harness.call(UserNotificationsDocument, { representations: userRefs(owner) }, caller),
+        (caller?: Caller) => harness.call(UnreadNotificationCountsDocument, { representations: userRefs(owner) }, caller),
+      ]) {
+        const forbidden = await query(customer(other));
         expect(forbidden.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
-        const anonymous = await harness.call(query, { reps: userRefs(owner) });
+        const anonymous = await query();
         expect(anonymous.errors?.map((error) => error.extensions?.code)).toEqual(['UNAUTHENTICATED']);
       }
       expect((await page(owner, {}, admin())).totalCount).toBe(1);
@@ -209,7 +213,7 @@ describe.each(sqlBackends)('notifications on %s', (backend) => {
     it('a Notification reference resolves for its recipient and admins only', async () => {
       const [owner, other] = [randomUUID(), randomUUID()];
       const [notification] = await notify(owner, 1);
-      const lookup = (caller: Caller, id = notification!.id) => harness.call(ops.byId, { reps: notificationRefs(id) }, caller);
+      const lookup = (caller: Caller, id = notification!.id) => harness.call(NotificationReferencesDocument, { representations: notificationRefs(id) }, caller);
       expect(await lookup(customer(owner))).toEqual({ data: { _entities: [notification] } });
       expect(await lookup(admin())).toEqual({ data: { _entities: [notification] } });
       expect(await lookup(customer(other))).toEqual({ data: { _entities: [null] } });

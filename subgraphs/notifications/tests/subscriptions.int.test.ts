@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MemoryPubSub, RedisPubSub } from '@shop/cache';
-import { startSubgraphHarness, testServers, type SubgraphHarness } from '@shop/testkit';
+import { entitiesOf, startSubgraphHarness, testServers, type SubgraphHarness } from '@shop/testkit';
 import { notificationsModule, recipientTopic } from '../src';
-import { customer, events, feed, notificationFields, ops, userRefs } from './helpers';
+import { customer, events, feed, userRefs } from './helpers';
 import { subscribe, WatchedPubSub } from './live-client';
+import { NotificationAddedDocument, UserNotificationsDocument } from './__generated__/graphql';
 
 const bounded = { timeout: 10_000, interval: 10 };
-const notificationAdded = `subscription { notificationAdded { ${notificationFields} } }`;
 
 describe('Subscription.notificationAdded over graphql-ws', () => {
   let harness: SubgraphHarness;
@@ -25,7 +25,7 @@ describe('Subscription.notificationAdded over graphql-ws', () => {
   });
 
   const open = (caller: Parameters<typeof subscribe>[1]) => {
-    const live = subscribe(harness, caller, notificationAdded);
+    const live = subscribe(harness, caller, NotificationAddedDocument);
     clients.push(live);
     return live.seen;
   };
@@ -39,8 +39,8 @@ describe('Subscription.notificationAdded over graphql-ws', () => {
     const confirmed = await feed(harness).deliver(events.confirmed(alice));
 
     await vi.waitFor(() => expect(seen.events).toHaveLength(1), bounded);
-    const stored = (await harness.call<{ _entities: Array<{ notifications: { edges: Array<{ node: unknown }> } }> }>(ops.feed, { reps: userRefs(alice) }, customer(alice)))
-      .data!._entities[0]!.notifications.edges[0]!.node;
+    const stored = entitiesOf('User', (await harness.call(UserNotificationsDocument, { representations: userRefs(alice) }, customer(alice))).data!._entities)[0]!
+      .notifications.edges[0]!.node;
     expect(seen.events).toEqual([{ data: { notificationAdded: stored } }]);
     expect(seen.events[0]!.data).toMatchObject({ notificationAdded: { kind: 'ORDER_CONFIRMED', orderId: confirmed.aggregateId, read: false } });
     expect(seen.error).toBeUndefined();
@@ -95,7 +95,7 @@ describe('notificationAdded across replicas (Redis pub/sub)', () => {
 
   it('a notification consumed by one replica reaches a subscriber connected to another', async () => {
     const userId = randomUUID();
-    live = subscribe(reader, customer(userId), notificationAdded);
+    live = subscribe(reader, customer(userId), NotificationAddedDocument);
     await vi.waitFor(() => expect(readerPubSub.listening.get(recipientTopic(userId))).toBe(1), bounded);
     const delivered = await feed(writer).deliver(events.delivered(userId));
 

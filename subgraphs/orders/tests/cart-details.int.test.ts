@@ -1,7 +1,9 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { ordersModule } from '../src';
-import { admin, catalog, customer, ops, promotionsFeed, type CartData, type PayloadData } from './helpers';
+import { admin, catalog, customer, promotionsFeed, rootField } from './helpers';
+import { AddToCartDocument, ApplyCouponCodeDocument, CartReferencesDocument, MyCartDocument, RemoveCouponCodeDocument, SetShippingAddressDocument } from './__generated__/graphql';
 
 const address = { name: ' Ada Lovelace ', line1: '12 St James Sq', line2: '', city: 'London', region: null, postalCode: 'SW1Y 4JH', country: 'gb' };
 
@@ -13,25 +15,25 @@ describe.each(sqlBackends)('cart address, coupon and references on %s', (backend
   });
   afterAll(() => harness.stop());
 
-  async function mutate(op: string, variables: Record<string, unknown>, caller: Caller): Promise<PayloadData> {
-    const result = await harness.call<Record<string, PayloadData>>(op, variables, caller);
+  async function mutate<TData extends object, TVariables>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables, caller: Caller) {
+    const result = await harness.call(document, variables, caller);
     expect(result.errors).toBeUndefined();
-    return Object.values(result.data!)[0]!;
+    return rootField(result.data!);
   }
 
   it('sets a normalized shipping address and replaces it', async () => {
     const shopper = customer();
-    const set = await mutate(ops.address, { input: address }, shopper);
+    const set = await mutate(SetShippingAddressDocument, { input: address }, shopper);
     expect(set.errors).toEqual([]);
     expect(set.cart.shippingAddress).toEqual({ ...address, name: 'Ada Lovelace', line2: null, country: 'GB' });
-    const replaced = await mutate(ops.address, { input: { ...address, city: 'Bath', region: 'Somerset' } }, shopper);
+    const replaced = await mutate(SetShippingAddressDocument, { input: { ...address, city: 'Bath', region: 'Somerset' } }, shopper);
     expect(replaced.cart.shippingAddress).toMatchObject({ city: 'Bath', region: 'Somerset' });
   });
 
   it('answers INVALID_ADDRESS per field and keeps the previous address', async () => {
     const shopper = customer();
-    await mutate(ops.address, { input: address }, shopper);
-    const bad = await mutate(ops.address, { input: { ...address, name: ' ', postalCode: 'x'.repeat(21), country: 'Germany' } }, shopper);
+    await mutate(SetShippingAddressDocument, { input: address }, shopper);
+    const bad = await mutate(SetShippingAddressDocument, { input: { ...address, name: ' ', postalCode: 'x'.repeat(21), country: 'Germany' } }, shopper);
     expect(bad.errors.map(({ code, field }) => ({ code, field }))).toEqual([
       { code: 'INVALID_ADDRESS', field: 'name' },
       { code: 'INVALID_ADDRESS', field: 'postalCode' },
@@ -47,15 +49,15 @@ describe.each(sqlBackends)('cart address, coupon and references on %s', (backend
     const [welcome, spring] = [`W${backend}10`.toUpperCase(), `SPRING-${backend}`.toUpperCase()];
     await feed.coupon(welcome);
     await feed.coupon(spring);
-    await mutate(ops.add, { p: await catalog(harness).create() }, shopper);
-    expect(await mutate(ops.coupon, { c: ` ${welcome.toLowerCase()} ` }, shopper)).toMatchObject({ errors: [], cart: { couponCode: welcome } });
-    expect(await mutate(ops.coupon, { c: spring }, shopper)).toMatchObject({ errors: [], cart: { couponCode: spring } });
-    const bad = await mutate(ops.coupon, { c: 'no spaces!' }, shopper);
+    await mutate(AddToCartDocument, { productId: await catalog(harness).create() }, shopper);
+    expect(await mutate(ApplyCouponCodeDocument, { code: ` ${welcome.toLowerCase()} ` }, shopper)).toMatchObject({ errors: [], cart: { couponCode: welcome } });
+    expect(await mutate(ApplyCouponCodeDocument, { code: spring }, shopper)).toMatchObject({ errors: [], cart: { couponCode: spring } });
+    const bad = await mutate(ApplyCouponCodeDocument, { code: 'no spaces!' }, shopper);
     expect(bad).toEqual({
       cart: expect.objectContaining({ couponCode: spring }),
       errors: [{ code: 'INVALID_COUPON_CODE', field: 'code', message: "A coupon code is 1 to 40 letters, digits, '-' or '_'", missingAmount: null }],
     });
-    expect(await mutate(ops.noCoupon, {}, shopper)).toMatchObject({ errors: [], cart: { couponCode: null } });
+    expect(await mutate(RemoveCouponCodeDocument, {}, shopper)).toMatchObject({ errors: [], cart: { couponCode: null } });
   });
 
   it('refuses a coupon that would take nothing off with its reason, and keeps the previous code', async () => {
@@ -70,12 +72,12 @@ describe.each(sqlBackends)('cart address, coupon and references on %s', (backend
     await feed.coupon(code('LAMPS'), { categoryIds: ['lamps'] });
     await feed.coupon(code('DOLLARS'), { kind: 'FIXED_AMOUNT', value: 500, currency: 'USD' });
     const shopper = customer();
-    expect((await mutate(ops.coupon, { c: code('OK') }, shopper)).errors.map((error) => error.code)).toEqual(['COUPON_NOT_APPLICABLE']); // an empty cart
-    await mutate(ops.add, { p: await catalog(harness).create({ categoryId: 'kitchen', price: { amount: 2599, currency: 'EUR' } }) }, shopper);
-    expect((await mutate(ops.coupon, { c: code('OK') }, shopper)).errors).toEqual([]);
+    expect((await mutate(ApplyCouponCodeDocument, { code: code('OK') }, shopper)).errors.map((error) => error.code)).toEqual(['COUPON_NOT_APPLICABLE']); // an empty cart
+    await mutate(AddToCartDocument, { productId: await catalog(harness).create({ categoryId: 'kitchen', price: { amount: 2599, currency: 'EUR' } }) }, shopper);
+    expect((await mutate(ApplyCouponCodeDocument, { code: code('OK') }, shopper)).errors).toEqual([]);
     const refusals = [];
     for (const name of ['NOPE', 'OLD', 'OFF', 'SOON', 'BIG', 'LAMPS', 'DOLLARS']) {
-      const refused = await mutate(ops.coupon, { c: code(name).toLowerCase() }, shopper);
+      const refused = await mutate(ApplyCouponCodeDocument, { code: code(name).toLowerCase() }, shopper);
       expect(refused.cart.couponCode).toBe(code('OK'));
       refusals.push(...refused.errors);
     }
@@ -94,15 +96,15 @@ describe.each(sqlBackends)('cart address, coupon and references on %s', (backend
   it('resolves a batch of Cart references for their owner and admins only', async () => {
     const [first, second] = [customer(), customer()];
     const productId = await catalog(harness).create({ price: { amount: 1250, currency: 'EUR' } });
-    const cartA = (await mutate(ops.add, { p: productId, q: 2 }, first)).cart;
-    const cartB = (await harness.call<{ cart: CartData }>(ops.cart, {}, second)).data!.cart;
-    const reps = [cartA, cartB].map(({ id }) => ({ __typename: 'Cart', id }));
+    const cartA = (await mutate(AddToCartDocument, { productId, quantity: 2 }, first)).cart;
+    const cartB = (await harness.call(MyCartDocument, {}, second)).data!.cart;
+    const representations = [cartA, cartB].map(({ id }) => ({ __typename: 'Cart', id }));
     const expected = [
       { id: cartA.id, owner: { id: first.userId }, itemCount: 2, subtotal: { amount: 2500, currency: 'EUR' } },
       { id: cartB.id, owner: { id: second.userId }, itemCount: 0, subtotal: null },
     ];
-    expect((await harness.call(ops.entities, { reps }, admin())).data).toEqual({ _entities: expected });
-    expect((await harness.call(ops.entities, { reps }, first)).data).toEqual({ _entities: [expected[0], null] });
-    expect((await harness.call(ops.entities, { reps })).data).toEqual({ _entities: [null, null] });
+    expect((await harness.call(CartReferencesDocument, { representations }, admin())).data).toEqual({ _entities: expected });
+    expect((await harness.call(CartReferencesDocument, { representations }, first)).data).toEqual({ _entities: [expected[0], null] });
+    expect((await harness.call(CartReferencesDocument, { representations })).data).toEqual({ _entities: [null, null] });
   });
 });

@@ -6,6 +6,7 @@ import { type Caller, sqlBackends, startSubgraphHarness, type SubgraphHarness } 
 import { cartItems } from '../src/db/schema';
 import { ordersModule } from '../src';
 import { catalog, customer, newProductId, updatedEvent } from './helpers';
+import { AddVariantToCartDocument, type AddVariantToCartMutationVariables } from './__generated__/graphql';
 
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
 const variant = (variantId: string, size: string, price: number, published = true): VariantSnapshot => ({
@@ -19,12 +20,6 @@ const variant = (variantId: string, size: string, price: number, published = tru
   optionValues: [{ option: 'Size', value: size }],
 });
 
-type Line = { sku: string; quantity: number; variant: { id: string }; product: { id: string }; optionValues: Array<{ option: string; value: string }>; unitPrice: { amount: number } };
-type Payload = { addToCart: { cart: { items: Line[]; lines: Array<{ variantId: string; productId: string }> }; errors: Array<{ code: string; field: string | null }> } };
-const add = `mutation($v: ID, $p: ID, $q: Int) { addToCart(variantId: $v, productId: $p, quantity: $q) {
-  cart { items { sku quantity variant { id } product { id } optionValues { option value } unitPrice { amount } } lines { variantId productId } }
-  errors { code field } } }`;
-
 /** Cart lines are variants: orders knows them from product events, prices and skus are each variant's. */
 describe.each(sqlBackends)('cart lines of variants on %s', (backend) => {
   let harness: SubgraphHarness;
@@ -33,8 +28,8 @@ describe.each(sqlBackends)('cart lines of variants on %s', (backend) => {
   });
   afterAll(() => harness.stop());
 
-  const addToCart = async (variables: { v?: string | null; p?: string | null; q?: number }, caller: Caller) =>
-    (await harness.call<Payload>(add, variables, caller)).data!.addToCart;
+  const addToCart = async (variables: AddVariantToCartMutationVariables, caller: Caller) =>
+    (await harness.call(AddVariantToCartDocument, variables, caller)).data!.addToCart;
   const allLines = () => harness.platform.database.db.select().from(cartItems).orderBy(asc(cartItems.id));
 
   async function shirt() {
@@ -48,10 +43,10 @@ describe.each(sqlBackends)('cart lines of variants on %s', (backend) => {
   it('adds the size a shopper picks at that size\'s price, sku and option values', async () => {
     const { productId, ids } = await shirt();
     const shopper = customer();
-    const first = await addToCart({ v: ids.m, q: 2 }, shopper);
+    const first = await addToCart({ variantId: ids.m, quantity: 2 }, shopper);
     expect(first.errors).toEqual([]);
-    const again = await addToCart({ v: ids.m, p: productId }, shopper);
-    const s = await addToCart({ v: ids.s }, shopper);
+    const again = await addToCart({ variantId: ids.m, productId }, shopper);
+    const s = await addToCart({ variantId: ids.s }, shopper);
     expect(again.errors).toEqual([]);
     expect(s.cart.items).toEqual([
       { sku: `SKU-${ids.m}`, quantity: 3, variant: { id: ids.m }, product: { id: productId }, optionValues: [{ option: 'Size', value: 'M' }], unitPrice: { amount: 2700 } },
@@ -63,9 +58,9 @@ describe.each(sqlBackends)('cart lines of variants on %s', (backend) => {
     ]);
     // A new price of M shows in the open cart; a variant dropped from the product leaves it.
     await catalog(harness).publish(updatedEvent(productId, { name: 'Linen shirt', variants: [variant(ids.m, 'M', 3000)] }));
-    const after = await addToCart({ p: productId }, customer());
+    const after = await addToCart({ productId }, customer());
     expect(after.errors).toEqual([]);
-    const mine = await addToCart({ v: ids.m, q: 99 }, shopper);
+    const mine = await addToCart({ variantId: ids.m, quantity: 99 }, shopper);
     expect(mine.errors.map((e) => e.code)).toEqual(['INVALID_QUANTITY']);
     expect(mine.cart.items.map((line) => [line.variant.id, line.quantity, line.unitPrice.amount])).toEqual([[ids.m, 3, 3000]]);
   });
@@ -75,20 +70,20 @@ describe.each(sqlBackends)('cart lines of variants on %s', (backend) => {
     const other = await shirt();
     const legacy = await catalog(harness).create({ name: 'Mug' });
     const shopper = customer();
-    expect((await addToCart({ p: legacy }, shopper)).errors).toEqual([]);
+    expect((await addToCart({ productId: legacy }, shopper)).errors).toEqual([]);
     const before = await allLines();
-    const cases: Array<[{ v?: string | null; p?: string | null; q?: number }, [string, string | null]]> = [
-      [{ p: productId }, ['VARIANT_REQUIRED', 'variantId']],
+    const cases: Array<[AddVariantToCartMutationVariables, [string, string | null]]> = [
+      [{ productId }, ['VARIANT_REQUIRED', 'variantId']],
       [{}, ['VARIANT_REQUIRED', 'variantId']],
-      [{ v: `missing-${randomUUID()}` }, ['UNKNOWN_VARIANT', 'variantId']],
-      [{ v: 'x'.repeat(101) }, ['UNKNOWN_VARIANT', 'variantId']],
-      [{ v: ids.m, p: other.productId }, ['UNKNOWN_VARIANT', 'variantId']],
-      [{ p: 'y'.repeat(101) }, ['UNKNOWN_PRODUCT', 'productId']],
-      [{ p: newProductId() }, ['UNKNOWN_PRODUCT', 'productId']],
-      [{ v: ids.l }, ['PRODUCT_UNAVAILABLE', 'variantId']],
-      [{ v: ids.m, q: 0 }, ['INVALID_QUANTITY', 'quantity']],
-      [{ v: ids.m, q: 100 }, ['INVALID_QUANTITY', 'quantity']],
-      [{ v: ids.m, q: -5 }, ['INVALID_QUANTITY', 'quantity']],
+      [{ variantId: `missing-${randomUUID()}` }, ['UNKNOWN_VARIANT', 'variantId']],
+      [{ variantId: 'x'.repeat(101) }, ['UNKNOWN_VARIANT', 'variantId']],
+      [{ variantId: ids.m, productId: other.productId }, ['UNKNOWN_VARIANT', 'variantId']],
+      [{ productId: 'y'.repeat(101) }, ['UNKNOWN_PRODUCT', 'productId']],
+      [{ productId: newProductId() }, ['UNKNOWN_PRODUCT', 'productId']],
+      [{ variantId: ids.l }, ['PRODUCT_UNAVAILABLE', 'variantId']],
+      [{ variantId: ids.m, quantity: 0 }, ['INVALID_QUANTITY', 'quantity']],
+      [{ variantId: ids.m, quantity: 100 }, ['INVALID_QUANTITY', 'quantity']],
+      [{ variantId: ids.m, quantity: -5 }, ['INVALID_QUANTITY', 'quantity']],
     ];
     for (const [variables, expected] of cases) {
       const result = await addToCart(variables, shopper);
@@ -96,7 +91,7 @@ describe.each(sqlBackends)('cart lines of variants on %s', (backend) => {
       expect(result.cart.items.map((line) => line.variant.id)).toEqual([legacy]);
     }
     // An id no store could keep is refused before any resolver runs.
-    const nul = await harness.call<Payload>(add, { v: 'bad\u0000id' }, shopper);
+    const nul = await harness.call(AddVariantToCartDocument, { variantId: 'bad\u0000id' }, shopper);
     expect(nul.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
     expect(await allLines()).toEqual(before);
   });

@@ -1,8 +1,19 @@
 import { randomUUID } from 'node:crypto';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { createOrders, ordersModule } from '../src';
-import { catalog, customer, ops, type CartData, type PayloadData } from './helpers';
+import { catalog, customer, rootField } from './helpers';
+import {
+  AddToCartDocument,
+  ApplyCouponCodeDocument,
+  MyCartDocument,
+  RemoveCartItemDocument,
+  RemoveCouponCodeDocument,
+  SetShippingAddressDocument,
+  UpdateCartItemDocument,
+  type AddToCartMutationVariables,
+} from './__generated__/graphql';
 
 describe.each(sqlBackends)('cart lines on %s', (backend) => {
   let harness: SubgraphHarness;
@@ -12,13 +23,13 @@ describe.each(sqlBackends)('cart lines on %s', (backend) => {
   });
   afterAll(() => harness.stop());
 
-  async function mutate(op: string, variables: Record<string, unknown>, caller: Caller): Promise<PayloadData> {
-    const result = await harness.call<Record<string, PayloadData>>(op, variables, caller);
+  async function mutate<TData extends object, TVariables>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables, caller: Caller) {
+    const result = await harness.call(document, variables, caller);
     expect(result.errors).toBeUndefined();
-    return Object.values(result.data!)[0]!;
+    return rootField(result.data!);
   }
-  async function cartOf(caller: Caller): Promise<CartData> {
-    const result = await harness.call<{ cart: CartData }>(ops.cart, {}, caller);
+  async function cartOf(caller: Caller) {
+    const result = await harness.call(MyCartDocument, {}, caller);
     expect(result.errors).toBeUndefined();
     return result.data!.cart;
   }
@@ -35,9 +46,9 @@ describe.each(sqlBackends)('cart lines on %s', (backend) => {
     const shopper = customer();
     const teapot = await catalog(harness).create({ price: { amount: 2599, currency: 'EUR' }, categoryId: 'kitchen' });
     const cup = await catalog(harness).create({ price: { amount: 333, currency: 'EUR' }, categoryId: 'tableware' });
-    await mutate(ops.add, { p: teapot }, shopper);
-    await mutate(ops.add, { p: cup, q: 3 }, shopper);
-    const { cart, errors } = await mutate(ops.add, { p: teapot, q: 2 }, shopper);
+    await mutate(AddToCartDocument, { productId: teapot }, shopper);
+    await mutate(AddToCartDocument, { productId: cup, quantity: 3 }, shopper);
+    const { cart, errors } = await mutate(AddToCartDocument, { productId: teapot, quantity: 2 }, shopper);
     expect(errors).toEqual([]);
     expect(cart.items.map(({ product, quantity, unitPrice }) => ({ product, quantity, unitPrice }))).toEqual([
       { product: { id: teapot }, quantity: 3, unitPrice: { amount: 2599, currency: 'EUR' } },
@@ -55,7 +66,7 @@ describe.each(sqlBackends)('cart lines on %s', (backend) => {
   it('10 concurrent adds of one product make one line of quantity 10', async () => {
     const shopper = customer();
     const productId = await catalog(harness).create({ price: { amount: 199, currency: 'EUR' } });
-    const results = await Promise.all(Array.from({ length: 10 }, () => mutate(ops.add, { p: productId, q: 1 }, shopper)));
+    const results = await Promise.all(Array.from({ length: 10 }, () => mutate(AddToCartDocument, { productId, quantity: 1 }, shopper)));
     expect(results.flatMap((result) => result.errors)).toEqual([]);
     const cart = await cartOf(shopper);
     expect(cart.items.map((item) => item.quantity)).toEqual([10]);
@@ -67,14 +78,14 @@ describe.each(sqlBackends)('cart lines on %s', (backend) => {
     const euro = await catalog(harness).create();
     const hidden = await catalog(harness).create({ published: false });
     const dollar = await catalog(harness).create({ price: { amount: 1000, currency: 'USD' } });
-    const fail = async (variables: Record<string, unknown>) => (await mutate(ops.add, variables, shopper)).errors;
-    expect(await fail({ p: 'prod-nope' })).toEqual([{ code: 'UNKNOWN_PRODUCT', field: 'productId', message: 'No such product' }]);
-    expect(await fail({ p: hidden })).toEqual([{ code: 'PRODUCT_UNAVAILABLE', field: 'productId', message: 'This product is not for sale' }]);
-    expect(await fail({ p: euro, q: 0 })).toEqual([{ code: 'INVALID_QUANTITY', field: 'quantity', message: 'A line holds 1 to 99 units' }]);
-    expect(await fail({ p: euro, q: 100 })).toEqual([{ code: 'INVALID_QUANTITY', field: 'quantity', message: 'A line holds 1 to 99 units' }]);
-    await mutate(ops.add, { p: euro, q: 98 }, shopper);
-    expect((await fail({ p: euro, q: 2 })).map((error) => error.code)).toEqual(['INVALID_QUANTITY']);
-    const mismatch = await mutate(ops.add, { p: dollar }, shopper);
+    const fail = async (variables: AddToCartMutationVariables) => (await mutate(AddToCartDocument, variables, shopper)).errors;
+    expect(await fail({ productId: 'prod-nope' })).toEqual([{ code: 'UNKNOWN_PRODUCT', field: 'productId', message: 'No such product' }]);
+    expect(await fail({ productId: hidden })).toEqual([{ code: 'PRODUCT_UNAVAILABLE', field: 'productId', message: 'This product is not for sale' }]);
+    expect(await fail({ productId: euro, quantity: 0 })).toEqual([{ code: 'INVALID_QUANTITY', field: 'quantity', message: 'A line holds 1 to 99 units' }]);
+    expect(await fail({ productId: euro, quantity: 100 })).toEqual([{ code: 'INVALID_QUANTITY', field: 'quantity', message: 'A line holds 1 to 99 units' }]);
+    await mutate(AddToCartDocument, { productId: euro, quantity: 98 }, shopper);
+    expect((await fail({ productId: euro, quantity: 2 })).map((error) => error.code)).toEqual(['INVALID_QUANTITY']);
+    const mismatch = await mutate(AddToCartDocument, { productId: dollar }, shopper);
     expect(mismatch.errors).toEqual([
       { code: 'CURRENCY_MISMATCH', field: 'productId', message: 'This cart is in EUR; the product is priced in USD' },
     ]);
@@ -95,25 +106,25 @@ describe.each(sqlBackends)('cart lines on %s', (backend) => {
       await orders.stores.variants.replaceForProduct(productId, [{ variantId: productId, productId, sku: productId, priceAmount: 1, priceCurrency: 'EUR', published: true, position: 0, optionValues: [] }], db);
     }
     for (const productId of ids.slice(0, 50)) expect((await orders.carts.addToCart({ userId: shopper.userId }, { productId }, 1)).errors).toEqual([]);
-    const { cart, errors } = await mutate(ops.add, { p: ids[50] }, shopper);
+    const { cart, errors } = await mutate(AddToCartDocument, { productId: ids[50]! }, shopper);
     expect(errors).toEqual([{ code: 'TOO_MANY_ITEMS', field: null, message: 'A cart holds at most 50 lines' }]);
     expect(cart).toMatchObject({ itemCount: 50, subtotal: { amount: 50, currency: 'EUR' } });
-    expect((await mutate(ops.add, { p: ids[0] }, shopper)).errors).toEqual([]);
+    expect((await mutate(AddToCartDocument, { productId: ids[0]! }, shopper)).errors).toEqual([]);
   });
 
   it('updates and removes lines; quantity 0 removes; an emptied cart has no currency', async () => {
     const shopper = customer();
     const productId = await catalog(harness).create({ price: { amount: 250, currency: 'GBP' } });
-    const added = await mutate(ops.add, { p: productId, q: 2 }, shopper);
+    const added = await mutate(AddToCartDocument, { productId, quantity: 2 }, shopper);
     const itemId = added.cart.items[0]!.id;
-    const updated = await mutate(ops.update, { i: itemId, q: 7 }, shopper);
+    const updated = await mutate(UpdateCartItemDocument, { itemId, quantity: 7 }, shopper);
     expect(updated).toMatchObject({ errors: [], cart: { itemCount: 7, subtotal: { amount: 1750, currency: 'GBP' } } });
-    expect((await mutate(ops.update, { i: itemId, q: 100 }, shopper)).errors.map((e) => e.code)).toEqual(['INVALID_QUANTITY']);
-    expect((await mutate(ops.update, { i: itemId, q: -1 }, shopper)).errors.map((e) => e.code)).toEqual(['INVALID_QUANTITY']);
-    const zero = await mutate(ops.update, { i: itemId, q: 0 }, shopper);
+    expect((await mutate(UpdateCartItemDocument, { itemId, quantity: 100 }, shopper)).errors.map((e) => e.code)).toEqual(['INVALID_QUANTITY']);
+    expect((await mutate(UpdateCartItemDocument, { itemId, quantity: -1 }, shopper)).errors.map((e) => e.code)).toEqual(['INVALID_QUANTITY']);
+    const zero = await mutate(UpdateCartItemDocument, { itemId, quantity: 0 }, shopper);
     expect(zero).toMatchObject({ errors: [], cart: { items: [], itemCount: 0, subtotal: null, currency: null } });
-    const again = await mutate(ops.add, { p: productId }, shopper);
-    const removed = await mutate(ops.remove, { i: again.cart.items[0]!.id }, shopper);
+    const again = await mutate(AddToCartDocument, { productId }, shopper);
+    const removed = await mutate(RemoveCartItemDocument, { itemId: again.cart.items[0]!.id }, shopper);
     expect(removed).toMatchObject({ errors: [], cart: { items: [] } });
   });
 
@@ -121,26 +132,26 @@ describe.each(sqlBackends)('cart lines on %s', (backend) => {
     const owner = customer();
     const intruder = customer();
     const productId = await catalog(harness).create();
-    const itemId = (await mutate(ops.add, { p: productId }, owner)).cart.items[0]!.id;
+    const itemId = (await mutate(AddToCartDocument, { productId }, owner)).cart.items[0]!.id;
     const notFound = [{ code: 'NOT_FOUND', field: 'itemId', message: 'No such line in your cart' }];
-    expect((await mutate(ops.update, { i: itemId, q: 5 }, intruder)).errors).toEqual(notFound);
-    expect((await mutate(ops.remove, { i: itemId }, intruder)).errors).toEqual(notFound);
-    expect((await mutate(ops.remove, { i: randomUUID() }, owner)).errors).toEqual(notFound);
+    expect((await mutate(UpdateCartItemDocument, { itemId, quantity: 5 }, intruder)).errors).toEqual(notFound);
+    expect((await mutate(RemoveCartItemDocument, { itemId }, intruder)).errors).toEqual(notFound);
+    expect((await mutate(RemoveCartItemDocument, { itemId: randomUUID() }, owner)).errors).toEqual(notFound);
     expect((await cartOf(owner)).items.map((item) => item.quantity)).toEqual([1]);
-    const malformed = await harness.call(ops.remove, { i: 'not-a-uuid' }, owner);
+    const malformed = await harness.call(RemoveCartItemDocument, { itemId: 'not-a-uuid' }, owner);
     expect(malformed.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
   });
 
   it('rejects anonymous callers without a cart token with UNAUTHENTICATED (addToCart starts a guest cart instead)', async () => {
-    for (const [op, variables] of [
-      [ops.cart, {}],
-      [ops.update, { i: randomUUID(), q: 1 }],
-      [ops.remove, { i: randomUUID() }],
-      [ops.coupon, { c: 'X' }],
-      [ops.noCoupon, {}],
-      [ops.address, { input: { name: 'A', line1: 'B', city: 'C', postalCode: 'D', country: 'DE' } }],
-    ] as const) {
-      const result = await harness.call(op, variables);
+    for (const anonymous of [
+      () => harness.call(MyCartDocument, {}),
+      () => harness.call(UpdateCartItemDocument, { itemId: randomUUID(), quantity: 1 }),
+      () => harness.call(RemoveCartItemDocument, { itemId: randomUUID() }),
+      () => harness.call(ApplyCouponCodeDocument, { code: 'X' }),
+      () => harness.call(RemoveCouponCodeDocument, {}),
+      () => harness.call(SetShippingAddressDocument, { input: { name: 'A', line1: 'B', city: 'C', postalCode: 'D', country: 'DE' } }),
+    ]) {
+      const result = await anonymous();
       expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['UNAUTHENTICATED']);
     }
   });

@@ -3,18 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cartTokenKey } from '@shop/subgraph-kit';
 import { type Caller, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { ordersModule } from '../src';
-import { catalog, customer, ops } from './helpers';
+import { catalog, customer } from './helpers';
+import { CartItemQuantitiesDocument, GuestAddToCartDocument, MergeGuestCartDocument, MyCartDocument, PlaceGuestOrderDocument, SetShippingAddressDocument } from './__generated__/graphql';
 
-const guestAdd = `mutation($p: ID!, $q: Int) { addToCart(productId: $p, quantity: $q) { cartToken cart { id owner { id } itemCount } errors { code } } }`;
-const merge = `mutation { mergeGuestCart { cart { id itemCount currency couponCode items { product { id } quantity } } errors { code field } } }`;
-const place = `mutation($c: ID!, $k: String!, $e: String) { placeOrder(cartId: $c, idempotencyKey: $k, paymentToken: "tok_visa", contactEmail: $e) { order { id customer { id } contactEmail } errors { code field } } }`;
 const address = { name: 'Ada Lovelace', line1: '12 St James Sq', city: 'London', postalCode: 'SW1Y 4JH', country: 'GB' };
-
-interface Added {
-  cartToken: string | null;
-  cart: { id: string; owner: { id: string } | null; itemCount: number };
-  errors: Array<{ code: string }>;
-}
 
 describe.each(sqlBackends)('guest carts on %s', (backend) => {
   let harness: SubgraphHarness;
@@ -24,7 +16,7 @@ describe.each(sqlBackends)('guest carts on %s', (backend) => {
   });
   afterAll(() => harness.stop());
 
-  const add = async (productId: string, quantity: number, caller: Caller = {}) => (await harness.call<{ addToCart: Added }>(guestAdd, { p: productId, q: quantity }, caller)).data!.addToCart;
+  const add = async (productId: string, quantity: number, caller: Caller = {}) => (await harness.call(GuestAddToCartDocument, { productId, quantity }, caller)).data!.addToCart;
   /** A new guest with `quantity` units of `productId`, and how to call as it. */
   const newGuest = async (productId: string, quantity: number) => {
     const added = await add(productId, quantity);
@@ -41,16 +33,16 @@ describe.each(sqlBackends)('guest carts on %s', (backend) => {
     expect(refused).toMatchObject({ cartToken: expect.any(String), cart: { owner: null, itemCount: 0 }, errors: [{ code: 'UNKNOWN_PRODUCT' }] });
     expect(refused.cart.id).not.toBe(added.cart.id);
     // A token this shop never issued is refused, never a new cart.
-    const unknown = await harness.call(ops.cart, {}, { guestKey: cartTokenKey('x'.repeat(43)) });
+    const unknown = await harness.call(MyCartDocument, {}, { guestKey: cartTokenKey('x'.repeat(43)) });
     expect(unknown.errors?.map((error) => error.extensions?.code)).toEqual(['UNAUTHENTICATED']);
   });
 
   it('places a guest order only with a contact e-mail and only from its own cart', async () => {
     const productId = await catalog(harness).create();
     const { added, as } = await newGuest(productId, 1);
-    await harness.call(ops.address, { input: address }, as);
+    await harness.call(SetShippingAddressDocument, { input: address }, as);
     const attempt = async (caller: Caller, email: string | null) =>
-      (await harness.call<{ placeOrder: unknown }>(place, { c: added.cart.id, k: randomUUID(), e: email }, caller)).data!.placeOrder;
+      (await harness.call(PlaceGuestOrderDocument, { cartId: added.cart.id, idempotencyKey: randomUUID(), contactEmail: email }, caller)).data!.placeOrder;
     expect(await attempt(as, null)).toEqual({ order: null, errors: [{ code: 'CONTACT_EMAIL_REQUIRED', field: 'contactEmail' }] });
     expect(await attempt(as, 'a'.repeat(250) + '@x.io')).toEqual({ order: null, errors: [{ code: 'INVALID_CONTACT_EMAIL', field: 'contactEmail' }] });
     const other = await newGuest(productId, 1);
@@ -65,12 +57,12 @@ describe.each(sqlBackends)('guest carts on %s', (backend) => {
     await add(b, 1, as);
     const user = customer();
     await add(a, 2, user);
-    const results = await Promise.all(Array.from({ length: 5 }, () => harness.call<{ mergeGuestCart: { cart: { itemCount: number; items: unknown[] } } }>(merge, {}, { ...user, ...as })));
+    const results = await Promise.all(Array.from({ length: 5 }, () => harness.call(MergeGuestCartDocument, {}, { ...user, ...as })));
     for (const result of results) expect(result.errors).toBeUndefined();
-    const cart = (await harness.call<{ cart: { itemCount: number; items: unknown[] } }>(`query { cart { itemCount items { product { id } quantity } } }`, {}, user)).data!.cart;
+    const cart = (await harness.call(CartItemQuantitiesDocument, {}, user)).data!.cart;
     expect(cart).toEqual({ itemCount: 6, items: [{ product: { id: a }, quantity: 5 }, { product: { id: b }, quantity: 1 }] });
     // The guest's token now opens a new, empty guest cart.
-    expect((await harness.call<{ cart: { itemCount: number } }>(ops.cart, {}, as)).data!.cart.itemCount).toBe(0);
+    expect((await harness.call(MyCartDocument, {}, as)).data!.cart.itemCount).toBe(0);
   });
 
   it('leaves out, and says so, what the account cart cannot take: a 51st line, units over 99, another currency', async () => {
@@ -88,18 +80,18 @@ describe.each(sqlBackends)('guest carts on %s', (backend) => {
     await add(extraOne, 1, as);
     await add(extraTwo, 1, as);
     const usd = await newGuest(dollars, 1);
-    const merged = (await harness.call<{ mergeGuestCart: { cart: { itemCount: number }; errors: Array<{ code: string }> } }>(merge, {}, { ...user, ...as })).data!.mergeGuestCart;
+    const merged = (await harness.call(MergeGuestCartDocument, {}, { ...user, ...as })).data!.mergeGuestCart;
     // 49 + 1 lines already: `shared` fills up to 99 (11 stay out), both extras are a 51st line.
     expect(merged.errors.map((error) => error.code)).toEqual(['INVALID_QUANTITY', 'TOO_MANY_ITEMS', 'TOO_MANY_ITEMS']);
     expect(merged.cart.itemCount).toBe(49 + 99);
-    const second = (await harness.call<{ mergeGuestCart: { cart: { itemCount: number }; errors: Array<{ code: string }> } }>(merge, {}, { ...user, ...usd.as })).data!.mergeGuestCart;
+    const second = (await harness.call(MergeGuestCartDocument, {}, { ...user, ...usd.as })).data!.mergeGuestCart;
     expect(second).toEqual({ cart: expect.objectContaining({ itemCount: 49 + 99, currency: 'EUR' }), errors: [{ code: 'CURRENCY_MISMATCH', field: 'variantId' }] });
   });
 
   it('refuses mergeGuestCart without a session or without a cart token', async () => {
     const productId = await catalog(harness).create();
     const { as } = await newGuest(productId, 1);
-    expect((await harness.call(merge, {}, as)).errors?.map((error) => error.extensions?.code)).toEqual(['UNAUTHENTICATED']);
-    expect((await harness.call(merge, {}, customer())).errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    expect((await harness.call(MergeGuestCartDocument, {}, as)).errors?.map((error) => error.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+    expect((await harness.call(MergeGuestCartDocument, {}, customer())).errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
   });
 });

@@ -87,36 +87,8 @@ export function promotionsFeed(harness: SubgraphHarness) {
 export const customer = (userId: string = randomUUID()) => ({ userId, roles: ['customer'] });
 export const admin = (userId: string = randomUUID()) => ({ userId, roles: ['customer', 'admin'] });
 
-const cartFields = `id owner { id } currency couponCode itemCount updatedAt subtotal { amount currency }
-  items { id product { id } quantity unitPrice { amount currency } lineTotal { amount currency } }
-  lines { lineId productId categoryId quantity unitPrice { amount currency } }
-  shippingAddress { name line1 line2 city region postalCode country }`;
-const payload = `{ cart { ${cartFields} } errors { code field message } }`;
-const couponPayload = `{ cart { ${cartFields} } errors { code field message missingAmount { amount currency } } }`;
+/** The answer of an operation's one root field (`addToCart`, `cart`, ...). */
+export type RootField<TData> = TData[Exclude<keyof TData, '__typename'>];
+export const rootField = <TData extends object>(data: TData) => Object.values(data)[0] as RootField<TData>;
 
-export const ops = {
-  cart: `query { cart { ${cartFields} } }`,
-  add: `mutation($p: ID!, $q: Int) { addToCart(productId: $p, quantity: $q) ${payload} }`,
-  update: `mutation($i: ID!, $q: Int!) { updateCartItem(itemId: $i, quantity: $q) ${payload} }`,
-  remove: `mutation($i: ID!) { removeCartItem(itemId: $i) ${payload} }`,
-  address: `mutation($input: CartAddressInput!) { setShippingAddress(input: $input) ${payload} }`,
-  coupon: `mutation($c: String!) { applyCouponCode(code: $c) ${couponPayload} }`,
-  noCoupon: `mutation { removeCouponCode ${payload} }`,
-  entities: `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Cart { id owner { id } itemCount subtotal { amount currency } } } }`,
-};
-
-export interface CartData {
-  id: string;
-  owner: { id: string };
-  currency: string | null;
-  couponCode: string | null;
-  itemCount: number;
-  subtotal: { amount: number; currency: string } | null;
-  items: Array<{ id: string; product: { id: string }; quantity: number; unitPrice: { amount: number; currency: string } }>;
-  lines: Array<{ lineId: string; productId: string; categoryId: string; quantity: number }>;
-  shippingAddress: Record<string, string | null> | null;
-}
-export interface PayloadData {
-  cart: CartData;
-  errors: Array<{ code: string; field: string | null; message: string; missingAmount?: { amount: number; currency: string } | null }>;
-}
+export const userRef = (id: string) => [{ __typename: 'User', id }];

@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderDiscounted, orderShippingQuoted, orderTaxed, paymentCaptured, shipmentCreated, shipmentShipped, stockReserved } from '@shop/events';
-import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { entitiesOf, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { ordersModule } from '../src';
-import { admin, customer, ops } from './helpers';
-import { fakeParticipants, fillCart, orderOps, placeOrder, readOrder, type OrderPayloadData } from './saga-helpers';
-
-const listOps = {
-  mine: `query($u: ID!, $first: Int, $after: String) { _entities(representations: [{ __typename: "User", id: $u }]) { ... on User { orders(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id status } } } } } }`,
-  all: `query($s: OrderStatus, $first: Int) { orders(status: $s, first: $first) { totalCount edges { node { id status customer { id } } } } }`,
-};
+import { admin, customer, userRef } from './helpers';
+import { fakeParticipants, fillCart, placeOrder, readOrder } from './saga-helpers';
+import { AllOrdersDocument, CancelOrderDocument, MyCartDocument, PlaceOrderDocument, UserOrdersDocument } from './__generated__/graphql';
 
 describe.each(sqlBackends)('placing, cancelling and listing orders on %s', (backend) => {
   let harness: SubgraphHarness;
@@ -24,8 +20,8 @@ describe.each(sqlBackends)('placing, cancelling and listing orders on %s', (back
     await harness.stop();
   });
 
-  async function cancel(caller: ReturnType<typeof customer>, orderId: string, reason?: string): Promise<OrderPayloadData> {
-    const result = await harness.call<{ cancelOrder: OrderPayloadData }>(orderOps.cancel, { o: orderId, r: reason }, caller);
+  async function cancel(caller: ReturnType<typeof customer>, orderId: string, reason?: string) {
+    const result = await harness.call(CancelOrderDocument, { orderId, reason }, caller);
     expect(result.errors).toBeUndefined();
     return result.data!.cancelOrder;
   }
@@ -34,16 +30,16 @@ describe.each(sqlBackends)('placing, cancelling and listing orders on %s', (back
     const shopper = customer();
     const { cartId } = await fillCart(harness, shopper);
     const key = randomUUID();
-    const results = await Promise.all(Array.from({ length: 10 }, () => placeOrder(harness, shopper, { c: cartId, k: key })));
+    const results = await Promise.all(Array.from({ length: 10 }, () => placeOrder(harness, shopper, { cartId, idempotencyKey: key })));
     expect(results.flatMap((result) => result.errors)).toEqual([]);
     expect(new Set(results.map((result) => result.order!.id)).size).toBe(1);
     const orderId = results[0]!.order!.id;
     await participants.next(orderId, 'order.placed');
     expect(participants.of(orderId, 'order.placed')).toHaveLength(1);
 
-    const again = await placeOrder(harness, shopper, { c: cartId });
+    const again = await placeOrder(harness, shopper, { cartId });
     expect(again).toEqual({ order: null, errors: [{ code: 'CART_ALREADY_ORDERED', field: 'cartId', message: 'This cart was already ordered; use your new cart' }] });
-    const fresh = (await harness.call<{ cart: { id: string; itemCount: number } }>(ops.cart, {}, shopper)).data!.cart;
+    const fresh = (await harness.call(MyCartDocument, {}, shopper)).data!.cart;
     expect(fresh.id).not.toBe(cartId);
     expect(fresh.itemCount).toBe(0);
   });
@@ -52,36 +48,36 @@ describe.each(sqlBackends)('placing, cancelling and listing orders on %s', (back
     const shopper = customer();
     const first = await fillCart(harness, shopper);
     const key = randomUUID();
-    await placeOrder(harness, shopper, { c: first.cartId, k: key });
+    await placeOrder(harness, shopper, { cartId: first.cartId, idempotencyKey: key });
     const second = await fillCart(harness, shopper);
     const reused = { order: null, errors: [{ code: 'IDEMPOTENCY_KEY_REUSED', field: 'idempotencyKey', message: 'This idempotency key was used for another order' }] };
-    expect(await placeOrder(harness, shopper, { c: second.cartId, k: key })).toEqual(reused);
-    expect(await placeOrder(harness, shopper, { c: first.cartId, k: key, t: 'tok_chargeDeclined' })).toEqual(reused);
+    expect(await placeOrder(harness, shopper, { cartId: second.cartId, idempotencyKey: key })).toEqual(reused);
+    expect(await placeOrder(harness, shopper, { cartId: first.cartId, idempotencyKey: key, paymentToken: 'tok_chargeDeclined' })).toEqual(reused);
   });
 
   it('refuses bad input with typed errors and writes nothing', async () => {
     const shopper = customer();
-    const empty = (await harness.call<{ cart: { id: string } }>(ops.cart, {}, shopper)).data!.cart.id;
-    expect((await placeOrder(harness, shopper, { c: empty })).errors.map((e) => e.code)).toEqual(['EMPTY_CART']);
+    const empty = (await harness.call(MyCartDocument, {}, shopper)).data!.cart.id;
+    expect((await placeOrder(harness, shopper, { cartId: empty })).errors.map((e) => e.code)).toEqual(['EMPTY_CART']);
     const noAddress = await fillCart(harness, shopper, false);
-    expect((await placeOrder(harness, shopper, { c: noAddress.cartId })).errors.map((e) => e.code)).toEqual(['NO_SHIPPING_ADDRESS']);
-    expect((await placeOrder(harness, shopper, { c: noAddress.cartId, k: 'has space', t: '4242424242424242' })).errors.map((e) => e.code)).toEqual([
+    expect((await placeOrder(harness, shopper, { cartId: noAddress.cartId })).errors.map((e) => e.code)).toEqual(['NO_SHIPPING_ADDRESS']);
+    expect((await placeOrder(harness, shopper, { cartId: noAddress.cartId, idempotencyKey: 'has space', paymentToken: '4242424242424242' })).errors.map((e) => e.code)).toEqual([
       'INVALID_IDEMPOTENCY_KEY',
       'INVALID_PAYMENT_TOKEN',
     ]);
-    expect((await placeOrder(harness, customer(), { c: noAddress.cartId })).errors.map((e) => e.code)).toEqual(['CART_NOT_FOUND']);
-    const notUuid = await harness.call(orderOps.place, { c: 'cart-1', k: 'k', t: 'tok_visa' }, shopper);
+    expect((await placeOrder(harness, customer(), { cartId: noAddress.cartId })).errors.map((e) => e.code)).toEqual(['CART_NOT_FOUND']);
+    const notUuid = await harness.call(PlaceOrderDocument, { cartId: 'cart-1', idempotencyKey: 'k', paymentToken: 'tok_visa' }, shopper);
     expect(notUuid.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
-    const anonymous = await harness.call(orderOps.place, { c: noAddress.cartId, k: 'k', t: 'tok_visa' });
+    const anonymous = await harness.call(PlaceOrderDocument, { cartId: noAddress.cartId, idempotencyKey: 'k', paymentToken: 'tok_visa' });
     expect(anonymous.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
-    const mine = await harness.call<{ _entities: Array<{ orders: { totalCount: number } }> }>(listOps.mine, { u: shopper.userId }, shopper);
-    expect(mine.data!._entities[0]!.orders.totalCount).toBe(0);
+    const mine = await harness.call(UserOrdersDocument, { representations: userRef(shopper.userId) }, shopper);
+    expect(entitiesOf('User', mine.data!._entities)[0]!.orders.totalCount).toBe(0);
   });
 
   it('the customer cancels before shipment; after shipment, or for someone else, it is refused', async () => {
     const shopper = customer();
     const { cartId } = await fillCart(harness, shopper);
-    const { order } = await placeOrder(harness, shopper, { c: cartId });
+    const { order } = await placeOrder(harness, shopper, { cartId });
     expect(await cancel(customer(), order!.id)).toEqual({ order: null, errors: [{ code: 'NOT_FOUND', field: 'orderId', message: 'No such order' }] });
     expect((await cancel(shopper, order!.id, ' ')).errors.map((e) => e.code)).toEqual(['INVALID_REASON']);
     expect(await cancel(shopper, order!.id, 'Changed my mind')).toEqual({
@@ -92,7 +88,7 @@ describe.each(sqlBackends)('placing, cancelling and listing orders on %s', (back
     expect((await cancel(shopper, order!.id)).errors.map((e) => e.code)).toEqual(['NOT_CANCELLABLE']);
 
     const shipped = await fillCart(harness, shopper);
-    const placed = (await placeOrder(harness, shopper, { c: shipped.cartId })).order!;
+    const placed = (await placeOrder(harness, shopper, { cartId: shipped.cartId })).order!;
     const id = placed.id;
     // Walk it to SHIPPED through the saga's answers.
     await participants.reply(orderDiscounted, id, { orderId: id, discount: { amount: 0, currency: 'EUR' }, lines: [], promotions: [] });
@@ -109,7 +105,7 @@ describe.each(sqlBackends)('placing, cancelling and listing orders on %s', (back
     });
     // An admin may cancel any customer's order before shipment.
     const third = await fillCart(harness, shopper);
-    const pending = (await placeOrder(harness, shopper, { c: third.cartId })).order!;
+    const pending = (await placeOrder(harness, shopper, { cartId: third.cartId })).order!;
     expect((await cancel(admin(), pending.id)).order).toEqual({ id: pending.id, status: 'CANCELLED', cancellation: { code: 'CANCELLED_BY_ADMIN', reason: 'Cancelled by the shop.' } });
   });
 
@@ -118,23 +114,24 @@ describe.each(sqlBackends)('placing, cancelling and listing orders on %s', (back
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
       const { cartId } = await fillCart(harness, shopper);
-      ids.push((await placeOrder(harness, shopper, { c: cartId })).order!.id);
+      ids.push((await placeOrder(harness, shopper, { cartId })).order!.id);
     }
-    type Page = { _entities: Array<{ orders: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: Array<{ node: { id: string } }> } }> };
-    const first = (await harness.call<Page>(listOps.mine, { u: shopper.userId, first: 2 }, shopper)).data!._entities[0]!.orders;
+    const page = async (variables: { first: number; after?: string | null }) =>
+      entitiesOf('User', (await harness.call(UserOrdersDocument, { representations: userRef(shopper.userId), ...variables }, shopper)).data!._entities)[0]!.orders;
+    const first = await page({ first: 2 });
     expect(first.totalCount).toBe(3);
     expect(first.pageInfo.hasNextPage).toBe(true);
-    const rest = (await harness.call<Page>(listOps.mine, { u: shopper.userId, first: 2, after: first.pageInfo.endCursor }, shopper)).data!._entities[0]!.orders;
+    const rest = await page({ first: 2, after: first.pageInfo.endCursor });
     expect([...first.edges, ...rest.edges].map((edge) => edge.node.id)).toEqual([...ids].reverse());
     expect(rest.pageInfo.hasNextPage).toBe(false);
 
-    const snooping = await harness.call(listOps.mine, { u: shopper.userId }, customer());
+    const snooping = await harness.call(UserOrdersDocument, { representations: userRef(shopper.userId) }, customer());
     expect(snooping.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
     expect(await readOrder(harness, customer(), ids[0]!)).toBeNull();
     expect((await readOrder(harness, admin(), ids[0]!))!.id).toBe(ids[0]);
-    expect((await harness.call(listOps.all, {}, shopper)).errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
-    const all = await harness.call<{ orders: { totalCount: number; edges: Array<{ node: { id: string } }> } }>(listOps.all, { s: 'PENDING', first: 100 }, admin());
+    expect((await harness.call(AllOrdersDocument, {}, shopper)).errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    const all = await harness.call(AllOrdersDocument, { status: 'PENDING', first: 100 }, admin());
     expect(all.data!.orders.edges.map((edge) => edge.node.id)).toEqual(expect.arrayContaining(ids));
-    expect((await harness.call(listOps.all, { first: 10_000 }, admin())).errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    expect((await harness.call(AllOrdersDocument, { first: 10_000 }, admin())).errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
   });
 });

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { createOrders, ordersModule } from '../src';
 import { inbox } from '../src/db/schema';
-import { catalog, createdEvent, customer, deletedEvent, newProductId, ops, updatedEvent, type CartData, type PayloadData } from './helpers';
+import { catalog, createdEvent, customer, deletedEvent, newProductId, updatedEvent } from './helpers';
+import { AddToCartDocument, MyCartDocument } from './__generated__/graphql';
 
 describe.each(sqlBackends)('product events on %s', (backend) => {
   let harness: SubgraphHarness;
@@ -14,8 +15,8 @@ describe.each(sqlBackends)('product events on %s', (backend) => {
   afterAll(() => harness.stop());
 
   const add = async (productId: string, quantity: number, caller: Caller) =>
-    (await harness.call<{ addToCart: PayloadData }>(ops.add, { p: productId, q: quantity }, caller)).data!.addToCart;
-  const cartOf = async (caller: Caller) => (await harness.call<{ cart: CartData }>(ops.cart, {}, caller)).data!.cart;
+    (await harness.call(AddToCartDocument, { productId, quantity }, caller)).data!.addToCart;
+  const cartOf = async (caller: Caller) => (await harness.call(MyCartDocument, {}, caller)).data!.cart;
 
   it('records a product once however often its event arrives', async () => {
     const productId = newProductId();

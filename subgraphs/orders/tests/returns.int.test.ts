@@ -1,3 +1,4 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   orderDiscounted,
@@ -13,29 +14,11 @@ import {
 } from '@shop/events';
 import { type Caller, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { ordersModule } from '../src';
-import { admin, customer } from './helpers';
+import { admin, customer, rootField } from './helpers';
 import { fakeParticipants, fillCart, placeOrder } from './saga-helpers';
+import { ApproveReturnDocument, MarkReturnReceivedDocument, OrderReturnsDocument, ReadReturnDocument, RequestReturnDocument } from './__generated__/graphql';
 
 const eur = (amount: number): Money => ({ amount, currency: 'EUR' });
-const returnFields = 'id status refund { amount } lines { lineId productId: product { id } quantity } statusHistory { position status }';
-const ops = {
-  request: `mutation($input: RequestReturnInput!) { requestReturn(input: $input) { return { ${returnFields} } errors { code field } } }`,
-  approve: `mutation($r: ID!) { approveReturn(returnId: $r) { return { status } errors { code } } }`,
-  receive: `mutation($r: ID!) { markReturnReceived(returnId: $r) { return { ${returnFields} } errors { code } } }`,
-  read: `query($id: ID!) { return(id: $id) { ${returnFields} } }`,
-};
-
-interface ReturnData {
-  id: string;
-  status: string;
-  refund: Money;
-  statusHistory: Array<{ position: number; status: string }>;
-}
-interface ReturnPayload {
-  return: ReturnData | null;
-  errors: Array<{ code: string; field: string | null }>;
-}
-
 describe.each(sqlBackends)('returns in the orders subgraph on %s', (backend) => {
   let harness: SubgraphHarness;
   let participants: Awaited<ReturnType<typeof fakeParticipants>>;
@@ -49,16 +32,16 @@ describe.each(sqlBackends)('returns in the orders subgraph on %s', (backend) => 
     await harness.stop();
   });
 
-  const call = async <T>(op: string, variables: Record<string, unknown>, caller: Caller): Promise<T> => {
-    const result = await harness.call<Record<string, T>>(op, variables, caller);
+  const call = async <TData extends object, TVariables>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables, caller: Caller) => {
+    const result = await harness.call(document, variables, caller);
     if (result.errors) throw new Error(JSON.stringify(result.errors));
-    return Object.values(result.data!)[0]!;
+    return rootField(result.data!);
   };
 
   /** 2 x 25.00 teapot + 1 x 10.00 cup, 6.00 off (5.00 / 1.00), DHL 4.99, tax 11.80: 70.79, delivered. */
   async function deliveredOrder(shopper: Caller) {
     const cart = await fillCart(harness, shopper);
-    const orderId = (await placeOrder(harness, shopper, { c: cart.cartId })).order!.id;
+    const orderId = (await placeOrder(harness, shopper, { cartId: cart.cartId })).order!.id;
     await participants.next(orderId, 'order.placed');
     await participants.reply(orderDiscounted, orderId, {
       orderId,
@@ -80,31 +63,31 @@ describe.each(sqlBackends)('returns in the orders subgraph on %s', (backend) => 
     const shopper = customer();
     const { orderId, cupLine } = await deliveredOrder(shopper);
     const input = { orderId, lines: [{ lineId: cupLine, quantity: 1 }], reason: 'Chipped' };
-    const results = await Promise.all(Array.from({ length: 10 }, () => call<ReturnPayload>(ops.request, { input }, shopper)));
+    const results = await Promise.all(Array.from({ length: 10 }, () => call(RequestReturnDocument, { input }, shopper)));
     expect(results.filter((result) => result.return !== null)).toHaveLength(1);
     expect(results.flatMap((result) => result.errors.map((error) => error.code))).toEqual(Array.from({ length: 9 }, () => 'RETURN_QUANTITY_EXCEEDED'));
-    const order = await call<{ returns: ReturnData[] }>(`query($id: ID!) { order(id: $id) { returns { ${returnFields} } } }`, { id: orderId }, shopper);
-    expect(order.returns.map((ret) => ret.status)).toEqual(['REQUESTED']);
+    const order = await call(OrderReturnsDocument, { id: orderId }, shopper);
+    expect(order!.returns.map((ret) => ret.status)).toEqual(['REQUESTED']);
   });
 
   it('asks inventory and payments once at receipt, and a redelivered return.refunded moves it to REFUNDED once', async () => {
     const shopper = customer();
     const boss = admin();
     const { orderId, teapotLine, teapot } = await deliveredOrder(shopper);
-    const requested = await call<ReturnPayload>(ops.request, { input: { orderId, lines: [{ lineId: teapotLine, quantity: 1 }], reason: 'Too big' } }, shopper);
+    const requested = await call(RequestReturnDocument, { input: { orderId, lines: [{ lineId: teapotLine, quantity: 1 }], reason: 'Too big' } }, shopper);
     const returnId = requested.return!.id;
     // One teapot: 22.50 net + floor(11.80 x 22.50 / 58.99) = 4.50 of the tax.
     expect(requested.return!.refund).toEqual({ amount: 2700 });
-    expect((await call<ReturnPayload>(ops.approve, { r: returnId }, boss)).errors).toEqual([]);
-    expect((await call<ReturnPayload>(ops.receive, { r: returnId }, boss)).return).toMatchObject({ status: 'RECEIVED', refund: { amount: 2700 } });
+    expect((await call(ApproveReturnDocument, { returnId }, boss)).errors).toEqual([]);
+    expect((await call(MarkReturnReceivedDocument, { returnId }, boss)).return).toMatchObject({ status: 'RECEIVED', refund: { amount: 2700 } });
     const received = await participants.next(orderId, 'return.received');
     expect(received.data).toEqual({ returnId, orderId, customerId: shopper.userId, items: [{ lineId: teapotLine, productId: teapot, variantId: teapot, quantity: 1 }], refund: eur(2700) });
     const refunded = await participants.reply(returnRefunded, orderId, { returnId, orderId, refund: eur(2700) });
     await participants.deliver(refunded, returnRefunded.topic);
     await participants.reply(returnRefunded, orderId, { returnId, orderId, refund: eur(2700) });
-    const ret = await call<ReturnData>(ops.read, { id: returnId }, shopper);
-    expect(ret.statusHistory.map((entry) => [entry.position, entry.status])).toEqual([[1, 'REQUESTED'], [2, 'APPROVED'], [3, 'RECEIVED'], [4, 'REFUNDED']]);
+    const ret = await call(ReadReturnDocument, { id: returnId }, shopper);
+    expect(ret!.statusHistory.map((entry) => [entry.position, entry.status])).toEqual([[1, 'REQUESTED'], [2, 'APPROVED'], [3, 'RECEIVED'], [4, 'REFUNDED']]);
     expect(participants.of(orderId, 'return.received')).toHaveLength(1);
-    expect(await call<ReturnData | null>(ops.read, { id: returnId }, customer())).toBeNull();
+    expect(await call(ReadReturnDocument, { id: returnId }, customer())).toBeNull();
   });
 });

@@ -1,38 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { eq } from 'drizzle-orm';
 import { ordersTopic, orderTopics, type EventContract, type EventEnvelope } from '@shop/events';
 import { eventually, type Caller, type SubgraphHarness } from '@shop/testkit';
 import { inbox } from '../src/db/schema';
-import { catalog, ops, type PayloadData } from './helpers';
+import { catalog, rootField } from './helpers';
+import { AddToCartDocument, PlaceOrderDocument, ReadOrderDocument, SetShippingAddressDocument } from './__generated__/graphql';
 
 export const address = { name: 'Ada Lovelace', line1: '1 Analytical Row', city: 'London', postalCode: 'N1 9GU', country: 'GB' };
-
-export const orderFields = `id status currency couponCode carrier cancellable customer { id }
-  subtotal { amount currency } discount { amount currency } shippingCost { amount currency } tax { amount currency } total { amount currency }
-  lines { lineId product { id } productName quantity unitPrice { amount } lineTotal { amount } discount { amount } }
-  appliedPromotions { promotionId name couponCode amount { amount currency } }
-  couponRejection { couponCode code message missingAmount { amount currency } }
-  cancellation { code reason } statusHistory { position status previousStatus reason }`;
-
-export const orderOps = {
-  place: `mutation($c: ID!, $k: String!, $t: String!) { placeOrder(cartId: $c, idempotencyKey: $k, paymentToken: $t) { order { ${orderFields} } errors { code field message } } }`,
-  cancel: `mutation($o: ID!, $r: String) { cancelOrder(orderId: $o, reason: $r) { order { id status cancellation { code reason } } errors { code field message } } }`,
-  order: `query($id: ID!) { order(id: $id) { ${orderFields} } }`,
-};
-
-export interface OrderData {
-  id: string;
-  status: string;
-  total: { amount: number; currency: string } | null;
-  lines: Array<{ lineId: string; product: { id: string }; productName: string; quantity: number; discount: { amount: number } | null }>;
-  statusHistory: Array<{ position: number; status: string; previousStatus: string | null; reason: string | null }>;
-  cancellation: { code: string; reason: string } | null;
-  [field: string]: unknown;
-}
-export interface OrderPayloadData {
-  order: OrderData | null;
-  errors: Array<{ code: string; field: string | null; message: string }>;
-}
 
 /**
  * Stands in for every saga participant: records each request orders publishes (`shop.orders` and the participants' `orderTopics`)
@@ -74,22 +49,22 @@ export async function fakeParticipants(harness: SubgraphHarness) {
 export async function fillCart(harness: SubgraphHarness, shopper: Caller, withAddress = true) {
   const teapot = await catalog(harness).create({ name: 'Teapot', price: { amount: 2500, currency: 'EUR' }, categoryId: 'kitchen' });
   const cup = await catalog(harness).create({ name: 'Cup', price: { amount: 1000, currency: 'EUR' }, categoryId: 'tableware' });
-  const mutate = async (op: string, variables: Record<string, unknown>) =>
-    Object.values((await harness.call<Record<string, PayloadData>>(op, variables, shopper)).data!)[0]!;
-  await mutate(ops.add, { p: teapot, q: 2 });
-  const { cart } = await mutate(ops.add, { p: cup, q: 1 });
-  if (withAddress) await mutate(ops.address, { input: address });
+  const mutate = async <TData extends object, TVariables>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables) =>
+    rootField((await harness.call(document, variables, shopper)).data!);
+  await mutate(AddToCartDocument, { productId: teapot, quantity: 2 });
+  const { cart } = await mutate(AddToCartDocument, { productId: cup, quantity: 1 });
+  if (withAddress) await mutate(SetShippingAddressDocument, { input: address });
   return { cartId: cart.id, teapot, cup, lineIds: cart.items.map((item) => item.id) };
 }
 
-export async function placeOrder(harness: SubgraphHarness, shopper: Caller, variables: { c: string; k?: string; t?: string }): Promise<OrderPayloadData> {
-  const result = await harness.call<{ placeOrder: OrderPayloadData }>(orderOps.place, { k: randomUUID(), t: 'tok_visa', ...variables }, shopper);
+export async function placeOrder(harness: SubgraphHarness, shopper: Caller, variables: { cartId: string; idempotencyKey?: string; paymentToken?: string }) {
+  const result = await harness.call(PlaceOrderDocument, { idempotencyKey: randomUUID(), paymentToken: 'tok_visa', ...variables }, shopper);
   if (result.errors) throw new Error(JSON.stringify(result.errors));
   return result.data!.placeOrder;
 }
 
-export async function readOrder(harness: SubgraphHarness, caller: Caller, id: string): Promise<OrderData | null> {
-  const result = await harness.call<{ order: OrderData | null }>(orderOps.order, { id }, caller);
+export async function readOrder(harness: SubgraphHarness, caller: Caller, id: string) {
+  const result = await harness.call(ReadOrderDocument, { id }, caller);
   if (result.errors) throw new Error(JSON.stringify(result.errors));
-  return result.data!.order;
+  return result.data!.order ?? null;
 }

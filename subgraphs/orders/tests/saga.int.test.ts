@@ -38,7 +38,7 @@ describe.each(sqlBackends)('the checkout saga orchestrator on %s', (backend) => 
   /** Places an order and answers discount, shipping and tax: the order is PRICED. */
   async function pricedOrder(shopper: Caller) {
     const cart = await fillCart(harness, shopper);
-    const { order } = await placeOrder(harness, shopper, { c: cart.cartId });
+    const { order } = await placeOrder(harness, shopper, { cartId: cart.cartId });
     const orderId = order!.id;
     await participants.next(orderId, 'order.placed');
     await participants.reply(orderDiscounted, orderId, {
@@ -56,7 +56,7 @@ describe.each(sqlBackends)('the checkout saga orchestrator on %s', (backend) => 
   it('places a PENDING order from the cart and starts the saga with order.placed', async () => {
     const shopper = customer();
     const cart = await fillCart(harness, shopper);
-    const { order, errors } = await placeOrder(harness, shopper, { c: cart.cartId });
+    const { order, errors } = await placeOrder(harness, shopper, { cartId: cart.cartId });
     expect(errors).toEqual([]);
     expect(order).toMatchObject({
       status: 'PENDING',
@@ -91,7 +91,7 @@ describe.each(sqlBackends)('the checkout saga orchestrator on %s', (backend) => 
   it('records a coupon promotions dropped: Order.couponRejection and the reason of the PRICED entry', async () => {
     const shopper = customer();
     const cart = await fillCart(harness, shopper);
-    const { order } = await placeOrder(harness, shopper, { c: cart.cartId });
+    const { order } = await placeOrder(harness, shopper, { cartId: cart.cartId });
     const orderId = order!.id;
     await participants.next(orderId, 'order.placed');
     await participants.reply(orderDiscounted, orderId, {
@@ -195,7 +195,7 @@ describe.each(sqlBackends)('the checkout saga orchestrator on %s', (backend) => 
     expect((await readOrder(harness, shopper, short.orderId))!.cancellation).toEqual({ code: 'OUT_OF_STOCK', reason: 'Not enough stock for Cup.' });
 
     const far = await fillCart(harness, shopper);
-    const { order } = await placeOrder(harness, shopper, { c: far.cartId });
+    const { order } = await placeOrder(harness, shopper, { cartId: far.cartId });
     await participants.reply(orderShippingUnavailable, order!.id, { orderId: order!.id, country: 'GB', reason: 'no rate' });
     expect(await readOrder(harness, shopper, order!.id)).toMatchObject({ status: 'CANCELLED', cancellation: { code: 'SHIPPING_UNAVAILABLE', reason: 'We do not ship to GB.' } });
 

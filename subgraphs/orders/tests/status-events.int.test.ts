@@ -30,7 +30,7 @@ describe.each(sqlBackends)('order.status-changed off by default on %s', (backend
   it('a placed and priced order writes its saga requests and no status change', async () => {
     const shopper = customer();
     const cart = await fillCart(harness, shopper);
-    const { order } = await placeOrder(harness, shopper, { c: cart.cartId });
+    const { order } = await placeOrder(harness, shopper, { cartId: cart.cartId });
     const orderId = order!.id;
     await participants.next(orderId, 'order.placed');
     await participants.reply(orderDiscounted, orderId, { orderId, discount: eur(0), lines: [], promotions: [] });

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
+import { type Caller, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { paymentsModule, testCards } from '../src';
 import { PaymentStore } from '../src/stores/payment.store';
-import { admin, authorizeInput, capturedPayment, customer, key, ok, ops, paymentsOf, type TestPayments } from './helpers';
-
-type PaymentView = { id: string; status: string } | null;
+import { admin, authorizeInput, capturedPayment, customer, key, ok, paymentsOf, type TestPayments } from './helpers';
+import { OrderPaymentsDocument, PaymentDocument, PaymentIdDocument, PaymentReferencesDocument, PaymentStatusDocument, RefundPaymentDocument } from './__generated__/graphql';
 
 /** The payments subgraph over HTTP: Payment, Order.payment, refundPayment and who may see what. */
 describe.each(sqlBackends)('payments GraphQL on %s', (backend) => {
@@ -18,13 +17,12 @@ describe.each(sqlBackends)('payments GraphQL on %s', (backend) => {
   });
   afterAll(() => harness?.stop());
 
-  const orders = (ids: string[], caller: object) =>
-    harness.call<{ _entities: Array<{ id: string; payment: PaymentView }> }>(ops.orders, { reps: ids.map((id) => ({ __typename: 'Order', id })) }, caller);
+  const orders = (ids: string[], caller: Caller) => harness.call(OrderPaymentsDocument, { representations: ids.map((id) => ({ __typename: 'Order', id })) }, caller);
 
   it('shows a payment with its ledger totals and history to its customer', async () => {
     const { paymentId, orderId, customerId } = await capturedPayment(p, 2500);
     ok(await p.payments.refund({ idempotencyKey: key(), paymentId, amount: 500 }));
-    const result = await harness.call(ops.payment, { id: paymentId }, customer(customerId));
+    const result = await harness.call(PaymentDocument, { id: paymentId }, customer(customerId));
     expect(result).toEqual({
       data: {
         payment: {
@@ -71,28 +69,27 @@ describe.each(sqlBackends)('payments GraphQL on %s', (backend) => {
   ])('payment visibility for %s: visible = %s', async (_who, visible, caller) => {
     const payment = ok(await p.payments.authorize(authorizeInput()));
     const expected = visible ? { id: payment.id, status: 'AUTHORIZED' } : null;
-    const byId = await harness.call<{ payment: PaymentView }>('query($id: ID!) { payment(id: $id) { id status } }', { id: payment.id }, caller(payment.customerId));
+    const byId = await harness.call(PaymentStatusDocument, { id: payment.id }, caller(payment.customerId));
     expect(byId.data).toEqual({ payment: expected });
     expect((await orders([payment.orderId], caller(payment.customerId))).data!._entities).toEqual([{ id: payment.orderId, payment: expected }]);
-    const entity = await harness.call('query($r: [_Any!]!) { _entities(representations: $r) { ... on Payment { id status } } }', { r: [{ __typename: 'Payment', id: payment.id }] }, caller(payment.customerId));
+    const entity = await harness.call(PaymentReferencesDocument, { representations: [{ __typename: 'Payment', id: payment.id }] }, caller(payment.customerId));
     expect(entity.data).toEqual({ _entities: [expected] });
   });
 
   it('a malformed payment id is BAD_USER_INPUT; an unknown one is null', async () => {
-    const bad = await harness.call('{ payment(id: "1 or 1=1") { id } }', {}, admin());
+    const bad = await harness.call(PaymentIdDocument, { id: '1 or 1=1' }, admin());
     expect(bad.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([['BAD_USER_INPUT', 'id must be a UUID']]);
-    expect((await harness.call('query($id: ID!) { payment(id: $id) { id } }', { id: randomUUID() }, admin())).data).toEqual({ payment: null });
+    expect((await harness.call(PaymentIdDocument, { id: randomUUID() }, admin())).data).toEqual({ payment: null });
   });
 
   it('refundPayment: admins refund; retries refund once; typed errors for the rest', async () => {
     const { paymentId } = await capturedPayment(p, 3000);
     const refundKey = key();
-    const refund = (amount: number, k = refundKey, id = paymentId) => harness.call(ops.refund, { id, amount, key: k }, admin());
+    const refund = (amount: number, k = refundKey, id = paymentId) => harness.call(RefundPaymentDocument, { paymentId: id, amount, idempotencyKey: k }, admin());
     const done = { refundPayment: { payment: { id: paymentId, status: 'PARTIALLY_REFUNDED', capturedAmount: { amount: 3000 }, refundedAmount: { amount: 1000 } }, errors: [] } };
     expect((await refund(1000)).data).toEqual(done);
     expect((await refund(1000)).data).toEqual(done);
-    const error = async (result: Promise<{ data?: Record<string, unknown> }>) =>
-      ((await result).data as { refundPayment: { errors: Array<{ code: string; field: string | null }> } }).refundPayment.errors.map((e) => [e.code, e.field]);
+    const error = async (result: ReturnType<typeof refund>) => (await result).data!.refundPayment.errors.map((e) => [e.code, e.field]);
     expect(await error(refund(1500))).toEqual([['IDEMPOTENCY_KEY_REUSED', 'idempotencyKey']]);
     expect(await error(refund(2001, key()))).toEqual([['REFUND_EXCEEDS_CAPTURED', 'amount']]);
     expect(await error(refund(-5, key()))).toEqual([['INVALID_AMOUNT', 'amount']]);
@@ -104,10 +101,10 @@ describe.each(sqlBackends)('payments GraphQL on %s', (backend) => {
 
   it('refundPayment is for admins only', async () => {
     const { paymentId, customerId } = await capturedPayment(p);
-    const vars = { id: paymentId, amount: 1, key: key() };
-    expect((await harness.call(ops.refund, vars)).errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
-    expect((await harness.call(ops.refund, vars, customer(customerId))).errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
-    const bad = await harness.call(ops.refund, { ...vars, id: 'nope' }, admin());
+    const vars = { paymentId, amount: 1, idempotencyKey: key() };
+    expect((await harness.call(RefundPaymentDocument, vars)).errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+    expect((await harness.call(RefundPaymentDocument, vars, customer(customerId))).errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    const bad = await harness.call(RefundPaymentDocument, { ...vars, paymentId: 'nope' }, admin());
     expect(bad.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([['BAD_USER_INPUT', 'paymentId must be a UUID']]);
   });
 });

@@ -62,14 +62,6 @@ export async function outboxFor(harness: SubgraphHarness, orderId: string) {
   return rows.map((row) => ({ topic: row.topic, type: row.type, data: row.payload.data }));
 }
 
-export const ops = {
-  payment: `query($id: ID!) { payment(id: $id) { id orderId amount { amount currency } status cardBrand cardLast4
-    capturedAmount { amount currency } refundedAmount { amount currency } failureReason history { status reason at } createdAt } }`,
-  orders: 'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Order { id payment { id status } } } }',
-  refund: `mutation($id: ID!, $amount: Int!, $key: String!) { refundPayment(paymentId: $id, amount: $amount, idempotencyKey: $key) {
-    payment { id status capturedAmount { amount } refundedAmount { amount } } errors { code field message } } }`,
-};
-
 /** Collects every event published on `shop.payments` from now on, parsed by its contract. */
 export async function paymentEventsOn(harness: SubgraphHarness) {
   const contracts = [paymentAuthorized, paymentCaptured, paymentFailed, paymentRefunded];
