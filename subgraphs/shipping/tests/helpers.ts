@@ -3,7 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import { orderCancelled, orderPlaced, orderShipmentRequested, orderTopics, type Address, type EventEnvelope } from '@shop/events';
 import type { SubgraphHarness } from '@shop/testkit';
 import { inbox, outbox } from '../src/db/schema';
-import { createShipping, SHIPPING_SAGA_GROUP } from '../src';
+import { createShipping, ORDER_SAGA_GROUP } from '../src';
 import { CreateShippingRateDocument, type ShippingRateFieldsFragment, type ShippingRateInput } from './__generated__/graphql';
 
 export const admin = (userId: string = randomUUID()) => ({ userId, roles: ['customer', 'admin'] });
@@ -71,7 +71,7 @@ export const cancelledEvent = (orderId: string, previousStatus: 'PAID' | 'CONFIR
 /** True once the saga consumer has handled (or skipped as a duplicate) the event with this id. */
 export async function consumed(harness: SubgraphHarness, eventId: string): Promise<boolean> {
   const rows = await harness.platform.database.db.select().from(inbox).where(eq(inbox.eventId, eventId));
-  return rows.some((row) => row.consumer === SHIPPING_SAGA_GROUP);
+  return rows.some((row) => row.consumer === ORDER_SAGA_GROUP);
 }
 
 /** Publishes order events as the orders subgraph would (on `shop.orders`, keyed by order id). */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderRepliesTopic, orderTopics, type EventEnvelope } from '@shop/events';
 import { eventually, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
-import { shippingModule, shippingSagaHandler } from '../src';
+import { orderSagaHandler, shippingModule } from '../src';
 import { admin, cancelledEvent, consumed, createRate, outboxFor, placedEvent, publishOrderEvents, shipmentRequestedEvent, shippingOf } from './helpers';
 import { AdvanceShipmentDocument } from './__generated__/graphql';
 
@@ -122,7 +122,7 @@ describe.each(sqlBackends)('shipping saga steps on %s', (backend) => {
   });
 
   it('the inbox handler itself runs an envelope once however often it is handed over', async () => {
-    const handle = shippingSagaHandler(shipping.platform.database.db, shippingOf(shipping).saga);
+    const handle = orderSagaHandler({ db: shipping.platform.database.db, saga: shippingOf(shipping).saga });
     const requested = shipmentRequestedEvent();
     const meta = { topic: orderTopics.shipping, partition: 0, offset: '0', key: requested.aggregateId, attempt: 1, headers: {} };
     await Promise.all([handle(requested, meta), handle(requested, meta)]);

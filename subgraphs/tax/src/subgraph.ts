@@ -17,7 +17,7 @@ export type TaxConfig = Record<string, never>;
 async function create(_config: TaxConfig, { database, transport, logger }: SubgraphPlatform) {
   const relay = startOutboxRelay({ db: database.db, outbox, transport, logger });
   const { services } = createTax(database.db, () => relay.wake());
-  const saga = await consumeOrderSaga({ db: database.db, transport, orderTaxes: services.orders, afterCommit: () => relay.wake() });
+  const saga = await consumeOrderSaga({ db: database.db, transport, saga: services.orders, afterCommit: () => relay.wake() });
   return {
     resolvers: resolvers(services),
     readiness: { database: () => database.ping() },

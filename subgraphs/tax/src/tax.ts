@@ -1,6 +1,5 @@
 import { transactor, type Database } from '@shop/db';
-import { announceOrderTaxed } from './events/order-saga.consumer';
-import { announceTaxRateChange } from './events/tax-rate-events';
+import { announceOrderTaxed, announceTaxRateChange } from './events/tax-events';
 import { CartTaxService } from './services/cart-tax.service';
 import { OrderTaxService } from './services/order-tax.service';
 import { TaxCalculationService } from './services/tax-calculation.service';

@@ -1,14 +1,15 @@
 import type { Database, Transaction } from '@shop/db';
 import {
-  createInboxHandler,
+  inboxRoutes,
   on,
   orderCancelled,
   orderConfirmed,
-  orderTopics,
   orderStockReservationRequested,
+  orderTopics,
   returnReceived,
-  routeEvents,
+  subscribeWithInbox,
   type EventHandler,
+  type EventRoute,
   type EventTransport,
   type Subscription,
 } from '@shop/events';
@@ -22,25 +23,23 @@ export interface OrderSagaDeps {
   db: Database;
   saga: OrderStockService;
   /** Called after each handled event commits, so the replies it recorded leave without waiting for a poll. */
-  afterCommit: () => void;
+  afterCommit?: () => void;
 }
 
 /**
- * Handles one event of `shop.orders.inventory`: reservation requests, confirmations, cancellations
- * and received returns (restocks). The effect, its reply (outbox) and the inbox row share one
- * transaction, so a redelivered event changes nothing and answers nothing twice. Other order
- * events are ignored.
+ * `shop.orders.inventory`: reservation requests, confirmations, cancellations and received returns
+ * (restocks). The effect, its reply (outbox) and the inbox row share one transaction, so a
+ * redelivered event changes nothing and answers nothing twice.
  */
-export function orderSagaHandler({ db, saga, afterCommit }: OrderSagaDeps): EventHandler {
-  const route = routeEvents<Transaction>(
-    on(orderStockReservationRequested, (event, tx) => saga.reserve(tx, event.data)),
-    on(orderConfirmed, (event, tx) => saga.commit(tx, event.data.orderId)),
-    on(orderCancelled, (event, tx) => saga.cancel(tx, event.data.orderId)),
-    on(returnReceived, (event, tx) => saga.returnReceived(tx, event.data)),
-  );
-  return createInboxHandler({ db, inbox, consumer: ORDER_SAGA_GROUP, handles: route.handles, handle: (tx, envelope) => route(envelope, tx), afterCommit });
-}
+const routes = (saga: OrderStockService): EventRoute<Transaction>[] => [
+  on(orderStockReservationRequested, (event, tx) => saga.reserve(tx, event.data)),
+  on(orderConfirmed, (event, tx) => saga.commit(tx, event.data.orderId)),
+  on(orderCancelled, (event, tx) => saga.cancel(tx, event.data.orderId)),
+  on(returnReceived, (event, tx) => saga.returnReceived(tx, event.data)),
+];
 
-export function consumeOrderSaga(deps: OrderSagaDeps & { transport: EventTransport }): Promise<Subscription> {
-  return deps.transport.subscribe({ groupId: ORDER_SAGA_GROUP, topics: [orderTopics.inventory], handler: orderSagaHandler(deps) });
-}
+export const orderSagaHandler = ({ db, saga, afterCommit }: OrderSagaDeps): EventHandler =>
+  inboxRoutes({ db, inbox, group: ORDER_SAGA_GROUP, routes: routes(saga), afterCommit });
+
+export const consumeOrderSaga = ({ transport, db, saga, afterCommit }: OrderSagaDeps & { transport: EventTransport }): Promise<Subscription> =>
+  subscribeWithInbox({ transport, topics: [orderTopics.inventory], db, inbox, group: ORDER_SAGA_GROUP, routes: routes(saga), afterCommit });

@@ -1,14 +1,15 @@
 import type { Database, Transaction } from '@shop/db';
 import {
-  createInboxHandler,
+  inboxRoutes,
   on,
   orderCancelled,
   orderClaimed,
   orderPaymentRequested,
   orderTopics,
   returnReceived,
-  routeEvents,
+  subscribeWithInbox,
   type EventHandler,
+  type EventRoute,
   type EventTransport,
   type Subscription,
 } from '@shop/events';
@@ -22,24 +23,23 @@ export interface OrderSagaDeps {
   db: Database;
   saga: OrderPaymentService;
   /** Called after each handled event commits, so the replies it recorded leave without waiting for a poll. */
-  afterCommit: () => void;
+  afterCommit?: () => void;
 }
 
 /**
- * Handles one event of `shop.orders.payments`: payment requests, cancellations, received returns (refunds) and claimed guest orders. The effect, its
- * reply (outbox) and the inbox row share one transaction, so a redelivered event charges, refunds
- * and answers nothing twice. Other order events are ignored.
+ * `shop.orders.payments`: payment requests, cancellations, received returns (refunds) and claimed
+ * guest orders. The effect, its reply (outbox) and the inbox row share one transaction, so a
+ * redelivered event charges, refunds and answers nothing twice.
  */
-export function orderSagaHandler({ db, saga, afterCommit }: OrderSagaDeps): EventHandler {
-  const route = routeEvents<Transaction>(
-    on(orderPaymentRequested, (event, tx) => saga.pay(tx, event.data)),
-    on(orderCancelled, (event, tx) => saga.refund(tx, event.data.orderId)),
-    on(returnReceived, (event, tx) => saga.refundReturn(tx, event.data)),
-    on(orderClaimed, (event, tx) => saga.claim(tx, event.data)),
-  );
-  return createInboxHandler({ db, inbox, consumer: ORDER_SAGA_GROUP, handles: route.handles, handle: (tx, envelope) => route(envelope, tx), afterCommit });
-}
+const routes = (saga: OrderPaymentService): EventRoute<Transaction>[] => [
+  on(orderPaymentRequested, (event, tx) => saga.pay(tx, event.data)),
+  on(orderCancelled, (event, tx) => saga.refund(tx, event.data.orderId)),
+  on(returnReceived, (event, tx) => saga.refundReturn(tx, event.data)),
+  on(orderClaimed, (event, tx) => saga.claim(tx, event.data)),
+];
 
-export function consumeOrderSaga(deps: OrderSagaDeps & { transport: EventTransport }): Promise<Subscription> {
-  return deps.transport.subscribe({ groupId: ORDER_SAGA_GROUP, topics: [orderTopics.payments], handler: orderSagaHandler(deps) });
-}
+export const orderSagaHandler = ({ db, saga, afterCommit }: OrderSagaDeps): EventHandler =>
+  inboxRoutes({ db, inbox, group: ORDER_SAGA_GROUP, routes: routes(saga), afterCommit });
+
+export const consumeOrderSaga = ({ transport, db, saga, afterCommit }: OrderSagaDeps & { transport: EventTransport }): Promise<Subscription> =>
+  subscribeWithInbox({ transport, topics: [orderTopics.payments], db, inbox, group: ORDER_SAGA_GROUP, routes: routes(saga), afterCommit });

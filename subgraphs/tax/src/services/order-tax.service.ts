@@ -1,7 +1,7 @@
 import type { Executor } from '@shop/db';
 import type { OrderTaxRequested } from '@shop/events';
 import { isOwnerOrAdmin, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
-import type { AnnounceOrderTaxed } from '../events/order-saga.consumer';
+import type { AnnounceOrderTaxed } from '../events/tax-events';
 import type { OrderTaxRecord, OrderTaxStore } from '../stores/order-tax.store';
 import { normalizeRegion, type OrderTax } from './order-tax';
 import type { TaxCalculationService } from './tax-calculation.service';

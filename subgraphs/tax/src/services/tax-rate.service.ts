@@ -1,6 +1,6 @@
 import type { Transact } from '@shop/db';
 import { adminWrites, type AdminWritePayload, type AdminWrites, type Connection, countryCursor, rowByKey, type SubgraphContext } from '@shop/subgraph-kit';
-import type { AnnounceTaxRateChange } from '../events/tax-rate-events';
+import type { AnnounceTaxRateChange } from '../events/tax-events';
 import type { TaxRateRecord, TaxRateStore } from '../stores/tax-rate.store';
 import { validateTaxRate, type TaxRateFailure, type TaxRateInputShape } from './tax-rate-input';
 
