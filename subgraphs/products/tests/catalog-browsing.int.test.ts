@@ -1,20 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlBackends } from '@shop/testkit';
-import { admin, anonymous, codes, customer, ERRORS, unique, productsTestShop, type Data, type ProductsTestShop } from './helpers';
+import { admin, anonymous, codes, customer, unique, productsTestShop, type ProductsTestShop } from './helpers';
+import {
+  CategoryIdOfDocument,
+  CategoryNamesDocument,
+  CategoryParentDocument,
+  CategoryTreeDocument,
+  CategoryWithProductsDocument,
+  CreateCategoryDocument,
+  ProductListingDocument,
+  UpdateCategoryDocument,
+  type CatalogErrorFieldsFragment,
+  type CreateCategoryInput,
+  type ProductFilter,
+  type ProductListingQueryVariables,
+  type UpdateCategoryInput,
+} from './__generated__/graphql';
 
-const LIST = `query($filter: ProductFilter, $sort: ProductSort, $first: Int, $after: String) {
-  products(filter: $filter, sort: $sort, first: $first, after: $after) {
-    edges { cursor node { id name price { amount currency } } }
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    totalCount
-  }
-}`;
+type Category = { id: string; slug: string };
 
 describe.each(sqlBackends)('browsing the catalog on %s', (backend) => {
   let shop: ProductsTestShop;
   /** clothing > shirts > tees, and a separate root shoes. */
-  let tree: { clothing: Data; shirts: Data; tees: Data; shoes: Data };
+  let tree: { clothing: Category; shirts: Category; tees: Category; shoes: Category };
   let items: { coat: string; shirt: string; tee: string; dollarTee: string; hiddenTee: string; boot: string };
 
   beforeAll(async () => {
@@ -24,7 +33,7 @@ describe.each(sqlBackends)('browsing the catalog on %s', (backend) => {
     const shirts = (await shop.client.createCategory({ name: 'Shirts', parentId: clothing.id }))!;
     const tees = (await shop.client.createCategory({ name: 'Tees', parentId: shirts.id }))!;
     tree = { clothing, shirts, tees, shoes };
-    const make = async (category: Data, name: string, amount: number, currency = 'EUR', published = true) =>
+    const make = async (category: Category, name: string, amount: number, currency = 'EUR', published = true) =>
       (await shop.client.createProduct(category.id, { name, price: { amount, currency }, published })).id;
     items = {
       coat: await make(clothing, 'Coat', 9000),
@@ -37,15 +46,15 @@ describe.each(sqlBackends)('browsing the catalog on %s', (backend) => {
   });
   afterAll(() => shop?.stop());
 
-  const list = async (variables: Record<string, unknown>, caller = customer) => {
-    const result = await shop.client.call(LIST, variables, caller);
+  const list = async (variables: ProductListingQueryVariables, caller = customer) => {
+    const result = await shop.harness.call(ProductListingDocument, variables, caller);
     if (result.errors) throw new Error(JSON.stringify(result.errors));
-    return result.data!.products as { edges: Array<{ cursor: string; node: Data }>; pageInfo: Data; totalCount: number };
+    return result.data!.products;
   };
-  const names = (page: { edges: Array<{ node: Data }> }) => page.edges.map((edge) => edge.node.name);
+  const names = (page: { edges: Array<{ node: { name: string } }> }) => page.edges.map((edge) => edge.node.name);
 
   it('filters by a category subtree (by id or slug), price range, currency and ids', async () => {
-    const byPrice = { sort: 'PRICE_ASC' };
+    const byPrice = { sort: 'PRICE_ASC' } as const;
     expect(names(await list({ ...byPrice, filter: { categoryId: tree.clothing.id } }))).toEqual(['Tee', 'Dollar tee', 'Shirt', 'Coat']);
     expect(names(await list({ ...byPrice, filter: { categorySlug: tree.shirts.slug } }))).toEqual(['Tee', 'Dollar tee', 'Shirt']);
     expect(names(await list({ ...byPrice, filter: { categoryId: tree.clothing.id, minPrice: 1600, maxPrice: 3000 } }))).toEqual(['Dollar tee', 'Shirt']);
@@ -56,8 +65,8 @@ describe.each(sqlBackends)('browsing the catalog on %s', (backend) => {
 
   it('an unknown category id or slug, or an id that is no UUID, is BAD_USER_INPUT naming the argument, never an empty page', async () => {
     const unknownId = randomUUID();
-    const refused = async (filter: Record<string, unknown>) => {
-      const result = await shop.client.call(LIST, { filter }, customer);
+    const refused = async (filter: ProductFilter) => {
+      const result = await shop.harness.call(ProductListingDocument, { filter }, customer);
       expect(result.data).toBeNull();
       return result.errors?.map((e) => ({ message: e.message, code: e.extensions?.code, argument: e.extensions?.argument }));
     };
@@ -67,6 +76,7 @@ describe.each(sqlBackends)('browsing the catalog on %s', (backend) => {
   });
 
   it('refuses an unknown category written inline in the query like one sent as a variable', async () => {
+    // Raw on purpose: the filter is written inline as a literal, the case this test is about.
     const inline = (filter: string, selection = 'totalCount') => shop.client.call(`query { products(filter: { ${filter} }, sort: PRICE_ASC) { ${selection} } }`, {}, customer);
     const refused = async (filter: string) => {
       const result = await inline(filter);
@@ -99,7 +109,7 @@ describe.each(sqlBackends)('browsing the catalog on %s', (backend) => {
   it('refuses bad listing arguments with BAD_USER_INPUT', async () => {
     const filter = { categoryId: tree.clothing.id };
     const { pageInfo } = await list({ filter, sort: 'PRICE_ASC', first: 1 });
-    const bad = [
+    const bad: ProductListingQueryVariables[] = [
       { first: 10_000 },
       { first: 101 },
       { first: 0 },
@@ -110,38 +120,38 @@ describe.each(sqlBackends)('browsing the catalog on %s', (backend) => {
       { filter: { minPrice: 500, maxPrice: 100 } },
       { filter: { ids: Array.from({ length: 101 }, () => randomUUID()) } },
     ];
-    for (const variables of bad) expect(codes(await shop.client.call(LIST, variables, customer)), JSON.stringify(variables)).toEqual(['BAD_USER_INPUT']);
+    for (const variables of bad) expect(codes(await shop.harness.call(ProductListingDocument, variables, customer)), JSON.stringify(variables)).toEqual(['BAD_USER_INPUT']);
   });
 
   it('answers the whole category tree depth first, with parents, children and subtree products', async () => {
     const mine = new Set(Object.values(tree).map((category) => category.id));
-    const all = await shop.client.call('query { categories { id name position parent { id } children { name } } }', {}, anonymous);
-    const ordered = (all.data!.categories as Data[]).filter((category) => mine.has(category.id));
-    expect(ordered.map((c) => [c.name, c.parent?.id ?? null, c.children.map((child: Data) => child.name)])).toEqual([
+    const all = await shop.harness.call(CategoryTreeDocument, {}, anonymous);
+    const ordered = all.data!.categories.filter((category) => mine.has(category.id));
+    expect(ordered.map((c) => [c.name, c.parent?.id ?? null, c.children.map((child) => child.name)])).toEqual([
       ['Shoes', null, []],
       ['Clothing', null, ['Shirts']],
       ['Shirts', tree.clothing.id, ['Tees']],
       ['Tees', tree.shirts.id, []],
     ]);
-    const bySlug = await shop.client.call('query($slug: String) { category(slug: $slug) { id name products(first: 2, sort: PRICE_ASC) { edges { node { name } } totalCount pageInfo { hasNextPage } } } }', { slug: tree.shirts.slug });
+    const bySlug = await shop.harness.call(CategoryWithProductsDocument, { slug: tree.shirts.slug });
     expect(bySlug.data).toEqual({ category: { id: tree.shirts.id, name: 'Shirts', products: { edges: [{ node: { name: 'Tee' } }, { node: { name: 'Dollar tee' } }], totalCount: 3, pageInfo: { hasNextPage: true } } } });
-    expect((await shop.client.call('query($id: ID) { category(id: $id) { name parent { name } } }', { id: tree.tees.id })).data).toEqual({ category: { name: 'Tees', parent: { name: 'Shirts' } } });
-    expect(codes(await shop.client.call('query { category { id } }'))).toEqual(['BAD_USER_INPUT']);
-    expect((await shop.client.call('query($id: ID) { category(id: $id) { id } }', { id: randomUUID() })).data).toEqual({ category: null });
-    const entities = await shop.client.call('query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Category { name } } }', { reps: [{ __typename: 'Category', id: tree.tees.id }] });
+    expect((await shop.harness.call(CategoryParentDocument, { id: tree.tees.id })).data).toEqual({ category: { name: 'Tees', parent: { name: 'Shirts' } } });
+    expect(codes(await shop.harness.call(CategoryIdOfDocument, {}))).toEqual(['BAD_USER_INPUT']);
+    expect((await shop.harness.call(CategoryIdOfDocument, { id: randomUUID() })).data).toEqual({ category: null });
+    const entities = await shop.harness.call(CategoryNamesDocument, { representations: [{ __typename: 'Category', id: tree.tees.id }] });
     expect(entities.data).toEqual({ _entities: [{ name: 'Tees' }] });
   });
 
   it('creates and moves categories with typed errors for bad slugs, taken slugs, missing parents and cycles', async () => {
-    const create = (input: Record<string, unknown>) => shop.client.call(`mutation($input: CreateCategoryInput!) { createCategory(input: $input) { category { id } ${ERRORS} } }`, { input: { slug: unique('c'), name: 'C', ...input } }, admin);
-    const update = (id: string, input: Record<string, unknown>) => shop.client.call(`mutation($id: ID!, $input: UpdateCategoryInput!) { updateCategory(id: $id, input: $input) { category { name slug position parent { id } } ${ERRORS} } }`, { id, input }, admin);
-    const errorsOf = (result: { data?: Data }) => (Object.values(result.data!)[0] as Data).errors.map((e: Data) => [e.code, e.field]);
+    const create = (input: Partial<CreateCategoryInput>) => shop.harness.call(CreateCategoryDocument, { input: { slug: unique('c'), name: 'C', ...input } }, admin);
+    const update = (id: string, input: UpdateCategoryInput) => shop.harness.call(UpdateCategoryDocument, { id, input }, admin);
+    const errorsOf = (result: { data?: object | null }) => (Object.values(result.data!)[0] as { errors: CatalogErrorFieldsFragment[] }).errors.map((e) => [e.code, e.field]);
     expect(errorsOf(await create({ slug: 'Bad Slug' }))).toEqual([['INVALID_SLUG', 'slug']]);
     expect(errorsOf(await create({ slug: tree.shoes.slug }))).toEqual([['SLUG_TAKEN', 'slug']]);
     expect(errorsOf(await create({ parentId: randomUUID() }))).toEqual([['INVALID_PARENT', 'parentId']]);
     expect(errorsOf(await create({ name: '' }))).toEqual([['INVALID_FIELD', 'name']]);
-    const root = (await create({})).data!.createCategory.category.id as string;
-    const child = (await create({ parentId: root })).data!.createCategory.category.id as string;
+    const root = (await create({})).data!.createCategory.category!.id;
+    const child = (await create({ parentId: root })).data!.createCategory.category!.id;
     expect(errorsOf(await update(root, { parentId: child }))).toEqual([['INVALID_PARENT', 'parentId']]);
     expect(errorsOf(await update(randomUUID(), { name: 'Nobody' }))).toEqual([['NOT_FOUND', 'id']]);
     const slug = unique('moved');

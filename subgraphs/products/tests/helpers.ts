@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventEnvelope, EventTransport } from '@shop/events';
 import { startSubgraphHarness, uniqueKafkaName, type Caller, type HarnessBackend, type SubgraphHarness } from '@shop/testkit';
 import { embeddedProductsConfig, productsModule, type ProductsConfig } from '../src';
+import { CreateCategoryDocument, CreateProductDocument, type CreateCategoryInput, type CreateProductInput } from './__generated__/graphql';
 
 export const admin: Caller = { userId: randomUUID(), roles: ['admin', 'customer'] };
 export const customer: Caller = { userId: randomUUID(), roles: ['customer'] };
@@ -11,8 +12,6 @@ let sequence = 0;
 /** A slug (and sku) no other test of the run uses. */
 export const unique = (label: string): string => `${label}-${++sequence}-${randomUUID().slice(0, 8)}`;
 
-export const PRODUCT_FIELDS = `id sku slug name description price { amount currency } category { id slug }
-  images { url alt } attributes { name value } published createdAt updatedAt version`;
 export const ERRORS = 'errors { code field message }';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw GraphQL responses, asserted field by field
@@ -20,21 +19,21 @@ export type Data = Record<string, any>;
 
 /** The operations tests use, straight to the harness's subgraph. */
 function catalogClient(harness: SubgraphHarness) {
+  /** A raw query string, only for what a typed operation cannot send (literals a test is about, operations read from the README). */
   const call = (query: string, variables?: Record<string, unknown>, caller?: Caller) => harness.call<Data>(query, variables, caller);
-  const createCategory = async (input: Record<string, unknown> = {}, as: Caller = admin) => {
-    const result = await call(`mutation($input: CreateCategoryInput!) { createCategory(input: $input) { category { id slug name position parent { id } } ${ERRORS} } }`, { input: { slug: unique('cat'), name: 'Category', ...input } }, as);
-    return result.data?.createCategory?.category as { id: string; slug: string } | null;
+  const createCategory = async (input: Partial<CreateCategoryInput> = {}, as: Caller = admin) => {
+    const result = await harness.call(CreateCategoryDocument, { input: { slug: unique('cat'), name: 'Category', ...input } }, as);
+    return result.data?.createCategory?.category;
   };
-  const createProductRaw = (input: Record<string, unknown>, as: Caller = admin) =>
-    call(`mutation($input: CreateProductInput!) { createProduct(input: $input) { product { ${PRODUCT_FIELDS} } ${ERRORS} } }`, { input }, as);
-  const productInput = (categoryId: string, overrides: Record<string, unknown> = {}) => {
+  const createProductRaw = (input: CreateProductInput, as: Caller = admin) => harness.call(CreateProductDocument, { input }, as);
+  const productInput = (categoryId: string, overrides: Partial<CreateProductInput> = {}): CreateProductInput => {
     const slug = unique('product');
     return { sku: `SKU-${slug}`, slug, name: `Product ${slug}`, price: { amount: 1299, currency: 'EUR' }, categoryId, ...overrides };
   };
-  const createProduct = async (categoryId: string, overrides: Record<string, unknown> = {}) => {
+  const createProduct = async (categoryId: string, overrides: Partial<CreateProductInput> = {}) => {
     const result = await createProductRaw(productInput(categoryId, overrides));
     if (!result.data?.createProduct?.product) throw new Error(`createProduct failed: ${JSON.stringify(result)}`);
-    return result.data.createProduct.product as { id: string; slug: string; sku: string; version: number; published: boolean };
+    return result.data.createProduct.product;
   };
   return { call, createCategory, createProductRaw, productInput, createProduct };
 }

@@ -4,7 +4,19 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MongoCatalogStore } from '@shop/catalog';
 import { productCreated, productDeleted, productUpdated } from '@shop/events';
 import { testServers } from '@shop/testkit';
-import { admin, codes, customer, eventually, productsTestShop, type Data, type ProductsTestShop } from './helpers';
+import { admin, codes, customer, eventually, productsTestShop, type ProductsTestShop } from './helpers';
+import {
+  AddOptionVersionDocument,
+  DeleteProductDocument,
+  GenerateVariantSkusDocument,
+  ProductCategoriesDocument,
+  ProductCountDocument,
+  ProductIdOfDocument,
+  PublishProductDocument,
+  UpdateProductCodesDocument,
+  UpdateProductVersionDocument,
+  UpdateVariantCodesDocument,
+} from './__generated__/graphql';
 
 /** Services mode: the catalog in MongoDB (real FerretDB), events over real Kafka. */
 describe('products on MongoDB (FerretDB) + Kafka', () => {
@@ -30,10 +42,10 @@ describe('products on MongoDB (FerretDB) + Kafka', () => {
     const category = (await shop.client.createCategory({ name: 'Kettles' }))!;
     const input = shop.client.productInput(category.id, { price: { amount: 4999, currency: 'EUR' } });
     const product = await shop.client.createProduct(category.id, input);
-    const update = await shop.client.call('mutation($id: ID!) { updateProduct(id: $id, input: { name: "Steel kettle" }, expectedVersion: 1) { product { version } errors { code } } }', { id: product.id }, admin);
+    const update = await shop.harness.call(UpdateProductVersionDocument, { id: product.id, input: { name: 'Steel kettle' }, expectedVersion: 1 }, admin);
     expect(update.data).toEqual({ updateProduct: { product: { version: 2 }, errors: [] } });
-    await shop.client.call('mutation($id: ID!) { publishProduct(id: $id) { errors { code } } }', { id: product.id }, admin);
-    await shop.client.call('mutation($id: ID!) { deleteProduct(id: $id) { errors { code } } }', { id: product.id }, admin);
+    await shop.harness.call(PublishProductDocument, { id: product.id }, admin);
+    await shop.harness.call(DeleteProductDocument, { id: product.id }, admin);
 
     const received = await eventsOf(product.id, 4);
     expect(received.map((e) => e.type)).toEqual(['product.created', 'product.updated', 'product.updated', 'product.deleted']);
@@ -54,32 +66,32 @@ describe('products on MongoDB (FerretDB) + Kafka', () => {
     const spy = vi.spyOn(MongoCatalogStore.prototype, 'getProducts');
     try {
       const reps = [...ids, randomUUID()].map((id) => ({ __typename: 'Product', id }));
-      const result = await shop.client.call('query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Product { id category { id } } } }', { reps }, customer);
+      const result = await shop.harness.call(ProductCategoriesDocument, { representations: reps }, customer);
       expect(spy).toHaveBeenCalledTimes(1);
       expect(spy.mock.calls[0]![0]).toHaveLength(21);
       expect(result.data!._entities).toEqual([...ids.map((id, i) => (i === 3 ? null : { id, category: { id: category.id } })), null]);
     } finally {
       spy.mockRestore();
     }
-    const list = await shop.client.call('query($id: ID) { products(first: 50, filter: { categoryId: $id }) { totalCount } }', { id: category.id }, customer);
+    const list = await shop.harness.call(ProductCountDocument, { first: 50, filter: { categoryId: category.id } }, customer);
     expect(list.data).toEqual({ products: { totalCount: 19 } });
-    const hidden = await shop.client.call('query($id: ID) { product(id: $id) { id } }', { id: ids[3] }, customer);
+    const hidden = await shop.harness.call(ProductIdOfDocument, { id: ids[3] }, customer);
     expect(hidden.data).toEqual({ product: null });
   });
 
   it('answers bad input and stale versions exactly as on PostgreSQL', async () => {
     const category = (await shop.client.createCategory({ name: 'Pans' }))!;
     const negative = await shop.client.createProductRaw(shop.client.productInput(category.id, { price: { amount: -1, currency: 'EUR' } }));
-    expect(negative.data!.createProduct.errors.map((e: Data) => e.code)).toEqual(['INVALID_PRICE']);
+    expect(negative.data!.createProduct.errors.map((e) => e.code)).toEqual(['INVALID_PRICE']);
     const unknown = await shop.client.createProductRaw(shop.client.productInput(randomUUID()));
-    expect(unknown.data!.createProduct.errors.map((e: Data) => e.code)).toEqual(['UNKNOWN_CATEGORY']);
+    expect(unknown.data!.createProduct.errors.map((e) => e.code)).toEqual(['UNKNOWN_CATEGORY']);
     const product = await shop.client.createProduct(category.id);
     const taken = await shop.client.createProductRaw(shop.client.productInput(category.id, { sku: product.sku }));
-    expect(taken.data!.createProduct.errors.map((e: Data) => e.code)).toEqual(['SKU_TAKEN']);
-    const stale = await shop.client.call('mutation($id: ID!) { updateProduct(id: $id, input: { name: "Late" }, expectedVersion: 9) { errors { code } } }', { id: product.id }, admin);
+    expect(taken.data!.createProduct.errors.map((e) => e.code)).toEqual(['SKU_TAKEN']);
+    const stale = await shop.harness.call(UpdateProductCodesDocument, { id: product.id, input: { name: 'Late' }, expectedVersion: 9 }, admin);
     expect(stale.data).toEqual({ updateProduct: { errors: [{ code: 'VERSION_CONFLICT' }] } });
-    expect(codes(await shop.client.call('query { products(first: 10000) { totalCount } }', {}, customer))).toEqual(['BAD_USER_INPUT']);
-    expect(codes(await shop.client.call('query { products(after: "bogus") { totalCount } }', {}, customer))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await shop.harness.call(ProductCountDocument, { first: 10000 }, customer))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await shop.harness.call(ProductCountDocument, { after: 'bogus' }, customer))).toEqual(['BAD_USER_INPUT']);
     const created = await eventsOf(product.id, 1);
     expect(created.map((e) => e.type)).toEqual(['product.created']);
   });
@@ -87,16 +99,12 @@ describe('products on MongoDB (FerretDB) + Kafka', () => {
     const category = (await shop.client.createCategory({ name: 'Tees' }))!;
     const product = await shop.client.createProduct(category.id, { published: true });
     const sku = product.sku.toUpperCase();
-    const option = await shop.client.call('mutation($id: ID!) { addProductOption(productId: $id, input: { name: "Size", values: ["S", "M"] }, expectedVersion: 1) { product { version } errors { code } } }', { id: product.id }, admin);
+    const option = await shop.harness.call(AddOptionVersionDocument, { productId: product.id, input: { name: 'Size', values: ['S', 'M'] }, expectedVersion: 1 }, admin);
     expect(option.data).toEqual({ addProductOption: { product: { version: 2 }, errors: [] } });
-    const generated = await shop.client.call(
-      'mutation($id: ID!, $prefix: String!) { generateProductVariants(productId: $id, input: { skuPrefix: $prefix, price: { amount: 1500, currency: "EUR" } }) { product { version variants { id sku optionValues { value } } } errors { code } } }',
-      { id: product.id, prefix: sku },
-      admin,
-    );
-    expect(generated.data!.generateProductVariants.product.variants.map((v: Data) => [v.sku, v.optionValues[0].value])).toEqual([[product.sku, 'S'], [`${sku}-M`, 'M']]);
+    const generated = await shop.harness.call(GenerateVariantSkusDocument, { productId: product.id, input: { skuPrefix: sku, price: { amount: 1500, currency: 'EUR' } } }, admin);
+    expect(generated.data!.generateProductVariants.product!.variants.map((v) => [v.sku, v.optionValues[0]!.value])).toEqual([[product.sku, 'S'], [`${sku}-M`, 'M']]);
     const other = await shop.client.createProduct(category.id);
-    const taken = await shop.client.call('mutation($id: ID!, $sku: String!) { updateProductVariant(id: $id, input: { sku: $sku }) { variant { id } errors { code } } }', { id: other.id, sku: `${sku}-M` }, admin);
+    const taken = await shop.harness.call(UpdateVariantCodesDocument, { id: other.id, input: { sku: `${sku}-M` } }, admin);
     expect(taken.data).toEqual({ updateProductVariant: { variant: null, errors: [{ code: 'DUPLICATE_SKU' }] } });
     const received = await eventsOf(product.id, 3);
     expect(productUpdated.parse(received[2]).data.variants!.map((v) => [v.sku, v.optionValues])).toEqual([[product.sku, [{ option: 'Size', value: 'S' }]], [`${sku}-M`, [{ option: 'Size', value: 'M' }]]]);

@@ -4,7 +4,9 @@ import { Kind, parse, print, type ObjectTypeDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { productUpdated } from '@shop/events';
 import { graphqlLiteral, sqlBackends } from '@shop/testkit';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { admin, ERRORS, eventually, unique, productsTestShop, type Data, type ProductsTestShop } from './helpers';
+import { AddProductOptionDocument, AddProductOptionValuesDocument, GenerateProductVariantsDocument, ProductStateByIdDocument, UpdateProductVariantDocument } from './__generated__/graphql';
 
 /** Each variant/option mutation's argument types, read from the schema so the variables match it exactly. */
 const mutationArgs: Record<string, Record<string, string>> = (() => {
@@ -13,8 +15,6 @@ const mutationArgs: Record<string, Record<string, string>> = (() => {
   return Object.fromEntries(mutation.fields!.map((field) => [field.name.value, Object.fromEntries((field.arguments ?? []).map((arg) => [arg.name.value, print(arg.type)]))]));
 })();
 
-const VARIANT = 'id sku price { amount currency } compareAtPrice { amount } optionValues { optionId valueId } images { url } published position weightGrams';
-const STATE = `id sku version price { amount currency } options { id name position values { id name } } variants { ${VARIANT} }`;
 const long = (length: number) => 'x'.repeat(length);
 const money = (amount: number, currency = 'EUR') => ({ amount, currency });
 
@@ -33,9 +33,13 @@ describe.each(sqlBackends)('bad input to option and variant mutations on %s', (b
   });
   afterAll(() => shop?.stop());
 
-  const state = async (id: string): Promise<Data> => (await shop.client.call(`query($id: ID) { product(id: $id) { ${STATE} } }`, { id }, admin)).data!.product;
+  const state = async (id: string): Promise<Data> => (await shop.harness.call(ProductStateByIdDocument, { id }, admin)).data!.product!;
 
-  /** Runs a mutation with its arguments as variables or inline; the payload's errors as [code, field], or the GraphQL error codes. */
+  /**
+   * Runs a mutation with its arguments as variables or inline; raw on purpose, since the test is
+   * that a literal and a variable are refused alike (the variables form mirrors the literal one).
+   * The payload's errors as [code, field], or the GraphQL error codes.
+   */
   async function attempt(field: string, args: Record<string, unknown>, form: 'variables' | 'literal'): Promise<unknown> {
     const types = mutationArgs[field]!;
     const names = Object.keys(args);
@@ -48,24 +52,26 @@ describe.each(sqlBackends)('bad input to option and variant mutations on %s', (b
     return (result.data![field].errors as Data[]).map((error) => [error.code, error.field]);
   }
 
-  const ok = async (field: string, args: Record<string, unknown>): Promise<Data> => {
-    const result = await shop.client.call(`mutation { ${field}(${Object.entries(args).map(([name, value]) => `${name}: ${graphqlLiteral(value)}`).join(', ')}) { product { ${STATE} } ${ERRORS} } }`, {}, admin);
-    expect(result.data?.[field]?.errors, JSON.stringify(result)).toEqual([]);
-    return result.data![field].product;
+  /** Runs a setup mutation that must succeed; its product. */
+  const ok = async <TData, TVariables>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables): Promise<Data> => {
+    const result = await shop.harness.call(document, variables, admin);
+    const payload = Object.values(result.data ?? {})[0] as Data | undefined;
+    expect(payload?.errors, JSON.stringify(result)).toEqual([]);
+    return payload!.product;
   };
 
   /** A product with the given options, every combination generated as a variant. */
   async function productWith(options: Array<[string, string[]]>): Promise<Data> {
     const skuPrefix = unique('P').toUpperCase();
     const product = await shop.client.createProduct(categoryId, { sku: skuPrefix, price: money(2500) });
-    for (const [name, values] of options) await ok('addProductOption', { productId: product.id, input: { name, values } });
-    return ok('generateProductVariants', { productId: product.id, input: { skuPrefix, price: money(2500) } });
+    for (const [name, values] of options) await ok(AddProductOptionDocument, { productId: product.id, input: { name, values } });
+    return ok(GenerateProductVariantsDocument, { productId: product.id, input: { skuPrefix, price: money(2500) } });
   }
 
   /** Waits for a write of weightGrams on the product's first variant to be published: every earlier event of it has arrived. */
   async function barrier(product: Data, weightGrams: number): Promise<void> {
     const variant = product.variants[0];
-    await ok('updateProductVariant', { id: variant.id, input: { weightGrams } });
+    await ok(UpdateProductVariantDocument, { id: variant.id, input: { weightGrams } });
     await eventually(() => shop.events.find((e) => e.aggregateId === product.id && e.type === productUpdated.type && productUpdated.parse(e).data.variants?.[0]?.weightGrams === weightGrams));
   }
 
@@ -76,7 +82,7 @@ describe.each(sqlBackends)('bad input to option and variant mutations on %s', (b
     // 50 x 5 = 250 variants, then option A grows to 100 values: no room for a variant or a value.
     const wideValues = Array.from({ length: 100 }, (_, i) => `w${i}`);
     let wide = await productWith([['Width', wideValues.slice(0, 50)], ['Length', ['l1', 'l2', 'l3', 'l4', 'l5']]]);
-    wide = await ok('addProductOptionValues', { productId: wide.id, optionId: wide.options[0].id, values: wideValues.slice(50) });
+    wide = await ok(AddProductOptionValuesDocument, { productId: wide.id, optionId: wide.options[0].id, values: wideValues.slice(50) });
     expect([wide.variants.length, wide.options[0].values.length]).toEqual([250, 100]);
     const fixtures = [shirt, other, full, wide];
     for (const [i, product] of fixtures.entries()) await barrier(product, i + 1);

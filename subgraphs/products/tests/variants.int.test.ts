@@ -4,11 +4,27 @@ import { parse, print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { productUpdated } from '@shop/events';
 import { countQueries, sqlBackends } from '@shop/testkit';
-import { admin, anonymous, codes, customer, ERRORS, eventually, unique, productsTestShop, type Data, type ProductsTestShop } from './helpers';
-
-const VARIANT = 'id sku price { amount currency } compareAtPrice { amount currency } optionValues { option value optionId valueId } images { url alt } published position weightGrams';
-const STATE = `id sku version price { amount currency } priceRange { min { amount } max { amount } }
-  options { id name position values { id name } } variants { ${VARIANT} }`;
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { admin, anonymous, codes, customer, eventually, unique, productsTestShop, type Data, type ProductsTestShop } from './helpers';
+import {
+  AddProductOptionDocument,
+  AddProductOptionValuesDocument,
+  CreateProductVariantDocument,
+  DeleteProductOptionDocument,
+  DeleteProductOptionValueDocument,
+  DeleteProductVariantDocument,
+  GenerateProductVariantsDocument,
+  ProductStateByIdDocument,
+  PublishedVariantsDocument,
+  ReorderProductVariantsDocument,
+  RepriceProductVariantDocument,
+  UpdateProductDocument,
+  UpdateProductOptionDocument,
+  UpdateProductOptionValueDocument,
+  UpdateProductVariantDocument,
+  UpdateVariantPublishedDocument,
+  VariantProductsDocument,
+} from './__generated__/graphql';
 
 describe.each(sqlBackends)('product options and variants on %s', (backend) => {
   let shop: ProductsTestShop;
@@ -20,30 +36,21 @@ describe.each(sqlBackends)('product options and variants on %s', (backend) => {
   });
   afterAll(() => shop?.stop());
 
-  const state = async (id: string, caller = admin): Promise<Data | null> =>
-    (await shop.client.call(`query($id: ID) { product(id: $id) { ${STATE} } }`, { id }, caller)).data!.product;
-  /** Runs a mutation, returns its payload (asserting the operation itself did not fail). */
-  const mutate = async (field: string, args: string, variables: Record<string, unknown>, selection = `product { ${STATE} }`, caller = admin): Promise<Data> => {
-    const defs = Object.keys(variables).length ? `(${Object.entries(variables).map(([name]) => `$${name}: ${types[name] ?? 'ID!'}`).join(', ')})` : '';
-    const result = await shop.client.call(`mutation${defs} { ${field}(${args}) { ${selection} ${ERRORS} } }`, variables, caller);
+  const state = async (id: string, caller = admin): Promise<Data | null> => (await shop.harness.call(ProductStateByIdDocument, { id }, caller)).data!.product ?? null;
+  /** Runs a mutation, returns its payload (or the GraphQL error codes when the operation itself failed). */
+  const mutate = async <TData, TVariables>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables, caller = admin): Promise<Data> => {
+    const result = await shop.harness.call(document, variables, caller);
     if (result.errors) return { graphqlErrors: codes(result) };
-    return result.data![field];
+    return Object.values(result.data as object)[0] as Data;
   };
-  const types: Record<string, string> = {
-    input: 'JSON', values: '[String!]!', variantIds: '[ID!]!', name: 'String!', expectedVersion: 'Int',
-  };
-  const withInput = (type: string) => ({ ...types, input: type });
-  const setTypes = (input: string) => Object.assign(types, withInput(input));
 
   /** A shirt in S, M, L x Rust, Olive: every combination a published variant at EUR 25. */
   async function shirt(published = true): Promise<Data> {
     const skuPrefix = unique('SHIRT').toUpperCase();
     const product = await shop.client.createProduct(categoryId, { sku: skuPrefix, price: { amount: 2500, currency: 'EUR' }, published });
-    setTypes('AddProductOptionInput!');
-    await mutate('addProductOption', 'productId: $productId, input: $input', { productId: product.id, input: { name: 'Size', values: ['S', 'M', 'L'] } });
-    await mutate('addProductOption', 'productId: $productId, input: $input', { productId: product.id, input: { name: 'Colour', values: ['Rust', 'Olive'] } });
-    setTypes('GenerateProductVariantsInput!');
-    const generated = await mutate('generateProductVariants', 'productId: $productId, input: $input', { productId: product.id, input: { skuPrefix, price: { amount: 2500, currency: 'EUR' } } });
+    await mutate(AddProductOptionDocument, { productId: product.id, input: { name: 'Size', values: ['S', 'M', 'L'] } });
+    await mutate(AddProductOptionDocument, { productId: product.id, input: { name: 'Colour', values: ['Rust', 'Olive'] } });
+    const generated = await mutate(GenerateProductVariantsDocument, { productId: product.id, input: { skuPrefix, price: { amount: 2500, currency: 'EUR' } } });
     expect(generated.errors).toEqual([]);
     return generated.product;
   }
@@ -64,21 +71,20 @@ describe.each(sqlBackends)('product options and variants on %s', (backend) => {
     // The default variant keeps the product's id, so stock kept per product maps to it.
     expect(product.variants[0].id).toBe(product.id);
 
-    setTypes('UpdateProductVariantInput!');
     const mOlive = product.variants[3];
-    const cheaper = await mutate('updateProductVariant', 'id: $id, input: $input, expectedVersion: $expectedVersion', { id: mOlive.id, input: { price: { amount: 1999, currency: 'EUR' }, compareAtPrice: { amount: 2500, currency: 'EUR' }, weightGrams: 210 }, expectedVersion: 4 }, `variant { ${VARIANT} } product { version price { amount } priceRange { min { amount } max { amount } } }`);
+    const cheaper = await mutate(RepriceProductVariantDocument, { id: mOlive.id, input: { price: { amount: 1999, currency: 'EUR' }, compareAtPrice: { amount: 2500, currency: 'EUR' }, weightGrams: 210 }, expectedVersion: 4 });
     expect(cheaper.errors).toEqual([]);
     expect(cheaper.variant).toEqual({ ...mOlive, price: { amount: 1999, currency: 'EUR' }, compareAtPrice: { amount: 2500, currency: 'EUR' }, weightGrams: 210 });
     expect(cheaper.product).toEqual({ version: 5, price: { amount: 1999 }, priceRange: { min: { amount: 1999 }, max: { amount: 2500 } } });
-    const hidden = await mutate('updateProductVariant', 'id: $id, input: $input', { id: product.variants[5].id, input: { published: false } }, 'variant { published }');
+    const hidden = await mutate(UpdateVariantPublishedDocument, { id: product.variants[5].id, input: { published: false } });
     expect(hidden.variant).toEqual({ published: false });
 
     // Customers see published variants only, by sku and as entities.
-    const seen = await shop.client.call(`query($id: ID, $sku: String!) { product(id: $id) { variants { sku } variant(sku: $sku) { sku } } }`, { id: product.id, sku: product.variants[5].sku }, customer);
+    const seen = await shop.harness.call(PublishedVariantsDocument, { id: product.id, sku: product.variants[5].sku }, customer);
     expect(seen.data!.product).toEqual({ variants: product.variants.slice(0, 5).map((v: Data) => ({ sku: v.sku })), variant: null });
     const reps = [...product.variants.map((v: Data) => ({ __typename: 'ProductVariant', id: v.id })), { __typename: 'ProductVariant', id: randomUUID() }];
     const { result, queries } = await countQueries(shop.harness.platform.database.db, () =>
-      shop.client.call('query($reps: [_Any!]!) { _entities(representations: $reps) { ... on ProductVariant { sku product { id } } } }', { reps }, customer),
+      shop.harness.call(VariantProductsDocument, { representations: reps }, customer),
     );
     expect(queries).toBe(1);
     expect(result.data!._entities).toEqual([...product.variants.slice(0, 5).map((v: Data) => ({ sku: v.sku, product: { id: product.id } })), null, null]);
@@ -93,33 +99,29 @@ describe.each(sqlBackends)('product options and variants on %s', (backend) => {
 
   it('creates, reorders and deletes variants and edits options and values', async () => {
     const product = await shirt();
-    setTypes('AddProductOptionInput!');
-    const xl = await mutate('addProductOptionValues', 'productId: $productId, optionId: $optionId, values: $values', { productId: product.id, optionId: product.options[0].id, values: ['XL'] });
+    const xl = await mutate(AddProductOptionValuesDocument, { productId: product.id, optionId: product.options[0].id, values: ['XL'] });
     expect(xl.product.options[0].values.map((v: Data) => v.name)).toEqual(['S', 'M', 'L', 'XL']);
-    setTypes('CreateProductVariantInput!');
     const sku = unique('XL-RUST');
-    const created = await mutate('createProductVariant', 'productId: $productId, input: $input', { productId: product.id, input: { sku, optionValues: [{ option: 'size', value: 'xl' }, { option: 'Colour', value: 'Rust' }], price: { amount: 2900, currency: 'EUR' }, position: 0 } }, `variant { ${VARIANT} } product { sku version }`);
+    const created = await mutate(CreateProductVariantDocument, { productId: product.id, input: { sku, optionValues: [{ option: 'size', value: 'xl' }, { option: 'Colour', value: 'Rust' }], price: { amount: 2900, currency: 'EUR' }, position: 0 } });
     expect(created.errors).toEqual([]);
     expect(created.variant).toMatchObject({ sku, position: 0, published: true, compareAtPrice: null, weightGrams: null });
     expect(created.product).toEqual({ sku, version: 6 });
     const ids = [product.variants[1].id, created.variant.id, ...product.variants.filter((_: Data, i: number) => i !== 1).map((v: Data) => v.id)];
-    const reordered = await mutate('reorderProductVariants', 'productId: $productId, variantIds: $variantIds', { productId: product.id, variantIds: ids });
+    const reordered = await mutate(ReorderProductVariantsDocument, { productId: product.id, variantIds: ids });
     expect(reordered.product.variants.map((v: Data) => v.id)).toEqual(ids);
-    const deleted = await mutate('deleteProductVariant', 'id: $id', { id: created.variant.id });
+    const deleted = await mutate(DeleteProductVariantDocument, { id: created.variant.id });
     expect(deleted.product.variants).toHaveLength(6);
-    setTypes('UpdateProductOptionInput!');
-    const renamed = await mutate('updateProductOption', 'productId: $productId, optionId: $optionId, input: $input', { productId: product.id, optionId: product.options[1].id, input: { name: 'Color', position: 0 } });
+    const renamed = await mutate(UpdateProductOptionDocument, { productId: product.id, optionId: product.options[1].id, input: { name: 'Color', position: 0 } });
     expect(renamed.product.options.map((o: Data) => o.name)).toEqual(['Color', 'Size']);
     expect(renamed.product.variants[0].optionValues.map((x: Data) => x.option)).toEqual(['Color', 'Size']);
-    const value = await mutate('updateProductOptionValue', 'productId: $productId, optionId: $optionId, valueId: $valueId, name: $name', { productId: product.id, optionId: product.options[1].id, valueId: product.options[1].values[0].id, name: 'Brick' });
+    const value = await mutate(UpdateProductOptionValueDocument, { productId: product.id, optionId: product.options[1].id, valueId: product.options[1].values[0].id, name: 'Brick' });
     expect(value.product.options[0].values.map((v: Data) => v.name)).toEqual(['Brick', 'Olive']);
     const xlId = xl.product.options[0].values[3].id;
-    const unused = await mutate('deleteProductOptionValue', 'productId: $productId, optionId: $optionId, valueId: $valueId', { productId: product.id, optionId: product.options[0].id, valueId: xlId });
+    const unused = await mutate(DeleteProductOptionValueDocument, { productId: product.id, optionId: product.options[0].id, valueId: xlId });
     expect(unused.product.options[1].values.map((v: Data) => v.name)).toEqual(['S', 'M', 'L']);
     const single = await shop.client.createProduct(categoryId);
-    setTypes('AddProductOptionInput!');
-    const withFit = await mutate('addProductOption', 'productId: $productId, input: $input', { productId: single.id, input: { name: 'Fit', values: ['Regular'] } });
-    const noFit = await mutate('deleteProductOption', 'productId: $productId, optionId: $optionId', { productId: single.id, optionId: withFit.product.options[0].id });
+    const withFit = await mutate(AddProductOptionDocument, { productId: single.id, input: { name: 'Fit', values: ['Regular'] } });
+    const noFit = await mutate(DeleteProductOptionDocument, { productId: single.id, optionId: withFit.product.options[0].id });
     expect(noFit.product).toMatchObject({ options: [], variants: [{ id: single.id, optionValues: [] }], version: 3 });
   });
 
@@ -130,68 +132,64 @@ describe.each(sqlBackends)('product options and variants on %s', (backend) => {
     const huge = Array.from({ length: 101 }, (_, i) => `v${i}`);
     const money = (amount: number, currency = 'EUR') => ({ amount, currency });
     const plain = await shop.client.createProduct(categoryId);
-    setTypes('AddProductOptionInput!');
-    await mutate('addProductOption', 'productId: $productId, input: $input', { productId: plain.id, input: { name: 'Fit', values: ['Regular', 'Slim'] } });
+    await mutate(AddProductOptionDocument, { productId: plain.id, input: { name: 'Fit', values: ['Regular', 'Slim'] } });
     const before = await state(product.id);
     const plainBefore = await state(plain.id);
-    const cases: Array<[string, string, string, Record<string, unknown>, unknown]> = [
-      ['AddProductOptionInput!', 'addProductOption', 'productId: $productId, input: $input', { productId: 'not-a-uuid', input: { name: 'Fit', values: ['Slim'] } }, { graphqlErrors: ['BAD_USER_INPUT'] }],
-      ['AddProductOptionInput!', 'addProductOption', 'productId: $productId, input: $input', { productId: randomUUID(), input: { name: 'Fit', values: ['Slim'] } }, 'NOT_FOUND'],
-      ['AddProductOptionInput!', 'addProductOption', 'productId: $productId, input: $input', { productId: product.id, input: { name: 'Fit', values: huge } }, 'LIMIT_EXCEEDED'],
-      ['AddProductOptionInput!', 'addProductOption', 'productId: $productId, input: $input', { productId: product.id, input: { name: 'size', values: ['XS'] } }, 'DUPLICATE_OPTION'],
-      ['AddProductOptionInput!', 'addProductOption', 'productId: $productId, input: $input', { productId: product.id, input: { name: ' ', values: ['XS'] } }, 'INVALID_FIELD'],
-      ['AddProductOptionInput!', 'addProductOption', 'productId: $productId, input: $input, expectedVersion: $expectedVersion', { productId: product.id, input: { name: 'Fit', values: ['Slim'] }, expectedVersion: 1 }, 'VERSION_CONFLICT'],
-      ['UpdateProductOptionInput!', 'updateProductOption', 'productId: $productId, optionId: $optionId, input: $input', { productId: product.id, optionId: 'nope', input: { name: 'Fit' } }, 'INVALID_FIELD'],
-      ['UpdateProductOptionInput!', 'updateProductOption', 'productId: $productId, optionId: $optionId, input: $input', { productId: product.id, optionId: randomUUID(), input: { name: 'Fit' } }, 'UNKNOWN_OPTION'],
-      ['UpdateProductOptionInput!', 'updateProductOption', 'productId: $productId, optionId: $optionId, input: $input', { productId: product.id, optionId: colour.id, input: { name: 'SIZE' } }, 'DUPLICATE_OPTION'],
-      ['JSON', 'deleteProductOption', 'productId: $productId, optionId: $optionId', { productId: product.id, optionId: colour.id }, 'DUPLICATE_COMBINATION'],
-      ['JSON', 'addProductOptionValues', 'productId: $productId, optionId: $optionId, values: $values', { productId: product.id, optionId: size.id, values: huge }, 'LIMIT_EXCEEDED'],
-      ['JSON', 'addProductOptionValues', 'productId: $productId, optionId: $optionId, values: $values', { productId: product.id, optionId: size.id, values: ['XL', 'xl'] }, 'DUPLICATE_OPTION'],
-      ['JSON', 'updateProductOptionValue', 'productId: $productId, optionId: $optionId, valueId: $valueId, name: $name', { productId: product.id, optionId: size.id, valueId: randomUUID(), name: 'XL' }, 'UNKNOWN_OPTION_VALUE'],
-      ['JSON', 'deleteProductOptionValue', 'productId: $productId, optionId: $optionId, valueId: $valueId', { productId: product.id, optionId: size.id, valueId: size.values[1].id }, 'OPTION_VALUE_IN_USE'],
-      ['CreateProductVariantInput!', 'createProductVariant', 'productId: $productId, input: $input', { productId: plain.id, input: { sku: other.variants[2].sku, optionValues: [{ option: 'Fit', value: 'Slim' }], price: money(1) } }, 'DUPLICATE_SKU'],
-      ['CreateProductVariantInput!', 'createProductVariant', 'productId: $productId, input: $input', { productId: product.id, input: { sku: unique('V'), optionValues: [{ option: 'Size', value: 'M' }, { option: 'Colour', value: 'Rust' }], price: money(1) } }, 'DUPLICATE_COMBINATION'],
-      ['CreateProductVariantInput!', 'createProductVariant', 'productId: $productId, input: $input', { productId: product.id, input: { sku: unique('V'), optionValues: [{ option: 'Size', value: 'XXL' }, { option: 'Colour', value: 'Rust' }], price: money(1) } }, 'UNKNOWN_OPTION_VALUE'],
-      ['CreateProductVariantInput!', 'createProductVariant', 'productId: $productId, input: $input', { productId: product.id, input: { sku: unique('V'), optionValues: [{ option: 'Size', value: 'M' }], price: money(1) } }, 'MISSING_OPTION_VALUE'],
-      ['CreateProductVariantInput!', 'createProductVariant', 'productId: $productId, input: $input', { productId: product.id, input: { sku: unique('V'), optionValues: [{ option: 'Size', value: 'M' }], price: money(-1) } }, 'INVALID_PRICE'],
-      ['CreateProductVariantInput!', 'createProductVariant', 'productId: $productId, input: $input', { productId: product.id, input: { sku: unique('V'), optionValues: huge.map((v) => ({ option: 'Size', value: v })), price: money(1) } }, 'LIMIT_EXCEEDED'],
-      ['CreateProductVariantInput!', 'createProductVariant', 'productId: $productId, input: $input', { productId: product.id, input: { sku: 'has space', optionValues: [], price: money(1) } }, 'INVALID_FIELD'],
-      ['CreateProductVariantInput!', 'createProductVariant', 'productId: $productId, input: $input', { productId: 'x', input: { sku: unique('V'), optionValues: [], price: money(1) } }, { graphqlErrors: ['BAD_USER_INPUT'] }],
-      ['UpdateProductVariantInput!', 'updateProductVariant', 'id: $id, input: $input', { id: 'x', input: { published: false } }, { graphqlErrors: ['BAD_USER_INPUT'] }],
-      ['UpdateProductVariantInput!', 'updateProductVariant', 'id: $id, input: $input', { id: randomUUID(), input: { published: false } }, 'NOT_FOUND'],
-      ['UpdateProductVariantInput!', 'updateProductVariant', 'id: $id, input: $input', { id: product.variants[1].id, input: { price: money(-5) } }, 'INVALID_PRICE'],
-      ['UpdateProductVariantInput!', 'updateProductVariant', 'id: $id, input: $input', { id: product.variants[1].id, input: { price: money(5, 'USD') } }, 'INVALID_PRICE'],
-      ['UpdateProductVariantInput!', 'updateProductVariant', 'id: $id, input: $input', { id: product.variants[1].id, input: { compareAtPrice: money(-5) } }, 'INVALID_PRICE'],
-      ['UpdateProductVariantInput!', 'updateProductVariant', 'id: $id, input: $input', { id: product.variants[1].id, input: { sku: product.variants[2].sku } }, 'DUPLICATE_SKU'],
-      ['UpdateProductVariantInput!', 'updateProductVariant', 'id: $id, input: $input', { id: product.variants[1].id, input: { sku: other.variants[0].sku } }, 'DUPLICATE_SKU'],
-      ['UpdateProductVariantInput!', 'updateProductVariant', 'id: $id, input: $input', { id: product.variants[1].id, input: { weightGrams: -1 } }, 'INVALID_FIELD'],
-      ['JSON', 'deleteProductVariant', 'id: $id', { id: randomUUID() }, 'NOT_FOUND'],
-      ['JSON', 'deleteProductVariant', 'id: $id', { id: 'x' }, { graphqlErrors: ['BAD_USER_INPUT'] }],
-      ['JSON', 'reorderProductVariants', 'productId: $productId, variantIds: $variantIds', { productId: product.id, variantIds: Array.from({ length: 10_000 }, () => randomUUID()) }, 'LIMIT_EXCEEDED'],
-      ['JSON', 'reorderProductVariants', 'productId: $productId, variantIds: $variantIds', { productId: product.id, variantIds: [product.variants[0].id] }, 'INVALID_FIELD'],
-      ['JSON', 'reorderProductVariants', 'productId: $productId, variantIds: $variantIds', { productId: product.id, variantIds: ['x'] }, { graphqlErrors: ['BAD_USER_INPUT'] }],
-      ['GenerateProductVariantsInput!', 'generateProductVariants', 'productId: $productId, input: $input', { productId: product.id, input: { skuPrefix: 'X', price: money(-1) } }, 'INVALID_PRICE'],
-      ['GenerateProductVariantsInput!', 'generateProductVariants', 'productId: $productId, input: $input', { productId: product.id, input: { skuPrefix: 'bad prefix', price: money(1) } }, 'INVALID_FIELD'],
+    const cases: Array<[string, () => Promise<Data>, unknown]> = [
+      ['addProductOption', () => mutate(AddProductOptionDocument, { productId: 'not-a-uuid', input: { name: 'Fit', values: ['Slim'] } }), { graphqlErrors: ['BAD_USER_INPUT'] }],
+      ['addProductOption', () => mutate(AddProductOptionDocument, { productId: randomUUID(), input: { name: 'Fit', values: ['Slim'] } }), 'NOT_FOUND'],
+      ['addProductOption', () => mutate(AddProductOptionDocument, { productId: product.id, input: { name: 'Fit', values: huge } }), 'LIMIT_EXCEEDED'],
+      ['addProductOption', () => mutate(AddProductOptionDocument, { productId: product.id, input: { name: 'size', values: ['XS'] } }), 'DUPLICATE_OPTION'],
+      ['addProductOption', () => mutate(AddProductOptionDocument, { productId: product.id, input: { name: ' ', values: ['XS'] } }), 'INVALID_FIELD'],
+      ['addProductOption', () => mutate(AddProductOptionDocument, { productId: product.id, input: { name: 'Fit', values: ['Slim'] }, expectedVersion: 1 }), 'VERSION_CONFLICT'],
+      ['updateProductOption', () => mutate(UpdateProductOptionDocument, { productId: product.id, optionId: 'nope', input: { name: 'Fit' } }), 'INVALID_FIELD'],
+      ['updateProductOption', () => mutate(UpdateProductOptionDocument, { productId: product.id, optionId: randomUUID(), input: { name: 'Fit' } }), 'UNKNOWN_OPTION'],
+      ['updateProductOption', () => mutate(UpdateProductOptionDocument, { productId: product.id, optionId: colour.id, input: { name: 'SIZE' } }), 'DUPLICATE_OPTION'],
+      ['deleteProductOption', () => mutate(DeleteProductOptionDocument, { productId: product.id, optionId: colour.id }), 'DUPLICATE_COMBINATION'],
+      ['addProductOptionValues', () => mutate(AddProductOptionValuesDocument, { productId: product.id, optionId: size.id, values: huge }), 'LIMIT_EXCEEDED'],
+      ['addProductOptionValues', () => mutate(AddProductOptionValuesDocument, { productId: product.id, optionId: size.id, values: ['XL', 'xl'] }), 'DUPLICATE_OPTION'],
+      ['updateProductOptionValue', () => mutate(UpdateProductOptionValueDocument, { productId: product.id, optionId: size.id, valueId: randomUUID(), name: 'XL' }), 'UNKNOWN_OPTION_VALUE'],
+      ['deleteProductOptionValue', () => mutate(DeleteProductOptionValueDocument, { productId: product.id, optionId: size.id, valueId: size.values[1].id }), 'OPTION_VALUE_IN_USE'],
+      ['createProductVariant', () => mutate(CreateProductVariantDocument, { productId: plain.id, input: { sku: other.variants[2].sku, optionValues: [{ option: 'Fit', value: 'Slim' }], price: money(1) } }), 'DUPLICATE_SKU'],
+      ['createProductVariant', () => mutate(CreateProductVariantDocument, { productId: product.id, input: { sku: unique('V'), optionValues: [{ option: 'Size', value: 'M' }, { option: 'Colour', value: 'Rust' }], price: money(1) } }), 'DUPLICATE_COMBINATION'],
+      ['createProductVariant', () => mutate(CreateProductVariantDocument, { productId: product.id, input: { sku: unique('V'), optionValues: [{ option: 'Size', value: 'XXL' }, { option: 'Colour', value: 'Rust' }], price: money(1) } }), 'UNKNOWN_OPTION_VALUE'],
+      ['createProductVariant', () => mutate(CreateProductVariantDocument, { productId: product.id, input: { sku: unique('V'), optionValues: [{ option: 'Size', value: 'M' }], price: money(1) } }), 'MISSING_OPTION_VALUE'],
+      ['createProductVariant', () => mutate(CreateProductVariantDocument, { productId: product.id, input: { sku: unique('V'), optionValues: [{ option: 'Size', value: 'M' }], price: money(-1) } }), 'INVALID_PRICE'],
+      ['createProductVariant', () => mutate(CreateProductVariantDocument, { productId: product.id, input: { sku: unique('V'), optionValues: huge.map((v) => ({ option: 'Size', value: v })), price: money(1) } }), 'LIMIT_EXCEEDED'],
+      ['createProductVariant', () => mutate(CreateProductVariantDocument, { productId: product.id, input: { sku: 'has space', optionValues: [], price: money(1) } }), 'INVALID_FIELD'],
+      ['createProductVariant', () => mutate(CreateProductVariantDocument, { productId: 'x', input: { sku: unique('V'), optionValues: [], price: money(1) } }), { graphqlErrors: ['BAD_USER_INPUT'] }],
+      ['updateProductVariant', () => mutate(UpdateProductVariantDocument, { id: 'x', input: { published: false } }), { graphqlErrors: ['BAD_USER_INPUT'] }],
+      ['updateProductVariant', () => mutate(UpdateProductVariantDocument, { id: randomUUID(), input: { published: false } }), 'NOT_FOUND'],
+      ['updateProductVariant', () => mutate(UpdateProductVariantDocument, { id: product.variants[1].id, input: { price: money(-5) } }), 'INVALID_PRICE'],
+      ['updateProductVariant', () => mutate(UpdateProductVariantDocument, { id: product.variants[1].id, input: { price: money(5, 'USD') } }), 'INVALID_PRICE'],
+      ['updateProductVariant', () => mutate(UpdateProductVariantDocument, { id: product.variants[1].id, input: { compareAtPrice: money(-5) } }), 'INVALID_PRICE'],
+      ['updateProductVariant', () => mutate(UpdateProductVariantDocument, { id: product.variants[1].id, input: { sku: product.variants[2].sku } }), 'DUPLICATE_SKU'],
+      ['updateProductVariant', () => mutate(UpdateProductVariantDocument, { id: product.variants[1].id, input: { sku: other.variants[0].sku } }), 'DUPLICATE_SKU'],
+      ['updateProductVariant', () => mutate(UpdateProductVariantDocument, { id: product.variants[1].id, input: { weightGrams: -1 } }), 'INVALID_FIELD'],
+      ['deleteProductVariant', () => mutate(DeleteProductVariantDocument, { id: randomUUID() }), 'NOT_FOUND'],
+      ['deleteProductVariant', () => mutate(DeleteProductVariantDocument, { id: 'x' }), { graphqlErrors: ['BAD_USER_INPUT'] }],
+      ['reorderProductVariants', () => mutate(ReorderProductVariantsDocument, { productId: product.id, variantIds: Array.from({ length: 10_000 }, () => randomUUID()) }), 'LIMIT_EXCEEDED'],
+      ['reorderProductVariants', () => mutate(ReorderProductVariantsDocument, { productId: product.id, variantIds: [product.variants[0].id] }), 'INVALID_FIELD'],
+      ['reorderProductVariants', () => mutate(ReorderProductVariantsDocument, { productId: product.id, variantIds: ['x'] }), { graphqlErrors: ['BAD_USER_INPUT'] }],
+      ['generateProductVariants', () => mutate(GenerateProductVariantsDocument, { productId: product.id, input: { skuPrefix: 'X', price: money(-1) } }), 'INVALID_PRICE'],
+      ['generateProductVariants', () => mutate(GenerateProductVariantsDocument, { productId: product.id, input: { skuPrefix: 'bad prefix', price: money(1) } }), 'INVALID_FIELD'],
     ];
-    for (const [inputType, field, args, variables, expected] of cases) {
-      setTypes(inputType);
-      const payload = await mutate(field, args, variables, 'product { id }'.replace('product', field.includes('Variant') && !field.startsWith('delete') && !field.startsWith('reorder') && !field.startsWith('generate') ? 'variant' : 'product'));
+    for (const [field, attempt, expected] of cases) {
+      const payload = await attempt();
       if (typeof expected === 'string') expect([field, payload.errors?.map((e: Data) => e.code)]).toEqual([field, [expected]]);
       else expect([field, payload]).toEqual([field, expected]);
     }
     // Too many combinations for one call, a last variant, an ambiguous product-level price.
-    setTypes('AddProductOptionInput!');
-    const wide = await mutate('addProductOptionValues', 'productId: $productId, optionId: $optionId, values: $values', { productId: other.id, optionId: other.options[0].id, values: huge.slice(0, 97) });
+    const wide = await mutate(AddProductOptionValuesDocument, { productId: other.id, optionId: other.options[0].id, values: huge.slice(0, 97) });
     expect(wide.errors).toEqual([]);
-    await mutate('addProductOptionValues', 'productId: $productId, optionId: $optionId, values: $values', { productId: other.id, optionId: other.options[1].id, values: ['Navy'] });
-    setTypes('GenerateProductVariantsInput!');
-    const tooMany = await mutate('generateProductVariants', 'productId: $productId, input: $input', { productId: other.id, input: { skuPrefix: 'W', price: money(1) } }, 'product { id }');
+    await mutate(AddProductOptionValuesDocument, { productId: other.id, optionId: other.options[1].id, values: ['Navy'] });
+    const tooMany = await mutate(GenerateProductVariantsDocument, { productId: other.id, input: { skuPrefix: 'W', price: money(1) } });
     expect(tooMany.errors.map((e: Data) => [e.code, e.field])).toEqual([['LIMIT_EXCEEDED', 'variants']]);
     const single = await shop.client.createProduct(categoryId);
-    const last = await mutate('deleteProductVariant', 'id: $id', { id: single.id }, 'product { id }');
+    const last = await mutate(DeleteProductVariantDocument, { id: single.id });
     expect(last.errors.map((e: Data) => e.code)).toEqual(['LAST_VARIANT']);
-    const ambiguous = await shop.client.call(`mutation($id: ID!) { updateProduct(id: $id, input: { price: { amount: 1, currency: "EUR" } }) { product { id } ${ERRORS} } }`, { id: product.id }, admin);
-    expect(ambiguous.data!.updateProduct.errors.map((e: Data) => e.code)).toEqual(['VARIANT_REQUIRED']);
+    const ambiguous = await shop.harness.call(UpdateProductDocument, { id: product.id, input: { price: { amount: 1, currency: 'EUR' } } }, admin);
+    expect(ambiguous.data!.updateProduct.errors.map((e) => e.code)).toEqual(['VARIANT_REQUIRED']);
     // Nothing was written: same state, same version.
     expect(await state(product.id)).toEqual(before);
     expect(await state(plain.id)).toEqual(plainBefore);
@@ -204,6 +202,7 @@ describe.each(sqlBackends)('product options and variants on %s', (backend) => {
     const known: Record<string, unknown> = { categoryId };
     const answers: Data[] = [];
     for (const operation of operations) {
+      // Raw on purpose: the operations are the README's own text, run as written there.
       const result = await shop.client.call(operation, known, admin);
       expect(result.errors).toBeUndefined();
       const payload = Object.values(result.data!)[0] as Data;
@@ -221,10 +220,9 @@ describe.each(sqlBackends)('product options and variants on %s', (backend) => {
 
   it('only admins change options and variants', async () => {
     const product = await shop.client.createProduct(categoryId, { published: true });
-    setTypes('AddProductOptionInput!');
     const vars = { productId: product.id, input: { name: 'Size', values: ['M'] } };
-    expect(await mutate('addProductOption', 'productId: $productId, input: $input', vars, 'product { id }', customer)).toEqual({ graphqlErrors: ['FORBIDDEN'] });
-    expect(await mutate('addProductOption', 'productId: $productId, input: $input', vars, 'product { id }', anonymous)).toEqual({ graphqlErrors: ['UNAUTHENTICATED'] });
+    expect(await mutate(AddProductOptionDocument, vars, customer)).toEqual({ graphqlErrors: ['FORBIDDEN'] });
+    expect(await mutate(AddProductOptionDocument, vars, anonymous)).toEqual({ graphqlErrors: ['UNAUTHENTICATED'] });
     expect((await state(product.id))!.version).toBe(1);
   });
 });

@@ -1,20 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { sqlBackends } from '@shop/testkit';
+import { entitiesOf, sqlBackends } from '@shop/testkit';
 import { createPromotions } from '../src';
-import { codes, countQueries, couponCode, createPromotion, customerCaller, eur, ops, promotionsSuite, unique } from './helpers';
+import { codes, countQueries, couponCode, createPromotion, customerCaller, eur, promotionsSuite, unique } from './helpers';
 import { cartLine, cartRepresentation } from './saga-helpers';
-
-type Discount = {
-  total: { amount: number; currency: string };
-  lines: Array<{ lineId: string; amount: { amount: number; currency: string } }>;
-  promotions: Array<{ promotion: { id: string }; promotionId: string; name: string; couponCode: string | null; amount: { amount: number; currency: string } }>;
-};
-type Carts = { _entities: Array<{ id: string; discount: Discount | null }> };
+import { CartCouponsDocument, CartDiscountsDocument } from './__generated__/graphql';
 
 describe.each(sqlBackends)('Cart.discount on %s', (backend) => {
   const { promotions, products } = promotionsSuite(backend);
 
-  const discountOf = (reps: unknown[], caller = customerCaller()) => promotions.call<Carts>(ops.carts, { reps }, caller);
+  const discountOf = (reps: unknown[], caller = customerCaller()) => promotions.call(CartDiscountsDocument, { representations: reps }, caller);
 
   it('stacks a percentage coupon on the best automatic promotion, line by line', async () => {
     const category = unique('cat');
@@ -69,7 +63,7 @@ describe.each(sqlBackends)('Cart.discount on %s', (backend) => {
     const coupon = await createPromotion(promotions, { name: 'Ten off', kind: 'FIXED_AMOUNT', value: 1000, currency: 'EUR', couponCode: code, categoryIds: [category] });
     const cart = cartRepresentation([cartLine('a', unique('p'), category, 1000), cartLine('b', unique('p'), category, 1000, 2), cartLine('c', unique('p'), unique('cat'), 500)], code);
     // 1000 over 1000 : 2000 -> 333.33 / 666.67 -> 333 / 667
-    expect((await discountOf([cart])).data!._entities[0]!.discount).toEqual({
+    expect(entitiesOf('Cart', (await discountOf([cart])).data!._entities)[0]!.discount).toEqual({
       total: eur(1000),
       lines: [
         { lineId: 'a', amount: eur(333) },
@@ -87,8 +81,8 @@ describe.each(sqlBackends)('Cart.discount on %s', (backend) => {
     const owner = customerCaller();
     await createPromotions(promotions.platform.database.db).services.usage.recordUsage(coupon.id, owner.userId, unique('order'));
     const cart = cartRepresentation([cartLine('a', product, unique('cat'), 1000)], code);
-    expect((await discountOf([cart], owner)).data!._entities[0]!.discount!.total).toEqual(eur(0));
-    expect((await discountOf([cart], customerCaller())).data!._entities[0]!.discount!.total).toEqual(eur(500));
+    expect(entitiesOf('Cart', (await discountOf([cart], owner)).data!._entities)[0]!.discount!.total).toEqual(eur(0));
+    expect(entitiesOf('Cart', (await discountOf([cart], customerCaller())).data!._entities)[0]!.discount!.total).toEqual(eur(500));
   });
 
   it('lists appliedPromotions and says why an entered coupon takes nothing off (couponRejection), empty carts included', async () => {
@@ -97,15 +91,12 @@ describe.each(sqlBackends)('Cart.discount on %s', (backend) => {
     const coupon = await createPromotion(promotions, { name: 'Ten from 50', kind: 'PERCENTAGE', value: 1000, couponCode: code, categoryIds: [category], minimumSubtotal: eur(5000) });
     const ended = couponCode();
     await createPromotion(promotions, { name: 'Ended', kind: 'PERCENTAGE', value: 1000, couponCode: ended, startsAt: '2026-01-01T00:00:00.000Z', endsAt: '2026-02-01T00:00:00.000Z' });
-    const query = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Cart {
-      appliedPromotions { promotionId couponCode amount { amount currency } }
-      couponRejection { couponCode code message missingAmount { amount currency } } } } }`;
     const met = cartRepresentation([cartLine('a', unique('p'), category, 2500, 2)], code.toLowerCase());
     const short = cartRepresentation([cartLine('a', unique('p'), category, 2500), cartLine('b', unique('p'), unique('cat'), 9000)], code);
     const empty = cartRepresentation([], code);
     const gone = cartRepresentation([cartLine('a', unique('p'), category, 2500)], ended);
     const none = cartRepresentation([cartLine('a', unique('p'), category, 2500)]);
-    const result = await promotions.call(query, { reps: [met, short, empty, gone, none] }, customerCaller());
+    const result = await promotions.call(CartCouponsDocument, { representations: [met, short, empty, gone, none] }, customerCaller());
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({
       _entities: [

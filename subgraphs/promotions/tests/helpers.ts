@@ -5,6 +5,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { countQueries as countDatabaseQueries, eventually, startSubgraphHarness, type Caller, type HarnessBackend, type SubgraphHarness } from '@shop/testkit';
 import { promotionsModule } from '../src';
 import { inbox, outbox } from '../src/db/schema';
+import { CreatePromotionDocument, type PromotionFieldsFragment, type PromotionInput } from './__generated__/graphql';
 
 /**
  * The promotions subgraph of one suite, started on `backend` before the suite's tests and stopped
@@ -38,51 +39,10 @@ export function promotionsSuite(backend: HarnessBackend, transport: 'local' | 'k
 export const adminCaller = () => ({ userId: randomUUID(), roles: ['customer', 'admin'] });
 export const customerCaller = (userId: string = randomUUID()) => ({ userId, roles: ['customer'] });
 
-export const promotionFields = `id name description kind value currency percentage amountOff { amount currency } automatic couponCode
-  startsAt endsAt productIds variantIds categoryIds minimumSubtotal { amount currency } usageLimit perCustomerLimit active timesUsed`;
-const payload = `promotion { ${promotionFields} } errors { code field message }`;
-
-export const ops = {
-  create: `mutation($input: PromotionInput!) { createPromotion(input: $input) { ${payload} } }`,
-  update: `mutation($id: ID!, $input: PromotionInput!) { updatePromotion(id: $id, input: $input) { ${payload} } }`,
-  deactivate: `mutation($id: ID!) { deactivatePromotion(id: $id) { ${payload} } }`,
-  get: `query($id: ID!) { promotion(id: $id) { ${promotionFields} } }`,
-  list: `query($activeOnly: Boolean, $first: Int, $after: String) { promotions(activeOnly: $activeOnly, first: $first, after: $after) {
-    edges { cursor node { id name } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } totalCount } }`,
-  quote: `query($input: PromotionQuoteInput!) { promotionQuote(input: $input) {
-    lines { lineId subtotal { amount currency } discount { amount currency } promotionIds }
-    subtotal { amount } orderDiscount { amount } totalDiscount { amount } total { amount currency }
-    appliedPromotions { promotion { id name couponCode } amount { amount currency } } rejectedCoupon { code reason } } }`,
-  products: `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Product { id salePrice { amount currency } activePromotions { id name } } } }`,
-  variants: `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on ProductVariant { id salePrice { amount currency } } } }`,
-  promotionRefs: `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Promotion { id name automatic couponCode } } }`,
-  carts: `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Cart { id discount {
-    total { amount currency } lines { lineId amount { amount currency } } promotions { promotion { id } promotionId name couponCode amount { amount currency } } } } } }`,
-};
-
-export interface PromotionInput {
-  name: string;
-  kind: 'PERCENTAGE' | 'FIXED_AMOUNT';
-  value: number;
-  description?: string | null;
-  currency?: string | null;
-  couponCode?: string | null;
-  startsAt?: string | null;
-  endsAt?: string | null;
-  productIds?: string[];
-  variantIds?: string[];
-  categoryIds?: string[];
-  minimumSubtotal?: { amount: number; currency: string } | null;
-  usageLimit?: number | null;
-  perCustomerLimit?: number | null;
-}
-export type Promotion = { id: string; name: string; couponCode: string | null; active: boolean; timesUsed: number } & Record<string, unknown>;
-export type PromotionPayload = { promotion: Promotion | null; errors: Array<{ code: string; field: string | null; message: string }> };
-
 /** Creates a promotion as an admin and returns it (fails the test on errors). */
-export async function createPromotion(harness: SubgraphHarness, input: PromotionInput): Promise<Promotion> {
+export async function createPromotion(harness: SubgraphHarness, input: PromotionInput): Promise<PromotionFieldsFragment> {
   await knownCategories(harness, input.categoryIds ?? []);
-  const result = await harness.call<{ createPromotion: PromotionPayload }>(ops.create, { input }, adminCaller());
+  const result = await harness.call(CreatePromotionDocument, { input }, adminCaller());
   const created = result.data?.createPromotion;
   if (!created?.promotion) throw new Error(`createPromotion failed: ${JSON.stringify(result)}`);
   return created.promotion;

@@ -1,26 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { orderConfirmed } from '@shop/events';
-import { sqlBackends } from '@shop/testkit';
+import { entitiesOf, sqlBackends } from '@shop/testkit';
 import { createPromotions } from '../src';
-import { adminCaller, couponCode, createPromotion, customerCaller, eur, ops, outboxFor, promotionsSuite, unique, type Promotion } from './helpers';
+import { adminCaller, couponCode, createPromotion, customerCaller, eur, outboxFor, promotionsSuite, unique } from './helpers';
 import { cartLine, placed, cartRepresentation, deliver, discountReplies } from './saga-helpers';
-
-type Carts = {
-  _entities: Array<{
-    discount: {
-      total: { amount: number; currency: string };
-      lines: Array<{ lineId: string; amount: { amount: number; currency: string } }>;
-      promotions: Array<{ promotion: { id: string }; promotionId: string; name: string; couponCode: string | null; amount: { amount: number; currency: string } }>;
-    };
-  }>;
-};
+import { CartDiscountsDocument, PromotionByIdDocument, type PromotionFieldsFragment } from './__generated__/graphql';
 
 describe.each(sqlBackends)('promotions checkout saga on %s', (backend) => {
   const { promotions } = promotionsSuite(backend);
 
-  const timesUsed = async (promotion: Promotion) =>
-    (await promotions.call<{ promotion: { timesUsed: number } }>(ops.get, { id: promotion.id }, adminCaller())).data!.promotion.timesUsed;
+  const timesUsed = async (promotion: PromotionFieldsFragment) => (await promotions.call(PromotionByIdDocument, { id: promotion.id }, adminCaller())).data!.promotion!.timesUsed;
 
   it('answers order.placed delivered twice with ONE order.discounted, equal to the cart quote for the same lines', async () => {
     const category = unique('cat');
@@ -30,7 +20,7 @@ describe.each(sqlBackends)('promotions checkout saga on %s', (backend) => {
     const shopper = customerCaller();
     const lines = [cartLine('l1', unique('p'), category, 1999, 3), cartLine('l2', unique('p'), category, 450), cartLine('l3', unique('p'), unique('cat'), 1200)];
 
-    const quote = (await promotions.call<Carts>(ops.carts, { reps: [cartRepresentation(lines, code)] }, shopper)).data!._entities[0]!.discount;
+    const quote = entitiesOf('Cart', (await promotions.call(CartDiscountsDocument, { representations: [cartRepresentation(lines, code)] }, shopper)).data!._entities)[0]!.discount!;
     const event = placed(shopper.userId, lines, code);
     await deliver(promotions, event, event);
 
@@ -80,7 +70,7 @@ describe.each(sqlBackends)('promotions checkout saga on %s', (backend) => {
     const coupon = await createPromotion(promotions, { name: 'Last one', kind: 'PERCENTAGE', value: 5000, couponCode: code, usageLimit: 1 });
     const shopper = customerCaller();
     const lines = [cartLine('a', product, unique('cat'), 1000)];
-    const quote = (await promotions.call<Carts>(ops.carts, { reps: [cartRepresentation(lines, code)] }, shopper)).data!._entities[0]!.discount;
+    const quote = entitiesOf('Cart', (await promotions.call(CartDiscountsDocument, { representations: [cartRepresentation(lines, code)] }, shopper)).data!._entities)[0]!.discount!;
     expect(quote.total).toEqual(eur(500));
 
     await createPromotions(promotions.platform.database.db).services.usage.recordUsage(coupon.id, randomUUID(), randomUUID());

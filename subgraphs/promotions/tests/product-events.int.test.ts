@@ -1,17 +1,17 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { eventually, sqlBackends } from '@shop/testkit';
+import { entitiesOf, eventually, sqlBackends } from '@shop/testkit';
 import { productDeleted } from '@shop/events';
 import { inbox, knownProducts } from '../src/db/schema';
-import { adminCaller, createPromotion, eur, ops, promotionsSuite, unique, type PromotionPayload } from './helpers';
+import { adminCaller, createPromotion, eur, promotionsSuite, unique } from './helpers';
+import { CreatePromotionDocument, ProductSalesDocument } from './__generated__/graphql';
 
 describe.each(sqlBackends)('product events on %s', (backend) => {
   const { promotions, products } = promotionsSuite(backend);
 
   const known = (productId: string) => promotions.platform.database.db.select().from(knownProducts).where(eq(knownProducts.productId, productId));
   const salePrice = async (productId: string) =>
-    (await promotions.call<{ _entities: Array<{ salePrice: unknown }> }>(ops.products, { reps: [{ __typename: 'Product', id: productId, price: eur(1000) }] })).data!
-      ._entities[0]!.salePrice;
+    entitiesOf('Product', (await promotions.call(ProductSalesDocument, { representations: [{ __typename: 'Product', id: productId, price: eur(1000) }] })).data!._entities)[0]!.salePrice;
 
   it('an event delivered twice takes effect once', async () => {
     const [first, second] = [unique('cat'), unique('cat')];
@@ -33,7 +33,7 @@ describe.each(sqlBackends)('product events on %s', (backend) => {
     const productId = await products.create();
     await products.publish(productDeleted.create(productId, { productId }));
     await eventually(async () => (await known(productId)).length === 0);
-    const result = await promotions.call<{ createPromotion: PromotionPayload }>(ops.create, { input: { name: 'x', kind: 'PERCENTAGE', value: 100, productIds: [productId] } }, adminCaller());
+    const result = await promotions.call(CreatePromotionDocument, { input: { name: 'x', kind: 'PERCENTAGE', value: 100, productIds: [productId] } }, adminCaller());
     expect(result.data!.createPromotion.errors.map((error) => error.code)).toEqual(['UNKNOWN_PRODUCT']);
   });
 });

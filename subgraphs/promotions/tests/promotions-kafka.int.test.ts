@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderDiscounted, orderPlaced, orderRepliesTopic, orderTopics, promotionCreated, promotionsTopic } from '@shop/events';
 import { eventually, startKafkaReader, type KafkaReader } from '@shop/testkit';
-import { createPromotion, eur, ops, promotionsSuite, unique } from './helpers';
+import { createPromotion, eur, promotionsSuite, unique } from './helpers';
 import { address, cartLine } from './saga-helpers';
+import { ProductSalesDocument } from './__generated__/graphql';
 
 /** Services mode: product and order events arrive over real Kafka, promotion events and saga replies leave over it. */
 describe('promotions on PostgreSQL + Kafka', () => {
@@ -19,7 +20,7 @@ describe('promotions on PostgreSQL + Kafka', () => {
     const category = unique('cat');
     const productId = await products.create(category);
     const promotion = await createPromotion(promotions, { name: 'Kafka sale', kind: 'PERCENTAGE', value: 1000, productIds: [productId] });
-    const entities = await promotions.call(ops.products, { reps: [{ __typename: 'Product', id: productId, price: eur(1999) }] });
+    const entities = await promotions.call(ProductSalesDocument, { representations: [{ __typename: 'Product', id: productId, price: eur(1999) }] });
     expect(entities.data).toEqual({ _entities: [{ id: productId, salePrice: eur(1800), activePromotions: [{ id: promotion.id, name: 'Kafka sale' }] }] });
 
     await eventually(async () => reader.received.some((envelope) => envelope.aggregateId === promotion.id));

@@ -1,25 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { sqlBackends } from '@shop/testkit';
 import { createPromotions } from '../src';
-import { adminCaller, codes, couponCode, createPromotion, customerCaller, eur, ops, promotionsSuite, unique } from './helpers';
-
-type Quote = {
-  promotionQuote: {
-    lines: Array<{ lineId: string; subtotal: { amount: number }; discount: { amount: number; currency: string }; promotionIds: string[] }>;
-    subtotal: { amount: number };
-    orderDiscount: { amount: number };
-    totalDiscount: { amount: number };
-    total: { amount: number; currency: string };
-    appliedPromotions: Array<{ promotion: { id: string; name: string; couponCode: string | null }; amount: { amount: number; currency: string } }>;
-    rejectedCoupon: { code: string; reason: string } | null;
-  };
-};
+import { adminCaller, codes, couponCode, createPromotion, customerCaller, eur, promotionsSuite, unique } from './helpers';
+import { DeactivatePromotionDocument, QuoteDocument, type PromotionInput, type PromotionQuoteInput } from './__generated__/graphql';
 
 describe.each(sqlBackends)('promotionQuote on %s', (backend) => {
   const { promotions, products } = promotionsSuite(backend);
 
   const line = (lineId: string, productId: string, amount: number, quantity = 1, currency = 'EUR') => ({ lineId, productId, unitPrice: { amount, currency }, quantity });
-  const quote = (input: Record<string, unknown>, caller?: { userId: string; roles: string[] }) => promotions.call<Quote>(ops.quote, { input }, caller);
+  const quote = (input: PromotionQuoteInput, caller?: { userId: string; roles: string[] }) => promotions.call(QuoteDocument, { input }, caller);
 
   it('stacks the best automatic promotion per line with one case-insensitive coupon, for anonymous callers', async () => {
     const category = unique('cat');
@@ -62,13 +51,13 @@ describe.each(sqlBackends)('promotionQuote on %s', (backend) => {
 
   it('says why a coupon does not apply', async () => {
     const product = await products.create();
-    const make = async (overrides: Record<string, unknown>) => {
+    const make = async (overrides: Partial<PromotionInput>) => {
       const code = couponCode();
       const promotion = await createPromotion(promotions, { name: 'x', kind: 'PERCENTAGE', value: 1000, couponCode: code, ...overrides });
       return { code, promotion };
     };
     const deactivated = await make({});
-    await promotions.call(ops.deactivate, { id: deactivated.promotion.id }, adminCaller());
+    await promotions.call(DeactivatePromotionDocument, { id: deactivated.promotion.id }, adminCaller());
     const cases: Array<[string, string]> = [
       [couponCode(), 'UNKNOWN'],
       [deactivated.code, 'EXPIRED'],

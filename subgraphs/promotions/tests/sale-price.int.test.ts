@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { sqlBackends } from '@shop/testkit';
+import { entitiesOf, sqlBackends } from '@shop/testkit';
 import { createPromotions } from '../src';
-import { adminCaller, countQueries, couponCode, createPromotion, eur, ops, promotionsSuite, unique } from './helpers';
-
-type Entities = { _entities: Array<{ id: string; salePrice: { amount: number; currency: string } | null; activePromotions: Array<{ id: string; name: string }> }> };
+import { adminCaller, countQueries, couponCode, createPromotion, eur, promotionsSuite, unique } from './helpers';
+import { DeactivatePromotionDocument, ProductSalesDocument } from './__generated__/graphql';
 
 describe.each(sqlBackends)('Product.salePrice on %s', (backend) => {
   const { promotions, products } = promotionsSuite(backend);
 
   const ref = (id: string, amount: number, currency = 'EUR') => ({ __typename: 'Product', id, price: { amount, currency } });
-  const entities = async (reps: object[]) => (await promotions.call<Entities>(ops.products, { reps })).data!._entities;
+  const entities = async (reps: object[]) => entitiesOf('Product', (await promotions.call(ProductSalesDocument, { representations: reps })).data!._entities);
 
   it('applies the best running automatic promotion to the required price, rounding the discount down', async () => {
     const category = unique('cat');
@@ -23,7 +22,7 @@ describe.each(sqlBackends)('Product.salePrice on %s', (backend) => {
     await createPromotion(promotions, { name: 'Ended', kind: 'PERCENTAGE', value: 9000, productIds: [a, c], startsAt: '2020-01-01T00:00:00Z', endsAt: '2020-02-01T00:00:00Z' });
     await createPromotion(promotions, { name: 'Future', kind: 'PERCENTAGE', value: 9000, productIds: [a, c], startsAt: '2999-01-01T00:00:00Z' });
     const gone = await createPromotion(promotions, { name: 'Gone', kind: 'PERCENTAGE', value: 9000, productIds: [a, c] });
-    await promotions.call(ops.deactivate, { id: gone.id }, adminCaller());
+    await promotions.call(DeactivatePromotionDocument, { id: gone.id }, adminCaller());
 
     expect(await entities([ref(a, 999), ref(b, 200), ref(c, 5000), ref(d, 2000), ref(b, 1000, 'USD')])).toEqual([
       { id: a, salePrice: eur(850), activePromotions: [{ id: fifteen.id, name: 'Fifteen' }] }, // 149.85 off -> 149
@@ -53,7 +52,7 @@ describe.each(sqlBackends)('Product.salePrice on %s', (backend) => {
 
   it('20 product representations cost one _entities call and two SQL queries', async () => {
     const ids: string[] = [];
-    const expected: Entities['_entities'] = [];
+    const expected: Array<{ id: string; salePrice: { amount: number; currency: string } | null; activePromotions: Array<{ id: string; name: string }> }> = [];
     for (let i = 0; i < 20; i++) {
       const category = unique('cat');
       const id = await products.create(category);

@@ -7,8 +7,9 @@ import { sqlBackends } from '@shop/testkit';
 import { createPromotions } from '../src';
 import { promotionUsages } from '../src/db/schema';
 import { orderSagaHandler } from '../src/events/order-saga.consumer';
-import { adminCaller, couponCode, createPromotion, ops, promotionsSuite, unique, type Promotion } from './helpers';
+import { adminCaller, couponCode, createPromotion, promotionsSuite, unique } from './helpers';
 import { cartLine, placed, discountReplies } from './saga-helpers';
+import { PromotionByIdDocument, type PromotionFieldsFragment } from './__generated__/graphql';
 
 const cancelled = (order: EventEnvelope<{ orderId: string; customerId: string }>) =>
   orderCancelled.create(order.data.orderId, {
@@ -36,8 +37,7 @@ describe.each(sqlBackends)('usage reserved with the discount on %s', (backend) =
 
   const meta = { topic: 'shop.orders', partition: 0, offset: '0', key: null, attempt: 1, headers: {} };
   const deliverAll = (envelopes: EventEnvelope[]) => Promise.all(envelopes.map((envelope) => handle(envelope, meta)));
-  const timesUsed = async (promotion: Promotion) =>
-    (await promotions.call<{ promotion: { timesUsed: number } }>(ops.get, { id: promotion.id }, adminCaller())).data!.promotion.timesUsed;
+  const timesUsed = async (promotion: PromotionFieldsFragment) => (await promotions.call(PromotionByIdDocument, { id: promotion.id }, adminCaller())).data!.promotion!.timesUsed;
   const discountsOf = async (orders: EventEnvelope<{ orderId: string }>[]) =>
     Promise.all(orders.map(async (order) => (await discountReplies(promotions, order.data.orderId)).map((reply) => [reply.discount.amount, reply.rejectedCoupon ?? null])));
 

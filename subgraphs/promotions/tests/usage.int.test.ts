@@ -5,7 +5,8 @@ import { sqlBackends } from '@shop/testkit';
 import { createPromotions } from '../src';
 import type { UsageService } from '../src/services/usage.service';
 import { promotionUsages } from '../src/db/schema';
-import { adminCaller, couponCode, createPromotion, ops, outboxFor, promotionsSuite, unique } from './helpers';
+import { adminCaller, couponCode, createPromotion, outboxFor, promotionsSuite, unique } from './helpers';
+import { PromotionByIdDocument } from './__generated__/graphql';
 
 describe.each(sqlBackends)('recordUsage on %s', (backend) => {
   const { promotions } = promotionsSuite(backend);
@@ -15,8 +16,7 @@ describe.each(sqlBackends)('recordUsage on %s', (backend) => {
     usage = createPromotions(promotions.platform.database.db).services.usage;
   });
 
-  const timesUsed = async (id: string) =>
-    (await promotions.call<{ promotion: { timesUsed: number } }>(ops.get, { id }, adminCaller())).data!.promotion.timesUsed;
+  const timesUsed = async (id: string) => (await promotions.call(PromotionByIdDocument, { id }, adminCaller())).data!.promotion!.timesUsed;
   const usageRows = async (id: string) => promotions.platform.database.db.select().from(promotionUsages).where(eq(promotionUsages.promotionId, id));
 
   it('20 concurrent redemptions against a limit of 5 record exactly 5', async () => {

@@ -1,21 +1,19 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { sqlBackends } from '@shop/testkit';
+import { entitiesOf, sqlBackends } from '@shop/testkit';
 import { productDeleted, productUpdated } from '@shop/events';
 import { knownVariants, promotions as promotionsTable } from '../src/db/schema';
-import { adminCaller, countQueries, createPromotion, eur, ops, outboxFor, promotionsSuite, unique, type PromotionPayload } from './helpers';
+import { adminCaller, countQueries, createPromotion, eur, outboxFor, promotionsSuite, unique } from './helpers';
+import { CreatePromotionDocument, ProductSalesDocument, QuoteDocument, VariantSalesDocument, type PromotionInput } from './__generated__/graphql';
 
 type Sale = { amount: number; currency: string } | null;
-type VariantEntities = { _entities: Array<{ id: string; salePrice: Sale }> };
-type ProductEntities = { _entities: Array<{ id: string; salePrice: Sale; activePromotions: Array<{ id: string }> }> };
-type Quote = { promotionQuote: { lines: Array<{ lineId: string; discount: { amount: number }; promotionIds: string[] }> } };
 
 describe.each(sqlBackends)('variant conditions on %s', (backend) => {
   const { promotions, products } = promotionsSuite(backend);
 
   const variantRef = (id: string, amount: number) => ({ __typename: 'ProductVariant', id, price: eur(amount) });
-  const variantSales = async (reps: object[]) => (await promotions.call<VariantEntities>(ops.variants, { reps })).data!._entities;
-  const create = (input: Record<string, unknown>) => promotions.call<{ createPromotion: PromotionPayload }>(ops.create, { input }, adminCaller());
+  const variantSales = async (reps: object[]) => entitiesOf('ProductVariant', (await promotions.call(VariantSalesDocument, { representations: reps })).data!._entities);
+  const create = (input: PromotionInput) => promotions.call(CreatePromotionDocument, { input }, adminCaller());
   const count = async () => (await promotions.platform.database.db.select({ id: promotionsTable.id }).from(promotionsTable)).length;
 
   it('targets single variants: stored, shown to admins, announced, and only that variant is on sale', async () => {
@@ -30,8 +28,8 @@ describe.each(sqlBackends)('variant conditions on %s', (backend) => {
       { id: large, salePrice: eur(1950) },
     ]);
     // The product as a whole ("from" price) is not covered by a promotion on one of its variants.
-    const whole = await promotions.call<ProductEntities>(ops.products, { reps: [{ __typename: 'Product', id: product, price: eur(2000) }] });
-    expect(whole.data!._entities).toEqual([{ id: product, salePrice: null, activePromotions: [] }]);
+    const whole = await promotions.call(ProductSalesDocument, { representations: [{ __typename: 'Product', id: product, price: eur(2000) }] });
+    expect(entitiesOf('Product', whole.data!._entities)).toEqual([{ id: product, salePrice: null, activePromotions: [] }]);
 
     // Product and category conditions cover every variant of the product; the best one wins per variant.
     const tenOff = await createPromotion(promotions, { name: 'Ten', kind: 'PERCENTAGE', value: 1000, productIds: [product] });
@@ -40,8 +38,8 @@ describe.each(sqlBackends)('variant conditions on %s', (backend) => {
       { id: small, salePrice: eur(1700) }, // 3.00 off beats 10 %
       { id: large, salePrice: eur(1950) }, // 25 % beats both
     ]);
-    const after = await promotions.call<ProductEntities>(ops.products, { reps: [{ __typename: 'Product', id: product, price: eur(2000) }] });
-    expect(after.data!._entities[0]!.activePromotions.map((promotion) => promotion.id)).toContain(tenOff.id);
+    const after = await promotions.call(ProductSalesDocument, { representations: [{ __typename: 'Product', id: product, price: eur(2000) }] });
+    expect(entitiesOf('Product', after.data!._entities)[0]!.activePromotions.map((promotion) => promotion.id)).toContain(tenOff.id);
   });
 
   it('an unknown variant is UNKNOWN_VARIANT beside UNKNOWN_PRODUCT, and nothing is written', async () => {
@@ -83,8 +81,8 @@ describe.each(sqlBackends)('variant conditions on %s', (backend) => {
     expect(await variantsOf(legacy)).toEqual([legacy]);
     const byDefaultVariant = await createPromotion(promotions, { name: 'Default variant', kind: 'PERCENTAGE', value: 5000, variantIds: [legacy] });
     expect(byDefaultVariant.variantIds).toEqual([legacy]);
-    const whole = await promotions.call<ProductEntities>(ops.products, { reps: [{ __typename: 'Product', id: legacy, price: eur(1000) }] });
-    expect(whole.data!._entities[0]!.salePrice).toEqual(eur(500));
+    const whole = await promotions.call(ProductSalesDocument, { representations: [{ __typename: 'Product', id: legacy, price: eur(1000) }] });
+    expect(entitiesOf('Product', whole.data!._entities)[0]!.salePrice).toEqual(eur(500));
   });
 
   it('quotes a line by its variant; a line without one is the default variant', async () => {
@@ -92,7 +90,7 @@ describe.each(sqlBackends)('variant conditions on %s', (backend) => {
     const product = await products.createWithVariants([[blue, 1000], [red, 1000]]);
     const promotion = await createPromotion(promotions, { name: 'Blue', kind: 'PERCENTAGE', value: 2000, variantIds: [blue] });
     const line = (lineId: string, variantId?: string) => ({ lineId, productId: product, ...(variantId ? { variantId } : {}), unitPrice: eur(1000), quantity: 2 });
-    const result = await promotions.call<Quote>(ops.quote, { input: { lines: [line('b', blue), line('r', red), line('p')] } });
+    const result = await promotions.call(QuoteDocument, { input: { lines: [line('b', blue), line('r', red), line('p')] } });
     expect(result.data!.promotionQuote.lines.map((l) => [l.lineId, l.discount.amount, l.promotionIds])).toEqual([
       ['b', 400, [promotion.id]],
       ['r', 0, []],
@@ -102,7 +100,7 @@ describe.each(sqlBackends)('variant conditions on %s', (backend) => {
 
   it('20 variant representations cost one _entities call and two SQL queries', async () => {
     const reps: object[] = [];
-    const expected: VariantEntities['_entities'] = [];
+    const expected: Array<{ id: string; salePrice: Sale }> = [];
     for (let i = 0; i < 10; i++) {
       const [a, b] = [unique('var'), unique('var')];
       await products.createWithVariants([[a, 1000 + i], [b, 2000 + i]]);
