@@ -1,7 +1,7 @@
 import { transactor, type Database } from '@shop/db';
 import { CategoryReplica } from '@shop/events';
 import { categories as categoryTable } from './db/schema';
-import { announcePromotionChange, announceUsage } from './events/promotion-events';
+import { announceOrderDiscounted, announcePromotionChange, announceUsage } from './events/promotion-events';
 import { CartDiscountService } from './services/cart-discount.service';
 import { OrderDiscountService } from './services/order-discount.service';
 import { ProductPricingService } from './services/product-pricing.service';
@@ -13,8 +13,8 @@ import { PromotionStore } from './stores/promotion.store';
 import { UsageStore } from './stores/usage.store';
 
 /**
- * Stores and services on one database; the subgraph and its tests build the same graph. `usage`
- * and `discounts` are what the order saga calls (reserve at `order.placed`, release at
+ * Stores and services on one database; the subgraph and its tests build the same graph. `discounts`
+ * is what the order saga calls (discount and reserve at `order.placed`, release at
  * `order.cancelled`). `wake` is the outbox relay's.
  */
 export function createPromotions(db: Database, wake: () => void = () => {}) {
@@ -28,7 +28,7 @@ export function createPromotions(db: Database, wake: () => void = () => {}) {
     quotes: new QuoteService(stores.promotions, stores.known, stores.usages),
     carts,
     usage,
-    discounts: new OrderDiscountService(carts, stores.promotions, usage),
+    discounts: new OrderDiscountService(carts, stores.promotions, usage, announceOrderDiscounted),
   };
   return { stores, services };
 }

@@ -20,7 +20,7 @@ async function create(_config: PromotionsConfig, { database, transport, logger }
   const wake = () => relay.wake();
   const { stores, services } = createPromotions(database.db, wake);
   const productEvents = await consumeProductEvents({ db: database.db, transport, known: stores.known, categories: stores.categories });
-  const saga = await consumeOrderSaga(transport, { db: database.db, discounts: services.discounts, usage: services.usage, logger, afterCommit: wake });
+  const saga = await consumeOrderSaga({ transport, db: database.db, saga: services.discounts, logger, afterCommit: wake });
   return {
     resolvers: resolvers(services),
     readiness: { database: () => database.ping() },

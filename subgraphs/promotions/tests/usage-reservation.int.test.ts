@@ -31,8 +31,8 @@ describe.each(sqlBackends)('usage reserved with the discount on %s', (backend) =
 
   beforeAll(() => {
     const db = promotions.platform.database.db;
-    const { discounts, usage } = createPromotions(db).services;
-    handle = orderSagaHandler({ db, discounts, usage, logger: createLogger('test', 'silent') });
+    const { discounts } = createPromotions(db).services;
+    handle = orderSagaHandler({ db, saga: discounts, logger: createLogger('test', 'silent') });
   });
 
   const meta = { topic: 'shop.orders', partition: 0, offset: '0', key: null, attempt: 1, headers: {} };

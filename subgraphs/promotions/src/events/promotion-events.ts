@@ -1,6 +1,7 @@
 import type { Executor } from '@shop/db';
-import { appendToOutbox, promotionCreated, promotionDeactivated, promotionUpdated, promotionUsageRecorded, type PromotionSnapshot } from '@shop/events';
+import { appendToOutbox, orderDiscounted, promotionCreated, promotionDeactivated, promotionUpdated, promotionUsageRecorded, type PromotionSnapshot } from '@shop/events';
 import { outbox } from '../db/schema';
+import type { CartDiscountResult } from '../services/cart-discount.service';
 import type { PromotionRecord } from '../stores/promotion.store';
 
 export type PromotionChange = 'created' | 'updated' | 'deactivated';
@@ -37,5 +38,17 @@ export async function announceUsage(tx: Executor, usage: { promotionId: string; 
   await appendToOutbox(tx, outbox, promotionUsageRecorded, usage.promotionId, usage);
 }
 
+/** Records `order.discounted` (keyed by order id) in the caller's transaction: promotions' answer to the saga. */
+export async function announceOrderDiscounted(tx: Executor, orderId: string, result: CartDiscountResult): Promise<void> {
+  await appendToOutbox(tx, outbox, orderDiscounted, orderId, {
+    orderId,
+    discount: result.total,
+    lines: result.lines.map((line) => ({ lineId: line.lineId, discount: line.amount })),
+    promotions: result.promotions.map(({ promotion, discount }) => ({ promotionId: promotion.id, name: promotion.name, couponCode: promotion.couponCode, amount: discount })),
+    rejectedCoupon: result.rejectedCoupon,
+  });
+}
+
 export type AnnouncePromotionChange = typeof announcePromotionChange;
+export type AnnounceOrderDiscounted = typeof announceOrderDiscounted;
 export type AnnounceUsage = typeof announceUsage;

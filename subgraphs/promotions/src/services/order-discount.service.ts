@@ -1,7 +1,8 @@
 import type { Executor } from '@shop/db';
+import type { AnnounceOrderDiscounted } from '../events/promotion-events';
 import type { PromotionRecord, PromotionStore } from '../stores/promotion.store';
 import type { CartDiscountResult, CartDiscountService, CartToDiscount } from './cart-discount.service';
-import type { UsageService } from './usage.service';
+import type { UsageOutcome, UsageService } from './usage.service';
 
 /** An order as `order.placed` carries it. */
 export interface OrderToDiscount extends CartToDiscount {
@@ -29,7 +30,40 @@ export class OrderDiscountService {
     private readonly discounts: CartDiscountService,
     private readonly promotions: PromotionStore,
     private readonly usage: UsageService,
+    private readonly announce: AnnounceOrderDiscounted,
   ) {}
+
+  /**
+   * `order.placed`: the order's discount as at the moment it was placed, for the ordering customer,
+   * with one use of each of its promotions reserved, answered as `order.discounted`, all in the
+   * caller's (inbox) transaction. A promotion whose limit another order took meanwhile does not
+   * apply (a coupon is named in `rejectedCoupon`), so the total orders charges is the one it tells
+   * the shopper.
+   */
+  async discountOrder(tx: Executor, order: OrderToDiscount, placedAt: Date): Promise<void> {
+    const result = await this.discountAndReserve(tx, order, placedAt);
+    await this.announce(tx, order.orderId, result);
+  }
+
+  /** `order.cancelled`: the order's uses go back, so its coupon can price another order. */
+  async releaseOrder(tx: Executor, orderId: string): Promise<void> {
+    await this.usage.releaseWithin(tx, orderId);
+  }
+
+  /**
+   * `order.confirmed`: nothing left to do for orders whose uses were reserved at `order.placed`
+   * (ALREADY_RECORDED); counts the uses of an order placed before reservations existed. Returns the
+   * uses that could not be recorded: the order was already priced with them, so a limit reached
+   * since is the shop's cost, not the shopper's (the caller logs them).
+   */
+  async recordConfirmedOrder(tx: Executor, order: { orderId: string; customerId: string; promotionIds: string[] }): Promise<Array<{ promotionId: string; outcome: UsageOutcome }>> {
+    const unrecorded: Array<{ promotionId: string; outcome: UsageOutcome }> = [];
+    for (const promotionId of [...new Set(order.promotionIds.map((id) => id.toLowerCase()))].sort()) {
+      const { outcome } = await this.usage.recordWithin(tx, promotionId, order.customerId, order.orderId);
+      if (outcome !== 'RECORDED' && outcome !== 'ALREADY_RECORDED') unrecorded.push({ promotionId, outcome });
+    }
+    return unrecorded;
+  }
 
   /** In the caller's (inbox) transaction; throws for an order the engine refuses. */
   async discountAndReserve(tx: Executor, order: OrderToDiscount, now: Date): Promise<CartDiscountResult> {
