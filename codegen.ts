@@ -27,9 +27,7 @@ const subgraphTargets = Object.fromEntries(
         contextType: '@shop/subgraph-kit#SubgraphContext',
         mapperTypeSuffix: 'Model',
         mappers: existsSync(`subgraphs/${name}/src/codegen-mappers.ts`)
-          ? Object.fromEntries(
-              [...new Set(readMappers(`subgraphs/${name}/src/codegen-mappers.ts`))].map((type) => [type, `../codegen-mappers#${type}Model`]),
-            )
+          ? Object.fromEntries([...new Set(readMappers(`subgraphs/${name}/src/codegen-mappers.ts`))].map((type) => [type, `../codegen-mappers#${type}Model`]))
           : {},
         scalars: { DateTime: 'Date | string' },
       },

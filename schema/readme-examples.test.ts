@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
  */
 const api = buildSchema(readFileSync(new URL('./supergraph-api.graphql', import.meta.url), 'utf8'));
 const root = new URL('../', import.meta.url);
-const readmes = ['README.md', ...readdirSync(new URL('subgraphs/', root)).map((name) => `subgraphs/${name}/README.md`)].filter((file) => existsSync(new URL(file, root)));
+const readmes = ['README.md', ...readdirSync(new URL('subgraphs/', root)).map((name) => `subgraphs/${name}/README.md`)].filter((file) =>
+  existsSync(new URL(file, root)),
+);
 
 function operations(file: string): string[] {
   const text = readFileSync(new URL(file, root), 'utf8');

@@ -28,7 +28,9 @@ describe('the subgraph list', () => {
 
   it('is what the embedded process starts, in its order, each module under its own name', () => {
     const settings = { keys: { accessTokenSigningKeys: [], admin: undefined }, issuer: 'i', audience: 'a' } as unknown as EmbeddedSettings;
-    expect(embeddedSubgraphs(settings).map(({ name, port, module }) => ({ name, port, module: module.name }))).toEqual(subgraphs.map(({ name, port }) => ({ name, port, module: name })));
+    expect(embeddedSubgraphs(settings).map(({ name, port, module }) => ({ name, port, module: module.name }))).toEqual(
+      subgraphs.map(({ name, port }) => ({ name, port, module: name })),
+    );
     // Keys and names are checked by the compiler (SubgraphName); a module's own name is a string.
     expect(Object.entries(allModules).filter(([name, module]) => module.name !== name)).toEqual([]);
   });

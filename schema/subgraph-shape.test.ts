@@ -47,7 +47,12 @@ describe('every subgraph folder has the same shape', () => {
     it(`${name}: env.ts and main.ts in the one form`, () => {
       const env = readFileSync(`${root}/src/env.ts`, 'utf8');
       const N = capitalized(name);
-      for (const declaration of [`export const ${name}EnvSchema = `, `export type ${N}Env = `, `export const load${N}Env = (): ${N}Env => `, `export const ${name}ConfigFromEnv = (`]) {
+      for (const declaration of [
+        `export const ${name}EnvSchema = `,
+        `export type ${N}Env = `,
+        `export const load${N}Env = (): ${N}Env => `,
+        `export const ${name}ConfigFromEnv = (`,
+      ]) {
         expect(env, `${root}/src/env.ts declares ${declaration}`).toContain(declaration);
       }
       const main = readFileSync(`${root}/src/main.ts`, 'utf8');

@@ -60,7 +60,12 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<RunningEm
   const running: Record<string, RunningSubgraph> = {};
   const cleanups: Array<() => Promise<void>> = [];
 
-  for (const { name, port: fixedPort, module, config } of embeddedSubgraphs({ keys, issuer, audience, ...(options.dataDir ? { mailDirectory: `${options.dataDir}/mail` } : {}) })) {
+  for (const { name, port: fixedPort, module, config } of embeddedSubgraphs({
+    keys,
+    issuer,
+    audience,
+    ...(options.dataDir ? { mailDirectory: `${options.dataDir}/mail` } : {}),
+  })) {
     const logger = options.logger.child({ service: module.name });
     const cache = new MemoryCache({ keyPrefix: module.name });
     const pubsub = options.servers?.pubsub(module.name) ?? new MemoryPubSub({ keyPrefix: module.name });

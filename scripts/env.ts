@@ -29,9 +29,7 @@ export const embeddedCors = (env: EmbeddedEnv) => ({
 export const loadEmbeddedEnv = () => loadEnvOrExit(embeddedEnvSchema, process.env);
 
 /** `npm run migrate`: one PostgreSQL for every subgraph (each in its own schema), or one per subgraph. */
-export const migrateEnvSchema = z
-  .object({ DATABASE_URL: z.string().url().optional() })
-  .catchall(z.string());
+export const migrateEnvSchema = z.object({ DATABASE_URL: z.string().url().optional() }).catchall(z.string());
 
 export const loadMigrateEnv = () => loadEnvOrExit(migrateEnvSchema, process.env);
 
@@ -46,8 +44,14 @@ export const servicesEnvSchema = z.object({
   MONGO_URL: z.string().optional(),
   SMTP_URL: z.string().url().optional(),
   /** Processes per subgraph, e.g. `orders=2,inventory=2,payments=2`, or `2` for every saga participant and orders. */
-  SERVICES_REPLICAS: z.string().regex(/^(\d+|[a-z]+=\d+(,[a-z]+=\d+)*)$/, 'a number, or name=count pairs separated by commas').optional(),
-  SERVICES_NAMESPACE: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).default('shop'),
+  SERVICES_REPLICAS: z
+    .string()
+    .regex(/^(\d+|[a-z]+=\d+(,[a-z]+=\d+)*)$/, 'a number, or name=count pairs separated by commas')
+    .optional(),
+  SERVICES_NAMESPACE: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .default('shop'),
   ROUTER_PORT: port(4000),
   ROUTER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(3000),
   ADMIN_EMAIL: z.email().default('admin@shop.local'),

@@ -39,7 +39,10 @@ export async function startServicesShop(
 ): Promise<ServicesShop> {
   const namespace = uniqueKafkaName('shop').replace(/\./g, '-');
   const wrap = options.wrapTransport ?? ((transport: EventTransport) => transport);
-  const events = options.events === 'local' ? new LocalTransport() : new KafkaTransport({ brokers: options.kafkaBrokers ?? testKafkaBrokers(), clientId: namespace, consumer: fastKafkaConsumer });
+  const events =
+    options.events === 'local'
+      ? new LocalTransport()
+      : new KafkaTransport({ brokers: options.kafkaBrokers ?? testKafkaBrokers(), clientId: namespace, consumer: fastKafkaConsumer });
   const databases = new Map<string, TestDatabase>();
   const shop = await startEmbedded({
     routerPort: 0,

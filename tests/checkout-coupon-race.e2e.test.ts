@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AddToCartDocument, ApplyCouponCodeDocument, CartCouponDocument, CreateCategoryDocument, CreatePromotionFullDocument, PromotionByIdDocument, SetShippingAddressDocument, UpdateCartItemDocument } from './__generated__/graphql';
+import {
+  AddToCartDocument,
+  ApplyCouponCodeDocument,
+  CartCouponDocument,
+  CreateCategoryDocument,
+  CreatePromotionFullDocument,
+  PromotionByIdDocument,
+  SetShippingAddressDocument,
+  UpdateCartItemDocument,
+} from './__generated__/graphql';
 import { address, openCheckoutShop, orderWhen, placeOrder, shopperWithCart, stockedProduct } from './support/checkout-actors';
 import type { ServicesShop } from '../scripts/services-shop';
 import { newCustomer, whenCouponKnown, whenKnown, type Actor } from './support/shop-actors';
@@ -21,7 +30,11 @@ describe('coupons at checkout: a single-use coupon under 20 concurrent checkouts
   afterAll(() => shop?.stop());
 
   it('exactly one order is discounted; the 19 others are charged the undiscounted price exactly', async () => {
-    const coupon = await shop.client(CreatePromotionFullDocument, { input: { name: 'Half once', kind: 'PERCENTAGE', value: 5000, couponCode: 'HALFONCE', usageLimit: 1 } }, { token: admin.token });
+    const coupon = await shop.client(
+      CreatePromotionFullDocument,
+      { input: { name: 'Half once', kind: 'PERCENTAGE', value: 5000, couponCode: 'HALFONCE', usageLimit: 1 } },
+      { token: admin.token },
+    );
     expect(coupon.data?.createPromotion.errors).toEqual([]);
     const mug = await stockedProduct(shop.client, admin, categoryId, 2000, 40);
     const carts = await Promise.all(Array.from({ length: 20 }, () => shopperWithCart(shop.client, shop.routerUrl, [[mug, 1]], 'HALFONCE')));
@@ -34,19 +47,29 @@ describe('coupons at checkout: a single-use coupon under 20 concurrent checkouts
     const full = orders.filter((order) => order.discount?.amount === 0);
     expect([discounted.length, full.length]).toEqual([1, 19]);
     expect(discounted.map((order) => [order.total?.amount, order.payment?.amount.amount, order.payment?.capturedAmount.amount])).toEqual([[1799, 1799, 1799]]);
-    expect(new Set(full.map((order) => JSON.stringify([order.total?.amount, order.payment?.amount.amount, order.payment?.capturedAmount.amount])))).toEqual(new Set([JSON.stringify([2999, 2999, 2999])]));
+    expect(new Set(full.map((order) => JSON.stringify([order.total?.amount, order.payment?.amount.amount, order.payment?.capturedAmount.amount])))).toEqual(
+      new Set([JSON.stringify([2999, 2999, 2999])]),
+    );
     const promotion = await shop.client(PromotionByIdDocument, { id: coupon.data!.createPromotion.promotion!.id }, { token: admin.token });
     expect(promotion.data?.promotion?.timesUsed).toBe(1);
     // The losers are told why, on the order and on its PRICED history entry; the winner has nothing to explain.
     const message = 'The coupon HALFONCE has reached its usage limit.';
     expect(discounted.map((order) => [order.couponCode, order.couponRejection])).toEqual([['HALFONCE', null]]);
-    expect(new Set(full.map((order) => JSON.stringify(order.couponRejection)))).toEqual(new Set([JSON.stringify({ couponCode: 'HALFONCE', code: 'COUPON_USAGE_LIMIT_REACHED', message })]));
-    expect(new Set(full.map((order) => JSON.stringify(order.statusHistory.find((entry) => entry.status === 'PRICED'))))).toEqual(new Set([JSON.stringify({ position: 2, status: 'PRICED', reason: message })]));
+    expect(new Set(full.map((order) => JSON.stringify(order.couponRejection)))).toEqual(
+      new Set([JSON.stringify({ couponCode: 'HALFONCE', code: 'COUPON_USAGE_LIMIT_REACHED', message })]),
+    );
+    expect(new Set(full.map((order) => JSON.stringify(order.statusHistory.find((entry) => entry.status === 'PRICED'))))).toEqual(
+      new Set([JSON.stringify({ position: 2, status: 'PRICED', reason: message })]),
+    );
     expect(discounted[0]!.statusHistory.find((entry) => entry.status === 'PRICED')?.reason).toBeNull();
   });
 
   it('one customer placing 5 orders back to back with a perCustomerLimit 1 coupon gets it once; another customer still gets it', async () => {
-    const coupon = await shop.client(CreatePromotionFullDocument, { input: { name: 'Half, once each', kind: 'PERCENTAGE', value: 5000, couponCode: 'HALFEACH', perCustomerLimit: 1 } }, { token: admin.token });
+    const coupon = await shop.client(
+      CreatePromotionFullDocument,
+      { input: { name: 'Half, once each', kind: 'PERCENTAGE', value: 5000, couponCode: 'HALFEACH', perCustomerLimit: 1 } },
+      { token: admin.token },
+    );
     expect(coupon.data?.createPromotion.errors).toEqual([]);
     const mug = await stockedProduct(shop.client, admin, categoryId, 2000, 20);
     const shopper = await newCustomer(shop.routerUrl);
@@ -80,33 +103,50 @@ describe('coupons at checkout: a single-use coupon under 20 concurrent checkouts
     const tag = Math.random().toString(36).slice(2, 8).toUpperCase();
     const code = (name: string) => `${name}-${tag}`;
     const create = async (input: Record<string, unknown>) => {
-      const created = await whenKnown(async () => (await shop.client(CreatePromotionFullDocument, { input: { name: String(input.couponCode), kind: 'PERCENTAGE', value: 1000, ...input } as never }, as)).data?.createPromotion);
+      const created = await whenKnown(
+        async () =>
+          (
+            await shop.client(
+              CreatePromotionFullDocument,
+              { input: { name: String(input.couponCode), kind: 'PERCENTAGE', value: 1000, ...input } as never },
+              as,
+            )
+          ).data?.createPromotion,
+      );
       expect(created.errors).toEqual([]);
     };
     await create({ couponCode: code('ONCE'), value: 5000, usageLimit: 1 });
     await create({ couponCode: code('PAST'), startsAt: '2026-01-01T00:00:00.000Z', endsAt: '2026-02-01T00:00:00.000Z' });
     await create({ couponCode: code('LATER'), startsAt: '2099-01-01T00:00:00.000Z' });
-    const elsewhere = (await shop.client(CreateCategoryDocument, { input: { slug: `elsewhere-${tag.toLowerCase()}`, name: 'Elsewhere' } }, as)).data!.createCategory.category!.id;
+    const elsewhere = (await shop.client(CreateCategoryDocument, { input: { slug: `elsewhere-${tag.toLowerCase()}`, name: 'Elsewhere' } }, as)).data!
+      .createCategory.category!.id;
     await create({ couponCode: code('ELSEWHERE'), categoryIds: [elsewhere] });
     await create({ couponCode: code('MIN30'), categoryIds: [categoryId], minimumSubtotal: { amount: 3000, currency: 'EUR' } });
     const mug = await stockedProduct(shop.client, admin, categoryId, 2000, 10);
     const first = await shopperWithCart(shop.client, shop.routerUrl, [[mug, 1]], code('ONCE'));
-    expect(await orderWhen(shop.client, first.shopper, await placeOrder(shop.client, first.shopper, first.cartId), ['CONFIRMED'])).toMatchObject({ discount: { amount: 1000 } });
+    expect(await orderWhen(shop.client, first.shopper, await placeOrder(shop.client, first.shopper, first.cartId), ['CONFIRMED'])).toMatchObject({
+      discount: { amount: 1000 },
+    });
 
     const { shopper, cartId } = await shopperWithCart(shop.client, shop.routerUrl, [[mug, 1]]);
     const mine = { token: shopper.token };
-    const apply = (name: string) => whenCouponKnown(async () => (await shop.client(ApplyCouponCodeDocument, { code: code(name).toLowerCase() }, mine)).data?.applyCouponCode);
+    const apply = (name: string) =>
+      whenCouponKnown(async () => (await shop.client(ApplyCouponCodeDocument, { code: code(name).toLowerCase() }, mine)).data?.applyCouponCode);
     const cart = async () => (await shop.client(CartCouponDocument, {}, mine)).data!.cart;
     const refused = (errorCode: string, name: string, message: string, missingAmount: { amount: number; currency: string } | null = null) => ({
       cart: { couponCode: null },
       errors: [{ code: errorCode, field: 'code', message: message.replace('%', code(name)), missingAmount }],
     });
-    expect((await shop.client(ApplyCouponCodeDocument, { code: code('NOPE') }, mine)).data?.applyCouponCode).toEqual(refused('COUPON_NOT_FOUND', 'NOPE', 'There is no coupon %.'));
+    expect((await shop.client(ApplyCouponCodeDocument, { code: code('NOPE') }, mine)).data?.applyCouponCode).toEqual(
+      refused('COUPON_NOT_FOUND', 'NOPE', 'There is no coupon %.'),
+    );
     expect(await apply('PAST')).toEqual(refused('COUPON_EXPIRED', 'PAST', 'The coupon % has expired.'));
     expect(await apply('LATER')).toEqual(refused('COUPON_NOT_STARTED', 'LATER', 'The coupon % is not valid yet.'));
     expect(await apply('ONCE')).toEqual(refused('COUPON_USAGE_LIMIT_REACHED', 'ONCE', 'The coupon % has reached its usage limit.'));
     expect(await apply('ELSEWHERE')).toEqual(refused('COUPON_NOT_APPLICABLE', 'ELSEWHERE', 'The coupon % does not apply to anything in your cart.'));
-    expect(await apply('MIN30')).toEqual(refused('COUPON_MINIMUM_NOT_MET', 'MIN30', 'Add €10.00 more in eligible items to use the coupon %.', { amount: 1000, currency: 'EUR' }));
+    expect(await apply('MIN30')).toEqual(
+      refused('COUPON_MINIMUM_NOT_MET', 'MIN30', 'Add €10.00 more in eligible items to use the coupon %.', { amount: 1000, currency: 'EUR' }),
+    );
     expect((await cart()).couponCode).toBeNull(); // every refusal left the cart as it was
 
     const itemId = (await cart()).items[0]!.id;
@@ -121,7 +161,11 @@ describe('coupons at checkout: a single-use coupon under 20 concurrent checkouts
     });
     // Back to one mug: the coupon stays entered and the cart says why it takes nothing off now.
     await shop.client(UpdateCartItemDocument, { itemId, quantity: 1 }, mine);
-    const minimum = { couponCode: code('MIN30'), code: 'COUPON_MINIMUM_NOT_MET', message: `Add €10.00 more in eligible items to use the coupon ${code('MIN30')}.` };
+    const minimum = {
+      couponCode: code('MIN30'),
+      code: 'COUPON_MINIMUM_NOT_MET',
+      message: `Add €10.00 more in eligible items to use the coupon ${code('MIN30')}.`,
+    };
     expect(await cart()).toEqual({
       couponCode: code('MIN30'),
       items: [{ id: itemId }],

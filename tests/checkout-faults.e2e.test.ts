@@ -26,10 +26,24 @@ async function expectEffectsOnce(shop: Shop, admin: Actor, run: Awaited<ReturnTy
   expect(run.order.payment).toMatchObject({ status: 'CAPTURED', capturedAmount: { amount: run.order.total!.amount } });
   await expect.poll(() => stockOf(shop.client, run.product), { timeout: 30_000 }).toBe(3);
   await expect
-    .poll(async () => (await shop.client(StockMovementsDocument, { productId: run.product }, { token: admin.token })).data!.stockMovements.edges.map((e) => [e.node.kind, e.node.delta]), { timeout: 30_000 })
-    .toEqual([['SALE', -2], ['ADJUSTMENT', 5]]);
+    .poll(
+      async () =>
+        (await shop.client(StockMovementsDocument, { productId: run.product }, { token: admin.token })).data!.stockMovements.edges.map((e) => [
+          e.node.kind,
+          e.node.delta,
+        ]),
+      { timeout: 30_000 },
+    )
+    .toEqual([
+      ['SALE', -2],
+      ['ADJUSTMENT', 5],
+    ]);
   await expect
-    .poll(async () => (await shop.client(MyNotificationsDocument, {}, { token: run.shopper.token })).data!.me!.notifications.edges.map((e) => [e.node.kind, e.node.orderId]), { timeout: 30_000 })
+    .poll(
+      async () =>
+        (await shop.client(MyNotificationsDocument, {}, { token: run.shopper.token })).data!.me!.notifications.edges.map((e) => [e.node.kind, e.node.orderId]),
+      { timeout: 30_000 },
+    )
     .toEqual([['ORDER_CONFIRMED', run.orderId]]);
 }
 
@@ -67,7 +81,12 @@ describe('checkout when the inventory process is killed after its commit and bef
 
   it('completes the saga with the stock taken once after SIGKILLs following the reservation and the sale commits', async () => {
     const startInventory = (killAfterCommitOf?: string) =>
-      startInventoryProcess({ databaseUrl: shop.databaseUrl('inventory')!, brokers: testKafkaBrokers(), namespace: shop.namespace, ...(killAfterCommitOf ? { killAfterCommitOf } : {}) });
+      startInventoryProcess({
+        databaseUrl: shop.databaseUrl('inventory')!,
+        brokers: testKafkaBrokers(),
+        namespace: shop.namespace,
+        ...(killAfterCommitOf ? { killAfterCommitOf } : {}),
+      });
     inventory = await startInventory('order.stock-reservation-requested');
     const product = await stockedProduct(shop.client, admin, categoryId, 2000, 5);
     const { shopper, cartId } = await shopperWithCart(shop.client, shop.routerUrl, [[product, 2]]);
@@ -108,7 +127,10 @@ describe('checkout when the stock hold expires before payment', () => {
     const orderId = await placeOrder(shop.client, shopper, cartId);
     const cancelled = await orderWhen(shop.client, shopper, orderId, ['CANCELLED', 'CONFIRMED']);
     expect(cancelled.status).toBe('CANCELLED');
-    expect(cancelled.cancellation).toEqual({ code: 'RESERVATION_EXPIRED', reason: 'The items were held for too long before payment completed; any charge has been refunded.' });
+    expect(cancelled.cancellation).toEqual({
+      code: 'RESERVATION_EXPIRED',
+      reason: 'The items were held for too long before payment completed; any charge has been refunded.',
+    });
     expect(cancelled.statusHistory.map((entry) => entry.status)).toEqual(['PENDING', 'PRICED', 'STOCK_RESERVED', 'CANCELLED']);
     // The expiry released the hold; the cancellation that followed released nothing more.
     await expect.poll(() => stockOf(shop.client, product), { timeout: 30_000 }).toBe(5);
@@ -127,7 +149,7 @@ describe('checkout when the stock hold expires before payment', () => {
   }, 120_000);
 });
 
-describe('checkout with a poison event on the inventory\'s orders topic', () => {
+describe("checkout with a poison event on the inventory's orders topic", () => {
   let shop: Shop;
   let admin: Actor;
   let categoryId: string;
@@ -139,7 +161,14 @@ describe('checkout with a poison event on the inventory\'s orders topic', () => 
   it('dead-letters the malformed event with its error and keeps completing later orders', async () => {
     const kafka = new KafkaTransport({ brokers: testKafkaBrokers(), clientId: `${shop.namespace}-poison`, consumer: fastKafkaConsumer });
     const raw = namespacedTransport(kafka, shop.namespace);
-    const poison = { id: '5f4a3b2c-1d0e-4f9a-8b7c-6d5e4f3a2b1c', type: 'order.stock-reservation-requested', aggregateId: 'o-1', occurredAt: new Date().toISOString(), version: 1, data: { orderId: 'o-1', items: [] } };
+    const poison = {
+      id: '5f4a3b2c-1d0e-4f9a-8b7c-6d5e4f3a2b1c',
+      type: 'order.stock-reservation-requested',
+      aggregateId: 'o-1',
+      occurredAt: new Date().toISOString(),
+      version: 1,
+      data: { orderId: 'o-1', items: [] },
+    };
     await raw.publish([{ topic: orderTopics.inventory, key: 'o-1', envelope: poison as EventEnvelope }]);
     const dead: Array<{ id: string; group: string; error: string }> = [];
     await raw.subscribe({
@@ -150,10 +179,12 @@ describe('checkout with a poison event on the inventory\'s orders topic', () => 
         dead.push({ id: envelope.id, group: info.group, error: info.error });
       },
     });
-    await expect.poll(() => dead.find((entry) => entry.group === `${shop.namespace}.inventory-saga`), { timeout: 60_000 }).toMatchObject({
-      id: poison.id,
-      error: expect.stringContaining('items'),
-    });
+    await expect
+      .poll(() => dead.find((entry) => entry.group === `${shop.namespace}.inventory-saga`), { timeout: 60_000 })
+      .toMatchObject({
+        id: poison.id,
+        error: expect.stringContaining('items'),
+      });
     const run = await checkout(shop, admin, categoryId);
     expect(run.order.status).toBe('CONFIRMED');
     await kafka.close();

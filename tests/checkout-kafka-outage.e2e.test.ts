@@ -44,8 +44,10 @@ describe('checkout while Kafka is stopped for 30 s', () => {
     const { categoryId } = await openShop(shop.client, admin);
     products = [];
     for (let i = 0; i < PRODUCTS; i++) products.push(await stockedProduct(shop.client, admin, categoryId, PRICE, STOCK_EACH));
-    shoppers = await inBatches(Array.from({ length: CHECKOUTS }, (_, i) => products[i % PRODUCTS]!), 10, (product) =>
-      shopperWithCart(shop.client, shop.routerUrl, [[product, 1]]),
+    shoppers = await inBatches(
+      Array.from({ length: CHECKOUTS }, (_, i) => products[i % PRODUCTS]!),
+      10,
+      (product) => shopperWithCart(shop.client, shop.routerUrl, [[product, 1]]),
     );
   }, 300_000);
   afterAll(async () => {

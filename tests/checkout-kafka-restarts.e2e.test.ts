@@ -122,7 +122,9 @@ describe('checkout while the Kafka broker restarts three times', () => {
         group by p.order_id`),
     );
     const totals = new Map(
-      rowsOf<{ id: string; total: number }>(await ordersDb.db.execute(sql`select id, total from orders.orders where id = any(${uuids(ids)}::uuid[])`)).map((r) => [r.id, r.total]),
+      rowsOf<{ id: string; total: number }>(await ordersDb.db.execute(sql`select id, total from orders.orders where id = any(${uuids(ids)}::uuid[])`)).map(
+        (r) => [r.id, r.total],
+      ),
     );
     const confirmed = orders.filter((o) => o.status === 'CONFIRMED').map((o) => o.id);
     expect(new Map(captures.map((c) => [c.order_id, [c.captures, c.captured]]))).toEqual(new Map(confirmed.map((id) => [id, [1, totals.get(id)]])));

@@ -41,11 +41,23 @@ describe('returns through the router, every event delivered twice', () => {
   beforeAll(async () => {
     shop = await startServicesShop({
       wrapTransport: duplicatingTransport,
-      subgraphConfig: { notifications: { mail: { transport: { kind: 'smtp', url: testServers.TEST_SMTP_URL }, storefrontUrl: 'https://shop.test', retry: { initialDelayMs: 100, maxDelayMs: 1_000 } } } },
+      subgraphConfig: {
+        notifications: {
+          mail: {
+            transport: { kind: 'smtp', url: testServers.TEST_SMTP_URL },
+            storefrontUrl: 'https://shop.test',
+            retry: { initialDelayMs: 100, maxDelayMs: 1_000 },
+          },
+        },
+      },
     });
     admin = await signInAdmin(shop.routerUrl, shop.admin);
     ({ categoryId } = await openShop(shop.client, admin));
-    const coupon = await shop.client(CreatePromotionDocument, { input: { name: 'Save 10', kind: 'PERCENTAGE', value: 1000, couponCode: 'SAVE10' } }, { token: admin.token });
+    const coupon = await shop.client(
+      CreatePromotionDocument,
+      { input: { name: 'Save 10', kind: 'PERCENTAGE', value: 1000, couponCode: 'SAVE10' } },
+      { token: admin.token },
+    );
     expect(coupon.data?.createPromotion.errors).toEqual([]);
     ordersDb = await openDatabase({ driver: 'postgres', url: shop.databaseUrl('orders')!, maxConnections: 1 });
   });
@@ -61,14 +73,34 @@ describe('returns through the router, every event delivered twice', () => {
     const teapot = await stockedProduct(shop.client, admin, categoryId, 2500, 5);
     const cup = await stockedProduct(shop.client, admin, categoryId, 1000, 5);
     // 2 x 25.00 + 10.00; SAVE10 takes 5.00 + 1.00; DHL 4.99; VAT 20 % = 11.80: 70.79 captured.
-    const { shopper, orderId, order } = await deliveredOrder(shop.client, shop.routerUrl, admin, [[teapot, 2], [cup, 1]], 'SAVE10');
+    const { shopper, orderId, order } = await deliveredOrder(
+      shop.client,
+      shop.routerUrl,
+      admin,
+      [
+        [teapot, 2],
+        [cup, 1],
+      ],
+      'SAVE10',
+    );
     expect(order.total).toEqual({ amount: 7079, currency: 'EUR' });
     const cupLine = (await returnsOf(shopper, orderId)).lines.find((line) => line.product.id === cup)!;
 
-    const requested = (await shop.client(RequestReturnDocument, { input: { orderId, lines: [{ lineId: cupLine.lineId, quantity: 1 }], reason: 'The cup arrived chipped' } }, as(shopper))).data!.requestReturn;
+    const requested = (
+      await shop.client(
+        RequestReturnDocument,
+        { input: { orderId, lines: [{ lineId: cupLine.lineId, quantity: 1 }], reason: 'The cup arrived chipped' } },
+        as(shopper),
+      )
+    ).data!.requestReturn;
     expect(requested.errors).toEqual([]);
     // The cup's net 9.00 plus 20 % x 9.00 / 58.99 of the 11.80 tax (1.80); shipping stays with the teapots.
-    expect(requested.return).toMatchObject({ status: 'REQUESTED', reason: 'The cup arrived chipped', refund: { amount: 1080, currency: 'EUR' }, lines: [{ lineId: cupLine.lineId, quantity: 1 }] });
+    expect(requested.return).toMatchObject({
+      status: 'REQUESTED',
+      reason: 'The cup arrived chipped',
+      refund: { amount: 1080, currency: 'EUR' },
+      lines: [{ lineId: cupLine.lineId, quantity: 1 }],
+    });
     const returnId = requested.return!.id;
     const watch = watchReturn(shop.routerUrl, shopper, returnId);
 
@@ -98,7 +130,9 @@ describe('returns through the router, every event delivered twice', () => {
     expect(await stockOf(shop.client, teapot)).toBe(3);
 
     await expect.poll(() => watch.seen.completed, bounded).toBe(true);
-    expect(watch.seen.events.map((event) => event.data!.returnStatusChanged).map((change) => [change.position, change.status, change.return.refund.amount])).toEqual([
+    expect(
+      watch.seen.events.map((event) => event.data!.returnStatusChanged).map((change) => [change.position, change.status, change.return.refund.amount]),
+    ).toEqual([
       [1, 'REQUESTED', 1080],
       [2, 'APPROVED', 1080],
       [3, 'RECEIVED', 1080],
@@ -108,7 +142,13 @@ describe('returns through the router, every event delivered twice', () => {
 
     const me = (await shop.client(MyReturnNotificationsDocument, {}, as(shopper))).data!.me!;
     await expect
-      .poll(async () => (await shop.client(MyReturnNotificationsDocument, {}, as(shopper))).data!.me!.notifications.edges.filter((e) => e.node.kind === 'RETURN_UPDATED').map((e) => e.node.title), bounded)
+      .poll(
+        async () =>
+          (await shop.client(MyReturnNotificationsDocument, {}, as(shopper)))
+            .data!.me!.notifications.edges.filter((e) => e.node.kind === 'RETURN_UPDATED')
+            .map((e) => e.node.title),
+        bounded,
+      )
       .toEqual(['Return refunded', 'Return received', 'Return approved', 'Return requested']);
     // Confirmed, shipped, delivered, then one mail per return status: none twice.
     const mails = await inbox.waitFor(me.email!, 7);
@@ -124,7 +164,14 @@ describe('returns through the router, every event delivered twice', () => {
   it('refuses with typed errors and writes nothing: not delivered, bad input, too many units, not yours, window closed', async () => {
     const kettle = await stockedProduct(shop.client, admin, categoryId, 1500, 10);
     const mug = await stockedProduct(shop.client, admin, categoryId, 700, 10);
-    const { shopper: ada, orderId, order } = await deliveredOrder(shop.client, shop.routerUrl, admin, [[kettle, 2], [mug, 1]]);
+    const {
+      shopper: ada,
+      orderId,
+      order,
+    } = await deliveredOrder(shop.client, shop.routerUrl, admin, [
+      [kettle, 2],
+      [mug, 1],
+    ]);
     const lines = (await returnsOf(ada, orderId)).lines;
     const kettleLine = lines.find((line) => line.product.id === kettle)!.lineId;
     const mugLine = lines.find((line) => line.product.id === mug)!.lineId;
@@ -141,12 +188,19 @@ describe('returns through the router, every event delivered twice', () => {
     const pending = await shopperWithCart(shop.client, shop.routerUrl, [[mug, 1]]);
     const confirmedId = await placeOrder(shop.client, pending.shopper, pending.cartId);
     await orderWhen(shop.client, pending.shopper, confirmedId, ['CONFIRMED']);
-    expect(await refusal(pending.shopper, { orderId: confirmedId, lines: [{ lineId: randomUUID(), quantity: 1 }], reason: 'Changed my mind' })).toEqual([['ORDER_NOT_DELIVERED', 'orderId']]);
+    expect(await refusal(pending.shopper, { orderId: confirmedId, lines: [{ lineId: randomUUID(), quantity: 1 }], reason: 'Changed my mind' })).toEqual([
+      ['ORDER_NOT_DELIVERED', 'orderId'],
+    ]);
 
     // Bounded input, checked before anything is read.
-    expect(await refusal(ada, { orderId, lines: [], reason: '' })).toEqual([['INVALID_REASON', 'reason'], ['INVALID_LINES', 'lines']]);
+    expect(await refusal(ada, { orderId, lines: [], reason: '' })).toEqual([
+      ['INVALID_REASON', 'reason'],
+      ['INVALID_LINES', 'lines'],
+    ]);
     expect(await refusal(ada, { orderId, lines: kettles(1), reason: 'x'.repeat(501) })).toEqual([['INVALID_REASON', 'reason']]);
-    expect(await refusal(ada, { orderId, lines: Array.from({ length: 51 }, () => ({ lineId: randomUUID(), quantity: 1 })), reason: 'Too many' })).toEqual([['INVALID_LINES', 'lines']]);
+    expect(await refusal(ada, { orderId, lines: Array.from({ length: 51 }, () => ({ lineId: randomUUID(), quantity: 1 })), reason: 'Too many' })).toEqual([
+      ['INVALID_LINES', 'lines'],
+    ]);
     expect(await refusal(ada, { orderId, lines: [...kettles(1), ...kettles(1)], reason: 'Twice' })).toEqual([['INVALID_LINES', 'lines']]);
     expect(await refusal(ada, { orderId, lines: [{ lineId: randomUUID(), quantity: 1 }], reason: 'Not on the order' })).toEqual([['INVALID_LINES', 'lines']]);
     expect(await refusal(ada, { orderId, lines: kettles(3), reason: 'Three of two' })).toEqual([['RETURN_QUANTITY_EXCEEDED', 'lines']]);
@@ -156,15 +210,27 @@ describe('returns through the router, every event delivered twice', () => {
     expect(order.tax).toEqual({ amount: 840 });
     const both = await request(ada, { orderId, lines: kettles(2), reason: 'Too loud' });
     expect(both).toMatchObject({ errors: [], return: { status: 'REQUESTED', refund: { amount: 3600 } } });
-    expect(await refusal(ada, { orderId, lines: [...kettles(1), { lineId: mugLine, quantity: 1 }], reason: 'One more' })).toEqual([['RETURN_QUANTITY_EXCEEDED', 'lines']]);
+    expect(await refusal(ada, { orderId, lines: [...kettles(1), { lineId: mugLine, quantity: 1 }], reason: 'One more' })).toEqual([
+      ['RETURN_QUANTITY_EXCEEDED', 'lines'],
+    ]);
 
     // Deciding is for admins; each change starts from its own status.
     const returnId = both.return!.id;
     expect(codes(await shop.client(ApproveReturnDocument, { returnId }, as(ada)))).toEqual(['FORBIDDEN']);
-    expect((await shop.client(MarkReturnReceivedDocument, { returnId }, as(admin))).data!.markReturnReceived.errors.map((e) => e.code)).toEqual(['INVALID_RETURN_STATUS']);
-    expect((await shop.client(RejectReturnDocument, { returnId, note: 'y'.repeat(501) }, as(admin))).data!.rejectReturn.errors.map((e) => e.code)).toEqual(['INVALID_NOTE']);
-    expect((await shop.client(RejectReturnDocument, { returnId, note: 'Used' }, as(admin))).data!.rejectReturn).toMatchObject({ errors: [], return: { status: 'REJECTED', note: 'Used' } });
-    expect((await shop.client(ApproveReturnDocument, { returnId }, as(admin))).data!.approveReturn).toMatchObject({ errors: [{ code: 'INVALID_RETURN_STATUS' }], return: { status: 'REJECTED' } });
+    expect((await shop.client(MarkReturnReceivedDocument, { returnId }, as(admin))).data!.markReturnReceived.errors.map((e) => e.code)).toEqual([
+      'INVALID_RETURN_STATUS',
+    ]);
+    expect((await shop.client(RejectReturnDocument, { returnId, note: 'y'.repeat(501) }, as(admin))).data!.rejectReturn.errors.map((e) => e.code)).toEqual([
+      'INVALID_NOTE',
+    ]);
+    expect((await shop.client(RejectReturnDocument, { returnId, note: 'Used' }, as(admin))).data!.rejectReturn).toMatchObject({
+      errors: [],
+      return: { status: 'REJECTED', note: 'Used' },
+    });
+    expect((await shop.client(ApproveReturnDocument, { returnId }, as(admin))).data!.approveReturn).toMatchObject({
+      errors: [{ code: 'INVALID_RETURN_STATUS' }],
+      return: { status: 'REJECTED' },
+    });
     expect((await shop.client(AdminReturnsDocument, { status: 'REJECTED', first: 100 }, as(admin))).data!.returns.map((r) => r.id)).toContain(returnId);
     expect(codes(await shop.client(AdminReturnsDocument, { status: 'REJECTED' }, as(ada)))).toEqual(['FORBIDDEN']);
     const again = await request(ada, { orderId, lines: kettles(1), reason: 'Just one, then' });
@@ -195,12 +261,26 @@ describe('returns through the router, every event delivered twice', () => {
   it('returning every line, in two returns, refunds exactly the capture', async () => {
     const teapot = await stockedProduct(shop.client, admin, categoryId, 2500, 5);
     const cup = await stockedProduct(shop.client, admin, categoryId, 1000, 5);
-    const { shopper, orderId } = await deliveredOrder(shop.client, shop.routerUrl, admin, [[teapot, 2], [cup, 1]], 'SAVE10');
+    const { shopper, orderId } = await deliveredOrder(
+      shop.client,
+      shop.routerUrl,
+      admin,
+      [
+        [teapot, 2],
+        [cup, 1],
+      ],
+      'SAVE10',
+    );
     const lines = (await returnsOf(shopper, orderId)).lines;
     const lineOf = (product: string) => lines.find((line) => line.product.id === product)!.lineId;
     const refunds: number[] = [];
-    for (const [product, quantity] of [[cup, 1], [teapot, 2]] as const) {
-      const requested = (await shop.client(RequestReturnDocument, { input: { orderId, lines: [{ lineId: lineOf(product), quantity }], reason: 'Not for me' } }, as(shopper))).data!.requestReturn;
+    for (const [product, quantity] of [
+      [cup, 1],
+      [teapot, 2],
+    ] as const) {
+      const requested = (
+        await shop.client(RequestReturnDocument, { input: { orderId, lines: [{ lineId: lineOf(product), quantity }], reason: 'Not for me' } }, as(shopper))
+      ).data!.requestReturn;
       const returnId = requested.return!.id;
       expect((await shop.client(ApproveReturnDocument, { returnId }, as(admin))).data!.approveReturn.errors).toEqual([]);
       const received = (await shop.client(MarkReturnReceivedDocument, { returnId }, as(admin))).data!.markReturnReceived;

@@ -36,12 +36,16 @@ describe('choosing a shipping method', () => {
     const { shopper, cartId } = await shopperWithCart(shop.client, shop.routerUrl, [[mug, 1]]);
     const as = { token: shopper.token };
     const cart = async () => (await shop.client(CartShippingDocument, {}, as)).data!.cart;
-    const choose = async (optionId: string, forCart = cartId) => (await shop.client(SetShippingMethodDocument, { cartId: forCart, optionId }, as)).data?.setShippingMethod;
+    const choose = async (optionId: string, forCart = cartId) =>
+      (await shop.client(SetShippingMethodDocument, { cartId: forCart, optionId }, as)).data?.setShippingMethod;
 
     // Nothing chosen: the cheapest (DHL Parcel 4.99) is selected and quoted; 20.00 + 4.99 + VAT 20 % (5.00) = 29.99.
     const before = await cart();
     expect(before).toMatchObject({ shippingMethodId: null, shippingMethodNotice: null, shippingCost: { amount: 499 }, total: { amount: 2999 } });
-    expect(before.shippingOptions.map(({ name, cost, selected }) => [name, cost.amount, selected])).toEqual([['DHL Parcel', 499, true], ['DHL Express', 1299, false]]);
+    expect(before.shippingOptions.map(({ name, cost, selected }) => [name, cost.amount, selected])).toEqual([
+      ['DHL Parcel', 499, true],
+      ['DHL Express', 1299, false],
+    ]);
 
     // Orders learns the options from shipping's events: wait until express is choosable, then choose it.
     const deadline = Date.now() + 30_000;
@@ -55,10 +59,17 @@ describe('choosing a shipping method', () => {
     expect(await cart()).toMatchObject({ shippingMethodId: express, shippingMethod: { id: express }, shippingCost: { amount: 1299 }, total: { amount: 3959 } });
 
     // Refused choices change nothing.
-    const unavailable = { code: 'SHIPPING_METHOD_UNAVAILABLE', field: 'optionId', message: "This shipping option does not serve your address; choose one of the cart's shippingOptions" };
+    const unavailable = {
+      code: 'SHIPPING_METHOD_UNAVAILABLE',
+      field: 'optionId',
+      message: "This shipping option does not serve your address; choose one of the cart's shippingOptions",
+    };
     expect(await choose(ups)).toEqual({ cart: { shippingMethodId: express }, errors: [unavailable] });
     expect(await choose(randomUUID())).toEqual({ cart: { shippingMethodId: express }, errors: [unavailable] });
-    expect(await choose(express, randomUUID())).toEqual({ cart: { shippingMethodId: express }, errors: [{ code: 'NOT_FOUND', field: 'cartId', message: 'No such cart; use the id of your open cart' }] });
+    expect(await choose(express, randomUUID())).toEqual({
+      cart: { shippingMethodId: express },
+      errors: [{ code: 'NOT_FOUND', field: 'cartId', message: 'No such cart; use the id of your open cart' }],
+    });
     const malformed = await shop.client(SetShippingMethodDocument, { cartId, optionId: 'express' }, as);
     expect(malformed.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
     expect((await cart()).shippingMethodId).toBe(express);
@@ -79,6 +90,13 @@ describe('choosing a shipping method', () => {
     const quote = await cart();
     expect(quote).toMatchObject({ shippingMethodNotice: null, shippingCost: { amount: 1299 }, total: { amount: 3959 } });
     const order = await orderWhen(shop.client, shopper, await placeOrder(shop.client, shopper, cartId), ['CONFIRMED', 'CANCELLED']);
-    expect(order).toMatchObject({ status: 'CONFIRMED', shippingCost: { amount: 1299 }, carrier: 'DHL', total: { amount: 3959 }, payment: { capturedAmount: { amount: 3959 } }, shipment: { carrier: 'DHL' } });
+    expect(order).toMatchObject({
+      status: 'CONFIRMED',
+      shippingCost: { amount: 1299 },
+      carrier: 'DHL',
+      total: { amount: 3959 },
+      payment: { capturedAmount: { amount: 3959 } },
+      shipment: { carrier: 'DHL' },
+    });
   });
 });

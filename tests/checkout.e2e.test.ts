@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { AdvanceShipmentDocument, CancelOrderDocument, CreatePromotionDocument, OrderShipmentIdDocument, StockMovementsDocument } from './__generated__/graphql';
+import {
+  AdvanceShipmentDocument,
+  CancelOrderDocument,
+  CreatePromotionDocument,
+  OrderShipmentIdDocument,
+  StockMovementsDocument,
+} from './__generated__/graphql';
 import { openCheckoutShop, orderWhen, placeOrder, shopperWithCart, stockedProduct, stockOf, watchOrder } from './support/checkout-actors';
 import type { ServicesShop } from '../scripts/services-shop';
 import { type Actor } from './support/shop-actors';
@@ -18,7 +24,11 @@ describe('checkout through the router on PostgreSQL, Kafka and Redis', () => {
 
   beforeAll(async () => {
     ({ shop, admin, categoryId } = await openCheckoutShop());
-    const coupon = await shop.client(CreatePromotionDocument, { input: { name: 'Save 10', kind: 'PERCENTAGE', value: 1000, couponCode: 'SAVE10' } }, { token: admin.token });
+    const coupon = await shop.client(
+      CreatePromotionDocument,
+      { input: { name: 'Save 10', kind: 'PERCENTAGE', value: 1000, couponCode: 'SAVE10' } },
+      { token: admin.token },
+    );
     expect(coupon.data?.createPromotion.errors).toEqual([]);
   });
   afterAll(() => shop?.stop());
@@ -26,7 +36,15 @@ describe('checkout through the router on PostgreSQL, Kafka and Redis', () => {
   it('quotes the cart exactly, charges that quote, and streams every status in order with payment and shipment fields', async () => {
     const teapot = await stockedProduct(shop.client, admin, categoryId, 2500, 5);
     const cup = await stockedProduct(shop.client, admin, categoryId, 1000, 5);
-    const { shopper, cartId, quote } = await shopperWithCart(shop.client, shop.routerUrl, [[teapot, 2], [cup, 1]], 'SAVE10');
+    const { shopper, cartId, quote } = await shopperWithCart(
+      shop.client,
+      shop.routerUrl,
+      [
+        [teapot, 2],
+        [cup, 1],
+      ],
+      'SAVE10',
+    );
     // 2 x 25.00 + 10.00 = 60.00; SAVE10 takes 6.00; DHL 4.99; VAT 20 % of 45.00 + 9.00 + 4.99 = 11.80.
     await vi.waitFor(async () => expect((await quote()).discount?.total.amount).toBe(600), bounded);
     expect(await quote()).toMatchObject({
@@ -47,7 +65,12 @@ describe('checkout through the router on PostgreSQL, Kafka and Redis', () => {
       [4, 'STOCK_RESERVED', 'PAID'],
       [5, 'PAID', 'CONFIRMED'],
     ]);
-    expect(events.at(-1)!.order).toMatchObject({ id: orderId, total: { amount: 7079 }, payment: { status: 'CAPTURED' }, shipment: { trackingNumber: expect.stringMatching(/^DHL/) } });
+    expect(events.at(-1)!.order).toMatchObject({
+      id: orderId,
+      total: { amount: 7079 },
+      payment: { status: 'CAPTURED' },
+      shipment: { trackingNumber: expect.stringMatching(/^DHL/) },
+    });
 
     const order = await orderWhen(shop.client, shopper, orderId, ['CONFIRMED']);
     expect(order).toMatchObject({
@@ -134,7 +157,10 @@ describe('checkout through the router on PostgreSQL, Kafka and Redis', () => {
     await vi.waitFor(() => expect(snooping.seen.events[0]?.errors?.map((e) => e.extensions?.code) ?? snooping.seen.error).toEqual(['NOT_FOUND']), bounded);
     expect(snooping.seen.events.some((event) => event.data)).toBe(false);
     const anonymous = watchOrder(shop.routerUrl, null, orderId);
-    await vi.waitFor(() => expect(anonymous.seen.events[0]?.errors?.map((e) => e.extensions?.code) ?? anonymous.seen.error).toEqual(['UNAUTHENTICATED']), bounded);
+    await vi.waitFor(
+      () => expect(anonymous.seen.events[0]?.errors?.map((e) => e.extensions?.code) ?? anonymous.seen.error).toEqual(['UNAUTHENTICATED']),
+      bounded,
+    );
     await Promise.all([snooping.dispose(), anonymous.dispose()]);
   });
 });

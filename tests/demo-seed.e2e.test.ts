@@ -33,7 +33,9 @@ describe('demo seed', () => {
     expect(withOptions.map((p) => p.variants.length).reduce((a, b) => a + b, 0)).toBe(40 * 8 + 40 * 6);
     expect(catalog.flatMap((p) => p.variants)).toHaveLength(720);
     expect(catalog.flatMap((p) => p.variants).filter((v) => v.stock === 0)).toHaveLength(127);
-    const dearer = catalog.flatMap((p) => p.variants.filter((v) => v.price !== p.price).map((v) => [p.categorySlug, v.optionValues[0]!.value, v.price - p.price]));
+    const dearer = catalog.flatMap((p) =>
+      p.variants.filter((v) => v.price !== p.price).map((v) => [p.categorySlug, v.optionValues[0]!.value, v.price - p.price]),
+    );
     expect(dearer).toHaveLength(40);
     expect(new Set(dearer.map((entry) => entry.join()))).toEqual(new Set([`jackets,XL,${JACKET_XL_SURCHARGE}`]));
   });
@@ -43,7 +45,13 @@ describe('demo seed', () => {
     const query = `{ products(first: 30, filter: { categorySlug: "jackets" }, sort: PRICE_ASC) {
       totalCount edges { node { sku price { amount } salePrice { amount } stock inStock
         variants { sku price { amount } salePrice { amount } stock optionValues { option value } } } } } }`;
-    type Variant = { sku: string; price: { amount: number }; salePrice: { amount: number } | null; stock: number; optionValues: Array<{ option: string; value: string }> };
+    type Variant = {
+      sku: string;
+      price: { amount: number };
+      salePrice: { amount: number } | null;
+      stock: number;
+      optionValues: Array<{ option: string; value: string }>;
+    };
     type Node = { sku: string; price: { amount: number }; salePrice: { amount: number } | null; stock: number; inStock: boolean; variants: Variant[] };
     const result = await shop.client<{ products: { totalCount: number; edges: Array<{ node: Node }> } }, Record<string, never>>(query);
     const jackets = published.filter((p) => p.categorySlug === 'jackets').sort((a, b) => a.price - b.price || a.sku.localeCompare(b.sku));
@@ -59,7 +67,13 @@ describe('demo seed', () => {
       expect(node.inStock).toBe(seeded.stock > 0);
       expect(node.salePrice?.amount).toBe(sale(seeded.price));
       expect(node.variants).toEqual(
-        seeded.variants.map((v) => ({ sku: v.sku, price: { amount: v.price }, salePrice: { amount: sale(v.price) }, stock: v.stock, optionValues: v.optionValues })),
+        seeded.variants.map((v) => ({
+          sku: v.sku,
+          price: { amount: v.price },
+          salePrice: { amount: sale(v.price) },
+          stock: v.stock,
+          optionValues: v.optionValues,
+        })),
       );
     }
   });
@@ -80,7 +94,13 @@ describe('demo seed', () => {
       { option: 'Colour', values: [...colours].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([value, count]) => ({ value, count })) },
       { option: 'Size', values: ['L', 'M', 'S', 'XL'].map((value) => ({ value, count: shirts.length })) },
     ]);
-    const oliveM = await search({ categorySlugs: ['shirts'], options: [{ name: 'Size', values: ['M'] }, { name: 'Colour', values: ['Olive'] }] });
+    const oliveM = await search({
+      categorySlugs: ['shirts'],
+      options: [
+        { name: 'Size', values: ['M'] },
+        { name: 'Colour', values: ['Olive'] },
+      ],
+    });
     expect(oliveM.data?.search.totalCount).toBe(olive.length);
   });
 

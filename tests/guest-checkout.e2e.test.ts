@@ -32,7 +32,15 @@ describe('guest checkout: a cart token instead of an account', () => {
 
   beforeAll(async () => {
     shop = await startServicesShop({
-      subgraphConfig: { notifications: { mail: { transport: { kind: 'smtp', url: testServers.TEST_SMTP_URL }, storefrontUrl: 'https://shop.test', retry: { initialDelayMs: 100, maxDelayMs: 1_000 } } } },
+      subgraphConfig: {
+        notifications: {
+          mail: {
+            transport: { kind: 'smtp', url: testServers.TEST_SMTP_URL },
+            storefrontUrl: 'https://shop.test',
+            retry: { initialDelayMs: 100, maxDelayMs: 1_000 },
+          },
+        },
+      },
     });
     admin = await signInAdmin(shop.routerUrl, shop.admin);
     const { categoryId } = await openShop(shop.client, admin);
@@ -46,7 +54,10 @@ describe('guest checkout: a cart token instead of an account', () => {
     const first = (await shop.client(GuestAddToCartDocument, { productId, quantity })).data!.addToCart;
     const cartToken = first.cartToken!;
     if (first.errors.length === 0) return { cartToken, added: first };
-    return { cartToken, added: await whenKnown(async () => (await shop.client(GuestAddToCartDocument, { productId, quantity }, asGuest(cartToken))).data?.addToCart) };
+    return {
+      cartToken,
+      added: await whenKnown(async () => (await shop.client(GuestAddToCartDocument, { productId, quantity }, asGuest(cartToken))).data?.addToCart),
+    };
   };
   const addAsGuest = async (cartToken: string, productId: string, quantity: number) =>
     (await shop.client(GuestAddToCartDocument, { productId, quantity }, asGuest(cartToken))).data!.addToCart;
@@ -82,12 +93,26 @@ describe('guest checkout: a cart token instead of an account', () => {
     try {
       await eventually(() => watch.seen.events.some((event) => event.data?.orderStatusChanged.status === 'CONFIRMED'), { timeoutMs: 120_000 });
       expect(watch.seen.error).toBeUndefined();
-      expect(watch.seen.events.map((event) => event.data!.orderStatusChanged.status).slice(0, 5)).toEqual(['PENDING', 'PRICED', 'STOCK_RESERVED', 'PAID', 'CONFIRMED']);
+      expect(watch.seen.events.map((event) => event.data!.orderStatusChanged.status).slice(0, 5)).toEqual([
+        'PENDING',
+        'PRICED',
+        'STOCK_RESERVED',
+        'PAID',
+        'CONFIRMED',
+      ]);
     } finally {
       await watch.dispose();
     }
     const order = (await shop.client(GuestOrderDocument, { id: orderId }, asGuest(cartToken))).data!.order;
-    expect(order).toEqual({ id: orderId, status: 'CONFIRMED', contactEmail: email, customer: null, total: { amount: 7799, currency: 'EUR' }, payment: { status: 'CAPTURED' }, shipment: { status: 'PENDING' } });
+    expect(order).toEqual({
+      id: orderId,
+      status: 'CONFIRMED',
+      contactEmail: email,
+      customer: null,
+      total: { amount: 7799, currency: 'EUR' },
+      payment: { status: 'CAPTURED' },
+      shipment: { status: 'PENDING' },
+    });
 
     const [mail] = await inbox.waitFor(email, 1);
     expect(mail!.Subject).toBe(`Order ${ref(orderId)} confirmed`);
@@ -104,7 +129,11 @@ describe('guest checkout: a cart token instead of an account', () => {
     expect(first.added.cart.id).not.toBe(second.added.cart.id);
     expect((await guestCart(second.cartToken)).id).toBe(second.added.cart.id);
     await shop.client(SetShippingAddressDocument, { input: address }, asGuest(first.cartToken));
-    const placed = await shop.client(GuestPlaceOrderDocument, { cartId: first.added.cart.id, idempotencyKey: randomUUID(), paymentToken: 'tok_visa', contactEmail: uniqueEmail('first') }, asGuest(first.cartToken));
+    const placed = await shop.client(
+      GuestPlaceOrderDocument,
+      { cartId: first.added.cart.id, idempotencyKey: randomUUID(), paymentToken: 'tok_visa', contactEmail: uniqueEmail('first') },
+      asGuest(first.cartToken),
+    );
     const orderId = placed.data!.placeOrder.order!.id;
 
     // Another guest, a customer and an anonymous caller see no such order.
@@ -113,7 +142,11 @@ describe('guest checkout: a cart token instead of an account', () => {
     expect((await shop.client(GuestOrderDocument, { id: orderId }, { token: customer.token })).data).toEqual({ order: null });
     expect((await shop.client(GuestOrderDocument, { id: orderId })).data).toEqual({ order: null });
     // Nor can another guest order a cart that is not theirs.
-    const stolen = await shop.client(GuestPlaceOrderDocument, { cartId: second.added.cart.id, idempotencyKey: randomUUID(), paymentToken: 'tok_visa', contactEmail: uniqueEmail('thief') }, asGuest(first.cartToken));
+    const stolen = await shop.client(
+      GuestPlaceOrderDocument,
+      { cartId: second.added.cart.id, idempotencyKey: randomUUID(), paymentToken: 'tok_visa', contactEmail: uniqueEmail('thief') },
+      asGuest(first.cartToken),
+    );
     expect(stolen.data!.placeOrder).toEqual({ order: null, errors: [{ code: 'CART_NOT_FOUND', field: 'cartId' }] });
 
     // No token: UNAUTHENTICATED; a made-up token of the right shape: UNAUTHENTICATED; a malformed one: 400 BAD_USER_INPUT.
@@ -128,15 +161,22 @@ describe('guest checkout: a cart token instead of an account', () => {
     const email = uniqueEmail('claimer');
     const { cartToken, added } = await newGuest(productA, 1);
     await shop.client(SetShippingAddressDocument, { input: address }, asGuest(cartToken));
-    const placed = await shop.client(GuestPlaceOrderDocument, { cartId: added.cart.id, idempotencyKey: 'checkout-1', paymentToken: 'tok_visa', contactEmail: email }, asGuest(cartToken));
+    const placed = await shop.client(
+      GuestPlaceOrderDocument,
+      { cartId: added.cart.id, idempotencyKey: 'checkout-1', paymentToken: 'tok_visa', contactEmail: email },
+      asGuest(cartToken),
+    );
     const orderId = placed.data!.placeOrder.order!.id;
     const guestView = async () => (await shop.client(GuestOrderDocument, { id: orderId }, asGuest(cartToken))).data!.order;
     // Paid and shipped as the guest first, so the claim has a payment and a shipment to move.
     // The shipment exists a step before the orchestrator records CONFIRMED: wait for both.
-    const confirmed = await eventually(async () => {
-      const view = await guestView();
-      return view?.shipment && view.status === 'CONFIRMED' ? view : null;
-    }, { timeoutMs: 60_000 });
+    const confirmed = await eventually(
+      async () => {
+        const view = await guestView();
+        return view?.shipment && view.status === 'CONFIRMED' ? view : null;
+      },
+      { timeoutMs: 60_000 },
+    );
     expect(confirmed).toMatchObject({ status: 'CONFIRMED', customer: null, payment: { status: 'CAPTURED' }, shipment: { status: 'PENDING' } });
 
     const session = (await shop.client(RegisterDocument, { input: { email, password: strongPassword, name: 'Ada Lovelace' } })).data!.register.session!;
@@ -145,7 +185,9 @@ describe('guest checkout: a cart token instead of an account', () => {
     expect(await claim()).toEqual({ orders: [], errors: [{ code: 'EMAIL_NOT_VERIFIED' }] });
     // Another customer who verified nothing claims nothing either.
     const stranger = await newCustomer(shop.routerUrl);
-    expect((await shop.client(ClaimGuestOrdersDocument, {}, { token: stranger.token })).data!.claimGuestOrders.errors).toEqual([{ code: 'EMAIL_NOT_VERIFIED' }]);
+    expect((await shop.client(ClaimGuestOrdersDocument, {}, { token: stranger.token })).data!.claimGuestOrders.errors).toEqual([
+      { code: 'EMAIL_NOT_VERIFIED' },
+    ]);
 
     await shop.client('mutation { requestEmailVerification }', {}, as);
     const mail = await eventually(async () => (await inbox.waitFor(email, 1)).find((m) => m.Subject === 'Confirm your e-mail address'), { timeoutMs: 60_000 });
@@ -164,7 +206,13 @@ describe('guest checkout: a cart token instead of an account', () => {
       const order = (await shop.client(GuestOrderDocument, { id: orderId }, as)).data!.order;
       return order?.payment && order.shipment ? order : null;
     });
-    expect(customerView).toMatchObject({ id: orderId, status: 'CONFIRMED', customer: { id: session.user.id }, payment: { status: 'CAPTURED' }, shipment: { status: 'PENDING' } });
+    expect(customerView).toMatchObject({
+      id: orderId,
+      status: 'CONFIRMED',
+      customer: { id: session.user.id },
+      payment: { status: 'CAPTURED' },
+      shipment: { status: 'PENDING' },
+    });
     // The guest's token still reads the order and its status; its payment and shipment are the account's now.
     expect(await guestView()).toMatchObject({ id: orderId, status: 'CONFIRMED', customer: { id: session.user.id }, payment: null, shipment: null });
   });
@@ -173,7 +221,9 @@ describe('guest checkout: a cart token instead of an account', () => {
     const guest = await newGuest(productA, 2);
     await addAsGuest(guest.cartToken, productB, 98);
     const customer = await newCustomer(shop.routerUrl);
-    const own = await whenKnown(async () => (await shop.client(AddToCartDocument, { productId: productB, quantity: 5 }, { token: customer.token })).data?.addToCart);
+    const own = await whenKnown(
+      async () => (await shop.client(AddToCartDocument, { productId: productB, quantity: 5 }, { token: customer.token })).data?.addToCart,
+    );
     expect(own.errors).toEqual([]);
 
     const merge = () => shop.client(MergeGuestCartDocument, {}, { token: customer.token, headers: { 'x-cart-token': guest.cartToken } });

@@ -24,7 +24,11 @@ describe('an SMTP outage during 20 checkouts', () => {
     own = await startOwnMailpit('checkout-outage', 10451, 18451);
     shop = await startServicesShop({
       router: { rateLimit: { max: 0 } },
-      subgraphConfig: { notifications: { mail: { transport: { kind: 'smtp', url: own.smtpUrl }, storefrontUrl: 'https://shop.test', retry: { initialDelayMs: 200, maxDelayMs: 1_000 } } } },
+      subgraphConfig: {
+        notifications: {
+          mail: { transport: { kind: 'smtp', url: own.smtpUrl }, storefrontUrl: 'https://shop.test', retry: { initialDelayMs: 200, maxDelayMs: 1_000 } },
+        },
+      },
     });
   }, 120_000);
   afterAll(async () => {
@@ -38,7 +42,10 @@ describe('an SMTP outage during 20 checkouts', () => {
     const product = await stockedProduct(shop.client, admin, categoryId, 1200, ORDERS);
     const shoppers = await Promise.all(Array.from({ length: ORDERS }, () => shopperWithCart(shop.client, shop.routerUrl, [[product, 1]])));
     const emails = await Promise.all(
-      shoppers.map(async ({ shopper }) => (await shop.client<{ me: { email: string } }, Record<string, never>>('query { me { email } }', {}, { token: shopper.token })).data!.me.email),
+      shoppers.map(
+        async ({ shopper }) =>
+          (await shop.client<{ me: { email: string } }, Record<string, never>>('query { me { email } }', {}, { token: shopper.token })).data!.me.email,
+      ),
     );
 
     await own.stop();
@@ -49,14 +56,22 @@ describe('an SMTP outage during 20 checkouts', () => {
     const notifications = await openDatabase({ driver: 'postgres', url: shop.databaseUrl('notifications')!, maxConnections: 1 });
     try {
       const attempted = async () =>
-        rowsOf<{ n: number }>(await notifications.db.execute(sql`select count(*)::int as n from notifications.mail_outbox where template = 'ORDER_CONFIRMED' and attempts > 0 and sent_at is null`))[0]!.n;
+        rowsOf<{ n: number }>(
+          await notifications.db.execute(
+            sql`select count(*)::int as n from notifications.mail_outbox where template = 'ORDER_CONFIRMED' and attempts > 0 and sent_at is null`,
+          ),
+        )[0]!.n;
       await expect.poll(attempted, { timeout: 60_000, interval: 200 }).toBe(ORDERS);
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, OUTAGE_MS - (Date.now() - stoppedAt))));
       await own.start();
 
       const arrived = await Promise.all(emails.map(async (email) => (await own.api.waitFor(email, 1, 90_000)).filter((m) => m.Subject.startsWith('Order '))));
       expect(arrived.map((mails) => mails.map((m) => m.Subject))).toEqual(orderIds.map((id) => [`Order ${ref(id)} confirmed`]));
-      const sent = rowsOf<{ n: number }>(await notifications.db.execute(sql`select count(*)::int as n from notifications.mail_outbox where template = 'ORDER_CONFIRMED' and sent_at is not null`))[0]!.n;
+      const sent = rowsOf<{ n: number }>(
+        await notifications.db.execute(
+          sql`select count(*)::int as n from notifications.mail_outbox where template = 'ORDER_CONFIRMED' and sent_at is not null`,
+        ),
+      )[0]!.n;
       expect(sent).toBe(ORDERS);
     } finally {
       await notifications.close();

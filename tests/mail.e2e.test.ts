@@ -26,7 +26,15 @@ describe('e-mail through the router to a real SMTP server', () => {
 
   beforeAll(async () => {
     shop = await startServicesShop({
-      subgraphConfig: { notifications: { mail: { transport: { kind: 'smtp', url: testServers.TEST_SMTP_URL }, storefrontUrl: 'https://shop.test', retry: { initialDelayMs: 100, maxDelayMs: 1_000 } } } },
+      subgraphConfig: {
+        notifications: {
+          mail: {
+            transport: { kind: 'smtp', url: testServers.TEST_SMTP_URL },
+            storefrontUrl: 'https://shop.test',
+            retry: { initialDelayMs: 100, maxDelayMs: 1_000 },
+          },
+        },
+      },
     });
   });
   afterAll(() => shop?.stop());
@@ -67,9 +75,15 @@ describe('e-mail through the router to a real SMTP server', () => {
     expect((await shop.client(ops.reset, { token, newPassword: 'another-new-horse-43' })).data).toEqual({
       resetPassword: { ok: false, errors: [{ code: 'TOKEN_INVALID', field: 'token' }] },
     });
-    expect((await shop.client(ops.refresh, { refreshToken: user.refreshToken })).data).toEqual({ refreshToken: { session: null, errors: [{ code: 'INVALID_REFRESH_TOKEN' }] } });
-    expect((await shop.client(ops.login, { input: { email: user.email, password: strongPassword } })).data).toEqual({ login: { session: null, errors: [{ code: 'INVALID_CREDENTIALS' }] } });
-    const login = await shop.client<{ login: { session: { accessToken: string } | null } }, { input: { email: string; password: string } }>(ops.login, { input: { email: user.email, password: newPassword } });
+    expect((await shop.client(ops.refresh, { refreshToken: user.refreshToken })).data).toEqual({
+      refreshToken: { session: null, errors: [{ code: 'INVALID_REFRESH_TOKEN' }] },
+    });
+    expect((await shop.client(ops.login, { input: { email: user.email, password: strongPassword } })).data).toEqual({
+      login: { session: null, errors: [{ code: 'INVALID_CREDENTIALS' }] },
+    });
+    const login = await shop.client<{ login: { session: { accessToken: string } | null } }, { input: { email: string; password: string } }>(ops.login, {
+      input: { email: user.email, password: newPassword },
+    });
     expect(login.data!.login.session?.accessToken).toEqual(expect.any(String));
     const mails = await inbox.waitFor(user.email, 2);
     expect(mails.map((m) => m.Subject)).toEqual(['Reset your password', 'Your password was changed']);

@@ -22,11 +22,20 @@ describe('promotion fields a shopper may see, through the router', () => {
   const publicView = (promotion: Record<string, unknown>) => ({ ...promotion, ...Object.fromEntries(internal.map((field) => [field, null])) });
   const byName = <T extends { name: string }>(list: T[]) => [...list].sort((a, b) => a.name.localeCompare(b.name));
   const quote = async (actor?: Actor) =>
-    (await shop.client(ops.QuotePromotionVisibilityDocument, { input: { lines: [{ lineId: 'l1', productId, unitPrice: { amount: 2000, currency: 'EUR' }, quantity: 2 }], couponCode } }, as(actor))).data!.promotionQuote.appliedPromotions.map((a) => a.promotion);
-  const product = async (actor?: Actor) => (await shop.client(ops.ProductPromotionVisibilityDocument, { id: productId }, as(actor))).data!.product!.activePromotions;
+    (
+      await shop.client(
+        ops.QuotePromotionVisibilityDocument,
+        { input: { lines: [{ lineId: 'l1', productId, unitPrice: { amount: 2000, currency: 'EUR' }, quantity: 2 }], couponCode } },
+        as(actor),
+      )
+    ).data!.promotionQuote.appliedPromotions.map((a) => a.promotion);
+  const product = async (actor?: Actor) =>
+    (await shop.client(ops.ProductPromotionVisibilityDocument, { id: productId }, as(actor))).data!.product!.activePromotions;
   const cart = async (actor: Actor) => {
     await whenKnown(async () => (await shop.client(ops.AddToCartDocument, { productId, quantity: 2 }, as(actor))).data?.addToCart);
-    expect((await whenCouponKnown(async () => (await shop.client(ops.ApplyCouponCodeDocument, { code: couponCode }, as(actor))).data?.applyCouponCode)).errors).toEqual([]);
+    expect(
+      (await whenCouponKnown(async () => (await shop.client(ops.ApplyCouponCodeDocument, { code: couponCode }, as(actor))).data?.applyCouponCode)).errors,
+    ).toEqual([]);
     return (await shop.client(ops.CartPromotionVisibilityDocument, {}, as(actor))).data!.cart!.discount!.promotions.map((a) => a.promotion);
   };
 
@@ -34,20 +43,76 @@ describe('promotion fields a shopper may see, through the router', () => {
     shop = await startShop();
     admin = await signInAdmin(shop.routerUrl, shop.admin);
     customer = await newCustomer(shop.routerUrl, 'Visible');
-    const category = (await shop.client(ops.CreateCategoryDocument, { input: { slug: `v-${tag}`, name: 'Visibility' } }, as(admin))).data!.createCategory.category!;
+    const category = (await shop.client(ops.CreateCategoryDocument, { input: { slug: `v-${tag}`, name: 'Visibility' } }, as(admin))).data!.createCategory
+      .category!;
     const input = { sku: `V-${tag}`, slug: `v-${tag}`, name: 'Lamp', price: { amount: 2000, currency: 'EUR' }, categoryId: category.id, published: true };
     productId = (await shop.client(ops.CreateProductDocument, { input }, as(admin))).data!.createProduct.product!.id;
     const limits = { usageLimit: 50, perCustomerLimit: 5, endsAt, minimumSubtotal: { amount: 1000, currency: 'EUR' } };
-    const automatic = { name: 'A lamp sale', description: 'Clear the lamp stock before spring', kind: 'PERCENTAGE' as const, value: 1000, productIds: [productId], ...limits };
+    const automatic = {
+      name: 'A lamp sale',
+      description: 'Clear the lamp stock before spring',
+      kind: 'PERCENTAGE' as const,
+      value: 1000,
+      productIds: [productId],
+      ...limits,
+    };
     await whenKnown(async () => (await shop.client(ops.CreatePromotionFullDocument, { input: automatic }, as(admin))).data?.createPromotion);
-    const coupon = { name: 'B coupon', description: 'Partner newsletter only', kind: 'FIXED_AMOUNT' as const, value: 300, currency: 'EUR', couponCode, categoryIds: [category.id], ...limits };
-    expect((await whenKnown(async () => (await shop.client(ops.CreatePromotionFullDocument, { input: coupon }, as(admin))).data?.createPromotion)).errors).toEqual([]);
+    const coupon = {
+      name: 'B coupon',
+      description: 'Partner newsletter only',
+      kind: 'FIXED_AMOUNT' as const,
+      value: 300,
+      currency: 'EUR',
+      couponCode,
+      categoryIds: [category.id],
+      ...limits,
+    };
+    expect(
+      (await whenKnown(async () => (await shop.client(ops.CreatePromotionFullDocument, { input: coupon }, as(admin))).data?.createPromotion)).errors,
+    ).toEqual([]);
 
     const quoted = byName(await quote(admin));
-    const common = { endsAt, usageLimit: 50, perCustomerLimit: 5, active: true, timesUsed: 0, minimumSubtotal: { amount: 1000, currency: 'EUR' }, startsAt: expect.any(String), createdAt: expect.any(String) };
+    const common = {
+      endsAt,
+      usageLimit: 50,
+      perCustomerLimit: 5,
+      active: true,
+      timesUsed: 0,
+      minimumSubtotal: { amount: 1000, currency: 'EUR' },
+      startsAt: expect.any(String),
+      createdAt: expect.any(String),
+    };
     expect(quoted).toEqual([
-      { ...common, id: expect.any(String), name: 'A lamp sale', description: automatic.description, kind: 'PERCENTAGE', value: 1000, currency: null, percentage: '10.00', amountOff: null, automatic: true, couponCode: null, productIds: [productId], categoryIds: [] },
-      { ...common, id: expect.any(String), name: 'B coupon', description: coupon.description, kind: 'FIXED_AMOUNT', value: 300, currency: 'EUR', percentage: null, amountOff: { amount: 300, currency: 'EUR' }, automatic: false, couponCode, productIds: [], categoryIds: [category.id] },
+      {
+        ...common,
+        id: expect.any(String),
+        name: 'A lamp sale',
+        description: automatic.description,
+        kind: 'PERCENTAGE',
+        value: 1000,
+        currency: null,
+        percentage: '10.00',
+        amountOff: null,
+        automatic: true,
+        couponCode: null,
+        productIds: [productId],
+        categoryIds: [],
+      },
+      {
+        ...common,
+        id: expect.any(String),
+        name: 'B coupon',
+        description: coupon.description,
+        kind: 'FIXED_AMOUNT',
+        value: 300,
+        currency: 'EUR',
+        percentage: null,
+        amountOff: { amount: 300, currency: 'EUR' },
+        automatic: false,
+        couponCode,
+        productIds: [],
+        categoryIds: [category.id],
+      },
     ]);
     full = { automatic: quoted[0]!, coupon: quoted[1]! };
   });

@@ -54,7 +54,9 @@ describe('services mode as separate processes, two replicas of the saga, one SIG
     shoppers = [];
     for (let start = 0; start < ORDERS; start += 10) {
       const batch = Array.from({ length: Math.min(10, ORDERS - start) }, (_, i) => (start + i) % 7 === 3);
-      shoppers.push(...(await Promise.all(batch.map(async (declined) => ({ declined, ...(await shopperWithCart(client, services.routerUrl, [[product, 1]])) })))));
+      shoppers.push(
+        ...(await Promise.all(batch.map(async (declined) => ({ declined, ...(await shopperWithCart(client, services.routerUrl, [[product, 1]])) })))),
+      );
     }
     handle = await openDatabase({ driver: 'postgres', url: database.url, maxConnections: 1 });
   }, 400_000);
@@ -68,7 +70,24 @@ describe('services mode as separate processes, two replicas of the saga, one SIG
   it('runs each subgraph replica as its own process, joined to its saga consumer group', async () => {
     const names = services.processes.map((p) => p.name).sort();
     expect(names).toEqual(
-      ['favourites', 'inventory', 'inventory', 'notifications', 'orders', 'orders', 'payments', 'payments', 'products', 'promotions', 'ratings', 'router', 'search', 'shipping', 'tax', 'users']
+      [
+        'favourites',
+        'inventory',
+        'inventory',
+        'notifications',
+        'orders',
+        'orders',
+        'payments',
+        'payments',
+        'products',
+        'promotions',
+        'ratings',
+        'router',
+        'search',
+        'shipping',
+        'tax',
+        'users',
+      ]
         .map((name, i, all) => (name === 'router' ? name : `${name}#${all.slice(0, i).filter((n) => n === name).length}`))
         .sort(),
     );
@@ -105,7 +124,8 @@ describe('services mode as separate processes, two replicas of the saga, one SIG
     const deadline = Date.now() + 180_000;
     let orders = await statuses();
     while (!orders.every((o) => o.status === 'CONFIRMED' || o.status === 'CANCELLED')) {
-      if (Date.now() > deadline) throw new Error(`orders still open: ${JSON.stringify(orders.filter((o) => o.status !== 'CONFIRMED' && o.status !== 'CANCELLED'))}`);
+      if (Date.now() > deadline)
+        throw new Error(`orders still open: ${JSON.stringify(orders.filter((o) => o.status !== 'CONFIRMED' && o.status !== 'CANCELLED'))}`);
       await sleep(500);
       orders = await statuses();
     }

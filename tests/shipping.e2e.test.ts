@@ -17,7 +17,8 @@ const ops = {
   add: 'mutation($id: ID!, $q: Int!) { addToCart(productId: $id, quantity: $q) { cart { items { id } } errors { code message } } }',
   update: 'mutation($id: ID!, $q: Int!) { updateCartItem(itemId: $id, quantity: $q) { errors { code message } } }',
   address: 'mutation($input: CartAddressInput!) { setShippingAddress(input: $input) { errors { code message } } }',
-  quote: '{ cart { subtotal { amount currency } shippingOptions { carrier name cost { amount currency } free estimatedDays } shippingCost { amount currency } } }',
+  quote:
+    '{ cart { subtotal { amount currency } shippingOptions { carrier name cost { amount currency } free estimatedDays } shippingCost { amount currency } } }',
 };
 
 /** The cart's shipping quote through the router: shipping @requires the address and subtotal from orders. */
@@ -39,20 +40,41 @@ describe('cart shipping quote through the router', () => {
 
   it('has no cost until the cart has an address, then the cheapest rate, free over the threshold', async () => {
     const slug = `ship-${randomUUID().slice(0, 8)}`;
-    const category = ok((await shop.client<{ createCategory: Errors & { category: { id: string } } }, object>(ops.category, { input: { slug, name: 'Shipping' } }, as(admin))).data?.createCategory, 'category');
+    const category = ok(
+      (await shop.client<{ createCategory: Errors & { category: { id: string } } }, object>(ops.category, { input: { slug, name: 'Shipping' } }, as(admin)))
+        .data?.createCategory,
+      'category',
+    );
     const product = ok(
-      (await shop.client<{ createProduct: Errors & { product: { id: string } } }, object>(ops.product, { input: { sku: slug, slug, name: 'Kettle', price: { amount: 2000, currency: 'EUR' }, categoryId: category.category.id, published: true } }, as(admin))).data?.createProduct,
+      (
+        await shop.client<{ createProduct: Errors & { product: { id: string } } }, object>(
+          ops.product,
+          { input: { sku: slug, slug, name: 'Kettle', price: { amount: 2000, currency: 'EUR' }, categoryId: category.category.id, published: true } },
+          as(admin),
+        )
+      ).data?.createProduct,
       'product',
     );
     for (const input of [
-      { country: 'SE', carrier: 'DHL', name: 'DHL Parcel', price: { amount: 499, currency: 'EUR' }, freeOver: { amount: 5000, currency: 'EUR' }, estimatedDays: 2 },
+      {
+        country: 'SE',
+        carrier: 'DHL',
+        name: 'DHL Parcel',
+        price: { amount: 499, currency: 'EUR' },
+        freeOver: { amount: 5000, currency: 'EUR' },
+        estimatedDays: 2,
+      },
       { country: 'SE', carrier: 'PostNord', name: 'PostNord MyPack', price: { amount: 399, currency: 'EUR' }, estimatedDays: 4 },
     ]) {
       ok((await shop.client<{ createShippingRate: Errors }, object>(ops.rate, { input }, as(admin))).data?.createShippingRate, 'rate');
     }
 
     const shopper = await newCustomer(shop.routerUrl);
-    const added = await whenKnown(async () => (await shop.client<{ addToCart: Errors & { cart: { items: Array<{ id: string }> } } }, object>(ops.add, { id: product.product.id, q: 1 }, as(shopper))).data?.addToCart);
+    const added = await whenKnown(
+      async () =>
+        (await shop.client<{ addToCart: Errors & { cart: { items: Array<{ id: string }> } } }, object>(ops.add, { id: product.product.id, q: 1 }, as(shopper)))
+          .data?.addToCart,
+    );
     const quote = async () => {
       const result = await shop.client<{ cart: CartQuote }, object>(ops.quote, {}, as(shopper));
       expect(result.errors).toBeUndefined();
@@ -60,7 +82,16 @@ describe('cart shipping quote through the router', () => {
     };
     expect(await quote()).toEqual({ subtotal: { amount: 2000, currency: 'EUR' }, shippingOptions: [], shippingCost: null });
 
-    ok((await shop.client<{ setShippingAddress: Errors }, object>(ops.address, { input: { name: 'Greta', line1: 'Drottninggatan 1', city: 'Stockholm', postalCode: '111 51', country: 'se' } }, as(shopper))).data?.setShippingAddress, 'address');
+    ok(
+      (
+        await shop.client<{ setShippingAddress: Errors }, object>(
+          ops.address,
+          { input: { name: 'Greta', line1: 'Drottninggatan 1', city: 'Stockholm', postalCode: '111 51', country: 'se' } },
+          as(shopper),
+        )
+      ).data?.setShippingAddress,
+      'address',
+    );
     expect(await quote()).toEqual({
       subtotal: { amount: 2000, currency: 'EUR' },
       shippingOptions: [
@@ -70,7 +101,10 @@ describe('cart shipping quote through the router', () => {
       shippingCost: { amount: 399, currency: 'EUR' },
     });
 
-    ok((await shop.client<{ updateCartItem: Errors }, object>(ops.update, { id: added.cart.items[0]!.id, q: 3 }, as(shopper))).data?.updateCartItem, 'quantity');
+    ok(
+      (await shop.client<{ updateCartItem: Errors }, object>(ops.update, { id: added.cart.items[0]!.id, q: 3 }, as(shopper))).data?.updateCartItem,
+      'quantity',
+    );
     expect(await quote()).toEqual({
       subtotal: { amount: 6000, currency: 'EUR' },
       shippingOptions: [

@@ -52,7 +52,14 @@ describe('storefront API through the router', () => {
       await createProduct('Hidden', 100, { categoryId: child.id, published: false }),
     ];
     const bySlug = await shop.client(ops.ProductByDocument, { slug: (await shop.client(ops.ProductByDocument, { id: cheap!.id })).data!.product!.slug });
-    expect(bySlug.data?.product).toMatchObject({ id: cheap!.id, name: 'Bravo', price: { amount: 900, currency: 'EUR' }, category: { id: child.id }, published: true, version: 1 });
+    expect(bySlug.data?.product).toMatchObject({
+      id: cheap!.id,
+      name: 'Bravo',
+      price: { amount: 900, currency: 'EUR' },
+      category: { id: child.id },
+      published: true,
+      version: 1,
+    });
     expect((await shop.client(ops.ProductByDocument, { id: hidden!.id })).data?.product).toBeNull();
     expect((await shop.client(ops.ProductByDocument, { id: hidden!.id }, as(admin))).data?.product?.published).toBe(false);
 
@@ -76,27 +83,53 @@ describe('storefront API through the router', () => {
 
   it('updates, publishes, unpublishes and deletes products and updates categories', async () => {
     const product = await createProduct('Draft', 1000, { published: false });
-    const updated = await shop.client(ops.UpdateProductDocument, { id: product.id, input: { name: 'Final', price: { amount: 1200, currency: 'EUR' }, attributes: [{ name: 'colour', value: 'red' }] }, expectedVersion: 1 }, as(admin));
-    expect(updated.data?.updateProduct).toMatchObject({ product: { name: 'Final', price: { amount: 1200 }, attributes: [{ name: 'colour', value: 'red' }], version: 2 }, errors: [] });
+    const updated = await shop.client(
+      ops.UpdateProductDocument,
+      {
+        id: product.id,
+        input: { name: 'Final', price: { amount: 1200, currency: 'EUR' }, attributes: [{ name: 'colour', value: 'red' }] },
+        expectedVersion: 1,
+      },
+      as(admin),
+    );
+    expect(updated.data?.updateProduct).toMatchObject({
+      product: { name: 'Final', price: { amount: 1200 }, attributes: [{ name: 'colour', value: 'red' }], version: 2 },
+      errors: [],
+    });
     const stale = await shop.client(ops.UpdateProductDocument, { id: product.id, input: { name: 'Stale' }, expectedVersion: 1 }, as(admin));
     expect(stale.data?.updateProduct).toMatchObject({ product: null, errors: [{ code: 'VERSION_CONFLICT' }] });
     const forbidden = await shop.client(ops.UpdateProductDocument, { id: product.id, input: { name: 'Mine' } }, as(ada));
     expect(codes(forbidden)).toEqual(['FORBIDDEN']);
 
-    expect((await shop.client(ops.PublishProductDocument, { id: product.id }, as(admin))).data?.publishProduct).toEqual({ product: { id: product.id, published: true }, errors: [] });
+    expect((await shop.client(ops.PublishProductDocument, { id: product.id }, as(admin))).data?.publishProduct).toEqual({
+      product: { id: product.id, published: true },
+      errors: [],
+    });
     expect((await shop.client(ops.ProductByDocument, { id: product.id })).data?.product?.name).toBe('Final');
-    expect((await shop.client(ops.UnpublishProductDocument, { id: product.id }, as(admin))).data?.unpublishProduct).toEqual({ product: { id: product.id, published: false }, errors: [] });
+    expect((await shop.client(ops.UnpublishProductDocument, { id: product.id }, as(admin))).data?.unpublishProduct).toEqual({
+      product: { id: product.id, published: false },
+      errors: [],
+    });
     expect((await shop.client(ops.ProductByDocument, { id: product.id })).data?.product).toBeNull();
     expect((await shop.client(ops.PublishProductDocument, { id: unknownId }, as(admin))).data?.publishProduct.errors.map((e) => e.code)).toEqual(['NOT_FOUND']);
 
-    expect((await shop.client(ops.DeleteProductDocument, { id: product.id }, as(admin))).data?.deleteProduct).toEqual({ deletedProductId: product.id, errors: [] });
+    expect((await shop.client(ops.DeleteProductDocument, { id: product.id }, as(admin))).data?.deleteProduct).toEqual({
+      deletedProductId: product.id,
+      errors: [],
+    });
     expect((await shop.client(ops.ProductByDocument, { id: product.id }, as(admin))).data?.product).toBeNull();
-    expect((await shop.client(ops.DeleteProductDocument, { id: product.id }, as(admin))).data?.deleteProduct).toMatchObject({ deletedProductId: null, errors: [{ code: 'NOT_FOUND' }] });
+    expect((await shop.client(ops.DeleteProductDocument, { id: product.id }, as(admin))).data?.deleteProduct).toMatchObject({
+      deletedProductId: null,
+      errors: [{ code: 'NOT_FOUND' }],
+    });
 
     const parent = await createCategory('Outer');
     const category = await createCategory('Inner');
     const moved = await shop.client(ops.UpdateCategoryDocument, { id: category.id, input: { name: 'Renamed', parentId: parent.id, position: 3 } }, as(admin));
-    expect(moved.data?.updateCategory).toEqual({ category: { id: category.id, slug: category.slug, name: 'Renamed', position: 3, parent: { id: parent.id } }, errors: [] });
+    expect(moved.data?.updateCategory).toEqual({
+      category: { id: category.id, slug: category.slug, name: 'Renamed', position: 3, parent: { id: parent.id } },
+      errors: [],
+    });
     const cycle = await shop.client(ops.UpdateCategoryDocument, { id: parent.id, input: { parentId: category.id } }, as(admin));
     expect(cycle.data?.updateCategory).toMatchObject({ category: null, errors: [{ code: 'INVALID_PARENT' }] });
   });
@@ -104,15 +137,30 @@ describe('storefront API through the router', () => {
   it('adjusts stock and pages the ledger', async () => {
     const product = await createProduct('Stocked', 500);
     const adjust = (delta: number, key: string) =>
-      whenKnown(async () => (await shop.client(ops.AdjustStockMovementDocument, { input: { productId: product.id, delta, reason: `r ${key}`, idempotencyKey: key } }, as(admin))).data?.adjustStock);
-    expect(await adjust(10, `${product.id}-1`)).toMatchObject({ movement: { kind: 'ADJUSTMENT', delta: 10, onHandAfter: 10, reason: `r ${product.id}-1` }, errors: [] });
+      whenKnown(
+        async () =>
+          (await shop.client(ops.AdjustStockMovementDocument, { input: { productId: product.id, delta, reason: `r ${key}`, idempotencyKey: key } }, as(admin)))
+            .data?.adjustStock,
+      );
+    expect(await adjust(10, `${product.id}-1`)).toMatchObject({
+      movement: { kind: 'ADJUSTMENT', delta: 10, onHandAfter: 10, reason: `r ${product.id}-1` },
+      errors: [],
+    });
     expect(await adjust(-3, `${product.id}-2`)).toMatchObject({ movement: { delta: -3, onHandAfter: 7 }, errors: [] });
     expect(await adjust(-8, `${product.id}-3`)).toEqual({ movement: null, errors: [{ code: 'INSUFFICIENT_STOCK', field: 'delta' }] });
 
     const page = await shop.client(ops.ProductStockAndMovementsDocument, { productId: product.id, first: 1 }, as(admin));
     expect(page.data?.product).toEqual({ stock: 7, inStock: true });
-    expect(page.data?.stockMovements).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true }, edges: [{ node: { delta: -3, onHandAfter: 7, actor: { id: admin.userId } } }] });
-    const rest = await shop.client(ops.ProductStockAndMovementsDocument, { productId: product.id, first: 1, after: page.data!.stockMovements.pageInfo.endCursor }, as(admin));
+    expect(page.data?.stockMovements).toMatchObject({
+      totalCount: 2,
+      pageInfo: { hasNextPage: true },
+      edges: [{ node: { delta: -3, onHandAfter: 7, actor: { id: admin.userId } } }],
+    });
+    const rest = await shop.client(
+      ops.ProductStockAndMovementsDocument,
+      { productId: product.id, first: 1, after: page.data!.stockMovements.pageInfo.endCursor },
+      as(admin),
+    );
     expect(rest.data?.stockMovements).toMatchObject({ pageInfo: { hasNextPage: false }, edges: [{ node: { delta: 10, onHandAfter: 10 } }] });
     expect(codes(await shop.client(ops.ProductStockAndMovementsDocument, { productId: product.id }, as(ada)))).toEqual(['FORBIDDEN']);
   });
@@ -120,20 +168,44 @@ describe('storefront API through the router', () => {
   it('reads reviews by id, per product and per user, and deletes one with the new summary', async () => {
     const product = await createProduct('Reviewed', 800);
     const review = async (actor: Actor, rating: number) =>
-      (await whenKnown(async () => (await shop.client(ops.AddReviewDocument, { input: { productId: product.id, rating, title: `${rating} stars`, body: 'Body' } }, as(actor))).data?.addReview)).review!.id;
+      (
+        await whenKnown(
+          async () =>
+            (await shop.client(ops.AddReviewDocument, { input: { productId: product.id, rating, title: `${rating} stars`, body: 'Body' } }, as(actor))).data
+              ?.addReview,
+        )
+      ).review!.id;
     const fromAda = await review(ada, 5);
     await review(grace, 2);
     const again = await shop.client(ops.AddReviewDocument, { input: { productId: product.id, rating: 4, title: 'Again', body: '' } }, as(ada));
     expect(again.data?.addReview.errors.map((e) => e.code)).toEqual(['ALREADY_REVIEWED']);
 
     expect((await shop.client(ops.ReviewByIdDocument, { id: fromAda })).data?.review).toEqual({
-      id: fromAda, rating: 5, title: '5 stars', body: 'Body', verifiedPurchase: false, author: { id: ada.userId, name: 'Ada' }, product: { id: product.id, name: 'Reviewed' },
+      id: fromAda,
+      rating: 5,
+      title: '5 stars',
+      body: 'Body',
+      verifiedPurchase: false,
+      author: { id: ada.userId, name: 'Ada' },
+      product: { id: product.id, name: 'Reviewed' },
     });
     const lowest = await shop.client(ops.ProductReviewsDocument, { id: product.id, sort: 'LOWEST_RATING', first: 1 });
-    expect(lowest.data?.product).toMatchObject({ averageRating: 3.5, reviewCount: 2, reviews: { totalCount: 2, pageInfo: { hasNextPage: true }, edges: [{ node: { rating: 2 } }] } });
-    const after = await shop.client(ops.ProductReviewsDocument, { id: product.id, sort: 'LOWEST_RATING', first: 1, after: lowest.data!.product!.reviews.pageInfo.endCursor });
+    expect(lowest.data?.product).toMatchObject({
+      averageRating: 3.5,
+      reviewCount: 2,
+      reviews: { totalCount: 2, pageInfo: { hasNextPage: true }, edges: [{ node: { rating: 2 } }] },
+    });
+    const after = await shop.client(ops.ProductReviewsDocument, {
+      id: product.id,
+      sort: 'LOWEST_RATING',
+      first: 1,
+      after: lowest.data!.product!.reviews.pageInfo.endCursor,
+    });
     expect(after.data?.product?.reviews.edges).toEqual([{ node: { rating: 5, title: '5 stars' } }]);
-    expect((await shop.client(ops.MyReviewsDocument, {}, as(ada))).data?.me?.reviews).toEqual({ totalCount: 1, edges: [{ node: { rating: 5, product: { id: product.id } } }] });
+    expect((await shop.client(ops.MyReviewsDocument, {}, as(ada))).data?.me?.reviews).toEqual({
+      totalCount: 1,
+      edges: [{ node: { rating: 5, product: { id: product.id } } }],
+    });
 
     const deleted = await shop.client(ops.DeleteReviewWithSummaryDocument, { id: fromAda }, as(ada));
     expect(deleted.data?.deleteReview).toEqual({ deletedReviewId: fromAda, product: { id: product.id, reviewCount: 1, averageRating: 2 } });
@@ -146,8 +218,13 @@ describe('storefront API through the router', () => {
     const word = `zyx${Date.now().toString(36)}`;
     const lamp = await createProduct(`${word} lamp`, 1500, { categoryId: searchCategory });
     const desk = await createProduct(`${word} desk`, 30_000, { categoryId: searchCategory });
-    await whenKnown(async () => (await shop.client(ops.AdjustStockDocument, { input: { productId: lamp.id, delta: 4, idempotencyKey: `s-${lamp.id}` } }, as(admin))).data?.adjustStock);
-    await whenKnown(async () => (await shop.client(ops.AddReviewDocument, { input: { productId: lamp.id, rating: 4, title: 'Fine', body: '' } }, as(ada))).data?.addReview);
+    await whenKnown(
+      async () =>
+        (await shop.client(ops.AdjustStockDocument, { input: { productId: lamp.id, delta: 4, idempotencyKey: `s-${lamp.id}` } }, as(admin))).data?.adjustStock,
+    );
+    await whenKnown(
+      async () => (await shop.client(ops.AddReviewDocument, { input: { productId: lamp.id, rating: 4, title: 'Fine', body: '' } }, as(ada))).data?.addReview,
+    );
     const filter = { categoryIds: [searchCategory] };
     const all = await until(
       () => shop.client(ops.FacetedSearchDocument, { filter, sort: 'PRICE_DESC', first: 1 }),
@@ -157,8 +234,16 @@ describe('storefront API through the router', () => {
     expect(all.data?.search.facets).toEqual({
       // facets ignore their own filter: the category facet counts every category's products
       categories: expect.arrayContaining([{ categoryId: searchCategory, category: { name: 'Search', slug: searchSlug }, count: 2 }]),
-      priceBuckets: expect.arrayContaining([{ min: 1_000, max: 2_500, count: 1 }, { min: 25_000, max: 50_000, count: 1 }]),
-      ratings: [{ minRating: 4, count: 1 }, { minRating: 3, count: 1 }, { minRating: 2, count: 1 }, { minRating: 1, count: 1 }],
+      priceBuckets: expect.arrayContaining([
+        { min: 1_000, max: 2_500, count: 1 },
+        { min: 25_000, max: 50_000, count: 1 },
+      ]),
+      ratings: [
+        { minRating: 4, count: 1 },
+        { minRating: 3, count: 1 },
+        { minRating: 2, count: 1 },
+        { minRating: 1, count: 1 },
+      ],
       inStock: 1,
     });
     const bySlug = await shop.client(ops.FacetedSearchDocument, { filter: { categorySlugs: [searchSlug] }, sort: 'PRICE_DESC' });
@@ -183,14 +268,24 @@ describe('storefront API through the router', () => {
       await whenKnown(async () => (await shop.client(ops.AddToWishlistDocument, { productId: product.id }, as(grace))).data?.addToWishlist);
     }
     const page = await shop.client(ops.MyWishlistDocument, { first: 1 }, as(grace));
-    expect(page.data?.me?.wishlist).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true }, edges: [{ node: { product: { id: second.id, favouriteCount: 1 } } }] });
+    expect(page.data?.me?.wishlist).toMatchObject({
+      totalCount: 2,
+      pageInfo: { hasNextPage: true },
+      edges: [{ node: { product: { id: second.id, favouriteCount: 1 } } }],
+    });
     const rest = await shop.client(ops.MyWishlistDocument, { first: 1, after: page.data!.me!.wishlist.pageInfo.endCursor }, as(grace));
     expect(rest.data?.me?.wishlist.edges.map((e) => e.node.product.id)).toEqual([first.id]);
 
     const removed = await shop.client(ops.RemoveFromWishlistDocument, { productId: second.id }, as(grace));
     expect(removed.data?.removeFromWishlist).toMatchObject({ item: { product: { id: second.id } }, errors: [] });
-    expect((await shop.client(ops.RemoveFromWishlistDocument, { productId: second.id }, as(grace))).data?.removeFromWishlist).toEqual({ item: null, errors: [] });
-    expect((await shop.client(ops.RemoveFromWishlistDocument, { productId: unknownId }, as(grace))).data?.removeFromWishlist).toEqual({ item: null, errors: [{ code: 'UNKNOWN_PRODUCT', field: 'productId' }] });
+    expect((await shop.client(ops.RemoveFromWishlistDocument, { productId: second.id }, as(grace))).data?.removeFromWishlist).toEqual({
+      item: null,
+      errors: [],
+    });
+    expect((await shop.client(ops.RemoveFromWishlistDocument, { productId: unknownId }, as(grace))).data?.removeFromWishlist).toEqual({
+      item: null,
+      errors: [{ code: 'UNKNOWN_PRODUCT', field: 'productId' }],
+    });
     const after = await shop.client(ops.MyWishlistDocument, {}, as(grace));
     expect(after.data?.me?.wishlist).toMatchObject({ totalCount: 1, edges: [{ node: { product: { id: first.id, favouriteCount: 1 } } }] });
     expect(codes(await shop.client(ops.RemoveFromWishlistDocument, { productId: first.id }))).toEqual(['UNAUTHENTICATED']);
@@ -201,10 +296,25 @@ describe('storefront API through the router', () => {
     const percent = { name: `Twenty ${tag()}`, kind: 'PERCENTAGE' as const, value: 2000, productIds: [product.id] };
     const created = await whenKnown(async () => (await shop.client(ops.CreatePromotionFullDocument, { input: percent }, as(admin))).data?.createPromotion);
     const id = created.promotion!.id;
-    expect(created.promotion).toMatchObject({ kind: 'PERCENTAGE', value: 2000, automatic: true, couponCode: null, productIds: [product.id], active: true, timesUsed: 0 });
+    expect(created.promotion).toMatchObject({
+      kind: 'PERCENTAGE',
+      value: 2000,
+      automatic: true,
+      couponCode: null,
+      productIds: [product.id],
+      active: true,
+      timesUsed: 0,
+    });
     const coupon = `SAVE${Date.now()}`;
-    const fixed = await shop.client(ops.CreatePromotionFullDocument, { input: { name: 'Five off', kind: 'FIXED_AMOUNT', value: 500, currency: 'EUR', couponCode: coupon } }, as(admin));
-    expect(fixed.data?.createPromotion).toMatchObject({ promotion: { automatic: false, couponCode: coupon, amountOff: { amount: 500, currency: 'EUR' } }, errors: [] });
+    const fixed = await shop.client(
+      ops.CreatePromotionFullDocument,
+      { input: { name: 'Five off', kind: 'FIXED_AMOUNT', value: 500, currency: 'EUR', couponCode: coupon } },
+      as(admin),
+    );
+    expect(fixed.data?.createPromotion).toMatchObject({
+      promotion: { automatic: false, couponCode: coupon, amountOff: { amount: 500, currency: 'EUR' } },
+      errors: [],
+    });
     const invalid = await shop.client(ops.CreatePromotionFullDocument, { input: { ...percent, value: 0 } }, as(admin));
     expect(invalid.data?.createPromotion).toEqual({ promotion: null, errors: [{ code: 'INVALID_VALUE', field: 'value' }] });
     expect(codes(await shop.client(ops.PromotionListDocument, {}, as(ada)))).toEqual(['FORBIDDEN']);
@@ -220,13 +330,23 @@ describe('storefront API through the router', () => {
     const quote = await shop.client(ops.PromotionQuoteDocument, { input: { lines, couponCode: coupon } });
     expect(quote.data?.promotionQuote).toMatchObject({
       lines: [{ lineId: 'l1', subtotal: { amount: 3000 }, discount: { amount: 750 }, promotionIds: [id] }],
-      subtotal: { amount: 3000, currency: 'EUR' }, orderDiscount: { amount: 500 }, totalDiscount: { amount: 1250 }, total: { amount: 1750, currency: 'EUR' }, rejectedCoupon: null,
+      subtotal: { amount: 3000, currency: 'EUR' },
+      orderDiscount: { amount: 500 },
+      totalDiscount: { amount: 1250 },
+      total: { amount: 1750, currency: 'EUR' },
+      rejectedCoupon: null,
     });
     const rejected = await shop.client(ops.PromotionQuoteDocument, { input: { lines, couponCode: 'NOPE' } });
     expect(rejected.data?.promotionQuote).toMatchObject({ totalDiscount: { amount: 750 }, rejectedCoupon: { code: 'NOPE', reason: 'UNKNOWN' } });
 
-    expect((await shop.client(ops.DeactivatePromotionDocument, { id }, as(admin))).data?.deactivatePromotion).toEqual({ promotion: { id, active: false }, errors: [] });
-    const after = await until(() => shop.client(ops.ProductSalePriceDocument, { id: product.id }), (r) => r.data?.product?.salePrice === null);
+    expect((await shop.client(ops.DeactivatePromotionDocument, { id }, as(admin))).data?.deactivatePromotion).toEqual({
+      promotion: { id, active: false },
+      errors: [],
+    });
+    const after = await until(
+      () => shop.client(ops.ProductSalePriceDocument, { id: product.id }),
+      (r) => r.data?.product?.salePrice === null,
+    );
     expect(after.data?.product).toMatchObject({ salePrice: null, activePromotions: [] });
     const active = await shop.client(ops.PromotionListDocument, { activeOnly: true, first: 100 }, as(admin));
     expect(active.data?.promotions.edges.map((e) => e.node.id)).not.toContain(id);
@@ -239,17 +359,31 @@ describe('storefront API through the router', () => {
     const general = (await create({ country: 'AT', rateBasisPoints: 2000, name: 'AT standard' })).taxRate!;
     const books = (await create({ country: 'AT', category: 'books', rateBasisPoints: 1000, name: 'AT books' })).taxRate!;
     expect(await create({ country: 'AT', rateBasisPoints: 1900, name: 'Twice' })).toMatchObject({ taxRate: null, errors: [{ code: 'DUPLICATE_RATE' }] });
-    expect(await create({ country: 'XX', rateBasisPoints: 1900, name: 'Nowhere' })).toMatchObject({ taxRate: null, errors: [{ code: 'INVALID_COUNTRY', field: 'country' }] });
+    expect(await create({ country: 'XX', rateBasisPoints: 1900, name: 'Nowhere' })).toMatchObject({
+      taxRate: null,
+      errors: [{ code: 'INVALID_COUNTRY', field: 'country' }],
+    });
 
     const first = await shop.client(ops.TaxRateListDocument, { country: 'AT', first: 1 });
     expect(first.data?.taxRates).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true } });
     const next = await shop.client(ops.TaxRateListDocument, { country: 'AT', first: 1, after: first.data!.taxRates.pageInfo.endCursor });
     expect([first, next].map((r) => r.data!.taxRates.edges[0]!.node.id).sort()).toEqual([general.id, books.id].sort());
 
-    const updated = await shop.client(ops.UpdateTaxRateDocument, { id: general.id, input: { country: 'AT', rateBasisPoints: 2100, name: 'AT raised' } }, as(admin));
+    const updated = await shop.client(
+      ops.UpdateTaxRateDocument,
+      { id: general.id, input: { country: 'AT', rateBasisPoints: 2100, name: 'AT raised' } },
+      as(admin),
+    );
     expect(updated.data?.updateTaxRate).toEqual({ taxRate: { ...general, rateBasisPoints: 2100, percentage: '21.00', name: 'AT raised' }, errors: [] });
     const quote = await shop.client(ops.TaxQuoteDocument, {
-      input: { country: 'AT', currency: 'EUR', lines: [{ lineId: 'a', amount: 1000, quantity: 2 }, { lineId: 'b', categoryId: 'books', amount: 500, quantity: 1 }] },
+      input: {
+        country: 'AT',
+        currency: 'EUR',
+        lines: [
+          { lineId: 'a', amount: 1000, quantity: 2 },
+          { lineId: 'b', categoryId: 'books', amount: 500, quantity: 1 },
+        ],
+      },
     });
     expect(quote.data?.taxQuote).toEqual({
       lines: [
@@ -260,7 +394,10 @@ describe('storefront API through the router', () => {
     });
 
     expect((await shop.client(ops.DeleteTaxRateDocument, { id: books.id }, as(admin))).data?.deleteTaxRate).toEqual({ taxRate: { id: books.id }, errors: [] });
-    expect((await shop.client(ops.DeleteTaxRateDocument, { id: books.id }, as(admin))).data?.deleteTaxRate).toEqual({ taxRate: null, errors: [{ code: 'NOT_FOUND', field: 'id' }] });
+    expect((await shop.client(ops.DeleteTaxRateDocument, { id: books.id }, as(admin))).data?.deleteTaxRate).toEqual({
+      taxRate: null,
+      errors: [{ code: 'NOT_FOUND', field: 'id' }],
+    });
     expect((await shop.client(ops.TaxRateListDocument, { country: 'AT' })).data?.taxRates.totalCount).toBe(1);
     expect(codes(await shop.client(ops.DeleteTaxRateDocument, { id: general.id }, as(ada)))).toEqual(['FORBIDDEN']);
   });
@@ -273,12 +410,21 @@ describe('storefront API through the router', () => {
     expect(home).toMatchObject({ name: 'Home', country: 'DE', isDefault: true });
     const work = (await add('Work', false)).address!;
     expect(work.isDefault).toBe(false);
-    expect((await shop.client(ops.AddAddressDocument, { input: address('Nowhere', 'Germany') }, as(ada))).data?.addAddress).toMatchObject({ address: null, errors: [{ code: 'INVALID_COUNTRY', field: expect.stringContaining('country') }] });
+    expect((await shop.client(ops.AddAddressDocument, { input: address('Nowhere', 'Germany') }, as(ada))).data?.addAddress).toMatchObject({
+      address: null,
+      errors: [{ code: 'INVALID_COUNTRY', field: expect.stringContaining('country') }],
+    });
 
-    expect((await shop.client(ops.SetDefaultAddressDocument, { id: work.id }, as(ada))).data?.setDefaultAddress).toEqual({ address: { id: work.id, isDefault: true }, errors: [] });
+    expect((await shop.client(ops.SetDefaultAddressDocument, { id: work.id }, as(ada))).data?.setDefaultAddress).toEqual({
+      address: { id: work.id, isDefault: true },
+      errors: [],
+    });
     const renamed = await shop.client(ops.UpdateAddressDocument, { id: work.id, input: { ...address('Office'), city: 'Hamburg' } }, as(ada));
     expect(renamed.data?.updateAddress).toMatchObject({ address: { id: work.id, name: 'Office', city: 'Hamburg', isDefault: true }, errors: [] });
-    expect((await shop.client(ops.UpdateAddressDocument, { id: work.id, input: address('Theft') }, as(grace))).data?.updateAddress).toMatchObject({ address: null, errors: [{ code: 'NOT_FOUND' }] });
+    expect((await shop.client(ops.UpdateAddressDocument, { id: work.id, input: address('Theft') }, as(grace))).data?.updateAddress).toMatchObject({
+      address: null,
+      errors: [{ code: 'NOT_FOUND' }],
+    });
     expect((await shop.client(ops.DeleteAddressDocument, { id: home.id }, as(ada))).data?.deleteAddress).toEqual({ address: { id: home.id }, errors: [] });
     const mine = await shop.client(ops.MyAddressesDocument, {}, as(ada));
     expect(mine.data?.me).toMatchObject({ addresses: [{ id: work.id, name: 'Office', isDefault: true }], defaultAddress: { id: work.id } });

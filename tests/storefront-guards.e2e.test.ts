@@ -1,11 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  AddReviewDocument,
-  AdjustStockDocument,
-  CreateCategoryDocument,
-  CreateProductDocument,
-  DeleteReviewDocument,
-} from './__generated__/graphql';
+import { AddReviewDocument, AdjustStockDocument, CreateCategoryDocument, CreateProductDocument, DeleteReviewDocument } from './__generated__/graphql';
 import { startShop } from './support/embedded-shop';
 import { newCustomer, signInAdmin, whenKnown, type Actor } from './support/shop-actors';
 
@@ -62,15 +56,17 @@ describe('storefront guards through the router', () => {
   });
 
   it('rating 6 is INVALID_RATING', async () => {
-    const result = await whenKnown(async () =>
-      (await shop.client(AddReviewDocument, { input: { productId, rating: 6, title: 'Too good', body: '' } }, { token: customer.token })).data?.addReview,
+    const result = await whenKnown(
+      async () =>
+        (await shop.client(AddReviewDocument, { input: { productId, rating: 6, title: 'Too good', body: '' } }, { token: customer.token })).data?.addReview,
     );
     expect(result).toMatchObject({ review: null, errors: [{ code: 'INVALID_RATING', field: 'rating' }] });
   });
 
   it("a customer cannot delete another customer's review; the author and admins can", async () => {
-    const added = await whenKnown(async () =>
-      (await shop.client(AddReviewDocument, { input: { productId, rating: 4, title: 'Good', body: 'Nice.' } }, { token: customer.token })).data?.addReview,
+    const added = await whenKnown(
+      async () =>
+        (await shop.client(AddReviewDocument, { input: { productId, rating: 4, title: 'Good', body: 'Nice.' } }, { token: customer.token })).data?.addReview,
     );
     const reviewId = added.review!.id;
     const byOther = await shop.client(DeleteReviewDocument, { id: reviewId }, { token: other.token });

@@ -48,17 +48,32 @@ describe('storefront', () => {
       const sku = `SF-${Date.now()}-${i}`;
       const created = await shop.client(
         CreateProductDocument,
-        { input: { sku, slug: `sf-${Date.now()}-${i}`, name: `Storefront item ${i}`, price: { amount: 1000 + i, currency: 'EUR' }, categoryId, published: true } },
+        {
+          input: {
+            sku,
+            slug: `sf-${Date.now()}-${i}`,
+            name: `Storefront item ${i}`,
+            price: { amount: 1000 + i, currency: 'EUR' },
+            categoryId,
+            published: true,
+          },
+        },
         as,
       );
       const id = created.data!.createProduct.product!.id;
       const stock = i % 4 === 0 ? 0 : i * 3;
       if (stock > 0) {
-        await whenKnown(async () => (await shop.client(AdjustStockDocument, { input: { productId: id, delta: stock, idempotencyKey: `sf-${id}` } }, as)).data?.adjustStock);
+        await whenKnown(
+          async () => (await shop.client(AdjustStockDocument, { input: { productId: id, delta: stock, idempotencyKey: `sf-${id}` } }, as)).data?.adjustStock,
+        );
       }
       const ratings = i % 3 === 0 ? [5, 4] : i % 3 === 1 ? [2] : [];
       for (const [n, rating] of ratings.entries()) {
-        await whenKnown(async () => (await shop.client(AddReviewDocument, { input: { productId: id, rating, title: 'Review', body: 'Body' } }, { token: shoppers[n]!.token })).data?.addReview);
+        await whenKnown(
+          async () =>
+            (await shop.client(AddReviewDocument, { input: { productId: id, rating, title: 'Review', body: 'Body' } }, { token: shoppers[n]!.token })).data
+              ?.addReview,
+        );
       }
       const favourites = i % 5 === 0 ? 2 : 0;
       for (const shopper of shoppers.slice(0, favourites)) {
@@ -70,13 +85,21 @@ describe('storefront', () => {
         sized = `SFV-${Date.now()}-${i}`;
         const option = await shop.client(AddProductOptionDocument, { productId: id, input: { name: 'Size', values: ['S', 'M'] } }, as);
         expect(option.data?.addProductOption.errors).toEqual([]);
-        const generated = await shop.client(GenerateProductVariantsDocument, { productId: id, input: { skuPrefix: sized, price: { amount: 1000 + i, currency: 'EUR' } } }, as);
+        const generated = await shop.client(
+          GenerateProductVariantsDocument,
+          { productId: id, input: { skuPrefix: sized, price: { amount: 1000 + i, currency: 'EUR' } } },
+          as,
+        );
         expect(generated.data?.generateProductVariants.errors).toEqual([]);
       }
       products.unshift({ id, sku, price: 1000 + i, stock, ratings, favourites, sized }); // NEWEST first, as the query sorts
     }
     // 10 % off the whole category; promotions learns each product's category from its events.
-    const promotion = await whenKnown(async () => (await shop.client(CreatePromotionDocument, { input: { name: 'Storefront 10', kind: 'PERCENTAGE', value: 1000, categoryIds: [categoryId] } }, as)).data?.createPromotion);
+    const promotion = await whenKnown(
+      async () =>
+        (await shop.client(CreatePromotionDocument, { input: { name: 'Storefront 10', kind: 'PERCENTAGE', value: 1000, categoryIds: [categoryId] } }, as)).data
+          ?.createPromotion,
+    );
     expect(promotion.errors).toEqual([]);
     const ids = products.map((p) => p.id);
     for (let i = 0; i < 100; i++) {

@@ -23,7 +23,11 @@ const reviewAdded = /* GraphQL */ `
   subscription ($productId: ID!) {
     added: reviewAdded(productId: $productId) {
       body
-      product { name price priceLabel }
+      product {
+        name
+        price
+        priceLabel
+      }
     }
   }
 `;
@@ -107,7 +111,7 @@ describe('subscriptions through the router (graphql-ws)', () => {
     expect((seen.error as Array<{ extensions?: { code?: string } }>)[0]?.extensions?.code).toBe(code);
   });
 
-  it('a document over the HTTP endpoint\'s byte limit (padding counts) is refused without opening an upstream', async () => {
+  it("a document over the HTTP endpoint's byte limit (padding counts) is refused without opening an upstream", async () => {
     const before = shop.reviews.stats.subscribed;
     const padded = `${reviewAdded} # ${'x'.repeat(40_000)}`;
     const { seen } = record(shop.client(), padded, { productId: 'p1' });

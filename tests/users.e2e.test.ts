@@ -12,8 +12,7 @@ describe('users through the router', () => {
   });
   afterAll(() => shop.stop());
 
-  const register = (email: string, password = strongPassword, name = 'Ada Lovelace') =>
-    shop.client(RegisterDocument, { input: { email, password, name } });
+  const register = (email: string, password = strongPassword, name = 'Ada Lovelace') => shop.client(RegisterDocument, { input: { email, password, name } });
 
   it('register -> login -> me', async () => {
     const email = uniqueEmail('ada');
@@ -105,9 +104,13 @@ describe('users through the router', () => {
 
   it('a client-sent internal token or identity header is ignored', async () => {
     const victim = (await register(uniqueEmail('victim'))).data!.register.session!;
-    const me = await shop.client(MeDocument, {}, {
-      headers: { 'x-internal-token': victim.accessToken, 'x-user-id': victim.user.id },
-    });
+    const me = await shop.client(
+      MeDocument,
+      {},
+      {
+        headers: { 'x-internal-token': victim.accessToken, 'x-user-id': victim.user.id },
+      },
+    );
     expect(me).toEqual({ status: 200, data: { me: null } });
   });
   it("the user of a session made in the operation is its caller for every subgraph's fields", async () => {
@@ -120,7 +123,12 @@ describe('users through the router', () => {
     );
     expect(registered).toEqual({
       status: 200,
-      data: { register: { session: { user: { id: expect.any(String), email, wishlist: { totalCount: 0 }, unreadNotificationCount: 0, orders: { totalCount: 0 } } }, errors: [] } },
+      data: {
+        register: {
+          session: { user: { id: expect.any(String), email, wishlist: { totalCount: 0 }, unreadNotificationCount: 0, orders: { totalCount: 0 } } },
+          errors: [],
+        },
+      },
     });
     expect(JSON.stringify(registered)).not.toContain('signedInAccessToken');
 

@@ -26,14 +26,23 @@ describe('checkout of product variants through the router on PostgreSQL, Kafka a
     const m = shirt.sizes.M;
     const { shopper, cartId, cart } = await shopperWithVariant(shop.client, shop.routerUrl, m.id);
     expect(cart.items).toEqual([
-      { id: expect.any(String), quantity: 1, sku: m.sku, variant: { id: m.id }, optionValues: [{ option: 'Size', value: 'M' }], unitPrice: { amount: 2900, currency: 'EUR' } },
+      {
+        id: expect.any(String),
+        quantity: 1,
+        sku: m.sku,
+        variant: { id: m.id },
+        optionValues: [{ option: 'Size', value: 'M' }],
+        unitPrice: { amount: 2900, currency: 'EUR' },
+      },
     ]);
     expect((await shop.client(CartQuoteDocument, {}, { token: shopper.token })).data!.cart.subtotal).toEqual({ amount: 2900, currency: 'EUR' });
 
     const orderId = await placeOrder(shop.client, shopper, cartId);
     expect((await orderWhen(shop.client, shopper, orderId, terminal)).status).toBe('CONFIRMED');
     const order = (await shop.client(OrderVariantLinesDocument, { id: orderId }, { token: shopper.token })).data!.order!;
-    expect(order.lines).toEqual([{ quantity: 1, sku: m.sku, variant: { id: m.id }, optionValues: [{ option: 'Size', value: 'M' }], unitPrice: { amount: 2900, currency: 'EUR' } }]);
+    expect(order.lines).toEqual([
+      { quantity: 1, sku: m.sku, variant: { id: m.id }, optionValues: [{ option: 'Size', value: 'M' }], unitPrice: { amount: 2900, currency: 'EUR' } },
+    ]);
     expect(await stockBySize(shop.client, shirt.productId)).toEqual({ S: 4, M: 2, L: 2 });
     const ledger = (await shop.client(StockMovementsDocument, { productId: shirt.productId }, { token: admin.token })).data!.stockMovements;
     expect(ledger.edges.map((edge) => [edge.node.kind, edge.node.delta])).toEqual([
@@ -65,7 +74,9 @@ describe('checkout of product variants through the router on PostgreSQL, Kafka a
     const shirt = await shirtInSizes(shop.client, admin, categoryId, 3100, { S: 5, M: 0, L: 1 });
     const lastL = await Promise.all(Array.from({ length: 30 }, () => shopperWithVariant(shop.client, shop.routerUrl, shirt.sizes.L.id)));
     const small = await shopperWithVariant(shop.client, shop.routerUrl, shirt.sizes.S.id);
-    const orders = await Promise.all([...lastL, small].map(async ({ shopper, cartId }) => ({ shopper, orderId: await placeOrder(shop.client, shopper, cartId) })));
+    const orders = await Promise.all(
+      [...lastL, small].map(async ({ shopper, cartId }) => ({ shopper, orderId: await placeOrder(shop.client, shopper, cartId) })),
+    );
     const outcomes = await Promise.all(orders.map(async ({ shopper, orderId }) => (await orderWhen(shop.client, shopper, orderId, terminal, 180_000)).status));
     const forL = outcomes.slice(0, 30);
     expect(forL.filter((status) => status === 'CONFIRMED')).toHaveLength(1);

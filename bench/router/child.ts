@@ -20,10 +20,7 @@ export interface ProcessStats {
   counters?: Record<string, number>;
 }
 
-export type ChildMessage =
-  | { type: 'ready'; info: Record<string, unknown> }
-  | { type: 'stats'; stats: ProcessStats }
-  | { type: 'failed'; message: string };
+export type ChildMessage = { type: 'ready'; info: Record<string, unknown> } | { type: 'stats'; stats: ProcessStats } | { type: 'failed'; message: string };
 
 export type ParentMessage = { type: 'stats' } | { type: 'stop' };
 

@@ -150,7 +150,14 @@ export function buildMergedSchema(options: MergedSchemaOptions): GraphQLSchema {
   };
 
   /** The parent as `subgraph` knows it: its `__resolveReference` on the key fields, once per parent. */
-  const reference = async (type: string, parent: object, origin: string, subgraph: string, context: FloorContext, info: Parameters<GraphQLFieldResolver<unknown, unknown>>[3]) => {
+  const reference = async (
+    type: string,
+    parent: object,
+    origin: string,
+    subgraph: string,
+    context: FloorContext,
+    info: Parameters<GraphQLFieldResolver<unknown, unknown>>[3],
+  ) => {
     let perSubgraph = references.get(parent);
     if (!perSubgraph) references.set(parent, (perSubgraph = new Map()));
     if (!perSubgraph.has(subgraph)) {
@@ -177,7 +184,8 @@ export function buildMergedSchema(options: MergedSchemaOptions): GraphQLSchema {
     if (type.name.startsWith('__')) continue;
     if (type instanceof GraphQLScalarType) {
       // Custom scalars (DateTime) take the subgraphs' implementation.
-      const implementation = Object.values(options.resolvers).find((r) => r[type.name] instanceof GraphQLScalarType)?.[type.name] as GraphQLScalarType | undefined;
+      const implementation = Object.values(options.resolvers).find((r) => r[type.name] instanceof GraphQLScalarType)?.[type.name] as
+        GraphQLScalarType | undefined;
       if (implementation) {
         type.serialize = implementation.serialize.bind(implementation);
         type.parseValue = implementation.parseValue.bind(implementation);
@@ -196,7 +204,13 @@ export function buildMergedSchema(options: MergedSchemaOptions): GraphQLSchema {
     for (const field of Object.values(type.getFields())) {
       const owners = ownership.fieldOwners.get(`${type.name}.${field.name}`) ?? [];
       if (owners.length === 0) throw new Error(`${type.name}.${field.name}: no subgraph resolves it`);
-      const resolveIn = (subgraph: string, source: unknown, args: Record<string, unknown>, context: FloorContext, info: Parameters<GraphQLFieldResolver<unknown, unknown>>[3]) => {
+      const resolveIn = (
+        subgraph: string,
+        source: unknown,
+        args: Record<string, unknown>,
+        context: FloorContext,
+        info: Parameters<GraphQLFieldResolver<unknown, unknown>>[3],
+      ) => {
         const own = resolverOf(subgraph, type.name, field.name);
         const value = own ? own(source, args, contextOf(context, subgraph), info) : defaultFieldResolver(source, args, context, info);
         return isPromise(value) ? value.then((v) => mark(v, subgraph)) : mark(value, subgraph);
@@ -204,7 +218,8 @@ export function buildMergedSchema(options: MergedSchemaOptions): GraphQLSchema {
       field.resolve = (parent: unknown, args: Record<string, unknown>, context: FloorContext, info) => {
         const origin = typeof parent === 'object' && parent !== null ? origins.get(parent) : undefined;
         // The producing subgraph resolves the field itself when it can (its own and shared fields).
-        if (isRoot || origin === undefined || owners.includes(origin)) return resolveIn(isRoot || origin === undefined ? owners[0]! : origin, parent, args, context, info);
+        if (isRoot || origin === undefined || owners.includes(origin))
+          return resolveIn(isRoot || origin === undefined ? owners[0]! : origin, parent, args, context, info);
         const subgraph = owners.find((o) => ownership.keys.get(type.name)?.has(o));
         if (!subgraph) throw new Error(`${type.name}.${field.name}: cannot reach ${owners.join(', ')} from ${origin}`);
         return reference(type.name, parent as object, origin, subgraph, context, info).then((source) => resolveIn(subgraph, source, args, context, info));

@@ -41,7 +41,9 @@ export function printHeader(roundCount: number, connections: number, durationSec
     `load: autocannon, ${connections} connections, POST, no pipelining; ${roundCount} round(s) of ${durationSeconds} s per target and query after a ${warmupSeconds} s warm-up (1 s in later rounds), every other round in reverse order; best round shown`,
   );
   console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${mib(totalmem())} MiB, Node ${process.version}, ${process.platform}`);
-  console.log(`subgraph databases: ${benchEnv.BENCH_SUBGRAPH_DB === 'postgres' ? 'a PostgreSQL database each (test server)' : 'one PGlite, as npm start runs them'}`);
+  console.log(
+    `subgraph databases: ${benchEnv.BENCH_SUBGRAPH_DB === 'postgres' ? 'a PostgreSQL database each (test server)' : 'one PGlite, as npm start runs them'}`,
+  );
 }
 
 /** One workload's table, subgraph requests per request and ratios. Returns false when a request failed. */
@@ -62,7 +64,19 @@ export function printWorkload({ workload, rounds }: WorkloadRounds): boolean {
     `${mib(r.idle.rss)} -> ${mib(r.after.rss)} (peak ${mib(r.after.maxRss)})`,
     r.foreignCpu === undefined ? '?' : `${(r.foreignCpu * 100).toFixed(0)}%`,
   ]);
-  const header = ['target', 'req/s', 'each round', 'p50 ms', 'p99 ms', 'failed', 'server CPU ms/req', 'subgraphs CPU ms/req', 'total CPU ms/req', 'server RSS MiB idle -> after (peak)', 'other procs CPU'];
+  const header = [
+    'target',
+    'req/s',
+    'each round',
+    'p50 ms',
+    'p99 ms',
+    'failed',
+    'server CPU ms/req',
+    'subgraphs CPU ms/req',
+    'total CPU ms/req',
+    'server RSS MiB idle -> after (peak)',
+    'other procs CPU',
+  ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
   console.log('');
@@ -107,8 +121,12 @@ export function printComparison(plain: WorkloadRounds, variants: WorkloadRounds)
   console.log('');
   console.log(`### ${variants.workload.name} / ${plain.workload.name} (best rounds, same run)`);
   console.log('');
-  console.log('| target     | plain req/s | variants req/s | variants / plain | gateway CPU ms/req plain -> variants | subgraphs CPU ms/req plain -> variants |');
-  console.log('|------------|------------:|---------------:|-----------------:|-------------------------------------:|---------------------------------------:|');
+  console.log(
+    '| target     | plain req/s | variants req/s | variants / plain | gateway CPU ms/req plain -> variants | subgraphs CPU ms/req plain -> variants |',
+  );
+  console.log(
+    '|------------|------------:|---------------:|-----------------:|-------------------------------------:|---------------------------------------:|',
+  );
   for (const r of rows) {
     const cpu = (m: Measured | undefined, f: (m: Measured) => number | undefined) => (m && f(m) !== undefined ? f(m)!.toFixed(2) : '-');
     const cells = [

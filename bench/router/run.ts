@@ -83,7 +83,9 @@ async function verify(targets: Target[], workload: Workload): Promise<Map<string
     const complaint = problems.length ? problems.join('\n') : workload.check?.(reference![1].data);
     if (!complaint) {
       const identicalBytes = new Set(bodies.values()).size === 1;
-      console.log(`verified: identical JSON from ${targets.map((t) => t.name).join(', ')}${identicalBytes ? ' (byte for byte)' : ' (same value; serialization differs)'}`);
+      console.log(
+        `verified: identical JSON from ${targets.map((t) => t.name).join(', ')}${identicalBytes ? ' (byte for byte)' : ' (same value; serialization differs)'}`,
+      );
       return bodies;
     }
     if (Date.now() > deadline) {
@@ -122,7 +124,9 @@ async function measure(target: Target, query: string, expectBody: string, warmup
   const total = result.requests.total;
   const failures = result.errors + result.timeouts + result.non2xx + result.mismatches;
   const share = machineShare(machineBefore, machineAfter);
-  console.log(`${Math.round(result.requests.average)} req/s${share ? `, machine ${(share.busy * 100).toFixed(0)}% busy, ${(share.foreign * 100).toFixed(0)}% by other processes` : ''}`);
+  console.log(
+    `${Math.round(result.requests.average)} req/s${share ? `, machine ${(share.busy * 100).toFixed(0)}% busy, ${(share.foreign * 100).toFixed(0)}% by other processes` : ''}`,
+  );
   return {
     name: target.name,
     requestsPerSecond: result.requests.average,

@@ -52,10 +52,9 @@ export const interimWorkload: Workload = {
     const session = await signInAsAdmin(routerUrl, admin);
     const { taxRates } = await session.request<{ taxRates: { totalCount: number } }>('{ taxRates(first: 0) { totalCount } }');
     for (let i = taxRates.totalCount; i < 20; i++) {
-      await session.request(
-        'mutation($input: TaxRateInput!) { createTaxRate(input: $input) { taxRate { id } errors { code message } } }',
-        { input: { country: 'DE', category: `bench-${i}`, rateBasisPoints: 700 + i, name: `Bench rate ${i}` } },
-      );
+      await session.request('mutation($input: TaxRateInput!) { createTaxRate(input: $input) { taxRate { id } errors { code message } } }', {
+        input: { country: 'DE', category: `bench-${i}`, rateBasisPoints: 700 + i, name: `Bench rate ${i}` },
+      });
     }
   },
 };

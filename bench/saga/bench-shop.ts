@@ -34,7 +34,14 @@ export async function startBenchShop(mode: BenchMode, statements: StatementCount
       onQuery: statements.observe,
       ...(mode === 'kafka' ? { wrapTransport: deliveries.wrap } : {}),
     });
-    return { client: shop.client, admin: shop.admin, ordersDatabaseUrl: shop.databaseUrl('orders')!, pids: [process.pid], countsStatements: true, stop: () => shop.stop() };
+    return {
+      client: shop.client,
+      admin: shop.admin,
+      ordersDatabaseUrl: shop.databaseUrl('orders')!,
+      pids: [process.pid],
+      countsStatements: true,
+      stop: () => shop.stop(),
+    };
   }
   const database = await createTestDatabase('benchprocs');
   const admin = { email: 'bench-admin@example.com', password: 'bench-admin-password' };

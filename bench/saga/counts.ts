@@ -58,7 +58,9 @@ const phase = async (label: string, place: () => Promise<string[]>) => {
   statements.stop();
   probes.stop();
   deliveries.stop();
-  const result = await orders.db.execute(sql`select count(*)::int as confirmed from orders.orders where id = any(${`{${ids.join(',')}}`}::uuid[]) and status = 'CONFIRMED'`);
+  const result = await orders.db.execute(
+    sql`select count(*)::int as confirmed from orders.orders where id = any(${`{${ids.join(',')}}`}::uuid[]) and status = 'CONFIRMED'`,
+  );
   const [row] = (result as unknown as { rows: Array<{ confirmed: number }> }).rows;
   const perOrder = statements.perOrder(ids.length);
   const probe = probes.perOrder(ids.length);
@@ -70,7 +72,8 @@ const phase = async (label: string, place: () => Promise<string[]>) => {
   console.log(`  Kafka deliveries per order: ${kafka.total.toFixed(1)} (produced ${kafka.produced.toFixed(1)}, consumed ${kafka.consumed.toFixed(1)})`);
   for (const [text, n] of [...texts].sort((a, b) => b[1] - a[1])) console.log(`    ${(n / ids.length).toFixed(1).padStart(5)}  ${text}`);
   texts.clear();
-  for (const t of kafka.byTopic) console.log(`    ${t.topic.padEnd(28)} produced ${t.produced.toFixed(1).padStart(5)}  consumed ${t.consumed.toFixed(1).padStart(5)}`);
+  for (const t of kafka.byTopic)
+    console.log(`    ${t.topic.padEnd(28)} produced ${t.produced.toFixed(1).padStart(5)}  consumed ${t.consumed.toFixed(1).padStart(5)}`);
 };
 
 try {

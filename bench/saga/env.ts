@@ -31,6 +31,9 @@ export const sagaBenchEnv = z
      * Which shops to measure, in this order: `kafka` and `local` (one process, events over Kafka or
      * in-process), `processes` and `processes-x2` (`npm run start:services`, one or two replicas of each saga subgraph).
      */
-    BENCH_SAGA_TRANSPORTS: z.string().regex(/^(kafka|local|processes|processes-x2)(,(kafka|local|processes|processes-x2))*$/).default('kafka,local,processes,processes-x2'),
+    BENCH_SAGA_TRANSPORTS: z
+      .string()
+      .regex(/^(kafka|local|processes|processes-x2)(,(kafka|local|processes|processes-x2))*$/)
+      .default('kafka,local,processes,processes-x2'),
   })
   .parse(process.env);

@@ -16,13 +16,17 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** A PostgreSQL array literal: drizzle would expand a JS array into a row. */
 const uuidArray = (ids: string[]) => `{${ids.join(',')}}`;
 const rowsOf = (result: unknown): Array<Record<string, unknown>> =>
-  (Array.isArray(result) ? result : (result as { rows: Array<Record<string, unknown>> }).rows);
+  Array.isArray(result) ? result : (result as { rows: Array<Record<string, unknown>> }).rows;
 
 /** Waits until every order is CONFIRMED or CANCELLED (bounded), read straight from the orders database. */
 export async function settle(orders: DatabaseHandle, ids: string[], timeoutMs = 180_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const [row] = rowsOf(await orders.db.execute(sql`select count(*)::int as done from orders.orders where id = any(${uuidArray(ids)}::uuid[]) and status in ('CONFIRMED', 'CANCELLED')`));
+    const [row] = rowsOf(
+      await orders.db.execute(
+        sql`select count(*)::int as done from orders.orders where id = any(${uuidArray(ids)}::uuid[]) and status in ('CONFIRMED', 'CANCELLED')`,
+      ),
+    );
     if (Number(row?.done) === ids.length) return;
     if (Date.now() > deadline) throw new Error(`${ids.length - Number(row?.done)} of ${ids.length} orders still in flight after ${timeoutMs / 1000} s`);
     await sleep(200);

@@ -82,7 +82,9 @@ async function bench(transport: BenchMode) {
     // The saga-alone phase's carts, filled now, long before it is measured.
     const aloneShoppers = await registerShoppers(running.client, env.BENCH_SAGA_ALONE_ORDERS);
     for (let i = 0; i < aloneShoppers.length; i += env.BENCH_SAGA_SHOPPERS) {
-      await Promise.all(aloneShoppers.slice(i, i + env.BENCH_SAGA_SHOPPERS).map((shopper, j) => fillCart(running.client, shopper, products[(i + j) % products.length]!)));
+      await Promise.all(
+        aloneShoppers.slice(i, i + env.BENCH_SAGA_SHOPPERS).map((shopper, j) => fillCart(running.client, shopper, products[(i + j) % products.length]!)),
+      );
     }
     const warmup = new Map<string, number>();
     let warm = 0;
@@ -136,8 +138,12 @@ const row = (label: string, r: PhaseResult) =>
 
 const results: Array<Awaited<ReturnType<typeof bench>>> = [];
 for (const transport of env.BENCH_SAGA_TRANSPORTS.split(',') as BenchMode[]) results.push(await bench(transport));
-console.log(`\nsaga benchmark: ${env.BENCH_SAGA_SHOPPERS} shoppers, fixed rates ${env.BENCH_SAGA_LOW_RATE}/s and ${env.BENCH_SAGA_RATE}/s for ${env.BENCH_SAGA_DURATION} s each, saturation ${env.BENCH_SAGA_SATURATION_ORDERS} orders`);
-console.log(`${'run'.padEnd(30)} ${'orders'.padStart(6)} ${'confirmed'.padStart(9)} ${'confirmed/s'.padStart(11)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'max ms'.padStart(7)}`);
+console.log(
+  `\nsaga benchmark: ${env.BENCH_SAGA_SHOPPERS} shoppers, fixed rates ${env.BENCH_SAGA_LOW_RATE}/s and ${env.BENCH_SAGA_RATE}/s for ${env.BENCH_SAGA_DURATION} s each, saturation ${env.BENCH_SAGA_SATURATION_ORDERS} orders`,
+);
+console.log(
+  `${'run'.padEnd(30)} ${'orders'.padStart(6)} ${'confirmed'.padStart(9)} ${'confirmed/s'.padStart(11)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'max ms'.padStart(7)}`,
+);
 for (const r of results) {
   console.log(row(`${r.transport} @ ${env.BENCH_SAGA_LOW_RATE}/s`, r.atLowRate));
   console.log(row(`${r.transport} @ ${env.BENCH_SAGA_RATE}/s (missed ${r.missed})`, r.atRate));
@@ -147,12 +153,16 @@ for (const r of results) {
 const [kafka, local] = [results.find((r) => r.transport === 'kafka'), results.find((r) => r.transport === 'local')];
 if (kafka && local) {
   const ratio = (a: number, b: number) => (a / b).toFixed(2);
-  console.log(`kafka / in-process: saturation throughput ${ratio(kafka.saturated.confirmedPerSecond, local.saturated.confirmedPerSecond)}x, p99 at ${env.BENCH_SAGA_LOW_RATE}/s ${ratio(kafka.atLowRate.p99, local.atLowRate.p99)}x, p99 at ${env.BENCH_SAGA_RATE}/s ${ratio(kafka.atRate.p99, local.atRate.p99)}x`);
+  console.log(
+    `kafka / in-process: saturation throughput ${ratio(kafka.saturated.confirmedPerSecond, local.saturated.confirmedPerSecond)}x, p99 at ${env.BENCH_SAGA_LOW_RATE}/s ${ratio(kafka.atLowRate.p99, local.atLowRate.p99)}x, p99 at ${env.BENCH_SAGA_RATE}/s ${ratio(kafka.atRate.p99, local.atRate.p99)}x`,
+  );
 }
 const [single, double] = [results.find((r) => r.transport === 'processes'), results.find((r) => r.transport === 'processes-x2')];
 const throughput = (r: { saturated: PhaseResult }) => r.saturated.confirmedPerSecond;
-if (single && kafka) console.log(`separate processes / one process (both over Kafka): saturation throughput ${(throughput(single) / throughput(kafka)).toFixed(2)}x`);
-if (single && double) console.log(`two replicas / one replica of each saga subgraph: saturation throughput ${(throughput(double) / throughput(single)).toFixed(2)}x`);
+if (single && kafka)
+  console.log(`separate processes / one process (both over Kafka): saturation throughput ${(throughput(single) / throughput(kafka)).toFixed(2)}x`);
+if (single && double)
+  console.log(`two replicas / one replica of each saga subgraph: saturation throughput ${(throughput(double) / throughput(single)).toFixed(2)}x`);
 console.log(`bench driver RSS after each run (the whole shop in the one-process modes): ${results.map((r) => `${r.transport} ${r.rssMb} MB`).join(', ')}`);
 for (const r of results) {
   if (!r.perOrder) continue;

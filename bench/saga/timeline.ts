@@ -20,11 +20,26 @@ const shop = await startServicesShop({ router: { rateLimit: { max: 0 } }, connec
 // Every subgraph database with an outbox (events it writes) or an inbox (events it consumed).
 const databases = new Map<string, DatabaseHandle>();
 const tablesOf = new Map<string, Set<string>>();
-for (const subgraph of ['orders', 'promotions', 'shipping', 'tax', 'inventory', 'payments', 'notifications', 'search', 'users', 'products', 'ratings', 'favourites']) {
+for (const subgraph of [
+  'orders',
+  'promotions',
+  'shipping',
+  'tax',
+  'inventory',
+  'payments',
+  'notifications',
+  'search',
+  'users',
+  'products',
+  'ratings',
+  'favourites',
+]) {
   const url = shop.databaseUrl(subgraph);
   if (!url) continue;
   const db = await openDatabase({ driver: 'postgres', url, maxConnections: 1 });
-  const found = rowsOf(await db.db.execute(sql`select table_name as name from information_schema.tables where table_schema = ${subgraph} and table_name in ('outbox', 'inbox')`));
+  const found = rowsOf(
+    await db.db.execute(sql`select table_name as name from information_schema.tables where table_schema = ${subgraph} and table_name in ('outbox', 'inbox')`),
+  );
   tablesOf.set(subgraph, new Set(found.map((row) => String(row.name))));
   if (found.length > 0) databases.set(subgraph, db);
   else await db.close();
@@ -67,7 +82,11 @@ async function consumersOf(hops: Hop[]): Promise<Map<string, Array<[string, numb
   const ids = `{${hops.flatMap((hop) => hop.ids).join(',')}}`;
   for (const [subgraph, db] of databases) {
     if (!tablesOf.get(subgraph)!.has('inbox')) continue;
-    const rows = rowsOf(await db.db.execute(sql`select event_id::text as id, consumer, extract(epoch from processed_at) * 1000 as at from ${sql.identifier(subgraph)}.inbox where event_id = any(${ids}::uuid[])`));
+    const rows = rowsOf(
+      await db.db.execute(
+        sql`select event_id::text as id, consumer, extract(epoch from processed_at) * 1000 as at from ${sql.identifier(subgraph)}.inbox where event_id = any(${ids}::uuid[])`,
+      ),
+    );
     for (const row of rows) byEvent.set(String(row.id), [...(byEvent.get(String(row.id)) ?? []), [String(row.consumer), Number(row.at)]]);
   }
   return byEvent;
@@ -86,19 +105,29 @@ try {
     if (i < warmUp) continue;
     const hops = await hopsOf(orderId);
     const consumers = await consumersOf(hops);
-    const [confirmed] = rowsOf(await orders.db.execute(sql`select extract(epoch from at) * 1000 as at from orders.order_status_history where order_id = ${orderId} and status = 'CONFIRMED'`));
+    const [confirmed] = rowsOf(
+      await orders.db.execute(
+        sql`select extract(epoch from at) * 1000 as at from orders.order_status_history where order_id = ${orderId} and status = 'CONFIRMED'`,
+      ),
+    );
     const total = Number(confirmed?.at) - sent;
     totals.push(total);
     console.log(`\norder ${i - warmUp + 1}: CONFIRMED ${total.toFixed(0)} ms after placeOrder was sent`);
     console.log('  at ms  subgraph       event                               relay ms  consumer groups (ms after publish)');
     for (const hop of hops) {
       const heard = hop.ids
-        .flatMap((id) => consumers.get(id) ?? []).map(([group, at]) => `${group} ${(at - hop.published).toFixed(0)}`).join(', ');
-      console.log(`  ${(hop.created - sent).toFixed(0).padStart(5)}  ${hop.subgraph.padEnd(13)}  ${hop.type.padEnd(34)}  ${(hop.published - hop.created).toFixed(0).padStart(8)}  ${heard || '-'}`);
+        .flatMap((id) => consumers.get(id) ?? [])
+        .map(([group, at]) => `${group} ${(at - hop.published).toFixed(0)}`)
+        .join(', ');
+      console.log(
+        `  ${(hop.created - sent).toFixed(0).padStart(5)}  ${hop.subgraph.padEnd(13)}  ${hop.type.padEnd(34)}  ${(hop.published - hop.created).toFixed(0).padStart(8)}  ${heard || '-'}`,
+      );
     }
   }
   totals.sort((a, b) => a - b);
-  console.log(`\n${totals.length} orders one at a time: placeOrder -> CONFIRMED p50 ${totals[Math.floor(totals.length / 2)]!.toFixed(0)} ms, max ${totals.at(-1)!.toFixed(0)} ms`);
+  console.log(
+    `\n${totals.length} orders one at a time: placeOrder -> CONFIRMED p50 ${totals[Math.floor(totals.length / 2)]!.toFixed(0)} ms, max ${totals.at(-1)!.toFixed(0)} ms`,
+  );
 } finally {
   for (const db of databases.values()) await db.close();
   await shop.stop();

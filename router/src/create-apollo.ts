@@ -1,9 +1,6 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import {
-  ApolloServerPluginLandingPageLocalDefault,
-  ApolloServerPluginLandingPageProductionDefault,
-} from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import { toKeyValueCache, type Cache } from '@shop/cache';
 import { formatRouterError } from './format-error';
 import { configureGatewayTelemetry } from './env';
@@ -35,7 +32,16 @@ export function createApollo(options: RouterOptions, limits: OperationLimits, ca
   const subgraphUrls = new Map<string, string>();
   const timeoutMs = options.subgraphTimeoutMs ?? 10_000;
   const dataSource = (name: string, url: string) =>
-    new SubgraphDataSource({ name, url, minter: options.internalTokens, accessTokens: options.accessTokens, fetcher: fetcher.fetch, timeoutMs, shareInFlightQueries: options.shareInFlightQueries ?? true, nameInErrors: !production });
+    new SubgraphDataSource({
+      name,
+      url,
+      minter: options.internalTokens,
+      accessTokens: options.accessTokens,
+      fetcher: fetcher.fetch,
+      timeoutMs,
+      shareInFlightQueries: options.shareInFlightQueries ?? true,
+      nameInErrors: !production,
+    });
   configureGatewayTelemetry(options.apolloTelemetry ?? false);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,

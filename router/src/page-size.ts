@@ -1,15 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import {
-  GraphQLError,
-  Kind,
-  TypeInfo,
-  getNamedType,
-  visit,
-  visitWithTypeInfo,
-  type DocumentNode,
-  type GraphQLSchema,
-  type ValueNode,
-} from 'graphql';
+import { GraphQLError, Kind, TypeInfo, getNamedType, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema, type ValueNode } from 'graphql';
 
 const pageArguments = new Set(['first', 'last']);
 
@@ -23,12 +13,7 @@ function valueOf(node: ValueNode, variables: Record<string, unknown>, defaults: 
  * Every Int `first` / `last` argument in `document` larger than `max`, literal or passed as a
  * variable (or a variable's default). A validation rule cannot do this: rules never see variables.
  */
-export function pageSizeViolations(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  variables: Record<string, unknown>,
-  max: number,
-): string[] {
+export function pageSizeViolations(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, max: number): string[] {
   const defaults = new Map<string, unknown>();
   for (const definition of document.definitions) {
     if (definition.kind !== Kind.OPERATION_DEFINITION) continue;

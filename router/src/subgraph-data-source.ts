@@ -129,7 +129,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
     if (requestId) request.http?.headers.set('x-request-id', requestId);
   }
 
-  override async didReceiveResponse({ response, context }: Parameters<NonNullable<RemoteGraphQLDataSource<RouterContext>['didReceiveResponse']>>[0]): Promise<GatewayGraphQLResponse> {
+  override async didReceiveResponse({
+    response,
+    context,
+  }: Parameters<NonNullable<RemoteGraphQLDataSource<RouterContext>['didReceiveResponse']>>[0]): Promise<GatewayGraphQLResponse> {
     await adoptSignedInIdentity(response.extensions, context, this.#options.accessTokens);
     return response;
   }
@@ -142,7 +145,15 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
     if (response.status === 400) {
       // The router's fetcher answers text() from the body it already read, so the gateway's own
       // errorFromResponse below can read it again.
-      const blamed = clientInputError(await response.text().then((text) => JSON.parse(text) as unknown, () => null).catch(() => null));
+      const blamed = clientInputError(
+        await response
+          .text()
+          .then(
+            (text) => JSON.parse(text) as unknown,
+            () => null,
+          )
+          .catch(() => null),
+      );
       if (blamed) {
         const { code, argumentPath } = blamed.extensions ?? {};
         return new GraphQLError(String(blamed.message), { extensions: { code, ...(typeof argumentPath === 'string' ? { argumentPath } : {}) } });

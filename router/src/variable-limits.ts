@@ -21,11 +21,7 @@ const isInteger = (value: unknown): value is number => typeof value === 'number'
  * integers are written in: they are all the limit rules read, and nothing else has to be
  * rebuilt as syntax (a deeply nested list variable could not overflow the stack here).
  */
-export function withIntegerVariables(
-  document: DocumentNode,
-  operation: OperationDefinitionNode,
-  variables: Record<string, unknown>,
-): DocumentNode | undefined {
+export function withIntegerVariables(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): DocumentNode | undefined {
   const values = new Map<string, ValueNode>();
   for (const definition of operation.variableDefinitions ?? []) {
     const name = definition.variable.name.value;

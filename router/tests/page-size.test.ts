@@ -18,11 +18,7 @@ describe('pageSizeViolations', () => {
   it('finds oversized literals, variables, variable defaults and nested fields', () => {
     expect(check('{ items(first: 11) { id } }')).toEqual(['"first" on items is 11; the maximum page size is 10']);
     expect(check('query($n: Int) { items(last: $n) { id } }', { n: 1_000 })).toEqual(['"last" on items is 1000; the maximum page size is 10']);
-    expect(check('query($n: Int = 20) { items { children(first: $n) { id } } }')).toEqual([
-      '"first" on children is 20; the maximum page size is 10',
-    ]);
-    expect(check('{ items { ...F } } fragment F on Item { children(first: 99) { id } }')).toEqual([
-      '"first" on children is 99; the maximum page size is 10',
-    ]);
+    expect(check('query($n: Int = 20) { items { children(first: $n) { id } } }')).toEqual(['"first" on children is 20; the maximum page size is 10']);
+    expect(check('{ items { ...F } } fragment F on Item { children(first: 99) { id } }')).toEqual(['"first" on children is 99; the maximum page size is 10']);
   });
 });

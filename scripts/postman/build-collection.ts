@@ -48,10 +48,7 @@ function requestItem(step: CollectionStep, operations: ReturnType<typeof loadOpe
     event: [{ listen: 'test', script: { type: 'text/javascript', exec: responseScript(step) } }],
     request: {
       method: 'POST',
-      header: [
-        { key: 'content-type', value: 'application/json' },
-        ...(step.auth ? [{ key: 'authorization', value: `Bearer {{${step.auth}}}` }] : []),
-      ],
+      header: [{ key: 'content-type', value: 'application/json' }, ...(step.auth ? [{ key: 'authorization', value: `Bearer {{${step.auth}}}` }] : [])],
       body: { mode: 'graphql', graphql: { query: documentFor(step.operation, operations), variables: JSON.stringify(step.variables ?? {}, null, 2) } },
       url: '{{baseUrl}}',
     },

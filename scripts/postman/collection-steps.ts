@@ -68,7 +68,14 @@ export const collectionSteps: CollectionStep[] = [
     operation: 'CreateProduct',
     auth: 'adminToken',
     variables: {
-      input: { sku: 'PM-{{$timestamp}}', slug: 'postman-teapot-{{$timestamp}}', name: 'Postman teapot', price: { amount: 2500, currency: 'EUR' }, categoryId: '{{categoryId}}', published: true },
+      input: {
+        sku: 'PM-{{$timestamp}}',
+        slug: 'postman-teapot-{{$timestamp}}',
+        name: 'Postman teapot',
+        price: { amount: 2500, currency: 'EUR' },
+        categoryId: '{{categoryId}}',
+        published: true,
+      },
     },
     capture: { productId: 'data.createProduct.product.id' },
   },
@@ -98,7 +105,13 @@ export const collectionSteps: CollectionStep[] = [
     capture: { reviewId: 'data.addReview.review.id' },
     retryOn: ['UNKNOWN_PRODUCT'],
   },
-  { folder: 'Reviews and wishlist', operation: 'AddToWishlist', auth: 'customerToken', variables: { productId: '{{productId}}' }, retryOn: ['UNKNOWN_PRODUCT'] },
+  {
+    folder: 'Reviews and wishlist',
+    operation: 'AddToWishlist',
+    auth: 'customerToken',
+    variables: { productId: '{{productId}}' },
+    retryOn: ['UNKNOWN_PRODUCT'],
+  },
   { folder: 'Reviews and wishlist', operation: 'MyWishlist', auth: 'customerToken', variables: { first: 10 } },
   {
     folder: 'Checkout',

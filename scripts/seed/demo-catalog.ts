@@ -13,18 +13,36 @@ export interface DemoCategory {
 export const demoCategories: DemoCategory[] = [
   { slug: 'clothing', name: 'Clothing', parent: null, nouns: [], priceRange: [0, 0] },
   { slug: 'shirts', name: 'Shirts', parent: 'clothing', nouns: ['Oxford Shirt', 'Linen Shirt', 'Flannel Shirt', 'Polo', 'Henley'], priceRange: [2500, 8900] },
-  { slug: 'jackets', name: 'Jackets', parent: 'clothing', nouns: ['Rain Jacket', 'Down Jacket', 'Denim Jacket', 'Parka', 'Windbreaker'], priceRange: [7900, 34900] },
+  {
+    slug: 'jackets',
+    name: 'Jackets',
+    parent: 'clothing',
+    nouns: ['Rain Jacket', 'Down Jacket', 'Denim Jacket', 'Parka', 'Windbreaker'],
+    priceRange: [7900, 34900],
+  },
   { slug: 'trousers', name: 'Trousers', parent: 'clothing', nouns: ['Chinos', 'Jeans', 'Cargo Trousers', 'Joggers'], priceRange: [3900, 12900] },
   { slug: 'shoes', name: 'Shoes', parent: null, nouns: [], priceRange: [0, 0] },
   { slug: 'running', name: 'Running', parent: 'shoes', nouns: ['Road Runner', 'Trail Runner', 'Racing Flat', 'Tempo Trainer'], priceRange: [8900, 21900] },
   { slug: 'boots', name: 'Boots', parent: 'shoes', nouns: ['Chelsea Boot', 'Hiking Boot', 'Work Boot', 'Winter Boot'], priceRange: [9900, 27900] },
   { slug: 'home', name: 'Home', parent: null, nouns: [], priceRange: [0, 0] },
-  { slug: 'kitchen', name: 'Kitchen', parent: 'home', nouns: ['Chef Knife', 'Cast Iron Pan', 'Coffee Grinder', 'Kettle', 'Cutting Board'], priceRange: [1900, 15900] },
+  {
+    slug: 'kitchen',
+    name: 'Kitchen',
+    parent: 'home',
+    nouns: ['Chef Knife', 'Cast Iron Pan', 'Coffee Grinder', 'Kettle', 'Cutting Board'],
+    priceRange: [1900, 15900],
+  },
   { slug: 'lighting', name: 'Lighting', parent: 'home', nouns: ['Desk Lamp', 'Floor Lamp', 'Pendant Light', 'Reading Light'], priceRange: [2900, 19900] },
   { slug: 'textiles', name: 'Textiles', parent: 'home', nouns: ['Throw Blanket', 'Cushion Cover', 'Bath Towel', 'Duvet Cover'], priceRange: [1500, 9900] },
   { slug: 'electronics', name: 'Electronics', parent: null, nouns: [], priceRange: [0, 0] },
   { slug: 'audio', name: 'Audio', parent: 'electronics', nouns: ['Headphones', 'Earbuds', 'Bluetooth Speaker', 'Turntable'], priceRange: [3900, 39900] },
-  { slug: 'accessories', name: 'Accessories', parent: 'electronics', nouns: ['Charging Cable', 'Power Bank', 'Phone Stand', 'Laptop Sleeve'], priceRange: [900, 7900] },
+  {
+    slug: 'accessories',
+    name: 'Accessories',
+    parent: 'electronics',
+    nouns: ['Charging Cable', 'Power Bank', 'Phone Stand', 'Laptop Sleeve'],
+    priceRange: [900, 7900],
+  },
   { slug: 'outdoor', name: 'Outdoor', parent: null, nouns: [], priceRange: [0, 0] },
   { slug: 'camping', name: 'Camping', parent: 'outdoor', nouns: ['Tent', 'Sleeping Bag', 'Camp Stove', 'Headlamp', 'Backpack'], priceRange: [2900, 44900] },
   { slug: 'cycling', name: 'Cycling', parent: 'outdoor', nouns: ['Bike Helmet', 'Bike Light', 'Saddle Bag', 'Cycling Gloves'], priceRange: [1900, 14900] },
@@ -123,7 +141,11 @@ function variantsOf(
   return { options, variants };
 }
 
-const slugify = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slugify = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /** About 20 products per leaf category: ~300 in all. */
 export function demoProducts(seed = 42): DemoProduct[] {
@@ -154,15 +176,14 @@ export function demoProducts(seed = 42): DemoProduct[] {
         sku,
         slug,
         name: apparel ? name : `${name}, ${colour}`,
-        description: apparel ? `${name}: part of our ${category.name.toLowerCase()} range.` : `${name} in ${colour.toLowerCase()}: part of our ${category.name.toLowerCase()} range.`,
+        description: apparel
+          ? `${name}: part of our ${category.name.toLowerCase()} range.`
+          : `${name} in ${colour.toLowerCase()}: part of our ${category.name.toLowerCase()} range.`,
         categorySlug: category.slug,
         price,
         published,
         stock: variants ? variants.reduce((sum, variant) => sum + variant.stock, 0) : stock,
-        attributes: [
-          ...(apparel ? [] : [{ name: 'colour', value: colour }]),
-          ...(size !== null && !kind ? [{ name: 'size', value: size }] : []),
-        ],
+        attributes: [...(apparel ? [] : [{ name: 'colour', value: colour }]), ...(size !== null && !kind ? [{ name: 'size', value: size }] : [])],
         images: [{ url: `https://picsum.photos/seed/${slug}/800/800`, alt: apparel ? name : `${name} in ${colour.toLowerCase()}` }],
         skuPrefix: variants ? skuPrefix : null,
         options,

@@ -34,11 +34,7 @@ export type GraphQLSession = ReturnType<typeof graphqlSession>;
  * Retries while a payload reports `retryOn` (a subgraph that has not yet consumed the event that
  * makes a product known to it), with a bounded number of attempts.
  */
-export async function untilAccepted<T extends { errors: Array<{ code: string }> }>(
-  attempt: () => Promise<T>,
-  retryOn: string,
-  attempts = 50,
-): Promise<T> {
+export async function untilAccepted<T extends { errors: Array<{ code: string }> }>(attempt: () => Promise<T>, retryOn: string, attempts = 50): Promise<T> {
   for (let i = 1; ; i++) {
     const result = await attempt();
     if (!result.errors.some((e) => e.code === retryOn) || i >= attempts) return result;

@@ -87,7 +87,12 @@ async function seedVariants(admin: GraphQLSession, productId: string, product: D
     const declaredUpdates = repriced.map((_, i) => `$id${i}: ID!, $input${i}: UpdateProductVariantInput!`).join(', ');
     const updated = await admin.request<Record<string, Errors>>(
       `mutation(${declaredUpdates}) { ${updates.join('\n')} }`,
-      Object.fromEntries(repriced.flatMap(({ id, variant }, i) => [[`id${i}`, id], [`input${i}`, { price: { amount: variant.price, currency: 'EUR' } }]])),
+      Object.fromEntries(
+        repriced.flatMap(({ id, variant }, i) => [
+          [`id${i}`, id],
+          [`input${i}`, { price: { amount: variant.price, currency: 'EUR' } }],
+        ]),
+      ),
     );
     repriced.forEach(({ variant }, i) => check(updated[`price${i}`]!, `price of ${variant.sku}`));
   }
@@ -101,10 +106,9 @@ async function seedStock(admin: GraphQLSession, products: Array<{ variants: Arra
     const result = await untilAccepted(
       async () =>
         (
-          await admin.request<{ adjustStock: Errors }>(
-            'mutation($input: AdjustStockInput!) { adjustStock(input: $input) { errors { code message } } }',
-            { input: { variantId: variant.id, delta: variant.stock, reason: 'Demo stock', idempotencyKey: `seed-${variant.sku}` } },
-          )
+          await admin.request<{ adjustStock: Errors }>('mutation($input: AdjustStockInput!) { adjustStock(input: $input) { errors { code message } } }', {
+            input: { variantId: variant.id, delta: variant.stock, reason: 'Demo stock', idempotencyKey: `seed-${variant.sku}` },
+          })
         ).adjustStock,
       'UNKNOWN_VARIANT',
     );
@@ -129,10 +133,9 @@ async function seedCustomers(url: string, products: Array<{ id: string; publishe
       const added = await untilAccepted(
         async () =>
           (
-            await customer.request<{ addReview: Errors }>(
-              'mutation($input: AddReviewInput!) { addReview(input: $input) { errors { code message } } }',
-              { input: { productId: product.id, rating, title: reviewTitles[rating % reviewTitles.length], body: `${name} rated this ${rating} out of 5.` } },
-            )
+            await customer.request<{ addReview: Errors }>('mutation($input: AddReviewInput!) { addReview(input: $input) { errors { code message } } }', {
+              input: { productId: product.id, rating, title: reviewTitles[rating % reviewTitles.length], body: `${name} rated this ${rating} out of 5.` },
+            })
           ).addReview,
         'UNKNOWN_PRODUCT',
       );
@@ -142,8 +145,11 @@ async function seedCustomers(url: string, products: Array<{ id: string; publishe
     for (const product of published.filter(() => random() < 0.03)) {
       const saved = await untilAccepted(
         async () =>
-          (await customer.request<{ addToWishlist: Errors }>('mutation($id: ID!) { addToWishlist(productId: $id) { errors { code message } } }', { id: product.id }))
-            .addToWishlist,
+          (
+            await customer.request<{ addToWishlist: Errors }>('mutation($id: ID!) { addToWishlist(productId: $id) { errors { code message } } }', {
+              id: product.id,
+            })
+          ).addToWishlist,
         'UNKNOWN_PRODUCT',
       );
       check(saved, `wishlist of ${name}`);
@@ -166,12 +172,40 @@ const shippingRates = [
   { country: 'DE', carrier: 'DHL', name: 'DHL Paket', price: { amount: 499, currency: 'EUR' }, freeOver: { amount: 5000, currency: 'EUR' }, estimatedDays: 2 },
   { country: 'DE', carrier: 'Hermes', name: 'Hermes Paket', price: { amount: 449, currency: 'EUR' }, estimatedDays: 3 },
   { country: 'DE', carrier: 'DHL', name: 'DHL Express', price: { amount: 1290, currency: 'EUR' }, estimatedDays: 1 },
-  { country: 'AT', carrier: 'DHL', name: 'DHL Paket International', price: { amount: 690, currency: 'EUR' }, freeOver: { amount: 7500, currency: 'EUR' }, estimatedDays: 3 },
-  { country: 'FR', carrier: 'Colissimo', name: 'Colissimo International', price: { amount: 695, currency: 'EUR' }, freeOver: { amount: 6000, currency: 'EUR' }, estimatedDays: 3 },
+  {
+    country: 'AT',
+    carrier: 'DHL',
+    name: 'DHL Paket International',
+    price: { amount: 690, currency: 'EUR' },
+    freeOver: { amount: 7500, currency: 'EUR' },
+    estimatedDays: 3,
+  },
+  {
+    country: 'FR',
+    carrier: 'Colissimo',
+    name: 'Colissimo International',
+    price: { amount: 695, currency: 'EUR' },
+    freeOver: { amount: 6000, currency: 'EUR' },
+    estimatedDays: 3,
+  },
   { country: 'FR', carrier: 'Chronopost', name: 'Chronopost Express', price: { amount: 1490, currency: 'EUR' }, estimatedDays: 1 },
-  { country: 'NL', carrier: 'PostNL', name: 'PostNL Standaard', price: { amount: 595, currency: 'EUR' }, freeOver: { amount: 6000, currency: 'EUR' }, estimatedDays: 2 },
+  {
+    country: 'NL',
+    carrier: 'PostNL',
+    name: 'PostNL Standaard',
+    price: { amount: 595, currency: 'EUR' },
+    freeOver: { amount: 6000, currency: 'EUR' },
+    estimatedDays: 2,
+  },
   { country: 'GB', carrier: 'Royal Mail', name: 'Royal Mail International Tracked', price: { amount: 1250, currency: 'EUR' }, estimatedDays: 5 },
-  { country: 'US', carrier: 'UPS', name: 'UPS Worldwide Expedited', price: { amount: 2490, currency: 'EUR' }, freeOver: { amount: 25_000, currency: 'EUR' }, estimatedDays: 6 },
+  {
+    country: 'US',
+    carrier: 'UPS',
+    name: 'UPS Worldwide Expedited',
+    price: { amount: 2490, currency: 'EUR' },
+    freeOver: { amount: 25_000, currency: 'EUR' },
+    estimatedDays: 6,
+  },
   { country: 'US', carrier: 'DHL', name: 'DHL Express Worldwide', price: { amount: 3990, currency: 'EUR' }, estimatedDays: 3 },
 ];
 
@@ -209,10 +243,9 @@ async function seedTaxAndPromotions(admin: GraphQLSession, categoryIds: Map<stri
     const createPromotion = await untilAccepted(
       async () =>
         (
-          await admin.request<{ createPromotion: Errors }>(
-            'mutation($input: PromotionInput!) { createPromotion(input: $input) { errors { code message } } }',
-            { input: promotion },
-          )
+          await admin.request<{ createPromotion: Errors }>('mutation($input: PromotionInput!) { createPromotion(input: $input) { errors { code message } } }', {
+            input: promotion,
+          })
         ).createPromotion,
       'UNKNOWN_CATEGORY',
     );

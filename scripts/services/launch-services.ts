@@ -78,7 +78,9 @@ export async function launchServices(options: ServicesLaunchOptions): Promise<Ru
   };
   const own: Record<string, Record<string, string>> = {
     users: { ACCESS_TOKEN_SIGNING_KEYS: JSON.stringify([signing.privateJwk]), ADMIN_EMAIL: options.admin.email, ADMIN_PASSWORD: options.admin.password },
-    products: options.mongo ? { CATALOG_DRIVER: 'mongo', MONGO_URL: options.mongo.url, MONGO_DATABASE: options.mongo.database } : { CATALOG_DRIVER: 'postgres' },
+    products: options.mongo
+      ? { CATALOG_DRIVER: 'mongo', MONGO_URL: options.mongo.url, MONGO_DATABASE: options.mongo.database }
+      : { CATALOG_DRIVER: 'postgres' },
     notifications: options.smtpUrl ? { MAIL_TRANSPORT: 'smtp', SMTP_URL: options.smtpUrl } : {},
   };
   const log = options.onLog ?? ((name: string, line: string) => process.stderr.write(`[${name}] ${line}\n`));
@@ -87,7 +89,11 @@ export async function launchServices(options: ServicesLaunchOptions): Promise<Ru
   // Migrations: one job per subgraph, side by side (each owns its schema).
   await Promise.all(
     subgraphs.map(async ({ name }) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', entry(name), 'migrate'], { cwd: root, env: { ...process.env, ...common, ...own[name] }, stdio: ['ignore', 'inherit', 'inherit'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', entry(name), 'migrate'], {
+        cwd: root,
+        env: { ...process.env, ...common, ...own[name] },
+        stdio: ['ignore', 'inherit', 'inherit'],
+      });
       const [code] = (await once(child, 'exit')) as [number | null];
       if (code !== 0) throw new Error(`${name}: migrate exited with ${code}`);
     }),
@@ -102,7 +108,14 @@ export async function launchServices(options: ServicesLaunchOptions): Promise<Ru
     const started = await Promise.all(
       subgraphs.flatMap(({ name, port }) =>
         Array.from({ length: options.replicas?.[name] ?? 1 }, (_, replica) =>
-          serve(`${name}#${replica}`, name, entry(name), { ...process.env, ...common, ...own[name], PORT: String(fixed ? port + 100 * replica : 0) }, log, processes),
+          serve(
+            `${name}#${replica}`,
+            name,
+            entry(name),
+            { ...process.env, ...common, ...own[name], PORT: String(fixed ? port + 100 * replica : 0) },
+            log,
+            processes,
+          ),
         ),
       ),
     );
@@ -132,11 +145,20 @@ export async function launchServices(options: ServicesLaunchOptions): Promise<Ru
 }
 
 /** Starts one process and resolves with the URL from its `listening` log line. */
-function serve(name: string, subgraph: string, file: string, env: NodeJS.ProcessEnv, log: (name: string, line: string) => void, registry: ServiceProcess[]): Promise<ServiceProcess> {
+function serve(
+  name: string,
+  subgraph: string,
+  file: string,
+  env: NodeJS.ProcessEnv,
+  log: (name: string, line: string) => void,
+  registry: ServiceProcess[],
+): Promise<ServiceProcess> {
   // The listening line is logged at info: raise the level to see it, and pass on only what the caller asked for.
   const wanted = env.LOG_LEVEL ?? 'warn';
   const child = spawn(process.execPath, ['--import', 'tsx', file], { cwd: root, env: { ...env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const running: ServiceProcess = { name, subgraph, url: '', child, exited };
   registry.push(running);
   createInterface({ input: child.stderr! }).on('line', (line) => log(name, line));

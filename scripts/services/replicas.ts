@@ -5,5 +5,10 @@ export const sagaSubgraphs = ['orders', 'inventory', 'payments', 'promotions', '
 export function parseReplicas(value: string | undefined): Partial<Record<string, number>> {
   if (value === undefined) return {};
   if (/^\d+$/.test(value)) return Object.fromEntries(sagaSubgraphs.map((name) => [name, Number(value)]));
-  return Object.fromEntries(value.split(',').map((pair) => pair.split('=')).map(([name, count]) => [name!, Number(count)]));
+  return Object.fromEntries(
+    value
+      .split(',')
+      .map((pair) => pair.split('='))
+      .map(([name, count]) => [name!, Number(count)]),
+  );
 }

@@ -35,7 +35,12 @@ export interface OfflineBrowser {
  */
 export async function launchOfflineBrowser(): Promise<OfflineBrowser> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'explorer-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, { executablePath: chromiumPath, args, headless: true, viewport: { width: 1400, height: 900 } });
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath,
+    args,
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+  });
   const blocked: string[] = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();

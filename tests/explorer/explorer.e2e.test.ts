@@ -84,7 +84,11 @@ describe('the local explorer in a browser', () => {
     const sandbox = await fetch(`${shop.routerUrl}?sandbox`, { headers: { accept: 'text/html' } });
     expect(sandbox.status).toBe(200);
     expect(await sandbox.text()).toContain('embeddable-sandbox');
-    const api = await fetch(shop.routerUrl, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: '{"query":"{ __typename }"}' });
+    const api = await fetch(shop.routerUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: '{"query":"{ __typename }"}',
+    });
     expect(await api.json()).toEqual({ data: { __typename: 'Query' } });
   });
 

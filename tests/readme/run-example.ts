@@ -62,7 +62,10 @@ function prepare(example: ReadmeExample, state: ReaderState) {
     if (!(name in variables) && known[name] !== undefined) variables[name] = known[name];
   }
   const headers = Object.fromEntries(
-    Object.entries(example.headers).map(([name, value]) => [name, value.replace('$ACCESS_TOKEN', state.token ?? '').replace('$CART_TOKEN', state.cartToken ?? '')]),
+    Object.entries(example.headers).map(([name, value]) => [
+      name,
+      value.replace('$ACCESS_TOKEN', state.token ?? '').replace('$CART_TOKEN', state.cartToken ?? ''),
+    ]),
   );
   // Sandbox and GraphiQL examples run "once signed in": the Headers editor holds the latest token.
   if (example.source === 'graphql' && state.token && !headers.authorization) headers.authorization = `Bearer ${state.token}`;

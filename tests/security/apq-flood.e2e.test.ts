@@ -39,7 +39,9 @@ describe('persisted queries cannot fill the router memory', () => {
     const documents = Array.from({ length: 200 }, (_, i) => `{ __typename } # ${nonce}-${i} ${'y'.repeat(32_700)}`);
     for (let start = 0; start < documents.length; start += 10) {
       const statuses = await Promise.all(
-        documents.slice(start, start + 10).map(async (query) => (await probe.post({ query, extensions: { persistedQuery: { version: 1, sha256Hash: hashOf(query) } } })).status),
+        documents
+          .slice(start, start + 10)
+          .map(async (query) => (await probe.post({ query, extensions: { persistedQuery: { version: 1, sha256Hash: hashOf(query) } } })).status),
       );
       expect(statuses).toEqual(Array.from({ length: statuses.length }, () => 200));
     }

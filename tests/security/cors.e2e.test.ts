@@ -18,7 +18,9 @@ const expectAllowedPreflight = async (response: Response, origin: string) => {
   expect(response.status).toBe(204);
   expect(response.headers.get('access-control-allow-origin')).toBe(origin);
   expect(response.headers.get('access-control-allow-methods')).toBe('GET, POST, OPTIONS');
-  expect(response.headers.get('access-control-allow-headers')).toBe('content-type, authorization, apollo-require-preflight, x-apollo-operation-name, x-request-id, x-cart-token');
+  expect(response.headers.get('access-control-allow-headers')).toBe(
+    'content-type, authorization, apollo-require-preflight, x-apollo-operation-name, x-request-id, x-cart-token',
+  );
 };
 
 const expectRefusedPreflight = async (response: Response) => {

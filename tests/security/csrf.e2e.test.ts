@@ -48,17 +48,13 @@ describe('mutations a browser could forge are refused', () => {
     const email = uniqueEmail('csrf-form');
     const { query, variables } = register(email);
     const body = new URLSearchParams({ query, variables: JSON.stringify(variables) });
-    await expectCsrfBlocked(
-      await fetch(shop.routerUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body }),
-    );
+    await expectCsrfBlocked(await fetch(shop.routerUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body }));
     await expectNoAccount(email);
   });
 
   it('a mutation in a text/plain POST', async () => {
     const email = uniqueEmail('csrf-text');
-    await expectCsrfBlocked(
-      await fetch(shop.routerUrl, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify(register(email)) }),
-    );
+    await expectCsrfBlocked(await fetch(shop.routerUrl, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify(register(email)) }));
     await expectNoAccount(email);
   });
 

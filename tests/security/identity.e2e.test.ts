@@ -17,7 +17,15 @@ describe('client identity at the router', () => {
   });
   afterAll(() => probe.stop());
 
-  const claims = (overrides: JWTPayload = {}): JWTPayload => ({ sub: 'u-1', roles: ['CUSTOMER'], iss: issuer, aud: audience, iat: now(), exp: now() + 300, ...overrides });
+  const claims = (overrides: JWTPayload = {}): JWTPayload => ({
+    sub: 'u-1',
+    roles: ['CUSTOMER'],
+    iss: issuer,
+    aud: audience,
+    iat: now(),
+    exp: now() + 300,
+    ...overrides,
+  });
   const sign = async (payload: JWTPayload, key: SigningKey = probe.signingKey, header: Record<string, unknown> = {}) =>
     new SignJWT(payload).setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid: key.kid, ...header }).sign(await importJWK(key.privateJwk, 'ES256'));
   const viewerWith = (token: string) => probe.query(viewerQuery, {}, { token });
@@ -41,10 +49,13 @@ describe('client identity at the router', () => {
     ['an expired token', () => sign(claims({ iat: now() - 600, exp: now() - 120 }))],
     ['a future nbf', () => sign(claims({ nbf: now() + 600 }))],
     ['an unknown kid', () => sign(claims(), stranger)],
-    ['a tampered payload', async () => {
-      const [header, , signature] = (await sign(claims())).split('.');
-      return `${header}.${encode(claims({ sub: 'admin', roles: ['ADMIN'] }))}.${signature}`;
-    }],
+    [
+      'a tampered payload',
+      async () => {
+        const [header, , signature] = (await sign(claims())).split('.');
+        return `${header}.${encode(claims({ sub: 'admin', roles: ['ADMIN'] }))}.${signature}`;
+      },
+    ],
     ['a non-JWT', async () => 'not-a-jwt'],
   ])('%s is 401 UNAUTHENTICATED', async (_, token) => {
     const result = await viewerWith(await token());

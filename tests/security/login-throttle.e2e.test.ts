@@ -6,7 +6,10 @@ import { LoginAttemptDocument, RegisterDocument } from '../__generated__/graphql
 import { strongPassword, uniqueEmail } from '../support/embedded-shop';
 
 const wrong = { session: null, errors: [{ code: 'INVALID_CREDENTIALS', field: null, message: 'E-mail or password is wrong', retryAfterSeconds: null }] };
-const throttled = { session: null, errors: [{ code: 'TOO_MANY_ATTEMPTS', field: null, message: 'Too many failed sign-ins; try again in 600 s', retryAfterSeconds: 600 }] };
+const throttled = {
+  session: null,
+  errors: [{ code: 'TOO_MANY_ATTEMPTS', field: null, message: 'Too many failed sign-ins; try again in 600 s', retryAfterSeconds: 600 }],
+};
 
 /**
  * Login back-off through the router: the users subgraph counts failures per (e-mail, client IP)
@@ -67,7 +70,7 @@ describe('failed sign-ins through the router', () => {
     expect((await attempt(email, strongPassword, '192.0.2.9')).data?.login).toEqual(throttled);
   });
 
-  it('a burst over many accounts from one address gets exactly the address\'s 8 free checks', async () => {
+  it("a burst over many accounts from one address gets exactly the address's 8 free checks", async () => {
     const emails = await Promise.all(Array.from({ length: 6 }, account));
     const answers = await Promise.all(emails.flatMap((email) => [0, 1].map(() => attempt(email, 'wrong-password-123', '192.0.2.77'))));
     const codes = answers.map((a) => a.data?.login.errors[0]?.code);

@@ -23,7 +23,15 @@ describe('operation limits at the router', () => {
 
   it('an operation within every limit runs', async () => {
     const result = await probe.query('{ items(first: 2) { id next { id } } }');
-    expect(result).toEqual({ status: 200, data: { items: [{ id: 'item-0', next: { id: 'item-1' } }, { id: 'item-1', next: { id: 'item-2' } }] } });
+    expect(result).toEqual({
+      status: 200,
+      data: {
+        items: [
+          { id: 'item-0', next: { id: 'item-1' } },
+          { id: 'item-1', next: { id: 'item-2' } },
+        ],
+      },
+    });
   });
 
   it('rejects an operation deeper than maxDepth', async () => {
@@ -61,7 +69,9 @@ describe('operation limits at the router', () => {
   ])('counts a page size given as %s in the cost, before any subgraph call', async (_, query, variables) => {
     expect(await rejected(query, variables)).toEqual({
       status: 400,
-      errors: [{ message: expect.stringMatching(/^Query Cost limit of 100 exceeded, found \d+(\.\d+)?\.$/), code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxCost' }],
+      errors: [
+        { message: expect.stringMatching(/^Query Cost limit of 100 exceeded, found \d+(\.\d+)?\.$/), code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxCost' },
+      ],
     });
   });
 

@@ -67,9 +67,12 @@ describe.each(caches)('rate limiting and APQ on the %s cache', (_, createCache) 
     });
 
     it('a query that does not match its hash is refused', async () => {
-      const result = await probe.post({ query: '{ viewer { userId } }', extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } } }, {
-        authorization: `Bearer ${await probe.tokenFor('apq-mismatch')}`,
-      });
+      const result = await probe.post(
+        { query: '{ viewer { userId } }', extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } } },
+        {
+          authorization: `Bearer ${await probe.tokenFor('apq-mismatch')}`,
+        },
+      );
       expect(result.status).toBe(400);
       expect(await result.json()).toEqual({ errors: [{ message: 'provided sha does not match query', extensions: { code: 'BAD_REQUEST' } }] });
     });

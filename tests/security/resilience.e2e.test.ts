@@ -53,7 +53,10 @@ describe('router operations and resilience', () => {
 
   it('CORS: an allowed origin gets a preflight answer and credentialed responses; another origin gets nothing', async () => {
     const preflight = (from: string) =>
-      fetch(probe.url, { method: 'OPTIONS', headers: { origin: from, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+      fetch(probe.url, {
+        method: 'OPTIONS',
+        headers: { origin: from, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      });
     const allowed = await preflight('https://shop.example');
     expect(allowed.status).toBe(204);
     expect(Object.fromEntries([...allowed.headers].filter(([name]) => name.startsWith('access-control-')))).toEqual({

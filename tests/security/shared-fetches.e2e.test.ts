@@ -45,7 +45,17 @@ describe('shared in-flight subgraph queries', () => {
     const callers = [ada, bob, undefined];
     const answers = await times(9, (i) => probe.query('{ slow viewer { userId } }', {}, callers[i % 3] ? { token: callers[i % 3]! } : {}));
     expect(probeCalls.slow - before).toBe(3);
-    expect(answers.map((answer) => answer.data?.viewer?.userId ?? null)).toEqual(['user-ada', 'user-bob', null, 'user-ada', 'user-bob', null, 'user-ada', 'user-bob', null]);
+    expect(answers.map((answer) => answer.data?.viewer?.userId ?? null)).toEqual([
+      'user-ada',
+      'user-bob',
+      null,
+      'user-ada',
+      'user-bob',
+      null,
+      'user-ada',
+      'user-bob',
+      null,
+    ]);
   });
 
   it('never shares mutations: five concurrent identical mutations run five times', async () => {

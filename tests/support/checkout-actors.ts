@@ -33,7 +33,11 @@ export async function openShop(client: Client, admin: Actor) {
   const as = { token: admin.token };
   const category = await client(CreateCategoryDocument, { input: { slug: `checkout-${randomUUID()}`, name: 'Checkout' } }, as);
   const categoryId = category.data!.createCategory.category!.id;
-  const rate = await client(CreateShippingRateDocument, { input: { country: 'GB', carrier: 'DHL', name: 'DHL Parcel', price: { amount: 499, currency: 'EUR' }, estimatedDays: 2 } }, as);
+  const rate = await client(
+    CreateShippingRateDocument,
+    { input: { country: 'GB', carrier: 'DHL', name: 'DHL Parcel', price: { amount: 499, currency: 'EUR' }, estimatedDays: 2 } },
+    as,
+  );
   if (rate.data?.createShippingRate.errors.length !== 0) throw new Error(JSON.stringify(rate));
   const tax = await client(CreateTaxRateDocument, { input: { country: 'GB', rateBasisPoints: 2000, name: 'VAT' } }, as);
   if (tax.data?.createTaxRate.errors.length !== 0) throw new Error(JSON.stringify(tax));
@@ -52,10 +56,16 @@ export async function openCheckoutShop(): Promise<{ shop: ServicesShop; admin: A
 export async function stockedProduct(client: Client, admin: Actor, categoryId: string, price: number, stock: number): Promise<string> {
   const as = { token: admin.token };
   const suffix = randomUUID().slice(0, 8);
-  const created = await client(CreateProductDocument, { input: { sku: `CO-${suffix}`, slug: `co-${suffix}`, name: `Item ${suffix}`, price: { amount: price, currency: 'EUR' }, categoryId, published: true } }, as);
+  const created = await client(
+    CreateProductDocument,
+    { input: { sku: `CO-${suffix}`, slug: `co-${suffix}`, name: `Item ${suffix}`, price: { amount: price, currency: 'EUR' }, categoryId, published: true } },
+    as,
+  );
   const id = created.data!.createProduct.product!.id;
   if (stock > 0) {
-    const adjusted = await whenKnown(async () => (await client(AdjustStockDocument, { input: { productId: id, delta: stock, idempotencyKey: `co-${id}` } }, as)).data?.adjustStock);
+    const adjusted = await whenKnown(
+      async () => (await client(AdjustStockDocument, { input: { productId: id, delta: stock, idempotencyKey: `co-${id}` } }, as)).data?.adjustStock,
+    );
     if (adjusted.errors.length > 0) throw new Error(`adjustStock refused: ${JSON.stringify(adjusted.errors)}`);
   }
   // Every subgraph the saga needs must know the product before anyone orders it: stock as the router shows it.
@@ -94,7 +104,8 @@ export async function chooseShipping(client: Client, shopper: Actor, cartId: str
   for (;;) {
     const chosen = (await client(SetShippingMethodDocument, { cartId, optionId }, { token: shopper.token })).data?.setShippingMethod;
     if (chosen?.errors.length === 0) return chosen;
-    if (chosen?.errors[0]?.code !== 'SHIPPING_METHOD_UNAVAILABLE' || Date.now() > deadline) throw new Error(`setShippingMethod refused: ${JSON.stringify(chosen)}`);
+    if (chosen?.errors[0]?.code !== 'SHIPPING_METHOD_UNAVAILABLE' || Date.now() > deadline)
+      throw new Error(`setShippingMethod refused: ${JSON.stringify(chosen)}`);
     await sleep(100);
   }
 }

@@ -39,7 +39,13 @@ const transport = killedAfterCommit(namespacedTransport(kafka, config.namespace)
 const database = await openDatabase({ driver: 'postgres', url: config.databaseUrl, maxConnections: 4 });
 const parts = await inventoryModule.create(
   {},
-  { database, transport, cache: new MemoryCache({ keyPrefix: 'inventory' }), pubsub: new MemoryPubSub({ keyPrefix: 'inventory' }), logger: createLogger('inventory', 'silent') },
+  {
+    database,
+    transport,
+    cache: new MemoryCache({ keyPrefix: 'inventory' }),
+    pubsub: new MemoryPubSub({ keyPrefix: 'inventory' }),
+    logger: createLogger('inventory', 'silent'),
+  },
 );
 process.stdout.write('ready\n');
 process.once('SIGTERM', () => {

@@ -24,7 +24,12 @@ export async function deliveredOrder(client: Client, routerUrl: string, admin: A
 
 /** Subscribes to `returnStatusChanged` through the router over graphql-ws and records every event. */
 export function watchReturn(routerUrl: string, actor: Actor, returnId: string) {
-  const client = createClient({ url: routerUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${actor.token}` }, retryAttempts: 0 });
+  const client = createClient({
+    url: routerUrl.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${actor.token}` },
+    retryAttempts: 0,
+  });
   const seen = { events: [] as Array<ExecutionResult<ReturnStatusChangedSubscription>>, error: undefined as unknown, completed: false };
   client.subscribe(
     { query: print(ReturnStatusChangedDocument), variables: { returnId } },

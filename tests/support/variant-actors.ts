@@ -23,11 +23,28 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function shirtInSizes(client: Client, admin: Actor, categoryId: string, price: number, units: Record<'S' | 'M' | 'L', number>) {
   const as = { token: admin.token };
   const suffix = randomUUID().slice(0, 8);
-  const created = await client(CreateProductDocument, { input: { sku: `SHIRT-${suffix}`, slug: `shirt-${suffix}`, name: `Shirt ${suffix}`, price: { amount: price, currency: 'EUR' }, categoryId, published: true } }, as);
+  const created = await client(
+    CreateProductDocument,
+    {
+      input: {
+        sku: `SHIRT-${suffix}`,
+        slug: `shirt-${suffix}`,
+        name: `Shirt ${suffix}`,
+        price: { amount: price, currency: 'EUR' },
+        categoryId,
+        published: true,
+      },
+    },
+    as,
+  );
   const productId = created.data!.createProduct.product!.id;
   const option = await client(AddProductOptionDocument, { productId, input: { name: 'Size', values: ['S', 'M', 'L'] } }, as);
   if (option.data?.addProductOption.errors.length !== 0) throw new Error(JSON.stringify(option));
-  const generated = await client(GenerateProductVariantsDocument, { productId, input: { skuPrefix: `SHIRT-${suffix}`, price: { amount: price, currency: 'EUR' } } }, as);
+  const generated = await client(
+    GenerateProductVariantsDocument,
+    { productId, input: { skuPrefix: `SHIRT-${suffix}`, price: { amount: price, currency: 'EUR' } } },
+    as,
+  );
   if (generated.data?.generateProductVariants.errors.length !== 0) throw new Error(JSON.stringify(generated));
   const sizes = await variantsBySize(client, productId);
   for (const size of ['S', 'M', 'L'] as const) {

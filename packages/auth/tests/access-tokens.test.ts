@@ -24,9 +24,7 @@ const verifier = (keys = [key.publicJwk], at = T) =>
 async function craft(claims: JWTPayload, header: Record<string, unknown> = {}): Promise<string> {
   const base = { roles: ['customer'], sub: 'user-1', iss: ISS, aud: AUD, iat: T_SECONDS, exp: T_SECONDS + 900 };
   const payload = Object.fromEntries(Object.entries({ ...base, ...claims }).filter(([, value]) => value !== undefined));
-  return new SignJWT(payload)
-    .setProtectedHeader({ alg: 'ES256', kid: key.kid, typ: 'at+jwt', ...header })
-    .sign(await importJWK(key.privateJwk, 'ES256'));
+  return new SignJWT(payload).setProtectedHeader({ alg: 'ES256', kid: key.kid, typ: 'at+jwt', ...header }).sign(await importJWK(key.privateJwk, 'ES256'));
 }
 
 describe('access tokens', () => {
@@ -35,8 +33,14 @@ describe('access tokens', () => {
     expect(expiresAt).toEqual(new Date(T + 900_000));
     expect(decodeProtectedHeader(token)).toEqual({ alg: 'ES256', kid: key.kid, typ: 'at+jwt' });
     expect(decodeJwt(token)).toEqual({
-      sub: 'user-1', roles: ['customer', 'support'], email: 'a@shop.test', iss: ISS, aud: AUD,
-      iat: T_SECONDS, exp: T_SECONDS + 900, jti: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      sub: 'user-1',
+      roles: ['customer', 'support'],
+      email: 'a@shop.test',
+      iss: ISS,
+      aud: AUD,
+      iat: T_SECONDS,
+      exp: T_SECONDS + 900,
+      jti: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
     expect(await verifier().verify(token)).toEqual({ userId: 'user-1', roles: ['customer', 'support'] });
   });
@@ -51,24 +55,42 @@ describe('access tokens', () => {
 
   it('tolerates 5 s of clock skew past exp by default, not a second more', async () => {
     const { token } = await issuer().issue({ sub: 'user-3', roles: [] });
-    const byDefault = (at: number) => createAccessTokenVerifier({ jwks: createLocalJWKSet(publicJwks([key.publicJwk])), issuer: ISS, audience: AUD, now: () => at });
+    const byDefault = (at: number) =>
+      createAccessTokenVerifier({ jwks: createLocalJWKSet(publicJwks([key.publicJwk])), issuer: ISS, audience: AUD, now: () => at });
     // exp = T+900: valid up to the last millisecond of T+904, expired from T+905 on.
     expect(await byDefault(T + 904_999).verify(token)).toEqual({ userId: 'user-3', roles: [] });
     await expectAuthError(byDefault(T + 905_000).verify(token), 'TOKEN_EXPIRED');
-    const strict = createAccessTokenVerifier({ jwks: createLocalJWKSet(publicJwks([key.publicJwk])), issuer: ISS, audience: AUD, clockToleranceSeconds: 0, now: () => T + 899_999 });
+    const strict = createAccessTokenVerifier({
+      jwks: createLocalJWKSet(publicJwks([key.publicJwk])),
+      issuer: ISS,
+      audience: AUD,
+      clockToleranceSeconds: 0,
+      now: () => T + 899_999,
+    });
     expect(await strict.verify(token)).toEqual({ userId: 'user-3', roles: [] });
     await expectAuthError(
-      createAccessTokenVerifier({ jwks: createLocalJWKSet(publicJwks([key.publicJwk])), issuer: ISS, audience: AUD, clockToleranceSeconds: 0, now: () => T + 900_000 }).verify(token),
+      createAccessTokenVerifier({
+        jwks: createLocalJWKSet(publicJwks([key.publicJwk])),
+        issuer: ISS,
+        audience: AUD,
+        clockToleranceSeconds: 0,
+        now: () => T + 900_000,
+      }).verify(token),
       'TOKEN_EXPIRED',
     );
   });
 
   const rejected: Array<[string, () => Promise<string>, 'TOKEN_INVALID' | 'TOKEN_EXPIRED', RegExp]> = [
-    ['alg none', async () => unsignedToken({ alg: 'none', kid: key.kid, typ: 'at+jwt' }, decodeJwt(await craft({}))), 'TOKEN_INVALID', /ERR_JOSE_ALG_NOT_ALLOWED/],
+    [
+      'alg none',
+      async () => unsignedToken({ alg: 'none', kid: key.kid, typ: 'at+jwt' }, decodeJwt(await craft({}))),
+      'TOKEN_INVALID',
+      /ERR_JOSE_ALG_NOT_ALLOWED/,
+    ],
     [
       'HS256 keyed with the public key PEM (algorithm confusion)',
       async () => {
-        const publicPem = await exportSPKI(await importJWK(key.publicJwk, 'ES256') as CryptoKey);
+        const publicPem = await exportSPKI((await importJWK(key.publicJwk, 'ES256')) as CryptoKey);
         return new SignJWT(decodeJwt(await craft({})))
           .setProtectedHeader({ alg: 'HS256', kid: key.kid, typ: 'at+jwt' })
           .sign(new TextEncoder().encode(publicPem));
@@ -85,15 +107,19 @@ describe('access tokens', () => {
     ['nbf in the future', () => craft({ nbf: T_SECONDS + 3600 }), 'TOKEN_INVALID', /"nbf" claim/],
     [
       'unknown kid',
-      async () => new SignJWT(decodeJwt(await craft({}))).setProtectedHeader({ alg: 'ES256', kid: stranger.kid, typ: 'at+jwt' })
-        .sign(await importJWK(stranger.privateJwk, 'ES256')),
+      async () =>
+        new SignJWT(decodeJwt(await craft({})))
+          .setProtectedHeader({ alg: 'ES256', kid: stranger.kid, typ: 'at+jwt' })
+          .sign(await importJWK(stranger.privateJwk, 'ES256')),
       'TOKEN_INVALID',
       /ERR_JWKS_NO_MATCHING_KEY/,
     ],
     [
       'signed by another key under our kid',
-      async () => new SignJWT(decodeJwt(await craft({}))).setProtectedHeader({ alg: 'ES256', kid: key.kid, typ: 'at+jwt' })
-        .sign(await importJWK(stranger.privateJwk, 'ES256')),
+      async () =>
+        new SignJWT(decodeJwt(await craft({})))
+          .setProtectedHeader({ alg: 'ES256', kid: key.kid, typ: 'at+jwt' })
+          .sign(await importJWK(stranger.privateJwk, 'ES256')),
       'TOKEN_INVALID',
       /ERR_JWS_SIGNATURE_VERIFICATION_FAILED/,
     ],
@@ -120,7 +146,14 @@ describe('access tokens', () => {
   it('rethrows key-source outages instead of blaming the token', async () => {
     const { token } = await issuer().issue({ sub: 'user-1', roles: [] });
     const outage = new errors.JWKSTimeout();
-    const down = createAccessTokenVerifier({ jwks: async () => { throw outage; }, issuer: ISS, audience: AUD, now });
+    const down = createAccessTokenVerifier({
+      jwks: async () => {
+        throw outage;
+      },
+      issuer: ISS,
+      audience: AUD,
+      now,
+    });
     await expect(down.verify(token)).rejects.toBe(outage);
   });
 

@@ -20,8 +20,7 @@ function clock(start = T): { now: () => number; set: (ms: number) => void } {
 }
 
 const minterAt = (now: () => number) => createInternalTokenMinter({ privateKey: pair.privateKey, now });
-const verifierFor = (audience: string, now: () => number, publicKey = pair.publicKey) =>
-  createInternalTokenVerifier({ publicKey, audience, now });
+const verifierFor = (audience: string, now: () => number, publicKey = pair.publicKey) => createInternalTokenVerifier({ publicKey, audience, now });
 const user = { audience: 'orders', userId: 'user-1', roles: ['customer'] };
 
 describe('internal tokens', () => {
@@ -29,7 +28,13 @@ describe('internal tokens', () => {
     const { now } = clock();
     const token = await minterAt(now).mint({ audience: 'orders', userId: 'user-1', roles: ['support', 'customer'], requestId: 'req-1' });
     expect(decodeJwt(token)).toEqual({
-      sub: 'user-1', roles: ['customer', 'support'], rid: 'req-1', iss: 'router', aud: 'orders', iat: T_SECONDS, exp: T_SECONDS + 60,
+      sub: 'user-1',
+      roles: ['customer', 'support'],
+      rid: 'req-1',
+      iss: 'router',
+      aud: 'orders',
+      iat: T_SECONDS,
+      exp: T_SECONDS + 60,
     });
     expect(await verifierFor('orders', now).verify(token)).toEqual({ userId: 'user-1', roles: ['customer', 'support'], requestId: 'req-1' });
     const anonymous = await minterAt(now).mint({ audience: 'orders', userId: null, roles: [] });
@@ -90,14 +95,16 @@ describe('internal tokens', () => {
     await expectAuthError(verifier.verify(token), 'TOKEN_EXPIRED', /ERR_JWT_EXPIRED/);
 
     const privateKey = await importPKCS8(pair.privateKey, 'EdDSA');
-    const later = await new SignJWT({ roles: [], aud: 'orders', iss: 'router', nbf: T_SECONDS + 10, exp: T_SECONDS + 60 }).setProtectedHeader({ alg: 'EdDSA' }).sign(privateKey);
+    const later = await new SignJWT({ roles: [], aud: 'orders', iss: 'router', nbf: T_SECONDS + 10, exp: T_SECONDS + 60 })
+      .setProtectedHeader({ alg: 'EdDSA' })
+      .sign(privateKey);
     set(T + 5_000);
     expect(await verifier.verify(later)).toEqual({ userId: null, roles: [] });
     set(T + 4_999);
     await expectAuthError(verifier.verify(later), 'TOKEN_INVALID', /"nbf" claim timestamp check failed/);
   });
 
-  it('never lets a remembered token vouch for another text or leak a caller\'s changes', async () => {
+  it("never lets a remembered token vouch for another text or leak a caller's changes", async () => {
     const { now } = clock();
     const verifier = verifierFor('orders', now);
     const token = await minterAt(now).mint(user);
@@ -168,6 +175,8 @@ describe('internal tokens', () => {
     expect(() => createInternalTokenMinter({ privateKey: pair.privateKey, ttlSeconds: 1 })).toThrow(/"ttlSeconds" must be an integer from 2 to 3600/);
     expect(() => createInternalTokenVerifier({ publicKey: pair.privateKey, audience: 'orders' })).toThrow(/PRIVATE key/);
     expect(() => createInternalTokenVerifier({ publicKey: pair.publicKey, audience: '' })).toThrow(/"audience" must be a non-empty string/);
-    expect(() => createInternalTokenVerifier({ publicKey: pair.publicKey, audience: 'orders', maxVerifiedTokens: 0 })).toThrow(/"maxVerifiedTokens" must be an integer from 1/);
+    expect(() => createInternalTokenVerifier({ publicKey: pair.publicKey, audience: 'orders', maxVerifiedTokens: 0 })).toThrow(
+      /"maxVerifiedTokens" must be an integer from 1/,
+    );
   });
 });

@@ -18,11 +18,7 @@ type Waiter = (result: IteratorResult<string>) => void;
  * published afterwards is missed. `return()` (called by `for await` on break and by graphql-js
  * when the client goes away) unsubscribes. Written once over the port for every adapter.
  */
-export async function asyncIterator(
-  pubsub: PubSub,
-  topic: string,
-  options: AsyncIteratorOptions = {},
-): Promise<AsyncIterableIterator<string>> {
+export async function asyncIterator(pubsub: PubSub, topic: string, options: AsyncIteratorOptions = {}): Promise<AsyncIterableIterator<string>> {
   const maxBuffered = options.maxBuffered ?? 1000;
   if (!Number.isInteger(maxBuffered) || maxBuffered < 1) {
     throw new RangeError(`asyncIterator: option "maxBuffered" must be a positive integer, got ${String(maxBuffered)}`);

@@ -7,14 +7,10 @@ const KEY_PREFIX_PATTERN = /^[A-Za-z0-9_.-]+$/;
 /** Validates a `keyPrefix` option and returns the namespace string every key starts with. */
 export function namespaceFor(adapter: string, keyPrefix: unknown): string {
   if (typeof keyPrefix !== 'string' || keyPrefix.length === 0) {
-    throw new TypeError(
-      `${adapter}: option "keyPrefix" is required (e.g. the subgraph name) so several services can share one store safely`,
-    );
+    throw new TypeError(`${adapter}: option "keyPrefix" is required (e.g. the subgraph name) so several services can share one store safely`);
   }
   if (!KEY_PREFIX_PATTERN.test(keyPrefix)) {
-    throw new TypeError(
-      `${adapter}: option "keyPrefix" must match ${String(KEY_PREFIX_PATTERN)}, got ${JSON.stringify(keyPrefix)}`,
-    );
+    throw new TypeError(`${adapter}: option "keyPrefix" must match ${String(KEY_PREFIX_PATTERN)}, got ${JSON.stringify(keyPrefix)}`);
   }
   return `${keyPrefix}:`;
 }

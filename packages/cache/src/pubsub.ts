@@ -30,12 +30,7 @@ export const warnListenerError: ListenerErrorHandler = (error, topic) => {
 };
 
 /** Calls every listener in a snapshot, so (un)subscribing during delivery cannot skip anyone. */
-export function deliver(
-  listeners: Iterable<MessageListener>,
-  topic: string,
-  message: string,
-  onError: ListenerErrorHandler,
-): void {
+export function deliver(listeners: Iterable<MessageListener>, topic: string, message: string, onError: ListenerErrorHandler): void {
   for (const listener of [...listeners]) {
     try {
       listener(message);

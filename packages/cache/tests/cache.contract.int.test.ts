@@ -15,7 +15,12 @@ interface CacheAdapterCase {
 }
 
 const adapters: CacheAdapterCase[] = [
-  { name: 'memory', create: (keyPrefix, maxBytes) => new MemoryCache({ keyPrefix, ...(maxBytes ? { maxBytes } : {}) }), sharedStore: false, ready: async () => {} },
+  {
+    name: 'memory',
+    create: (keyPrefix, maxBytes) => new MemoryCache({ keyPrefix, ...(maxBytes ? { maxBytes } : {}) }),
+    sharedStore: false,
+    ready: async () => {},
+  },
   {
     name: 'redis',
     create: (keyPrefix, maxBytes) => new RedisCache({ url: TEST_REDIS_URL, keyPrefix, ...(maxBytes ? { maxBytes } : {}) }),

@@ -12,9 +12,7 @@ describe('createCache / createPubSub', () => {
   });
 
   it('fails loudly on an unknown kind or a bad redis url', () => {
-    expect(() => createCache({ kind: 'memcached', keyPrefix: 'x' } as unknown as CacheConfig)).toThrow(
-      'createCache: unknown kind "memcached"',
-    );
+    expect(() => createCache({ kind: 'memcached', keyPrefix: 'x' } as unknown as CacheConfig)).toThrow('createCache: unknown kind "memcached"');
     expect(() => createCache({ kind: 'redis', url: 'localhost:6379', keyPrefix: 'x' })).toThrow(/redis:\/\/ or rediss:\/\//);
     expect(() => createPubSub({ kind: 'redis', url: '', keyPrefix: 'x' })).toThrow(/redis:\/\/ or rediss:\/\//);
   });

@@ -28,9 +28,11 @@ describe('Redis adapters on the server', () => {
     const cache = new RedisCache({ url: TEST_REDIS_URL, keyPrefix: prefix, maxBytes: 100_000 });
     const other = new RedisCache({ url: TEST_REDIS_URL, keyPrefix: prefix, maxBytes: 100_000 });
     // Two routers sharing one Redis: 2 x 500 writes of 2 KB would be 2 MB unbounded.
-    await Promise.all([cache, other].map(async (writer, w) => {
-      for (let i = 0; i < 500; i++) await writer.set(`apq:${w}:${i}`, 'q'.repeat(2_000), 3_600);
-    }));
+    await Promise.all(
+      [cache, other].map(async (writer, w) => {
+        for (let i = 0; i < 500; i++) await writer.set(`apq:${w}:${i}`, 'q'.repeat(2_000), 3_600);
+      }),
+    );
     const keys = await raw.keys(`${prefix}:apq:*`);
     const stored = (await Promise.all(keys.map((key) => raw.strlen(key)))).reduce((sum, length) => sum + length, 0);
     expect(stored).toBeLessThanOrEqual(100_000);

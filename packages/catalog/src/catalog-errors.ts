@@ -54,11 +54,7 @@ export class InvalidCategoryParentError extends Error {
     readonly parentId: string,
     readonly reason: 'not-found' | 'cycle',
   ) {
-    super(
-      reason === 'cycle'
-        ? `category ${parentId} is the category itself or one of its descendants`
-        : `parent category ${parentId} does not exist`,
-    );
+    super(reason === 'cycle' ? `category ${parentId} is the category itself or one of its descendants` : `parent category ${parentId} does not exist`);
   }
 }
 

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { randomUUID } from 'node:crypto';
 import { CatalogValidationError } from './catalog-errors';
-import { productSorts, type ListProductsArgs, type NewCategory, type NewProduct, type ProductFilter, type ProductPage, type ProductSort } from './catalog-model';
+import {
+  productSorts,
+  type ListProductsArgs,
+  type NewCategory,
+  type NewProduct,
+  type ProductFilter,
+  type ProductPage,
+  type ProductSort,
+} from './catalog-model';
 
 /**
  * Validation at the store's boundary, shared by every adapter so they accept exactly the same
@@ -12,13 +20,19 @@ const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 /** Largest amount a PostgreSQL `integer` holds (EUR 21 474 836.47). */
 export const MAX_AMOUNT = 2_147_483_647;
 
-export const uuidSchema = z.string().regex(UUID_SHAPE, 'must be a UUID').transform((id) => id.toLowerCase());
+export const uuidSchema = z
+  .string()
+  .regex(UUID_SHAPE, 'must be a UUID')
+  .transform((id) => id.toLowerCase());
 export const moneySchema = z.object({
   amount: z.number().int().min(0).max(MAX_AMOUNT),
   currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code (three upper-case letters)'),
 });
 export const skuSchema = z.string().regex(/^\S{1,64}$/, 'must be 1-64 characters without whitespace');
-const slugSchema = z.string().max(200).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters and digits separated by single hyphens');
+const slugSchema = z
+  .string()
+  .max(200)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters and digits separated by single hyphens');
 const nameSchema = z.string().trim().min(1).max(300);
 export const imageSchema = z.object({ url: z.url().max(2048), alt: z.string().max(500) });
 const attributeSchema = z.object({ name: z.string().trim().min(1).max(100), value: z.string().max(500) });
@@ -126,7 +140,10 @@ const listArgsSchema = (maxPageSize: number) =>
       .default({}),
     sort: z.enum(productSorts).default('NEWEST'),
     first: z.number().int().min(1).max(maxPageSize),
-    after: z.string().nullish().transform((after) => after ?? null),
+    after: z
+      .string()
+      .nullish()
+      .transform((after) => after ?? null),
     countTotal: z.boolean().default(true),
   });
 

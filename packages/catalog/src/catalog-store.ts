@@ -1,13 +1,4 @@
-import type {
-  Category,
-  CategoryPatch,
-  ListProductsArgs,
-  NewCategory,
-  NewProduct,
-  Product,
-  ProductPage,
-  ProductPatch,
-} from './catalog-model';
+import type { Category, CategoryPatch, ListProductsArgs, NewCategory, NewProduct, Product, ProductPage, ProductPatch } from './catalog-model';
 import type { ProductChange } from './variant-model';
 import type { CatalogEventRelay, CatalogEventRelayOptions, ProductWriteOptions } from './catalog-events';
 

@@ -6,11 +6,7 @@ import { InvalidCategoryParentError } from './catalog-errors';
  * grow a cycle. Two concurrent moves can still race into one; services serialize category edits
  * (they are rare, admin-only writes).
  */
-export async function assertValidParent(
-  parentId: string,
-  subtree: readonly string[],
-  exists: (id: string) => Promise<boolean>,
-): Promise<void> {
+export async function assertValidParent(parentId: string, subtree: readonly string[], exists: (id: string) => Promise<boolean>): Promise<void> {
   if (subtree.includes(parentId)) throw new InvalidCategoryParentError(parentId, 'cycle');
   if (!(await exists(parentId))) throw new InvalidCategoryParentError(parentId, 'not-found');
 }

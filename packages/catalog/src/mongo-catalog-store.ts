@@ -42,7 +42,6 @@ const optionsSchema = z.object({
   now: z.custom<() => Date>((now) => typeof now === 'function', 'must be a function').default(() => () => new Date()),
 });
 
-
 /** `CatalogStore` on MongoDB (or FerretDB) for the services deployment. */
 export class MongoCatalogStore implements CatalogStore {
   readonly #client: MongoClient;
@@ -84,7 +83,9 @@ export class MongoCatalogStore implements CatalogStore {
   async getProductsOfVariants(variantIds: readonly string[]): Promise<Product[]> {
     const wanted = normalizeIds(variantIds);
     if (wanted.length === 0) return [];
-    const docs = await this.#products.find({ 'variants.id': { $in: wanted }, ...live }, { projection: withoutEvents, comment: 'catalog.getProductsOfVariants' }).toArray();
+    const docs = await this.#products
+      .find({ 'variants.id': { $in: wanted }, ...live }, { projection: withoutEvents, comment: 'catalog.getProductsOfVariants' })
+      .toArray();
     return parseProductDocs(docs);
   }
 
@@ -149,11 +150,7 @@ export class MongoCatalogStore implements CatalogStore {
     if (Object.keys(valid).length === 0) return (await this.getCategories([categoryId]))[0] ?? null;
     let updated: CategoryDoc | null;
     try {
-      updated = await this.#categories.findOneAndUpdate(
-        { _id: categoryId },
-        { $set: valid },
-        { returnDocument: 'after', comment: 'catalog.updateCategory' },
-      );
+      updated = await this.#categories.findOneAndUpdate({ _id: categoryId }, { $set: valid }, { returnDocument: 'after', comment: 'catalog.updateCategory' });
     } catch (error) {
       return rethrowDuplicateKey(error, 'category', this.#categories, { slug: valid.slug }, categoryId);
     }
@@ -187,10 +184,11 @@ export class MongoCatalogStore implements CatalogStore {
     let level = [rootId];
     // The depth bound only guards against a cycle written around this store.
     for (let depth = 0; level.length > 0 && depth < 64; depth++) {
-      const children = await this.#categories
-        .find({ parentId: { $in: level } }, { projection: { _id: 1 }, comment: 'catalog.descendantIds' })
-        .toArray();
-      level = children.map((child) => child._id).filter((id) => !seen.has(id)).sort();
+      const children = await this.#categories.find({ parentId: { $in: level } }, { projection: { _id: 1 }, comment: 'catalog.descendantIds' }).toArray();
+      level = children
+        .map((child) => child._id)
+        .filter((id) => !seen.has(id))
+        .sort();
       for (const id of level) seen.add(id);
       found.push(...level);
     }

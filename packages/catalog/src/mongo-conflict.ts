@@ -34,7 +34,7 @@ export async function rethrowDuplicateKey<T extends Document & { _id: string }>(
     if (field) break;
     const key = name === 'id' ? '_id' : name;
     const taken = { [key]: value, ...(selfId ? { _id: { $ne: selfId } } : {}) } as Filter<T>;
-   
+
     if ((await collection.countDocuments(taken, { limit: 1, comment: 'catalog.conflictProbe' })) > 0) field = name;
   }
   if (!field) throw error;

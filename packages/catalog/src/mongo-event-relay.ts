@@ -22,11 +22,7 @@ export const drainedTombstone = (id: string) => ({ _id: id, deleted: true, $or: 
  * meanwhile stay for the next round. A crash between publish and pull republishes: at-least-once,
  * consumers deduplicate by event id. A deleted document is removed once it holds no events.
  */
-export function startMongoEventRelay(
-  products: Collection<ProductDoc>,
-  locks: KeyedMutex,
-  options: CatalogEventRelayOptions,
-): CatalogEventRelay {
+export function startMongoEventRelay(products: Collection<ProductDoc>, locks: KeyedMutex, options: CatalogEventRelayOptions): CatalogEventRelay {
   const { transport, batchSize = 100, pollIntervalMs = 1000, logger } = options;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error('startEventRelay: batchSize must be an integer >= 1');
   if (!(pollIntervalMs > 0)) throw new Error('startEventRelay: pollIntervalMs must be > 0');
@@ -35,7 +31,9 @@ export function startMongoEventRelay(
       .find(backlog, { projection: { _id: 1, pendingEvents: 1, deleted: 1 }, limit: batchSize, comment: 'catalog.pendingEvents' })
       .toArray();
     const batches = docs.map((doc) => ({ id: doc._id, deleted: doc.deleted === true, pending: pendingSchema.parse(doc.pendingEvents) }));
-    const messages = batches.flatMap(({ pending }) => pending.map((event) => ({ topic: event.topic, key: event.key, envelope: parseEnvelope(JSON.parse(event.envelope)) })));
+    const messages = batches.flatMap(({ pending }) =>
+      pending.map((event) => ({ topic: event.topic, key: event.key, envelope: parseEnvelope(JSON.parse(event.envelope)) })),
+    );
     if (messages.length > 0) await transport.publish(messages);
     for (const { id, deleted, pending } of batches) {
       await locks.run(id, async () => {

@@ -112,12 +112,24 @@ async function rewrite(
   });
 }
 
-export async function updateProduct(writer: MongoProductWriter, id: string, patch: ProductPatch, expectedVersion?: number, events?: ProductEvents): Promise<Product | null> {
+export async function updateProduct(
+  writer: MongoProductWriter,
+  id: string,
+  patch: ProductPatch,
+  expectedVersion?: number,
+  events?: ProductEvents,
+): Promise<Product | null> {
   const valid = parseProductPatch(patch);
   return rewrite(writer, id, expectedVersion, events, (current) => patchedProduct(current, valid));
 }
 
-export async function changeProduct(writer: MongoProductWriter, id: string, change: ProductChange, expectedVersion?: number, events?: ProductEvents): Promise<Product | null> {
+export async function changeProduct(
+  writer: MongoProductWriter,
+  id: string,
+  change: ProductChange,
+  expectedVersion?: number,
+  events?: ProductEvents,
+): Promise<Product | null> {
   const valid = parseProductChange(change);
   return rewrite(writer, id, expectedVersion, events, (current) => withVariants(current, applyProductChange(current, valid)));
 }

@@ -37,7 +37,9 @@ export async function claimSkus({ claims, products, now }: SkuClaims, productId:
     const holds = claim ? await products.countDocuments({ _id: claim.productId, 'variants.sku': sku, ...live }, { limit: 1, comment: 'catalog.skuHolder' }) : 0;
     const stale = claim !== null && holds === 0 && now().getTime() - claim.claimedAt.getTime() >= STALE_CLAIM_MS;
     const takenOver =
-      stale && (await claims.updateOne({ _id: sku, productId: claim.productId }, { $set: { productId, claimedAt: now() } }, { comment: 'catalog.takeOverSku' })).modifiedCount === 1;
+      stale &&
+      (await claims.updateOne({ _id: sku, productId: claim.productId }, { $set: { productId, claimedAt: now() } }, { comment: 'catalog.takeOverSku' }))
+        .modifiedCount === 1;
     if (!takenOver) throw new CatalogConflictError('product', 'sku', sku);
   }
 }

@@ -16,7 +16,9 @@ export async function migrateToVariants(writer: SkuClaims & { locks: KeyedMutex 
   const unmigrated = { variants: { $exists: false }, deleted: { $ne: true } } as const;
   let migrated = 0;
   for (;;) {
-    const batch = await products.find(unmigrated, { projection: { _id: 1, sku: 1, price: 1, version: 1 }, limit: 500, comment: 'catalog.unmigratedProducts' }).toArray();
+    const batch = await products
+      .find(unmigrated, { projection: { _id: 1, sku: 1, price: 1, version: 1 }, limit: 500, comment: 'catalog.unmigratedProducts' })
+      .toArray();
     let progressed = false;
     for (const doc of batch as Array<Pick<ProductDoc, '_id' | 'sku' | 'price' | 'version'>>) {
       await locks.run(doc._id, async () => {

@@ -9,7 +9,10 @@ export interface VariantState {
   variants: ProductVariant[];
 }
 
-type OptionChange = Extract<ValidProductChange, { kind: 'addOption' | 'updateOption' | 'deleteOption' | 'addOptionValues' | 'updateOptionValue' | 'deleteOptionValue' }>;
+type OptionChange = Extract<
+  ValidProductChange,
+  { kind: 'addOption' | 'updateOption' | 'deleteOption' | 'addOptionValues' | 'updateOptionValue' | 'deleteOptionValue' }
+>;
 
 export const fold = (name: string): string => name.normalize('NFKC').toLowerCase();
 export const fail = (code: CatalogVariantError['code'], field: string, message: string): never => {
@@ -39,7 +42,8 @@ export function applyOptionChange(state: VariantState, change: OptionChange): Va
   const { options, variants } = state;
   switch (change.kind) {
     case 'addOption': {
-      if (options.some((option) => fold(option.name) === fold(change.name))) fail('DUPLICATE_OPTION', 'name', `The product already has an option ${JSON.stringify(change.name)}`);
+      if (options.some((option) => fold(option.name) === fold(change.name)))
+        fail('DUPLICATE_OPTION', 'name', `The product already has an option ${JSON.stringify(change.name)}`);
       const option: ProductOption = { id: randomUUID(), name: change.name, values: newValues(null, change.values) };
       const nextOptions = insertAt(options, option, change.position);
       const index = nextOptions.indexOf(option);
@@ -55,13 +59,21 @@ export function applyOptionChange(state: VariantState, change: OptionChange): Va
       const rest = options.filter((other) => other !== option);
       const nextOptions = insertAt(rest, renamed, change.position ?? from);
       const to = nextOptions.indexOf(renamed);
-      const move = (ids: string[]) => insertAt(ids.filter((_, i) => i !== from), ids[from]!, to);
+      const move = (ids: string[]) =>
+        insertAt(
+          ids.filter((_, i) => i !== from),
+          ids[from]!,
+          to,
+        );
       return { options: nextOptions, variants: variants.map((v) => ({ ...v, optionValueIds: move(v.optionValueIds) })) };
     }
     case 'deleteOption': {
       const option = optionOf(state, change.optionId);
       const index = options.indexOf(option);
-      return { options: options.filter((other) => other !== option), variants: variants.map((v) => ({ ...v, optionValueIds: v.optionValueIds.filter((_, i) => i !== index) })) };
+      return {
+        options: options.filter((other) => other !== option),
+        variants: variants.map((v) => ({ ...v, optionValueIds: v.optionValueIds.filter((_, i) => i !== index) })),
+      };
     }
     case 'addOptionValues': {
       const option = optionOf(state, change.optionId);
@@ -69,15 +81,19 @@ export function applyOptionChange(state: VariantState, change: OptionChange): Va
     }
     case 'updateOptionValue': {
       const option = optionOf(state, change.optionId);
-      if (!option.values.some((value) => value.id === change.valueId)) fail('UNKNOWN_OPTION_VALUE', 'valueId', `Option ${JSON.stringify(option.name)} has no value ${change.valueId}`);
-      if (option.values.some((value) => value.id !== change.valueId && fold(value.name) === fold(change.name))) fail('DUPLICATE_OPTION', 'name', `Option ${JSON.stringify(option.name)} already has a value ${JSON.stringify(change.name)}`);
+      if (!option.values.some((value) => value.id === change.valueId))
+        fail('UNKNOWN_OPTION_VALUE', 'valueId', `Option ${JSON.stringify(option.name)} has no value ${change.valueId}`);
+      if (option.values.some((value) => value.id !== change.valueId && fold(value.name) === fold(change.name)))
+        fail('DUPLICATE_OPTION', 'name', `Option ${JSON.stringify(option.name)} already has a value ${JSON.stringify(change.name)}`);
       const values = option.values.map((value) => (value.id === change.valueId ? { ...value, name: change.name } : value));
       return { options: options.map((o) => (o === option ? { ...o, values } : o)), variants };
     }
     case 'deleteOptionValue': {
       const option = optionOf(state, change.optionId);
-      if (!option.values.some((value) => value.id === change.valueId)) fail('UNKNOWN_OPTION_VALUE', 'valueId', `Option ${JSON.stringify(option.name)} has no value ${change.valueId}`);
-      if (variants.some((variant) => variant.optionValueIds.includes(change.valueId))) fail('OPTION_VALUE_IN_USE', 'valueId', 'Variants still have this value; delete or change them first');
+      if (!option.values.some((value) => value.id === change.valueId))
+        fail('UNKNOWN_OPTION_VALUE', 'valueId', `Option ${JSON.stringify(option.name)} has no value ${change.valueId}`);
+      if (variants.some((variant) => variant.optionValueIds.includes(change.valueId)))
+        fail('OPTION_VALUE_IN_USE', 'valueId', 'Variants still have this value; delete or change them first');
       return { options: options.map((o) => (o === option ? { ...o, values: o.values.filter((value) => value.id !== change.valueId) } : o)), variants };
     }
   }

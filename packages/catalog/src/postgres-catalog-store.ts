@@ -46,7 +46,11 @@ export interface PostgresCatalogStoreOptions {
 
 const optionsSchema = z.object({
   db: z.custom<Database>((db) => typeof (db as Database | undefined)?.select === 'function', 'must be a @shop/db Database'),
-  schema: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case Postgres identifier').refine((s) => s !== 'public', 'must not be "public"').default('products'),
+  schema: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case Postgres identifier')
+    .refine((s) => s !== 'public', 'must not be "public"')
+    .default('products'),
   maxPageSize: z.number().int().min(1).max(10_000).default(100),
   now: z.custom<() => Date>((now) => typeof now === 'function', 'must be a function').default(() => () => new Date()),
 });
@@ -104,14 +108,18 @@ export class PostgresCatalogStore implements CatalogStore {
 
   async changeProduct(id: string, change: ProductChange, expectedVersion?: number, options: ProductWriteOptions = {}): Promise<Product | null> {
     const valid = parseProductChange(change);
-    return this.#atomically(options.events, (store) => store.#rewrite(id, expectedVersion, (current) => withVariants(current, applyProductChange(current, valid))));
+    return this.#atomically(options.events, (store) =>
+      store.#rewrite(id, expectedVersion, (current) => withVariants(current, applyProductChange(current, valid))),
+    );
   }
 
   async deleteProduct(id: string, options: ProductWriteOptions = {}): Promise<boolean> {
-    return (await this.#atomically(options.events, async (store) => {
-      const removed = await store.#removeProduct(id);
-      return removed ? [removed, true] : null;
-    })) !== null;
+    return (
+      (await this.#atomically(options.events, async (store) => {
+        const removed = await store.#removeProduct(id);
+        return removed ? [removed, true] : null;
+      })) !== null
+    );
   }
 
   startEventRelay(options: CatalogEventRelayOptions): CatalogEventRelay {
@@ -164,7 +172,13 @@ export class PostgresCatalogStore implements CatalogStore {
     if (expected !== undefined && current.version !== expected) throw new CatalogVersionConflictError(productId, expected, current.version);
     const next = compute(current);
     if (next === current) return [current, false];
-    const document: ProductDocument = { description: next.description, images: next.images, attributes: next.attributes, options: next.options, variants: next.variants };
+    const document: ProductDocument = {
+      description: next.description,
+      images: next.images,
+      attributes: next.attributes,
+      options: next.options,
+      variants: next.variants,
+    };
     try {
       const rows = await this.#db
         .update(t)
@@ -217,7 +231,11 @@ export class PostgresCatalogStore implements CatalogStore {
 
   async getProductBySlug(slug: string): Promise<Product | null> {
     const { products: t } = this.#t;
-    const rows = await this.#db.select().from(t).where(eq(t.slug, String(slug))).limit(1);
+    const rows = await this.#db
+      .select()
+      .from(t)
+      .where(eq(t.slug, String(slug)))
+      .limit(1);
     return parseProducts(rows)[0] ?? null;
   }
 

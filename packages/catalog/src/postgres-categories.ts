@@ -64,7 +64,11 @@ export class PostgresCategories {
 
   async getBySlug(slug: string): Promise<Category | null> {
     const t = this.#t;
-    const rows = await this.#db.select().from(t).where(eq(t.slug, String(slug))).limit(1);
+    const rows = await this.#db
+      .select()
+      .from(t)
+      .where(eq(t.slug, String(slug)))
+      .limit(1);
     return parseCategories(rows)[0] ?? null;
   }
 

@@ -21,25 +21,23 @@ export const productRowSchema = z
     version: z.number().int().min(1),
     document: productDocumentSchema,
   })
-  .transform(
-    (row): Product => ({
-      id: row.id,
-      sku: row.sku,
-      slug: row.slug,
-      name: row.name,
-      description: row.document.description,
-      price: { amount: row.priceAmount, currency: row.priceCurrency },
-      categoryId: row.categoryId,
-      images: row.document.images,
-      attributes: row.document.attributes,
-      published: row.published,
-      options: row.document.options ?? [],
-      variants: row.document.variants ?? [defaultVariant({ id: row.id, sku: row.sku, price: { amount: row.priceAmount, currency: row.priceCurrency } })],
-      createdAt: row.createdAt,
-      updatedAt: row.updatedAt,
-      version: row.version,
-    }),
-  );
+  .transform((row): Product => ({
+    id: row.id,
+    sku: row.sku,
+    slug: row.slug,
+    name: row.name,
+    description: row.document.description,
+    price: { amount: row.priceAmount, currency: row.priceCurrency },
+    categoryId: row.categoryId,
+    images: row.document.images,
+    attributes: row.document.attributes,
+    published: row.published,
+    options: row.document.options ?? [],
+    variants: row.document.variants ?? [defaultVariant({ id: row.id, sku: row.sku, price: { amount: row.priceAmount, currency: row.priceCurrency } })],
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    version: row.version,
+  }));
 
 export const categoryRowSchema = z.object({
   id: z.string(),

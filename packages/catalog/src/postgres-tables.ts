@@ -33,10 +33,7 @@ export function catalogTables(schema: PgSchema) {
       parentId: uuid('parent_id').references((): AnyPgColumn => categories.id, { onDelete: 'restrict' }),
       position: integer('position').notNull().default(0),
     },
-    (t) => [
-      uniqueIndex(uniqueIndexNames.categorySlug).on(t.slug),
-      index('categories_parent_position_idx').on(t.parentId, t.position, t.id),
-    ],
+    (t) => [uniqueIndex(uniqueIndexNames.categorySlug).on(t.slug), index('categories_parent_position_idx').on(t.parentId, t.position, t.id)],
   );
 
   const products = schema.table(

@@ -8,7 +8,13 @@ import type { ProductVariant } from './variant-model';
  * transaction. Keys of removed (or re-skued) variants go first, so a sku can move between variants
  * of one product in one change; a sku another product holds fails the insert (unique violation).
  */
-export async function syncVariantKeys(db: Executor, k: VariantKeysTable, productId: string, before: readonly ProductVariant[], after: readonly ProductVariant[]): Promise<void> {
+export async function syncVariantKeys(
+  db: Executor,
+  k: VariantKeysTable,
+  productId: string,
+  before: readonly ProductVariant[],
+  after: readonly ProductVariant[],
+): Promise<void> {
   const key = (variant: ProductVariant) => `${variant.id} ${variant.sku}`;
   const kept = new Set(after.map(key));
   const existed = new Set(before.map(key));

@@ -43,8 +43,7 @@ export function encodeCursor(position: CursorPosition): string {
   return Buffer.from(JSON.stringify({ v: 1, s: position.sort, k: position.key, i: position.id }), 'utf8').toString('base64url');
 }
 
-export const cursorFor = (product: Product, sort: ProductSort): string =>
-  encodeCursor({ sort, key: sortKeyOf(product, sort), id: product.id });
+export const cursorFor = (product: Product, sort: ProductSort): string => encodeCursor({ sort, key: sortKeyOf(product, sort), id: product.id });
 
 /** Decodes a cursor issued for `sort`; throws `InvalidCursorError` for anything else. */
 export function decodeCursor(cursor: string, sort: ProductSort): CursorPosition {

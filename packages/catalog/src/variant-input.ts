@@ -84,6 +84,9 @@ export function parseProductChange(change: ProductChange): ValidProductChange {
   throw new CatalogValidationError(
     'product change',
     // Paths relative to the variant, as an admin's input names them (`price.amount`, not `variant.price.amount`).
-    result.error.issues.map((issue) => ({ path: issue.path.filter((key, i) => i > 0 || (key !== 'variant' && key !== 'patch')).join('.'), message: issue.message })),
+    result.error.issues.map((issue) => ({
+      path: issue.path.filter((key, i) => i > 0 || (key !== 'variant' && key !== 'patch')).join('.'),
+      message: issue.message,
+    })),
   );
 }

@@ -33,7 +33,16 @@ export const derivedFields = (variants: readonly ProductVariant[]): { sku: strin
 
 /** What a product that never had variants (stored before variants existed) has: one default variant with its id. */
 export function defaultVariant(product: { id: string; sku: string; price: Money }): ProductVariant {
-  return { id: product.id, sku: product.sku, optionValueIds: [], price: { ...product.price }, compareAtPrice: null, images: [], published: true, weightGrams: null };
+  return {
+    id: product.id,
+    sku: product.sku,
+    optionValueIds: [],
+    price: { ...product.price },
+    compareAtPrice: null,
+    images: [],
+    published: true,
+    weightGrams: null,
+  };
 }
 
 function variantIndex(state: VariantState, variantId: string): number {
@@ -52,7 +61,9 @@ function resolveValues(options: readonly ProductOption[], refs: ReadonlyArray<{ 
     if (!value) fail('UNKNOWN_OPTION_VALUE', 'optionValues', `Option ${JSON.stringify(option!.name)} has no value ${JSON.stringify(ref.value)}`);
     byOption.set(option!.id, value!.id);
   }
-  return options.map((option) => byOption.get(option.id) ?? fail('MISSING_OPTION_VALUE', 'optionValues', `A value for option ${JSON.stringify(option.name)} is missing`));
+  return options.map(
+    (option) => byOption.get(option.id) ?? fail('MISSING_OPTION_VALUE', 'optionValues', `A value for option ${JSON.stringify(option.name)} is missing`),
+  );
 }
 
 function cartesian(options: readonly ProductOption[]): string[][] {
@@ -61,7 +72,8 @@ function cartesian(options: readonly ProductOption[]): string[][] {
 
 function generatedSku(prefix: string, names: readonly string[]): string {
   const sku = [prefix, ...names].join('-').replace(/\s+/g, '-').toUpperCase();
-  if (sku.length > 64) throw new CatalogValidationError('product change', [{ path: 'skuPrefix', message: `generated sku ${sku} is longer than 64 characters` }]);
+  if (sku.length > 64)
+    throw new CatalogValidationError('product change', [{ path: 'skuPrefix', message: `generated sku ${sku} is longer than 64 characters` }]);
   return sku;
 }
 
@@ -110,7 +122,10 @@ export function applyProductChange(state: VariantState, change: ValidProductChan
         .filter((combo) => !existing.has(combo.join(',')))
         .map((combo): ProductVariant => ({
           id: randomUUID(),
-          sku: generatedSku(change.skuPrefix, combo.map((id) => names.get(id)!)),
+          sku: generatedSku(
+            change.skuPrefix,
+            combo.map((id) => names.get(id)!),
+          ),
           optionValueIds: combo,
           price: { ...change.price },
           compareAtPrice: null,
@@ -149,10 +164,14 @@ export function assertVariantInvariants({ options, variants }: VariantState): vo
 /** `updateProduct`'s product-level sku and price: they are the only variant's, so several variants refuse them. */
 export function applyProductLevelFields(state: VariantState, patch: { sku?: string; price?: Money }): VariantState {
   if (patch.sku === undefined && patch.price === undefined) return state;
-  if (state.variants.length !== 1) fail('VARIANT_REQUIRED', patch.sku !== undefined ? 'sku' : 'price', 'The product has several variants: change the sku or price of one of them');
+  if (state.variants.length !== 1)
+    fail('VARIANT_REQUIRED', patch.sku !== undefined ? 'sku' : 'price', 'The product has several variants: change the sku or price of one of them');
   const [only] = state.variants;
   const compareAtPrice = patch.price && only!.compareAtPrice && only!.compareAtPrice.currency !== patch.price.currency ? null : only!.compareAtPrice;
-  return { options: state.options, variants: [{ ...only!, ...(patch.sku !== undefined ? { sku: patch.sku } : {}), ...(patch.price ? { price: patch.price } : {}), compareAtPrice }] };
+  return {
+    options: state.options,
+    variants: [{ ...only!, ...(patch.sku !== undefined ? { sku: patch.sku } : {}), ...(patch.price ? { price: patch.price } : {}), compareAtPrice }],
+  };
 }
 
 /** The product as a change leaves it (mirrors included), or the very same object for a change that changes nothing. */

@@ -53,7 +53,12 @@ describe.each(catalogBackends.map((backend) => [backend.name, backend] as const)
     const describeEvent = (m: OutgoingMessage) => `${m.envelope.type}:${(m.envelope.data as { name?: string }).name ?? '-'}`;
     const published = about(transport.accepted, [a.id, b.id]);
     expect(new Set(published.map((m) => m.envelope.id)).size).toBe(published.length);
-    expect(published.filter((m) => m.key === a.id).map(describeEvent)).toEqual(['product.created:A1', 'product.updated:A2', 'product.updated:A3', 'product.deleted:-']);
+    expect(published.filter((m) => m.key === a.id).map(describeEvent)).toEqual([
+      'product.created:A1',
+      'product.updated:A2',
+      'product.updated:A3',
+      'product.deleted:-',
+    ]);
     expect(published.filter((m) => m.key === b.id).map(describeEvent)).toEqual(['product.created:B1', 'product.updated:B2', 'product.updated:B3']);
     expect(published.every((m) => m.topic === 'shop.products')).toBe(true);
     expect(productUpdated.parse(published.find((m) => describeEvent(m) === 'product.updated:B2')!.envelope).data).toEqual({
@@ -87,6 +92,9 @@ describe.each(catalogBackends.map((backend) => [backend.name, backend] as const)
     await transport.until((accepted) => accepted.some((m) => m.key === kept.id && m.envelope.type === 'product.updated'));
     await relay.stop();
     const published = about(transport.accepted, [kept.id, other.id]);
-    expect(published.map((m) => `${m.envelope.type}:${(m.envelope.data as { name: string }).name}`)).toEqual(['product.created:Kept', 'product.updated:Sentinel']);
+    expect(published.map((m) => `${m.envelope.type}:${(m.envelope.data as { name: string }).name}`)).toEqual([
+      'product.created:Kept',
+      'product.updated:Sentinel',
+    ]);
   });
 });

@@ -9,7 +9,15 @@ const valid = { sku: 'SKU-1', slug: 'red-tee', name: ' Red tee ', price: { amoun
 describe('catalog input', () => {
   it('fills defaults, trims names and assigns a lower-case id', () => {
     const parsed = parseNewProduct({ ...valid, categoryId: categoryId.toUpperCase() });
-    expect(parsed).toEqual({ ...valid, name: 'Red tee', id: expect.stringMatching(/^[0-9a-f-]{36}$/), description: '', images: [], attributes: [], published: false });
+    expect(parsed).toEqual({
+      ...valid,
+      name: 'Red tee',
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      description: '',
+      images: [],
+      attributes: [],
+      published: false,
+    });
   });
 
   it.each([

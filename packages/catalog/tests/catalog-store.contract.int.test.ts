@@ -34,8 +34,14 @@ describe.each(catalogBackends.map((backend) => [backend.name, backend] as const)
     const input = productInput(categoryId, {
       description: 'Soft organic cotton.',
       price: { amount: 2599, currency: 'GBP' },
-      images: [{ url: 'https://cdn.example.com/tee-front.jpg', alt: 'Front' }, { url: 'https://cdn.example.com/tee-back.jpg', alt: '' }],
-      attributes: [{ name: 'colour', value: 'red' }, { name: 'size', value: 'M' }],
+      images: [
+        { url: 'https://cdn.example.com/tee-front.jpg', alt: 'Front' },
+        { url: 'https://cdn.example.com/tee-back.jpg', alt: '' },
+      ],
+      attributes: [
+        { name: 'colour', value: 'red' },
+        { name: 'size', value: 'M' },
+      ],
       published: true,
     });
     const created = await store.createProduct(input);
@@ -47,7 +53,9 @@ describe.each(catalogBackends.map((backend) => [backend.name, backend] as const)
       version: 1,
       options: [],
       // The default variant: the product's own id, sku and price.
-      variants: [{ id: created.id, sku: input.sku, optionValueIds: [], price: input.price, compareAtPrice: null, images: [], published: true, weightGrams: null }],
+      variants: [
+        { id: created.id, sku: input.sku, optionValueIds: [], price: input.price, compareAtPrice: null, images: [], published: true, weightGrams: null },
+      ],
     });
     expect(await store.getProducts([created.id])).toEqual([created]);
     expect(await store.getProductBySlug(input.slug)).toEqual(created);
@@ -204,7 +212,10 @@ describe.each(catalogBackends.map((backend) => [backend.name, backend] as const)
       const filter = { categoryIds: [categoryId], published: true, minPrice: 500 };
       const first = await store.listProducts({ filter, sort: 'PRICE_DESC', first: 7 });
       const rest = await store.listProducts({ filter, sort: 'PRICE_DESC', first: 100, after: first.endCursor });
-      const expected = expectedOrder(published.filter((product) => product.price.amount >= 500), 'PRICE_DESC');
+      const expected = expectedOrder(
+        published.filter((product) => product.price.amount >= 500),
+        'PRICE_DESC',
+      );
       expect([...first.items, ...rest.items].map((product) => product.id)).toEqual(expected);
       expect([first.totalCount, rest.totalCount]).toEqual([expected.length, expected.length]);
       expect(rest.hasNextPage).toBe(false);

@@ -32,7 +32,10 @@ describe.each(catalogBackends.map((backend) => [backend.name, backend] as const)
   /** The change is refused with `code` and the stored product stays exactly as it was. */
   const refused = async (product: Product, c: ProductChange, check: (error: unknown) => void, expectedVersion?: number) => {
     const before = await reread(product.id);
-    const error = await store.changeProduct(product.id, c, expectedVersion).then(() => null, (e: unknown) => e);
+    const error = await store.changeProduct(product.id, c, expectedVersion).then(
+      () => null,
+      (e: unknown) => e,
+    );
     check(error);
     expect(await reread(product.id)).toEqual(before);
   };
@@ -80,8 +83,23 @@ describe.each(catalogBackends.map((backend) => [backend.name, backend] as const)
   it('creates, updates, reorders and deletes variants; price is the lowest published one', async () => {
     let product = await tee();
     const [first, second] = product.variants;
-    product = await change(product, { kind: 'updateVariant', variantId: second!.id, patch: { price: { amount: 1999, currency: 'EUR' }, compareAtPrice: { amount: 2500, currency: 'EUR' }, weightGrams: 180, images: [{ url: 'https://cdn.example.com/olive.jpg', alt: 'Olive' }] } });
-    expect(product.variants[1]).toEqual({ ...second, price: { amount: 1999, currency: 'EUR' }, compareAtPrice: { amount: 2500, currency: 'EUR' }, weightGrams: 180, images: [{ url: 'https://cdn.example.com/olive.jpg', alt: 'Olive' }] });
+    product = await change(product, {
+      kind: 'updateVariant',
+      variantId: second!.id,
+      patch: {
+        price: { amount: 1999, currency: 'EUR' },
+        compareAtPrice: { amount: 2500, currency: 'EUR' },
+        weightGrams: 180,
+        images: [{ url: 'https://cdn.example.com/olive.jpg', alt: 'Olive' }],
+      },
+    });
+    expect(product.variants[1]).toEqual({
+      ...second,
+      price: { amount: 1999, currency: 'EUR' },
+      compareAtPrice: { amount: 2500, currency: 'EUR' },
+      weightGrams: 180,
+      images: [{ url: 'https://cdn.example.com/olive.jpg', alt: 'Olive' }],
+    });
     expect(product.price).toEqual({ amount: 1999, currency: 'EUR' });
     product = await change(product, { kind: 'updateVariant', variantId: second!.id, patch: { published: false } });
     expect(product.price).toEqual({ amount: 2500, currency: 'EUR' });
@@ -94,31 +112,88 @@ describe.each(catalogBackends.map((backend) => [backend.name, backend] as const)
     product = await change(product, { kind: 'deleteVariant', variantId: first!.id });
     expect(product.variants).toHaveLength(5);
     const xl = await change(product, { kind: 'addOptionValues', optionId: product.options[0]!.id, values: ['XL'] });
-    const withXl = await change(xl, { kind: 'createVariant', variant: { sku: unique('XL'), optionValues: [{ option: 'colour', value: 'rust' }, { option: 'Size', value: 'XL' }], price: { amount: 3100, currency: 'EUR' }, position: 0 } });
-    expect(withXl.variants[0]).toMatchObject({ optionValueIds: valueIds(withXl, 'Size', 'XL').concat(valueIds(withXl, 'Colour', 'Rust')), published: true, compareAtPrice: null, weightGrams: null, images: [] });
+    const withXl = await change(xl, {
+      kind: 'createVariant',
+      variant: {
+        sku: unique('XL'),
+        optionValues: [
+          { option: 'colour', value: 'rust' },
+          { option: 'Size', value: 'XL' },
+        ],
+        price: { amount: 3100, currency: 'EUR' },
+        position: 0,
+      },
+    });
+    expect(withXl.variants[0]).toMatchObject({
+      optionValueIds: valueIds(withXl, 'Size', 'XL').concat(valueIds(withXl, 'Colour', 'Rust')),
+      published: true,
+      compareAtPrice: null,
+      weightGrams: null,
+      images: [],
+    });
     expect(await reread(product.id)).toEqual(withXl);
   });
 
   it('refuses broken variants with typed errors and writes nothing', async () => {
     const product = await tee();
     const [a, b] = product.variants;
-    const variant = (optionValues: Array<{ option: string; value: string }>, sku = unique('V')) => ({ kind: 'createVariant' as const, variant: { sku, optionValues, price: { amount: 100, currency: 'EUR' } } });
-    await refused(product, variant([{ option: 'Size', value: 'M' }, { option: 'Colour', value: 'Olive' }]), ruleCode('DUPLICATE_COMBINATION'));
-    await refused(product, variant([{ option: 'Size', value: 'XXL' }, { option: 'Colour', value: 'Olive' }]), ruleCode('UNKNOWN_OPTION_VALUE', 'optionValues'));
-    await refused(product, variant([{ option: 'Fit', value: 'Slim' }, { option: 'Size', value: 'M' }, { option: 'Colour', value: 'Olive' }]), ruleCode('UNKNOWN_OPTION_VALUE'));
+    const variant = (optionValues: Array<{ option: string; value: string }>, sku = unique('V')) => ({
+      kind: 'createVariant' as const,
+      variant: { sku, optionValues, price: { amount: 100, currency: 'EUR' } },
+    });
+    await refused(
+      product,
+      variant([
+        { option: 'Size', value: 'M' },
+        { option: 'Colour', value: 'Olive' },
+      ]),
+      ruleCode('DUPLICATE_COMBINATION'),
+    );
+    await refused(
+      product,
+      variant([
+        { option: 'Size', value: 'XXL' },
+        { option: 'Colour', value: 'Olive' },
+      ]),
+      ruleCode('UNKNOWN_OPTION_VALUE', 'optionValues'),
+    );
+    await refused(
+      product,
+      variant([
+        { option: 'Fit', value: 'Slim' },
+        { option: 'Size', value: 'M' },
+        { option: 'Colour', value: 'Olive' },
+      ]),
+      ruleCode('UNKNOWN_OPTION_VALUE'),
+    );
     await refused(product, variant([{ option: 'Size', value: 'M' }]), ruleCode('MISSING_OPTION_VALUE'));
     await refused(product, { kind: 'updateVariant', variantId: b!.id, patch: { sku: a!.sku } }, ruleCode('DUPLICATE_SKU', 'sku'));
-    await refused(product, { kind: 'updateVariant', variantId: b!.id, patch: { price: { amount: 100, currency: 'USD' } } }, ruleCode('MIXED_CURRENCY', 'price'));
+    await refused(
+      product,
+      { kind: 'updateVariant', variantId: b!.id, patch: { price: { amount: 100, currency: 'USD' } } },
+      ruleCode('MIXED_CURRENCY', 'price'),
+    );
     await refused(product, { kind: 'updateVariant', variantId: randomUUID(), patch: { published: false } }, ruleCode('UNKNOWN_VARIANT'));
-    await refused(product, { kind: 'updateVariant', variantId: b!.id, patch: { price: { amount: -1, currency: 'EUR' } } }, (e) => expect(e).toBeInstanceOf(CatalogValidationError));
+    await refused(product, { kind: 'updateVariant', variantId: b!.id, patch: { price: { amount: -1, currency: 'EUR' } } }, (e) =>
+      expect(e).toBeInstanceOf(CatalogValidationError),
+    );
     await refused(product, { kind: 'updateVariant', variantId: 'not-a-uuid', patch: {} }, (e) => expect(e).toBeInstanceOf(CatalogValidationError));
     await refused(product, { kind: 'reorderVariants', variantIds: [a!.id, b!.id] }, (e) => expect(e).toBeInstanceOf(CatalogValidationError));
-    await refused(product, { kind: 'deleteOptionValue', optionId: product.options[0]!.id, valueId: product.options[0]!.values[0]!.id }, ruleCode('OPTION_VALUE_IN_USE'));
+    await refused(
+      product,
+      { kind: 'deleteOptionValue', optionId: product.options[0]!.id, valueId: product.options[0]!.values[0]!.id },
+      ruleCode('OPTION_VALUE_IN_USE'),
+    );
     await refused(product, { kind: 'deleteOption', optionId: product.options[1]!.id }, ruleCode('DUPLICATE_COMBINATION'));
     await refused(product, { kind: 'addOption', name: 'size', values: ['A'] }, ruleCode('DUPLICATE_OPTION'));
     await refused(product, { kind: 'addOptionValues', optionId: product.options[0]!.id, values: ['m'] }, ruleCode('DUPLICATE_OPTION'));
     await refused(product, { kind: 'updateOption', optionId: randomUUID(), name: 'Fit' }, ruleCode('UNKNOWN_OPTION'));
-    await refused(product, { kind: 'updateVariant', variantId: b!.id, patch: { published: false } }, (e) => expect(e).toBeInstanceOf(CatalogVersionConflictError), product.version - 1);
+    await refused(
+      product,
+      { kind: 'updateVariant', variantId: b!.id, patch: { published: false } },
+      (e) => expect(e).toBeInstanceOf(CatalogVersionConflictError),
+      product.version - 1,
+    );
     // A product-level sku or price would be ambiguous with several variants.
     await expect(store.updateProduct(product.id, { price: { amount: 1, currency: 'EUR' } })).rejects.toMatchObject({ code: 'VARIANT_REQUIRED' });
     expect(await reread(product.id)).toEqual(product);
@@ -143,7 +218,9 @@ describe.each(catalogBackends.map((backend) => [backend.name, backend] as const)
     const [size, colour] = product.options;
     product = await change(product, { kind: 'updateOption', optionId: colour!.id, name: 'Color', position: 0 });
     expect(product.options.map((o) => o.name)).toEqual(['Color', 'Size']);
-    expect(product.variants.every((v) => colour!.values.some((x) => x.id === v.optionValueIds[0]) && size!.values.some((x) => x.id === v.optionValueIds[1]))).toBe(true);
+    expect(
+      product.variants.every((v) => colour!.values.some((x) => x.id === v.optionValueIds[0]) && size!.values.some((x) => x.id === v.optionValueIds[1])),
+    ).toBe(true);
     product = await change(product, { kind: 'updateOptionValue', optionId: colour!.id, valueId: colour!.values[0]!.id, name: 'Brick' });
     expect(product.options[0]!.values.map((v) => v.name)).toEqual(['Brick', 'Olive']);
     product = await change(product, { kind: 'addOptionValues', optionId: size!.id, values: ['XS'] });
@@ -152,7 +229,8 @@ describe.each(catalogBackends.map((backend) => [backend.name, backend] as const)
     expect(product.options[1]!.values.map((v) => v.name)).toEqual(['S', 'M', 'L']);
     // Drop every Olive variant, then Color is no longer needed to tell variants apart.
     const olive = colour!.values[1]!.id;
-    for (const v of product.variants.filter((x) => x.optionValueIds.includes(olive))) product = await change(product, { kind: 'deleteVariant', variantId: v.id });
+    for (const v of product.variants.filter((x) => x.optionValueIds.includes(olive)))
+      product = await change(product, { kind: 'deleteVariant', variantId: v.id });
     product = await change(product, { kind: 'deleteOption', optionId: colour!.id });
     expect(product.options.map((o) => o.name)).toEqual(['Size']);
     expect(product.variants.map((v) => v.optionValueIds)).toEqual(size!.values.map((v) => [v.id]));
@@ -168,11 +246,18 @@ describe.each(catalogBackends.map((backend) => [backend.name, backend] as const)
       expect(error).toBeInstanceOf(CatalogConflictError);
       expect(error).toMatchObject({ field: 'sku', value: taken });
     };
-    await refused(b, { kind: 'createVariant', variant: { sku: taken, optionValues: [{ option: 'Size', value: 'M' }], price: { amount: 1, currency: 'EUR' } } }, conflict);
+    await refused(
+      b,
+      { kind: 'createVariant', variant: { sku: taken, optionValues: [{ option: 'Size', value: 'M' }], price: { amount: 1, currency: 'EUR' } } },
+      conflict,
+    );
     await refused(b, { kind: 'updateVariant', variantId: b.id, patch: { sku: taken } }, conflict);
     await expect(store.createProduct(productInput(categoryId, { sku: taken }))).rejects.toMatchObject({ field: 'sku' });
     await change(a, { kind: 'deleteVariant', variantId: a.variants[2]!.id });
-    b = await change(b, { kind: 'createVariant', variant: { sku: taken, optionValues: [{ option: 'Size', value: 'M' }], price: { amount: 1, currency: 'EUR' } } });
+    b = await change(b, {
+      kind: 'createVariant',
+      variant: { sku: taken, optionValues: [{ option: 'Size', value: 'M' }], price: { amount: 1, currency: 'EUR' } },
+    });
     expect(b.variants.map((v) => v.sku)).toContain(taken);
     // A sku moves between variants of one product in one change; a deleted product frees its skus.
     const swapped = await change(b, { kind: 'updateVariant', variantId: b.id, patch: { sku: unique('MOVED') } });

@@ -16,7 +16,9 @@ const product: Product = {
   attributes: [],
   published: true,
   options: [],
-  variants: [{ id, sku: 'SKU-1', optionValueIds: [], price: { amount: 1299, currency: 'EUR' }, compareAtPrice: null, images: [], published: true, weightGrams: null }],
+  variants: [
+    { id, sku: 'SKU-1', optionValueIds: [], price: { amount: 1299, currency: 'EUR' }, compareAtPrice: null, images: [], published: true, weightGrams: null },
+  ],
   createdAt: new Date('2030-01-02T03:04:05.678Z'),
   updatedAt: new Date('2030-01-02T03:04:05.678Z'),
   version: 1,

@@ -15,9 +15,12 @@ export const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trac
 export const nodeEnv = z.enum(['development', 'production', 'test']).default('development');
 
 /** Comma-separated list, trimmed, empties dropped. */
-export const list = z
-  .string()
-  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+export const list = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
 
 /** A PEM key; accepts `\n` escapes so it fits on one line of a .env file. */
 export const pem = z

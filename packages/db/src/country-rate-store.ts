@@ -38,18 +38,30 @@ export class CountryRateStore<T extends CountryRateTable, R extends CountryRateK
     const filters: SQL[] = [];
     if (country) filters.push(eq(t.country, country));
     if (after) filters.push(sql`(${t.country}, ${t.seq}) > (${after.country}, ${after.seq})`);
-    return this.parse(await this.select(this.db).where(and(...filters)).orderBy(asc(t.country), asc(t.seq)).limit(limit));
+    return this.parse(
+      await this.select(this.db)
+        .where(and(...filters))
+        .orderBy(asc(t.country), asc(t.seq))
+        .limit(limit),
+    );
   }
 
   async count(country: string | null): Promise<number> {
-    const [row] = await this.db.select({ n: count() }).from(this.table as PgTable).where(country ? eq(this.table.country, country) : undefined);
+    const [row] = await this.db
+      .select({ n: count() })
+      .from(this.table as PgTable)
+      .where(country ? eq(this.table.country, country) : undefined);
     return row?.n ?? 0;
   }
 
   /** Every rate of these countries (a handful each), in creation order: what quotes choose from. */
   async forCountries(countries: readonly string[], db: Executor = this.db): Promise<R[]> {
     if (countries.length === 0) return [];
-    return this.parse(await this.select(db).where(inArray(this.table.country, [...countries])).orderBy(asc(this.table.seq)));
+    return this.parse(
+      await this.select(db)
+        .where(inArray(this.table.country, [...countries]))
+        .orderBy(asc(this.table.seq)),
+    );
   }
 
   async findByIds(ids: readonly string[]): Promise<R[]> {

@@ -86,7 +86,12 @@ describe.each(drivers)('database contract on %s', (_name, open) => {
         }),
       ).rejects.toThrow('undo the savepoint');
     });
-    expect(await handle.db.select({ id: counters.id }).from(counters).where(inArray(counters.id, ['s1', 's2']))).toEqual([{ id: 's1' }]);
+    expect(
+      await handle.db
+        .select({ id: counters.id })
+        .from(counters)
+        .where(inArray(counters.id, ['s1', 's2'])),
+    ).toEqual([{ id: 's1' }]);
   });
 
   it('a conditional decrement never goes below zero under concurrency', async () => {

@@ -41,11 +41,17 @@ describe('couponVerdict', () => {
 describe('coupon rejection wording', () => {
   it('maps every reason to its public code and a sentence', () => {
     expect(couponErrorCode.UNKNOWN).toBe('COUPON_NOT_FOUND');
-    expect(couponRejectionMessage({ code: 'SAVE', reason: 'MINIMUM_NOT_MET', missing: { amount: 2401, currency: 'EUR' } })).toBe('Add €24.01 more in eligible items to use the coupon SAVE.');
+    expect(couponRejectionMessage({ code: 'SAVE', reason: 'MINIMUM_NOT_MET', missing: { amount: 2401, currency: 'EUR' } })).toBe(
+      'Add €24.01 more in eligible items to use the coupon SAVE.',
+    );
     expect(couponRejectionMessage({ code: 'NOPE', reason: 'UNKNOWN', missing: null })).toBe('There is no coupon NOPE.');
   });
 
-  it('formats minor units with the currency\'s own decimals', () => {
-    expect([formatMoney({ amount: 1999, currency: 'EUR' }), formatMoney({ amount: 500, currency: 'JPY' }), formatMoney({ amount: 5, currency: 'USD' })]).toEqual(['€19.99', '¥500', '$0.05']);
+  it("formats minor units with the currency's own decimals", () => {
+    expect([
+      formatMoney({ amount: 1999, currency: 'EUR' }),
+      formatMoney({ amount: 500, currency: 'JPY' }),
+      formatMoney({ amount: 5, currency: 'USD' }),
+    ]).toEqual(['€19.99', '¥500', '$0.05']);
   });
 });

@@ -107,6 +107,8 @@ export function couponRejectionMessage(rejection: CouponRejection): string {
     case 'NOT_APPLICABLE':
       return `The coupon ${code} does not apply to anything in your cart.`;
     case 'MINIMUM_NOT_MET':
-      return rejection.missing ? `Add ${formatMoney(rejection.missing)} more in eligible items to use the coupon ${code}.` : `Add more eligible items to use the coupon ${code}.`;
+      return rejection.missing
+        ? `Add ${formatMoney(rejection.missing)} more in eligible items to use the coupon ${code}.`
+        : `Add more eligible items to use the coupon ${code}.`;
   }
 }

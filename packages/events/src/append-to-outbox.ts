@@ -35,9 +35,20 @@ export const newEvent = <T>(contract: EventContract<T>, aggregateId: string, dat
  * audiences), the same envelope (and id, which the inboxes deduplicate on) in each; the first row's
  * id is the event's. For a producer that writes them together with other rows in one statement.
  */
-export function outboxRows<T>(contract: EventContract<T>, aggregateId: string, data: T, options?: CreateEventOptions): { envelope: EventEnvelope<T>; rows: OutboxRow[] } {
+export function outboxRows<T>(
+  contract: EventContract<T>,
+  aggregateId: string,
+  data: T,
+  options?: CreateEventOptions,
+): { envelope: EventEnvelope<T>; rows: OutboxRow[] } {
   const envelope = contract.create(aggregateId, data, options);
-  const rows = contract.topics.map((topic, i) => ({ id: i === 0 ? envelope.id : randomUUID(), topic, key: aggregateId, type: envelope.type, payload: envelope }));
+  const rows = contract.topics.map((topic, i) => ({
+    id: i === 0 ? envelope.id : randomUUID(),
+    topic,
+    key: aggregateId,
+    type: envelope.type,
+    payload: envelope,
+  }));
   return { envelope, rows };
 }
 

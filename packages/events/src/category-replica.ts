@@ -50,7 +50,10 @@ export class CategoryReplica {
     const t = this.table;
     const named = [ids.length > 0 ? inArray(t.categoryId, [...ids]) : undefined, slugs.length > 0 ? inArray(t.slug, [...slugs]) : undefined];
     if (!named.some(Boolean)) return [];
-    return db.select({ categoryId: t.categoryId, slug: t.slug }).from(t).where(or(...named));
+    return db
+      .select({ categoryId: t.categoryId, slug: t.slug })
+      .from(t)
+      .where(or(...named));
   }
 
   /**

@@ -28,7 +28,9 @@ describe('defineEvent', () => {
   it('may address one topic per audience, each a legal name, none twice', () => {
     const schema = z.object({ id: z.string() });
     expect(defineEvent({ type: 'thing.done', topic: ['shop.a', 'shop.b'], version: 1, schema }).topics).toEqual(['shop.a', 'shop.b']);
-    expect(() => defineEvent({ type: 'thing.done', topic: ['shop.a', 'shop a'], version: 1, schema })).toThrow('topic "shop a" is not a legal Kafka topic name');
+    expect(() => defineEvent({ type: 'thing.done', topic: ['shop.a', 'shop a'], version: 1, schema })).toThrow(
+      'topic "shop a" is not a legal Kafka topic name',
+    );
     expect(() => defineEvent({ type: 'thing.done', topic: ['shop.a', 'shop.a'], version: 1, schema })).toThrow('topics must be distinct');
   });
 

@@ -104,6 +104,10 @@ export interface DataEventDefinition<S extends z.ZodRawShape> extends Omit<Event
  * `defineEvent` with `schema: z.object(data)`. An event whose data is a shared snapshot schema
  * calls `defineEvent` with it.
  */
-export function defineDataEvent<S extends z.ZodRawShape>({ data, version = 1, ...definition }: DataEventDefinition<S>): EventContract<z.output<z.ZodObject<S>>> {
+export function defineDataEvent<S extends z.ZodRawShape>({
+  data,
+  version = 1,
+  ...definition
+}: DataEventDefinition<S>): EventContract<z.output<z.ZodObject<S>>> {
   return defineEvent({ ...definition, version, schema: z.object(data) });
 }

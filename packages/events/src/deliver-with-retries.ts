@@ -3,10 +3,7 @@ import type { DeliveryMeta, EventHandler, SubscribeOptions } from './event-trans
 import { errorMessage, type EventsLogger } from './logger';
 
 /** What happened to one message; the adapter commits on `handled`/`dead-letter`, not on `abandoned`. */
-export type DeliveryOutcome =
-  | { kind: 'handled' }
-  | { kind: 'dead-letter'; error: string; attempts: number }
-  | { kind: 'abandoned' };
+export type DeliveryOutcome = { kind: 'handled' } | { kind: 'dead-letter'; error: string; attempts: number } | { kind: 'abandoned' };
 
 export interface DeliveryPolicy {
   maxAttempts: number;

@@ -10,8 +10,22 @@ describe('transportConfigFromEnv', () => {
   });
   it('reads brokers, namespace, consumer timings and partitions', () => {
     expect(
-      parse({ EVENTS_TRANSPORT: 'kafka', KAFKA_BROKERS: 'a:9092, b:9092', EVENTS_NAMESPACE: 'shop-1', KAFKA_SESSION_TIMEOUT_MS: '6000', KAFKA_HEARTBEAT_INTERVAL_MS: '500', KAFKA_TOPIC_PARTITIONS: '6' }),
-    ).toEqual({ kind: 'kafka', brokers: ['a:9092', 'b:9092'], clientId: 'shop', namespace: 'shop-1', consumer: { sessionTimeout: 6000, heartbeatInterval: 500 }, numPartitions: 6 });
+      parse({
+        EVENTS_TRANSPORT: 'kafka',
+        KAFKA_BROKERS: 'a:9092, b:9092',
+        EVENTS_NAMESPACE: 'shop-1',
+        KAFKA_SESSION_TIMEOUT_MS: '6000',
+        KAFKA_HEARTBEAT_INTERVAL_MS: '500',
+        KAFKA_TOPIC_PARTITIONS: '6',
+      }),
+    ).toEqual({
+      kind: 'kafka',
+      brokers: ['a:9092', 'b:9092'],
+      clientId: 'shop',
+      namespace: 'shop-1',
+      consumer: { sessionTimeout: 6000, heartbeatInterval: 500 },
+      numPartitions: 6,
+    });
   });
   it('leaves kafkajs defaults alone when nothing is set', () => {
     expect(parse({ EVENTS_TRANSPORT: 'kafka', KAFKA_BROKERS: 'a:9092' })).toEqual({ kind: 'kafka', brokers: ['a:9092'], clientId: 'shop' });

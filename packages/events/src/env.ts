@@ -46,7 +46,10 @@ interface EventsEnv {
 
 export function transportConfigFromEnv(env: EventsEnv): TransportConfig {
   if (env.EVENTS_TRANSPORT === 'local') return { kind: 'local' };
-  const brokers = (env.KAFKA_BROKERS ?? '').split(',').map((b) => b.trim()).filter(Boolean);
+  const brokers = (env.KAFKA_BROKERS ?? '')
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
   if (brokers.length === 0) throw new Error('KAFKA_BROKERS is required when EVENTS_TRANSPORT=kafka');
   const consumer = {
     ...(env.KAFKA_SESSION_TIMEOUT_MS !== undefined ? { sessionTimeout: env.KAFKA_SESSION_TIMEOUT_MS } : {}),

@@ -37,9 +37,7 @@ export const envelopeSchema = z.object({
 
 /** `path: message` per issue, so a dead-letter header says exactly what was wrong. */
 export function describeIssues(error: z.ZodError, root?: string): string {
-  return error.issues
-    .map((issue) => `${[...(root ? [root] : []), ...issue.path.map(String)].join('.') || '(root)'}: ${issue.message}`)
-    .join('; ');
+  return error.issues.map((issue) => `${[...(root ? [root] : []), ...issue.path.map(String)].join('.') || '(root)'}: ${issue.message}`).join('; ');
 }
 
 /** Validates the envelope only (data stays `unknown`); contracts validate their data on top. */

@@ -62,7 +62,8 @@ export interface InboxHandlerOptions {
 export function createInboxHandler(options: InboxHandlerOptions): EventHandler {
   const { db, inbox, consumer, handle, handles = () => true, afterCommit, claimsInbox = false } = options;
   if (!consumer) throw new Error('createInboxHandler: consumer is required');
-  const record = (tx: Transaction, eventId: string) => tx.insert(inbox).values({ consumer, eventId }).onConflictDoNothing().returning({ eventId: inbox.eventId });
+  const record = (tx: Transaction, eventId: string) =>
+    tx.insert(inbox).values({ consumer, eventId }).onConflictDoNothing().returning({ eventId: inbox.eventId });
   // Runs the transaction, then wakes the relay if it committed and wrote an event.
   const committing = async (work: (tx: Transaction) => Promise<void>) => {
     const { wrote } = await trackOutboxWrites(() => db.transaction(work));
@@ -116,7 +117,8 @@ export function createInboxHandler(options: InboxHandlerOptions): EventHandler {
   return Object.assign(single, { batch });
 }
 
-const byAggregate = (a: Delivery, b: Delivery) => (a.envelope.aggregateId < b.envelope.aggregateId ? -1 : a.envelope.aggregateId > b.envelope.aggregateId ? 1 : 0);
+const byAggregate = (a: Delivery, b: Delivery) =>
+  a.envelope.aggregateId < b.envelope.aggregateId ? -1 : a.envelope.aggregateId > b.envelope.aggregateId ? 1 : 0;
 
 /**
  * Takes `claim` in a statement of its own, for an effect whose first statement cannot carry it:

@@ -5,7 +5,16 @@ export { defineDataEvent, defineEvent, type CreateEventOptions, type DataEventDe
 export * from './contracts';
 
 // Transport port and its adapters.
-export type { BatchEventHandler, Delivery, DeliveryMeta, EventHandler, EventTransport, OutgoingMessage, SubscribeOptions, Subscription } from './event-transport';
+export type {
+  BatchEventHandler,
+  Delivery,
+  DeliveryMeta,
+  EventHandler,
+  EventTransport,
+  OutgoingMessage,
+  SubscribeOptions,
+  Subscription,
+} from './event-transport';
 export { deadLetterHeaders, decodeDeadLetterHeaders, type DeadLetter, type DeadLetterInfo } from './dead-letter';
 export { KafkaTransport, type KafkaTransportOptions } from './kafka-transport';
 export type { TopicCreationOptions } from './kafka-topics';

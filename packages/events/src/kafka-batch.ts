@@ -51,7 +51,10 @@ export async function consumeBatch(payload: EachBatchPayload, options: BatchCons
         await heartbeat();
         return;
       } catch (error) {
-        options.logger.warn({ err: errorMessage(error), groupId: options.groupId, topic, partition, events: messages.length }, 'event batch failed; handling its events one by one');
+        options.logger.warn(
+          { err: errorMessage(error), groupId: options.groupId, topic, partition, events: messages.length },
+          'event batch failed; handling its events one by one',
+        );
       }
     }
   }

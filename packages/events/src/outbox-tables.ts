@@ -27,7 +27,11 @@ export function outboxTables(schema: PgSchema) {
     },
     // Partial: only the backlog is indexed, so "oldest unpublished first" stays one short index
     // scan however many published rows accumulate.
-    (t) => [index('outbox_unpublished_idx').on(t.seq).where(sql`${t.publishedAt} is null`)],
+    (t) => [
+      index('outbox_unpublished_idx')
+        .on(t.seq)
+        .where(sql`${t.publishedAt} is null`),
+    ],
   );
 
   const inbox = schema.table(

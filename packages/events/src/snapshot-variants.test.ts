@@ -28,8 +28,26 @@ const product = (published: boolean, variants?: VariantSnapshot[]): ProductSnaps
 describe('snapshotVariants', () => {
   it('flattens every variant in catalog order, keeping each one published or not', () => {
     expect(snapshotVariants(product(true, [variant('v1', 0, true, 'S'), variant('v2', 1, false, 'M')]))).toEqual([
-      { variantId: 'v1', productId: 'p1', sku: 'SKU-v1', priceAmount: 1000, priceCurrency: 'EUR', published: true, position: 0, optionValues: [{ option: 'Size', value: 'S' }] },
-      { variantId: 'v2', productId: 'p1', sku: 'SKU-v2', priceAmount: 1001, priceCurrency: 'EUR', published: false, position: 1, optionValues: [{ option: 'Size', value: 'M' }] },
+      {
+        variantId: 'v1',
+        productId: 'p1',
+        sku: 'SKU-v1',
+        priceAmount: 1000,
+        priceCurrency: 'EUR',
+        published: true,
+        position: 0,
+        optionValues: [{ option: 'Size', value: 'S' }],
+      },
+      {
+        variantId: 'v2',
+        productId: 'p1',
+        sku: 'SKU-v2',
+        priceAmount: 1001,
+        priceCurrency: 'EUR',
+        published: false,
+        position: 1,
+        optionValues: [{ option: 'Size', value: 'M' }],
+      },
     ]);
   });
 

@@ -25,7 +25,9 @@ export interface SnapshotVariant {
  * variant, published or not, so it ignores the flag.
  */
 export function snapshotVariants(product: ProductSnapshot): SnapshotVariant[] {
-  const variants = product.variants ?? [{ variantId: product.productId, sku: product.sku, price: product.price, published: true, position: 0, optionValues: [] }];
+  const variants = product.variants ?? [
+    { variantId: product.productId, sku: product.sku, price: product.price, published: true, position: 0, optionValues: [] },
+  ];
   return variants.map((variant) => ({
     variantId: variant.variantId,
     productId: product.productId,

@@ -28,7 +28,14 @@ export interface SubscribeWithInboxOptions extends InboxRoutesOptions {
 export function inboxRoutes(options: InboxRoutesOptions): EventHandler {
   const { db, inbox, group, afterCommit } = options;
   const route = routeEvents<Transaction>(...options.routes);
-  return createInboxHandler({ db, inbox, consumer: group, handles: route.handles, handle: (tx, envelope) => route(envelope, tx), ...(afterCommit ? { afterCommit } : {}) });
+  return createInboxHandler({
+    db,
+    inbox,
+    consumer: group,
+    handles: route.handles,
+    handle: (tx, envelope) => route(envelope, tx),
+    ...(afterCommit ? { afterCommit } : {}),
+  });
 }
 
 /**

@@ -26,7 +26,9 @@ describe('KafkaTopics on the real broker', () => {
     await topics().ensure([existing]);
     await topics({ numPartitions: 4 }).ensure([existing, ...fresh]);
     const { topics: described } = await probe.fetchTopicMetadata({ topics: fresh });
-    expect(described.map((t) => [t.name, t.partitions.length, t.partitions.every((p) => p.leader >= 0)]).sort()).toEqual(fresh.map((name) => [name, 4, true]).sort());
+    expect(described.map((t) => [t.name, t.partitions.length, t.partitions.every((p) => p.leader >= 0)]).sort()).toEqual(
+      fresh.map((name) => [name, 4, true]).sort(),
+    );
   });
 
   it('lets replicas starting side by side ensure overlapping topics at once', async () => {

@@ -2,7 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inArray, sql } from 'drizzle-orm';
 import { eventually, uniqueKafkaName } from '@shop/testkit';
 import type { Database } from '@shop/db';
-import { appendToOutbox, createInboxHandler, defineEvent, startOutboxRelay, userRegistered, type EventEnvelope, type EventHandler, type OutboxRelay, type Subscription } from '../src';
+import {
+  appendToOutbox,
+  createInboxHandler,
+  defineEvent,
+  startOutboxRelay,
+  userRegistered,
+  type EventEnvelope,
+  type EventHandler,
+  type OutboxRelay,
+  type Subscription,
+} from '../src';
 import { databaseFixtures, type DatabaseFixture } from './support/database-fixtures';
 import { transportFixtures, type TransportFixture } from './support/transport-fixtures';
 import { accounts, effects, inbox, outbox } from './fixtures/schema';
@@ -48,10 +58,12 @@ describe.each(modes)('outbox -> transport -> inbox (%s)', (_mode, [, openDb], [,
           await tx.insert(effects).values({ consumer, eventId: envelope.id, aggregateId: envelope.aggregateId });
         },
       });
-    const counted = (group: string, inner: EventHandler): EventHandler => async (envelope, meta) => {
-      calls.get(group)!.push(envelope.id);
-      await inner(envelope, meta);
-    };
+    const counted =
+      (group: string, inner: EventHandler): EventHandler =>
+      async (envelope, meta) => {
+        calls.get(group)!.push(envelope.id);
+        await inner(envelope, meta);
+      };
     // Group A crashes right after committing the effect of the 4th event, before its offset commit.
     let victim: string | undefined;
     let crashed = false;
@@ -107,10 +119,13 @@ describe.each(modes)('outbox -> transport -> inbox (%s)', (_mode, [, openDb], [,
     const ids = envelopes.map((envelope) => envelope.id);
     const rows = await db.execute(sql`select consumer, count(*)::int as effects, count(distinct event_id)::int as events from ${effects}
       where ${inArray(effects.eventId, ids)} group by consumer order by consumer`);
-    expect((rows as unknown as { rows: unknown[] }).rows).toEqual(
-      [...groups].sort().map((consumer) => ({ consumer, effects: 12, events: 12 })),
-    );
+    expect((rows as unknown as { rows: unknown[] }).rows).toEqual([...groups].sort().map((consumer) => ({ consumer, effects: 12, events: 12 })));
     expect(count(groupA, victim!)).toBe(2);
-    expect(await db.select({ n: sql<number>`count(*)::int` }).from(outbox).where(sql`${outbox.publishedAt} is null`)).toEqual([{ n: 0 }]);
+    expect(
+      await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(outbox)
+        .where(sql`${outbox.publishedAt} is null`),
+    ).toEqual([{ n: 0 }]);
   });
 });

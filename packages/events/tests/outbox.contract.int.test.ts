@@ -2,7 +2,18 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '@shop/db';
 import { z } from 'zod';
-import { appendAllToOutbox, appendToOutbox, createInboxHandler, newEvent, defineEvent, startOutboxRelay, userRegistered, type DeliveryMeta, type EventEnvelope, type OutboxRelay } from '../src';
+import {
+  appendAllToOutbox,
+  appendToOutbox,
+  createInboxHandler,
+  newEvent,
+  defineEvent,
+  startOutboxRelay,
+  userRegistered,
+  type DeliveryMeta,
+  type EventEnvelope,
+  type OutboxRelay,
+} from '../src';
 import { databaseFixtures, type DatabaseFixture } from './support/database-fixtures';
 import { RecordingTransport } from './support/recording-transport';
 import { accounts, effects, inbox, outbox } from './fixtures/schema';
@@ -29,7 +40,13 @@ describe.each(databaseFixtures)('outbox, relay and inbox on %s', (_name, open) =
     relays.push(relay);
     return relay;
   };
-  const unpublished = async () => (await db.select().from(outbox).where(sql`${outbox.publishedAt} is null`)).length;
+  const unpublished = async () =>
+    (
+      await db
+        .select()
+        .from(outbox)
+        .where(sql`${outbox.publishedAt} is null`)
+    ).length;
 
   beforeAll(async () => {
     fixture = await open();
@@ -59,16 +76,32 @@ describe.each(databaseFixtures)('outbox, relay and inbox on %s', (_name, open) =
 
     const rows = await db.select().from(outbox);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ id: envelope.id, topic: 'shop.users', key: 'u1', type: 'user.registered', payload: envelope, publishedAt: null, attempts: 0, lastError: null });
+    expect(rows[0]).toMatchObject({
+      id: envelope.id,
+      topic: 'shop.users',
+      key: 'u1',
+      type: 'user.registered',
+      payload: envelope,
+      publishedAt: null,
+      attempts: 0,
+      lastError: null,
+    });
     expect(envelope.traceparent).toBe('00-abc-def-01');
     expect(await db.select().from(accounts)).toEqual([{ id: 'u1', email: 'u1@example.com' }]);
   });
 
   it('writes an event addressed to several audiences once per topic, in one statement, the same envelope in each', async () => {
-    const audiences = defineEvent({ type: 'user.welcomed', topic: ['shop.users.mail', 'shop.users.crm'], version: 1, schema: z.object({ userId: z.string() }) });
+    const audiences = defineEvent({
+      type: 'user.welcomed',
+      topic: ['shop.users.mail', 'shop.users.crm'],
+      version: 1,
+      schema: z.object({ userId: z.string() }),
+    });
     let statements = 0;
     const envelope = await db.transaction(async (tx) => {
-      const counting = new Proxy(tx, { get: (target, name, receiver) => (name === 'insert' ? (statements++, target.insert.bind(target)) : Reflect.get(target, name, receiver)) });
+      const counting = new Proxy(tx, {
+        get: (target, name, receiver) => (name === 'insert' ? (statements++, target.insert.bind(target)) : Reflect.get(target, name, receiver)),
+      });
       return appendToOutbox(counting, outbox, audiences, 'u1', { userId: 'u1' });
     });
     expect(statements).toBe(1);
@@ -82,15 +115,25 @@ describe.each(databaseFixtures)('outbox, relay and inbox on %s', (_name, open) =
   });
 
   it('appendAllToOutbox writes several events (each to all its topics) in one statement, in order; none for an empty list', async () => {
-    const audiences = defineEvent({ type: 'user.welcomed', topic: ['shop.users.mail', 'shop.users.crm'], version: 1, schema: z.object({ userId: z.string() }) });
+    const audiences = defineEvent({
+      type: 'user.welcomed',
+      topic: ['shop.users.mail', 'shop.users.crm'],
+      version: 1,
+      schema: z.object({ userId: z.string() }),
+    });
     let statements = 0;
     const envelopes = await db.transaction(async (tx) => {
-      const counting = new Proxy(tx, { get: (target, name, receiver) => (name === 'insert' ? (statements++, target.insert.bind(target)) : Reflect.get(target, name, receiver)) });
+      const counting = new Proxy(tx, {
+        get: (target, name, receiver) => (name === 'insert' ? (statements++, target.insert.bind(target)) : Reflect.get(target, name, receiver)),
+      });
       expect(await appendAllToOutbox(counting, outbox, [])).toEqual([]);
       return appendAllToOutbox(counting, outbox, [newEvent(userRegistered, 'u1', data('u1')), newEvent(audiences, 'u2', { userId: 'u2' })]);
     });
     expect(statements).toBe(1);
-    const rows = await db.select({ id: outbox.id, topic: outbox.topic, key: outbox.key, type: outbox.type, payload: outbox.payload }).from(outbox).orderBy(asc(outbox.seq));
+    const rows = await db
+      .select({ id: outbox.id, topic: outbox.topic, key: outbox.key, type: outbox.type, payload: outbox.payload })
+      .from(outbox)
+      .orderBy(asc(outbox.seq));
     expect(rows.map(({ topic, key, type, payload }) => ({ topic, key, type, id: payload.id }))).toEqual([
       { topic: 'shop.users', key: 'u1', type: 'user.registered', id: envelopes[0]!.id },
       { topic: 'shop.users.mail', key: 'u2', type: 'user.welcomed', id: envelopes[1]!.id },
@@ -307,7 +350,9 @@ describe.each(databaseFixtures)('outbox, relay and inbox on %s', (_name, open) =
       handle: async (tx, event, _meta, claim) => {
         if (event.id === quiet!.id) return;
         statements++;
-        const result = await tx.execute(sql`with claim as (${claim!.insert}) select exists(select 1 from claim) as fresh from ${accounts} where id = 'u1' for update`);
+        const result = await tx.execute(
+          sql`with claim as (${claim!.insert}) select exists(select 1 from claim) as fresh from ${accounts} where id = 'u1' for update`,
+        );
         const [row] = (result as unknown as { rows: Array<{ fresh: boolean }> }).rows;
         fresh.push(row!.fresh);
         if (row!.fresh) await tx.insert(effects).values({ consumer: 'claiming', eventId: event.id, aggregateId: event.aggregateId });
@@ -325,8 +370,17 @@ describe.each(databaseFixtures)('outbox, relay and inbox on %s', (_name, open) =
     // A batch's rows are written before the effects, which get no claim.
     const [third] = await appendMany(db, 1);
     const claims: unknown[] = [];
-    const batched = createInboxHandler({ db, inbox, consumer: 'claiming-batch', claimsInbox: true, handle: async (_tx, _event, _meta, claim) => void claims.push(claim) });
-    await batched.batch!([{ envelope: third!, meta }, { envelope: envelope!, meta }]);
+    const batched = createInboxHandler({
+      db,
+      inbox,
+      consumer: 'claiming-batch',
+      claimsInbox: true,
+      handle: async (_tx, _event, _meta, claim) => void claims.push(claim),
+    });
+    await batched.batch!([
+      { envelope: third!, meta },
+      { envelope: envelope!, meta },
+    ]);
     await batched.batch!([{ envelope: third!, meta }]);
     expect(claims).toEqual([undefined, undefined]);
   });

@@ -53,7 +53,10 @@ describe.each(transportFixtures)('event transport contract: %s', (_name, create)
     await transport.publish(events.map((envelope) => ({ topic, key: envelope.aggregateId, envelope })));
 
     const markers = await publishMarkers(topic, keys);
-    await eventually(() => sawAll(a.seen, markers) && sawAll(b.seen, markers), { what: 'both groups to see 100 events and the markers behind them', describe: () => [a.seen.length, b.seen.length] });
+    await eventually(() => sawAll(a.seen, markers) && sawAll(b.seen, markers), {
+      what: 'both groups to see 100 events and the markers behind them',
+      describe: () => [a.seen.length, b.seen.length],
+    });
     const markerIds = new Set(ids(markers));
     for (const group of [a, b]) {
       // Anything extra before the markers would be a duplicate.
@@ -92,7 +95,10 @@ describe.each(transportFixtures)('event transport contract: %s', (_name, create)
     const dlq = await fixture.watchDeadLetters(`${topic}.dlq`);
     await transport.publish(events.map((envelope) => ({ topic, key: envelope.aggregateId, envelope })));
 
-    await eventually(() => handled.length >= 5 && dlq.read().length >= 1, { what: 'the later events and the dead letter', describe: () => ({ handled: handled.length, dlq: dlq.read().length }) });
+    await eventually(() => handled.length >= 5 && dlq.read().length >= 1, {
+      what: 'the later events and the dead letter',
+      describe: () => ({ handled: handled.length, dlq: dlq.read().length }),
+    });
     const [marker] = await publishMarkers(topic, ['same-user']);
     await eventually(() => handled.includes(marker!.id), { what: 'the marker behind them', describe: () => handled.length });
     expect(handled).toEqual([...ids(events.filter((envelope) => envelope !== poison)), marker!.id]);
@@ -128,7 +134,10 @@ describe.each(transportFixtures)('event transport contract: %s', (_name, create)
     await subscribe({ groupId: uniqueKafkaName('g-batch'), topics: [topic], maxAttempts: 2, retryBackoffMs: 20, handler });
     const dlq = await fixture.watchDeadLetters(`${topic}.dlq`);
 
-    await eventually(() => handled.length >= 29 && dlq.read().length >= 1, { what: 'every other event and the dead letter', describe: () => ({ handled: handled.length, dlq: dlq.read().length }) });
+    await eventually(() => handled.length >= 29 && dlq.read().length >= 1, {
+      what: 'every other event and the dead letter',
+      describe: () => ({ handled: handled.length, dlq: dlq.read().length }),
+    });
     expect(new Set(handled.map((envelope) => envelope.id)).size).toBe(handled.length);
     for (const key of keys) {
       const expected = events.filter((envelope) => envelope.aggregateId === key && envelope !== poison).map((envelope) => envelope.id);
@@ -152,7 +161,10 @@ describe.each(transportFixtures)('event transport contract: %s', (_name, create)
     await fixture.publishRaw(topic, 'u1', JSON.stringify(withoutId));
     await transport.publish([{ topic, key: 'u1', envelope: good }]);
 
-    await eventually(() => seen.length >= 1 && dlq.read().length >= 2, { what: 'the valid event and two dead letters', describe: () => ({ seen: seen.length, dlq: dlq.read().length }) });
+    await eventually(() => seen.length >= 1 && dlq.read().length >= 2, {
+      what: 'the valid event and two dead letters',
+      describe: () => ({ seen: seen.length, dlq: dlq.read().length }),
+    });
     const markers = await publishMarkers(topic, ['u1']);
     await eventually(() => sawAll(seen, markers), { what: 'the marker behind them', describe: () => seen.length });
     expect(ids(seen)).toEqual([good.id, ...ids(markers)]);

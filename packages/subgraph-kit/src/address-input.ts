@@ -24,7 +24,11 @@ export const postalAddressInput = z.object({
   city: requiredText(100),
   region: optionalText(100),
   postalCode: requiredText(20),
-  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as DE'),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as DE'),
 });
 
 export type PostalAddress = z.infer<typeof postalAddressInput>;

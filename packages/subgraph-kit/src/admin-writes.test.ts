@@ -74,7 +74,10 @@ describe('adminWrites', () => {
     await writes.create(admin, { text: 'b' });
     events.length = 0;
     expect(await writes.create(admin, { text: ' ' })).toEqual({ note: null, errors: [{ code: 'INVALID_FIELD', field: 'text', message: 'text: required' }] });
-    expect(await writes.create(admin, { text: 'a' })).toEqual({ note: null, errors: [{ code: 'DUPLICATE', field: null, message: 'A note with this text exists' }] });
+    expect(await writes.create(admin, { text: 'a' })).toEqual({
+      note: null,
+      errors: [{ code: 'DUPLICATE', field: null, message: 'A note with this text exists' }],
+    });
     expect((await writes.update(admin, 'n2', { text: 'a' })).errors.map((error) => error.code)).toEqual(['DUPLICATE']);
     expect((await writes.update(admin, 'n9', { text: 'c' })).errors.map((error) => error.code)).toEqual(['NOT_FOUND']);
     expect((await writes.remove(admin, 'n9')).errors.map((error) => error.code)).toEqual(['NOT_FOUND']);

@@ -49,10 +49,7 @@ export function ownsOrAdmin(context: Pick<SubgraphContext, 'viewer' | 'guestKey'
  * owner (`ownsOrAdmin` of `ownerId`, null for a guest's cart), the guest of the token whose key
  * is `guestKey` (also after a user claimed an order: the guest's links keep working), and admins.
  */
-export function ownsOrGuestOrAdmin(
-  context: Pick<SubgraphContext, 'viewer' | 'guestKey'>,
-  owned: { ownerId: string | null; guestKey: string | null },
-): boolean {
+export function ownsOrGuestOrAdmin(context: Pick<SubgraphContext, 'viewer' | 'guestKey'>, owned: { ownerId: string | null; guestKey: string | null }): boolean {
   if (owned.ownerId !== null && ownsOrAdmin(context, owned.ownerId)) return true;
   return (owned.guestKey !== null && owned.guestKey === context.guestKey) || isAdmin(context.viewer);
 }

@@ -44,7 +44,20 @@ describe('countryCursor', () => {
   });
 
   it('builds a connection whose cursors name each row', () => {
-    const page = cursor.toPage([{ country: 'AT', seq: 1 }, { country: 'DE', seq: 2 }], 1, 2, null);
-    expect(page.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: false, startCursor: cursor.encode({ country: 'AT', seq: 1 }), endCursor: cursor.encode({ country: 'AT', seq: 1 }) });
+    const page = cursor.toPage(
+      [
+        { country: 'AT', seq: 1 },
+        { country: 'DE', seq: 2 },
+      ],
+      1,
+      2,
+      null,
+    );
+    expect(page.pageInfo).toEqual({
+      hasNextPage: true,
+      hasPreviousPage: false,
+      startCursor: cursor.encode({ country: 'AT', seq: 1 }),
+      endCursor: cursor.encode({ country: 'AT', seq: 1 }),
+    });
   });
 });

@@ -90,7 +90,12 @@ export function countryCursor(name: string) {
      * A page of `source`, optionally of one `country` (ISO 3166-1 alpha-2, any case; anything else
      * BAD_USER_INPUT on `country`), with `first` and `after` checked like every connection's.
      */
-    async list<T extends CountryKey>(source: CountryPages<T>, country: string | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<Connection<T>> {
+    async list<T extends CountryKey>(
+      source: CountryPages<T>,
+      country: string | null | undefined,
+      first: number | null | undefined,
+      after: string | null | undefined,
+    ): Promise<Connection<T>> {
       const code = country === null || country === undefined ? null : isoCountry(country);
       if (country && !code) throw badUserInput('country must be an ISO 3166-1 alpha-2 code', { argument: 'country' });
       const size = pageSize(first);

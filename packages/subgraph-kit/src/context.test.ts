@@ -13,7 +13,9 @@ describe('hasRole / requireRole', () => {
 
   it('refuses with the same stable codes requireRole always had', () => {
     expect(() => requireRole(contextOf(null), 'admin')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) }));
-    expect(() => requireRole(contextOf({ userId: 'u1', roles: ['customer'] }), 'admin')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }));
+    expect(() => requireRole(contextOf({ userId: 'u1', roles: ['customer'] }), 'admin')).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }),
+    );
     expect(requireRole(contextOf({ userId: 'u1', roles: ['admin'] }), 'admin')).toEqual({ userId: 'u1', roles: ['admin'] });
   });
 });

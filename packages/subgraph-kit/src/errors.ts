@@ -16,7 +16,14 @@ export const ErrorCode = {
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 /** Codes Apollo Server itself emits for malformed requests; they are safe to show. */
-const apolloCodes = ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE'];
+const apolloCodes = [
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+];
 export const publicErrorCodes: ReadonlySet<string> = new Set([...Object.values(ErrorCode), ...apolloCodes]);
 
 export function codedError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
@@ -25,8 +32,7 @@ export function codedError(code: ErrorCode, message: string, extensions: Record<
 
 export const unauthenticated = (message = 'You must be signed in') => codedError(ErrorCode.UNAUTHENTICATED, message);
 export const forbidden = (message = 'You are not allowed to do this') => codedError(ErrorCode.FORBIDDEN, message);
-export const badUserInput = (message: string, extensions: Record<string, unknown> = {}) =>
-  codedError(ErrorCode.BAD_USER_INPUT, message, extensions);
+export const badUserInput = (message: string, extensions: Record<string, unknown> = {}) => codedError(ErrorCode.BAD_USER_INPUT, message, extensions);
 export const notFound = (message: string) => codedError(ErrorCode.NOT_FOUND, message);
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -3,7 +3,17 @@ export { badUserInput, codedError, ErrorCode, forbidden, isUuid, notFound, publi
 export { handleGraphQLHttp, sendJsonError, type GraphQLHttpOptions } from './graphql-http';
 export { readBody, BodyTooLargeError } from './http-body';
 export { INTERNAL_TOKEN_HEADER, identify, type InternalIdentity, type InternalTokenVerifier } from './internal-auth';
-export { CART_TOKEN_HEADER, cartTokenKey, customerIdOf, guestCustomerId, isCartToken, isGuestCustomerId, newCartToken, ownsOrAdmin, ownsOrGuestOrAdmin } from './cart-token';
+export {
+  CART_TOKEN_HEADER,
+  cartTokenKey,
+  customerIdOf,
+  guestCustomerId,
+  isCartToken,
+  isGuestCustomerId,
+  newCartToken,
+  ownsOrAdmin,
+  ownsOrGuestOrAdmin,
+} from './cart-token';
 export { createLogger, type Logger } from './logger';
 export { maskErrors } from './mask-errors';
 export { inputFlaw, inputGuardError, inputGuardPlugin, type InputFlaw } from './input-guard';
@@ -17,7 +27,17 @@ export { subgraphSources, type SubgraphModule, type SubgraphParts, type Subgraph
 export { loadEnvOrExit, loadPlatformEnv, platformEnvSchema, platformEnvShape, type PlatformEnv } from './env';
 export { migrateSubgraph, runSubgraph } from './run-subgraph';
 export { currentRequestScope, runInRequestScope, trackRequestScopes, type RequestScope } from './request-scope';
-export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageSize, countryCursor, sequenceCursor, toConnection, type Connection, type CountryKey, type CountryPages } from './connection';
+export {
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  pageSize,
+  countryCursor,
+  sequenceCursor,
+  toConnection,
+  type Connection,
+  type CountryKey,
+  type CountryPages,
+} from './connection';
 export { isoCountry } from './country-codes';
 export { selectsField } from './selects-field';
 export { mergeResolvers } from './merge-resolvers';

@@ -6,7 +6,12 @@ import { perRequest } from './per-request';
  * `fetch` call (an `_entities` list of 20 costs one query). A key with no row loads null; when
  * several rows share a key, the first one `fetch` returned wins.
  */
-export function rowByKey<R>(context: object, name: string, fetch: (keys: readonly string[]) => Promise<readonly R[]>, keyOf: (row: R) => string): DataLoader<string, R | null> {
+export function rowByKey<R>(
+  context: object,
+  name: string,
+  fetch: (keys: readonly string[]) => Promise<readonly R[]>,
+  keyOf: (row: R) => string,
+): DataLoader<string, R | null> {
   return perRequest(
     context,
     name,
@@ -20,7 +25,12 @@ export function rowByKey<R>(context: object, name: string, fetch: (keys: readonl
 }
 
 /** The request's loader of every row of a key, in `fetch`'s order (one `fetch` call for all keys; none loads []). */
-export function rowsByKey<R>(context: object, name: string, fetch: (keys: readonly string[]) => Promise<readonly R[]>, keyOf: (row: R) => string): DataLoader<string, R[]> {
+export function rowsByKey<R>(
+  context: object,
+  name: string,
+  fetch: (keys: readonly string[]) => Promise<readonly R[]>,
+  keyOf: (row: R) => string,
+): DataLoader<string, R[]> {
   return perRequest(
     context,
     name,
@@ -39,7 +49,11 @@ export function rowsByKey<R>(context: object, name: string, fetch: (keys: readon
 }
 
 /** The request's loader of a count per key, from one `fetch` call answering a map (a missing key counts 0). */
-export function countByKey(context: object, name: string, fetch: (keys: readonly string[]) => Promise<ReadonlyMap<string, number>>): DataLoader<string, number> {
+export function countByKey(
+  context: object,
+  name: string,
+  fetch: (keys: readonly string[]) => Promise<ReadonlyMap<string, number>>,
+): DataLoader<string, number> {
   return perRequest(
     context,
     name,

@@ -18,11 +18,15 @@ describe('mergeResolvers', () => {
   });
 
   it('throws on a field two parts define', () => {
-    expect(() => mergeResolvers<Record<string, object>>({ Query: { cart } }, { Query: { cart: order } })).toThrow('Resolver Query.cart is defined by two parts');
+    expect(() => mergeResolvers<Record<string, object>>({ Query: { cart } }, { Query: { cart: order } })).toThrow(
+      'Resolver Query.cart is defined by two parts',
+    );
   });
 
   it('throws on a scalar two parts define', () => {
-    expect(() => mergeResolvers<Record<string, object>>({ DateTime: DateTimeResolver }, { DateTime: DateTimeResolver })).toThrow('Resolvers for DateTime are defined by two parts');
+    expect(() => mergeResolvers<Record<string, object>>({ DateTime: DateTimeResolver }, { DateTime: DateTimeResolver })).toThrow(
+      'Resolvers for DateTime are defined by two parts',
+    );
   });
 
   it('leaves the parts untouched', () => {

@@ -84,7 +84,13 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
     // makes Apollo wrap every resolver of the schema, a cost paid on each field of each request.
     // The input guard answers a string no store can keep (NUL, lone surrogate) with BAD_USER_INPUT.
     // signedInPlugin hands the router the token of a user who signed in during the request.
-    plugins: [inputGuardPlugin(), signedInPlugin(), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      inputGuardPlugin(),
+      signedInPlugin(),
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
     formatError: maskErrors(logger),
     includeStacktraceInErrorResponses: false,
     // Shutdown is ours (stopOnSignals drains HTTP first); Apollo would re-raise the signal and skip it.
@@ -117,9 +123,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<RunningSu
       ...(identity.guestKey ? { guestKey: identity.guestKey } : {}),
     };
     const started = performance.now();
-    res.once('finish', () =>
-      context.logger.debug({ status: res.statusCode, ms: Math.round(performance.now() - started) }, 'graphql request'),
-    );
+    res.once('finish', () => context.logger.debug({ status: res.statusCode, ms: Math.round(performance.now() - started) }, 'graphql request'));
     await runInRequestScope({ subgraph: options.name, requestId }, () =>
       handleGraphQLHttp(apollo, req, res, async () => context, { bodyLimit: options.bodyLimit ?? 1_000_000 }),
     );

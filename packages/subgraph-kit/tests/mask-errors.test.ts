@@ -16,9 +16,11 @@ describe('maskErrors', () => {
 
   it('hides the message of an unexpected error (e.g. SQL from a driver)', () => {
     const error = new GraphQLError('duplicate key value violates unique constraint "users_email_unique"');
-    expect(
-      mask({ message: error.message, path: ['register'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }, error),
-    ).toEqual({ message: 'Internal server error', path: ['register'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(mask({ message: error.message, path: ['register'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }, error)).toEqual({
+      message: 'Internal server error',
+      path: ['register'],
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
   });
 
   it('masks errors with an unknown code', () => {

@@ -6,7 +6,10 @@
 export function graphqlLiteral(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (Array.isArray(value)) return `[${value.map(graphqlLiteral).join(', ')}]`;
-  if (typeof value === 'object') return `{ ${Object.entries(value).map(([key, item]) => `${key}: ${graphqlLiteral(item)}`).join(', ')} }`;
+  if (typeof value === 'object')
+    return `{ ${Object.entries(value)
+      .map(([key, item]) => `${key}: ${graphqlLiteral(item)}`)
+      .join(', ')} }`;
   if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`${value} has no GraphQL literal`);
   return JSON.stringify(value);
 }

@@ -1,16 +1,7 @@
 import { Supergraph, operationFromDocument, type Schema } from '@apollo/federation-internals';
 import { QueryPlanner, type SubscriptionNode } from '@apollo/query-planner';
 import { buildOperationContext } from '@apollo/gateway';
-import {
-  GraphQLError,
-  getOperationAST,
-  parse,
-  specifiedRules,
-  validate,
-  type DocumentNode,
-  type GraphQLSchema,
-  type ValidationRule,
-} from 'graphql';
+import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
 import type { SubscribePayload } from 'graphql-ws';
 import { SubscriptionErrorCode, subscriptionError } from './subscription-errors';
 import { variableErrors } from './variable-errors';

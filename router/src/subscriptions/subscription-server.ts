@@ -68,9 +68,7 @@ export function attachSubscriptionServer(server: Server, options: SubscriptionSe
   const limits = resolveSubscriptionOptions(options.limits);
   const planner = new SubscriptionPlanner(options.supergraphSdl, options.validationRules, options.documentLimits);
   const urls = new Map([...planner.subgraphUrls].map(([name, url]) => [name, options.subgraphUrls?.[name] ?? url]));
-  const dataSources: ServiceMap = Object.fromEntries(
-    [...urls].map(([name, url]) => [name, options.dataSource(name, url)]),
-  );
+  const dataSources: ServiceMap = Object.fromEntries([...urls].map(([name, url]) => [name, options.dataSource(name, url)]));
   const resolver = new EventResolver(planner, dataSources, logger);
   const connections = new WeakMap<Ctx, Connection>();
   const formatError = formatRouterError(logger, options.production);
@@ -110,9 +108,7 @@ export function attachSubscriptionServer(server: Server, options: SubscriptionSe
         if (!connection) return [subscriptionError('UNAUTHENTICATED', 'Connection is not initialised')];
         // The reservation for this operation is already counted.
         if (Object.keys(ctx.subscriptions).length > limits.maxPerConnection) {
-          return [
-            subscriptionError(SubscriptionErrorCode.TOO_MANY_SUBSCRIPTIONS, `At most ${limits.maxPerConnection} subscriptions per connection`),
-          ];
+          return [subscriptionError(SubscriptionErrorCode.TOO_MANY_SUBSCRIPTIONS, `At most ${limits.maxPerConnection} subscriptions per connection`)];
         }
         const subscription = planner.plan(payload);
         if (Array.isArray(subscription)) return subscription;
@@ -121,7 +117,11 @@ export function attachSubscriptionServer(server: Server, options: SubscriptionSe
       },
       subscribe: (args) => {
         const { connection, subscription } = args.contextValue as OperationContextValue;
-        const context: RouterContext = { identity: connection.identity, requestId: randomUUID(), ...(connection.guestKey ? { guestKey: connection.guestKey } : {}) };
+        const context: RouterContext = {
+          identity: connection.identity,
+          requestId: randomUUID(),
+          ...(connection.guestKey ? { guestKey: connection.guestKey } : {}),
+        };
         const upstream = connection.upstreams.get(subscription.plan.primary.serviceName);
         return federatedSubscription({ subscription, upstream, resolver, context, logger: logger.child({ requestId: context.requestId }) });
       },

@@ -1,23 +1,11 @@
-import {
-  coerceInputValue,
-  isInputType,
-  isNonNullType,
-  print,
-  typeFromAST,
-  type GraphQLSchema,
-  type VariableDefinitionNode,
-} from 'graphql';
+import { coerceInputValue, isInputType, isNonNullType, print, typeFromAST, type GraphQLSchema, type VariableDefinitionNode } from 'graphql';
 
 /**
  * What graphql-js `getVariableValues` reports, from root exports only: that helper lives under
  * `graphql/execution/values`, a deep import that can load a second copy of graphql next to the
  * one Apollo uses (two realms, "Cannot use GraphQLScalarType from another module").
  */
-export function variableErrors(
-  schema: GraphQLSchema,
-  definitions: readonly VariableDefinitionNode[],
-  inputs: Record<string, unknown>,
-): string[] {
+export function variableErrors(schema: GraphQLSchema, definitions: readonly VariableDefinitionNode[], inputs: Record<string, unknown>): string[] {
   const errors: string[] = [];
   for (const definition of definitions) {
     const name = definition.variable.name.value;

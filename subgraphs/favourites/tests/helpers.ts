@@ -32,7 +32,6 @@ export function catalog(harness: SubgraphHarness) {
   };
 }
 
-
 /** The events favourites recorded for one user, oldest first. */
 export async function outboxFor(harness: SubgraphHarness, userId: string) {
   const rows = await harness.platform.database.db.select().from(outbox).where(eq(outbox.key, userId)).orderBy(outbox.seq);

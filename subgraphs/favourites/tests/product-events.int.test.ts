@@ -21,7 +21,8 @@ describe.each(sqlBackends)('product events on %s', (backend) => {
     return { item, errors: errors.map((error) => error.code) };
   };
   const totalCount = async (userId: string) =>
-    entitiesOf('User', (await favourites.call(UserWishlistDocument, { representations: userRef(userId) }, customer(userId))).data!._entities)[0]!.wishlist.totalCount;
+    entitiesOf('User', (await favourites.call(UserWishlistDocument, { representations: userRef(userId) }, customer(userId))).data!._entities)[0]!.wishlist
+      .totalCount;
 
   it('product.created makes a product known, once however often it is delivered', async () => {
     const productId = `prod-${randomUUID()}`;
@@ -47,7 +48,12 @@ describe.each(sqlBackends)('product events on %s', (backend) => {
       expect(removals.map((event) => event.data)).toEqual([{ itemId: items[i]!.item!.id, userId: fan, productId: gone, reason: 'product_deleted' }]);
     }
     const counts = await favourites.call(ProductFavouriteCountsDocument, { representations: [gone, keep].map((id) => ({ __typename: 'Product', id })) });
-    expect(counts.data).toEqual({ _entities: [{ id: gone, favouriteCount: 0 }, { id: keep, favouriteCount: 2 }] });
+    expect(counts.data).toEqual({
+      _entities: [
+        { id: gone, favouriteCount: 0 },
+        { id: keep, favouriteCount: 2 },
+      ],
+    });
     expect((await add(fans[0]!, gone)).errors).toEqual(['UNKNOWN_PRODUCT']);
   });
 });

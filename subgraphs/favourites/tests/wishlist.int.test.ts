@@ -4,7 +4,13 @@ import { entitiesOf, sqlBackends, startSubgraphHarness, type SubgraphHarness } f
 import { favouritesModule } from '../src';
 import { WishlistStore } from '../src/stores/wishlist.store';
 import { admin, catalog, customer, outboxFor, userRef } from './helpers';
-import { AddToWishlistDocument, ProductFavouriteCountsDocument, RemoveFromWishlistDocument, UserWishlistDocument, WishlistItemsDocument } from './__generated__/graphql';
+import {
+  AddToWishlistDocument,
+  ProductFavouriteCountsDocument,
+  RemoveFromWishlistDocument,
+  UserWishlistDocument,
+  WishlistItemsDocument,
+} from './__generated__/graphql';
 
 describe.each(sqlBackends)('wishlists on %s', (backend) => {
   let favourites: SubgraphHarness;
@@ -29,7 +35,7 @@ describe.each(sqlBackends)('wishlists on %s', (backend) => {
     const first = await add(userId, productId);
     expect(first).toEqual({ item: { id: expect.any(String), addedAt: expect.any(String), product: { id: productId, favouriteCount: 1 } }, errors: [] });
     expect(await add(userId, productId)).toEqual(first);
-    const view = (await wishlistOf(userId, customer(userId)));
+    const view = await wishlistOf(userId, customer(userId));
     expect(view.edges.map((edge) => edge.node)).toEqual([{ id: first.item!.id, product: { id: productId } }]);
     expect(await outboxFor(favourites, userId)).toEqual([
       { type: 'wishlist.item-added', data: { itemId: first.item!.id, userId, productId, addedAt: first.item!.addedAt } },
@@ -114,7 +120,9 @@ describe.each(sqlBackends)('wishlists on %s', (backend) => {
     expect(code(await favourites.call(RemoveFromWishlistDocument, { productId }))).toEqual(['UNAUTHENTICATED']);
     const representations = [{ __typename: 'WishlistItem', id: item!.id }];
     expect((await favourites.call(WishlistItemsDocument, { representations }, customer(stranger))).data).toEqual({ _entities: [null] });
-    expect((await favourites.call(WishlistItemsDocument, { representations }, customer(owner))).data).toEqual({ _entities: [{ id: item!.id, product: { id: productId } }] });
+    expect((await favourites.call(WishlistItemsDocument, { representations }, customer(owner))).data).toEqual({
+      _entities: [{ id: item!.id, product: { id: productId } }],
+    });
   });
 
   it('refuses products the catalog does not know with UNKNOWN_PRODUCT', async () => {

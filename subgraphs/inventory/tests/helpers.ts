@@ -25,8 +25,7 @@ export const deletedEvent = (productId: string) => productDeleted.create(product
 
 /** The catalog as inventory hears of it: product events on `shop.products`. */
 export function catalog(harness: SubgraphHarness) {
-  const consumed = async (eventId: string) =>
-    (await harness.platform.database.db.select().from(inbox).where(eq(inbox.eventId, eventId))).length === 1;
+  const consumed = async (eventId: string) => (await harness.platform.database.db.select().from(inbox).where(eq(inbox.eventId, eventId))).length === 1;
   const publish = async (envelope: EventEnvelope) => {
     await harness.platform.transport.publish([{ topic: productsTopic, key: envelope.aggregateId, envelope }]);
     await eventually(() => consumed(envelope.id));

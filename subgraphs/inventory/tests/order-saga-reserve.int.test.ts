@@ -24,14 +24,23 @@ describe.each(sqlBackends)('checkout saga: stock reservation requests on %s', (b
     const [teapot, cups] = [await stockedProduct(harness, 5), await stockedProduct(harness, 3)];
     const orderId = newOrderId();
     const before = Date.now();
-    await deliver(harness, orderEvents.reservationRequested(orderId, [{ productId: teapot, quantity: 2 }, { productId: cups, quantity: 3 }]));
+    await deliver(
+      harness,
+      orderEvents.reservationRequested(orderId, [
+        { productId: teapot, quantity: 2 },
+        { productId: cups, quantity: 3 },
+      ]),
+    );
     const after = Date.now();
     const reservation = (await inventory.stores.reservations.find(reservationIdFor(orderId)))!;
     expect(reservation).toMatchObject({ orderId, status: 'active' });
     expect(reservation.expiresAt.getTime()).toBeGreaterThanOrEqual(before + TTL_SECONDS * 1000);
     expect(reservation.expiresAt.getTime()).toBeLessThanOrEqual(after + TTL_SECONDS * 1000);
     // Items named by product only (recorded before variants) mean each product's default variant.
-    const items = [{ productId: teapot, variantId: teapot, quantity: 2 }, { productId: cups, variantId: cups, quantity: 3 }].sort((a, b) => (a.productId < b.productId ? -1 : 1));
+    const items = [
+      { productId: teapot, variantId: teapot, quantity: 2 },
+      { productId: cups, variantId: cups, quantity: 3 },
+    ].sort((a, b) => (a.productId < b.productId ? -1 : 1));
     expect(await repliesFor(harness, orderId)).toEqual([
       { topic: 'shop.inventory', type: 'stock.reserved', data: { orderId, items, expiresAt: reservation.expiresAt.toISOString() } },
     ]);
@@ -62,10 +71,18 @@ describe.each(sqlBackends)('checkout saga: stock reservation requests on %s', (b
   it('holds nothing when one item lacks stock and answers stock.rejected naming it', async () => {
     const [plenty, scarce, unknown] = [await stockedProduct(harness, 5), await stockedProduct(harness, 1), newProductId()];
     const orderId = newOrderId();
-    const items = [{ productId: plenty, quantity: 2 }, { productId: scarce, quantity: 2 }, { productId: unknown, quantity: 1 }];
+    const items = [
+      { productId: plenty, quantity: 2 },
+      { productId: scarce, quantity: 2 },
+      { productId: unknown, quantity: 1 },
+    ];
     await deliver(harness, orderEvents.reservationRequested(orderId, items));
     expect(await repliesFor(harness, orderId)).toEqual([
-      { topic: 'shop.inventory', type: 'stock.rejected', data: { orderId, productIds: [scarce, unknown].sort(), variantIds: [scarce, unknown].sort(), reason: 'OUT_OF_STOCK' } },
+      {
+        topic: 'shop.inventory',
+        type: 'stock.rejected',
+        data: { orderId, productIds: [scarce, unknown].sort(), variantIds: [scarce, unknown].sort(), reason: 'OUT_OF_STOCK' },
+      },
     ]);
     expect([await levels(plenty), await levels(scarce)]).toEqual([
       { productId: plenty, onHand: 5, reserved: 0 },
@@ -77,8 +94,16 @@ describe.each(sqlBackends)('checkout saga: stock reservation requests on %s', (b
   it('merges two lines of one product into one held item', async () => {
     const productId = await stockedProduct(harness, 5);
     const orderId = newOrderId();
-    await deliver(harness, orderEvents.reservationRequested(orderId, [{ productId, quantity: 1 }, { productId, quantity: 2 }]));
-    expect((await repliesFor(harness, orderId)).map((r) => [r.type, r.data.items])).toEqual([['stock.reserved', [{ productId, variantId: productId, quantity: 3 }]]]);
+    await deliver(
+      harness,
+      orderEvents.reservationRequested(orderId, [
+        { productId, quantity: 1 },
+        { productId, quantity: 2 },
+      ]),
+    );
+    expect((await repliesFor(harness, orderId)).map((r) => [r.type, r.data.items])).toEqual([
+      ['stock.reserved', [{ productId, variantId: productId, quantity: 3 }]],
+    ]);
     expect(await levels(productId)).toEqual({ productId, onHand: 5, reserved: 3 });
   });
 
@@ -88,7 +113,14 @@ describe.each(sqlBackends)('checkout saga: stock reservation requests on %s', (b
     const orderIds = Array.from({ length: 50 }, newOrderId);
     await Promise.all(
       orderIds.map((orderId) =>
-        handle(orderEvents.reservationRequested(orderId, [{ productId, quantity: 1 }]), { topic: orderTopics.inventory, partition: 0, offset: '0', key: orderId, attempt: 1, headers: {} }),
+        handle(orderEvents.reservationRequested(orderId, [{ productId, quantity: 1 }]), {
+          topic: orderTopics.inventory,
+          partition: 0,
+          offset: '0',
+          key: orderId,
+          attempt: 1,
+          headers: {},
+        }),
       ),
     );
     const replies = (await Promise.all(orderIds.map((orderId) => repliesFor(harness, orderId)))).map((r) => r.map((reply) => reply.type));

@@ -58,7 +58,11 @@ describe.each(sqlBackends)('checkout saga: confirmation, cancellation and expiry
     expect(await levels(productId)).toEqual({ productId, onHand: 4, reserved: 0 });
     expect(await repliesFor(harness, orderId)).toEqual([
       expect.objectContaining({ type: 'stock.reserved' }),
-      { topic: 'shop.inventory', type: 'stock.released', data: { orderId, items: items.map((item) => ({ ...item, variantId: productId })), reason: 'cancelled' } },
+      {
+        topic: 'shop.inventory',
+        type: 'stock.released',
+        data: { orderId, items: items.map((item) => ({ ...item, variantId: productId })), reason: 'cancelled' },
+      },
     ]);
   });
 
@@ -104,7 +108,11 @@ describe.each(sqlBackends)('checkout saga: confirmation, cancellation and expiry
     await deliver(harness, orderEvents.cancelled(orderId, items));
     expect(await repliesFor(harness, orderId)).toEqual([
       expect.objectContaining({ type: 'stock.reserved' }),
-      { topic: 'shop.inventory', type: 'stock.released', data: { orderId, items: items.map((item) => ({ ...item, variantId: productId })), reason: 'expired' } },
+      {
+        topic: 'shop.inventory',
+        type: 'stock.released',
+        data: { orderId, items: items.map((item) => ({ ...item, variantId: productId })), reason: 'expired' },
+      },
     ]);
   });
 

@@ -29,7 +29,9 @@ describe.each(sqlBackends)('reservations on %s', (backend) => {
     expect(results.filter((result) => result.reservation !== null)).toHaveLength(10);
     const refused = results.filter((result) => result.reservation === null);
     expect(refused).toHaveLength(40);
-    expect(refused.every((result) => result.errors.length === 1 && result.errors[0]!.code === 'INSUFFICIENT_STOCK' && result.errors[0]!.available === 0)).toBe(true);
+    expect(refused.every((result) => result.errors.length === 1 && result.errors[0]!.code === 'INSUFFICIENT_STOCK' && result.errors[0]!.available === 0)).toBe(
+      true,
+    );
     expect(await levels(productId)).toEqual({ productId, onHand: 10, reserved: 10 });
     expect(await stock(productId)).toBe(0);
     await eventually(async () => events.for(productId).length === 11);
@@ -124,11 +126,25 @@ describe.each(sqlBackends)('reservations on %s', (backend) => {
       [{ items: [{ productId, quantity: -2 }] }, ['items.0.quantity']],
       [{ items: [{ productId, quantity: 1.5 }] }, ['items.0.quantity']],
       [{ items: [] }, ['items']],
-      [{ items: [{ productId, quantity: 1 }, { productId, quantity: 1 }] }, ['items']],
+      [
+        {
+          items: [
+            { productId, quantity: 1 },
+            { productId, quantity: 1 },
+          ],
+        },
+        ['items'],
+      ],
       [{ reservationId: 'not-a-uuid', ttlSeconds: 0, orderId: '' }, ['reservationId', 'orderId', 'ttlSeconds']],
     ];
     for (const [change, fields] of cases) {
-      const result = await inventory.reservations.reserve({ reservationId: randomUUID(), orderId: 'o', items: [{ productId, quantity: 1 }], ttlSeconds: 60, ...change });
+      const result = await inventory.reservations.reserve({
+        reservationId: randomUUID(),
+        orderId: 'o',
+        items: [{ productId, quantity: 1 }],
+        ttlSeconds: 60,
+        ...change,
+      });
       expect(result.reservation).toBeNull();
       expect(result.errors.map((error) => [error.code, error.field])).toEqual(fields.map((field) => ['INVALID_INPUT', field]));
     }

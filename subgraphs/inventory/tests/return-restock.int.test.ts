@@ -45,7 +45,13 @@ describe.each(sqlBackends)('returns: restock on return.received on %s', (backend
   it('skips a variant it no longer keeps and restocks the others', async () => {
     const productId = await stockedProduct(harness, 2);
     const orderId = newOrderId();
-    await deliver(harness, received(orderId, randomUUID(), [{ lineId: 'gone', productId: `deleted-${randomUUID()}`, quantity: 1 }, { lineId: 'kept', productId, quantity: 1 }]));
+    await deliver(
+      harness,
+      received(orderId, randomUUID(), [
+        { lineId: 'gone', productId: `deleted-${randomUUID()}`, quantity: 1 },
+        { lineId: 'kept', productId, quantity: 1 },
+      ]),
+    );
     expect(await levels(productId)).toEqual({ productId, variantId: productId, onHand: 3, reserved: 0 });
   });
 });

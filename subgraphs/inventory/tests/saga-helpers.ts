@@ -1,13 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
-import {
-  orderCancelled,
-  orderConfirmed,
-  orderTopics,
-  orderStockReservationRequested,
-  type EventEnvelope,
-  type ProductQuantity,
-} from '@shop/events';
+import { orderCancelled, orderConfirmed, orderTopics, orderStockReservationRequested, type EventEnvelope, type ProductQuantity } from '@shop/events';
 import { eventually, type SubgraphHarness } from '@shop/testkit';
 import { inbox, outbox } from '../src/db/schema';
 import { ORDER_SAGA_GROUP } from '../src';
@@ -20,7 +13,14 @@ export const orderEvents = {
   confirmed: (orderId: string, items: ProductQuantity[]) =>
     orderConfirmed.create(orderId, { orderId, customerId: 'customer-1', total: { amount: 1000, currency: 'EUR' }, items, promotionIds: [] }),
   cancelled: (orderId: string, items: ProductQuantity[], previousStatus: 'STOCK_RESERVED' | 'CONFIRMED' = 'STOCK_RESERVED') =>
-    orderCancelled.create(orderId, { orderId, customerId: 'customer-1', code: 'CANCELLED_BY_CUSTOMER', reason: 'The customer cancelled.', previousStatus, items }),
+    orderCancelled.create(orderId, {
+      orderId,
+      customerId: 'customer-1',
+      code: 'CANCELLED_BY_CUSTOMER',
+      reason: 'The customer cancelled.',
+      previousStatus,
+      items,
+    }),
 };
 
 /**
@@ -28,7 +28,14 @@ export const orderEvents = {
  * row) without any effect. The topic keeps order, so once it is consumed everything before it is.
  */
 const marker = (key: string) =>
-  orderCancelled.create(key, { orderId: randomUUID(), customerId: 'customer-1', code: 'CANCELLED_BY_CUSTOMER', reason: 'Marker.', previousStatus: 'PENDING', items: [{ productId: 'marker', quantity: 1 }] });
+  orderCancelled.create(key, {
+    orderId: randomUUID(),
+    customerId: 'customer-1',
+    code: 'CANCELLED_BY_CUSTOMER',
+    reason: 'Marker.',
+    previousStatus: 'PENDING',
+    items: [{ productId: 'marker', quantity: 1 }],
+  });
 
 /** Publishes the envelopes (all for one order) on `shop.orders` and waits until inventory's saga consumer has handled every one. */
 export async function deliver(harness: SubgraphHarness, ...envelopes: EventEnvelope[]): Promise<void> {
@@ -38,7 +45,15 @@ export async function deliver(harness: SubgraphHarness, ...envelopes: EventEnvel
   const all = [...envelopes, last];
   await harness.platform.transport.publish(all.map((envelope) => ({ topic: orderTopics.inventory, key: orderId, envelope })));
   const db = harness.platform.database.db;
-  await eventually(async () => (await db.select().from(inbox).where(and(eq(inbox.consumer, ORDER_SAGA_GROUP), eq(inbox.eventId, last.id)))).length === 1);
+  await eventually(
+    async () =>
+      (
+        await db
+          .select()
+          .from(inbox)
+          .where(and(eq(inbox.consumer, ORDER_SAGA_GROUP), eq(inbox.eventId, last.id)))
+      ).length === 1,
+  );
 }
 
 /** The saga replies recorded for an order (outbox rows keyed by the order id), in order. */

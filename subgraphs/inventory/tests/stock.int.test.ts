@@ -17,7 +17,8 @@ describe.each(sqlBackends)('stock and adjustments on %s', (backend) => {
   afterAll(() => harness.stop());
   afterEach(() => vi.restoreAllMocks());
 
-  const adjust = (input: AdjustStockInput, caller: { userId: string; roles: string[] } | object = admin()) => harness.call(AdjustStockDocument, { input }, caller);
+  const adjust = (input: AdjustStockInput, caller: { userId: string; roles: string[] } | object = admin()) =>
+    harness.call(AdjustStockDocument, { input }, caller);
   const stockOf = async (ids: string[]) => entitiesOf('Product', (await harness.call(ProductStockDocument, { reps: productRefs(ids) })).data!._entities);
 
   it('resolves 20 products in one batched query with their exact stock', async () => {
@@ -35,7 +36,15 @@ describe.each(sqlBackends)('stock and adjustments on %s', (backend) => {
     const who = admin();
     const added = await adjust({ productId, delta: 7, reason: ' delivery 4711 ', idempotencyKey: randomUUID() }, who);
     expect(added.data!.adjustStock).toEqual({
-      movement: { id: expect.any(String), kind: 'ADJUSTMENT', delta: 7, onHandAfter: 7, reason: 'delivery 4711', actor: { id: who.userId }, product: { id: productId, stock: 7, inStock: true } },
+      movement: {
+        id: expect.any(String),
+        kind: 'ADJUSTMENT',
+        delta: 7,
+        onHandAfter: 7,
+        reason: 'delivery 4711',
+        actor: { id: who.userId },
+        product: { id: productId, stock: 7, inStock: true },
+      },
       errors: [],
     });
     const removed = await adjust({ productId, delta: -7, idempotencyKey: randomUUID() }, who);
@@ -84,7 +93,9 @@ describe.each(sqlBackends)('stock and adjustments on %s', (backend) => {
     });
     await inventoryOf(harness).reservations.reserve({ reservationId: randomUUID(), orderId: 'o-1', items: [{ productId, quantity: 3 }], ttlSeconds: 600 });
     const reserved = await adjust({ productId, delta: -3, idempotencyKey: randomUUID() });
-    expect(reserved.data!.adjustStock.errors).toEqual([{ code: 'INSUFFICIENT_STOCK', field: 'delta', message: 'Only 2 units can be removed (5 on hand, 3 reserved)' }]);
+    expect(reserved.data!.adjustStock.errors).toEqual([
+      { code: 'INSUFFICIENT_STOCK', field: 'delta', message: 'Only 2 units can be removed (5 on hand, 3 reserved)' },
+    ]);
     expect(await inventoryOf(harness).stores.stock.findByIds([productId])).toEqual([{ variantId: productId, productId, onHand: 5, reserved: 3 }]);
     const failedKey = randomUUID();
     await adjust({ productId, delta: -9, idempotencyKey: failedKey });
@@ -94,7 +105,10 @@ describe.each(sqlBackends)('stock and adjustments on %s', (backend) => {
 
   it('reports an unknown product and invalid input as typed errors', async () => {
     const unknown = await adjust({ productId: `missing-${randomUUID()}`, delta: 1, idempotencyKey: randomUUID() });
-    expect(unknown.data!.adjustStock).toEqual({ movement: null, errors: [{ code: 'UNKNOWN_PRODUCT', field: 'productId', message: 'No stock is kept for this product' }] });
+    expect(unknown.data!.adjustStock).toEqual({
+      movement: null,
+      errors: [{ code: 'UNKNOWN_PRODUCT', field: 'productId', message: 'No stock is kept for this product' }],
+    });
     const invalid = await adjust({ productId: ' ', delta: 0, reason: 'x'.repeat(501), idempotencyKey: '' });
     expect(invalid.data!.adjustStock.movement).toBeNull();
     expect(invalid.data!.adjustStock.errors.map((error) => [error.code, error.field])).toEqual([

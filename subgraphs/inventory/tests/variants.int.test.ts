@@ -8,7 +8,14 @@ import { inventoryModule, type Inventory } from '../src';
 import { StockStore } from '../src/stores/stock.store';
 import { admin, catalog, inventoryOf, newProductId, productRefs } from './helpers';
 import { deliver, newOrderId, orderEvents, repliesFor } from './saga-helpers';
-import { AdjustVariantStockDocument, ProductStockDocument, VariantStockDocument, VariantStockMovementsDocument, type AdjustStockInput, type VariantStockMovementsQueryVariables } from './__generated__/graphql';
+import {
+  AdjustVariantStockDocument,
+  ProductStockDocument,
+  VariantStockDocument,
+  VariantStockMovementsDocument,
+  type AdjustStockInput,
+  type VariantStockMovementsQueryVariables,
+} from './__generated__/graphql';
 
 const money = { amount: 1999, currency: 'EUR' };
 const variant = (variantId: string, size: string, position: number) => ({
@@ -31,7 +38,6 @@ const snapshot = (productId: string, variants: Array<ReturnType<typeof variant>>
   variants,
 });
 
-
 /** A shirt in S, M and L as product events announce it: inventory keeps one stock row per size. */
 describe.each(sqlBackends)('stock per variant on %s', (backend) => {
   let harness: SubgraphHarness;
@@ -43,17 +49,21 @@ describe.each(sqlBackends)('stock per variant on %s', (backend) => {
   afterAll(() => harness.stop());
   afterEach(() => vi.restoreAllMocks());
 
-  const adjust = (input: Omit<AdjustStockInput, 'idempotencyKey'>) => harness.call(AdjustVariantStockDocument, { input: { idempotencyKey: randomUUID(), ...input } }, admin());
+  const adjust = (input: Omit<AdjustStockInput, 'idempotencyKey'>) =>
+    harness.call(AdjustVariantStockDocument, { input: { idempotencyKey: randomUUID(), ...input } }, admin());
   const variantStock = async (ids: string[]) =>
     entitiesOf('ProductVariant', (await harness.call(VariantStockDocument, { reps: ids.map((id) => ({ __typename: 'ProductVariant', id })) })).data!._entities);
   const productStock = async (ids: string[]) => entitiesOf('Product', (await harness.call(ProductStockDocument, { reps: productRefs(ids) })).data!._entities);
-  const rows = async (productId: string) => (await inventory.stores.stock.variantsOf(productId)).map(({ variantId, onHand, reserved }) => ({ variantId, onHand, reserved }));
+  const rows = async (productId: string) =>
+    (await inventory.stores.stock.variantsOf(productId)).map(({ variantId, onHand, reserved }) => ({ variantId, onHand, reserved }));
   const ledger = async (productId: string) => harness.platform.database.db.select().from(stockMovements).where(eq(stockMovements.productId, productId));
 
   async function shirt(units: { s: number; m: number; l: number }) {
     const productId = newProductId();
     const ids = { s: `${productId}-s`, m: `${productId}-m`, l: `${productId}-l` };
-    await catalog(harness).publish(productCreated.create(productId, snapshot(productId, [variant(ids.s, 'S', 0), variant(ids.m, 'M', 1), variant(ids.l, 'L', 2)])));
+    await catalog(harness).publish(
+      productCreated.create(productId, snapshot(productId, [variant(ids.s, 'S', 0), variant(ids.m, 'M', 1), variant(ids.l, 'L', 2)])),
+    );
     for (const size of ['s', 'm', 'l'] as const) {
       if (units[size] > 0) expect((await adjust({ variantId: ids[size], delta: units[size] })).data!.adjustStock.errors).toEqual([]);
     }
@@ -108,7 +118,8 @@ describe.each(sqlBackends)('stock per variant on %s', (backend) => {
     expect((await variantStock([ids.s, ids.m, ids.l])).map((v) => v!.stock)).toEqual([0, 1, 0]);
     const added = await adjust({ variantId: ids.l, productId, delta: 3 });
     expect(added.data!.adjustStock).toEqual({ movement: { delta: 3, onHandAfter: 3, variant: { id: ids.l }, product: { id: productId } }, errors: [] });
-    const page = async (variables: VariantStockMovementsQueryVariables) => (await harness.call(VariantStockMovementsDocument, variables, admin())).data!.stockMovements;
+    const page = async (variables: VariantStockMovementsQueryVariables) =>
+      (await harness.call(VariantStockMovementsDocument, variables, admin())).data!.stockMovements;
     expect(await page({ variantId: ids.l })).toEqual({ totalCount: 1, edges: [{ node: { delta: 3, variant: { id: ids.l } } }] });
     expect((await page({ productId })).totalCount).toBe(2);
     const both = await harness.call(VariantStockMovementsDocument, { productId, variantId: ids.l }, admin());
@@ -126,7 +137,13 @@ describe.each(sqlBackends)('stock per variant on %s', (backend) => {
     );
     expect(lastM.filter((type) => type === 'stock.reserved')).toHaveLength(1);
     const mixed = newOrderId();
-    await deliver(harness, orderEvents.reservationRequested(mixed, [{ productId, variantId: ids.s, quantity: 1 }, { productId, variantId: ids.l, quantity: 1 }]));
+    await deliver(
+      harness,
+      orderEvents.reservationRequested(mixed, [
+        { productId, variantId: ids.s, quantity: 1 },
+        { productId, variantId: ids.l, quantity: 1 },
+      ]),
+    );
     expect(await repliesFor(harness, mixed)).toEqual([
       { topic: 'shop.inventory', type: 'stock.rejected', data: { orderId: mixed, productIds: [productId], variantIds: [ids.l], reason: 'OUT_OF_STOCK' } },
     ]);
@@ -147,7 +164,9 @@ describe.each(sqlBackends)('stock per variant on %s', (backend) => {
   it('follows product.updated: a new variant gets a row, a removed one loses its row, the others keep their units', async () => {
     const { productId, ids } = await shirt({ s: 2, m: 4, l: 1 });
     const xl = `${productId}-xl`;
-    await catalog(harness).publish(productUpdated.create(productId, snapshot(productId, [variant(ids.m, 'M', 0), variant(ids.s, 'S', 1), variant(xl, 'XL', 2)])));
+    await catalog(harness).publish(
+      productUpdated.create(productId, snapshot(productId, [variant(ids.m, 'M', 0), variant(ids.s, 'S', 1), variant(xl, 'XL', 2)])),
+    );
     expect(await rows(productId)).toEqual(
       [
         { variantId: ids.s, onHand: 2, reserved: 0 },

@@ -28,7 +28,8 @@ export const loadNotificationsEnv = (): NotificationsEnv => loadEnvOrExit(notifi
 
 export const notificationsConfigFromEnv = (env: NotificationsEnv): NotificationsConfig => ({
   mail: {
-    transport: env.MAIL_TRANSPORT === 'smtp' ? { kind: 'smtp', url: env.SMTP_URL! } : { kind: 'development', ...(env.MAIL_DIR ? { directory: env.MAIL_DIR } : {}) },
+    transport:
+      env.MAIL_TRANSPORT === 'smtp' ? { kind: 'smtp', url: env.SMTP_URL! } : { kind: 'development', ...(env.MAIL_DIR ? { directory: env.MAIL_DIR } : {}) },
     from: env.MAIL_FROM,
     storefrontUrl: env.STOREFRONT_URL,
     retry: { initialDelayMs: env.MAIL_RETRY_INITIAL_MS, maxDelayMs: env.MAIL_RETRY_MAX_MS },

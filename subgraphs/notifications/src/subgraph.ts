@@ -38,7 +38,14 @@ async function create(config: NotificationsConfig, { database, transport, pubsub
     retry: { ...defaultMailRetry, ...mail.retry },
     logger,
   });
-  const subscription = await consumeOrderEvents({ db: database.db, transport, store: stores.notifications, feed: services.feed, mails: stores.mails, mailQueued: () => dispatcher.wake() });
+  const subscription = await consumeOrderEvents({
+    db: database.db,
+    transport,
+    store: stores.notifications,
+    feed: services.feed,
+    mails: stores.mails,
+    mailQueued: () => dispatcher.wake(),
+  });
   return {
     resolvers: resolvers(services),
     readiness: { database: () => database.ping() },

@@ -1,10 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { orderCancelled, orderConfirmed, orderTopics, shipmentDelivered, shipmentShipped, shippingTopic, userPasswordResetRequested, userRegistered, usersTopic, type EventEnvelope } from '@shop/events';
+import {
+  orderCancelled,
+  orderConfirmed,
+  orderTopics,
+  shipmentDelivered,
+  shipmentShipped,
+  shippingTopic,
+  userPasswordResetRequested,
+  userRegistered,
+  usersTopic,
+  type EventEnvelope,
+} from '@shop/events';
 import { eventually, type SubgraphHarness } from '@shop/testkit';
 import { inbox, notifications } from '../src/db/schema';
 
-const topicOf = (envelope: EventEnvelope) => (envelope.type.startsWith('shipment.') ? shippingTopic : envelope.type.startsWith('user.') ? usersTopic : orderTopics.notifications);
+const topicOf = (envelope: EventEnvelope) =>
+  envelope.type.startsWith('shipment.') ? shippingTopic : envelope.type.startsWith('user.') ? usersTopic : orderTopics.notifications;
 
 /** Order and shipment events as orders and shipping publish them, keyed by order id. */
 export const events = {
@@ -25,10 +37,8 @@ export const events = {
       previousStatus: 'STOCK_RESERVED',
       items: [{ productId: 'prod-1', quantity: 1 }],
     }),
-  shipped: (customerId: string, orderId: string = randomUUID()) =>
-    shipmentShipped.create(orderId, shipment(customerId, orderId)),
-  delivered: (customerId: string, orderId: string = randomUUID()) =>
-    shipmentDelivered.create(orderId, shipment(customerId, orderId)),
+  shipped: (customerId: string, orderId: string = randomUUID()) => shipmentShipped.create(orderId, shipment(customerId, orderId)),
+  delivered: (customerId: string, orderId: string = randomUUID()) => shipmentDelivered.create(orderId, shipment(customerId, orderId)),
   registered: (userId: string, email: string, name = 'Ada Lovelace') => userRegistered.create(userId, { userId, email, name }),
   passwordResetRequested: (userId: string, email: string, token: string) =>
     userPasswordResetRequested.create(userId, { userId, email, name: 'Ada Lovelace', token, expiresAt: new Date(Date.now() + 3_600_000).toISOString() }),
@@ -47,8 +57,7 @@ const shipment = (customerId: string, orderId: string) => ({
 export function feed(harness: SubgraphHarness) {
   const db = harness.platform.database.db;
   const consumed = async (envelope: EventEnvelope) => (await db.select().from(inbox).where(eq(inbox.eventId, envelope.id))).length === 1;
-  const send = (envelope: EventEnvelope) =>
-    harness.platform.transport.publish([{ topic: topicOf(envelope), key: envelope.aggregateId, envelope }]);
+  const send = (envelope: EventEnvelope) => harness.platform.transport.publish([{ topic: topicOf(envelope), key: envelope.aggregateId, envelope }]);
   return {
     send,
     /** Publishes and waits until the consumer has committed the event. */

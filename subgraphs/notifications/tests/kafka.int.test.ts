@@ -22,7 +22,14 @@ describe('notifications on PostgreSQL + Kafka', () => {
     const mine = () => harness.platform.database.db.select().from(notifications).where(eq(notifications.recipientId, customerId));
     await eventually(async () => (await mine()).length > 0, 60_000);
     expect((await mine()).map((row) => [row.kind, row.orderId, row.sourceEventId, row.title, row.body, row.readAt])).toEqual([
-      ['ORDER_CONFIRMED', confirmed.aggregateId, confirmed.id, 'Order confirmed', `Your order #${confirmed.aggregateId.slice(0, 8)} is confirmed. Total: €25.99.`, null],
+      [
+        'ORDER_CONFIRMED',
+        confirmed.aggregateId,
+        confirmed.id,
+        'Order confirmed',
+        `Your order #${confirmed.aggregateId.slice(0, 8)} is confirmed. Total: €25.99.`,
+        null,
+      ],
     ]);
   });
 });

@@ -18,7 +18,9 @@ describe('mails through a real SMTP server (Mailpit)', () => {
   beforeAll(async () => {
     harness = await startSubgraphHarness({
       module: notificationsModule,
-      config: { mail: { transport: { kind: 'smtp', url: testServers.TEST_SMTP_URL }, from: 'Shop <orders@shop.test>', storefrontUrl: 'https://shop.test', retry } },
+      config: {
+        mail: { transport: { kind: 'smtp', url: testServers.TEST_SMTP_URL }, from: 'Shop <orders@shop.test>', storefrontUrl: 'https://shop.test', retry },
+      },
       backend: 'postgres',
     });
     events$ = feed(harness);
@@ -105,7 +107,9 @@ describe('an SMTP outage', () => {
     // Every mail is queued and none could leave: each has failed attempts recorded.
     const db = harness.platform.database.db;
     await expect
-      .poll(async () => (await db.select().from(mailOutbox).where(eq(mailOutbox.recipientId, userId))).filter((r) => r.attempts > 0 && r.lastError).length, { timeout: 30_000 })
+      .poll(async () => (await db.select().from(mailOutbox).where(eq(mailOutbox.recipientId, userId))).filter((r) => r.attempts > 0 && r.lastError).length, {
+        timeout: 30_000,
+      })
       .toBeGreaterThan(0);
     // Hold the outage for about 20 s in all (the retry backoff caps at 1 s, so it retries through it).
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, 20_000 - (Date.now() - stoppedAt))));

@@ -149,7 +149,9 @@ describe.each(sqlBackends)('notifications on %s', (backend) => {
     it('marks the given ids, is idempotent and returns the new unread count', async () => {
       const userId = randomUUID();
       const all = await notify(userId, 3);
-      expect((await markRead(customer(userId), [all[0]!.id, all[2]!.id.toUpperCase()])).data).toEqual({ markNotificationsRead: { markedCount: 2, unreadCount: 1 } });
+      expect((await markRead(customer(userId), [all[0]!.id, all[2]!.id.toUpperCase()])).data).toEqual({
+        markNotificationsRead: { markedCount: 2, unreadCount: 1 },
+      });
       expect((await markRead(customer(userId), [all[0]!.id, all[2]!.id])).data).toEqual({ markNotificationsRead: { markedCount: 0, unreadCount: 1 } });
       expect((await markRead(customer(userId), [])).data).toEqual({ markNotificationsRead: { markedCount: 0, unreadCount: 1 } });
       expect(await unread(userId)).toBe(1);
@@ -184,7 +186,10 @@ describe.each(sqlBackends)('notifications on %s', (backend) => {
         ['ids[1] must be a UUID', 'BAD_USER_INPUT', 'ids'],
       ]);
       expect(await unread(userId)).toBe(1);
-      const tooMany = await markRead(customer(userId), Array.from({ length: 101 }, () => randomUUID()));
+      const tooMany = await markRead(
+        customer(userId),
+        Array.from({ length: 101 }, () => randomUUID()),
+      );
       expect(tooMany.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
     });
 

@@ -39,8 +39,10 @@ describe('Subscription.notificationAdded over graphql-ws', () => {
     const confirmed = await feed(harness).deliver(events.confirmed(alice));
 
     await vi.waitFor(() => expect(seen.events).toHaveLength(1), bounded);
-    const stored = entitiesOf('User', (await harness.call(UserNotificationsDocument, { representations: userRefs(alice) }, customer(alice))).data!._entities)[0]!
-      .notifications.edges[0]!.node;
+    const stored = entitiesOf(
+      'User',
+      (await harness.call(UserNotificationsDocument, { representations: userRefs(alice) }, customer(alice))).data!._entities,
+    )[0]!.notifications.edges[0]!.node;
     expect(seen.events).toEqual([{ data: { notificationAdded: stored } }]);
     expect(seen.events[0]!.data).toMatchObject({ notificationAdded: { kind: 'ORDER_CONFIRMED', orderId: confirmed.aggregateId, read: false } });
     expect(seen.error).toBeUndefined();

@@ -17,4 +17,7 @@ export type OrdersEnv = z.output<typeof ordersEnvSchema>;
 /** Parses the process environment; prints every problem and exits when it is invalid. */
 export const loadOrdersEnv = (): OrdersEnv => loadEnvOrExit(ordersEnvSchema, process.env);
 
-export const ordersConfigFromEnv = (env: OrdersEnv): OrdersConfig => ({ returnWindowDays: env.ORDERS_RETURN_WINDOW_DAYS, publishStatusChanges: env.ORDERS_PUBLISH_STATUS_CHANGES });
+export const ordersConfigFromEnv = (env: OrdersEnv): OrdersConfig => ({
+  returnWindowDays: env.ORDERS_RETURN_WINDOW_DAYS,
+  publishStatusChanges: env.ORDERS_PUBLISH_STATUS_CHANGES,
+});

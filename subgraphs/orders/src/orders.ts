@@ -60,8 +60,25 @@ export function createOrders(db: Database, wiring: OrdersWiring = {}) {
   const lifecycle = new OrderLifecycle(stores.orders, feed, wiring.wake ?? (() => {}), { publishStatusChanges: wiring.publishStatusChanges ?? false });
   const orderService = new OrderService(db, stores.carts, stores.items, stores.orders, lifecycle, logger);
   const orderReader = new OrderReader(stores.orders, stores.history);
-  const returns = createReturns(db, stores, { pubsub: wiring.pubsub, wake: wiring.wake ?? (() => {}), logger, windowDays: wiring.returnWindowDays ?? DEFAULT_RETURN_WINDOW_DAYS });
-  return { stores, reader, carts, guestCarts, guestOrders, feed, orderService, orderReader, returns, saga: sagaSteps(stores.orders, lifecycle, ...returns.sagaRoutes), logger };
+  const returns = createReturns(db, stores, {
+    pubsub: wiring.pubsub,
+    wake: wiring.wake ?? (() => {}),
+    logger,
+    windowDays: wiring.returnWindowDays ?? DEFAULT_RETURN_WINDOW_DAYS,
+  });
+  return {
+    stores,
+    reader,
+    carts,
+    guestCarts,
+    guestOrders,
+    feed,
+    orderService,
+    orderReader,
+    returns,
+    saga: sagaSteps(stores.orders, lifecycle, ...returns.sagaRoutes),
+    logger,
+  };
 }
 
 export type Orders = ReturnType<typeof createOrders>;

@@ -15,9 +15,7 @@ describe.each(sqlBackends)('Cart references on %s', (backend) => {
   beforeAll(async () => {
     const onQuery = (sql: string) => statements.push(sql);
     testDb = backend === 'postgres' ? await createTestDatabase('orders') : null;
-    database = testDb
-      ? await openDatabase({ driver: 'postgres', url: testDb.url, onQuery })
-      : await openDatabase({ driver: 'pglite', onQuery });
+    database = testDb ? await openDatabase({ driver: 'postgres', url: testDb.url, onQuery }) : await openDatabase({ driver: 'pglite', onQuery });
     await runMigrations(database, ordersModule.migrations);
     orders = createOrders(database.db);
   });
@@ -32,7 +30,11 @@ describe.each(sqlBackends)('Cart references on %s', (backend) => {
       { productId, sku: productId, name: 'Mug', categoryId: 'kitchen', priceAmount: 900, priceCurrency: 'EUR', published: true },
       database.db,
     );
-    await orders.stores.variants.replaceForProduct(productId, [{ variantId: productId, productId, sku: productId, priceAmount: 900, priceCurrency: 'EUR', published: true, position: 0, optionValues: [] }], database.db);
+    await orders.stores.variants.replaceForProduct(
+      productId,
+      [{ variantId: productId, productId, sku: productId, priceAmount: 900, priceCurrency: 'EUR', published: true, position: 0, optionValues: [] }],
+      database.db,
+    );
     const owners = [randomUUID(), randomUUID(), randomUUID()];
     for (const owner of owners) await orders.carts.addToCart({ userId: owner }, { productId }, 1);
     const ids = await Promise.all(owners.map(async (owner) => (await orders.reader.openFor({ userId: owner })).id));

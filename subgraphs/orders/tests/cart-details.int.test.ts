@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { ordersModule } from '../src';
 import { admin, catalog, customer, promotionsFeed, rootField } from './helpers';
-import { AddToCartDocument, ApplyCouponCodeDocument, CartReferencesDocument, MyCartDocument, RemoveCouponCodeDocument, SetShippingAddressDocument } from './__generated__/graphql';
+import {
+  AddToCartDocument,
+  ApplyCouponCodeDocument,
+  CartReferencesDocument,
+  MyCartDocument,
+  RemoveCouponCodeDocument,
+  SetShippingAddressDocument,
+} from './__generated__/graphql';
 
 const address = { name: ' Ada Lovelace ', line1: '12 St James Sq', line2: '', city: 'London', region: null, postalCode: 'SW1Y 4JH', country: 'gb' };
 
@@ -87,7 +94,12 @@ describe.each(sqlBackends)('cart address, coupon and references on %s', (backend
       { code: 'COUPON_EXPIRED', field: 'code', message: `The coupon ${c('OLD')} has expired.`, missingAmount: null },
       { code: 'COUPON_EXPIRED', field: 'code', message: `The coupon ${c('OFF')} has expired.`, missingAmount: null },
       { code: 'COUPON_NOT_STARTED', field: 'code', message: `The coupon ${c('SOON')} is not valid yet.`, missingAmount: null },
-      { code: 'COUPON_MINIMUM_NOT_MET', field: 'code', message: `Add €24.01 more in eligible items to use the coupon ${c('BIG')}.`, missingAmount: { amount: 2401, currency: 'EUR' } },
+      {
+        code: 'COUPON_MINIMUM_NOT_MET',
+        field: 'code',
+        message: `Add €24.01 more in eligible items to use the coupon ${c('BIG')}.`,
+        missingAmount: { amount: 2401, currency: 'EUR' },
+      },
       { code: 'COUPON_NOT_APPLICABLE', field: 'code', message: `The coupon ${c('LAMPS')} does not apply to anything in your cart.`, missingAmount: null },
       { code: 'COUPON_NOT_APPLICABLE', field: 'code', message: `The coupon ${c('DOLLARS')} does not apply to anything in your cart.`, missingAmount: null },
     ]);

@@ -40,7 +40,7 @@ describe.each(sqlBackends)('cart lines of variants on %s', (backend) => {
     return { productId, ids };
   }
 
-  it('adds the size a shopper picks at that size\'s price, sku and option values', async () => {
+  it("adds the size a shopper picks at that size's price, sku and option values", async () => {
     const { productId, ids } = await shirt();
     const shopper = customer();
     const first = await addToCart({ variantId: ids.m, quantity: 2 }, shopper);
@@ -49,8 +49,22 @@ describe.each(sqlBackends)('cart lines of variants on %s', (backend) => {
     const s = await addToCart({ variantId: ids.s }, shopper);
     expect(again.errors).toEqual([]);
     expect(s.cart.items).toEqual([
-      { sku: `SKU-${ids.m}`, quantity: 3, variant: { id: ids.m }, product: { id: productId }, optionValues: [{ option: 'Size', value: 'M' }], unitPrice: { amount: 2700 } },
-      { sku: `SKU-${ids.s}`, quantity: 1, variant: { id: ids.s }, product: { id: productId }, optionValues: [{ option: 'Size', value: 'S' }], unitPrice: { amount: 2500 } },
+      {
+        sku: `SKU-${ids.m}`,
+        quantity: 3,
+        variant: { id: ids.m },
+        product: { id: productId },
+        optionValues: [{ option: 'Size', value: 'M' }],
+        unitPrice: { amount: 2700 },
+      },
+      {
+        sku: `SKU-${ids.s}`,
+        quantity: 1,
+        variant: { id: ids.s },
+        product: { id: productId },
+        optionValues: [{ option: 'Size', value: 'S' }],
+        unitPrice: { amount: 2500 },
+      },
     ]);
     expect(s.cart.lines).toEqual([
       { variantId: ids.m, productId },
@@ -87,7 +101,10 @@ describe.each(sqlBackends)('cart lines of variants on %s', (backend) => {
     ];
     for (const [variables, expected] of cases) {
       const result = await addToCart(variables, shopper);
-      expect(result.errors.map((e) => [e.code, e.field]), JSON.stringify(variables)).toEqual([expected]);
+      expect(
+        result.errors.map((e) => [e.code, e.field]),
+        JSON.stringify(variables),
+      ).toEqual([expected]);
       expect(result.cart.items.map((line) => line.variant.id)).toEqual([legacy]);
     }
     // An id no store could keep is refused before any resolver runs.

@@ -37,7 +37,16 @@ describe.each(sqlBackends)('cart lines on %s', (backend) => {
   it('creates one empty cart per user on first read and returns the same one after', async () => {
     const shopper = customer();
     const first = await cartOf(shopper);
-    expect(first).toMatchObject({ owner: { id: shopper.userId }, items: [], lines: [], itemCount: 0, subtotal: null, currency: null, couponCode: null, shippingAddress: null });
+    expect(first).toMatchObject({
+      owner: { id: shopper.userId },
+      items: [],
+      lines: [],
+      itemCount: 0,
+      subtotal: null,
+      currency: null,
+      couponCode: null,
+      shippingAddress: null,
+    });
     expect((await cartOf(shopper)).id).toBe(first.id);
     expect((await cartOf(customer())).id).not.toBe(first.id);
   });
@@ -86,9 +95,7 @@ describe.each(sqlBackends)('cart lines on %s', (backend) => {
     await mutate(AddToCartDocument, { productId: euro, quantity: 98 }, shopper);
     expect((await fail({ productId: euro, quantity: 2 })).map((error) => error.code)).toEqual(['INVALID_QUANTITY']);
     const mismatch = await mutate(AddToCartDocument, { productId: dollar }, shopper);
-    expect(mismatch.errors).toEqual([
-      { code: 'CURRENCY_MISMATCH', field: 'productId', message: 'This cart is in EUR; the product is priced in USD' },
-    ]);
+    expect(mismatch.errors).toEqual([{ code: 'CURRENCY_MISMATCH', field: 'productId', message: 'This cart is in EUR; the product is priced in USD' }]);
     expect(mismatch.cart.items.map((item) => item.quantity)).toEqual([98]);
   });
 
@@ -102,8 +109,16 @@ describe.each(sqlBackends)('cart lines on %s', (backend) => {
         { productId, sku: productId, name: 'Pin', categoryId: 'pins', priceAmount: 1, priceCurrency: 'EUR', published: true },
         db,
       );
-      await orders.stores.variants.replaceForProduct(productId, [{ variantId: productId, productId, sku: productId, priceAmount: 1, priceCurrency: 'EUR', published: true, position: 0, optionValues: [] }], db);
-      await orders.stores.variants.replaceForProduct(productId, [{ variantId: productId, productId, sku: productId, priceAmount: 1, priceCurrency: 'EUR', published: true, position: 0, optionValues: [] }], db);
+      await orders.stores.variants.replaceForProduct(
+        productId,
+        [{ variantId: productId, productId, sku: productId, priceAmount: 1, priceCurrency: 'EUR', published: true, position: 0, optionValues: [] }],
+        db,
+      );
+      await orders.stores.variants.replaceForProduct(
+        productId,
+        [{ variantId: productId, productId, sku: productId, priceAmount: 1, priceCurrency: 'EUR', published: true, position: 0, optionValues: [] }],
+        db,
+      );
     }
     for (const productId of ids.slice(0, 50)) expect((await orders.carts.addToCart({ userId: shopper.userId }, { productId }, 1)).errors).toEqual([]);
     const { cart, errors } = await mutate(AddToCartDocument, { productId: ids[50]! }, shopper);

@@ -4,7 +4,14 @@ import { cartTokenKey } from '@shop/subgraph-kit';
 import { type Caller, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { ordersModule } from '../src';
 import { catalog, customer } from './helpers';
-import { CartItemQuantitiesDocument, GuestAddToCartDocument, MergeGuestCartDocument, MyCartDocument, PlaceGuestOrderDocument, SetShippingAddressDocument } from './__generated__/graphql';
+import {
+  CartItemQuantitiesDocument,
+  GuestAddToCartDocument,
+  MergeGuestCartDocument,
+  MyCartDocument,
+  PlaceGuestOrderDocument,
+  SetShippingAddressDocument,
+} from './__generated__/graphql';
 
 const address = { name: 'Ada Lovelace', line1: '12 St James Sq', city: 'London', postalCode: 'SW1Y 4JH', country: 'GB' };
 
@@ -16,7 +23,8 @@ describe.each(sqlBackends)('guest carts on %s', (backend) => {
   });
   afterAll(() => harness.stop());
 
-  const add = async (productId: string, quantity: number, caller: Caller = {}) => (await harness.call(GuestAddToCartDocument, { productId, quantity }, caller)).data!.addToCart;
+  const add = async (productId: string, quantity: number, caller: Caller = {}) =>
+    (await harness.call(GuestAddToCartDocument, { productId, quantity }, caller)).data!.addToCart;
   /** A new guest with `quantity` units of `productId`, and how to call as it. */
   const newGuest = async (productId: string, quantity: number) => {
     const added = await add(productId, quantity);
@@ -60,7 +68,13 @@ describe.each(sqlBackends)('guest carts on %s', (backend) => {
     const results = await Promise.all(Array.from({ length: 5 }, () => harness.call(MergeGuestCartDocument, {}, { ...user, ...as })));
     for (const result of results) expect(result.errors).toBeUndefined();
     const cart = (await harness.call(CartItemQuantitiesDocument, {}, user)).data!.cart;
-    expect(cart).toEqual({ itemCount: 6, items: [{ product: { id: a }, quantity: 5 }, { product: { id: b }, quantity: 1 }] });
+    expect(cart).toEqual({
+      itemCount: 6,
+      items: [
+        { product: { id: a }, quantity: 5 },
+        { product: { id: b }, quantity: 1 },
+      ],
+    });
     // The guest's token now opens a new, empty guest cart.
     expect((await harness.call(MyCartDocument, {}, as)).data!.cart.itemCount).toBe(0);
   });
@@ -85,7 +99,10 @@ describe.each(sqlBackends)('guest carts on %s', (backend) => {
     expect(merged.errors.map((error) => error.code)).toEqual(['INVALID_QUANTITY', 'TOO_MANY_ITEMS', 'TOO_MANY_ITEMS']);
     expect(merged.cart.itemCount).toBe(49 + 99);
     const second = (await harness.call(MergeGuestCartDocument, {}, { ...user, ...usd.as })).data!.mergeGuestCart;
-    expect(second).toEqual({ cart: expect.objectContaining({ itemCount: 49 + 99, currency: 'EUR' }), errors: [{ code: 'CURRENCY_MISMATCH', field: 'variantId' }] });
+    expect(second).toEqual({
+      cart: expect.objectContaining({ itemCount: 49 + 99, currency: 'EUR' }),
+      errors: [{ code: 'CURRENCY_MISMATCH', field: 'variantId' }],
+    });
   });
 
   it('refuses mergeGuestCart without a session or without a cart token', async () => {

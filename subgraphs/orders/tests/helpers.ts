@@ -26,16 +26,13 @@ export const snapshot = (productId: string, overrides: Partial<ProductSnapshot> 
   ...overrides,
 });
 
-export const createdEvent = (productId: string, overrides: Partial<ProductSnapshot> = {}) =>
-  productCreated.create(productId, snapshot(productId, overrides));
-export const updatedEvent = (productId: string, overrides: Partial<ProductSnapshot> = {}) =>
-  productUpdated.create(productId, snapshot(productId, overrides));
+export const createdEvent = (productId: string, overrides: Partial<ProductSnapshot> = {}) => productCreated.create(productId, snapshot(productId, overrides));
+export const updatedEvent = (productId: string, overrides: Partial<ProductSnapshot> = {}) => productUpdated.create(productId, snapshot(productId, overrides));
 export const deletedEvent = (productId: string) => productDeleted.create(productId, { productId });
 
 /** The catalog as orders hears of it: product events on `shop.products`, awaited until consumed. */
 export function catalog(harness: SubgraphHarness) {
-  const consumed = async (eventId: string) =>
-    (await harness.platform.database.db.select().from(inbox).where(eq(inbox.eventId, eventId))).length === 1;
+  const consumed = async (eventId: string) => (await harness.platform.database.db.select().from(inbox).where(eq(inbox.eventId, eventId))).length === 1;
   const publish = async (envelope: EventEnvelope) => {
     await harness.platform.transport.publish([{ topic: productsTopic, key: envelope.aggregateId, envelope }]);
     await eventually(() => consumed(envelope.id));
@@ -53,8 +50,7 @@ export function catalog(harness: SubgraphHarness) {
 
 /** Promotions as orders hears of them: `promotion.*` events on `shop.promotions`, awaited until consumed. */
 export function promotionsFeed(harness: SubgraphHarness) {
-  const consumed = async (eventId: string) =>
-    (await harness.platform.database.db.select().from(inbox).where(eq(inbox.eventId, eventId))).length === 1;
+  const consumed = async (eventId: string) => (await harness.platform.database.db.select().from(inbox).where(eq(inbox.eventId, eventId))).length === 1;
   return {
     /** Announces a coupon (running, 10 % off everything unless overridden) and waits until orders has consumed it. */
     async coupon(couponCode: string, overrides: Partial<PromotionSnapshot> = {}) {

@@ -38,7 +38,10 @@ describe.each(sqlBackends)('placing, cancelling and listing orders on %s', (back
     expect(participants.of(orderId, 'order.placed')).toHaveLength(1);
 
     const again = await placeOrder(harness, shopper, { cartId });
-    expect(again).toEqual({ order: null, errors: [{ code: 'CART_ALREADY_ORDERED', field: 'cartId', message: 'This cart was already ordered; use your new cart' }] });
+    expect(again).toEqual({
+      order: null,
+      errors: [{ code: 'CART_ALREADY_ORDERED', field: 'cartId', message: 'This cart was already ordered; use your new cart' }],
+    });
     const fresh = (await harness.call(MyCartDocument, {}, shopper)).data!.cart;
     expect(fresh.id).not.toBe(cartId);
     expect(fresh.itemCount).toBe(0);
@@ -50,7 +53,10 @@ describe.each(sqlBackends)('placing, cancelling and listing orders on %s', (back
     const key = randomUUID();
     await placeOrder(harness, shopper, { cartId: first.cartId, idempotencyKey: key });
     const second = await fillCart(harness, shopper);
-    const reused = { order: null, errors: [{ code: 'IDEMPOTENCY_KEY_REUSED', field: 'idempotencyKey', message: 'This idempotency key was used for another order' }] };
+    const reused = {
+      order: null,
+      errors: [{ code: 'IDEMPOTENCY_KEY_REUSED', field: 'idempotencyKey', message: 'This idempotency key was used for another order' }],
+    };
     expect(await placeOrder(harness, shopper, { cartId: second.cartId, idempotencyKey: key })).toEqual(reused);
     expect(await placeOrder(harness, shopper, { cartId: first.cartId, idempotencyKey: key, paymentToken: 'tok_chargeDeclined' })).toEqual(reused);
   });
@@ -61,10 +67,11 @@ describe.each(sqlBackends)('placing, cancelling and listing orders on %s', (back
     expect((await placeOrder(harness, shopper, { cartId: empty })).errors.map((e) => e.code)).toEqual(['EMPTY_CART']);
     const noAddress = await fillCart(harness, shopper, false);
     expect((await placeOrder(harness, shopper, { cartId: noAddress.cartId })).errors.map((e) => e.code)).toEqual(['NO_SHIPPING_ADDRESS']);
-    expect((await placeOrder(harness, shopper, { cartId: noAddress.cartId, idempotencyKey: 'has space', paymentToken: '4242424242424242' })).errors.map((e) => e.code)).toEqual([
-      'INVALID_IDEMPOTENCY_KEY',
-      'INVALID_PAYMENT_TOKEN',
-    ]);
+    expect(
+      (await placeOrder(harness, shopper, { cartId: noAddress.cartId, idempotencyKey: 'has space', paymentToken: '4242424242424242' })).errors.map(
+        (e) => e.code,
+      ),
+    ).toEqual(['INVALID_IDEMPOTENCY_KEY', 'INVALID_PAYMENT_TOKEN']);
     expect((await placeOrder(harness, customer(), { cartId: noAddress.cartId })).errors.map((e) => e.code)).toEqual(['CART_NOT_FOUND']);
     const notUuid = await harness.call(PlaceOrderDocument, { cartId: 'cart-1', idempotencyKey: 'k', paymentToken: 'tok_visa' }, shopper);
     expect(notUuid.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
@@ -106,7 +113,11 @@ describe.each(sqlBackends)('placing, cancelling and listing orders on %s', (back
     // An admin may cancel any customer's order before shipment.
     const third = await fillCart(harness, shopper);
     const pending = (await placeOrder(harness, shopper, { cartId: third.cartId })).order!;
-    expect((await cancel(admin(), pending.id)).order).toEqual({ id: pending.id, status: 'CANCELLED', cancellation: { code: 'CANCELLED_BY_ADMIN', reason: 'Cancelled by the shop.' } });
+    expect((await cancel(admin(), pending.id)).order).toEqual({
+      id: pending.id,
+      status: 'CANCELLED',
+      cancellation: { code: 'CANCELLED_BY_ADMIN', reason: 'Cancelled by the shop.' },
+    });
   });
 
   it('lists a customer their own orders newest first in pages, admins every order, and hides orders from others', async () => {
@@ -117,7 +128,8 @@ describe.each(sqlBackends)('placing, cancelling and listing orders on %s', (back
       ids.push((await placeOrder(harness, shopper, { cartId })).order!.id);
     }
     const page = async (variables: { first: number; after?: string | null }) =>
-      entitiesOf('User', (await harness.call(UserOrdersDocument, { representations: userRef(shopper.userId), ...variables }, shopper)).data!._entities)[0]!.orders;
+      entitiesOf('User', (await harness.call(UserOrdersDocument, { representations: userRef(shopper.userId), ...variables }, shopper)).data!._entities)[0]!
+        .orders;
     const first = await page({ first: 2 });
     expect(first.totalCount).toBe(3);
     expect(first.pageInfo.hasNextPage).toBe(true);

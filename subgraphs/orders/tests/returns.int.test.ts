@@ -46,13 +46,20 @@ describe.each(sqlBackends)('returns in the orders subgraph on %s', (backend) => 
     await participants.reply(orderDiscounted, orderId, {
       orderId,
       discount: eur(600),
-      lines: [{ lineId: cart.lineIds[0]!, discount: eur(500) }, { lineId: cart.lineIds[1]!, discount: eur(100) }],
+      lines: [
+        { lineId: cart.lineIds[0]!, discount: eur(500) },
+        { lineId: cart.lineIds[1]!, discount: eur(100) },
+      ],
       promotions: [],
     });
     await participants.reply(orderShippingQuoted, orderId, { orderId, carrier: 'DHL', cost: eur(499) });
     await participants.next(orderId, 'order.tax-requested');
     await participants.reply(orderTaxed, orderId, { orderId, tax: eur(1180), lines: [] });
-    await participants.reply(stockReserved, orderId, { orderId, items: [{ productId: cart.teapot, quantity: 2 }], expiresAt: new Date(Date.now() + 60_000).toISOString() });
+    await participants.reply(stockReserved, orderId, {
+      orderId,
+      items: [{ productId: cart.teapot, quantity: 2 }],
+      expiresAt: new Date(Date.now() + 60_000).toISOString(),
+    });
     await participants.reply(paymentCaptured, orderId, { paymentId: 'pay-1', orderId, amount: eur(7079) });
     const shipment = { orderId, shipmentId: 'ship-1', customerId: shopper.userId, carrier: 'DHL', trackingNumber: 'DHL000001', at: new Date().toISOString() };
     for (const contract of [shipmentCreated, shipmentShipped, shipmentDelivered]) await participants.reply(contract, orderId, shipment);
@@ -81,12 +88,23 @@ describe.each(sqlBackends)('returns in the orders subgraph on %s', (backend) => 
     expect((await call(ApproveReturnDocument, { returnId }, boss)).errors).toEqual([]);
     expect((await call(MarkReturnReceivedDocument, { returnId }, boss)).return).toMatchObject({ status: 'RECEIVED', refund: { amount: 2700 } });
     const received = await participants.next(orderId, 'return.received');
-    expect(received.data).toEqual({ returnId, orderId, customerId: shopper.userId, items: [{ lineId: teapotLine, productId: teapot, variantId: teapot, quantity: 1 }], refund: eur(2700) });
+    expect(received.data).toEqual({
+      returnId,
+      orderId,
+      customerId: shopper.userId,
+      items: [{ lineId: teapotLine, productId: teapot, variantId: teapot, quantity: 1 }],
+      refund: eur(2700),
+    });
     const refunded = await participants.reply(returnRefunded, orderId, { returnId, orderId, refund: eur(2700) });
     await participants.deliver(refunded, returnRefunded.topic);
     await participants.reply(returnRefunded, orderId, { returnId, orderId, refund: eur(2700) });
     const ret = await call(ReadReturnDocument, { id: returnId }, shopper);
-    expect(ret!.statusHistory.map((entry) => [entry.position, entry.status])).toEqual([[1, 'REQUESTED'], [2, 'APPROVED'], [3, 'RECEIVED'], [4, 'REFUNDED']]);
+    expect(ret!.statusHistory.map((entry) => [entry.position, entry.status])).toEqual([
+      [1, 'REQUESTED'],
+      [2, 'APPROVED'],
+      [3, 'RECEIVED'],
+      [4, 'REFUNDED'],
+    ]);
     expect(participants.of(orderId, 'return.received')).toHaveLength(1);
     expect(await call(ReadReturnDocument, { id: returnId }, customer())).toBeNull();
   });

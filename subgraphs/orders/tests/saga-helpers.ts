@@ -23,8 +23,7 @@ export async function fakeParticipants(harness: SubgraphHarness) {
       if (!requests.some((seen) => seen.id === envelope.id)) requests.push(envelope);
     },
   });
-  const consumed = async (eventId: string) =>
-    (await harness.platform.database.db.select().from(inbox).where(eq(inbox.eventId, eventId))).length === 1;
+  const consumed = async (eventId: string) => (await harness.platform.database.db.select().from(inbox).where(eq(inbox.eventId, eventId))).length === 1;
   return {
     /** Every request for this order of the given type, in publication order. */
     of: (orderId: string, type: string) => requests.filter((event) => event.aggregateId === orderId && event.type === type),

@@ -44,12 +44,19 @@ describe.each(sqlBackends)('the checkout saga orchestrator on %s', (backend) => 
     await participants.reply(orderDiscounted, orderId, {
       orderId,
       discount: eur(600),
-      lines: [{ lineId: cart.lineIds[0]!, discount: eur(500) }, { lineId: cart.lineIds[1]!, discount: eur(100) }],
+      lines: [
+        { lineId: cart.lineIds[0]!, discount: eur(500) },
+        { lineId: cart.lineIds[1]!, discount: eur(100) },
+      ],
       promotions: [{ promotionId: 'promo-1', name: '10 % off', couponCode: null, amount: eur(600) }],
     });
     await participants.reply(orderShippingQuoted, orderId, { orderId, carrier: 'DHL', cost: eur(499) });
     await participants.next(orderId, 'order.tax-requested');
-    await participants.reply(orderTaxed, orderId, { orderId, tax: eur(1180), lines: [{ lineId: cart.lineIds[0]!, name: 'VAT', rateBasisPoints: 2000, amount: 1180 }] });
+    await participants.reply(orderTaxed, orderId, {
+      orderId,
+      tax: eur(1180),
+      lines: [{ lineId: cart.lineIds[0]!, name: 'VAT', rateBasisPoints: 2000, amount: 1180 }],
+    });
     return { ...cart, orderId };
   }
 
@@ -78,8 +85,24 @@ describe.each(sqlBackends)('the checkout saga orchestrator on %s', (backend) => 
       customerId: shopper.userId,
       currency: 'EUR',
       lines: [
-        { lineId: cart.lineIds[0], productId: cart.teapot, variantId: cart.teapot, sku: `SKU-${cart.teapot}`, categoryId: 'kitchen', quantity: 2, unitPrice: eur(2500) },
-        { lineId: cart.lineIds[1], productId: cart.cup, variantId: cart.cup, sku: `SKU-${cart.cup}`, categoryId: 'tableware', quantity: 1, unitPrice: eur(1000) },
+        {
+          lineId: cart.lineIds[0],
+          productId: cart.teapot,
+          variantId: cart.teapot,
+          sku: `SKU-${cart.teapot}`,
+          categoryId: 'kitchen',
+          quantity: 2,
+          unitPrice: eur(2500),
+        },
+        {
+          lineId: cart.lineIds[1],
+          productId: cart.cup,
+          variantId: cart.cup,
+          sku: `SKU-${cart.cup}`,
+          categoryId: 'tableware',
+          quantity: 1,
+          unitPrice: eur(1000),
+        },
       ],
       couponCode: null,
       shippingAddress: { name: 'Ada Lovelace', line1: '1 Analytical Row', line2: null, city: 'London', region: null, postalCode: 'N1 9GU', country: 'GB' },
@@ -106,8 +129,16 @@ describe.each(sqlBackends)('the checkout saga orchestrator on %s', (backend) => 
     await participants.reply(orderTaxed, orderId, { orderId, tax: eur(0), lines: [] });
     const priced = await readOrder(harness, shopper, orderId);
     const message = 'The coupon HALFONCE has reached its usage limit.';
-    expect(priced).toMatchObject({ status: 'PRICED', discount: eur(0), total: eur(6499), couponRejection: { couponCode: 'HALFONCE', code: 'COUPON_USAGE_LIMIT_REACHED', message, missingAmount: null } });
-    expect(priced!.statusHistory.map(({ status, reason }) => [status, reason])).toEqual([['PENDING', null], ['PRICED', message]]);
+    expect(priced).toMatchObject({
+      status: 'PRICED',
+      discount: eur(0),
+      total: eur(6499),
+      couponRejection: { couponCode: 'HALFONCE', code: 'COUPON_USAGE_LIMIT_REACHED', message, missingAmount: null },
+    });
+    expect(priced!.statusHistory.map(({ status, reason }) => [status, reason])).toEqual([
+      ['PENDING', null],
+      ['PRICED', message],
+    ]);
     const other = customer();
     expect((await readOrder(harness, other, (await pricedOrder(other)).orderId))?.couponRejection).toBeNull(); // a coupon that priced the order, or none: null
   });
@@ -125,31 +156,75 @@ describe.each(sqlBackends)('the checkout saga orchestrator on %s', (backend) => 
       shippingCost: eur(499),
     });
     const reservation = await participants.next(orderId, 'order.stock-reservation-requested');
-    expect(reservation.data).toEqual({ orderId, items: [{ productId: teapot, variantId: teapot, quantity: 2 }, { productId: cup, variantId: cup, quantity: 1 }] });
-    expect(await readOrder(harness, shopper, orderId)).toMatchObject({ status: 'PRICED', discount: eur(600), shippingCost: eur(499), tax: eur(1180), total: eur(7079), carrier: 'DHL' });
+    expect(reservation.data).toEqual({
+      orderId,
+      items: [
+        { productId: teapot, variantId: teapot, quantity: 2 },
+        { productId: cup, variantId: cup, quantity: 1 },
+      ],
+    });
+    expect(await readOrder(harness, shopper, orderId)).toMatchObject({
+      status: 'PRICED',
+      discount: eur(600),
+      shippingCost: eur(499),
+      tax: eur(1180),
+      total: eur(7079),
+      carrier: 'DHL',
+    });
 
-    await participants.reply(stockReserved, orderId, { orderId, items: [{ productId: teapot, quantity: 2 }], expiresAt: new Date(Date.now() + 60_000).toISOString() });
-    expect((await participants.next(orderId, 'order.payment-requested')).data).toEqual({ orderId, customerId: shopper.userId, amount: eur(7079), paymentToken: 'tok_visa' });
+    await participants.reply(stockReserved, orderId, {
+      orderId,
+      items: [{ productId: teapot, quantity: 2 }],
+      expiresAt: new Date(Date.now() + 60_000).toISOString(),
+    });
+    expect((await participants.next(orderId, 'order.payment-requested')).data).toEqual({
+      orderId,
+      customerId: shopper.userId,
+      amount: eur(7079),
+      paymentToken: 'tok_visa',
+    });
     await participants.reply(paymentCaptured, orderId, { paymentId: 'pay-1', orderId, amount: eur(7079) });
-    expect((await participants.next(orderId, 'order.shipment-requested')).data).toMatchObject({ orderId, carrier: 'DHL', items: [{ productId: teapot, variantId: teapot, quantity: 2 }, { productId: cup, variantId: cup, quantity: 1 }] });
+    expect((await participants.next(orderId, 'order.shipment-requested')).data).toMatchObject({
+      orderId,
+      carrier: 'DHL',
+      items: [
+        { productId: teapot, variantId: teapot, quantity: 2 },
+        { productId: cup, variantId: cup, quantity: 1 },
+      ],
+    });
     const shipment = { orderId, shipmentId: 'ship-1', customerId: shopper.userId, carrier: 'DHL', trackingNumber: 'DHL000001', at: new Date().toISOString() };
     await participants.reply(shipmentCreated, orderId, shipment);
     expect((await participants.next(orderId, 'order.confirmed')).data).toEqual({
       orderId,
       customerId: shopper.userId,
       total: eur(7079),
-      items: [{ productId: teapot, variantId: teapot, quantity: 2 }, { productId: cup, variantId: cup, quantity: 1 }],
+      items: [
+        { productId: teapot, variantId: teapot, quantity: 2 },
+        { productId: cup, variantId: cup, quantity: 1 },
+      ],
       promotionIds: ['promo-1'],
     });
     const confirmed = await readOrder(harness, shopper, orderId);
-    expect(confirmed).toMatchObject({ status: 'CONFIRMED', cancellable: true, appliedPromotions: [{ promotionId: 'promo-1', name: '10 % off', couponCode: null, amount: eur(600) }] });
+    expect(confirmed).toMatchObject({
+      status: 'CONFIRMED',
+      cancellable: true,
+      appliedPromotions: [{ promotionId: 'promo-1', name: '10 % off', couponCode: null, amount: eur(600) }],
+    });
     expect(confirmed!.lines.map((line) => line.discount)).toEqual([{ amount: 500 }, { amount: 100 }]);
 
     await participants.reply(shipmentShipped, orderId, shipment);
     await participants.reply(shipmentDelivered, orderId, shipment);
     const delivered = await readOrder(harness, shopper, orderId);
     expect(statuses(delivered)).toEqual(['PENDING', 'PRICED', 'STOCK_RESERVED', 'PAID', 'CONFIRMED', 'SHIPPED', 'DELIVERED']);
-    expect(delivered!.statusHistory.map((entry) => entry.previousStatus)).toEqual([null, 'PENDING', 'PRICED', 'STOCK_RESERVED', 'PAID', 'CONFIRMED', 'SHIPPED']);
+    expect(delivered!.statusHistory.map((entry) => entry.previousStatus)).toEqual([
+      null,
+      'PENDING',
+      'PRICED',
+      'STOCK_RESERVED',
+      'PAID',
+      'CONFIRMED',
+      'SHIPPED',
+    ]);
     expect(delivered).toMatchObject({ status: 'DELIVERED', cancellable: false });
     expect(participants.of(orderId, 'order.status-changed').map((event) => (event.data as { status: string }).status)).toEqual(statuses(delivered));
   });
@@ -157,7 +232,11 @@ describe.each(sqlBackends)('the checkout saga orchestrator on %s', (backend) => 
   it('applies each answer once: a redelivered answer changes nothing and asks nothing twice', async () => {
     const shopper = customer();
     const { orderId, teapot } = await pricedOrder(shopper);
-    const reserved = await participants.reply(stockReserved, orderId, { orderId, items: [{ productId: teapot, quantity: 2 }], expiresAt: new Date().toISOString() });
+    const reserved = await participants.reply(stockReserved, orderId, {
+      orderId,
+      items: [{ productId: teapot, quantity: 2 }],
+      expiresAt: new Date().toISOString(),
+    });
     await participants.deliver(reserved, stockReserved.topic);
     const taxed = participants.of(orderId, 'order.tax-requested');
     expect(taxed).toHaveLength(1);
@@ -172,7 +251,11 @@ describe.each(sqlBackends)('the checkout saga orchestrator on %s', (backend) => 
     await participants.reply(stockReserved, orderId, { orderId, items: [{ productId: teapot, quantity: 2 }], expiresAt: new Date().toISOString() });
     await participants.reply(paymentFailed, orderId, { paymentId: 'pay-2', orderId, stage: 'authorization', reason: 'CARD_DECLINED' });
     const order = await readOrder(harness, shopper, orderId);
-    expect(order).toMatchObject({ status: 'CANCELLED', cancellable: false, cancellation: { code: 'PAYMENT_DECLINED', reason: 'Payment failed: Your card was declined.' } });
+    expect(order).toMatchObject({
+      status: 'CANCELLED',
+      cancellable: false,
+      cancellation: { code: 'PAYMENT_DECLINED', reason: 'Payment failed: Your card was declined.' },
+    });
     expect(statuses(order)).toEqual(['PENDING', 'PRICED', 'STOCK_RESERVED', 'CANCELLED']);
     expect((await participants.next(orderId, 'order.cancelled')).data).toEqual({
       orderId,
@@ -180,7 +263,10 @@ describe.each(sqlBackends)('the checkout saga orchestrator on %s', (backend) => 
       code: 'PAYMENT_DECLINED',
       reason: 'Payment failed: Your card was declined.',
       previousStatus: 'STOCK_RESERVED',
-      items: [{ productId: teapot, variantId: teapot, quantity: 2 }, { productId: cup, variantId: cup, quantity: 1 }],
+      items: [
+        { productId: teapot, variantId: teapot, quantity: 2 },
+        { productId: cup, variantId: cup, quantity: 1 },
+      ],
     });
     // A late answer to a cancelled order is ignored.
     await participants.reply(paymentCaptured, orderId, { paymentId: 'pay-2', orderId, amount: eur(7079) });
@@ -197,10 +283,17 @@ describe.each(sqlBackends)('the checkout saga orchestrator on %s', (backend) => 
     const far = await fillCart(harness, shopper);
     const { order } = await placeOrder(harness, shopper, { cartId: far.cartId });
     await participants.reply(orderShippingUnavailable, order!.id, { orderId: order!.id, country: 'GB', reason: 'no rate' });
-    expect(await readOrder(harness, shopper, order!.id)).toMatchObject({ status: 'CANCELLED', cancellation: { code: 'SHIPPING_UNAVAILABLE', reason: 'We do not ship to GB.' } });
+    expect(await readOrder(harness, shopper, order!.id)).toMatchObject({
+      status: 'CANCELLED',
+      cancellation: { code: 'SHIPPING_UNAVAILABLE', reason: 'We do not ship to GB.' },
+    });
 
     const slow = await pricedOrder(shopper);
-    await participants.reply(stockReserved, slow.orderId, { orderId: slow.orderId, items: [{ productId: slow.teapot, quantity: 2 }], expiresAt: new Date().toISOString() });
+    await participants.reply(stockReserved, slow.orderId, {
+      orderId: slow.orderId,
+      items: [{ productId: slow.teapot, quantity: 2 }],
+      expiresAt: new Date().toISOString(),
+    });
     await participants.reply(stockReleased, slow.orderId, { orderId: slow.orderId, items: [{ productId: slow.teapot, quantity: 2 }], reason: 'expired' });
     expect(await readOrder(harness, shopper, slow.orderId)).toMatchObject({ status: 'CANCELLED', cancellation: { code: 'RESERVATION_EXPIRED' } });
     expect(participants.of(slow.orderId, 'order.cancelled')).toHaveLength(1);

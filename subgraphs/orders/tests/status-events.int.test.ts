@@ -37,7 +37,11 @@ describe.each(sqlBackends)('order.status-changed off by default on %s', (backend
     await participants.reply(orderShippingQuoted, orderId, { orderId, carrier: 'DHL', cost: eur(499) });
     await participants.next(orderId, 'order.tax-requested');
 
-    const written = await harness.platform.database.db.select({ type: outbox.type, topic: outbox.topic }).from(outbox).where(eq(outbox.key, orderId)).orderBy(outbox.seq);
+    const written = await harness.platform.database.db
+      .select({ type: outbox.type, topic: outbox.topic })
+      .from(outbox)
+      .where(eq(outbox.key, orderId))
+      .orderBy(outbox.seq);
     expect(written.map(({ type }) => type)).toEqual(['order.placed', 'order.placed', 'order.tax-requested']);
     expect(participants.of(orderId, 'order.status-changed')).toEqual([]);
   });

@@ -14,14 +14,33 @@ import { createOrders } from '../src';
  */
 const migrationsFolder = fileURLToPath(new URL('../src/db/migrations', import.meta.url));
 
-const products = Array.from({ length: 12 }, (_, i) => ({ id: `old-${i}-${randomUUID()}`, sku: `OLD-${i}`, name: `Old ${i}`, price: 100 * (i + 1), published: i % 5 !== 0 }));
+const products = Array.from({ length: 12 }, (_, i) => ({
+  id: `old-${i}-${randomUUID()}`,
+  sku: `OLD-${i}`,
+  name: `Old ${i}`,
+  price: 100 * (i + 1),
+  published: i % 5 !== 0,
+}));
 const carts = Array.from({ length: 4 }, () => ({ id: randomUUID(), userId: randomUUID() }));
-const cartLines = carts.flatMap((cart, c) => [products[c]!, products[c + 4]!].map((product, n) => ({ id: randomUUID(), cartId: cart.id, productId: product.id, quantity: 1 + n + c })));
+const cartLines = carts.flatMap((cart, c) =>
+  [products[c]!, products[c + 4]!].map((product, n) => ({ id: randomUUID(), cartId: cart.id, productId: product.id, quantity: 1 + n + c })),
+);
 const gone = `gone-${randomUUID()}`;
-const oldLine = (productId: string, n: number) => ({ lineId: randomUUID(), productId, productName: `Line ${n}`, categoryId: 'kitchen', quantity: n + 1, unitPrice: 250, discount: n === 0 ? 50 : null });
-const orders = Array.from({ length: 3 }, (_, i) => ({ id: randomUUID(), customerId: randomUUID(), lines: [oldLine(products[i]!.id, 0), oldLine(i === 2 ? gone : products[i + 6]!.id, 1)] }));
+const oldLine = (productId: string, n: number) => ({
+  lineId: randomUUID(),
+  productId,
+  productName: `Line ${n}`,
+  categoryId: 'kitchen',
+  quantity: n + 1,
+  unitPrice: 250,
+  discount: n === 0 ? 50 : null,
+});
+const orders = Array.from({ length: 3 }, (_, i) => ({
+  id: randomUUID(),
+  customerId: randomUUID(),
+  lines: [oldLine(products[i]!.id, 0), oldLine(i === 2 ? gone : products[i + 6]!.id, 1)],
+}));
 const address = { name: 'Ada', line1: '1 Row', line2: null, city: 'London', region: null, postalCode: 'N1', country: 'GB' };
-
 
 describe.each(sqlBackends)('orders variant migration on %s', (driver) => {
   const cleanups: Array<() => Promise<void>> = [];
@@ -45,9 +64,13 @@ describe.each(sqlBackends)('orders variant migration on %s', (driver) => {
         values (${p.id}, ${p.sku}, ${p.name}, 'kitchen', ${p.price}, 'EUR', ${p.published})`);
     }
     for (const c of carts) await handle.db.execute(sql`insert into orders.carts (id, user_id, currency) values (${c.id}, ${c.userId}, 'EUR')`);
-    for (const l of cartLines) await handle.db.execute(sql`insert into orders.cart_items (id, cart_id, product_id, quantity) values (${l.id}, ${l.cartId}, ${l.productId}, ${l.quantity})`);
+    for (const l of cartLines)
+      await handle.db.execute(
+        sql`insert into orders.cart_items (id, cart_id, product_id, quantity) values (${l.id}, ${l.cartId}, ${l.productId}, ${l.quantity})`,
+      );
     for (const o of orders) {
-      await handle.db.execute(sql`insert into orders.orders (id, customer_id, cart_id, idempotency_key, status, currency, lines, shipping_address, payment_token, subtotal)
+      await handle.db
+        .execute(sql`insert into orders.orders (id, customer_id, cart_id, idempotency_key, status, currency, lines, shipping_address, payment_token, subtotal)
         values (${o.id}, ${o.customerId}, ${randomUUID()}, ${o.id}, 'CONFIRMED', 'EUR', ${JSON.stringify(o.lines)}::jsonb, ${JSON.stringify(address)}::jsonb, 'tok_visa', 1000)`);
     }
     const known = await rows(sql`select * from orders.known_products order by product_id`);
@@ -56,11 +79,22 @@ describe.each(sqlBackends)('orders variant migration on %s', (driver) => {
     await runMigrations(handle, { schema: 'orders', migrationsFolder });
 
     expect(await rows(sql`select * from orders.known_products order by product_id`)).toEqual(known);
-    const variants = await rows(sql`select variant_id, product_id, sku, price_amount, price_currency, published, position, option_values from orders.known_variants order by variant_id`);
+    const variants = await rows(
+      sql`select variant_id, product_id, sku, price_amount, price_currency, published, position, option_values from orders.known_variants order by variant_id`,
+    );
     expect(variants).toEqual(
       [...products]
         .sort((a, b) => (a.id < b.id ? -1 : 1))
-        .map((p) => ({ variant_id: p.id, product_id: p.id, sku: p.sku, price_amount: p.price, price_currency: 'EUR', published: true, position: 0, option_values: [] })),
+        .map((p) => ({
+          variant_id: p.id,
+          product_id: p.id,
+          sku: p.sku,
+          price_amount: p.price,
+          price_currency: 'EUR',
+          published: true,
+          position: 0,
+          option_values: [],
+        })),
     );
     const items = await rows(sql`select id, cart_id, product_id, variant_id, quantity from orders.cart_items order by id`);
     expect(items).toEqual(
@@ -76,7 +110,12 @@ describe.each(sqlBackends)('orders variant migration on %s', (driver) => {
         ...row,
         guest_key: null,
         contact_email: null,
-        lines: (row.lines as Array<{ productId: string }>).map((line) => ({ ...line, variantId: line.productId, sku: skuOf(line.productId), optionValues: [] })),
+        lines: (row.lines as Array<{ productId: string }>).map((line) => ({
+          ...line,
+          variantId: line.productId,
+          sku: skuOf(line.productId),
+          optionValues: [],
+        })),
       })),
     );
 
@@ -84,7 +123,9 @@ describe.each(sqlBackends)('orders variant migration on %s', (driver) => {
     const app = createOrders(handle.db);
     const cart = await app.reader.openFor({ userId: carts[0]!.userId! });
     expect(cart.lines.map((line) => [line.productId, line.variantId, line.sku, line.priceAmount, line.quantity])).toEqual(
-      cartLines.filter((l) => l.cartId === carts[0]!.id).map((l) => [l.productId, l.productId, skuOf(l.productId), products.find((p) => p.id === l.productId)!.price, l.quantity]),
+      cartLines
+        .filter((l) => l.cartId === carts[0]!.id)
+        .map((l) => [l.productId, l.productId, skuOf(l.productId), products.find((p) => p.id === l.productId)!.price, l.quantity]),
     );
   });
 });

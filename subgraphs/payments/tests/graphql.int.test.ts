@@ -4,7 +4,14 @@ import { type Caller, sqlBackends, startSubgraphHarness, type SubgraphHarness } 
 import { paymentsModule, testCards } from '../src';
 import { PaymentStore } from '../src/stores/payment.store';
 import { admin, authorizeInput, capturedPayment, customer, key, ok, paymentsOf, type TestPayments } from './helpers';
-import { OrderPaymentsDocument, PaymentDocument, PaymentIdDocument, PaymentReferencesDocument, PaymentStatusDocument, RefundPaymentDocument } from './__generated__/graphql';
+import {
+  OrderPaymentsDocument,
+  PaymentDocument,
+  PaymentIdDocument,
+  PaymentReferencesDocument,
+  PaymentStatusDocument,
+  RefundPaymentDocument,
+} from './__generated__/graphql';
 
 /** The payments subgraph over HTTP: Payment, Order.payment, refundPayment and who may see what. */
 describe.each(sqlBackends)('payments GraphQL on %s', (backend) => {
@@ -17,7 +24,8 @@ describe.each(sqlBackends)('payments GraphQL on %s', (backend) => {
   });
   afterAll(() => harness?.stop());
 
-  const orders = (ids: string[], caller: Caller) => harness.call(OrderPaymentsDocument, { representations: ids.map((id) => ({ __typename: 'Order', id })) }, caller);
+  const orders = (ids: string[], caller: Caller) =>
+    harness.call(OrderPaymentsDocument, { representations: ids.map((id) => ({ __typename: 'Order', id })) }, caller);
 
   it('shows a payment with its ledger totals and history to its customer', async () => {
     const { paymentId, orderId, customerId } = await capturedPayment(p, 2500);
@@ -85,8 +93,14 @@ describe.each(sqlBackends)('payments GraphQL on %s', (backend) => {
   it('refundPayment: admins refund; retries refund once; typed errors for the rest', async () => {
     const { paymentId } = await capturedPayment(p, 3000);
     const refundKey = key();
-    const refund = (amount: number, k = refundKey, id = paymentId) => harness.call(RefundPaymentDocument, { paymentId: id, amount, idempotencyKey: k }, admin());
-    const done = { refundPayment: { payment: { id: paymentId, status: 'PARTIALLY_REFUNDED', capturedAmount: { amount: 3000 }, refundedAmount: { amount: 1000 } }, errors: [] } };
+    const refund = (amount: number, k = refundKey, id = paymentId) =>
+      harness.call(RefundPaymentDocument, { paymentId: id, amount, idempotencyKey: k }, admin());
+    const done = {
+      refundPayment: {
+        payment: { id: paymentId, status: 'PARTIALLY_REFUNDED', capturedAmount: { amount: 3000 }, refundedAmount: { amount: 1000 } },
+        errors: [],
+      },
+    };
     expect((await refund(1000)).data).toEqual(done);
     expect((await refund(1000)).data).toEqual(done);
     const error = async (result: ReturnType<typeof refund>) => (await result).data!.refundPayment.errors.map((e) => [e.code, e.field]);

@@ -26,7 +26,9 @@ describe('payments on PostgreSQL + Kafka', () => {
   it('an order.payment-requested on shop.orders is answered by payment.captured on shop.payments', async () => {
     const events = await paymentEventsOn(harness);
     const orderId = newOrderId();
-    await harness.platform.transport.publish([{ topic: orderTopics.payments, key: orderId, envelope: orderEvents.paymentRequested(orderId, 'tok_visa', 1250) }]);
+    await harness.platform.transport.publish([
+      { topic: orderTopics.payments, key: orderId, envelope: orderEvents.paymentRequested(orderId, 'tok_visa', 1250) },
+    ]);
     const [authorized, captured] = await events.for(orderId, 2);
     expect([authorized!.type, captured]).toEqual([
       'payment.authorized',

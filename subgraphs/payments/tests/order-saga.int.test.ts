@@ -60,7 +60,10 @@ describe.each(sqlBackends)('checkout saga: payments on %s', (backend) => {
     const provider = new CountingProvider();
     const saga = createPayments(harness.platform.database.db, provider, () => {}, { processorRetry: { attempts: 3, backoffMs: 0 } }).saga;
     const other = newOrderId();
-    await orderSagaHandler({ db: harness.platform.database.db, saga, afterCommit: () => {} })(orderEvents.paymentRequested(other, 'tok_processorError'), meta(other));
+    await orderSagaHandler({ db: harness.platform.database.db, saga, afterCommit: () => {} })(
+      orderEvents.paymentRequested(other, 'tok_processorError'),
+      meta(other),
+    );
     expect(provider.calls).toEqual({ authorize: 2, capture: 1, refund: 0 });
     expect(await types(other)).toEqual(['payment.authorized', 'payment.captured']);
   });

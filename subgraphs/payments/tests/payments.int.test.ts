@@ -85,7 +85,10 @@ describe.each(sqlBackends)('payment service on %s', (backend) => {
     const input = authorizeInput();
     ok(await p.payments.authorize(input));
     const other = await p.payments.authorize({ ...input, amount: { amount: 1, currency: 'EUR' } });
-    expect(other).toEqual({ payment: null, errors: [{ code: 'IDEMPOTENCY_KEY_REUSED', field: 'idempotencyKey', message: expect.any(String), retryable: false }] });
+    expect(other).toEqual({
+      payment: null,
+      errors: [{ code: 'IDEMPOTENCY_KEY_REUSED', field: 'idempotencyKey', message: expect.any(String), retryable: false }],
+    });
     const { paymentId } = await capturedPayment(p);
     const refundKey = key();
     ok(await p.payments.refund({ idempotencyKey: refundKey, paymentId, amount: 100 }));
@@ -106,7 +109,13 @@ describe.each(sqlBackends)('payment service on %s', (backend) => {
     expect([full.status, full.capturedAmount, full.refundedAmount]).toEqual(['REFUNDED', 5000, 5000]);
     const events = await outboxFor(harness, orderId);
     expect(events.map((e) => e.type)).toEqual(['payment.authorized', 'payment.captured', 'payment.refunded', 'payment.refunded']);
-    expect(events[3]!.data).toEqual({ paymentId, orderId, amount: { amount: 3500, currency: 'EUR' }, refundedTotal: { amount: 5000, currency: 'EUR' }, fullyRefunded: true });
+    expect(events[3]!.data).toEqual({
+      paymentId,
+      orderId,
+      amount: { amount: 3500, currency: 'EUR' },
+      refundedTotal: { amount: 5000, currency: 'EUR' },
+      fullyRefunded: true,
+    });
   });
 
   it('10 concurrent refunds of 1500 against a 5000 capture: exactly 3 go through, the others refuse and the ledger sums to the capture at most', async () => {

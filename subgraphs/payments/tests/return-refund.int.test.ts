@@ -8,7 +8,13 @@ import { deliver, newOrderId, orderEvents } from './saga-helpers';
 
 const money = (amount: number) => ({ amount, currency: 'EUR' });
 const received = (orderId: string, returnId: string, amount: number) =>
-  returnReceived.create(orderId, { returnId, orderId, customerId: 'customer-1', items: [{ lineId: 'l1', productId: 'prod-1', quantity: 1 }], refund: money(amount) });
+  returnReceived.create(orderId, {
+    returnId,
+    orderId,
+    customerId: 'customer-1',
+    items: [{ lineId: 'l1', productId: 'prod-1', quantity: 1 }],
+    refund: money(amount),
+  });
 
 describe.each(sqlBackends)('returns: refunds on return.received on %s', (backend) => {
   let harness: SubgraphHarness;
@@ -30,7 +36,9 @@ describe.each(sqlBackends)('returns: refunds on return.received on %s', (backend
     await deliver(harness, received(orderId, second, 3799));
     const [payment] = await p.stores.payments.findByOrderIds([orderId]);
     expect(payment).toMatchObject({ status: 'REFUNDED', refundedAmount: 4999 });
-    expect((await p.stores.payments.ledgerFor(payment!.id)).filter((entry) => entry.kind === 'refund').map((entry) => [entry.amount, entry.idempotencyKey])).toEqual([
+    expect(
+      (await p.stores.payments.ledgerFor(payment!.id)).filter((entry) => entry.kind === 'refund').map((entry) => [entry.amount, entry.idempotencyKey]),
+    ).toEqual([
       [1200, `return:${first}:refund`],
       [3799, `return:${second}:refund`],
     ]);

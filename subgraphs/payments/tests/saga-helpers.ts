@@ -27,7 +27,14 @@ export const orderEvents = {
  * partition): handled without effect, so once its inbox row exists everything before it was handled.
  */
 const marker = (key: string) =>
-  orderCancelled.create(key, { orderId: randomUUID(), customerId: 'customer-1', code: 'CANCELLED_BY_CUSTOMER', reason: 'Marker.', previousStatus: 'PENDING', items: [{ productId: 'marker', quantity: 1 }] });
+  orderCancelled.create(key, {
+    orderId: randomUUID(),
+    customerId: 'customer-1',
+    code: 'CANCELLED_BY_CUSTOMER',
+    reason: 'Marker.',
+    previousStatus: 'PENDING',
+    items: [{ productId: 'marker', quantity: 1 }],
+  });
 
 /** Publishes the envelopes (all for one order) on `shop.orders` and waits until the saga consumer has handled every one. */
 export async function deliver(harness: SubgraphHarness, ...envelopes: EventEnvelope[]): Promise<void> {
@@ -36,7 +43,15 @@ export async function deliver(harness: SubgraphHarness, ...envelopes: EventEnvel
   const all = [...envelopes, last];
   await harness.platform.transport.publish(all.map((envelope) => ({ topic: orderTopics.payments, key: orderId, envelope })));
   const db = harness.platform.database.db;
-  await eventually(async () => (await db.select().from(inbox).where(and(eq(inbox.consumer, ORDER_SAGA_GROUP), eq(inbox.eventId, last.id)))).length === 1);
+  await eventually(
+    async () =>
+      (
+        await db
+          .select()
+          .from(inbox)
+          .where(and(eq(inbox.consumer, ORDER_SAGA_GROUP), eq(inbox.eventId, last.id)))
+      ).length === 1,
+  );
 }
 
 /** Delivery metadata for calling a saga handler directly. */

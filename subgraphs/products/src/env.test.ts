@@ -15,6 +15,8 @@ describe('products env', () => {
     expect(result.success).toBe(false);
     expect(result.error!.issues.map((issue) => issue.path.join('.'))).toEqual(['MONGO_DATABASE', 'MONGO_URL']);
     const missing = productsEnvSchema.safeParse({ ...platform, CATALOG_DRIVER: 'mongo' });
-    expect(missing.error!.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['MONGO_URL', 'MONGO_URL is required when CATALOG_DRIVER=mongo']]);
+    expect(missing.error!.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['MONGO_URL', 'MONGO_URL is required when CATALOG_DRIVER=mongo'],
+    ]);
   });
 });

@@ -10,8 +10,14 @@ export const productsEnvSchema = z
     /** Where the catalog lives: `mongo` in services mode, `postgres` (JSONB, schema `products`) otherwise. */
     CATALOG_DRIVER: z.enum(['mongo', 'postgres']).default('postgres'),
     /** e.g. `mongodb://mongo:27017/`; required with CATALOG_DRIVER=mongo. */
-    MONGO_URL: z.string().regex(/^mongodb(\+srv)?:\/\/\S+$/, 'must be a mongodb:// or mongodb+srv:// URL').optional(),
-    MONGO_DATABASE: z.string().regex(/^[^/\\. "$*<>:|?\0]{1,63}$/, 'must be a valid MongoDB database name').default('shop'),
+    MONGO_URL: z
+      .string()
+      .regex(/^mongodb(\+srv)?:\/\/\S+$/, 'must be a mongodb:// or mongodb+srv:// URL')
+      .optional(),
+    MONGO_DATABASE: z
+      .string()
+      .regex(/^[^/\\. "$*<>:|?\0]{1,63}$/, 'must be a valid MongoDB database name')
+      .default('shop'),
   })
   .refine((env) => env.CATALOG_DRIVER !== 'mongo' || env.MONGO_URL !== undefined, {
     message: 'MONGO_URL is required when CATALOG_DRIVER=mongo',

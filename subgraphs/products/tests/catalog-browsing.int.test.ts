@@ -70,24 +70,39 @@ describe.each(sqlBackends)('browsing the catalog on %s', (backend) => {
       expect(result.data).toBeNull();
       return result.errors?.map((e) => ({ message: e.message, code: e.extensions?.code, argument: e.extensions?.argument }));
     };
-    expect(await refused({ categoryId: unknownId })).toEqual([{ message: `No category has the id "${unknownId}"`, code: 'BAD_USER_INPUT', argument: 'filter.categoryId' }]);
-    expect(await refused({ categorySlug: 'no-such-category' })).toEqual([{ message: 'No category has the slug "no-such-category"', code: 'BAD_USER_INPUT', argument: 'filter.categorySlug' }]);
-    expect(await refused({ categoryId: 'shirts' })).toEqual([{ message: 'filter.categoryId must be a UUID', code: 'BAD_USER_INPUT', argument: 'filter.categoryId' }]);
+    expect(await refused({ categoryId: unknownId })).toEqual([
+      { message: `No category has the id "${unknownId}"`, code: 'BAD_USER_INPUT', argument: 'filter.categoryId' },
+    ]);
+    expect(await refused({ categorySlug: 'no-such-category' })).toEqual([
+      { message: 'No category has the slug "no-such-category"', code: 'BAD_USER_INPUT', argument: 'filter.categorySlug' },
+    ]);
+    expect(await refused({ categoryId: 'shirts' })).toEqual([
+      { message: 'filter.categoryId must be a UUID', code: 'BAD_USER_INPUT', argument: 'filter.categoryId' },
+    ]);
   });
 
   it('refuses an unknown category written inline in the query like one sent as a variable', async () => {
     // Raw on purpose: the filter is written inline as a literal, the case this test is about.
-    const inline = (filter: string, selection = 'totalCount') => shop.client.call(`query { products(filter: { ${filter} }, sort: PRICE_ASC) { ${selection} } }`, {}, customer);
+    const inline = (filter: string, selection = 'totalCount') =>
+      shop.client.call(`query { products(filter: { ${filter} }, sort: PRICE_ASC) { ${selection} } }`, {}, customer);
     const refused = async (filter: string) => {
       const result = await inline(filter);
       expect(result.data).toBeNull();
       return result.errors?.map((e) => ({ message: e.message, code: e.extensions?.code, argument: e.extensions?.argument }));
     };
     const unknownId = randomUUID();
-    expect(await refused(`categoryId: "${unknownId}"`)).toEqual([{ message: `No category has the id "${unknownId}"`, code: 'BAD_USER_INPUT', argument: 'filter.categoryId' }]);
-    expect(await refused('categorySlug: "no-such-category"')).toEqual([{ message: 'No category has the slug "no-such-category"', code: 'BAD_USER_INPUT', argument: 'filter.categorySlug' }]);
-    expect(await refused('categoryId: "shirts"')).toEqual([{ message: 'filter.categoryId must be a UUID', code: 'BAD_USER_INPUT', argument: 'filter.categoryId' }]);
-    expect(await refused(`categoryId: "${tree.clothing.id}", categorySlug: "${tree.clothing.slug}"`)).toEqual([{ message: 'Pass at most one of categoryId and categorySlug', code: 'BAD_USER_INPUT', argument: undefined }]);
+    expect(await refused(`categoryId: "${unknownId}"`)).toEqual([
+      { message: `No category has the id "${unknownId}"`, code: 'BAD_USER_INPUT', argument: 'filter.categoryId' },
+    ]);
+    expect(await refused('categorySlug: "no-such-category"')).toEqual([
+      { message: 'No category has the slug "no-such-category"', code: 'BAD_USER_INPUT', argument: 'filter.categorySlug' },
+    ]);
+    expect(await refused('categoryId: "shirts"')).toEqual([
+      { message: 'filter.categoryId must be a UUID', code: 'BAD_USER_INPUT', argument: 'filter.categoryId' },
+    ]);
+    expect(await refused(`categoryId: "${tree.clothing.id}", categorySlug: "${tree.clothing.slug}"`)).toEqual([
+      { message: 'Pass at most one of categoryId and categorySlug', code: 'BAD_USER_INPUT', argument: undefined },
+    ]);
     const bySlug = await inline(`categorySlug: "${tree.shirts.slug}"`, 'edges { node { name } }');
     expect(bySlug).toEqual({ data: { products: { edges: ['Tee', 'Dollar tee', 'Shirt'].map((name) => ({ node: { name } })) } } });
   });
@@ -120,7 +135,8 @@ describe.each(sqlBackends)('browsing the catalog on %s', (backend) => {
       { filter: { minPrice: 500, maxPrice: 100 } },
       { filter: { ids: Array.from({ length: 101 }, () => randomUUID()) } },
     ];
-    for (const variables of bad) expect(codes(await shop.harness.call(ProductListingDocument, variables, customer)), JSON.stringify(variables)).toEqual(['BAD_USER_INPUT']);
+    for (const variables of bad)
+      expect(codes(await shop.harness.call(ProductListingDocument, variables, customer)), JSON.stringify(variables)).toEqual(['BAD_USER_INPUT']);
   });
 
   it('answers the whole category tree depth first, with parents, children and subtree products', async () => {
@@ -134,7 +150,13 @@ describe.each(sqlBackends)('browsing the catalog on %s', (backend) => {
       ['Tees', tree.shirts.id, []],
     ]);
     const bySlug = await shop.harness.call(CategoryWithProductsDocument, { slug: tree.shirts.slug });
-    expect(bySlug.data).toEqual({ category: { id: tree.shirts.id, name: 'Shirts', products: { edges: [{ node: { name: 'Tee' } }, { node: { name: 'Dollar tee' } }], totalCount: 3, pageInfo: { hasNextPage: true } } } });
+    expect(bySlug.data).toEqual({
+      category: {
+        id: tree.shirts.id,
+        name: 'Shirts',
+        products: { edges: [{ node: { name: 'Tee' } }, { node: { name: 'Dollar tee' } }], totalCount: 3, pageInfo: { hasNextPage: true } },
+      },
+    });
     expect((await shop.harness.call(CategoryParentDocument, { id: tree.tees.id })).data).toEqual({ category: { name: 'Tees', parent: { name: 'Shirts' } } });
     expect(codes(await shop.harness.call(CategoryIdOfDocument, {}))).toEqual(['BAD_USER_INPUT']);
     expect((await shop.harness.call(CategoryIdOfDocument, { id: randomUUID() })).data).toEqual({ category: null });
@@ -143,9 +165,11 @@ describe.each(sqlBackends)('browsing the catalog on %s', (backend) => {
   });
 
   it('creates and moves categories with typed errors for bad slugs, taken slugs, missing parents and cycles', async () => {
-    const create = (input: Partial<CreateCategoryInput>) => shop.harness.call(CreateCategoryDocument, { input: { slug: unique('c'), name: 'C', ...input } }, admin);
+    const create = (input: Partial<CreateCategoryInput>) =>
+      shop.harness.call(CreateCategoryDocument, { input: { slug: unique('c'), name: 'C', ...input } }, admin);
     const update = (id: string, input: UpdateCategoryInput) => shop.harness.call(UpdateCategoryDocument, { id, input }, admin);
-    const errorsOf = (result: { data?: object | null }) => (Object.values(result.data!)[0] as { errors: CatalogErrorFieldsFragment[] }).errors.map((e) => [e.code, e.field]);
+    const errorsOf = (result: { data?: object | null }) =>
+      (Object.values(result.data!)[0] as { errors: CatalogErrorFieldsFragment[] }).errors.map((e) => [e.code, e.field]);
     expect(errorsOf(await create({ slug: 'Bad Slug' }))).toEqual([['INVALID_SLUG', 'slug']]);
     expect(errorsOf(await create({ slug: tree.shoes.slug }))).toEqual([['SLUG_TAKEN', 'slug']]);
     expect(errorsOf(await create({ parentId: randomUUID() }))).toEqual([['INVALID_PARENT', 'parentId']]);

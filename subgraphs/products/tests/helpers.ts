@@ -67,7 +67,12 @@ export interface ProductsTestShopOptions {
  * client and the events it publishes, collected by a consumer group named after `name`.
  */
 export async function productsTestShop(backend: HarnessBackend, name: string, options: ProductsTestShopOptions = {}): Promise<ProductsTestShop> {
-  const harness = await startSubgraphHarness({ module: productsModule, config: options.config ?? embeddedProductsConfig, backend, ...(options.transport ? { transport: options.transport } : {}) });
+  const harness = await startSubgraphHarness({
+    module: productsModule,
+    config: options.config ?? embeddedProductsConfig,
+    backend,
+    ...(options.transport ? { transport: options.transport } : {}),
+  });
   try {
     const events = await collectProductEvents(harness.platform.transport, uniqueKafkaName(name));
     return { harness, client: catalogClient(harness), events, stop: () => harness.stop() };

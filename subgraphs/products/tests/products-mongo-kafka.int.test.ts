@@ -33,10 +33,14 @@ describe('products on MongoDB (FerretDB) + Kafka', () => {
   afterAll(async () => {
     await shop?.stop();
     const mongo = new MongoClient(testServers.TEST_MONGO_URL, { serverSelectionTimeoutMS: 3000 });
-    await mongo.db(mongoDatabase).dropDatabase().finally(() => mongo.close());
+    await mongo
+      .db(mongoDatabase)
+      .dropDatabase()
+      .finally(() => mongo.close());
   });
 
-  const eventsOf = (productId: string, count: number) => eventually(() => shop.events.filter((e) => e.aggregateId === productId).length >= count && shop.events.filter((e) => e.aggregateId === productId), 30_000);
+  const eventsOf = (productId: string, count: number) =>
+    eventually(() => shop.events.filter((e) => e.aggregateId === productId).length >= count && shop.events.filter((e) => e.aggregateId === productId), 30_000);
 
   it('create, update, publish and delete reach Kafka in order with the right snapshots', async () => {
     const category = (await shop.client.createCategory({ name: 'Kettles' }))!;
@@ -50,7 +54,9 @@ describe('products on MongoDB (FerretDB) + Kafka', () => {
     const received = await eventsOf(product.id, 4);
     expect(received.map((e) => e.type)).toEqual(['product.created', 'product.updated', 'product.updated', 'product.deleted']);
     const price = { amount: 4999, currency: 'EUR' };
-    const variants = [{ variantId: product.id, sku: input.sku, price, compareAtPrice: null, published: true, position: 0, weightGrams: null, optionValues: [] }];
+    const variants = [
+      { variantId: product.id, sku: input.sku, price, compareAtPrice: null, published: true, position: 0, weightGrams: null, optionValues: [] },
+    ];
     const snapshot = { productId: product.id, sku: input.sku, name: input.name, categoryId: category.id, price, published: false, variants };
     expect(productCreated.parse(received[0]).data).toEqual(snapshot);
     expect(productUpdated.parse(received[1]).data).toEqual({ ...snapshot, name: 'Steel kettle' });
@@ -99,14 +105,28 @@ describe('products on MongoDB (FerretDB) + Kafka', () => {
     const category = (await shop.client.createCategory({ name: 'Tees' }))!;
     const product = await shop.client.createProduct(category.id, { published: true });
     const sku = product.sku.toUpperCase();
-    const option = await shop.harness.call(AddOptionVersionDocument, { productId: product.id, input: { name: 'Size', values: ['S', 'M'] }, expectedVersion: 1 }, admin);
+    const option = await shop.harness.call(
+      AddOptionVersionDocument,
+      { productId: product.id, input: { name: 'Size', values: ['S', 'M'] }, expectedVersion: 1 },
+      admin,
+    );
     expect(option.data).toEqual({ addProductOption: { product: { version: 2 }, errors: [] } });
-    const generated = await shop.harness.call(GenerateVariantSkusDocument, { productId: product.id, input: { skuPrefix: sku, price: { amount: 1500, currency: 'EUR' } } }, admin);
-    expect(generated.data!.generateProductVariants.product!.variants.map((v) => [v.sku, v.optionValues[0]!.value])).toEqual([[product.sku, 'S'], [`${sku}-M`, 'M']]);
+    const generated = await shop.harness.call(
+      GenerateVariantSkusDocument,
+      { productId: product.id, input: { skuPrefix: sku, price: { amount: 1500, currency: 'EUR' } } },
+      admin,
+    );
+    expect(generated.data!.generateProductVariants.product!.variants.map((v) => [v.sku, v.optionValues[0]!.value])).toEqual([
+      [product.sku, 'S'],
+      [`${sku}-M`, 'M'],
+    ]);
     const other = await shop.client.createProduct(category.id);
     const taken = await shop.harness.call(UpdateVariantCodesDocument, { id: other.id, input: { sku: `${sku}-M` } }, admin);
     expect(taken.data).toEqual({ updateProductVariant: { variant: null, errors: [{ code: 'DUPLICATE_SKU' }] } });
     const received = await eventsOf(product.id, 3);
-    expect(productUpdated.parse(received[2]).data.variants!.map((v) => [v.sku, v.optionValues])).toEqual([[product.sku, [{ option: 'Size', value: 'S' }]], [`${sku}-M`, [{ option: 'Size', value: 'M' }]]]);
+    expect(productUpdated.parse(received[2]).data.variants!.map((v) => [v.sku, v.optionValues])).toEqual([
+      [product.sku, [{ option: 'Size', value: 'S' }]],
+      [`${sku}-M`, [{ option: 'Size', value: 'M' }]],
+    ]);
   });
 });

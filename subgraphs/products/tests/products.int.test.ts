@@ -57,7 +57,10 @@ describe.each(sqlBackends)('products on %s', (backend) => {
       description: 'Organic cotton.',
       price: { amount: 2599, currency: 'GBP' },
       category: { id: categoryId, slug: expect.any(String) },
-      images: [{ url: 'https://cdn.example.com/tee.jpg', alt: 'Front' }, { url: 'https://cdn.example.com/back.jpg', alt: '' }],
+      images: [
+        { url: 'https://cdn.example.com/tee.jpg', alt: 'Front' },
+        { url: 'https://cdn.example.com/back.jpg', alt: '' },
+      ],
       attributes: [{ name: 'colour', value: 'red' }],
       published: true,
       createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
@@ -73,15 +76,33 @@ describe.each(sqlBackends)('products on %s', (backend) => {
       price: { amount: 2599, currency: 'GBP' },
       published: true,
       // The default variant carries the product's id, sku and price.
-      variants: [{ variantId: product.id, sku: input.sku, price: { amount: 2599, currency: 'GBP' }, compareAtPrice: null, published: true, position: 0, weightGrams: null, optionValues: [] }],
+      variants: [
+        {
+          variantId: product.id,
+          sku: input.sku,
+          price: { amount: 2599, currency: 'GBP' },
+          compareAtPrice: null,
+          published: true,
+          position: 0,
+          weightGrams: null,
+          optionValues: [],
+        },
+      ],
     });
   });
 
   it('reports broken rules as typed errors and records no event for them', async () => {
-    const bad = async (overrides: Parameters<typeof shop.client.productInput>[1]) => (await shop.client.createProductRaw(shop.client.productInput(categoryId, overrides))).data!.createProduct;
-    expect(await bad({ price: { amount: -1, currency: 'EUR' } })).toEqual({ product: null, errors: [{ code: 'INVALID_PRICE', field: 'price', message: expect.stringContaining('price.amount') }] });
+    const bad = async (overrides: Parameters<typeof shop.client.productInput>[1]) =>
+      (await shop.client.createProductRaw(shop.client.productInput(categoryId, overrides))).data!.createProduct;
+    expect(await bad({ price: { amount: -1, currency: 'EUR' } })).toEqual({
+      product: null,
+      errors: [{ code: 'INVALID_PRICE', field: 'price', message: expect.stringContaining('price.amount') }],
+    });
     expect((await bad({ price: { amount: 100, currency: 'euro' } })).errors.map((e) => e.code)).toEqual(['INVALID_PRICE']);
-    expect(await bad({ categoryId: randomUUID() })).toEqual({ product: null, errors: [{ code: 'UNKNOWN_CATEGORY', field: 'categoryId', message: 'No category has this id' }] });
+    expect(await bad({ categoryId: randomUUID() })).toEqual({
+      product: null,
+      errors: [{ code: 'UNKNOWN_CATEGORY', field: 'categoryId', message: 'No category has this id' }],
+    });
     expect((await bad({ categoryId: 'nope' })).errors.map((e) => e.code)).toEqual(['UNKNOWN_CATEGORY']);
     expect((await bad({ slug: 'Not A Slug', name: ' ', images: [{ url: 'not a url' }] })).errors.map((e) => [e.code, e.field])).toEqual([
       ['INVALID_SLUG', 'slug'],
@@ -125,7 +146,11 @@ describe.each(sqlBackends)('products on %s', (backend) => {
       expect((await shop.harness.call(ProductIdOfDocument, { slug: hidden.slug }, caller)).data).toEqual({ product: null });
       const list = await shop.harness.call(ProductIdsDocument, { filter: { ids: [hidden.id, shown.id] } }, caller);
       expect(list.data).toEqual({ products: { edges: [{ node: { id: shown.id } }], totalCount: 1 } });
-      const entities = await shop.harness.call(ProductEntitiesDocument, { representations: [hidden, shown].map(({ id }) => ({ __typename: 'Product', id })) }, caller);
+      const entities = await shop.harness.call(
+        ProductEntitiesDocument,
+        { representations: [hidden, shown].map(({ id }) => ({ __typename: 'Product', id })) },
+        caller,
+      );
       expect(entities.data).toEqual({ _entities: [null, { id: shown.id }] });
     }
     expect((await byId(hidden.id, admin)).data!.product!.id).toBe(hidden.id);
@@ -156,11 +181,19 @@ describe.each(sqlBackends)('products on %s', (backend) => {
   it('updateProduct applies the patch with optimistic concurrency', async () => {
     const product = await shop.client.createProduct(categoryId);
     const other = (await shop.client.createCategory({ name: 'Other' }))!.id;
-    const update = (input: UpdateProductInput, expectedVersion?: number, id = product.id) => shop.harness.call(UpdateProductDocument, { id, input, expectedVersion }, admin);
+    const update = (input: UpdateProductInput, expectedVersion?: number, id = product.id) =>
+      shop.harness.call(UpdateProductDocument, { id, input, expectedVersion }, admin);
     const first = await update({ name: 'Renamed', price: { amount: 999, currency: 'EUR' }, categoryId: other }, 1);
-    expect(first.data).toEqual({ updateProduct: { product: { name: 'Renamed', price: { amount: 999, currency: 'EUR' }, category: { id: other }, version: 2 }, errors: [] } });
+    expect(first.data).toEqual({
+      updateProduct: { product: { name: 'Renamed', price: { amount: 999, currency: 'EUR' }, category: { id: other }, version: 2 }, errors: [] },
+    });
     const stale = await update({ name: 'Stale' }, 1);
-    expect(stale.data).toEqual({ updateProduct: { product: null, errors: [{ code: 'VERSION_CONFLICT', field: 'expectedVersion', message: 'The product is at version 2, not 1; reload it and retry' }] } });
+    expect(stale.data).toEqual({
+      updateProduct: {
+        product: null,
+        errors: [{ code: 'VERSION_CONFLICT', field: 'expectedVersion', message: 'The product is at version 2, not 1; reload it and retry' }],
+      },
+    });
     expect((await update({ categoryId: randomUUID() })).data!.updateProduct.errors.map((e) => e.code)).toEqual(['UNKNOWN_CATEGORY']);
     expect((await update({ price: { amount: -5, currency: 'EUR' } })).data!.updateProduct.errors.map((e) => e.code)).toEqual(['INVALID_PRICE']);
     expect((await update({ name: 'Ghost' }, undefined, randomUUID())).data!.updateProduct.errors.map((e) => e.code)).toEqual(['NOT_FOUND']);
@@ -174,7 +207,9 @@ describe.each(sqlBackends)('products on %s', (backend) => {
     const remove = () => shop.harness.call(DeleteProductDocument, { id: product.id }, admin);
     expect((await remove()).data).toEqual({ deleteProduct: { deletedProductId: product.id, errors: [] } });
     expect((await byId(product.id, admin)).data).toEqual({ product: null });
-    expect((await remove()).data).toEqual({ deleteProduct: { deletedProductId: null, errors: [{ code: 'NOT_FOUND', field: 'id', message: 'No product has this id' }] } });
+    expect((await remove()).data).toEqual({
+      deleteProduct: { deletedProductId: null, errors: [{ code: 'NOT_FOUND', field: 'id', message: 'No product has this id' }] },
+    });
     const received = await eventually(() => eventsOf(product.id).length === 2 && eventsOf(product.id));
     expect(productDeleted.parse(received[1]).data).toEqual({ productId: product.id });
   });

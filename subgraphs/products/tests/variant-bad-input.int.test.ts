@@ -6,13 +6,21 @@ import { productUpdated } from '@shop/events';
 import { graphqlLiteral, sqlBackends } from '@shop/testkit';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { admin, ERRORS, eventually, unique, productsTestShop, type Data, type ProductsTestShop } from './helpers';
-import { AddProductOptionDocument, AddProductOptionValuesDocument, GenerateProductVariantsDocument, ProductStateByIdDocument, UpdateProductVariantDocument } from './__generated__/graphql';
+import {
+  AddProductOptionDocument,
+  AddProductOptionValuesDocument,
+  GenerateProductVariantsDocument,
+  ProductStateByIdDocument,
+  UpdateProductVariantDocument,
+} from './__generated__/graphql';
 
 /** Each variant/option mutation's argument types, read from the schema so the variables match it exactly. */
 const mutationArgs: Record<string, Record<string, string>> = (() => {
   const sdl = parse(readFileSync(new URL('../src/schema.graphql', import.meta.url), 'utf8'));
   const mutation = sdl.definitions.find((d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === 'Mutation')!;
-  return Object.fromEntries(mutation.fields!.map((field) => [field.name.value, Object.fromEntries((field.arguments ?? []).map((arg) => [arg.name.value, print(arg.type)]))]));
+  return Object.fromEntries(
+    mutation.fields!.map((field) => [field.name.value, Object.fromEntries((field.arguments ?? []).map((arg) => [arg.name.value, print(arg.type)]))]),
+  );
 })();
 
 const long = (length: number) => 'x'.repeat(length);
@@ -72,16 +80,26 @@ describe.each(sqlBackends)('bad input to option and variant mutations on %s', (b
   async function barrier(product: Data, weightGrams: number): Promise<void> {
     const variant = product.variants[0];
     await ok(UpdateProductVariantDocument, { id: variant.id, input: { weightGrams } });
-    await eventually(() => shop.events.find((e) => e.aggregateId === product.id && e.type === productUpdated.type && productUpdated.parse(e).data.variants?.[0]?.weightGrams === weightGrams));
+    await eventually(() =>
+      shop.events.find(
+        (e) => e.aggregateId === product.id && e.type === productUpdated.type && productUpdated.parse(e).data.variants?.[0]?.weightGrams === weightGrams,
+      ),
+    );
   }
 
   it('refuses each with its typed error, as literals and as variables, and writes nothing', async () => {
-    const shirt = await productWith([['Size', ['S', 'M', 'L']], ['Colour', ['Rust', 'Olive']]]);
+    const shirt = await productWith([
+      ['Size', ['S', 'M', 'L']],
+      ['Colour', ['Rust', 'Olive']],
+    ]);
     const other = await productWith([['Size', ['S', 'M']]]);
     const full = await productWith(['A', 'B', 'C', 'D', 'E'].map((name) => [name, [`${name}1`]]));
     // 50 x 5 = 250 variants, then option A grows to 100 values: no room for a variant or a value.
     const wideValues = Array.from({ length: 100 }, (_, i) => `w${i}`);
-    let wide = await productWith([['Width', wideValues.slice(0, 50)], ['Length', ['l1', 'l2', 'l3', 'l4', 'l5']]]);
+    let wide = await productWith([
+      ['Width', wideValues.slice(0, 50)],
+      ['Length', ['l1', 'l2', 'l3', 'l4', 'l5']],
+    ]);
     wide = await ok(AddProductOptionValuesDocument, { productId: wide.id, optionId: wide.options[0].id, values: wideValues.slice(50) });
     expect([wide.variants.length, wide.options[0].values.length]).toEqual([250, 100]);
     const fixtures = [shirt, other, full, wide];
@@ -116,7 +134,11 @@ describe.each(sqlBackends)('bad input to option and variant mutations on %s', (b
       ['addProductOptionValues', { productId: wide.id, optionId: wide.options[0].id, values: ['w100'] }, [['LIMIT_EXCEEDED', 'values']]],
       ['addProductOption', { productId, input: { name: 'Fit', values: wideValues.concat('w100') } }, [['LIMIT_EXCEEDED', 'values']]],
       ['addProductOptionValues', { productId, optionId: size.id, values: wideValues.concat('w100') }, [['LIMIT_EXCEEDED', 'values']]],
-      ['createProductVariant', { productId, input: { sku: unique('V'), optionValues: wideValues.concat('w100').map((value) => ({ option: 'Size', value })), price: money(1) } }, [['LIMIT_EXCEEDED', 'optionValues']]],
+      [
+        'createProductVariant',
+        { productId, input: { sku: unique('V'), optionValues: wideValues.concat('w100').map((value) => ({ option: 'Size', value })), price: money(1) } },
+        [['LIMIT_EXCEEDED', 'optionValues']],
+      ],
       ['reorderProductVariants', { productId, variantIds: Array.from({ length: 251 }, () => randomUUID()) }, [['LIMIT_EXCEEDED', 'variantIds']]],
       ['updateProductVariant', { id: mRust.id, input: { sku: other.variants[1].sku } }, [['DUPLICATE_SKU', 'sku']]],
       ['addProductOptionValues', { productId, optionId: size.id, values: ['XL'], ...stale }, [['VERSION_CONFLICT', 'expectedVersion']]],
@@ -124,29 +146,140 @@ describe.each(sqlBackends)('bad input to option and variant mutations on %s', (b
       ['updateProductOptionValue', { productId, optionId: randomUUID(), valueId: size.values[1].id, name: 'XL' }, [['UNKNOWN_OPTION', 'optionId']]],
       ['updateProductOptionValue', { productId, optionId: size.id, valueId: colour.values[0].id, name: 'XL' }, [['UNKNOWN_OPTION_VALUE', 'valueId']]],
       ['updateProductOptionValue', { productId, optionId: size.id, valueId: size.values[1].id, name: long(101) }, [['INVALID_FIELD', 'name']]],
-      ['updateProductOptionValue', { productId, optionId: size.id, valueId: size.values[1].id, name: 'XL', ...stale }, [['VERSION_CONFLICT', 'expectedVersion']]],
+      [
+        'updateProductOptionValue',
+        { productId, optionId: size.id, valueId: size.values[1].id, name: 'XL', ...stale },
+        [['VERSION_CONFLICT', 'expectedVersion']],
+      ],
       ['deleteProductOptionValue', { productId, optionId: size.id, valueId: randomUUID() }, [['UNKNOWN_OPTION_VALUE', 'valueId']]],
       ['deleteProductOptionValue', { productId, optionId: randomUUID(), valueId: size.values[0].id }, [['UNKNOWN_OPTION', 'optionId']]],
       ['deleteProductOptionValue', { productId, optionId: size.id, valueId: size.values[0].id, ...stale }, [['VERSION_CONFLICT', 'expectedVersion']]],
       ['createProductVariant', { productId: randomUUID(), input: { sku: unique('V'), price: money(1) } }, [['NOT_FOUND', 'productId']]],
-      ['createProductVariant', { productId, input: { sku: long(65), optionValues: [{ option: 'Size', value: 'S' }, { option: 'Colour', value: 'Rust' }], price: money(1) } }, [['INVALID_FIELD', 'sku']]],
-      ['createProductVariant', { productId, input: { sku: unique('V'), optionValues: [{ option: 'Fit', value: 'Slim' }, { option: 'Colour', value: 'Rust' }], price: money(1) } }, [['UNKNOWN_OPTION_VALUE', 'optionValues']]],
-      ['createProductVariant', { productId, input: { sku: unique('V'), optionValues: [{ option: 'Size', value: 'S' }, { option: 'size', value: 'M' }], price: money(1) } }, [['MISSING_OPTION_VALUE', 'optionValues']]],
+      [
+        'createProductVariant',
+        {
+          productId,
+          input: {
+            sku: long(65),
+            optionValues: [
+              { option: 'Size', value: 'S' },
+              { option: 'Colour', value: 'Rust' },
+            ],
+            price: money(1),
+          },
+        },
+        [['INVALID_FIELD', 'sku']],
+      ],
+      [
+        'createProductVariant',
+        {
+          productId,
+          input: {
+            sku: unique('V'),
+            optionValues: [
+              { option: 'Fit', value: 'Slim' },
+              { option: 'Colour', value: 'Rust' },
+            ],
+            price: money(1),
+          },
+        },
+        [['UNKNOWN_OPTION_VALUE', 'optionValues']],
+      ],
+      [
+        'createProductVariant',
+        {
+          productId,
+          input: {
+            sku: unique('V'),
+            optionValues: [
+              { option: 'Size', value: 'S' },
+              { option: 'size', value: 'M' },
+            ],
+            price: money(1),
+          },
+        },
+        [['MISSING_OPTION_VALUE', 'optionValues']],
+      ],
       ['createProductVariant', { productId, input: { sku: unique('V'), optionValues: [], price: money(1) } }, [['MISSING_OPTION_VALUE', 'optionValues']]],
-      ['createProductVariant', { productId: wide.id, input: { sku: unique('V'), optionValues: [{ option: 'Width', value: 'w99' }, { option: 'Length', value: 'l1' }], price: money(1) } }, [['LIMIT_EXCEEDED', 'variants']]],
-      ['createProductVariant', { productId, input: { sku: unique('V'), optionValues: [{ option: 'Size', value: 'S' }, { option: 'Colour', value: 'Rust' }], price: money(1) }, ...stale }, [['VERSION_CONFLICT', 'expectedVersion']]],
-      ['updateProductVariant', { id: mRust.id, input: { optionValues: [{ option: 'Size', value: 'M' }, { option: 'Colour', value: 'Olive' }] } }, [['DUPLICATE_COMBINATION', 'optionValues']]],
-      ['updateProductVariant', { id: mRust.id, input: { optionValues: [{ option: 'Size', value: 'XXL' }, { option: 'Colour', value: 'Olive' }] } }, [['UNKNOWN_OPTION_VALUE', 'optionValues']]],
+      [
+        'createProductVariant',
+        {
+          productId: wide.id,
+          input: {
+            sku: unique('V'),
+            optionValues: [
+              { option: 'Width', value: 'w99' },
+              { option: 'Length', value: 'l1' },
+            ],
+            price: money(1),
+          },
+        },
+        [['LIMIT_EXCEEDED', 'variants']],
+      ],
+      [
+        'createProductVariant',
+        {
+          productId,
+          input: {
+            sku: unique('V'),
+            optionValues: [
+              { option: 'Size', value: 'S' },
+              { option: 'Colour', value: 'Rust' },
+            ],
+            price: money(1),
+          },
+          ...stale,
+        },
+        [['VERSION_CONFLICT', 'expectedVersion']],
+      ],
+      [
+        'updateProductVariant',
+        {
+          id: mRust.id,
+          input: {
+            optionValues: [
+              { option: 'Size', value: 'M' },
+              { option: 'Colour', value: 'Olive' },
+            ],
+          },
+        },
+        [['DUPLICATE_COMBINATION', 'optionValues']],
+      ],
+      [
+        'updateProductVariant',
+        {
+          id: mRust.id,
+          input: {
+            optionValues: [
+              { option: 'Size', value: 'XXL' },
+              { option: 'Colour', value: 'Olive' },
+            ],
+          },
+        },
+        [['UNKNOWN_OPTION_VALUE', 'optionValues']],
+      ],
       ['updateProductVariant', { id: mRust.id, input: { optionValues: [{ option: 'Size', value: 'M' }] } }, [['MISSING_OPTION_VALUE', 'optionValues']]],
       ['updateProductVariant', { id: mRust.id, input: { sku: long(65) } }, [['INVALID_FIELD', 'sku']]],
       ['updateProductVariant', { id: mRust.id, input: { images: [{ url: `https://example.com/${long(2048)}` }] } }, [['INVALID_FIELD', 'images']]],
       ['updateProductVariant', { id: mRust.id, input: { sku: mOlive.sku } }, [['DUPLICATE_SKU', 'sku']]],
       ['updateProductVariant', { id: mRust.id, input: { published: false }, ...stale }, [['VERSION_CONFLICT', 'expectedVersion']]],
       ['deleteProductVariant', { id: mRust.id, ...stale }, [['VERSION_CONFLICT', 'expectedVersion']]],
-      ['reorderProductVariants', { productId, variantIds: [...before[0]!.variants.slice(1).map((v: Data) => v.id), other.variants[0].id] }, [['INVALID_FIELD', 'variantIds']]],
-      ['reorderProductVariants', { productId, variantIds: [...before[0]!.variants.slice(1).map((v: Data) => v.id), mRust.id] }, [['INVALID_FIELD', 'variantIds']]],
+      [
+        'reorderProductVariants',
+        { productId, variantIds: [...before[0]!.variants.slice(1).map((v: Data) => v.id), other.variants[0].id] },
+        [['INVALID_FIELD', 'variantIds']],
+      ],
+      [
+        'reorderProductVariants',
+        { productId, variantIds: [...before[0]!.variants.slice(1).map((v: Data) => v.id), mRust.id] },
+        [['INVALID_FIELD', 'variantIds']],
+      ],
       ['reorderProductVariants', { productId: randomUUID(), variantIds: [mRust.id] }, [['NOT_FOUND', 'productId']]],
-      ['reorderProductVariants', { productId, variantIds: before[0]!.variants.map((v: Data) => v.id).reverse(), ...stale }, [['VERSION_CONFLICT', 'expectedVersion']]],
+      [
+        'reorderProductVariants',
+        { productId, variantIds: before[0]!.variants.map((v: Data) => v.id).reverse(), ...stale },
+        [['VERSION_CONFLICT', 'expectedVersion']],
+      ],
       ['generateProductVariants', { productId: randomUUID(), input: { skuPrefix: 'G', price: money(1) } }, [['NOT_FOUND', 'productId']]],
       ['generateProductVariants', { productId, input: { skuPrefix: long(33), price: money(1) } }, [['INVALID_FIELD', 'skuPrefix']]],
       ['generateProductVariants', { productId: wide.id, input: { skuPrefix: 'G', price: money(1) } }, [['LIMIT_EXCEEDED', 'variants']]],
@@ -161,6 +294,8 @@ describe.each(sqlBackends)('bad input to option and variant mutations on %s', (b
     expect(await Promise.all(fixtures.map((product) => state(product.id)))).toEqual(before);
     for (const [i, product] of fixtures.entries()) await barrier(product, 10 + i);
     const published = shop.events.slice(seen).filter((e) => fixtures.some((product) => product.id === e.aggregateId));
-    expect(published.map((e) => [e.aggregateId, productUpdated.parse(e).data.variants?.[0]?.weightGrams])).toEqual(fixtures.map((product, i) => [product.id, 10 + i]));
+    expect(published.map((e) => [e.aggregateId, productUpdated.parse(e).data.variants?.[0]?.weightGrams])).toEqual(
+      fixtures.map((product, i) => [product.id, 10 + i]),
+    );
   });
 });

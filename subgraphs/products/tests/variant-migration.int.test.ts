@@ -94,7 +94,9 @@ describe.each(sqlBackends)('variant migration on %s', (driver) => {
 
     await runMigrations(handle, { schema: 'products', migrationsFolder });
 
-    const rows = await database.rows(sql`select id, sku, price_amount, price_currency, published, version, updated_at, document from products.products order by id`);
+    const rows = await database.rows(
+      sql`select id, sku, price_amount, price_currency, published, version, updated_at, document from products.products order by id`,
+    );
     expect(rows).toHaveLength(PRODUCTS);
     for (const row of rows) {
       const old = oldProducts.find((p) => p.id === row.id)!;
@@ -131,7 +133,14 @@ describe('variant migration on ferretdb', () => {
   it('gives every document of the previous shape exactly one default variant and claims its sku, once', async () => {
     const products = admin.db(database).collection('products');
     await products.insertMany(
-      oldProducts.map(({ id, description, images, attributes, ...fields }) => ({ _id: id as never, ...fields, nameKey: fields.name.toLowerCase(), description, images, attributes })),
+      oldProducts.map(({ id, description, images, attributes, ...fields }) => ({
+        _id: id as never,
+        ...fields,
+        nameKey: fields.name.toLowerCase(),
+        description,
+        images,
+        attributes,
+      })),
     );
     const store = createCatalogStore({ kind: 'mongo', url, database, serverSelectionTimeoutMS: 3000 });
     try {
@@ -144,7 +153,11 @@ describe('variant migration on ferretdb', () => {
         const { id: _id, ...fields } = old;
         expect(doc).toEqual({ _id: old.id, ...fields, nameKey: old.name.toLowerCase(), options: [], variants: expected(old).variants });
       }
-      const claims = await admin.db(database).collection('variant_skus').find({}, { sort: { _id: 1 } }).toArray();
+      const claims = await admin
+        .db(database)
+        .collection('variant_skus')
+        .find({}, { sort: { _id: 1 } })
+        .toArray();
       expect(claims.map(({ _id, productId }) => ({ _id, productId }))).toEqual(
         [...oldProducts].sort((a, b) => (a.sku < b.sku ? -1 : 1)).map((p) => ({ _id: p.sku, productId: p.id })),
       );

@@ -36,7 +36,8 @@ describe.each(sqlBackends)('product options and variants on %s', (backend) => {
   });
   afterAll(() => shop?.stop());
 
-  const state = async (id: string, caller = admin): Promise<Data | null> => (await shop.harness.call(ProductStateByIdDocument, { id }, caller)).data!.product ?? null;
+  const state = async (id: string, caller = admin): Promise<Data | null> =>
+    (await shop.harness.call(ProductStateByIdDocument, { id }, caller)).data!.product ?? null;
   /** Runs a mutation, returns its payload (or the GraphQL error codes when the operation itself failed). */
   const mutate = async <TData, TVariables>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables, caller = admin): Promise<Data> => {
     const result = await shop.harness.call(document, variables, caller);
@@ -59,7 +60,10 @@ describe.each(sqlBackends)('product options and variants on %s', (backend) => {
     const product = await shirt();
     const prefix = product.sku;
     expect(product.version).toBe(4);
-    expect(product.options.map((o: Data) => [o.name, o.position, o.values.map((v: Data) => v.name)])).toEqual([['Size', 0, ['S', 'M', 'L']], ['Colour', 1, ['Rust', 'Olive']]]);
+    expect(product.options.map((o: Data) => [o.name, o.position, o.values.map((v: Data) => v.name)])).toEqual([
+      ['Size', 0, ['S', 'M', 'L']],
+      ['Colour', 1, ['Rust', 'Olive']],
+    ]);
     expect(product.variants.map((v: Data) => [v.sku, v.position, v.optionValues.map((x: Data) => `${x.option}:${x.value}`).join(' ')])).toEqual([
       [prefix, 0, 'Size:S Colour:Rust'],
       [`${prefix}-S-OLIVE`, 1, 'Size:S Colour:Olive'],
@@ -72,9 +76,18 @@ describe.each(sqlBackends)('product options and variants on %s', (backend) => {
     expect(product.variants[0].id).toBe(product.id);
 
     const mOlive = product.variants[3];
-    const cheaper = await mutate(RepriceProductVariantDocument, { id: mOlive.id, input: { price: { amount: 1999, currency: 'EUR' }, compareAtPrice: { amount: 2500, currency: 'EUR' }, weightGrams: 210 }, expectedVersion: 4 });
+    const cheaper = await mutate(RepriceProductVariantDocument, {
+      id: mOlive.id,
+      input: { price: { amount: 1999, currency: 'EUR' }, compareAtPrice: { amount: 2500, currency: 'EUR' }, weightGrams: 210 },
+      expectedVersion: 4,
+    });
     expect(cheaper.errors).toEqual([]);
-    expect(cheaper.variant).toEqual({ ...mOlive, price: { amount: 1999, currency: 'EUR' }, compareAtPrice: { amount: 2500, currency: 'EUR' }, weightGrams: 210 });
+    expect(cheaper.variant).toEqual({
+      ...mOlive,
+      price: { amount: 1999, currency: 'EUR' },
+      compareAtPrice: { amount: 2500, currency: 'EUR' },
+      weightGrams: 210,
+    });
     expect(cheaper.product).toEqual({ version: 5, price: { amount: 1999 }, priceRange: { min: { amount: 1999 }, max: { amount: 2500 } } });
     const hidden = await mutate(UpdateVariantPublishedDocument, { id: product.variants[5].id, input: { published: false } });
     expect(hidden.variant).toEqual({ published: false });
@@ -90,10 +103,23 @@ describe.each(sqlBackends)('product options and variants on %s', (backend) => {
     expect(result.data!._entities).toEqual([...product.variants.slice(0, 5).map((v: Data) => ({ sku: v.sku, product: { id: product.id } })), null, null]);
 
     // product.updated carries every variant with its option values.
-    const last = await eventually(() => shop.events.find((e) => e.aggregateId === product.id && e.type === productUpdated.type && productUpdated.parse(e).data.variants?.[5]?.published === false));
+    const last = await eventually(() =>
+      shop.events.find(
+        (e) => e.aggregateId === product.id && e.type === productUpdated.type && productUpdated.parse(e).data.variants?.[5]?.published === false,
+      ),
+    );
     expect(productUpdated.parse(last).data.variants![3]).toEqual({
-      variantId: mOlive.id, sku: mOlive.sku, price: { amount: 1999, currency: 'EUR' }, compareAtPrice: { amount: 2500, currency: 'EUR' },
-      published: true, position: 3, weightGrams: 210, optionValues: [{ option: 'Size', value: 'M' }, { option: 'Colour', value: 'Olive' }],
+      variantId: mOlive.id,
+      sku: mOlive.sku,
+      price: { amount: 1999, currency: 'EUR' },
+      compareAtPrice: { amount: 2500, currency: 'EUR' },
+      published: true,
+      position: 3,
+      weightGrams: 210,
+      optionValues: [
+        { option: 'Size', value: 'M' },
+        { option: 'Colour', value: 'Olive' },
+      ],
     });
   });
 
@@ -102,7 +128,18 @@ describe.each(sqlBackends)('product options and variants on %s', (backend) => {
     const xl = await mutate(AddProductOptionValuesDocument, { productId: product.id, optionId: product.options[0].id, values: ['XL'] });
     expect(xl.product.options[0].values.map((v: Data) => v.name)).toEqual(['S', 'M', 'L', 'XL']);
     const sku = unique('XL-RUST');
-    const created = await mutate(CreateProductVariantDocument, { productId: product.id, input: { sku, optionValues: [{ option: 'size', value: 'xl' }, { option: 'Colour', value: 'Rust' }], price: { amount: 2900, currency: 'EUR' }, position: 0 } });
+    const created = await mutate(CreateProductVariantDocument, {
+      productId: product.id,
+      input: {
+        sku,
+        optionValues: [
+          { option: 'size', value: 'xl' },
+          { option: 'Colour', value: 'Rust' },
+        ],
+        price: { amount: 2900, currency: 'EUR' },
+        position: 0,
+      },
+    });
     expect(created.errors).toEqual([]);
     expect(created.variant).toMatchObject({ sku, position: 0, published: true, compareAtPrice: null, weightGrams: null });
     expect(created.product).toEqual({ sku, version: 6 });
@@ -111,10 +148,19 @@ describe.each(sqlBackends)('product options and variants on %s', (backend) => {
     expect(reordered.product.variants.map((v: Data) => v.id)).toEqual(ids);
     const deleted = await mutate(DeleteProductVariantDocument, { id: created.variant.id });
     expect(deleted.product.variants).toHaveLength(6);
-    const renamed = await mutate(UpdateProductOptionDocument, { productId: product.id, optionId: product.options[1].id, input: { name: 'Color', position: 0 } });
+    const renamed = await mutate(UpdateProductOptionDocument, {
+      productId: product.id,
+      optionId: product.options[1].id,
+      input: { name: 'Color', position: 0 },
+    });
     expect(renamed.product.options.map((o: Data) => o.name)).toEqual(['Color', 'Size']);
     expect(renamed.product.variants[0].optionValues.map((x: Data) => x.option)).toEqual(['Color', 'Size']);
-    const value = await mutate(UpdateProductOptionValueDocument, { productId: product.id, optionId: product.options[1].id, valueId: product.options[1].values[0].id, name: 'Brick' });
+    const value = await mutate(UpdateProductOptionValueDocument, {
+      productId: product.id,
+      optionId: product.options[1].id,
+      valueId: product.options[1].values[0].id,
+      name: 'Brick',
+    });
     expect(value.product.options[0].values.map((v: Data) => v.name)).toEqual(['Brick', 'Olive']);
     const xlId = xl.product.options[0].values[3].id;
     const unused = await mutate(DeleteProductOptionValueDocument, { productId: product.id, optionId: product.options[0].id, valueId: xlId });
@@ -136,43 +182,173 @@ describe.each(sqlBackends)('product options and variants on %s', (backend) => {
     const before = await state(product.id);
     const plainBefore = await state(plain.id);
     const cases: Array<[string, () => Promise<Data>, unknown]> = [
-      ['addProductOption', () => mutate(AddProductOptionDocument, { productId: 'not-a-uuid', input: { name: 'Fit', values: ['Slim'] } }), { graphqlErrors: ['BAD_USER_INPUT'] }],
+      [
+        'addProductOption',
+        () => mutate(AddProductOptionDocument, { productId: 'not-a-uuid', input: { name: 'Fit', values: ['Slim'] } }),
+        { graphqlErrors: ['BAD_USER_INPUT'] },
+      ],
       ['addProductOption', () => mutate(AddProductOptionDocument, { productId: randomUUID(), input: { name: 'Fit', values: ['Slim'] } }), 'NOT_FOUND'],
       ['addProductOption', () => mutate(AddProductOptionDocument, { productId: product.id, input: { name: 'Fit', values: huge } }), 'LIMIT_EXCEEDED'],
       ['addProductOption', () => mutate(AddProductOptionDocument, { productId: product.id, input: { name: 'size', values: ['XS'] } }), 'DUPLICATE_OPTION'],
       ['addProductOption', () => mutate(AddProductOptionDocument, { productId: product.id, input: { name: ' ', values: ['XS'] } }), 'INVALID_FIELD'],
-      ['addProductOption', () => mutate(AddProductOptionDocument, { productId: product.id, input: { name: 'Fit', values: ['Slim'] }, expectedVersion: 1 }), 'VERSION_CONFLICT'],
+      [
+        'addProductOption',
+        () => mutate(AddProductOptionDocument, { productId: product.id, input: { name: 'Fit', values: ['Slim'] }, expectedVersion: 1 }),
+        'VERSION_CONFLICT',
+      ],
       ['updateProductOption', () => mutate(UpdateProductOptionDocument, { productId: product.id, optionId: 'nope', input: { name: 'Fit' } }), 'INVALID_FIELD'],
-      ['updateProductOption', () => mutate(UpdateProductOptionDocument, { productId: product.id, optionId: randomUUID(), input: { name: 'Fit' } }), 'UNKNOWN_OPTION'],
-      ['updateProductOption', () => mutate(UpdateProductOptionDocument, { productId: product.id, optionId: colour.id, input: { name: 'SIZE' } }), 'DUPLICATE_OPTION'],
+      [
+        'updateProductOption',
+        () => mutate(UpdateProductOptionDocument, { productId: product.id, optionId: randomUUID(), input: { name: 'Fit' } }),
+        'UNKNOWN_OPTION',
+      ],
+      [
+        'updateProductOption',
+        () => mutate(UpdateProductOptionDocument, { productId: product.id, optionId: colour.id, input: { name: 'SIZE' } }),
+        'DUPLICATE_OPTION',
+      ],
       ['deleteProductOption', () => mutate(DeleteProductOptionDocument, { productId: product.id, optionId: colour.id }), 'DUPLICATE_COMBINATION'],
       ['addProductOptionValues', () => mutate(AddProductOptionValuesDocument, { productId: product.id, optionId: size.id, values: huge }), 'LIMIT_EXCEEDED'],
-      ['addProductOptionValues', () => mutate(AddProductOptionValuesDocument, { productId: product.id, optionId: size.id, values: ['XL', 'xl'] }), 'DUPLICATE_OPTION'],
-      ['updateProductOptionValue', () => mutate(UpdateProductOptionValueDocument, { productId: product.id, optionId: size.id, valueId: randomUUID(), name: 'XL' }), 'UNKNOWN_OPTION_VALUE'],
-      ['deleteProductOptionValue', () => mutate(DeleteProductOptionValueDocument, { productId: product.id, optionId: size.id, valueId: size.values[1].id }), 'OPTION_VALUE_IN_USE'],
-      ['createProductVariant', () => mutate(CreateProductVariantDocument, { productId: plain.id, input: { sku: other.variants[2].sku, optionValues: [{ option: 'Fit', value: 'Slim' }], price: money(1) } }), 'DUPLICATE_SKU'],
-      ['createProductVariant', () => mutate(CreateProductVariantDocument, { productId: product.id, input: { sku: unique('V'), optionValues: [{ option: 'Size', value: 'M' }, { option: 'Colour', value: 'Rust' }], price: money(1) } }), 'DUPLICATE_COMBINATION'],
-      ['createProductVariant', () => mutate(CreateProductVariantDocument, { productId: product.id, input: { sku: unique('V'), optionValues: [{ option: 'Size', value: 'XXL' }, { option: 'Colour', value: 'Rust' }], price: money(1) } }), 'UNKNOWN_OPTION_VALUE'],
-      ['createProductVariant', () => mutate(CreateProductVariantDocument, { productId: product.id, input: { sku: unique('V'), optionValues: [{ option: 'Size', value: 'M' }], price: money(1) } }), 'MISSING_OPTION_VALUE'],
-      ['createProductVariant', () => mutate(CreateProductVariantDocument, { productId: product.id, input: { sku: unique('V'), optionValues: [{ option: 'Size', value: 'M' }], price: money(-1) } }), 'INVALID_PRICE'],
-      ['createProductVariant', () => mutate(CreateProductVariantDocument, { productId: product.id, input: { sku: unique('V'), optionValues: huge.map((v) => ({ option: 'Size', value: v })), price: money(1) } }), 'LIMIT_EXCEEDED'],
-      ['createProductVariant', () => mutate(CreateProductVariantDocument, { productId: product.id, input: { sku: 'has space', optionValues: [], price: money(1) } }), 'INVALID_FIELD'],
-      ['createProductVariant', () => mutate(CreateProductVariantDocument, { productId: 'x', input: { sku: unique('V'), optionValues: [], price: money(1) } }), { graphqlErrors: ['BAD_USER_INPUT'] }],
+      [
+        'addProductOptionValues',
+        () => mutate(AddProductOptionValuesDocument, { productId: product.id, optionId: size.id, values: ['XL', 'xl'] }),
+        'DUPLICATE_OPTION',
+      ],
+      [
+        'updateProductOptionValue',
+        () => mutate(UpdateProductOptionValueDocument, { productId: product.id, optionId: size.id, valueId: randomUUID(), name: 'XL' }),
+        'UNKNOWN_OPTION_VALUE',
+      ],
+      [
+        'deleteProductOptionValue',
+        () => mutate(DeleteProductOptionValueDocument, { productId: product.id, optionId: size.id, valueId: size.values[1].id }),
+        'OPTION_VALUE_IN_USE',
+      ],
+      [
+        'createProductVariant',
+        () =>
+          mutate(CreateProductVariantDocument, {
+            productId: plain.id,
+            input: { sku: other.variants[2].sku, optionValues: [{ option: 'Fit', value: 'Slim' }], price: money(1) },
+          }),
+        'DUPLICATE_SKU',
+      ],
+      [
+        'createProductVariant',
+        () =>
+          mutate(CreateProductVariantDocument, {
+            productId: product.id,
+            input: {
+              sku: unique('V'),
+              optionValues: [
+                { option: 'Size', value: 'M' },
+                { option: 'Colour', value: 'Rust' },
+              ],
+              price: money(1),
+            },
+          }),
+        'DUPLICATE_COMBINATION',
+      ],
+      [
+        'createProductVariant',
+        () =>
+          mutate(CreateProductVariantDocument, {
+            productId: product.id,
+            input: {
+              sku: unique('V'),
+              optionValues: [
+                { option: 'Size', value: 'XXL' },
+                { option: 'Colour', value: 'Rust' },
+              ],
+              price: money(1),
+            },
+          }),
+        'UNKNOWN_OPTION_VALUE',
+      ],
+      [
+        'createProductVariant',
+        () =>
+          mutate(CreateProductVariantDocument, {
+            productId: product.id,
+            input: { sku: unique('V'), optionValues: [{ option: 'Size', value: 'M' }], price: money(1) },
+          }),
+        'MISSING_OPTION_VALUE',
+      ],
+      [
+        'createProductVariant',
+        () =>
+          mutate(CreateProductVariantDocument, {
+            productId: product.id,
+            input: { sku: unique('V'), optionValues: [{ option: 'Size', value: 'M' }], price: money(-1) },
+          }),
+        'INVALID_PRICE',
+      ],
+      [
+        'createProductVariant',
+        () =>
+          mutate(CreateProductVariantDocument, {
+            productId: product.id,
+            input: { sku: unique('V'), optionValues: huge.map((v) => ({ option: 'Size', value: v })), price: money(1) },
+          }),
+        'LIMIT_EXCEEDED',
+      ],
+      [
+        'createProductVariant',
+        () => mutate(CreateProductVariantDocument, { productId: product.id, input: { sku: 'has space', optionValues: [], price: money(1) } }),
+        'INVALID_FIELD',
+      ],
+      [
+        'createProductVariant',
+        () => mutate(CreateProductVariantDocument, { productId: 'x', input: { sku: unique('V'), optionValues: [], price: money(1) } }),
+        { graphqlErrors: ['BAD_USER_INPUT'] },
+      ],
       ['updateProductVariant', () => mutate(UpdateProductVariantDocument, { id: 'x', input: { published: false } }), { graphqlErrors: ['BAD_USER_INPUT'] }],
       ['updateProductVariant', () => mutate(UpdateProductVariantDocument, { id: randomUUID(), input: { published: false } }), 'NOT_FOUND'],
       ['updateProductVariant', () => mutate(UpdateProductVariantDocument, { id: product.variants[1].id, input: { price: money(-5) } }), 'INVALID_PRICE'],
       ['updateProductVariant', () => mutate(UpdateProductVariantDocument, { id: product.variants[1].id, input: { price: money(5, 'USD') } }), 'INVALID_PRICE'],
-      ['updateProductVariant', () => mutate(UpdateProductVariantDocument, { id: product.variants[1].id, input: { compareAtPrice: money(-5) } }), 'INVALID_PRICE'],
-      ['updateProductVariant', () => mutate(UpdateProductVariantDocument, { id: product.variants[1].id, input: { sku: product.variants[2].sku } }), 'DUPLICATE_SKU'],
-      ['updateProductVariant', () => mutate(UpdateProductVariantDocument, { id: product.variants[1].id, input: { sku: other.variants[0].sku } }), 'DUPLICATE_SKU'],
+      [
+        'updateProductVariant',
+        () => mutate(UpdateProductVariantDocument, { id: product.variants[1].id, input: { compareAtPrice: money(-5) } }),
+        'INVALID_PRICE',
+      ],
+      [
+        'updateProductVariant',
+        () => mutate(UpdateProductVariantDocument, { id: product.variants[1].id, input: { sku: product.variants[2].sku } }),
+        'DUPLICATE_SKU',
+      ],
+      [
+        'updateProductVariant',
+        () => mutate(UpdateProductVariantDocument, { id: product.variants[1].id, input: { sku: other.variants[0].sku } }),
+        'DUPLICATE_SKU',
+      ],
       ['updateProductVariant', () => mutate(UpdateProductVariantDocument, { id: product.variants[1].id, input: { weightGrams: -1 } }), 'INVALID_FIELD'],
       ['deleteProductVariant', () => mutate(DeleteProductVariantDocument, { id: randomUUID() }), 'NOT_FOUND'],
       ['deleteProductVariant', () => mutate(DeleteProductVariantDocument, { id: 'x' }), { graphqlErrors: ['BAD_USER_INPUT'] }],
-      ['reorderProductVariants', () => mutate(ReorderProductVariantsDocument, { productId: product.id, variantIds: Array.from({ length: 10_000 }, () => randomUUID()) }), 'LIMIT_EXCEEDED'],
-      ['reorderProductVariants', () => mutate(ReorderProductVariantsDocument, { productId: product.id, variantIds: [product.variants[0].id] }), 'INVALID_FIELD'],
-      ['reorderProductVariants', () => mutate(ReorderProductVariantsDocument, { productId: product.id, variantIds: ['x'] }), { graphqlErrors: ['BAD_USER_INPUT'] }],
-      ['generateProductVariants', () => mutate(GenerateProductVariantsDocument, { productId: product.id, input: { skuPrefix: 'X', price: money(-1) } }), 'INVALID_PRICE'],
-      ['generateProductVariants', () => mutate(GenerateProductVariantsDocument, { productId: product.id, input: { skuPrefix: 'bad prefix', price: money(1) } }), 'INVALID_FIELD'],
+      [
+        'reorderProductVariants',
+        () => mutate(ReorderProductVariantsDocument, { productId: product.id, variantIds: Array.from({ length: 10_000 }, () => randomUUID()) }),
+        'LIMIT_EXCEEDED',
+      ],
+      [
+        'reorderProductVariants',
+        () => mutate(ReorderProductVariantsDocument, { productId: product.id, variantIds: [product.variants[0].id] }),
+        'INVALID_FIELD',
+      ],
+      [
+        'reorderProductVariants',
+        () => mutate(ReorderProductVariantsDocument, { productId: product.id, variantIds: ['x'] }),
+        { graphqlErrors: ['BAD_USER_INPUT'] },
+      ],
+      [
+        'generateProductVariants',
+        () => mutate(GenerateProductVariantsDocument, { productId: product.id, input: { skuPrefix: 'X', price: money(-1) } }),
+        'INVALID_PRICE',
+      ],
+      [
+        'generateProductVariants',
+        () => mutate(GenerateProductVariantsDocument, { productId: product.id, input: { skuPrefix: 'bad prefix', price: money(1) } }),
+        'INVALID_FIELD',
+      ],
     ];
     for (const [field, attempt, expected] of cases) {
       const payload = await attempt();
@@ -213,9 +389,16 @@ describe.each(sqlBackends)('product options and variants on %s', (backend) => {
       known.variantId ??= payload.product?.variants?.find((v: Data) => v.sku === 'TEE-M-OLIVE')?.id;
     }
     const shirtRead = answers.at(-1)!;
-    expect(shirtRead.options).toEqual([{ name: 'Size', values: ['S', 'M', 'L', 'XL'].map((name) => ({ name })) }, { name: 'Colour', values: [{ name: 'Rust' }, { name: 'Olive' }] }]);
+    expect(shirtRead.options).toEqual([
+      { name: 'Size', values: ['S', 'M', 'L', 'XL'].map((name) => ({ name })) },
+      { name: 'Colour', values: [{ name: 'Rust' }, { name: 'Olive' }] },
+    ]);
     expect(shirtRead.variants.map((v: Data) => v.sku)).toEqual(['TEE', 'TEE-S-OLIVE', 'TEE-M-RUST', 'TEE-M-OLIVE', 'TEE-L-RUST', 'TEE-L-OLIVE', 'TEE-XL-RUST']);
-    expect(shirtRead).toMatchObject({ price: { amount: 1999, currency: 'EUR' }, priceRange: { min: { amount: 1999 }, max: { amount: 2500 } }, variant: { id: known.variantId, price: { amount: 1999 } } });
+    expect(shirtRead).toMatchObject({
+      price: { amount: 1999, currency: 'EUR' },
+      priceRange: { min: { amount: 1999 }, max: { amount: 2500 } },
+      variant: { id: known.variantId, price: { amount: 1999 } },
+    });
   });
 
   it('only admins change options and variants', async () => {

@@ -18,12 +18,19 @@ import { UsageStore } from './stores/usage.store';
  * `order.cancelled`). `wake` is the outbox relay's.
  */
 export function createPromotions(db: Database, wake: () => void = () => {}) {
-  const stores = { promotions: new PromotionStore(db), known: new KnownProductStore(db), categories: new CategoryReplica(categoryTable), usages: new UsageStore(db) };
+  const stores = {
+    promotions: new PromotionStore(db),
+    known: new KnownProductStore(db),
+    categories: new CategoryReplica(categoryTable),
+    usages: new UsageStore(db),
+  };
   const transact = transactor(db, wake);
   const carts = new CartDiscountService(stores.promotions);
   const usage = new UsageService(stores.promotions, stores.usages, announceUsage, transact);
   const services = {
-    promotions: new PromotionService(stores.promotions, stores.known, announcePromotionChange, transact, (ids, slugs) => stores.categories.resolve(db, ids, slugs)),
+    promotions: new PromotionService(stores.promotions, stores.known, announcePromotionChange, transact, (ids, slugs) =>
+      stores.categories.resolve(db, ids, slugs),
+    ),
     pricing: new ProductPricingService(stores.promotions, stores.known),
     quotes: new QuoteService(stores.promotions, stores.known, stores.usages),
     carts,

@@ -10,17 +10,32 @@ import { CartDiscountsDocument, PromotionByIdDocument, type PromotionFieldsFragm
 describe.each(sqlBackends)('promotions checkout saga on %s', (backend) => {
   const { promotions } = promotionsSuite(backend);
 
-  const timesUsed = async (promotion: PromotionFieldsFragment) => (await promotions.call(PromotionByIdDocument, { id: promotion.id }, adminCaller())).data!.promotion!.timesUsed;
+  const timesUsed = async (promotion: PromotionFieldsFragment) =>
+    (await promotions.call(PromotionByIdDocument, { id: promotion.id }, adminCaller())).data!.promotion!.timesUsed;
 
   it('answers order.placed delivered twice with ONE order.discounted, equal to the cart quote for the same lines', async () => {
     const category = unique('cat');
     const auto = await createPromotion(promotions, { name: 'Ten', kind: 'PERCENTAGE', value: 1000, categoryIds: [category] });
     const code = couponCode();
-    const coupon = await createPromotion(promotions, { name: 'Five off', kind: 'FIXED_AMOUNT', value: 500, currency: 'EUR', couponCode: code, categoryIds: [category] });
+    const coupon = await createPromotion(promotions, {
+      name: 'Five off',
+      kind: 'FIXED_AMOUNT',
+      value: 500,
+      currency: 'EUR',
+      couponCode: code,
+      categoryIds: [category],
+    });
     const shopper = customerCaller();
-    const lines = [cartLine('l1', unique('p'), category, 1999, 3), cartLine('l2', unique('p'), category, 450), cartLine('l3', unique('p'), unique('cat'), 1200)];
+    const lines = [
+      cartLine('l1', unique('p'), category, 1999, 3),
+      cartLine('l2', unique('p'), category, 450),
+      cartLine('l3', unique('p'), unique('cat'), 1200),
+    ];
 
-    const quote = entitiesOf('Cart', (await promotions.call(CartDiscountsDocument, { representations: [cartRepresentation(lines, code)] }, shopper)).data!._entities)[0]!.discount!;
+    const quote = entitiesOf(
+      'Cart',
+      (await promotions.call(CartDiscountsDocument, { representations: [cartRepresentation(lines, code)] }, shopper)).data!._entities,
+    )[0]!.discount!;
     const event = placed(shopper.userId, lines, code);
     await deliver(promotions, event, event);
 
@@ -45,7 +60,12 @@ describe.each(sqlBackends)('promotions checkout saga on %s', (backend) => {
       orderId: event.data.orderId,
       discount: quote.total,
       lines: quote.lines.map((line) => ({ lineId: line.lineId, discount: line.amount })),
-      promotions: quote.promotions.map((applied) => ({ promotionId: applied.promotionId, name: applied.name, couponCode: applied.couponCode, amount: applied.amount })),
+      promotions: quote.promotions.map((applied) => ({
+        promotionId: applied.promotionId,
+        name: applied.name,
+        couponCode: applied.couponCode,
+        amount: applied.amount,
+      })),
     }).toEqual(expected);
   });
 
@@ -54,7 +74,13 @@ describe.each(sqlBackends)('promotions checkout saga on %s', (backend) => {
     const second = await createPromotion(promotions, { name: 'B', kind: 'PERCENTAGE', value: 1000, couponCode: couponCode(), usageLimit: 10 });
     const orderId = randomUUID();
     const customerId = randomUUID();
-    const event = orderConfirmed.create(orderId, { orderId, customerId, total: eur(9000), items: [{ productId: 'p', quantity: 1 }], promotionIds: [second.id, first.id] });
+    const event = orderConfirmed.create(orderId, {
+      orderId,
+      customerId,
+      total: eur(9000),
+      items: [{ productId: 'p', quantity: 1 }],
+      promotionIds: [second.id, first.id],
+    });
     await deliver(promotions, event, event);
     expect([await timesUsed(first), await timesUsed(second)]).toEqual([1, 1]);
     for (const promotion of [first, second]) {
@@ -70,15 +96,30 @@ describe.each(sqlBackends)('promotions checkout saga on %s', (backend) => {
     const coupon = await createPromotion(promotions, { name: 'Last one', kind: 'PERCENTAGE', value: 5000, couponCode: code, usageLimit: 1 });
     const shopper = customerCaller();
     const lines = [cartLine('a', product, unique('cat'), 1000)];
-    const quote = entitiesOf('Cart', (await promotions.call(CartDiscountsDocument, { representations: [cartRepresentation(lines, code)] }, shopper)).data!._entities)[0]!.discount!;
+    const quote = entitiesOf(
+      'Cart',
+      (await promotions.call(CartDiscountsDocument, { representations: [cartRepresentation(lines, code)] }, shopper)).data!._entities,
+    )[0]!.discount!;
     expect(quote.total).toEqual(eur(500));
 
     await createPromotions(promotions.platform.database.db).services.usage.recordUsage(coupon.id, randomUUID(), randomUUID());
     const order = placed(shopper.userId, lines, code);
-    const confirmed = orderConfirmed.create(order.data.orderId, { orderId: order.data.orderId, customerId: shopper.userId, total: eur(500), items: [{ productId: product, quantity: 1 }], promotionIds: [coupon.id] });
+    const confirmed = orderConfirmed.create(order.data.orderId, {
+      orderId: order.data.orderId,
+      customerId: shopper.userId,
+      total: eur(500),
+      items: [{ productId: product, quantity: 1 }],
+      promotionIds: [coupon.id],
+    });
     await deliver(promotions, order, confirmed);
     expect(await discountReplies(promotions, order.data.orderId)).toEqual([
-      { orderId: order.data.orderId, discount: eur(0), lines: [{ lineId: 'a', discount: eur(0) }], promotions: [], rejectedCoupon: { code, reason: 'USAGE_LIMIT_REACHED', missing: null } },
+      {
+        orderId: order.data.orderId,
+        discount: eur(0),
+        lines: [{ lineId: 'a', discount: eur(0) }],
+        promotions: [],
+        rejectedCoupon: { code, reason: 'USAGE_LIMIT_REACHED', missing: null },
+      },
     ]);
     expect(await timesUsed(coupon)).toBe(1);
   });

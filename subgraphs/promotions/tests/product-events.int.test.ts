@@ -11,7 +11,10 @@ describe.each(sqlBackends)('product events on %s', (backend) => {
 
   const known = (productId: string) => promotions.platform.database.db.select().from(knownProducts).where(eq(knownProducts.productId, productId));
   const salePrice = async (productId: string) =>
-    entitiesOf('Product', (await promotions.call(ProductSalesDocument, { representations: [{ __typename: 'Product', id: productId, price: eur(1000) }] })).data!._entities)[0]!.salePrice;
+    entitiesOf(
+      'Product',
+      (await promotions.call(ProductSalesDocument, { representations: [{ __typename: 'Product', id: productId, price: eur(1000) }] })).data!._entities,
+    )[0]!.salePrice;
 
   it('an event delivered twice takes effect once', async () => {
     const [first, second] = [unique('cat'), unique('cat')];
@@ -33,7 +36,11 @@ describe.each(sqlBackends)('product events on %s', (backend) => {
     const productId = await products.create();
     await products.publish(productDeleted.create(productId, { productId }));
     await eventually(async () => (await known(productId)).length === 0);
-    const result = await promotions.call(CreatePromotionDocument, { input: { name: 'x', kind: 'PERCENTAGE', value: 100, productIds: [productId] } }, adminCaller());
+    const result = await promotions.call(
+      CreatePromotionDocument,
+      { input: { name: 'x', kind: 'PERCENTAGE', value: 100, productIds: [productId] } },
+      adminCaller(),
+    );
     expect(result.data!.createPromotion.errors.map((error) => error.code)).toEqual(['UNKNOWN_PRODUCT']);
   });
 });

@@ -19,7 +19,8 @@ describe.each(sqlBackends)('promotion admin on %s', (backend) => {
   const { promotions, products } = promotionsSuite(backend);
 
   const create = async (input: PromotionInput) => (await promotions.call(CreatePromotionDocument, { input }, adminCaller())).data!.createPromotion;
-  const update = async (id: string, input: PromotionInput) => (await promotions.call(UpdatePromotionDocument, { id, input }, adminCaller())).data!.updatePromotion;
+  const update = async (id: string, input: PromotionInput) =>
+    (await promotions.call(UpdatePromotionDocument, { id, input }, adminCaller())).data!.updatePromotion;
   const deactivate = async (id: string) => (await promotions.call(DeactivatePromotionDocument, { id }, adminCaller())).data!.deactivatePromotion;
   const totalCount = async () => (await promotions.call(PromotionListDocument, {}, adminCaller())).data!.promotions.totalCount;
 
@@ -95,12 +96,33 @@ describe.each(sqlBackends)('promotion admin on %s', (backend) => {
   it('creates fixed-amount automatic promotions starting now', async () => {
     const before = Date.now();
     const created = await create({ name: 'Five off', kind: 'FIXED_AMOUNT', value: 500, currency: 'EUR' });
-    expect(created.promotion).toMatchObject({ kind: 'FIXED_AMOUNT', value: 500, currency: 'EUR', percentage: null, amountOff: { amount: 500, currency: 'EUR' }, automatic: true, couponCode: null, endsAt: null, productIds: [], categoryIds: [] });
+    expect(created.promotion).toMatchObject({
+      kind: 'FIXED_AMOUNT',
+      value: 500,
+      currency: 'EUR',
+      percentage: null,
+      amountOff: { amount: 500, currency: 'EUR' },
+      automatic: true,
+      couponCode: null,
+      endsAt: null,
+      productIds: [],
+      categoryIds: [],
+    });
     expect(Date.parse(created.promotion!.startsAt as string)).toBeGreaterThanOrEqual(before - 1000);
   });
 
   it('reports every invalid field with a typed code', async () => {
-    const result = await create({ name: ' ', kind: 'PERCENTAGE', value: 10_001, currency: 'EUR', couponCode: 'a!', startsAt: '2026-02-01T00:00:00Z', endsAt: '2026-02-01T00:00:00Z', usageLimit: 0, perCustomerLimit: -1 });
+    const result = await create({
+      name: ' ',
+      kind: 'PERCENTAGE',
+      value: 10_001,
+      currency: 'EUR',
+      couponCode: 'a!',
+      startsAt: '2026-02-01T00:00:00Z',
+      endsAt: '2026-02-01T00:00:00Z',
+      usageLimit: 0,
+      perCustomerLimit: -1,
+    });
     expect(result.promotion).toBeNull();
     expect(result.errors.map((error) => [error.code, error.field])).toEqual([
       ['INVALID_FIELD', 'name'],
@@ -112,7 +134,9 @@ describe.each(sqlBackends)('promotion admin on %s', (backend) => {
       ['INVALID_FIELD', 'perCustomerLimit'],
     ]);
     const zeroPercent = await create({ name: 'x', kind: 'PERCENTAGE', value: 0 });
-    expect(zeroPercent.errors).toEqual([{ code: 'INVALID_VALUE', field: 'value', message: 'A percentage must be 1 to 10000 basis points (0.01 % to 100.00 %)' }]);
+    expect(zeroPercent.errors).toEqual([
+      { code: 'INVALID_VALUE', field: 'value', message: 'A percentage must be 1 to 10000 basis points (0.01 % to 100.00 %)' },
+    ]);
     const fixed = await create({ name: 'x', kind: 'FIXED_AMOUNT', value: -5, minimumSubtotal: { amount: 100, currency: 'USD' }, currency: 'EUR' });
     expect(fixed.errors).toEqual([
       { code: 'INVALID_VALUE', field: 'value', message: 'A fixed amount must be 1 or more minor units' },
@@ -160,7 +184,9 @@ describe.each(sqlBackends)('promotion admin on %s', (backend) => {
     const before = await totalCount();
     const inline = async (categories: string) => {
       // Raw on purpose: the categories are written inline as literals, the case this test is about.
-      const result = await promotions.call<{ createPromotion: { promotion: { id: string; categoryIds: string[] | null } | null; errors: PromotionPayloadFieldsFragment['errors'] } }>(
+      const result = await promotions.call<{
+        createPromotion: { promotion: { id: string; categoryIds: string[] | null } | null; errors: PromotionPayloadFieldsFragment['errors'] };
+      }>(
         `mutation { createPromotion(input: { name: "Inline", kind: PERCENTAGE, value: 100, ${categories} }) { promotion { id categoryIds } errors { code field message } } }`,
         {},
         adminCaller(),
@@ -205,7 +231,16 @@ describe.each(sqlBackends)('promotion admin on %s', (backend) => {
   it('admins update and deactivate promotions, each change announced once', async () => {
     const promotion = await createPromotion(promotions, { name: 'Spring', kind: 'PERCENTAGE', value: 1000, categoryIds: ['hats'] });
     const updated = await update(promotion.id, { name: 'Spring+', kind: 'FIXED_AMOUNT', value: 250, currency: 'USD', usageLimit: 3 });
-    expect(updated.promotion).toMatchObject({ id: promotion.id, name: 'Spring+', kind: 'FIXED_AMOUNT', value: 250, currency: 'USD', categoryIds: [], usageLimit: 3, active: true });
+    expect(updated.promotion).toMatchObject({
+      id: promotion.id,
+      name: 'Spring+',
+      kind: 'FIXED_AMOUNT',
+      value: 250,
+      currency: 'USD',
+      categoryIds: [],
+      usageLimit: 3,
+      active: true,
+    });
     const deactivated = await deactivate(promotion.id);
     expect(deactivated).toEqual({ promotion: { ...updated.promotion, active: false }, errors: [] });
     expect(await deactivate(promotion.id)).toEqual(deactivated);
@@ -241,15 +276,22 @@ describe.each(sqlBackends)('promotion admin on %s', (backend) => {
       expect(codes(await operation(customerCaller()))?.map(([code]) => code)).toEqual(['FORBIDDEN']);
       expect(codes(await operation())?.map(([code]) => code)).toEqual(['UNAUTHENTICATED']);
     }
-    expect((await promotions.call(PromotionByIdDocument, { id: promotion.id }, adminCaller())).data).toMatchObject({ promotion: { name: 'Guarded', active: true } });
+    expect((await promotions.call(PromotionByIdDocument, { id: promotion.id }, adminCaller())).data).toMatchObject({
+      promotion: { name: 'Guarded', active: true },
+    });
   });
 
   it('resolves Promotion references in one query; only admins see coupon codes', async () => {
     const code = couponCode();
-    const [a, b] = [await createPromotion(promotions, { name: 'A', kind: 'PERCENTAGE', value: 100, couponCode: code }), await createPromotion(promotions, { name: 'B', kind: 'PERCENTAGE', value: 200 })];
+    const [a, b] = [
+      await createPromotion(promotions, { name: 'A', kind: 'PERCENTAGE', value: 100, couponCode: code }),
+      await createPromotion(promotions, { name: 'B', kind: 'PERCENTAGE', value: 200 }),
+    ];
     const reps = [a.id, b.id, randomUUID(), 'not-a-uuid'].map((id) => ({ __typename: 'Promotion', id }));
     const view = (caller?: { userId: string; roles: string[] }) => promotions.call(PromotionRefsDocument, { representations: reps }, caller);
-    expect((await view(customerCaller())).data).toEqual({ _entities: [{ id: a.id, name: 'A', automatic: false, couponCode: null }, { id: b.id, name: 'B', automatic: true, couponCode: null }, null, null] });
+    expect((await view(customerCaller())).data).toEqual({
+      _entities: [{ id: a.id, name: 'A', automatic: false, couponCode: null }, { id: b.id, name: 'B', automatic: true, couponCode: null }, null, null],
+    });
     expect((await view(adminCaller())).data).toMatchObject({ _entities: [{ couponCode: code }, { couponCode: null }, null, null] });
   });
 
@@ -258,7 +300,14 @@ describe.each(sqlBackends)('promotion admin on %s', (backend) => {
     const created = [];
     for (const name of names) created.push(await createPromotion(promotions, { name, kind: 'PERCENTAGE', value: 100, couponCode: couponCode() }));
     await promotions.call(DeactivatePromotionDocument, { id: created[1]!.id }, adminCaller());
-    await createPromotion(promotions, { name: unique('ended'), kind: 'PERCENTAGE', value: 100, couponCode: couponCode(), startsAt: '2020-01-01T00:00:00Z', endsAt: '2020-02-01T00:00:00Z' });
+    await createPromotion(promotions, {
+      name: unique('ended'),
+      kind: 'PERCENTAGE',
+      value: 100,
+      couponCode: couponCode(),
+      startsAt: '2020-01-01T00:00:00Z',
+      endsAt: '2020-02-01T00:00:00Z',
+    });
     const list = async (variables: PromotionListQueryVariables) => (await promotions.call(PromotionListDocument, variables, adminCaller())).data!.promotions;
     const all = await list({ first: 100 });
     const first = await list({ first: 2 });

@@ -25,7 +25,17 @@ describe('promotions on PostgreSQL + Kafka', () => {
 
     await eventually(async () => reader.received.some((envelope) => envelope.aggregateId === promotion.id));
     const events = reader.received.filter((envelope) => envelope.aggregateId === promotion.id).map((envelope) => promotionCreated.parse(envelope).data);
-    expect(events).toEqual([expect.objectContaining({ promotionId: promotion.id, name: 'Kafka sale', kind: 'PERCENTAGE', value: 1000, automatic: true, productIds: [productId], active: true })]);
+    expect(events).toEqual([
+      expect.objectContaining({
+        promotionId: promotion.id,
+        name: 'Kafka sale',
+        kind: 'PERCENTAGE',
+        value: 1000,
+        automatic: true,
+        productIds: [productId],
+        active: true,
+      }),
+    ]);
   });
 
   it('answers an order.placed read from Kafka with an order.discounted on Kafka (consumer group promotions-saga)', async () => {
@@ -33,13 +43,27 @@ describe('promotions on PostgreSQL + Kafka', () => {
     const promotion = await createPromotion(promotions, { name: 'Kafka ten', kind: 'PERCENTAGE', value: 1000, categoryIds: [category] });
     const orderId = randomUUID();
     const lines = [cartLine('l1', unique('p'), category, 1999, 2)];
-    const event = orderPlaced.create(orderId, { orderId, customerId: randomUUID(), currency: 'EUR', lines, couponCode: null, shippingAddress: address, subtotal: eur(3998) });
+    const event = orderPlaced.create(orderId, {
+      orderId,
+      customerId: randomUUID(),
+      currency: 'EUR',
+      lines,
+      couponCode: null,
+      shippingAddress: address,
+      subtotal: eur(3998),
+    });
     await promotions.platform.transport.publish([{ topic: orderTopics.promotions, key: orderId, envelope: event }]);
 
     await eventually(async () => reader.received.some((envelope) => envelope.aggregateId === orderId));
     const replies = reader.received.filter((envelope) => envelope.aggregateId === orderId).map((envelope) => orderDiscounted.parse(envelope).data);
     expect(replies).toEqual([
-      { orderId, discount: eur(398), lines: [{ lineId: 'l1', discount: eur(398) }], promotions: [{ promotionId: promotion.id, name: 'Kafka ten', couponCode: null, amount: eur(398) }], rejectedCoupon: null },
+      {
+        orderId,
+        discount: eur(398),
+        lines: [{ lineId: 'l1', discount: eur(398) }],
+        promotions: [{ promotionId: promotion.id, name: 'Kafka ten', couponCode: null, amount: eur(398) }],
+        rejectedCoupon: null,
+      },
     ]);
   });
 });

@@ -7,7 +7,12 @@ import { DeactivatePromotionDocument, QuoteDocument, type PromotionInput, type P
 describe.each(sqlBackends)('promotionQuote on %s', (backend) => {
   const { promotions, products } = promotionsSuite(backend);
 
-  const line = (lineId: string, productId: string, amount: number, quantity = 1, currency = 'EUR') => ({ lineId, productId, unitPrice: { amount, currency }, quantity });
+  const line = (lineId: string, productId: string, amount: number, quantity = 1, currency = 'EUR') => ({
+    lineId,
+    productId,
+    unitPrice: { amount, currency },
+    quantity,
+  });
   const quote = (input: PromotionQuoteInput, caller?: { userId: string; roles: string[] }) => promotions.call(QuoteDocument, { input }, caller);
 
   it('stacks the best automatic promotion per line with one case-insensitive coupon, for anonymous callers', async () => {
@@ -41,7 +46,15 @@ describe.each(sqlBackends)('promotionQuote on %s', (backend) => {
   it('takes a fixed coupon off the order once the minimum subtotal is met', async () => {
     const product = await products.create();
     const code = couponCode();
-    const coupon = await createPromotion(promotions, { name: 'Ten off 50', kind: 'FIXED_AMOUNT', value: 1000, currency: 'EUR', couponCode: code, productIds: [product], minimumSubtotal: eur(5000) });
+    const coupon = await createPromotion(promotions, {
+      name: 'Ten off 50',
+      kind: 'FIXED_AMOUNT',
+      value: 1000,
+      currency: 'EUR',
+      couponCode: code,
+      productIds: [product],
+      minimumSubtotal: eur(5000),
+    });
     const met = (await quote({ lines: [line('a', product, 2500, 2)], couponCode: code }, customerCaller())).data!.promotionQuote;
     expect([met.orderDiscount, met.totalDiscount, met.total, met.lines[0]!.discount]).toEqual([{ amount: 1000 }, { amount: 1000 }, eur(4000), eur(0)]);
     expect(met.appliedPromotions.map((applied) => [applied.promotion.id, applied.amount.amount])).toEqual([[coupon.id, 1000]]);
@@ -75,7 +88,14 @@ describe.each(sqlBackends)('promotionQuote on %s', (backend) => {
   it('counts per-customer limits for signed-in callers only', async () => {
     const product = await products.create();
     const code = couponCode();
-    const coupon = await createPromotion(promotions, { name: 'Once each', kind: 'PERCENTAGE', value: 5000, couponCode: code, productIds: [product], perCustomerLimit: 1 });
+    const coupon = await createPromotion(promotions, {
+      name: 'Once each',
+      kind: 'PERCENTAGE',
+      value: 5000,
+      couponCode: code,
+      productIds: [product],
+      perCustomerLimit: 1,
+    });
     const shopper = customerCaller();
     await createPromotions(promotions.platform.database.db).services.usage.recordUsage(coupon.id, shopper.userId, unique('order'));
     const input = { lines: [line('a', product, 1000)], couponCode: code };

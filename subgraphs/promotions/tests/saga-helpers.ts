@@ -62,11 +62,23 @@ export async function deliver(harness: SubgraphHarness, ...envelopes: EventEnvel
     await harness.platform.transport.publish([{ topic: orderTopics.promotions, key: envelope.aggregateId, envelope }]);
   }
   const db = harness.platform.database.db;
-  await eventually(async () => (await db.select().from(inbox).where(and(eq(inbox.consumer, ORDER_SAGA_GROUP), eq(inbox.eventId, marker.id)))).length === 1);
+  await eventually(
+    async () =>
+      (
+        await db
+          .select()
+          .from(inbox)
+          .where(and(eq(inbox.consumer, ORDER_SAGA_GROUP), eq(inbox.eventId, marker.id)))
+      ).length === 1,
+  );
 }
 
 /** The order.discounted replies recorded for an order. */
 export async function discountReplies(harness: SubgraphHarness, orderId: string): Promise<OrderDiscounted[]> {
-  const rows = await harness.platform.database.db.select().from(outbox).where(and(eq(outbox.key, orderId), eq(outbox.type, orderDiscounted.type))).orderBy(outbox.seq);
+  const rows = await harness.platform.database.db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.key, orderId), eq(outbox.type, orderDiscounted.type)))
+    .orderBy(outbox.seq);
   return rows.map((row) => orderDiscounted.parse(row.payload).data);
 }

@@ -19,7 +19,14 @@ describe.each(sqlBackends)('Product.salePrice on %s', (backend) => {
     // Never applicable here: a coupon, another currency, ended, not started, deactivated.
     await createPromotion(promotions, { name: 'Coupon', kind: 'PERCENTAGE', value: 9000, productIds: [a, c], couponCode: couponCode() });
     await createPromotion(promotions, { name: 'Dollars', kind: 'FIXED_AMOUNT', value: 900, currency: 'USD', productIds: [a, c] });
-    await createPromotion(promotions, { name: 'Ended', kind: 'PERCENTAGE', value: 9000, productIds: [a, c], startsAt: '2020-01-01T00:00:00Z', endsAt: '2020-02-01T00:00:00Z' });
+    await createPromotion(promotions, {
+      name: 'Ended',
+      kind: 'PERCENTAGE',
+      value: 9000,
+      productIds: [a, c],
+      startsAt: '2020-01-01T00:00:00Z',
+      endsAt: '2020-02-01T00:00:00Z',
+    });
     await createPromotion(promotions, { name: 'Future', kind: 'PERCENTAGE', value: 9000, productIds: [a, c], startsAt: '2999-01-01T00:00:00Z' });
     const gone = await createPromotion(promotions, { name: 'Gone', kind: 'PERCENTAGE', value: 9000, productIds: [a, c] });
     await promotions.call(DeactivatePromotionDocument, { id: gone.id }, adminCaller());
@@ -28,7 +35,14 @@ describe.each(sqlBackends)('Product.salePrice on %s', (backend) => {
       { id: a, salePrice: eur(850), activePromotions: [{ id: fifteen.id, name: 'Fifteen' }] }, // 149.85 off -> 149
       { id: b, salePrice: eur(0), activePromotions: [{ id: threeOff.id, name: 'Three off' }] }, // never below zero
       { id: c, salePrice: null, activePromotions: [] },
-      { id: d, salePrice: eur(1000), activePromotions: [{ id: threeOff.id, name: 'Three off' }, { id: half.id, name: 'Half on D' }] }, // best of 3.00 and 10.00
+      {
+        id: d,
+        salePrice: eur(1000),
+        activePromotions: [
+          { id: threeOff.id, name: 'Three off' },
+          { id: half.id, name: 'Half on D' },
+        ],
+      }, // best of 3.00 and 10.00
       { id: b, salePrice: null, activePromotions: [{ id: threeOff.id, name: 'Three off' }] }, // EUR amount on a USD price
     ]);
   });
@@ -56,7 +70,8 @@ describe.each(sqlBackends)('Product.salePrice on %s', (backend) => {
     for (let i = 0; i < 20; i++) {
       const category = unique('cat');
       const id = await products.create(category);
-      const promotion = i % 2 === 0 ? await createPromotion(promotions, { name: `P${i}`, kind: 'PERCENTAGE', value: 100 * (i + 1), categoryIds: [category] }) : null;
+      const promotion =
+        i % 2 === 0 ? await createPromotion(promotions, { name: `P${i}`, kind: 'PERCENTAGE', value: 100 * (i + 1), categoryIds: [category] }) : null;
       ids.push(id);
       const price = 1000 + i;
       const sale = promotion ? price - Math.floor((price * 100 * (i + 1)) / 10_000) : null;

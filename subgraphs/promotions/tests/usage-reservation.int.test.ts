@@ -37,9 +37,14 @@ describe.each(sqlBackends)('usage reserved with the discount on %s', (backend) =
 
   const meta = { topic: 'shop.orders', partition: 0, offset: '0', key: null, attempt: 1, headers: {} };
   const deliverAll = (envelopes: EventEnvelope[]) => Promise.all(envelopes.map((envelope) => handle(envelope, meta)));
-  const timesUsed = async (promotion: PromotionFieldsFragment) => (await promotions.call(PromotionByIdDocument, { id: promotion.id }, adminCaller())).data!.promotion!.timesUsed;
+  const timesUsed = async (promotion: PromotionFieldsFragment) =>
+    (await promotions.call(PromotionByIdDocument, { id: promotion.id }, adminCaller())).data!.promotion!.timesUsed;
   const discountsOf = async (orders: EventEnvelope<{ orderId: string }>[]) =>
-    Promise.all(orders.map(async (order) => (await discountReplies(promotions, order.data.orderId)).map((reply) => [reply.discount.amount, reply.rejectedCoupon ?? null])));
+    Promise.all(
+      orders.map(async (order) =>
+        (await discountReplies(promotions, order.data.orderId)).map((reply) => [reply.discount.amount, reply.rejectedCoupon ?? null]),
+      ),
+    );
 
   it('20 concurrent orders with a single-use coupon: exactly one is discounted, the others are told USAGE_LIMIT_REACHED', async () => {
     const code = couponCode();
@@ -56,7 +61,14 @@ describe.each(sqlBackends)('usage reserved with the discount on %s', (backend) =
 
   it('one customer, 6 concurrent orders, perCustomerLimit 1: exactly one is discounted; another customer still gets it', async () => {
     const code = couponCode();
-    const coupon = await createPromotion(promotions, { name: 'Once each', kind: 'FIXED_AMOUNT', value: 300, currency: 'EUR', couponCode: code, perCustomerLimit: 1 });
+    const coupon = await createPromotion(promotions, {
+      name: 'Once each',
+      kind: 'FIXED_AMOUNT',
+      value: 300,
+      currency: 'EUR',
+      couponCode: code,
+      perCustomerLimit: 1,
+    });
     const lines = [cartLine('a', unique('p'), unique('cat'), 1000)];
     const customerId = randomUUID();
     const orders = Array.from({ length: 6 }, () => placed(customerId, lines, code));

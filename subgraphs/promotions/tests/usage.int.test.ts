@@ -25,7 +25,12 @@ describe.each(sqlBackends)('recordUsage on %s', (backend) => {
     const outcomes = results.map((result) => result.outcome);
     expect(outcomes.filter((outcome) => outcome === 'RECORDED')).toHaveLength(5);
     expect(outcomes.filter((outcome) => outcome === 'USAGE_LIMIT_REACHED')).toHaveLength(15);
-    expect(results.filter((result) => result.outcome === 'RECORDED').map((result) => result.timesUsed).sort()).toEqual([1, 2, 3, 4, 5]);
+    expect(
+      results
+        .filter((result) => result.outcome === 'RECORDED')
+        .map((result) => result.timesUsed)
+        .sort(),
+    ).toEqual([1, 2, 3, 4, 5]);
     expect(await timesUsed(promotion.id)).toBe(5);
     expect(await usageRows(promotion.id)).toHaveLength(5);
     const events = (await outboxFor(promotions, promotion.id)).filter((event) => event.type === 'promotion.usage-recorded');

@@ -12,14 +12,21 @@ describe.each(sqlBackends)('variant conditions on %s', (backend) => {
   const { promotions, products } = promotionsSuite(backend);
 
   const variantRef = (id: string, amount: number) => ({ __typename: 'ProductVariant', id, price: eur(amount) });
-  const variantSales = async (reps: object[]) => entitiesOf('ProductVariant', (await promotions.call(VariantSalesDocument, { representations: reps })).data!._entities);
+  const variantSales = async (reps: object[]) =>
+    entitiesOf('ProductVariant', (await promotions.call(VariantSalesDocument, { representations: reps })).data!._entities);
   const create = (input: PromotionInput) => promotions.call(CreatePromotionDocument, { input }, adminCaller());
   const count = async () => (await promotions.platform.database.db.select({ id: promotionsTable.id }).from(promotionsTable)).length;
 
   it('targets single variants: stored, shown to admins, announced, and only that variant is on sale', async () => {
     const [small, large] = [unique('var'), unique('var')];
     const category = unique('cat');
-    const product = await products.createWithVariants([[small, 2000], [large, 2600]], category);
+    const product = await products.createWithVariants(
+      [
+        [small, 2000],
+        [large, 2600],
+      ],
+      category,
+    );
     const xl = await createPromotion(promotions, { name: 'Large only', kind: 'PERCENTAGE', value: 2500, variantIds: [large, large] });
     expect(xl).toMatchObject({ productIds: [], variantIds: [large], categoryIds: [] });
     expect((await outboxFor(promotions, xl.id))[0]!.data).toMatchObject({ productIds: [], variantIds: [large], categoryIds: [] });
@@ -58,15 +65,31 @@ describe.each(sqlBackends)('variant conditions on %s', (backend) => {
     const tooMany = await create({ name: 'x', kind: 'PERCENTAGE', value: 100, variantIds: Array.from({ length: 501 }, (_, i) => `v${i}`) });
     expect(tooMany.data!.createPromotion.errors).toEqual([{ code: 'INVALID_FIELD', field: 'variantIds', message: 'variantIds: at most 500 ids' }]);
     const blank = await create({ name: 'x', kind: 'PERCENTAGE', value: 100, variantIds: [' '] });
-    expect(blank.data!.createPromotion.errors).toEqual([{ code: 'INVALID_FIELD', field: 'variantIds', message: 'variantIds: every id must be 1 to 100 characters' }]);
+    expect(blank.data!.createPromotion.errors).toEqual([
+      { code: 'INVALID_FIELD', field: 'variantIds', message: 'variantIds: every id must be 1 to 100 characters' },
+    ]);
     expect(await count()).toBe(before);
   });
 
   it('learns variants from product events: the whole list replaces the old, deletion forgets them, old events mean the default variant', async () => {
     const [first, second, third] = [unique('var'), unique('var'), unique('var')];
     const category = unique('cat');
-    const product = await products.createWithVariants([[first, 1000], [second, 1100]], category);
-    await products.publish(productUpdated.create(product, products.withVariants(product, category, [[second, 1100], [third, 1200]])));
+    const product = await products.createWithVariants(
+      [
+        [first, 1000],
+        [second, 1100],
+      ],
+      category,
+    );
+    await products.publish(
+      productUpdated.create(
+        product,
+        products.withVariants(product, category, [
+          [second, 1100],
+          [third, 1200],
+        ]),
+      ),
+    );
     const variantsOf = async (productId: string) =>
       (await promotions.platform.database.db.select().from(knownVariants).where(eq(knownVariants.productId, productId))).map((row) => row.variantId).sort();
     expect(await variantsOf(product)).toEqual([second, third].sort());
@@ -87,9 +110,18 @@ describe.each(sqlBackends)('variant conditions on %s', (backend) => {
 
   it('quotes a line by its variant; a line without one is the default variant', async () => {
     const [blue, red] = [unique('var'), unique('var')];
-    const product = await products.createWithVariants([[blue, 1000], [red, 1000]]);
+    const product = await products.createWithVariants([
+      [blue, 1000],
+      [red, 1000],
+    ]);
     const promotion = await createPromotion(promotions, { name: 'Blue', kind: 'PERCENTAGE', value: 2000, variantIds: [blue] });
-    const line = (lineId: string, variantId?: string) => ({ lineId, productId: product, ...(variantId ? { variantId } : {}), unitPrice: eur(1000), quantity: 2 });
+    const line = (lineId: string, variantId?: string) => ({
+      lineId,
+      productId: product,
+      ...(variantId ? { variantId } : {}),
+      unitPrice: eur(1000),
+      quantity: 2,
+    });
     const result = await promotions.call(QuoteDocument, { input: { lines: [line('b', blue), line('r', red), line('p')] } });
     expect(result.data!.promotionQuote.lines.map((l) => [l.lineId, l.discount.amount, l.promotionIds])).toEqual([
       ['b', 400, [promotion.id]],
@@ -103,7 +135,10 @@ describe.each(sqlBackends)('variant conditions on %s', (backend) => {
     const expected: Array<{ id: string; salePrice: Sale }> = [];
     for (let i = 0; i < 10; i++) {
       const [a, b] = [unique('var'), unique('var')];
-      await products.createWithVariants([[a, 1000 + i], [b, 2000 + i]]);
+      await products.createWithVariants([
+        [a, 1000 + i],
+        [b, 2000 + i],
+      ]);
       if (i % 2 === 0) await createPromotion(promotions, { name: `V${i}`, kind: 'PERCENTAGE', value: 1000, variantIds: [b] });
       reps.push(variantRef(a, 1000 + i), variantRef(b, 2000 + i));
       const price = 2000 + i;

@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countQueries as countDatabaseQueries, entitiesOf, sqlBackends, type SubgraphHarness } from '@shop/testkit';
 import { addOk, deleteReview, customer, knownProduct, startRatings } from './ratings-harness';
-import { ProductSummariesDocument, ProductTopReviewsDocument, ReviewReferencesDocument, UserReviewsDocument, type UserReviewsQueryVariables } from './__generated__/graphql';
+import {
+  ProductSummariesDocument,
+  ProductTopReviewsDocument,
+  ReviewReferencesDocument,
+  UserReviewsDocument,
+  type UserReviewsQueryVariables,
+} from './__generated__/graphql';
 
 describe.each(sqlBackends)('batched entities on %s', (backend) => {
   let ratings: SubgraphHarness;
@@ -12,7 +18,6 @@ describe.each(sqlBackends)('batched entities on %s', (backend) => {
   afterAll(() => ratings.stop());
 
   const countQueries = <T>(work: () => Promise<T>) => countDatabaseQueries(ratings.platform.database.db, work);
-
 
   it('20 products in one _entities call cost one query for averageRating and reviewCount', async () => {
     const products: string[] = [];
@@ -44,7 +49,13 @@ describe.each(sqlBackends)('batched entities on %s', (backend) => {
       ratings.call(ProductTopReviewsDocument, { reps: products.map((id) => ({ __typename: 'Product', id })) }),
     );
     expect(queries).toBe(2);
-    expect(entitiesOf('Product', result.data!._entities).map((entity) => [entity!.reviews.edges.map((edge) => edge.node.id), entity!.reviews.pageInfo.hasNextPage, entity!.reviews.totalCount])).toEqual([
+    expect(
+      entitiesOf('Product', result.data!._entities).map((entity) => [
+        entity!.reviews.edges.map((edge) => edge.node.id),
+        entity!.reviews.pageInfo.hasNextPage,
+        entity!.reviews.totalCount,
+      ]),
+    ).toEqual([
       [[b.id, c.id], true, 3],
       [[], false, 0],
       [[d.id], false, 1],
@@ -77,9 +88,7 @@ describe.each(sqlBackends)('batched entities on %s', (backend) => {
     const productId = await knownProduct(ratings);
     const reviews = [await addOk(ratings, productId, 1), await addOk(ratings, productId, 2)];
     const reps = [...reviews.map((r) => r.id), '00000000-0000-4000-8000-000000000000', 'not-a-uuid'].map((id) => ({ __typename: 'Review', id }));
-    const { result, queries } = await countQueries(() =>
-      ratings.call(ReviewReferencesDocument, { reps }),
-    );
+    const { result, queries } = await countQueries(() => ratings.call(ReviewReferencesDocument, { reps }));
     expect(queries).toBe(1);
     expect(result.data).toEqual({
       _entities: [{ id: reviews[0]!.id, rating: 1, product: { id: productId } }, { id: reviews[1]!.id, rating: 2, product: { id: productId } }, null, null],

@@ -6,7 +6,19 @@ import { eventually, sqlBackends, type SubgraphHarness } from '@shop/testkit';
 import { inbox, outbox } from '../src/db/schema';
 import { PRODUCT_EVENTS_GROUP } from '../src/events/product-events.consumer';
 import { createRatings } from '../src';
-import { addOk, addReview, customer, deleteReview, isKnown, knownProduct, productCreatedEvent, productDeletedEvent, publish, startRatings, summaries } from './ratings-harness';
+import {
+  addOk,
+  addReview,
+  customer,
+  deleteReview,
+  isKnown,
+  knownProduct,
+  productCreatedEvent,
+  productDeletedEvent,
+  publish,
+  startRatings,
+  summaries,
+} from './ratings-harness';
 import { ReviewDocument, ReviewVerifiedPurchasesDocument, UserReviewTotalsDocument } from './__generated__/graphql';
 
 describe.each(sqlBackends)('ratings events on %s', (backend) => {
@@ -14,7 +26,11 @@ describe.each(sqlBackends)('ratings events on %s', (backend) => {
   const received: EventEnvelope[] = [];
   beforeAll(async () => {
     ratings = await startRatings(backend);
-    await ratings.platform.transport.subscribe({ groupId: `test-${randomUUID()}`, topics: [ratingsTopic], handler: async (event) => void received.push(event) });
+    await ratings.platform.transport.subscribe({
+      groupId: `test-${randomUUID()}`,
+      topics: [ratingsTopic],
+      handler: async (event) => void received.push(event),
+    });
   });
   afterAll(() => ratings.stop());
 
@@ -84,7 +100,10 @@ describe.each(sqlBackends)('ratings events on %s', (backend) => {
     const barrier = await knownProduct(ratings);
     expect(barrier).toBeTruthy();
     expect(await isKnown(ratings, productId)).toBe(true);
-    const dedup = await ratings.platform.database.db.select().from(inbox).where(and(eq(inbox.consumer, PRODUCT_EVENTS_GROUP), eq(inbox.eventId, deleted.id)));
+    const dedup = await ratings.platform.database.db
+      .select()
+      .from(inbox)
+      .where(and(eq(inbox.consumer, PRODUCT_EVENTS_GROUP), eq(inbox.eventId, deleted.id)));
     expect(dedup).toHaveLength(1);
     expect((await addReview(ratings, customer(), { productId, rating: 5 })).data?.addReview.errors).toEqual([]);
   });
@@ -96,7 +115,9 @@ describe.each(sqlBackends)('ratings events on %s', (backend) => {
     transport.publishRaw(productCreated.topic, productId, JSON.stringify(bad));
     await knownProduct(ratings);
     expect(await isKnown(ratings, productId)).toBe(false);
-    const dead = await eventually(() => transport.deadLetters(`${productCreated.topic}.dlq`).find((letter) => letter.key === productId), { what: 'the dead letter' });
+    const dead = await eventually(() => transport.deadLetters(`${productCreated.topic}.dlq`).find((letter) => letter.key === productId), {
+      what: 'the dead letter',
+    });
     expect(dead.error).toContain('Invalid product.created event');
   });
 

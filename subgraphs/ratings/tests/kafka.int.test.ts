@@ -31,7 +31,10 @@ describe('ratings over real Kafka', () => {
       timeoutMs: 90_000,
     });
     expect(review).toMatchObject({ rating: 4, product: { id: productId }, author: { id: userId } });
-    const added = await eventually(() => received.find((event) => event.aggregateId === productId && event.type === reviewAdded.type), { what: 'review.added on Kafka', timeoutMs: 90_000 });
+    const added = await eventually(() => received.find((event) => event.aggregateId === productId && event.type === reviewAdded.type), {
+      what: 'review.added on Kafka',
+      timeoutMs: 90_000,
+    });
     expect(reviewAdded.parse(added).data).toEqual({ reviewId: review.id, productId, userId, rating: 4 });
   });
 });

@@ -56,7 +56,8 @@ export async function addOk(harness: SubgraphHarness, productId: string, rating:
   return review;
 }
 
-export const deleteReview = (harness: SubgraphHarness, caller: { userId: string | null; roles?: string[] }, id: string) => harness.call(DeleteReviewDocument, { id }, caller);
+export const deleteReview = (harness: SubgraphHarness, caller: { userId: string | null; roles?: string[] }, id: string) =>
+  harness.call(DeleteReviewDocument, { id }, caller);
 
 export async function summaries(harness: SubgraphHarness, productIds: string[]) {
   const result = await harness.call(ProductSummariesDocument, { reps: productIds.map((id) => ({ __typename: 'Product', id })) });

@@ -5,7 +5,6 @@ import { entitiesOf, sqlBackends } from '@shop/testkit';
 import { addOk, addReview, admin, customer, deleteReview, knownProduct, startRatings, summaries } from './ratings-harness';
 import { ProductReviewsDocument, ReviewDocument, type ProductReviewsQuery, type ProductReviewsQueryVariables, type ReviewSort } from './__generated__/graphql';
 
-
 type Page = Extract<ProductReviewsQuery['_entities'][number], { __typename?: 'Product' }>['reviews'];
 
 describe.each(sqlBackends)('reviews on %s', (backend) => {
@@ -44,7 +43,10 @@ describe.each(sqlBackends)('reviews on %s', (backend) => {
     expect(await walk(productId, 'NEWEST', 2)).toEqual([[e, d], [c, b], [a]]);
     expect(await walk(productId, 'OLDEST', 2)).toEqual([[a, b], [c, d], [e]]);
     expect(await walk(productId, 'HIGHEST_RATING', 2)).toEqual([[e, b], [d, a], [c]]);
-    expect(await walk(productId, 'LOWEST_RATING', 3)).toEqual([[c, a, d], [e, b]]);
+    expect(await walk(productId, 'LOWEST_RATING', 3)).toEqual([
+      [c, a, d],
+      [e, b],
+    ]);
     expect(await walk(productId, 'NEWEST', 5)).toEqual([[e, d, c, b, a]]);
     // Default arguments: newest first, 20 at a time.
     const all = (await productPage(productId, {})).data!._entities[0]!.reviews;

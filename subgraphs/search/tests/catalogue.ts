@@ -45,7 +45,14 @@ export async function seedCatalogue(harness: SubgraphHarness) {
     await events.publish(category(id, `${id}-slug`, id === 'kitchen' || id === 'accessories' ? 'home' : null), { changes: false });
   }
   for (const [i, [key, f]] of (Object.entries(fixtures) as Array<[Key, Fixture]>).entries()) {
-    const product = { productId: ids[key], sku: f.sku, name: f.name, categoryId: f.categoryId, price: { amount: f.price, currency }, published: f.published ?? true };
+    const product = {
+      productId: ids[key],
+      sku: f.sku,
+      name: f.name,
+      categoryId: f.categoryId,
+      price: { amount: f.price, currency },
+      published: f.published ?? true,
+    };
     products[key] = product;
     const when = new Date(base + i * 60_000);
     await events.publish(created(product, when));

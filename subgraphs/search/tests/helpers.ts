@@ -41,7 +41,6 @@ export function countedSearchModule(counter: SqlCounter): SubgraphModule<SearchC
   return { ...searchModule, create: (config, platform) => searchModule.create(config, { ...platform, database: counting(platform.database, counter) }) };
 }
 
-
 let currencies = randomBytes(2).readUInt16BE() % 17_000;
 /** A currency code no other test uses: filtering by it isolates a test's catalogue in a shared index. */
 export function uniqueCurrency(): string {
@@ -80,7 +79,8 @@ export function feed(harness: SubgraphHarness) {
 /** An envelope as its producer would build it, at a chosen instant (NEWEST and ordering tests). */
 export const at = <T>(envelope: EventEnvelope<T>, occurredAt: Date): EventEnvelope<T> => ({ ...envelope, occurredAt: occurredAt.toISOString() });
 
-export const category = (categoryId: string, slug: string, parentId: string | null = null) => categoryChanged.create(categoryId, { categoryId, slug, name: slug, parentId });
+export const category = (categoryId: string, slug: string, parentId: string | null = null) =>
+  categoryChanged.create(categoryId, { categoryId, slug, name: slug, parentId });
 export const created = (product: ProductSnapshot, when: Date) => at(productCreated.create(product.productId, product), when);
 export const updated = (product: ProductSnapshot, when: Date) => at(productUpdated.create(product.productId, product), when);
 export const deleted = (productId: string, when: Date) => at(productDeleted.create(productId, { productId }), when);

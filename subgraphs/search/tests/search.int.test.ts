@@ -4,7 +4,15 @@ import { searchModule } from '../src';
 import { buckets, seedCatalogue, type SearchVariables } from './catalogue';
 import { ProductReferencesDocument, SearchDocument, type SearchFilter, type SearchQuery, type SearchSort } from './__generated__/graphql';
 
-const noBuckets = [[0, 1000, 0], [1000, 2500, 0], [2500, 5000, 0], [5000, 10000, 0], [10000, 25000, 0], [25000, 50000, 0], [50000, null, 0]];
+const noBuckets = [
+  [0, 1000, 0],
+  [1000, 2500, 0],
+  [2500, 5000, 0],
+  [5000, 10000, 0],
+  [10000, 25000, 0],
+  [25000, 50000, 0],
+  [50000, null, 0],
+];
 
 describe.each(sqlBackends)('search queries on %s', (backend) => {
   let search: SubgraphHarness;
@@ -96,7 +104,8 @@ describe.each(sqlBackends)('search queries on %s', (backend) => {
   });
 
   it('refuses unknown or too many categories written inline in the query like those sent as variables', async () => {
-    const inline = async (filter: string, selection = 'totalCount') => search.call(`query { search(filter: { currency: ${JSON.stringify(shop.currency)}, ${filter} }) { ${selection} } }`);
+    const inline = async (filter: string, selection = 'totalCount') =>
+      search.call(`query { search(filter: { currency: ${JSON.stringify(shop.currency)}, ${filter} }) { ${selection} } }`);
     const refused = async (filter: string) => {
       const result = await inline(filter);
       expect(result.data).toBeNull();
@@ -117,7 +126,10 @@ describe.each(sqlBackends)('search queries on %s', (backend) => {
       { message: 'categorySlugs takes at most 50 values', code: 'BAD_USER_INPUT', argument: 'filter.categorySlugs' },
     ]);
     // A known slug inline filters like its id; the category facet names each category as a Category reference.
-    const known = await inline(`categorySlugs: ${quoted(['kitchen-slug'])}`, 'edges { node { id } } facets { categories { categoryId category { id } count } }');
+    const known = await inline(
+      `categorySlugs: ${quoted(['kitchen-slug'])}`,
+      'edges { node { id } } facets { categories { categoryId category { id } count } }',
+    );
     expect(known).toEqual({
       data: {
         search: {
@@ -161,7 +173,15 @@ describe.each(sqlBackends)('search queries on %s', (backend) => {
       ],
       inStock: 5,
     });
-    expect(buckets(all)).toEqual([[0, 1000, 0], [1000, 2500, 1], [2500, 5000, 2], [5000, 10000, 2], [10000, 25000, 1], [25000, 50000, 0], [50000, null, 0]]);
+    expect(buckets(all)).toEqual([
+      [0, 1000, 0],
+      [1000, 2500, 1],
+      [2500, 5000, 2],
+      [5000, 10000, 2],
+      [10000, 25000, 1],
+      [25000, 50000, 0],
+      [50000, null, 0],
+    ]);
 
     const outerwearInStock = await run({ filter: { categoryIds: ['outerwear'], inStock: true } });
     expect(outerwearInStock.search.totalCount).toBe(2);
@@ -170,7 +190,15 @@ describe.each(sqlBackends)('search queries on %s', (backend) => {
       { categoryId: 'outerwear', count: 2 },
       { categoryId: 'kitchen', count: 1 },
     ]);
-    expect(buckets(outerwearInStock)).toEqual([[0, 1000, 0], [1000, 2500, 0], [2500, 5000, 0], [5000, 10000, 1], [10000, 25000, 1], [25000, 50000, 0], [50000, null, 0]]);
+    expect(buckets(outerwearInStock)).toEqual([
+      [0, 1000, 0],
+      [1000, 2500, 0],
+      [2500, 5000, 0],
+      [5000, 10000, 1],
+      [10000, 25000, 1],
+      [25000, 50000, 0],
+      [50000, null, 0],
+    ]);
     expect(outerwearInStock.search.facets.ratings.map((r) => r.count)).toEqual([1, 2, 2, 2]);
     expect(outerwearInStock.search.facets.inStock).toBe(2);
 
@@ -180,7 +208,15 @@ describe.each(sqlBackends)('search queries on %s', (backend) => {
       { categoryId: 'accessories', count: 1 },
       { categoryId: 'outerwear', count: 1 },
     ]);
-    expect(buckets(pricedRated)).toEqual([[0, 1000, 0], [1000, 2500, 0], [2500, 5000, 1], [5000, 10000, 1], [10000, 25000, 1], [25000, 50000, 0], [50000, null, 0]]);
+    expect(buckets(pricedRated)).toEqual([
+      [0, 1000, 0],
+      [1000, 2500, 0],
+      [2500, 5000, 1],
+      [5000, 10000, 1],
+      [10000, 25000, 1],
+      [25000, 50000, 0],
+      [50000, null, 0],
+    ]);
     expect(pricedRated.search.facets.ratings.map((r) => r.count)).toEqual([2, 3, 3, 3]);
     expect(pricedRated.search.facets.inStock).toBe(1);
 
@@ -256,7 +292,10 @@ describe.each(sqlBackends)('search queries on %s', (backend) => {
 
   it('resolves Product references without touching the database', async () => {
     const result = await search.call(ProductReferencesDocument, {
-      reps: [{ __typename: 'Product', id: shop.ids.a }, { __typename: 'Product', id: 'unknown' }],
+      reps: [
+        { __typename: 'Product', id: shop.ids.a },
+        { __typename: 'Product', id: 'unknown' },
+      ],
     });
     expect(result.data).toEqual({ _entities: [{ id: shop.ids.a }, { id: 'unknown' }] });
   });

@@ -29,7 +29,15 @@ describe.each(sqlBackends)('option filters and facets on %s', (backend) => {
       optionValues: Object.entries(options).map(([option, value]) => ({ option, value })),
     }));
     const published = list?.filter((variant) => variant.published).map((variant) => variant.price.amount) ?? [1200];
-    return { productId, sku: `${productId}-0`, name, categoryId: 'clothing', price: { amount: Math.min(...published), currency }, published: true, ...(list ? { variants: list } : {}) };
+    return {
+      productId,
+      sku: `${productId}-0`,
+      name,
+      categoryId: 'clothing',
+      price: { amount: Math.min(...published), currency },
+      published: true,
+      ...(list ? { variants: list } : {}),
+    };
   };
 
   beforeAll(async () => {
@@ -69,13 +77,28 @@ describe.each(sqlBackends)('option filters and facets on %s', (backend) => {
     return result.data!.search;
   };
   const found = async (filter: Partial<SearchFilter>) => (await run(filter)).edges.map((edge) => edge.node.id);
-  const nonEmptyBuckets = (result: Result['search']) => result.facets.priceBuckets.filter((bucket) => bucket.count > 0).map((bucket) => [bucket.min, bucket.count]);
+  const nonEmptyBuckets = (result: Result['search']) =>
+    result.facets.priceBuckets.filter((bucket) => bucket.count > 0).map((bucket) => [bucket.min, bucket.count]);
 
   it('a product matches when one published variant has every chosen option value', async () => {
     expect(await found({ options: [{ name: 'Size', values: ['M'] }] })).toEqual([ids.shirt, ids.jacket]);
     // The shirt's L in olive is unpublished, so only the jacket has it.
-    expect(await found({ options: [{ name: 'Size', values: ['L'] }, { name: 'Colour', values: ['Olive'] }] })).toEqual([ids.jacket]);
-    expect(await found({ options: [{ name: 'Size', values: ['S', 'L'] }, { name: 'Colour', values: ['Olive'] }] })).toEqual([ids.shirt, ids.jacket]);
+    expect(
+      await found({
+        options: [
+          { name: 'Size', values: ['L'] },
+          { name: 'Colour', values: ['Olive'] },
+        ],
+      }),
+    ).toEqual([ids.jacket]);
+    expect(
+      await found({
+        options: [
+          { name: 'Size', values: ['S', 'L'] },
+          { name: 'Colour', values: ['Olive'] },
+        ],
+      }),
+    ).toEqual([ids.shirt, ids.jacket]);
     expect(await found({ options: [{ name: 'Size', values: ['43'] }] })).toEqual([]);
     expect(await found({ options: [{ name: 'Fabric', values: ['Linen'] }] })).toEqual([]);
     expect(await found({ options: [] })).toEqual([ids.mug, ids.shirt, ids.shoes, ids.jacket]);
@@ -94,7 +117,13 @@ describe.each(sqlBackends)('option filters and facets on %s', (backend) => {
   it('counts option facets per option, each ignoring its own filter, and prices buckets at the matching variants', async () => {
     const all = await run();
     expect(all.facets.options).toEqual([
-      { option: 'Colour', values: [{ value: 'Olive', count: 2 }, { value: 'Rust', count: 1 }] },
+      {
+        option: 'Colour',
+        values: [
+          { value: 'Olive', count: 2 },
+          { value: 'Rust', count: 1 },
+        ],
+      },
       {
         option: 'Size',
         values: [
@@ -108,13 +137,35 @@ describe.each(sqlBackends)('option filters and facets on %s', (backend) => {
     const rust = await run({ options: [{ name: 'Colour', values: ['Rust'] }] });
     expect(rust.totalCount).toBe(1);
     expect(rust.facets.options).toEqual([
-      { option: 'Colour', values: [{ value: 'Olive', count: 2 }, { value: 'Rust', count: 1 }] },
-      { option: 'Size', values: [{ value: 'L', count: 1 }, { value: 'M', count: 1 }, { value: 'S', count: 1 }] },
+      {
+        option: 'Colour',
+        values: [
+          { value: 'Olive', count: 2 },
+          { value: 'Rust', count: 1 },
+        ],
+      },
+      {
+        option: 'Size',
+        values: [
+          { value: 'L', count: 1 },
+          { value: 'M', count: 1 },
+          { value: 'S', count: 1 },
+        ],
+      },
     ]);
     const medium = await run({ options: [{ name: 'Size', values: ['M'] }] });
-    expect(medium.facets.options[0]).toEqual({ option: 'Colour', values: [{ value: 'Olive', count: 2 }, { value: 'Rust', count: 1 }] });
+    expect(medium.facets.options[0]).toEqual({
+      option: 'Colour',
+      values: [
+        { value: 'Olive', count: 2 },
+        { value: 'Rust', count: 1 },
+      ],
+    });
     expect(medium.facets.options[1]!.values.map((value) => value.value)).toEqual(['L', 'M', '42', 'S']);
-    expect(nonEmptyBuckets(medium)).toEqual([[1000, 1], [5000, 1]]);
+    expect(nonEmptyBuckets(medium)).toEqual([
+      [1000, 1],
+      [5000, 1],
+    ]);
     const olivePriced = await run({ options: [{ name: 'Colour', values: ['Olive'] }], minPrice: 10_000 });
     expect(olivePriced.facets.options[1]).toEqual({ option: 'Size', values: [{ value: 'L', count: 1 }] });
   });
@@ -140,6 +191,11 @@ describe.each(sqlBackends)('option filters and facets on %s', (backend) => {
     expect(await refused([{ name: 'Size', values: [] }])).toEqual(bad('option "Size" needs 1 to 50 values'));
     expect(await refused([{ name: '  ', values: ['M'] }])).toEqual(bad('an option name must be 1 to 100 characters'));
     expect(await refused([{ name: 'Size', values: ['x'.repeat(101)] }])).toEqual(bad('an option value must be 1 to 100 characters'));
-    expect(await refused([{ name: 'Size', values: ['M'] }, { name: ' Size', values: ['L'] }])).toEqual(bad('option "Size" is given twice; list all its values once'));
+    expect(
+      await refused([
+        { name: 'Size', values: ['M'] },
+        { name: ' Size', values: ['L'] },
+      ]),
+    ).toEqual(bad('option "Size" is given twice; list all its values once'));
   });
 });

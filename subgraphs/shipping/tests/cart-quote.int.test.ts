@@ -24,11 +24,31 @@ describe.each(sqlBackends)('Cart shipping quote on %s', (backend) => {
 
   beforeAll(async () => {
     shipping = await startSubgraphHarness({ module: shippingModule, config: {}, backend });
-    standard = await createRate(shipping, { country: 'DE', carrier: 'DHL', name: 'DHL Paket', price: { amount: 499, currency: 'EUR' }, freeOver: { amount: 5000, currency: 'EUR' }, estimatedDays: 2 });
+    standard = await createRate(shipping, {
+      country: 'DE',
+      carrier: 'DHL',
+      name: 'DHL Paket',
+      price: { amount: 499, currency: 'EUR' },
+      freeOver: { amount: 5000, currency: 'EUR' },
+      estimatedDays: 2,
+    });
     express = await createRate(shipping, { country: 'DE', carrier: 'UPS', name: 'UPS Express', price: { amount: 1290, currency: 'EUR' }, estimatedDays: 1 });
-    pickup = await createRate(shipping, { country: 'DE', carrier: 'Hermes', name: 'Hermes PaketShop', price: { amount: 399, currency: 'EUR' }, estimatedDays: 4 });
+    pickup = await createRate(shipping, {
+      country: 'DE',
+      carrier: 'Hermes',
+      name: 'Hermes PaketShop',
+      price: { amount: 399, currency: 'EUR' },
+      estimatedDays: 4,
+    });
     await createRate(shipping, { country: 'DE', carrier: 'DHL', name: 'DHL Paket', price: { amount: 599, currency: 'USD' }, estimatedDays: 5 });
-    await createRate(shipping, { country: 'FR', carrier: 'Colissimo', name: 'Colissimo', price: { amount: 695, currency: 'EUR' }, freeOver: { amount: 6000, currency: 'EUR' }, estimatedDays: 3 });
+    await createRate(shipping, {
+      country: 'FR',
+      carrier: 'Colissimo',
+      name: 'Colissimo',
+      price: { amount: 695, currency: 'EUR' },
+      freeOver: { amount: 6000, currency: 'EUR' },
+      estimatedDays: 3,
+    });
   });
   afterAll(() => shipping.stop());
 
@@ -49,7 +69,11 @@ describe.each(sqlBackends)('Cart shipping quote on %s', (backend) => {
   it('lists every rate of the country in the cart currency with its cost, cheapest first', async () => {
     const reference = cart('DE', { amount: 4999, currency: 'EUR' });
     expect(await quote(reference)).toEqual([
-      { id: reference.id, shippingOptions: [option(pickup, 399), option(standard, 499), option(express, 1290)], shippingCost: { amount: 399, currency: 'EUR' } },
+      {
+        id: reference.id,
+        shippingOptions: [option(pickup, 399), option(standard, 499), option(express, 1290)],
+        shippingCost: { amount: 399, currency: 'EUR' },
+      },
     ]);
   });
 
@@ -60,7 +84,12 @@ describe.each(sqlBackends)('Cart shipping quote on %s', (backend) => {
   });
 
   it('has no options and no cost without an address, for an empty cart, or where nothing ships in that currency', async () => {
-    const carts = [cart(null, { amount: 1000, currency: 'EUR' }), cart('DE', null), cart('JP', { amount: 1000, currency: 'EUR' }), cart('FR', { amount: 1000, currency: 'GBP' })];
+    const carts = [
+      cart(null, { amount: 1000, currency: 'EUR' }),
+      cart('DE', null),
+      cart('JP', { amount: 1000, currency: 'EUR' }),
+      cart('FR', { amount: 1000, currency: 'GBP' }),
+    ];
     expect(await quote(...carts)).toEqual(carts.map(({ id }) => ({ id, shippingOptions: [], shippingCost: null })));
   });
 

@@ -19,7 +19,14 @@ describe('shipping on PostgreSQL + Kafka', () => {
   });
 
   it('an order.placed published on Kafka is answered with order.shipping-quoted on shop.orders.replies', async () => {
-    await createRate(shipping, { country: 'NL', carrier: 'PostNL', name: 'PostNL Standaard', price: { amount: 695, currency: 'EUR' }, freeOver: { amount: 5000, currency: 'EUR' }, estimatedDays: 2 });
+    await createRate(shipping, {
+      country: 'NL',
+      carrier: 'PostNL',
+      name: 'PostNL Standaard',
+      price: { amount: 695, currency: 'EUR' },
+      freeOver: { amount: 5000, currency: 'EUR' },
+      estimatedDays: 2,
+    });
     const placed = placedEvent('NL', { amount: 2500, currency: 'EUR' });
     await publishOrderEvents(shipping, placed);
     await eventually(() => reader.received.some((envelope) => envelope.aggregateId === placed.aggregateId));

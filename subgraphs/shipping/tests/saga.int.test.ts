@@ -14,7 +14,14 @@ describe.each(sqlBackends)('shipping saga steps on %s', (backend) => {
 
   beforeAll(async () => {
     shipping = await startSubgraphHarness({ module: shippingModule, config: {}, backend });
-    await createRate(shipping, { country: 'DE', carrier: 'DHL', name: 'DHL Paket', price: { amount: 499, currency: 'EUR' }, freeOver: { amount: 5000, currency: 'EUR' }, estimatedDays: 2 });
+    await createRate(shipping, {
+      country: 'DE',
+      carrier: 'DHL',
+      name: 'DHL Paket',
+      price: { amount: 499, currency: 'EUR' },
+      freeOver: { amount: 5000, currency: 'EUR' },
+      estimatedDays: 2,
+    });
     await createRate(shipping, { country: 'DE', carrier: 'Hermes', name: 'Hermes PaketShop', price: { amount: 450, currency: 'EUR' }, estimatedDays: 4 });
     await createRate(shipping, { country: 'DE', carrier: 'UPS', name: 'UPS Express', price: { amount: 1290, currency: 'EUR' }, estimatedDays: 1 });
   });
@@ -31,7 +38,11 @@ describe.each(sqlBackends)('shipping saga steps on %s', (backend) => {
     const placed = placedEvent('DE', { amount: 4999, currency: 'EUR' });
     await deliver(placed);
     expect(await replies(placed.aggregateId)).toEqual([
-      { topic: orderRepliesTopic, type: 'order.shipping-quoted', data: { orderId: placed.aggregateId, carrier: 'Hermes', cost: { amount: 450, currency: 'EUR' } } },
+      {
+        topic: orderRepliesTopic,
+        type: 'order.shipping-quoted',
+        data: { orderId: placed.aggregateId, carrier: 'Hermes', cost: { amount: 450, currency: 'EUR' } },
+      },
     ]);
   });
 
@@ -47,10 +58,18 @@ describe.each(sqlBackends)('shipping saga steps on %s', (backend) => {
     const [noCountry, noCurrency] = [placedEvent('JP', { amount: 2000, currency: 'EUR' }), placedEvent('DE', { amount: 2000, currency: 'USD' })];
     await deliver(noCountry, noCurrency);
     expect(await replies(noCountry.aggregateId)).toEqual([
-      { topic: orderRepliesTopic, type: 'order.shipping-unavailable', data: { orderId: noCountry.aggregateId, country: 'JP', reason: 'We do not ship to JP for orders in EUR' } },
+      {
+        topic: orderRepliesTopic,
+        type: 'order.shipping-unavailable',
+        data: { orderId: noCountry.aggregateId, country: 'JP', reason: 'We do not ship to JP for orders in EUR' },
+      },
     ]);
     expect(await replies(noCurrency.aggregateId)).toEqual([
-      { topic: orderRepliesTopic, type: 'order.shipping-unavailable', data: { orderId: noCurrency.aggregateId, country: 'DE', reason: 'We do not ship to DE for orders in USD' } },
+      {
+        topic: orderRepliesTopic,
+        type: 'order.shipping-unavailable',
+        data: { orderId: noCurrency.aggregateId, country: 'DE', reason: 'We do not ship to DE for orders in USD' },
+      },
     ]);
   });
 
@@ -78,7 +97,14 @@ describe.each(sqlBackends)('shipping saga steps on %s', (backend) => {
       history: [{ status: 'PENDING', at: shipment!.createdAt.toISOString() }],
       createdAt: expect.any(Date),
     });
-    const facts = { orderId: requested.aggregateId, shipmentId: shipment!.id, customerId: requested.data.customerId, carrier: 'DHL', trackingNumber: shipment!.trackingNumber, at: iso };
+    const facts = {
+      orderId: requested.aggregateId,
+      shipmentId: shipment!.id,
+      customerId: requested.data.customerId,
+      carrier: 'DHL',
+      trackingNumber: shipment!.trackingNumber,
+      at: iso,
+    };
     expect(await replies(requested.aggregateId)).toEqual([{ topic: orderRepliesTopic, type: 'shipment.created', data: facts }]);
 
     // A re-sent request (a new event for the same order) finds the shipment and answers the same.

@@ -21,8 +21,7 @@ describe.each(sqlBackends)('shipments on %s', (backend) => {
     return shipping.platform.database.db.transaction((tx) => saga.createShipment(tx, request));
   };
   const advance = async (id: string, caller = admin()) => (await shipping.call(AdvanceShipmentDocument, { id }, caller)).data!.advanceShipment;
-  const shipmentAs = async (id: string, caller?: { userId: string; roles: string[] }) =>
-    (await shipping.call(ShipmentDocument, { id }, caller)).data!.shipment;
+  const shipmentAs = async (id: string, caller?: { userId: string; roles: string[] }) => (await shipping.call(ShipmentDocument, { id }, caller)).data!.shipment;
 
   it('shows a shipment to its customer and admins with every field; to anyone else it does not exist', async () => {
     const owner = customer();
@@ -51,7 +50,10 @@ describe.each(sqlBackends)('shipments on %s', (backend) => {
 
   it('admins advance PENDING -> SHIPPED -> DELIVERED, each step published; then INVALID_TRANSITION', async () => {
     const created = await newShipment();
-    expect(await advance(created.id)).toEqual({ shipment: { id: created.id, status: 'SHIPPED', history: [{ status: 'PENDING' }, { status: 'SHIPPED' }] }, errors: [] });
+    expect(await advance(created.id)).toEqual({
+      shipment: { id: created.id, status: 'SHIPPED', history: [{ status: 'PENDING' }, { status: 'SHIPPED' }] },
+      errors: [],
+    });
     expect(await advance(created.id)).toEqual({
       shipment: { id: created.id, status: 'DELIVERED', history: [{ status: 'PENDING' }, { status: 'SHIPPED' }, { status: 'DELIVERED' }] },
       errors: [],
@@ -61,7 +63,13 @@ describe.each(sqlBackends)('shipments on %s', (backend) => {
       errors: [{ code: 'INVALID_TRANSITION', field: 'shipmentId', message: 'The shipment is DELIVERED and cannot advance' }],
     });
     const [stored] = await shippingOf(shipping).stores.shipments.findByIds([created.id]);
-    const facts = { orderId: created.orderId, shipmentId: created.id, customerId: created.customerId, carrier: 'DHL Express', trackingNumber: created.trackingNumber };
+    const facts = {
+      orderId: created.orderId,
+      shipmentId: created.id,
+      customerId: created.customerId,
+      carrier: 'DHL Express',
+      trackingNumber: created.trackingNumber,
+    };
     // shipment.created answers the saga (its replies' topic); shipped and delivered go to orders and to shop.shipping (notifications).
     const row = (topic: string, type: string, index: number) => ({ topic, type, data: { ...facts, at: stored!.history[index]!.at } });
     expect(await outboxFor(shipping, created.orderId)).toEqual([
@@ -98,11 +106,11 @@ describe.each(sqlBackends)('shipments on %s', (backend) => {
     const [mine, alsoMine, someoneElses] = [await newShipment(owner.userId), await newShipment(owner.userId), await newShipment()];
     const unshipped = randomUUID();
     const reps = [mine.orderId, unshipped, alsoMine.orderId, someoneElses.orderId].map((id) => ({ __typename: 'Order', id }));
-    const { result, queries } = await countQueries(shipping.platform.database.db, () =>
-      shipping.call(OrderShipmentsDocument, { reps }, owner),
-    );
+    const { result, queries } = await countQueries(shipping.platform.database.db, () => shipping.call(OrderShipmentsDocument, { reps }, owner));
     expect(queries).toBe(1);
-    expect(entitiesOf('Order', result.data!._entities).map((order) => [order!.id, order!.shipment?.id ?? null, order!.shipment?.trackingNumber ?? null])).toEqual([
+    expect(
+      entitiesOf('Order', result.data!._entities).map((order) => [order!.id, order!.shipment?.id ?? null, order!.shipment?.trackingNumber ?? null]),
+    ).toEqual([
       [mine.orderId, mine.id, mine.trackingNumber],
       [unshipped, null, null],
       [alsoMine.orderId, alsoMine.id, alsoMine.trackingNumber],

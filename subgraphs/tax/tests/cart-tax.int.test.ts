@@ -51,7 +51,11 @@ describe.each(sqlBackends)('Cart.tax on %s', (backend) => {
     await createRate(tax, { country: 'DE', category: 'books', rateBasisPoints: 700, name: 'VAT reduced' });
     await createRate(tax, { country: 'FR', rateBasisPoints: 2000, name: 'TVA normale' });
     await createRate(tax, { country: 'FR', category: 'shipping', rateBasisPoints: 550, name: 'TVA transport' });
-    const germany = cartRepresentation({ address: { country: 'DE' }, lines: [cartLine('b', 'books', eur(1000)), cartLine('m', 'misc', eur(2599))], shippingCost: 499 });
+    const germany = cartRepresentation({
+      address: { country: 'DE' },
+      lines: [cartLine('b', 'books', eur(1000)), cartLine('m', 'misc', eur(2599))],
+      shippingCost: 499,
+    });
     const france = cartRepresentation({ address: { country: 'FR' }, lines: [cartLine('f', 'misc', eur(500))], shippingCost: 1000 });
     expect((await taxOf([germany, france])).data!._entities.map((cart) => cart!.tax)).toEqual([
       {
@@ -99,7 +103,10 @@ describe.each(sqlBackends)('Cart.tax on %s', (backend) => {
     [{ shippingCost: { amount: 100, currency: 'USD' } }, "shippingCost is not in the cart's currency EUR"],
   ])('refuses an inconsistent cart (%j) with BAD_USER_INPUT', async (change, message) => {
     const { shippingCost, ...rest } = change as { shippingCost?: Money; discounts?: Record<string, number> };
-    const cart = { ...cartRepresentation({ address: { country: 'DE' }, lines: [cartLine('a', 'misc', eur(1000))], ...rest }), ...(shippingCost ? { shippingCost } : {}) };
+    const cart = {
+      ...cartRepresentation({ address: { country: 'DE' }, lines: [cartLine('a', 'misc', eur(1000))], ...rest }),
+      ...(shippingCost ? { shippingCost } : {}),
+    };
     expect(codes(await taxOf([cart]))).toEqual([['BAD_USER_INPUT', `Cart ${cart.id}: ${message}`]]);
   });
 });

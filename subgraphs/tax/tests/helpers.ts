@@ -56,7 +56,9 @@ export function cartRepresentation(cart: {
     currency,
     shippingAddress: cart.address ? { country: cart.address.country, region: cart.address.region ?? null } : null,
     lines: cart.lines,
-    discount: currency ? { lines: cart.lines.map((line) => ({ lineId: line.lineId, amount: { amount: cart.discounts?.[line.lineId] ?? 0, currency } })) } : null,
+    discount: currency
+      ? { lines: cart.lines.map((line) => ({ lineId: line.lineId, amount: { amount: cart.discounts?.[line.lineId] ?? 0, currency } })) }
+      : null,
     shippingCost: currency && cart.shippingCost != null ? { amount: cart.shippingCost, currency } : null,
   };
 }
@@ -77,14 +79,27 @@ export async function deliver(tax: SubgraphHarness, ...envelopes: EventEnvelope[
   });
   for (const envelope of [...envelopes, marker]) await tax.platform.transport.publish([{ topic: orderTopics.tax, key: envelope.aggregateId, envelope }]);
   const db = tax.platform.database.db;
-  await eventually(async () => (await db.select().from(inbox).where(and(eq(inbox.consumer, ORDER_SAGA_GROUP), eq(inbox.eventId, marker.id)))).length > 0, {
-    what: 'the saga consumer to take the marker',
-  });
+  await eventually(
+    async () =>
+      (
+        await db
+          .select()
+          .from(inbox)
+          .where(and(eq(inbox.consumer, ORDER_SAGA_GROUP), eq(inbox.eventId, marker.id)))
+      ).length > 0,
+    {
+      what: 'the saga consumer to take the marker',
+    },
+  );
 }
 
 /** The order.taxed replies recorded for an order. */
 export async function taxReplies(tax: SubgraphHarness, orderId: string): Promise<OrderTaxed[]> {
-  const rows = await tax.platform.database.db.select().from(outbox).where(and(eq(outbox.key, orderId), eq(outbox.type, orderTaxed.type))).orderBy(outbox.seq);
+  const rows = await tax.platform.database.db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.key, orderId), eq(outbox.type, orderTaxed.type)))
+    .orderBy(outbox.seq);
   return rows.map((row) => orderTaxed.parse(row.payload).data);
 }
 

@@ -6,7 +6,6 @@ import { taxModule } from '../src';
 import { adminCaller, cartLine, cartRepresentation, countQueries, createRate, customerCaller, deliver, eur, taxReplies } from './helpers';
 import { CartTaxesDocument, OrderTaxLinesDocument } from './__generated__/graphql';
 
-
 const address = { name: 'Ada Lovelace', line1: '1 Rue de Rivoli', line2: null, city: 'Paris', region: null, postalCode: '75001', country: 'FR' };
 
 describe.each(sqlBackends)('tax checkout saga on %s', (backend) => {

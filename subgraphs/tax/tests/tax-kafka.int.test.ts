@@ -24,7 +24,17 @@ describe('tax on PostgreSQL + Kafka', () => {
     await eventually(() => reader.received.some((envelope) => envelope.aggregateId === rate.id));
     const events = reader.received.filter((envelope) => envelope.aggregateId === rate.id).map((envelope) => taxRateChanged.parse(envelope).data);
     expect(events).toEqual([
-      { taxRateId: rate.id, change: 'created', country: 'AT', region: null, category: null, rateBasisPoints: 2000, name: 'USt Normalsatz', validFrom: null, validTo: null },
+      {
+        taxRateId: rate.id,
+        change: 'created',
+        country: 'AT',
+        region: null,
+        category: null,
+        rateBasisPoints: 2000,
+        name: 'USt Normalsatz',
+        validFrom: null,
+        validTo: null,
+      },
     ]);
   });
 

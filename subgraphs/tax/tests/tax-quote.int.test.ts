@@ -23,7 +23,12 @@ describe.each(sqlBackends)('tax quotes on %s', (backend) => {
   const line = (lineId: string, amount: number, categoryId?: string) => ({ lineId, amount, quantity: 1, ...(categoryId ? { categoryId } : {}) });
 
   it('quotes each line at its most specific rate, rounding half to even, for anonymous callers', async () => {
-    const result = await quote({ country: 'us', region: 'ca', currency: 'USD', lines: [line('toy', 1000, 'toys'), line('apple', 1000, 'food'), { ...line('pen', 30), quantity: 3 }] });
+    const result = await quote({
+      country: 'us',
+      region: 'ca',
+      currency: 'USD',
+      lines: [line('toy', 1000, 'toys'), line('apple', 1000, 'food'), { ...line('pen', 30), quantity: 3 }],
+    });
     expect(result).toEqual({
       data: {
         taxQuote: {
@@ -39,7 +44,12 @@ describe.each(sqlBackends)('tax quotes on %s', (backend) => {
   });
 
   it('falls back to category and country rates, ignoring rates outside their validity', async () => {
-    const result = await quote({ country: 'US', region: 'NY', currency: 'USD', lines: [line('bread', 250, 'food'), line('watch', 15, 'luxury'), line('shoe', 50)] });
+    const result = await quote({
+      country: 'US',
+      region: 'NY',
+      currency: 'USD',
+      lines: [line('bread', 250, 'food'), line('watch', 15, 'luxury'), line('shoe', 50)],
+    });
     expect(result.data!.taxQuote.lines.map((l) => [l.lineId, l.rateName, l.taxAmount.amount])).toEqual([
       ['bread', 'US food', 2], // 2.5 -> 2
       ['watch', 'US base', 1], // 0.75 -> 1

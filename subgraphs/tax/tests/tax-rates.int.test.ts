@@ -4,7 +4,14 @@ import { sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/t
 import { taxModule } from '../src';
 import { TaxRateStore } from '../src/stores/tax-rate.store';
 import { adminCaller, changesOf, codes, createRate, customerCaller } from './helpers';
-import { CreateTaxRateDocument, DeleteTaxRateDocument, TaxRateReferencesDocument, TaxRatesDocument, UpdateTaxRateDocument, type TaxRateInput } from './__generated__/graphql';
+import {
+  CreateTaxRateDocument,
+  DeleteTaxRateDocument,
+  TaxRateReferencesDocument,
+  TaxRatesDocument,
+  UpdateTaxRateDocument,
+  type TaxRateInput,
+} from './__generated__/graphql';
 
 describe.each(sqlBackends)('tax rates on %s', (backend) => {
   let tax: SubgraphHarness;
@@ -19,10 +26,28 @@ describe.each(sqlBackends)('tax rates on %s', (backend) => {
   const remove = async (id: string) => (await tax.call(DeleteTaxRateDocument, { id }, adminCaller())).data!.deleteTaxRate;
 
   it('admins create rates; input is normalized and the change announced', async () => {
-    const input = { country: 'us', region: ' ca ', category: 'food', rateBasisPoints: 725, name: ' California food ', validFrom: '2026-01-01T00:00:00.000Z', validTo: null };
+    const input = {
+      country: 'us',
+      region: ' ca ',
+      category: 'food',
+      rateBasisPoints: 725,
+      name: ' California food ',
+      validFrom: '2026-01-01T00:00:00.000Z',
+      validTo: null,
+    };
     const created = await create(input);
     expect(created).toEqual({
-      taxRate: { id: expect.any(String), country: 'US', region: 'CA', category: 'food', rateBasisPoints: 725, percentage: '7.25', name: 'California food', validFrom: '2026-01-01T00:00:00.000Z', validTo: null },
+      taxRate: {
+        id: expect.any(String),
+        country: 'US',
+        region: 'CA',
+        category: 'food',
+        rateBasisPoints: 725,
+        percentage: '7.25',
+        name: 'California food',
+        validFrom: '2026-01-01T00:00:00.000Z',
+        validTo: null,
+      },
       errors: [],
     });
     const { id, percentage: _percentage, ...snapshot } = created.taxRate!;
@@ -30,7 +55,14 @@ describe.each(sqlBackends)('tax rates on %s', (backend) => {
   });
 
   it('reports every invalid field with a typed code', async () => {
-    const result = await create({ country: 'Germany', region: 'x'.repeat(51), rateBasisPoints: 10_001, name: ' ', validFrom: '2026-02-01T00:00:00Z', validTo: '2026-01-01T00:00:00Z' });
+    const result = await create({
+      country: 'Germany',
+      region: 'x'.repeat(51),
+      rateBasisPoints: 10_001,
+      name: ' ',
+      validFrom: '2026-02-01T00:00:00Z',
+      validTo: '2026-01-01T00:00:00Z',
+    });
     expect(result.taxRate).toBeNull();
     expect(result.errors.map((error) => [error.code, error.field])).toEqual([
       ['INVALID_COUNTRY', 'country'],
@@ -48,7 +80,10 @@ describe.each(sqlBackends)('tax rates on %s', (backend) => {
 
   it('refuses a second rate for the same country, region and category (also on update)', async () => {
     const country = await createRate(tax, { country: 'FR', rateBasisPoints: 2000, name: 'TVA normale' });
-    const duplicate = { taxRate: null, errors: [{ code: 'DUPLICATE_RATE', field: null, message: 'A rate for this country, region and category already exists' }] };
+    const duplicate = {
+      taxRate: null,
+      errors: [{ code: 'DUPLICATE_RATE', field: null, message: 'A rate for this country, region and category already exists' }],
+    };
     expect(await create({ country: 'fr', rateBasisPoints: 550, name: 'other' })).toEqual(duplicate);
     const reduced = await createRate(tax, { country: 'FR', category: 'books', rateBasisPoints: 550, name: 'TVA réduite' });
     expect(await update(reduced.id, { country: 'FR', rateBasisPoints: 550, name: 'TVA réduite' })).toEqual(duplicate);
@@ -72,8 +107,10 @@ describe.each(sqlBackends)('tax rates on %s', (backend) => {
   it('customers get FORBIDDEN and anonymous callers UNAUTHENTICATED on every write', async () => {
     const rate = await createRate(tax, { country: 'ES', rateBasisPoints: 2100, name: 'IVA general' });
     const writes = [
-      (caller?: { userId: string; roles: string[] }) => tax.call(CreateTaxRateDocument, { input: { country: 'ES', region: 'CN', rateBasisPoints: 700, name: 'IGIC' } }, caller),
-      (caller?: { userId: string; roles: string[] }) => tax.call(UpdateTaxRateDocument, { id: rate.id, input: { country: 'ES', rateBasisPoints: 0, name: 'free' } }, caller),
+      (caller?: { userId: string; roles: string[] }) =>
+        tax.call(CreateTaxRateDocument, { input: { country: 'ES', region: 'CN', rateBasisPoints: 700, name: 'IGIC' } }, caller),
+      (caller?: { userId: string; roles: string[] }) =>
+        tax.call(UpdateTaxRateDocument, { id: rate.id, input: { country: 'ES', rateBasisPoints: 0, name: 'free' } }, caller),
       (caller?: { userId: string; roles: string[] }) => tax.call(DeleteTaxRateDocument, { id: rate.id }, caller),
     ];
     for (const write of writes) {
@@ -106,12 +143,17 @@ describe.each(sqlBackends)('tax rates on %s', (backend) => {
   });
 
   it('resolves a batch of TaxRate references with one query', async () => {
-    const rates = [await createRate(tax, { country: 'NL', rateBasisPoints: 2100, name: 'BTW hoog' }), await createRate(tax, { country: 'NL', category: 'food', rateBasisPoints: 900, name: 'BTW laag' })];
+    const rates = [
+      await createRate(tax, { country: 'NL', rateBasisPoints: 2100, name: 'BTW hoog' }),
+      await createRate(tax, { country: 'NL', category: 'food', rateBasisPoints: 900, name: 'BTW laag' }),
+    ];
     const spy = vi.spyOn(TaxRateStore.prototype, 'findByIds');
     try {
       const reps = [...rates.map((rate) => rate.id), randomUUID()].map((id) => ({ __typename: 'TaxRate', id }));
       const result = await tax.call(TaxRateReferencesDocument, { reps });
-      expect(result.data).toEqual({ _entities: [{ id: rates[0]!.id, name: 'BTW hoog', percentage: '21.00' }, { id: rates[1]!.id, name: 'BTW laag', percentage: '9.00' }, null] });
+      expect(result.data).toEqual({
+        _entities: [{ id: rates[0]!.id, name: 'BTW hoog', percentage: '21.00' }, { id: rates[1]!.id, name: 'BTW laag', percentage: '9.00' }, null],
+      });
       expect(spy).toHaveBeenCalledTimes(1);
     } finally {
       spy.mockRestore();

@@ -21,7 +21,9 @@ describe('users env', () => {
     const env = usersEnvSchema.parse({ ...signing, ADMIN_EMAIL: 'admin@example.com', ADMIN_PASSWORD: 'long enough 123' });
     expect(usersConfigFromEnv(env).admin).toEqual({ email: 'admin@example.com', password: 'long enough 123', name: 'Administrator' });
     const half = usersEnvSchema.safeParse({ ...signing, ADMIN_EMAIL: 'admin@example.com' });
-    expect(half.error!.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['ADMIN_PASSWORD', 'ADMIN_EMAIL and ADMIN_PASSWORD go together']]);
+    expect(half.error!.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['ADMIN_PASSWORD', 'ADMIN_EMAIL and ADMIN_PASSWORD go together'],
+    ]);
   });
 
   it('names every problem: keys that are not a JSON array, out-of-range numbers, a cap below its base', () => {

@@ -13,30 +13,37 @@ const jwkList = z.string().transform((raw, ctx) => {
 });
 
 /** The users subgraph's configuration (services mode). Every variable is documented in the README. */
-export const usersEnvSchema = z.object({
-  ...platformEnvShape,
-  /** JSON array of ES256 private JWKs; the first signs, all are published in the JWKS (rotation). */
-  ACCESS_TOKEN_SIGNING_KEYS: jwkList,
-  ACCESS_TOKEN_ISSUER: z.string().default('commerce-supergraph'),
-  ACCESS_TOKEN_AUDIENCE: z.string().default('commerce-supergraph'),
-  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
-  REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(300).default(30 * 24 * 3600),
-  /** Failed-login back-off (README "Authentication"). */
-  LOGIN_FREE_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
-  LOGIN_FREE_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).max(10_000).default(50),
-  LOGIN_BACKOFF_BASE_SECONDS: z.coerce.number().int().min(1).max(60).default(1),
-  LOGIN_BACKOFF_MAX_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
-  LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
-  /** The admin account ensured at start; both or neither. */
-  ADMIN_EMAIL: z.email().optional(),
-  ADMIN_PASSWORD: z.string().min(10).optional(),
-}).refine((env) => (env.ADMIN_EMAIL === undefined) === (env.ADMIN_PASSWORD === undefined), {
-  message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together',
-  path: ['ADMIN_PASSWORD'],
-}).refine((env) => env.LOGIN_BACKOFF_MAX_SECONDS >= env.LOGIN_BACKOFF_BASE_SECONDS, {
-  message: 'LOGIN_BACKOFF_MAX_SECONDS must be at least LOGIN_BACKOFF_BASE_SECONDS',
-  path: ['LOGIN_BACKOFF_MAX_SECONDS'],
-});
+export const usersEnvSchema = z
+  .object({
+    ...platformEnvShape,
+    /** JSON array of ES256 private JWKs; the first signs, all are published in the JWKS (rotation). */
+    ACCESS_TOKEN_SIGNING_KEYS: jwkList,
+    ACCESS_TOKEN_ISSUER: z.string().default('commerce-supergraph'),
+    ACCESS_TOKEN_AUDIENCE: z.string().default('commerce-supergraph'),
+    ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
+    REFRESH_TOKEN_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(300)
+      .default(30 * 24 * 3600),
+    /** Failed-login back-off (README "Authentication"). */
+    LOGIN_FREE_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+    LOGIN_FREE_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).max(10_000).default(50),
+    LOGIN_BACKOFF_BASE_SECONDS: z.coerce.number().int().min(1).max(60).default(1),
+    LOGIN_BACKOFF_MAX_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+    LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+    /** The admin account ensured at start; both or neither. */
+    ADMIN_EMAIL: z.email().optional(),
+    ADMIN_PASSWORD: z.string().min(10).optional(),
+  })
+  .refine((env) => (env.ADMIN_EMAIL === undefined) === (env.ADMIN_PASSWORD === undefined), {
+    message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together',
+    path: ['ADMIN_PASSWORD'],
+  })
+  .refine((env) => env.LOGIN_BACKOFF_MAX_SECONDS >= env.LOGIN_BACKOFF_BASE_SECONDS, {
+    message: 'LOGIN_BACKOFF_MAX_SECONDS must be at least LOGIN_BACKOFF_BASE_SECONDS',
+    path: ['LOGIN_BACKOFF_MAX_SECONDS'],
+  });
 
 export type UsersEnv = z.output<typeof usersEnvSchema>;
 

@@ -52,7 +52,10 @@ describe.each(sqlBackends)('one-time e-mailed tokens on %s', (backend) => {
     expect(row!.tokenHash).toBe(createHash('sha256').update(token!).digest('base64url'));
     expect(JSON.stringify(await db().select().from(accountTokens))).not.toContain(token);
 
-    await db().update(accountTokens).set({ expiresAt: new Date(Date.now() - 60_000) }).where(eq(accountTokens.id, row!.id));
+    await db()
+      .update(accountTokens)
+      .set({ expiresAt: new Date(Date.now() - 60_000) })
+      .where(eq(accountTokens.id, row!.id));
     const before = await snapshot();
     expect((await harness.call(ResetPasswordDocument, { token: token!, newPassword: 'a-brand-new-horse-42' })).data).toEqual({
       resetPassword: { ok: false, errors: [{ code: 'TOKEN_EXPIRED', field: 'token' }] },
@@ -66,9 +69,13 @@ describe.each(sqlBackends)('one-time e-mailed tokens on %s', (backend) => {
     await harness.call(RequestPasswordResetDocument, { email });
     const [older, newer] = await mailedTokens(userId);
     const before = await snapshot();
-    expect((await harness.call(ResetPasswordDocument, { token: newer!, newPassword: 'short' })).data).toEqual({ resetPassword: { ok: false, errors: [{ code: 'WEAK_PASSWORD', field: 'newPassword' }] } });
+    expect((await harness.call(ResetPasswordDocument, { token: newer!, newPassword: 'short' })).data).toEqual({
+      resetPassword: { ok: false, errors: [{ code: 'WEAK_PASSWORD', field: 'newPassword' }] },
+    });
     expect(await snapshot()).toEqual(before);
-    expect((await harness.call(ResetPasswordDocument, { token: newer!, newPassword: 'a-brand-new-horse-42' })).data).toEqual({ resetPassword: { ok: true, errors: [] } });
+    expect((await harness.call(ResetPasswordDocument, { token: newer!, newPassword: 'a-brand-new-horse-42' })).data).toEqual({
+      resetPassword: { ok: true, errors: [] },
+    });
     expect((await harness.call(ResetPasswordDocument, { token: older!, newPassword: 'a-brand-new-horse-43' })).data).toEqual({
       resetPassword: { ok: false, errors: [{ code: 'TOKEN_INVALID', field: 'token' }] },
     });

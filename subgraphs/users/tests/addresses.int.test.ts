@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningKey } from '@shop/auth';
 import { entitiesOf, sqlBackends, startSubgraphHarness, type SubgraphHarness } from '@shop/testkit';
 import { usersModule, type UsersConfig } from '../src';
-import { AddAddressDocument, LoginDocument, RegisterDocument, SetUserRolesDocument, UpdateAddressDocument, UserAddressesDocument, type AddressInput } from './__generated__/graphql';
+import {
+  AddAddressDocument,
+  LoginDocument,
+  RegisterDocument,
+  SetUserRolesDocument,
+  UpdateAddressDocument,
+  UserAddressesDocument,
+  type AddressInput,
+} from './__generated__/graphql';
 
 const home = { label: 'Home', name: 'Ada Lovelace', line1: '12 St James Sq', city: 'London', postalCode: 'SW1Y 4JH', country: 'gb' };
 const office = { name: 'Ada Lovelace', line1: '1 Analytical Way', line2: 'Floor 2', city: 'Austin', region: 'TX', postalCode: '73301', country: 'US' };
@@ -26,10 +34,13 @@ describe.each(sqlBackends)('addresses and roles on %s', (backend) => {
   afterAll(() => users.stop());
 
   const newUser = async () => {
-    const result = await users.call(RegisterDocument, { input: { email: `addr${counter++}.${Date.now()}@example.com`, password: 'correct-horse-battery-9', name: 'Ada' } });
+    const result = await users.call(RegisterDocument, {
+      input: { email: `addr${counter++}.${Date.now()}@example.com`, password: 'correct-horse-battery-9', name: 'Ada' },
+    });
     return result.data!.register.session!.user.id;
   };
-  const add = (userId: string | null, input: AddressInput, makeDefault = false) => users.call(AddAddressDocument, { input, makeDefault }, { userId, roles: ['customer'] });
+  const add = (userId: string | null, input: AddressInput, makeDefault = false) =>
+    users.call(AddAddressDocument, { input, makeDefault }, { userId, roles: ['customer'] });
   const list = async (userId: string, asUser: string | null, roles = ['customer']) => {
     const result = await users.call(UserAddressesDocument, { reps: [{ __typename: 'User', id: userId }] }, { userId: asUser, roles });
     return { ...result, data: result.data && { _entities: entitiesOf('User', result.data._entities) } };

@@ -100,7 +100,9 @@ describe('two users replicas on one Redis share the counters', () => {
   let replicas: SubgraphHarness[];
   beforeAll(async () => {
     redis = new RedisCache({ url: testServers.TEST_REDIS_URL, keyPrefix: `users-${randomUUID()}` });
-    replicas = await Promise.all([0, 1].map(async () => startSubgraphHarness({ module: usersModule, config: await config(), backend: 'postgres', sharedCache: redis })));
+    replicas = await Promise.all(
+      [0, 1].map(async () => startSubgraphHarness({ module: usersModule, config: await config(), backend: 'postgres', sharedCache: redis })),
+    );
   });
   afterAll(async () => {
     await Promise.all(replicas.map((replica) => replica.stop()));
@@ -114,9 +116,20 @@ describe('two users replicas on one Redis share the counters', () => {
     const email = `known.${Date.now()}@example.com`;
     await replicas[0]!.call(RegisterDocument, { input: { email, password: 'correct-horse-battery-9', name: 'Ada' } });
     for (const target of [email, `unknown.${Date.now()}@example.com`]) {
-      const invalid = { data: { login: { session: null, errors: [{ code: 'INVALID_CREDENTIALS', field: null, message: 'E-mail or password is wrong', retryAfterSeconds: null }] } } };
+      const invalid = {
+        data: {
+          login: { session: null, errors: [{ code: 'INVALID_CREDENTIALS', field: null, message: 'E-mail or password is wrong', retryAfterSeconds: null }] },
+        },
+      };
       for (let i = 0; i < 4; i++) expect(await login(replicas[i % 2]!, target, '192.0.2.10')).toEqual(invalid);
-      const refused = { data: { login: { session: null, errors: [{ code: 'TOO_MANY_ATTEMPTS', field: null, message: 'Too many failed sign-ins; try again in 30 s', retryAfterSeconds: 30 }] } } };
+      const refused = {
+        data: {
+          login: {
+            session: null,
+            errors: [{ code: 'TOO_MANY_ATTEMPTS', field: null, message: 'Too many failed sign-ins; try again in 30 s', retryAfterSeconds: 30 }],
+          },
+        },
+      };
       expect(await login(replicas[0]!, target, '192.0.2.10')).toEqual(refused);
       expect(await login(replicas[1]!, target, '192.0.2.10')).toEqual(refused);
       // Another address is a different pair: the owner can still sign in from home.

@@ -88,10 +88,16 @@ describe('users subgraph on PostgreSQL + Kafka', () => {
   it('resolves a batch of User references in one request', async () => {
     const ids: string[] = [];
     for (const label of ['a', 'b', 'c']) {
-      const result = await call(RegisterDocument, { input: { email: `${uniqueKafkaName(label)}@example.com`, password: 'correct-horse-battery-9', name: `User ${label}` } });
+      const result = await call(RegisterDocument, {
+        input: { email: `${uniqueKafkaName(label)}@example.com`, password: 'correct-horse-battery-9', name: `User ${label}` },
+      });
       ids.push(result.data.register.session!.user.id);
     }
-    const entities = await call(UserReferencesDocument, { reps: [...ids, '00000000-0000-0000-0000-000000000000'].map((id) => ({ __typename: 'User', id })) }, ids[0]);
+    const entities = await call(
+      UserReferencesDocument,
+      { reps: [...ids, '00000000-0000-0000-0000-000000000000'].map((id) => ({ __typename: 'User', id })) },
+      ids[0],
+    );
     expect(entities.data._entities).toEqual([
       { id: ids[0], name: 'User a', email: expect.stringContaining('@example.com') },
       { id: ids[1], name: 'User b', email: null },

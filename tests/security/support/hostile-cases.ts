@@ -121,7 +121,10 @@ function* slots(type: GraphQLInputType, path: string, depth = 0): Generator<{ pa
     if (depth > 3) return;
     for (const field of Object.values(nullable.getFields())) {
       for (const inner of slots(field.type, `${path}.${field.name}`, depth + 1)) {
-        yield { ...inner, place: (valid) => ({ ...(valid as object), [field.name]: inner.place((valid as Record<string, unknown>)[field.name] ?? validValue(field.type)) }) };
+        yield {
+          ...inner,
+          place: (valid) => ({ ...(valid as object), [field.name]: inner.place((valid as Record<string, unknown>)[field.name] ?? validValue(field.type)) }),
+        };
       }
     }
     return;
@@ -148,10 +151,13 @@ function selection(type: GraphQLNamedType, depth = 0): string {
 function literal(value: unknown, type: GraphQLInputType): string {
   const nullable = getNullableType(type);
   if (value === null || value === undefined) return 'null';
-  if (Array.isArray(value)) return `[${value.map((item) => literal(item, isListType(nullable) ? (nullable.ofType as GraphQLInputType) : nullable)).join(', ')}]`;
+  if (Array.isArray(value))
+    return `[${value.map((item) => literal(item, isListType(nullable) ? (nullable.ofType as GraphQLInputType) : nullable)).join(', ')}]`;
   if (isInputObjectType(nullable) && typeof value === 'object') {
     const fields = nullable.getFields();
-    return `{ ${Object.entries(value).map(([key, item]) => `${key}: ${literal(item, fields[key]!.type)}`).join(', ')} }`;
+    return `{ ${Object.entries(value)
+      .map(([key, item]) => `${key}: ${literal(item, fields[key]!.type)}`)
+      .join(', ')} }`;
   }
   if (isEnumType(nullable) && typeof value === 'string') return value;
   return JSON.stringify(value);
@@ -177,12 +183,13 @@ export function hostileCases(schema: GraphQLSchema): HostileCase[] {
   for (const operation of ['query', 'mutation'] as const) {
     const root = operation === 'query' ? schema.getQueryType() : schema.getMutationType();
     for (const field of Object.values(root?.getFields() ?? {})) {
-      const valid = Object.fromEntries(field.args.filter((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined).map((arg) => [arg.name, validValue(arg.type)]));
+      const valid = Object.fromEntries(
+        field.args.filter((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined).map((arg) => [arg.name, validValue(arg.type)]),
+      );
       for (const arg of field.args) {
         for (const slot of slots(arg.type, arg.name)) {
           const values = { ...valid, [arg.name]: slot.place(valid[arg.name] ?? validValue(arg.type)) };
           for (const mode of ['variables', 'literals'] as const) {
-
             cases.push({ operation, field: field.name, path: slot.path, label: slot.hostile.label, mode, ...request(operation, field, values, mode) });
           }
         }

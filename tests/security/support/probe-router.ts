@@ -1,5 +1,12 @@
 import { composeServices } from '@apollo/composition';
-import { createAccessTokenIssuer, createInternalTokenMinter, createInternalTokenVerifier, generateInternalKeyPair, generateSigningKey, type SigningKey } from '@shop/auth';
+import {
+  createAccessTokenIssuer,
+  createInternalTokenMinter,
+  createInternalTokenVerifier,
+  generateInternalKeyPair,
+  generateSigningKey,
+  type SigningKey,
+} from '@shop/auth';
 import { createRemoteAccessTokenVerifier, startRouter, type RemoteAccessTokenOptions, type RouterOptions } from '@shop/router';
 import { createLogger, startSubgraph } from '@shop/subgraph-kit';
 import { graphqlClient, type RequestOptions } from '@shop/testkit';

@@ -75,8 +75,7 @@ export const probeSubgraph = {
         await new Promise((resolve) => setTimeout(resolve, SLOW_MS));
         return 'finally';
       },
-      viewer: (_: unknown, __: unknown, context: SubgraphContext) =>
-        context.viewer ? { userId: context.viewer.userId, roles: context.viewer.roles } : null,
+      viewer: (_: unknown, __: unknown, context: SubgraphContext) => (context.viewer ? { userId: context.viewer.userId, roles: context.viewer.roles } : null),
       guestKey: (_: unknown, __: unknown, context: SubgraphContext) => context.guestKey ?? null,
     },
     Mutation: {

@@ -75,7 +75,17 @@ export const orderTaxRequested = defineDataEvent({
     customerId: z.string().min(1),
     shippingAddress: address,
     /** Each line's total after its share of the discount (what is taxed). */
-    lines: z.array(z.object({ lineId: z.string().min(1), productId: z.string().min(1), categoryId: z.string().min(1), quantity: z.number().int().min(1), netAmount: money })).min(1),
+    lines: z
+      .array(
+        z.object({
+          lineId: z.string().min(1),
+          productId: z.string().min(1),
+          categoryId: z.string().min(1),
+          quantity: z.number().int().min(1),
+          netAmount: money,
+        }),
+      )
+      .min(1),
     shippingCost: money,
   },
 });

@@ -19,7 +19,12 @@ export type ReturnStatus = (typeof returnStatuses)[number];
  * Units of one order line coming back: inventory restocks `variantId`, the line's sellable unit
  * (absent in events from before variants: the product's default variant, see `variantOf`).
  */
-export const returnedItem = z.object({ lineId: z.string().min(1), productId: z.string().min(1), variantId: z.string().min(1).optional(), quantity: z.number().int().min(1) });
+export const returnedItem = z.object({
+  lineId: z.string().min(1),
+  productId: z.string().min(1),
+  variantId: z.string().min(1).optional(),
+  quantity: z.number().int().min(1),
+});
 
 /** Every status a return goes through (REQUESTED first), for the shopper's notifications. */
 export const returnStatusChanged = defineDataEvent({

@@ -1,4 +1,15 @@
-import { type Connection, countByKey, isOwnerOrAdmin, isUuid, pageSize, requireOwnerOrAdmin, requireViewer, rowByKey, sequenceCursor, type SubgraphContext } from '@shop/subgraph-kit';
+import {
+  type Connection,
+  countByKey,
+  isOwnerOrAdmin,
+  isUuid,
+  pageSize,
+  requireOwnerOrAdmin,
+  requireViewer,
+  rowByKey,
+  sequenceCursor,
+  type SubgraphContext,
+} from '@shop/subgraph-kit';
 import type { WishlistItemRecord, WishlistStore } from '../stores/wishlist.store';
 
 const pages = sequenceCursor('wishlist');
@@ -31,7 +42,12 @@ export class WishlistReader {
   /** A WishlistItem reference: null for items that do not exist or that the caller may not see. */
   async item(context: SubgraphContext, id: string): Promise<WishlistItemRecord | null> {
     if (!context.viewer || !isUuid(id)) return null;
-    const item = await rowByKey(context, 'wishlist.itemById', (ids) => this.items.findByIds(ids), (row) => row.id).load(id.toLowerCase());
+    const item = await rowByKey(
+      context,
+      'wishlist.itemById',
+      (ids) => this.items.findByIds(ids),
+      (row) => row.id,
+    ).load(id.toLowerCase());
     return item && isOwnerOrAdmin(context.viewer, item.userId) ? item : null;
   }
 

@@ -46,7 +46,12 @@ export class WishlistStore {
 
   async findByIds(ids: readonly string[]): Promise<WishlistItemRecord[]> {
     if (ids.length === 0) return [];
-    return parse(await this.db.select().from(wishlistItems).where(inArray(wishlistItems.id, [...ids])));
+    return parse(
+      await this.db
+        .select()
+        .from(wishlistItems)
+        .where(inArray(wishlistItems.id, [...ids])),
+    );
   }
 
   async find(userId: string, productId: string, db: Executor = this.db): Promise<WishlistItemRecord | null> {

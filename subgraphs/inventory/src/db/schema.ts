@@ -41,13 +41,19 @@ export const reservations = inventorySchema.table(
   {
     id: uuid('id').primaryKey(),
     orderId: text('order_id').notNull(),
-    status: text('status', { enum: ['active', 'committed', 'released', 'expired', 'restocked'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'committed', 'released', 'expired', 'restocked'] })
+      .notNull()
+      .default('active'),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     settledAt: timestamp('settled_at', { withTimezone: true }),
   },
   // Partial: the sweeper only ever looks for active holds past their expiry.
-  (t) => [index('reservations_active_expiry_idx').on(t.expiresAt).where(sql`${t.status} = 'active'`)],
+  (t) => [
+    index('reservations_active_expiry_idx')
+      .on(t.expiresAt)
+      .where(sql`${t.status} = 'active'`),
+  ],
 );
 
 /** The variants and quantities one reservation holds; they go with the variant's stock row. */

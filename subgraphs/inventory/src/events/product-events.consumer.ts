@@ -1,5 +1,17 @@
 import type { Database, Transaction } from '@shop/db';
-import { on, productCreated, productDeleted, productsTopic, productUpdated, snapshotVariants, subscribeWithInbox, type EventRoute, type EventTransport, type ProductSnapshot, type Subscription } from '@shop/events';
+import {
+  on,
+  productCreated,
+  productDeleted,
+  productsTopic,
+  productUpdated,
+  snapshotVariants,
+  subscribeWithInbox,
+  type EventRoute,
+  type EventTransport,
+  type ProductSnapshot,
+  type Subscription,
+} from '@shop/events';
 import { inbox } from '../db/schema';
 import type { StockStore } from '../stores/stock.store';
 

@@ -52,7 +52,10 @@ describe('AdjustStockService', () => {
 
   it('takes a product id for a product with one variant only: UNKNOWN_PRODUCT without, VARIANT_REQUIRED with several', async () => {
     const level = (variantId: string) => ({ variantId, productId: 'p2', onHand: 0, reserved: 0 });
-    for (const [variants, code] of [[[], 'UNKNOWN_PRODUCT'], [[level('a'), level('b')], 'VARIANT_REQUIRED']] as const) {
+    for (const [variants, code] of [
+      [[], 'UNKNOWN_PRODUCT'],
+      [[level('a'), level('b')], 'VARIANT_REQUIRED'],
+    ] as const) {
       const adjusted: string[] = [];
       const store = { variantsOf: async () => variants, adjust: async (id: string) => (adjusted.push(id), null) } as unknown as StockStore;
       const service = new AdjustStockService(store, movements, (work) => work(tx));

@@ -8,7 +8,13 @@ import { failure, invalidInput, type InventoryFailure } from './inventory-errors
 
 export type AdjustStockResult = { movement: MovementRecord; errors: [] } | { movement: null; errors: InventoryFailure[] };
 
-const id = z.string().trim().min(1).max(100).nullish().transform((value) => value ?? null);
+const id = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .nullish()
+  .transform((value) => value ?? null);
 const adjustInput = z
   .object({
     variantId: id,
@@ -27,7 +33,10 @@ const adjustInput = z
       .transform((reason) => reason || null),
     idempotencyKey: z.string().trim().min(1).max(200),
   })
-  .refine((input) => input.variantId !== null || input.productId !== null, { path: ['variantId'], message: 'give variantId (or productId of a product with one variant)' });
+  .refine((input) => input.variantId !== null || input.productId !== null, {
+    path: ['variantId'],
+    message: 'give variantId (or productId of a product with one variant)',
+  });
 type AdjustInput = z.output<typeof adjustInput>;
 
 const fail = (...errors: InventoryFailure[]): AdjustStockResult => ({ movement: null, errors });
@@ -75,7 +84,7 @@ export class AdjustStockService {
     if (request.variantId !== null) {
       if (request.productId !== null) {
         const [row] = await this.stock.findByIds([request.variantId], tx);
-        if (row && row.productId !== request.productId) throw refuse(failure('UNKNOWN_VARIANT', 'This variant is not one of the product\'s', 'variantId'));
+        if (row && row.productId !== request.productId) throw refuse(failure('UNKNOWN_VARIANT', "This variant is not one of the product's", 'variantId'));
       }
       return request.variantId;
     }

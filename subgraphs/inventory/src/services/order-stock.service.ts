@@ -1,5 +1,13 @@
 import type { Executor } from '@shop/db';
-import { appendToOutbox, stockRejected, stockReserved, variantOf, type OrderStockReservationRequested, type ReturnReceived, type StockRejected } from '@shop/events';
+import {
+  appendToOutbox,
+  stockRejected,
+  stockReserved,
+  variantOf,
+  type OrderStockReservationRequested,
+  type ReturnReceived,
+  type StockRejected,
+} from '@shop/events';
 import type { Logger } from '@shop/subgraph-kit';
 import { outbox } from '../db/schema';
 import { announceReleased } from '../events/stock-events';
@@ -26,7 +34,8 @@ type Items = OrderStockReservationRequested['items'];
 export class OrderStockService {
   constructor(private readonly options: OrderStockOptions) {
     const ttl = options.reservationTtlSeconds;
-    if (!Number.isInteger(ttl) || ttl < 1 || ttl > MAX_TTL_SECONDS) throw new Error(`inventory: reservationTtlSeconds must be an integer from 1 to ${MAX_TTL_SECONDS}`);
+    if (!Number.isInteger(ttl) || ttl < 1 || ttl > MAX_TTL_SECONDS)
+      throw new Error(`inventory: reservationTtlSeconds must be an integer from 1 to ${MAX_TTL_SECONDS}`);
   }
 
   /** Holds every unit of the order or none, and answers `stock.reserved` or `stock.rejected`. */

@@ -10,7 +10,11 @@ export const reserveInput = z.object({
   items: z
     .array(
       z
-        .object({ productId: z.string().trim().min(1).max(100), variantId: z.string().trim().min(1).max(100).optional(), quantity: z.number().int().min(1).max(1_000_000) })
+        .object({
+          productId: z.string().trim().min(1).max(100),
+          variantId: z.string().trim().min(1).max(100).optional(),
+          quantity: z.number().int().min(1).max(1_000_000),
+        })
         // Requests recorded before variants name the product: its default variant has the product's id.
         .transform(({ productId, variantId, quantity }) => ({ productId, variantId: variantId ?? productId, quantity })),
     )

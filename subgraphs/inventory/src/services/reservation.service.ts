@@ -3,14 +3,7 @@ import { announceReleased, announceStock } from '../events/stock-events';
 import type { MovementStore } from '../stores/movement.store';
 import type { ReservationItem, ReservationRow, ReservationStore } from '../stores/reservation.store';
 import { available, type StockRecord, type StockStore } from '../stores/stock.store';
-import {
-  invalidReservation,
-  reservationFailure as failure,
-  reserveInput,
-  sameRequest,
-  type ReservationFailure,
-  type ReserveInput,
-} from './reservation-input';
+import { invalidReservation, reservationFailure as failure, reserveInput, sameRequest, type ReservationFailure, type ReserveInput } from './reservation-input';
 
 export interface Reservation extends ReservationRow {
   items: Array<{ productId: string; variantId: string; quantity: number }>;
@@ -64,7 +57,14 @@ export class ReservationService {
     const row = await this.reservations.insert({ id: request.reservationId, orderId: request.orderId, expiresAt }, tx);
     if (!row) throw new Rollback('id-taken' as const);
     const items = [...request.items].sort((a, b) => (a.variantId < b.variantId ? -1 : 1));
-    const locked = new Map((await this.stock.lockMany(items.map((item) => item.variantId), tx)).map((level) => [level.variantId, level]));
+    const locked = new Map(
+      (
+        await this.stock.lockMany(
+          items.map((item) => item.variantId),
+          tx,
+        )
+      ).map((level) => [level.variantId, level]),
+    );
     const shortages = items.flatMap((item) => shortage(item, locked.get(item.variantId)));
     if (shortages.length > 0) throw new Rollback(fail(...shortages));
     for (const item of items) {
@@ -151,9 +151,18 @@ export class ReservationService {
     for (;;) {
       const batch = await this.transact(async (tx) => {
         const rows = await this.reservations.claimExpired(now, batchSize, tx);
-        const items = await this.reservations.itemsOf(rows.map((row) => row.id), tx);
+        const items = await this.reservations.itemsOf(
+          rows.map((row) => row.id),
+          tx,
+        );
         await this.unhold(items, tx);
-        for (const row of rows) await announceReleased(tx, row.orderId, items.filter((item) => item.reservationId === row.id), 'expired');
+        for (const row of rows)
+          await announceReleased(
+            tx,
+            row.orderId,
+            items.filter((item) => item.reservationId === row.id),
+            'expired',
+          );
         return rows.map((row) => row.id);
       });
       released.push(...batch);

@@ -29,7 +29,20 @@ export async function restockReturn(tx: Executor, event: ReturnReceived, logger:
       continue;
     }
     const level = (await stock.adjust(variantId, quantity, tx))!;
-    await movements.insert({ productId, variantId, kind: 'restock', delta: quantity, onHandAfter: level.onHand, reason: returnRestockReason(event.returnId), actorId: null, idempotencyKey: null, reservationId: null }, tx);
+    await movements.insert(
+      {
+        productId,
+        variantId,
+        kind: 'restock',
+        delta: quantity,
+        onHandAfter: level.onHand,
+        reason: returnRestockReason(event.returnId),
+        actorId: null,
+        idempotencyKey: null,
+        reservationId: null,
+      },
+      tx,
+    );
     await announceStock(tx, stock, level);
   }
 }

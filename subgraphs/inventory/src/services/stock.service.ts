@@ -15,7 +15,12 @@ export class StockService {
 
   /** A variant with no stock row yet (or an unknown id) has nothing to sell. */
   async variantAvailability(context: SubgraphContext, variantId: string): Promise<Availability> {
-    const row = await rowByKey(context, 'stock.variantAvailability', (ids) => this.stock.findByIds(ids), (stock) => stock.variantId).load(variantId);
+    const row = await rowByKey(
+      context,
+      'stock.variantAvailability',
+      (ids) => this.stock.findByIds(ids),
+      (stock) => stock.variantId,
+    ).load(variantId);
     if (!row) return none;
     const units = available(row);
     return { stock: units, inStock: units > 0 };
@@ -23,7 +28,12 @@ export class StockService {
 
   /** The sum over the product's variants; in stock when any variant is. */
   async productAvailability(context: SubgraphContext, productId: string): Promise<Availability> {
-    const row = await rowByKey(context, 'stock.productAvailability', (ids) => this.stock.totalsByProducts(ids), (total) => total.productId).load(productId);
+    const row = await rowByKey(
+      context,
+      'stock.productAvailability',
+      (ids) => this.stock.totalsByProducts(ids),
+      (total) => total.productId,
+    ).load(productId);
     return row ? { stock: row.stock, inStock: row.inStock } : none;
   }
 }

@@ -45,7 +45,12 @@ export class ReservationStore {
   async itemsOf(reservationIds: readonly string[], db: Executor = this.db): Promise<ReservationItem[]> {
     if (reservationIds.length === 0) return [];
     const rows = await db
-      .select({ reservationId: reservationItems.reservationId, variantId: reservationItems.variantId, productId: reservationItems.productId, quantity: reservationItems.quantity })
+      .select({
+        reservationId: reservationItems.reservationId,
+        variantId: reservationItems.variantId,
+        productId: reservationItems.productId,
+        quantity: reservationItems.quantity,
+      })
       .from(reservationItems)
       .where(inArray(reservationItems.reservationId, [...reservationIds]))
       .orderBy(asc(reservationItems.variantId));

@@ -36,7 +36,9 @@ export const notifications = notificationsSchema.table(
   (t) => [
     index('notifications_recipient_seq_idx').on(t.recipientId, t.seq),
     // Partial: unread counts and "mark all read" only ever look at unread rows.
-    index('notifications_unread_idx').on(t.recipientId, t.seq).where(sql`${t.readAt} is null`),
+    index('notifications_unread_idx')
+      .on(t.recipientId, t.seq)
+      .where(sql`${t.readAt} is null`),
     uniqueIndex('notifications_source_event_idx').on(t.sourceEventId),
   ],
 );
@@ -52,7 +54,16 @@ export const recipients = notificationsSchema.table('recipients', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const mailTemplates = ['ORDER_CONFIRMED', 'ORDER_CANCELLED', 'SHIPMENT_SHIPPED', 'SHIPMENT_DELIVERED', 'RETURN_UPDATED', 'VERIFY_EMAIL', 'PASSWORD_RESET', 'PASSWORD_CHANGED'] as const;
+export const mailTemplates = [
+  'ORDER_CONFIRMED',
+  'ORDER_CANCELLED',
+  'SHIPMENT_SHIPPED',
+  'SHIPMENT_DELIVERED',
+  'RETURN_UPDATED',
+  'VERIFY_EMAIL',
+  'PASSWORD_RESET',
+  'PASSWORD_CHANGED',
+] as const;
 export type MailTemplate = (typeof mailTemplates)[number];
 
 /**
@@ -81,6 +92,8 @@ export const mailOutbox = notificationsSchema.table(
   (t) => [
     uniqueIndex('mail_outbox_source_event_template_idx').on(t.sourceEventId, t.template),
     // Partial: the dispatcher only ever looks at mails still to send, by due time.
-    index('mail_outbox_due_idx').on(t.nextAttemptAt).where(sql`${t.sentAt} is null`),
+    index('mail_outbox_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.sentAt} is null`),
   ],
 );

@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DevelopmentMailSender } from './development-mail-sender';
 
-const mail = { id: '0b8a9a2e-6c1f-4a52-9d59-2f1f5e3c7a10', from: 'Shop <shop@localhost>', to: 'ada@example.com', subject: 'Reset your password', text: 'Hello Ada,\n\ntoken', html: '<p>Hello Ada,</p>' };
+const mail = {
+  id: '0b8a9a2e-6c1f-4a52-9d59-2f1f5e3c7a10',
+  from: 'Shop <shop@localhost>',
+  to: 'ada@example.com',
+  subject: 'Reset your password',
+  text: 'Hello Ada,\n\ntoken',
+  html: '<p>Hello Ada,</p>',
+};
 
 describe('development mail adapter', () => {
   let dir: string | undefined;

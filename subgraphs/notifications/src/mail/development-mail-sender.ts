@@ -26,7 +26,14 @@ export class DevelopmentMailSender implements MailSender {
     this.sent.push(mail);
     let file: string | undefined;
     if (this.options.directory) {
-      const info = await this.builder.sendMail({ messageId: messageIdOf(mail), from: mail.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+      const info = await this.builder.sendMail({
+        messageId: messageIdOf(mail),
+        from: mail.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+      });
       await mkdir(this.options.directory, { recursive: true });
       file = join(this.options.directory, `${new Date().toISOString().replace(/[:.]/g, '-')}-${mail.id}.eml`);
       await writeFile(file, info.message as Buffer);

@@ -18,7 +18,15 @@ describe('notification texts', () => {
   });
 
   it('order.confirmed: confirmed, with the total', () => {
-    expect(orderConfirmedText({ orderId, customerId: 'user-1', total: { amount: 4999, currency: 'EUR' }, items: [{ productId: 'p', quantity: 1 }], promotionIds: [] })).toEqual({
+    expect(
+      orderConfirmedText({
+        orderId,
+        customerId: 'user-1',
+        total: { amount: 4999, currency: 'EUR' },
+        items: [{ productId: 'p', quantity: 1 }],
+        promotionIds: [],
+      }),
+    ).toEqual({
       recipientId: 'user-1',
       kind: 'ORDER_CONFIRMED',
       orderId,

@@ -1,4 +1,16 @@
-import { type Connection, countByKey, isOwnerOrAdmin, isUuid, pageSize, requireOwnerOrAdmin, requireViewer, rowByKey, sequenceCursor, type SubgraphContext, toConnection } from '@shop/subgraph-kit';
+import {
+  type Connection,
+  countByKey,
+  isOwnerOrAdmin,
+  isUuid,
+  pageSize,
+  requireOwnerOrAdmin,
+  requireViewer,
+  rowByKey,
+  sequenceCursor,
+  type SubgraphContext,
+  toConnection,
+} from '@shop/subgraph-kit';
 import type { NotificationRecord, NotificationStore } from '../stores/notification.store';
 
 const cursor = sequenceCursor('notification');
@@ -37,7 +49,12 @@ export class NotificationReader {
   /** A Notification reference: null for one that does not exist or that the caller may not see. */
   async notification(context: SubgraphContext, id: string): Promise<NotificationRecord | null> {
     if (!context.viewer || !isUuid(id)) return null;
-    const found = await rowByKey(context, 'notifications.byId', (ids) => this.store.findByIds(ids), (row) => row.id).load(id.toLowerCase());
+    const found = await rowByKey(
+      context,
+      'notifications.byId',
+      (ids) => this.store.findByIds(ids),
+      (row) => row.id,
+    ).load(id.toLowerCase());
     return found && isOwnerOrAdmin(context.viewer, found.recipientId) ? found : null;
   }
 }

@@ -30,5 +30,11 @@ export const returnTitle = (status: ReturnStatus): string => titles[status];
 
 export function returnStatusChangedText(data: ReturnStatusChanged): NotificationText {
   const note = data.note && data.status !== 'REQUESTED' ? ` Note: ${data.note}` : '';
-  return { recipientId: data.customerId, kind: 'RETURN_UPDATED', orderId: data.orderId, title: titles[data.status], body: `${returnStatusSentence(data)}${note}` };
+  return {
+    recipientId: data.customerId,
+    kind: 'RETURN_UPDATED',
+    orderId: data.orderId,
+    title: titles[data.status],
+    body: `${returnStatusSentence(data)}${note}`,
+  };
 }

@@ -46,7 +46,14 @@ export class MailOutboxStore {
   /** The oldest due unsent mails, locked for this transaction (other dispatchers skip them), with their recipients' addresses. */
   async claimDue(tx: Executor, limit: number): Promise<DueMail[]> {
     const rows = await tx
-      .select({ id: mailOutbox.id, template: mailOutbox.template, recipientId: mailOutbox.recipientId, toAddress: mailOutbox.toAddress, data: mailOutbox.data, attempts: mailOutbox.attempts })
+      .select({
+        id: mailOutbox.id,
+        template: mailOutbox.template,
+        recipientId: mailOutbox.recipientId,
+        toAddress: mailOutbox.toAddress,
+        data: mailOutbox.data,
+        attempts: mailOutbox.attempts,
+      })
       .from(mailOutbox)
       .where(and(isNull(mailOutbox.sentAt), lte(mailOutbox.nextAttemptAt, sql`now()`)))
       .orderBy(asc(mailOutbox.nextAttemptAt), asc(mailOutbox.seq))
@@ -55,18 +62,27 @@ export class MailOutboxStore {
     const ids = [...new Set(rows.filter((row) => row.toAddress === null).map((row) => row.recipientId))];
     const known = ids.length === 0 ? [] : await tx.select().from(recipients).where(inArray(recipients.userId, ids));
     const byId = new Map(known.map((r) => [r.userId, r]));
-    return rows.map((row) => dueMail.parse({ ...row, recipientEmail: byId.get(row.recipientId)?.email ?? null, recipientName: byId.get(row.recipientId)?.name ?? null }));
+    return rows.map((row) =>
+      dueMail.parse({ ...row, recipientEmail: byId.get(row.recipientId)?.email ?? null, recipientName: byId.get(row.recipientId)?.name ?? null }),
+    );
   }
 
   /** Sent: the template data (which may hold a one-time token) is not kept. */
   async markSent(tx: Executor, id: string): Promise<void> {
-    await tx.update(mailOutbox).set({ sentAt: sql`now()`, data: null, attempts: sql`${mailOutbox.attempts} + 1`, lastError: null }).where(eq(mailOutbox.id, id)); // mailOutbox.markSent
+    await tx
+      .update(mailOutbox)
+      .set({ sentAt: sql`now()`, data: null, attempts: sql`${mailOutbox.attempts} + 1`, lastError: null })
+      .where(eq(mailOutbox.id, id)); // mailOutbox.markSent
   }
 
   async reschedule(tx: Executor, id: string, delayMs: number, error: string): Promise<void> {
     await tx
       .update(mailOutbox)
-      .set({ attempts: sql`${mailOutbox.attempts} + 1`, nextAttemptAt: sql`now() + ${`${Math.max(0, Math.round(delayMs))} milliseconds`}::interval`, lastError: error.slice(0, 2_000) })
+      .set({
+        attempts: sql`${mailOutbox.attempts} + 1`,
+        nextAttemptAt: sql`now() + ${`${Math.max(0, Math.round(delayMs))} milliseconds`}::interval`,
+        lastError: error.slice(0, 2_000),
+      })
       .where(eq(mailOutbox.id, id)); // mailOutbox.reschedule
   }
 

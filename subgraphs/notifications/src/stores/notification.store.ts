@@ -56,7 +56,12 @@ export class NotificationStore {
   /** One round trip for a whole batch (DataLoader); unknown ids are simply absent. */
   async findByIds(ids: readonly string[]): Promise<NotificationRecord[]> {
     if (ids.length === 0) return [];
-    return parse(await this.db.select(columns).from(notifications).where(inArray(notifications.id, [...ids])));
+    return parse(
+      await this.db
+        .select(columns)
+        .from(notifications)
+        .where(inArray(notifications.id, [...ids])),
+    );
   }
 
   /** Newest first, strictly before `beforeSeq` (the keyset of the previous page) when given. */

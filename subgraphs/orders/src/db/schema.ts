@@ -58,14 +58,18 @@ export const knownVariants = ordersSchema.table(
  * enough to tell a shopper at once why a code does not apply. Promotions stays the authority on
  * what a cart and an order are discounted (`Cart.couponRejection`, the saga's discount step).
  */
-export const knownCoupons = ordersSchema.table('known_coupons', {
-  promotionId: text('promotion_id').primaryKey(),
-  /** Upper case. Not unique here: events of two promotions may arrive out of order while a code moves from one to the other. */
-  couponCode: text('coupon_code').notNull(),
-  /** The coupon's `couponRule` of the promotion contract (dates as ISO strings). */
-  rule: jsonb('rule').$type<CouponRule>().notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('known_coupons_code_idx').on(t.couponCode)]);
+export const knownCoupons = ordersSchema.table(
+  'known_coupons',
+  {
+    promotionId: text('promotion_id').primaryKey(),
+    /** Upper case. Not unique here: events of two promotions may arrive out of order while a code moves from one to the other. */
+    couponCode: text('coupon_code').notNull(),
+    /** The coupon's `couponRule` of the promotion contract (dates as ISO strings). */
+    rule: jsonb('rule').$type<CouponRule>().notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('known_coupons_code_idx').on(t.couponCode)],
+);
 
 /**
  * The shipping options carts may choose, kept from `shipping-rate.changed/deleted`: where each
@@ -128,8 +132,12 @@ export const carts = ordersSchema.table(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('carts_one_open_per_user_idx').on(t.userId).where(sql`${t.status} = 'open'`),
-    uniqueIndex('carts_one_open_per_guest_idx').on(t.guestKey).where(sql`${t.status} = 'open'`),
+    uniqueIndex('carts_one_open_per_user_idx')
+      .on(t.userId)
+      .where(sql`${t.status} = 'open'`),
+    uniqueIndex('carts_one_open_per_guest_idx')
+      .on(t.guestKey)
+      .where(sql`${t.status} = 'open'`),
     index('carts_guest_key_idx').on(t.guestKey),
     check('carts_owner_check', sql`(${t.userId} is null) <> (${t.guestKey} is null)`),
   ],

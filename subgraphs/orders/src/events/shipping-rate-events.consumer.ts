@@ -1,5 +1,14 @@
 import type { Database, Transaction } from '@shop/db';
-import { on, subscribeWithInbox, shippingRateChanged, shippingRateDeleted, shippingTopic, type EventRoute, type EventTransport, type Subscription } from '@shop/events';
+import {
+  on,
+  subscribeWithInbox,
+  shippingRateChanged,
+  shippingRateDeleted,
+  shippingTopic,
+  type EventRoute,
+  type EventTransport,
+  type Subscription,
+} from '@shop/events';
 import { inbox } from '../db/schema';
 import { notServedAt, withdrawn } from '../services/shipping-method-notices';
 import type { CartStore } from '../stores/cart.store';
@@ -16,7 +25,13 @@ export const SHIPPING_RATE_EVENTS_GROUP = 'orders-shipping-rates';
 export function consumeShippingRateEvents(db: Database, transport: EventTransport, rates: KnownShippingRateStore, carts: CartStore): Promise<Subscription> {
   const routes: EventRoute<Transaction>[] = [
     on(shippingRateChanged, async (event, tx) => {
-      const rate = { rateId: event.data.rateId, country: event.data.country, currency: event.data.currency, carrier: event.data.carrier, name: event.data.name };
+      const rate = {
+        rateId: event.data.rateId,
+        country: event.data.country,
+        currency: event.data.currency,
+        carrier: event.data.carrier,
+        name: event.data.name,
+      };
       await rates.upsert(rate, tx);
       await carts.clearShippingMethod(rate.rateId, rate.country, notServedAt(rate, 'your address'), tx);
     }),

@@ -38,7 +38,11 @@ export function returnResolvers({ service, reader, feed }: Returns, orders: Orde
     Mutation: {
       requestReturn: (_parent, { input }, context) => {
         requireShopper(context);
-        return service.request(context, { orderId: requireUuid(input.orderId, 'orderId'), lines: input.lines.map((line) => ({ lineId: line.lineId, quantity: line.quantity })), reason: input.reason });
+        return service.request(context, {
+          orderId: requireUuid(input.orderId, 'orderId'),
+          lines: input.lines.map((line) => ({ lineId: line.lineId, quantity: line.quantity })),
+          reason: input.reason,
+        });
       },
       approveReturn: (_parent, { returnId, note }, context) => service.approve(context, requireUuid(returnId, 'returnId'), note),
       rejectReturn: (_parent, { returnId, note }, context) => service.reject(context, requireUuid(returnId, 'returnId'), note),

@@ -39,7 +39,13 @@ export class OrderLifecycle {
    * Inserts a placed order with its first history entry, its `order.status-changed`, the saga's
    * first requests (`publish`) and `also` (the cart marked ordered), all in one statement.
    */
-  async place(tx: Executor, order: NewOrder & { id: string }, after: AfterCommit, publish: readonly PendingEvent[], also: readonly SQL[] = []): Promise<OrderRecord> {
+  async place(
+    tx: Executor,
+    order: NewOrder & { id: string },
+    after: AfterCommit,
+    publish: readonly PendingEvent[],
+    also: readonly SQL[] = [],
+  ): Promise<OrderRecord> {
     const at = new Date();
     const events = this.announcements({ ...order, status: order.status }, null, null, at, publish);
     const placed = await this.orders.insert(order, tx, { entry: { reason: null, at }, events, also });
@@ -52,7 +58,14 @@ export class OrderLifecycle {
    * entry, `order.status-changed` and the requests are one statement (the events are built from
    * the order as the move leaves it, which the step knows before writing it).
    */
-  async moveTo(tx: Executor, order: OrderRecord, status: OrderStatus, changes: OrderChanges, after: AfterCommit, options: { reason?: string | null; publish?: readonly PendingEvent[] } = {}): Promise<OrderRecord> {
+  async moveTo(
+    tx: Executor,
+    order: OrderRecord,
+    status: OrderStatus,
+    changes: OrderChanges,
+    after: AfterCommit,
+    options: { reason?: string | null; publish?: readonly PendingEvent[] } = {},
+  ): Promise<OrderRecord> {
     const at = new Date();
     const reason = options.reason ?? null;
     const events = this.announcements({ ...order, ...changes, status }, order.status, reason, at, options.publish ?? []);
@@ -73,20 +86,48 @@ export class OrderLifecycle {
   }
 
   /** The outbox rows of a status change: its `order.status-changed` (when published), then the step's requests. */
-  private announcements(order: Pick<OrderRecord, 'id' | 'customerId' | 'status'>, previousStatus: OrderStatus | null, reason: string | null, at: Date, publish: readonly PendingEvent[]) {
+  private announcements(
+    order: Pick<OrderRecord, 'id' | 'customerId' | 'status'>,
+    previousStatus: OrderStatus | null,
+    reason: string | null,
+    at: Date,
+    publish: readonly PendingEvent[],
+  ) {
     if (!this.options.publishStatusChanges) return requestRows(order.id, publish);
-    const changed = pending(orderStatusChanged, { orderId: order.id, customerId: order.customerId, status: order.status, previousStatus, reason, at: at.toISOString() });
+    const changed = pending(orderStatusChanged, {
+      orderId: order.id,
+      customerId: order.customerId,
+      status: order.status,
+      previousStatus,
+      reason,
+      at: at.toISOString(),
+    });
     return requestRows(order.id, [changed, ...publish]);
   }
 
-  private afterMove(after: AfterCommit, order: Pick<OrderRecord, 'id' | 'status'>, previousStatus: OrderStatus | null, reason: string | null, at: Date, position: number): void {
+  private afterMove(
+    after: AfterCommit,
+    order: Pick<OrderRecord, 'id' | 'status'>,
+    previousStatus: OrderStatus | null,
+    reason: string | null,
+    at: Date,
+    position: number,
+  ): void {
     after.add(this.wake);
     after.add(() => this.feed.publish({ orderId: order.id, position, status: order.status, previousStatus, reason, at: at.toISOString() }));
   }
 
   /** CANCELLED with a reason a shopper can read; every participant undoes its part on `order.cancelled`. */
   async cancel(tx: Executor, order: OrderRecord, code: string, reason: string, after: AfterCommit): Promise<OrderRecord> {
-    const cancellation = pending(orderCancelled, { orderId: order.id, customerId: order.customerId, code, reason, previousStatus: order.status, items: itemsOf(order), ...guestContactOf(order) });
+    const cancellation = pending(orderCancelled, {
+      orderId: order.id,
+      customerId: order.customerId,
+      code,
+      reason,
+      previousStatus: order.status,
+      items: itemsOf(order),
+      ...guestContactOf(order),
+    });
     return this.moveTo(tx, order, 'CANCELLED', { cancelCode: code, cancelReason: reason }, after, { reason, publish: [cancellation] });
   }
 }

@@ -39,7 +39,16 @@ export function sagaHandler(db: Database, route: Route, logger: Logger): EventHa
   const inTransaction = async (work: (step: EventHandler) => Promise<void>) => {
     const after = new AfterCommit();
     // claimsInbox: every step's first statement is the order's lock, which writes the inbox row too.
-    await work(createInboxHandler({ db, inbox, consumer: SAGA_GROUP, handles: route.handles, claimsInbox: true, handle: (tx, event, _meta, claim) => route(event, { tx, after, claim }) }));
+    await work(
+      createInboxHandler({
+        db,
+        inbox,
+        consumer: SAGA_GROUP,
+        handles: route.handles,
+        claimsInbox: true,
+        handle: (tx, event, _meta, claim) => route(event, { tx, after, claim }),
+      }),
+    );
     await after.run((error) => logger.warn({ err: error }, 'order status push failed after commit'));
   };
   const single = (envelope: EventEnvelope, meta: DeliveryMeta) => inTransaction((step) => step(envelope, meta));

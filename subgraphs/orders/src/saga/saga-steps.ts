@@ -98,12 +98,16 @@ export function sagaSteps(orders: OrderStore, lifecycle: OrderLifecycle, ...more
     on(orderDiscounted, (event, context) =>
       when(['PENDING'], event.data.orderId, context, async (order) => {
         if (order.discount !== null) return;
-        await price(order, {
-          discount: Math.min(event.data.discount.amount, order.subtotal),
-          lines: withLineDiscounts(order.lines, event.data),
-          promotions: event.data.promotions.map((p) => ({ promotionId: p.promotionId, name: p.name, couponCode: p.couponCode, amount: p.amount.amount })),
-          couponRejection: couponRejectionOf(event.data),
-        }, context);
+        await price(
+          order,
+          {
+            discount: Math.min(event.data.discount.amount, order.subtotal),
+            lines: withLineDiscounts(order.lines, event.data),
+            promotions: event.data.promotions.map((p) => ({ promotionId: p.promotionId, name: p.name, couponCode: p.couponCode, amount: p.amount.amount })),
+            couponRejection: couponRejectionOf(event.data),
+          },
+          context,
+        );
       }),
     ),
     on(orderShippingQuoted, (event, context) =>
@@ -125,12 +129,13 @@ export function sagaSteps(orders: OrderStore, lifecycle: OrderLifecycle, ...more
         // A dropped coupon is said where the shopper watches the order, with the sentence of Order.couponRejection.
         const why = order.couponRejection ? couponRejectionMessage(order.couponRejection) : null;
         const reservation = pending(orderStockReservationRequested, { orderId: order.id, items: itemsOf(order) });
-        await lifecycle.moveTo(context.tx, order, 'PRICED', { tax, total: orderTotal({ ...order, tax }) }, context.after, { reason: why, publish: [reservation] });
+        await lifecycle.moveTo(context.tx, order, 'PRICED', { tax, total: orderTotal({ ...order, tax }) }, context.after, {
+          reason: why,
+          publish: [reservation],
+        });
       }),
     ),
-    on(stockReserved, (event, context) =>
-      when(['PRICED'], event.data.orderId, context, (order) => reserved(order, context)),
-    ),
+    on(stockReserved, (event, context) => when(['PRICED'], event.data.orderId, context, (order) => reserved(order, context))),
     on(stockRejected, (event, context) =>
       when(['PRICED'], event.data.orderId, context, (order) => {
         // Replies recorded before variants name products only.
@@ -151,7 +156,9 @@ export function sagaSteps(orders: OrderStore, lifecycle: OrderLifecycle, ...more
           }),
     ),
     on(paymentCaptured, (event, context) =>
-      when(['STOCK_RESERVED'], event.data.orderId, context, (order) => lifecycle.moveTo(context.tx, order, 'PAID', {}, context.after, { publish: [shipmentRequest(order)] })),
+      when(['STOCK_RESERVED'], event.data.orderId, context, (order) =>
+        lifecycle.moveTo(context.tx, order, 'PAID', {}, context.after, { publish: [shipmentRequest(order)] }),
+      ),
     ),
     on(paymentFailed, (event, context) =>
       when(['STOCK_RESERVED'], event.data.orderId, context, (order) => {

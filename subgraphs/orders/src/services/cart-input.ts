@@ -36,8 +36,7 @@ export const couponFailure = (rejection: CouponRejection): CartFailure => ({
   missingAmount: rejection.missing,
 });
 
-export const invalidQuantity = (field = 'quantity') =>
-  failure('INVALID_QUANTITY', field, `A line holds 1 to ${MAX_LINE_QUANTITY} units`);
+export const invalidQuantity = (field = 'quantity') => failure('INVALID_QUANTITY', field, `A line holds 1 to ${MAX_LINE_QUANTITY} units`);
 
 /** Catalog ids are 1 to 100 characters; anything else names nothing (and is not looked up). */
 export const plausibleId = (id: string | null | undefined): id is string => typeof id === 'string' && id.length > 0 && id.length <= 100 && !id.includes('\0');

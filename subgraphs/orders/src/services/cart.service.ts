@@ -7,7 +7,17 @@ import type { KnownVariantStore, SellableVariant } from '../stores/known-variant
 import type { KnownShippingRateStore } from '../stores/known-shipping-rate.store';
 import { notServedAt } from './shipping-method-notices';
 import type { CartReader } from './cart-reader.service';
-import { couponFailure, failure, invalidQuantity, MAX_CART_LINES, MAX_LINE_QUANTITY, parseAddress, parseCouponCode, plausibleId, type CartFailure } from './cart-input';
+import {
+  couponFailure,
+  failure,
+  invalidQuantity,
+  MAX_CART_LINES,
+  MAX_LINE_QUANTITY,
+  parseAddress,
+  parseCouponCode,
+  plausibleId,
+  type CartFailure,
+} from './cart-input';
 import type { CouponCheckService } from './coupon-check.service';
 import type { CartView } from './cart-view';
 
@@ -63,29 +73,41 @@ export class CartService {
     return { ...(await this.addLine({ guestKey: cartTokenKey(cartToken) }, item, quantity, true)), cartToken };
   }
 
-  private async addLine(owner: CartOwner, item: { variantId?: string | null; productId?: string | null }, quantity: number, newGuest: boolean): Promise<CartResult> {
+  private async addLine(
+    owner: CartOwner,
+    item: { variantId?: string | null; productId?: string | null },
+    quantity: number,
+    newGuest: boolean,
+  ): Promise<CartResult> {
     const check = quantity < 1 || quantity > MAX_LINE_QUANTITY ? [invalidQuantity()] : null;
-    return this.change(owner, async (cart, tx) => {
-      if (check) return check;
-      const found = await this.variantFor(item, tx);
-      if (!('variantId' in found)) return [found];
-      const variant = found;
-      if (!variant.productPublished) return [failure('PRODUCT_UNAVAILABLE', 'productId', 'This product is not for sale')];
-      if (!variant.published) return [failure('PRODUCT_UNAVAILABLE', 'variantId', 'This variant is not for sale')];
-      const line = cart.lines.find((candidate) => candidate.variantId === variant.variantId);
-      if (line && line.quantity + quantity > MAX_LINE_QUANTITY) return [invalidQuantity()];
-      if (!line && cart.lines.length >= MAX_CART_LINES) return [failure('TOO_MANY_ITEMS', null, `A cart holds at most ${MAX_CART_LINES} lines`)];
-      if (cart.lines.length > 0 && cart.currency !== variant.priceCurrency) {
-        const field = item.variantId == null ? 'productId' : 'variantId';
-        return [failure('CURRENCY_MISMATCH', field, `This cart is in ${cart.currency}; the product is priced in ${variant.priceCurrency}`)];
-      }
-      await this.items.add(cart.id, variant, quantity, tx);
-      return { currency: variant.priceCurrency };
-    }, newGuest);
+    return this.change(
+      owner,
+      async (cart, tx) => {
+        if (check) return check;
+        const found = await this.variantFor(item, tx);
+        if (!('variantId' in found)) return [found];
+        const variant = found;
+        if (!variant.productPublished) return [failure('PRODUCT_UNAVAILABLE', 'productId', 'This product is not for sale')];
+        if (!variant.published) return [failure('PRODUCT_UNAVAILABLE', 'variantId', 'This variant is not for sale')];
+        const line = cart.lines.find((candidate) => candidate.variantId === variant.variantId);
+        if (line && line.quantity + quantity > MAX_LINE_QUANTITY) return [invalidQuantity()];
+        if (!line && cart.lines.length >= MAX_CART_LINES) return [failure('TOO_MANY_ITEMS', null, `A cart holds at most ${MAX_CART_LINES} lines`)];
+        if (cart.lines.length > 0 && cart.currency !== variant.priceCurrency) {
+          const field = item.variantId == null ? 'productId' : 'variantId';
+          return [failure('CURRENCY_MISMATCH', field, `This cart is in ${cart.currency}; the product is priced in ${variant.priceCurrency}`)];
+        }
+        await this.items.add(cart.id, variant, quantity, tx);
+        return { currency: variant.priceCurrency };
+      },
+      newGuest,
+    );
   }
 
   /** The variant named (or the only variant of the product named), or why there is none. */
-  private async variantFor({ variantId, productId }: { variantId?: string | null; productId?: string | null }, tx: Executor): Promise<SellableVariant | CartFailure> {
+  private async variantFor(
+    { variantId, productId }: { variantId?: string | null; productId?: string | null },
+    tx: Executor,
+  ): Promise<SellableVariant | CartFailure> {
     const unknownVariant = failure('UNKNOWN_VARIANT', 'variantId', 'No such variant');
     if (variantId !== null && variantId !== undefined) {
       if (!plausibleId(variantId) || (productId != null && !plausibleId(productId))) return unknownVariant;
@@ -124,7 +146,9 @@ export class CartService {
       const chosen = cart.shippingMethodId ? await this.shippingRates.find(cart.shippingMethodId, tx) : null;
       if (cart.shippingMethodId && chosen?.country !== parsed.address.country) {
         changes.shippingMethodId = null;
-        changes.shippingMethodNotice = chosen ? notServedAt(chosen, parsed.address.country) : 'The shipping option you chose is no longer offered; the cheapest option is charged instead.';
+        changes.shippingMethodNotice = chosen
+          ? notServedAt(chosen, parsed.address.country)
+          : 'The shipping option you chose is no longer offered; the cheapest option is charged instead.';
       }
       return changes;
     });
@@ -141,7 +165,9 @@ export class CartService {
       const rate = await this.shippingRates.find(optionId, tx);
       const currency = cart.lines.length > 0 ? cart.currency : null;
       if (!rate || rate.country !== cart.shippingAddress.country || (currency !== null && rate.currency !== currency)) {
-        return [failure('SHIPPING_METHOD_UNAVAILABLE', 'optionId', 'This shipping option does not serve your address; choose one of the cart\'s shippingOptions')];
+        return [
+          failure('SHIPPING_METHOD_UNAVAILABLE', 'optionId', "This shipping option does not serve your address; choose one of the cart's shippingOptions"),
+        ];
       }
       return { shippingMethodId: rate.rateId, shippingMethodNotice: null };
     });

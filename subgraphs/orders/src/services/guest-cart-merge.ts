@@ -26,7 +26,9 @@ export function planMerge(accountLines: readonly CartLineRecord[], accountCurren
   const plan: MergePlan = { adds: [], leftOut: [], currency: accountLines.length > 0 ? accountCurrency : null };
   for (const line of guestLines) {
     if (plan.currency !== null && line.priceCurrency !== plan.currency) {
-      plan.leftOut.push(failure('CURRENCY_MISMATCH', 'variantId', `${named(line)} is priced in ${line.priceCurrency}, your cart in ${plan.currency}: it stayed out`));
+      plan.leftOut.push(
+        failure('CURRENCY_MISMATCH', 'variantId', `${named(line)} is priced in ${line.priceCurrency}, your cart in ${plan.currency}: it stayed out`),
+      );
       continue;
     }
     const held = quantities.get(line.variantId);
@@ -36,7 +38,9 @@ export function planMerge(accountLines: readonly CartLineRecord[], accountCurren
     }
     const units = Math.min(line.quantity, MAX_LINE_QUANTITY - (held ?? 0));
     if (units < line.quantity) {
-      plan.leftOut.push(failure('INVALID_QUANTITY', 'variantId', `A line holds at most ${MAX_LINE_QUANTITY} units: ${line.quantity - units} of ${named(line)} stayed out`));
+      plan.leftOut.push(
+        failure('INVALID_QUANTITY', 'variantId', `A line holds at most ${MAX_LINE_QUANTITY} units: ${line.quantity - units} of ${named(line)} stayed out`),
+      );
     }
     if (units === 0) continue;
     quantities.set(line.variantId, (held ?? 0) + units);

@@ -27,11 +27,25 @@ export class GuestOrderClaim {
   claim(viewer: Viewer): Promise<ClaimResult> {
     return this.transact(async (tx) => {
       const email = await this.verified.of(viewer.userId, tx);
-      if (!email) return { orders: [], errors: [orderFailure('EMAIL_NOT_VERIFIED', null, 'Verify your e-mail address first (requestEmailVerification, then the link in the mail)')] };
+      if (!email)
+        return {
+          orders: [],
+          errors: [orderFailure('EMAIL_NOT_VERIFIED', null, 'Verify your e-mail address first (requestEmailVerification, then the link in the mail)')],
+        };
       const claimed = await this.verified.claimGuestOrders(viewer.userId, email, tx);
       if (claimed.length === 0) return { orders: [], errors: [] };
-      await appendAllToOutbox(tx, outbox, claimed.map(({ id, guestKey }) => newEvent(orderClaimed, id, { orderId: id, guestCustomerId: guestCustomerId(guestKey), customerId: viewer.userId })));
-      return { orders: await this.orders.findByIds(claimed.map(({ id }) => id), tx), errors: [] };
+      await appendAllToOutbox(
+        tx,
+        outbox,
+        claimed.map(({ id, guestKey }) => newEvent(orderClaimed, id, { orderId: id, guestCustomerId: guestCustomerId(guestKey), customerId: viewer.userId })),
+      );
+      return {
+        orders: await this.orders.findByIds(
+          claimed.map(({ id }) => id),
+          tx,
+        ),
+        errors: [],
+      };
     });
   }
 }

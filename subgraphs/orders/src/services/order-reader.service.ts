@@ -1,5 +1,17 @@
 import type { OrderStatus } from '@shop/events';
-import { type Connection, ownsOrGuestOrAdmin, pageSize, requireOwnerOrAdmin, requireRole, rowByKey, rowsByKey, sequenceCursor, type SubgraphContext, toConnection, type Viewer } from '@shop/subgraph-kit';
+import {
+  type Connection,
+  ownsOrGuestOrAdmin,
+  pageSize,
+  requireOwnerOrAdmin,
+  requireRole,
+  rowByKey,
+  rowsByKey,
+  sequenceCursor,
+  type SubgraphContext,
+  toConnection,
+  type Viewer,
+} from '@shop/subgraph-kit';
 import type { OrderHistoryStore } from '../stores/order-history.store';
 import type { OrderRecord, OrderStore } from '../stores/order.store';
 import { toStatusChanges, type StatusChange } from './order-status-feed';
@@ -21,7 +33,12 @@ export class OrderReader {
 
   /** `order(id)` and `Order` references: one query per request for any number of ids. */
   async byId(context: SubgraphContext, id: string): Promise<OrderRecord | null> {
-    const order = await rowByKey(context, 'orders.byId', (ids) => this.orders.findByIds(ids), (row) => row.id).load(id);
+    const order = await rowByKey(
+      context,
+      'orders.byId',
+      (ids) => this.orders.findByIds(ids),
+      (row) => row.id,
+    ).load(id);
     return order && ownsOrGuestOrAdmin(context, { ownerId: order.customerId, guestKey: order.guestKey }) ? order : null;
   }
 
@@ -33,7 +50,14 @@ export class OrderReader {
 
   /** Status history of the orders in this request: one query for all of them. */
   async statusHistory(context: SubgraphContext, orderId: string): Promise<StatusChange[]> {
-    return toStatusChanges(await rowsByKey(context, 'orders.history', (ids) => this.history.forOrders(ids), (row) => row.orderId).load(orderId));
+    return toStatusChanges(
+      await rowsByKey(
+        context,
+        'orders.history',
+        (ids) => this.history.forOrders(ids),
+        (row) => row.orderId,
+      ).load(orderId),
+    );
   }
 
   /** `User.orders`: the user themself or an admin; anyone else is FORBIDDEN. */

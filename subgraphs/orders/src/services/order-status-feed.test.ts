@@ -4,7 +4,13 @@ import type { OrderHistoryStore, StatusHistoryRecord } from '../stores/order-his
 import { OrderStatusFeed, type StatusChange } from './order-status-feed';
 
 const orderId = '00000000-0000-4000-8000-000000000001';
-const entry = (position: number, status: StatusHistoryRecord['status']): StatusHistoryRecord => ({ orderId, position, status, reason: null, at: new Date(Date.UTC(2026, 0, 1, 0, 0, position)) });
+const entry = (position: number, status: StatusHistoryRecord['status']): StatusHistoryRecord => ({
+  orderId,
+  position,
+  status,
+  reason: null,
+  at: new Date(Date.UTC(2026, 0, 1, 0, 0, position)),
+});
 const change = (position: number, status: StatusChange['status'], previousStatus: StatusChange['previousStatus']): StatusChange => ({
   orderId,
   position,
@@ -30,7 +36,12 @@ describe('OrderStatusFeed', () => {
     await feed.publish(change(4, 'CANCELLED', 'STOCK_RESERVED'));
     const seen: StatusChange[] = [];
     for await (const next of stream) seen.push(next);
-    expect(seen).toEqual([change(1, 'PENDING', null), change(2, 'PRICED', 'PENDING'), change(3, 'STOCK_RESERVED', 'PRICED'), change(4, 'CANCELLED', 'STOCK_RESERVED')]);
+    expect(seen).toEqual([
+      change(1, 'PENDING', null),
+      change(2, 'PRICED', 'PENDING'),
+      change(3, 'STOCK_RESERVED', 'PRICED'),
+      change(4, 'CANCELLED', 'STOCK_RESERVED'),
+    ]);
     await pubsub.close();
   });
 

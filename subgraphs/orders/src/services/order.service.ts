@@ -114,7 +114,8 @@ export class OrderService {
     if ('error' in checked) return refused(checked.error);
     return this.inTransaction(async (tx, after) => {
       const order = await this.orders.lock(orderId, tx);
-      if (!order || !ownsOrGuestOrAdmin(caller, { ownerId: order.customerId, guestKey: order.guestKey })) return refused(orderFailure('NOT_FOUND', 'orderId', 'No such order'));
+      if (!order || !ownsOrGuestOrAdmin(caller, { ownerId: order.customerId, guestKey: order.guestKey }))
+        return refused(orderFailure('NOT_FOUND', 'orderId', 'No such order'));
       if (!cancellableStatuses.has(order.status)) {
         return { order, errors: [orderFailure('NOT_CANCELLABLE', 'orderId', `An order that is ${order.status.toLowerCase()} can no longer be cancelled`)] };
       }

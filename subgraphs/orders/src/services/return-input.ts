@@ -48,7 +48,8 @@ export function checkReturnRequest(input: RequestReturnInput): { request: Checke
     if (input.lines.length === 0 || input.lines.length > MAX_RETURN_LINES) return `Return 1 to ${MAX_RETURN_LINES} lines`;
     for (const line of input.lines) {
       if (units.has(line.lineId)) return `Line ${line.lineId} is listed twice`;
-      if (!Number.isInteger(line.quantity) || line.quantity < 1 || line.quantity > MAX_RETURN_UNITS) return `A line's quantity must be 1 to ${MAX_RETURN_UNITS}`;
+      if (!Number.isInteger(line.quantity) || line.quantity < 1 || line.quantity > MAX_RETURN_UNITS)
+        return `A line's quantity must be 1 to ${MAX_RETURN_UNITS}`;
       units.set(line.lineId, line.quantity);
     }
     return null;
@@ -61,6 +62,7 @@ export function checkReturnRequest(input: RequestReturnInput): { request: Checke
 export function checkNote(note: string | null | undefined): { note: string | null } | { error: ReturnFailure } {
   if (note === null || note === undefined) return { note: null };
   const trimmed = note.trim();
-  if (trimmed.length === 0 || trimmed.length > MAX_TEXT) return { error: returnFailure('INVALID_NOTE', 'note', `The note must be 1 to ${MAX_TEXT} characters`) };
+  if (trimmed.length === 0 || trimmed.length > MAX_TEXT)
+    return { error: returnFailure('INVALID_NOTE', 'note', `The note must be 1 to ${MAX_TEXT} characters`) };
   return { note: trimmed };
 }

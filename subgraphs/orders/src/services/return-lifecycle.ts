@@ -20,7 +20,14 @@ export class ReturnLifecycle {
     private readonly wake: () => void,
   ) {}
 
-  async record(tx: Executor, ret: ReturnRecord, previousStatus: ReturnStatus | null, note: string | null, after: AfterCommit, publish: readonly PendingEvent[] = []): Promise<void> {
+  async record(
+    tx: Executor,
+    ret: ReturnRecord,
+    previousStatus: ReturnStatus | null,
+    note: string | null,
+    after: AfterCommit,
+    publish: readonly PendingEvent[] = [],
+  ): Promise<void> {
     const at = new Date();
     const entry = await this.returns.appendHistory(ret.id, ret.status, note, at, tx);
     const changed = newEvent(returnStatusChanged, ret.orderId, {
@@ -47,7 +54,11 @@ export class ReturnLifecycle {
     after: AfterCommit,
     options: { note?: string | null; refundAmount?: number; publish?: readonly PendingEvent[] } = {},
   ): Promise<ReturnRecord> {
-    const changes = { status, ...(options.note !== undefined ? { note: options.note } : {}), ...(options.refundAmount !== undefined ? { refundAmount: options.refundAmount } : {}) };
+    const changes = {
+      status,
+      ...(options.note !== undefined ? { note: options.note } : {}),
+      ...(options.refundAmount !== undefined ? { refundAmount: options.refundAmount } : {}),
+    };
     const updated = await this.returns.update(ret.id, changes, tx);
     await this.record(tx, updated, ret.status, options.note ?? null, after, options.publish);
     return updated;

@@ -9,11 +9,21 @@ export class ReturnReader {
 
   /** `Order.returns` (the order itself is already authorized): one query per request for every order. */
   forOrder(context: SubgraphContext, orderId: string): Promise<ReturnRecord[]> {
-    return rowsByKey(context, 'returns.forOrders', (ids) => this.returns.forOrders(ids), (row) => row.orderId).load(orderId);
+    return rowsByKey(
+      context,
+      'returns.forOrders',
+      (ids) => this.returns.forOrders(ids),
+      (row) => row.orderId,
+    ).load(orderId);
   }
 
   async byId(context: SubgraphContext, id: string): Promise<ReturnRecord | null> {
-    const ret = await rowByKey(context, 'returns.byId', (ids) => this.returns.findByIds(ids), (row) => row.id).load(id);
+    const ret = await rowByKey(
+      context,
+      'returns.byId',
+      (ids) => this.returns.findByIds(ids),
+      (row) => row.id,
+    ).load(id);
     return ret && ownsOrAdmin(context, ret.customerId) ? ret : null;
   }
 
@@ -24,7 +34,14 @@ export class ReturnReader {
   }
 
   async statusHistory(context: SubgraphContext, returnId: string): Promise<ReturnStatusChange[]> {
-    return toReturnStatusChanges(await rowsByKey(context, 'returns.history', (ids) => this.returns.historyFor(ids), (row) => row.returnId).load(returnId));
+    return toReturnStatusChanges(
+      await rowsByKey(
+        context,
+        'returns.history',
+        (ids) => this.returns.historyFor(ids),
+        (row) => row.returnId,
+      ).load(returnId),
+    );
   }
 
   /** The admins' work list: the newest returns in one status. */

@@ -28,7 +28,12 @@ describe('ReturnStatusFeed', () => {
     await feed.publish(change(4, 'REFUNDED', 'RECEIVED'));
     const seen: ReturnStatusChange[] = [];
     for await (const next of stream) seen.push(next);
-    expect(seen).toEqual([change(1, 'REQUESTED', null), change(2, 'APPROVED', 'REQUESTED'), change(3, 'RECEIVED', 'APPROVED'), change(4, 'REFUNDED', 'RECEIVED')]);
+    expect(seen).toEqual([
+      change(1, 'REQUESTED', null),
+      change(2, 'APPROVED', 'REQUESTED'),
+      change(3, 'RECEIVED', 'APPROVED'),
+      change(4, 'REFUNDED', 'RECEIVED'),
+    ]);
     await pubsub.close();
   });
 });

@@ -24,7 +24,12 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** The unit a returned line puts back on the shelf: the order line's variant. */
 export const restockUnitOf = (line: StoredOrderLine): string => line.variantId;
 
-const charged = (order: OrderRecord): ChargedOrder => ({ lines: order.lines, shippingCost: order.shippingCost ?? 0, tax: order.tax ?? 0, total: order.total ?? 0 });
+const charged = (order: OrderRecord): ChargedOrder => ({
+  lines: order.lines,
+  shippingCost: order.shippingCost ?? 0,
+  tax: order.tax ?? 0,
+  total: order.total ?? 0,
+});
 
 /** Units per line over returns in `statuses`. */
 function unitsIn(returns: readonly ReturnRecord[], statuses: ReadonlySet<ReturnStatus>): Map<string, number> {
@@ -70,8 +75,10 @@ export class ReturnService {
     const { request } = checked;
     return this.inTransaction(async (tx, after) => {
       const order = await this.orders.lock(request.orderId, tx);
-      if (!order || !ownsOrGuestOrAdmin(caller, { ownerId: order.customerId, guestKey: order.guestKey })) return refused(returnFailure('NOT_FOUND', 'orderId', 'No such order'));
-      if (order.status !== 'DELIVERED') return refused(returnFailure('ORDER_NOT_DELIVERED', 'orderId', `Only a delivered order can be returned; this one is ${order.status.toLowerCase()}`));
+      if (!order || !ownsOrGuestOrAdmin(caller, { ownerId: order.customerId, guestKey: order.guestKey }))
+        return refused(returnFailure('NOT_FOUND', 'orderId', 'No such order'));
+      if (order.status !== 'DELIVERED')
+        return refused(returnFailure('ORDER_NOT_DELIVERED', 'orderId', `Only a delivered order can be returned; this one is ${order.status.toLowerCase()}`));
       const deliveredAt = (await this.history.forOrder(order.id, tx)).findLast((entry) => entry.status === 'DELIVERED')!.at;
       if (this.now().getTime() - deliveredAt.getTime() > this.options.windowDays * DAY_MS) {
         return refused(returnFailure('RETURN_WINDOW_CLOSED', 'orderId', `Returns are accepted for ${this.options.windowDays} days after delivery`));
@@ -80,7 +87,10 @@ export class ReturnService {
       const lines = this.returnLines(order, request.units, unitsIn(earlier, claiming));
       if ('error' in lines) return refused(lines.error);
       const refundAmount = refundFor(charged(order), unitsIn(earlier, refunding), request.units);
-      const ret = await this.returns.insert({ orderId: order.id, customerId: order.customerId, reason: request.reason, lines: lines.lines, refundAmount, currency: order.currency }, tx);
+      const ret = await this.returns.insert(
+        { orderId: order.id, customerId: order.customerId, reason: request.reason, lines: lines.lines, refundAmount, currency: order.currency },
+        tx,
+      );
       await this.lifecycle.record(tx, ret, null, request.reason, after);
       return { return: ret, errors: [] };
     });
@@ -101,7 +111,11 @@ export class ReturnService {
       const locked = await this.lockWithOrder(returnId, tx);
       if (!locked) return refused(returnFailure('NOT_FOUND', 'returnId', 'No such return'));
       const { order, ret } = locked;
-      if (ret.status !== 'APPROVED') return { return: ret, errors: [returnFailure('INVALID_RETURN_STATUS', 'returnId', `Only an approved return can be received; this one is ${ret.status.toLowerCase()}`)] };
+      if (ret.status !== 'APPROVED')
+        return {
+          return: ret,
+          errors: [returnFailure('INVALID_RETURN_STATUS', 'returnId', `Only an approved return can be received; this one is ${ret.status.toLowerCase()}`)],
+        };
       const others = (await this.returns.forOrders([order.id], tx)).filter((other) => other.id !== ret.id);
       const refundAmount = refundFor(charged(order), unitsIn(others, refunding), new Map(ret.lines.map((line) => [line.lineId, line.quantity])));
       const received = pending(returnReceived, {
@@ -119,7 +133,11 @@ export class ReturnService {
   async refunded(tx: Executor, event: ReturnRefunded, after: AfterCommit): Promise<void> {
     const locked = await this.lockWithOrder(event.returnId, tx);
     if (!locked || locked.ret.status !== 'RECEIVED') return;
-    if (event.refund.amount !== locked.ret.refundAmount) this.logger.warn({ returnId: event.returnId, refunded: event.refund.amount, expected: locked.ret.refundAmount }, 'return refunded another amount than requested');
+    if (event.refund.amount !== locked.ret.refundAmount)
+      this.logger.warn(
+        { returnId: event.returnId, refunded: event.refund.amount, expected: locked.ret.refundAmount },
+        'return refunded another amount than requested',
+      );
     await this.lifecycle.moveTo(tx, locked.ret, 'REFUNDED', after, { refundAmount: event.refund.amount });
   }
 
@@ -131,7 +149,16 @@ export class ReturnService {
       const locked = await this.lockWithOrder(returnId, tx);
       if (!locked) return refused(returnFailure('NOT_FOUND', 'returnId', 'No such return'));
       if (locked.ret.status !== 'REQUESTED') {
-        return { return: locked.ret, errors: [returnFailure('INVALID_RETURN_STATUS', 'returnId', `Only a requested return can be ${status.toLowerCase()}; this one is ${locked.ret.status.toLowerCase()}`)] };
+        return {
+          return: locked.ret,
+          errors: [
+            returnFailure(
+              'INVALID_RETURN_STATUS',
+              'returnId',
+              `Only a requested return can be ${status.toLowerCase()}; this one is ${locked.ret.status.toLowerCase()}`,
+            ),
+          ],
+        };
       }
       return { return: await this.lifecycle.moveTo(tx, locked.ret, status, after, { note: checked.note }), errors: [] };
     });
@@ -146,7 +173,11 @@ export class ReturnService {
     return order && ret ? { order, ret } : null;
   }
 
-  private returnLines(order: OrderRecord, units: ReadonlyMap<string, number>, claimed: ReadonlyMap<string, number>): { lines: StoredReturnLine[] } | { error: ReturnFailure } {
+  private returnLines(
+    order: OrderRecord,
+    units: ReadonlyMap<string, number>,
+    claimed: ReadonlyMap<string, number>,
+  ): { lines: StoredReturnLine[] } | { error: ReturnFailure } {
     const lines: StoredReturnLine[] = [];
     for (const [lineId, quantity] of units) {
       const line = order.lines.find((candidate) => candidate.lineId === lineId);

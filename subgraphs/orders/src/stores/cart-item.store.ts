@@ -62,7 +62,10 @@ export class CartItemStore {
   }
 
   async setQuantity(cartId: string, id: string, quantity: number, db: Executor): Promise<void> {
-    await db.update(cartItems).set({ quantity }).where(and(eq(cartItems.id, id), eq(cartItems.cartId, cartId)));
+    await db
+      .update(cartItems)
+      .set({ quantity })
+      .where(and(eq(cartItems.id, id), eq(cartItems.cartId, cartId)));
   }
 
   async delete(cartId: string, id: string, db: Executor): Promise<void> {

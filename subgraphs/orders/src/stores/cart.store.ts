@@ -64,8 +64,14 @@ export class CartStore {
   async openFor(owner: CartOwner, db: Executor = this.db, lock = false): Promise<CartRecord> {
     const target = owner.userId !== undefined ? carts.userId : carts.guestKey;
     const key = owner.userId ?? owner.guestKey;
-    await db.insert(carts).values(owner.userId !== undefined ? { userId: owner.userId } : { guestKey: owner.guestKey }).onConflictDoNothing({ target, where: isOpen });
-    const query = db.select(columns).from(carts).where(and(eq(target, key), isOpen));
+    await db
+      .insert(carts)
+      .values(owner.userId !== undefined ? { userId: owner.userId } : { guestKey: owner.guestKey })
+      .onConflictDoNothing({ target, where: isOpen });
+    const query = db
+      .select(columns)
+      .from(carts)
+      .where(and(eq(target, key), isOpen));
     const [cart] = parse(lock ? await query.for('update') : await query);
     if (!cart) throw new Error('orders: an open cart vanished');
     return cart;
@@ -79,7 +85,10 @@ export class CartStore {
 
   /** The guest's open cart (locked until commit with `lock`), or null. */
   async openGuestCart(guestKey: string, db: Executor = this.db, lock = false): Promise<CartRecord | null> {
-    const query = db.select(columns).from(carts).where(and(eq(carts.guestKey, guestKey), isOpen));
+    const query = db
+      .select(columns)
+      .from(carts)
+      .where(and(eq(carts.guestKey, guestKey), isOpen));
     const [cart] = parse(lock ? await query.for('update') : await query);
     return cart ?? null;
   }
@@ -92,7 +101,12 @@ export class CartStore {
   /** One round trip for a batch of references; unknown ids are simply missing. */
   async findByIds(ids: readonly string[]): Promise<CartRecord[]> {
     if (ids.length === 0) return [];
-    return parse(await this.db.select(columns).from(carts).where(inArray(carts.id, [...ids])));
+    return parse(
+      await this.db
+        .select(columns)
+        .from(carts)
+        .where(inArray(carts.id, [...ids])),
+    );
   }
 
   /**
@@ -100,7 +114,11 @@ export class CartStore {
    * idempotency key sent twice at once finds the first order instead of racing it.
    */
   async lockForCheckout(cartId: string, db: Executor): Promise<(CartRecord & { status: string }) | null> {
-    const [row] = await db.select({ ...columns, status: carts.status }).from(carts).where(eq(carts.id, cartId)).for('update');
+    const [row] = await db
+      .select({ ...columns, status: carts.status })
+      .from(carts)
+      .where(eq(carts.id, cartId))
+      .for('update');
     return row ? { ...cartRow.parse(row), status: z.string().parse(row.status) } : null;
   }
 
@@ -123,6 +141,9 @@ export class CartStore {
   }
 
   async update(cartId: string, changes: CartChanges, db: Executor): Promise<void> {
-    await db.update(carts).set({ ...changes, updatedAt: new Date() }).where(eq(carts.id, cartId));
+    await db
+      .update(carts)
+      .set({ ...changes, updatedAt: new Date() })
+      .where(eq(carts.id, cartId));
   }
 }

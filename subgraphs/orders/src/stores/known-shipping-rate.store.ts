@@ -12,7 +12,13 @@ export class KnownShippingRateStore {
 
   async find(rateId: string, db: Executor = this.db): Promise<KnownShippingRate | null> {
     const rows = await db
-      .select({ rateId: knownShippingRates.rateId, country: knownShippingRates.country, currency: knownShippingRates.currency, carrier: knownShippingRates.carrier, name: knownShippingRates.name })
+      .select({
+        rateId: knownShippingRates.rateId,
+        country: knownShippingRates.country,
+        currency: knownShippingRates.currency,
+        carrier: knownShippingRates.carrier,
+        name: knownShippingRates.name,
+      })
       .from(knownShippingRates)
       .where(eq(knownShippingRates.rateId, rateId));
     return rows[0] ? rateRow.parse(rows[0]) : null;

@@ -36,7 +36,18 @@ export type OrderRecord = z.infer<typeof orderRow>;
 
 export type NewOrder = Pick<
   OrderRecord,
-  'customerId' | 'guestKey' | 'contactEmail' | 'cartId' | 'idempotencyKey' | 'status' | 'currency' | 'lines' | 'couponCode' | 'shippingAddress' | 'paymentToken' | 'subtotal'
+  | 'customerId'
+  | 'guestKey'
+  | 'contactEmail'
+  | 'cartId'
+  | 'idempotencyKey'
+  | 'status'
+  | 'currency'
+  | 'lines'
+  | 'couponCode'
+  | 'shippingAddress'
+  | 'paymentToken'
+  | 'subtotal'
 >;
 
 /** What a step writes with its change of the order: a history entry, outbox rows. */
@@ -47,7 +58,10 @@ export interface OrderUpdateAlongside {
 
 /** The saga columns a step may change. */
 export type OrderChanges = Partial<
-  Pick<OrderRecord, 'status' | 'lines' | 'discount' | 'promotions' | 'couponRejection' | 'shippingCost' | 'carrier' | 'tax' | 'total' | 'cancelCode' | 'cancelReason'>
+  Pick<
+    OrderRecord,
+    'status' | 'lines' | 'discount' | 'promotions' | 'couponRejection' | 'shippingCost' | 'carrier' | 'tax' | 'total' | 'cancelCode' | 'cancelReason'
+  >
 >;
 
 export interface OrderPageQuery {
@@ -68,7 +82,11 @@ export class OrderStore {
    * Inserts the order with, in the SAME statement (data-modifying CTEs), its first history entry,
    * its outbox rows and `also` (the cart marked ordered): placing an order is one write.
    */
-  async insert(order: NewOrder & { id: string }, db: Executor, alongside: { entry: { reason: string | null; at: Date }; events: readonly OutboxRow[]; also?: readonly SQL[] }): Promise<{ order: OrderRecord; position: number }> {
+  async insert(
+    order: NewOrder & { id: string },
+    db: Executor,
+    alongside: { entry: { reason: string | null; at: Date }; events: readonly OutboxRow[]; also?: readonly SQL[] },
+  ): Promise<{ order: OrderRecord; position: number }> {
     const { entry, events, also = [] } = alongside;
     const ctes = [
       db.$with('entry', {}).as(historyEntry(order.id, order.status, entry.reason, entry.at)),
@@ -114,7 +132,12 @@ export class OrderStore {
 
   async findByIds(ids: readonly string[], db: Executor = this.db): Promise<OrderRecord[]> {
     if (ids.length === 0) return [];
-    return parse(await db.select().from(orders).where(inArray(orders.id, [...ids])));
+    return parse(
+      await db
+        .select()
+        .from(orders)
+        .where(inArray(orders.id, [...ids])),
+    );
   }
 
   /**
@@ -122,7 +145,12 @@ export class OrderStore {
    * (when the step records a status) and the step's outbox rows: a saga step's whole write is one
    * round trip. `position` is the new entry's, or null without one.
    */
-  async update(id: string, changes: OrderChanges, db: Executor, alongside: OrderUpdateAlongside = {}): Promise<{ order: OrderRecord; position: number | null }> {
+  async update(
+    id: string,
+    changes: OrderChanges,
+    db: Executor,
+    alongside: OrderUpdateAlongside = {},
+  ): Promise<{ order: OrderRecord; position: number | null }> {
     const { entry, events = [] } = alongside;
     const ctes = [
       ...(entry ? [db.$with('entry', {}).as(historyEntry(id, entry.status, entry.reason, entry.at))] : []),
@@ -164,7 +192,10 @@ export class OrderStore {
   }
 
   async count(query: Pick<OrderPageQuery, 'customerId' | 'status'>): Promise<number> {
-    const [row] = await this.db.select({ n: sql<number>`count(*)::int` }).from(orders).where(and(...this.filters(query)));
+    const [row] = await this.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(orders)
+      .where(and(...this.filters(query)));
     return row?.n ?? 0;
   }
 

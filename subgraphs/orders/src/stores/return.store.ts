@@ -44,7 +44,10 @@ export class ReturnStore {
   constructor(private readonly db: Executor) {}
 
   async insert(request: NewReturn, db: Executor): Promise<ReturnRecord> {
-    const [row] = await db.insert(returns).values({ ...request, status: 'REQUESTED' }).returning();
+    const [row] = await db
+      .insert(returns)
+      .values({ ...request, status: 'REQUESTED' })
+      .returning();
     return returnRow.parse(row);
   }
 
@@ -55,13 +58,22 @@ export class ReturnStore {
 
   async findByIds(ids: readonly string[], db: Executor = this.db): Promise<ReturnRecord[]> {
     if (ids.length === 0) return [];
-    return parse(await db.select().from(returns).where(inArray(returns.id, [...ids])));
+    return parse(
+      await db
+        .select()
+        .from(returns)
+        .where(inArray(returns.id, [...ids])),
+    );
   }
 
   /** Every return of these orders, oldest first per order: one query for a whole request. */
   async forOrders(orderIds: readonly string[], db: Executor = this.db): Promise<ReturnRecord[]> {
     if (orderIds.length === 0) return [];
-    const rows = await db.select().from(returns).where(inArray(returns.orderId, [...orderIds])).orderBy(asc(returns.orderId), asc(returns.createdAt), asc(returns.id));
+    const rows = await db
+      .select()
+      .from(returns)
+      .where(inArray(returns.orderId, [...orderIds]))
+      .orderBy(asc(returns.orderId), asc(returns.createdAt), asc(returns.id));
     return parse(rows);
   }
 
@@ -71,7 +83,11 @@ export class ReturnStore {
   }
 
   async update(id: string, changes: Partial<Pick<ReturnRecord, 'status' | 'note' | 'refundAmount'>>, db: Executor): Promise<ReturnRecord> {
-    const [row] = await db.update(returns).set({ ...changes, updatedAt: new Date() }).where(eq(returns.id, id)).returning();
+    const [row] = await db
+      .update(returns)
+      .set({ ...changes, updatedAt: new Date() })
+      .where(eq(returns.id, id))
+      .returning();
     return returnRow.parse(row);
   }
 

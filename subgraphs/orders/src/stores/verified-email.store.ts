@@ -11,7 +11,11 @@ export class VerifiedEmailStore {
     await db
       .insert(verifiedEmails)
       .values({ userId, email: email.toLowerCase(), verifiedAt })
-      .onConflictDoUpdate({ target: verifiedEmails.userId, set: { email: email.toLowerCase(), verifiedAt }, setWhere: sql`${verifiedEmails.verifiedAt} <= ${verifiedAt}` });
+      .onConflictDoUpdate({
+        target: verifiedEmails.userId,
+        set: { email: email.toLowerCase(), verifiedAt },
+        setWhere: sql`${verifiedEmails.verifiedAt} <= ${verifiedAt}`,
+      });
   }
 
   async of(userId: string, db: Executor = this.db): Promise<string | null> {

@@ -39,8 +39,7 @@ function luhn(digits: string): boolean {
 const brandOf = (digits: string): string =>
   digits.startsWith('4') ? 'VISA' : /^5[1-5]/.test(digits) ? 'MASTERCARD' : /^3[47]/.test(digits) ? 'AMEX' : 'UNKNOWN';
 
-const digitsOf = (method: PaymentMethod): string =>
-  'number' in method ? method.number.replace(/[\s-]/g, '') : (testTokens[method.token] ?? '');
+const digitsOf = (method: PaymentMethod): string => ('number' in method ? method.number.replace(/[\s-]/g, '') : (testTokens[method.token] ?? ''));
 
 /**
  * A provider that needs no network: behaviour follows the test card. Capture behaviour travels in

@@ -26,13 +26,7 @@ export const fingerprint = (operation: string, params: Record<string, unknown>):
  * deliberate trade (a connection held for the provider's latency) for exactly-once charging.
  * Answers whether the outcome is final (recorded or replayed) or may change on a retry.
  */
-export async function runIdempotent(
-  keys: IdempotencyStore,
-  tx: Executor,
-  key: string,
-  print: string,
-  step: () => Promise<StepOutcome>,
-): Promise<StepOutcome> {
+export async function runIdempotent(keys: IdempotencyStore, tx: Executor, key: string, print: string, step: () => Promise<StepOutcome>): Promise<StepOutcome> {
   const claimed = await keys.claim(key, print, tx);
   if (claimed.fingerprint !== print) {
     const error = { code: 'IDEMPOTENCY_KEY_REUSED', field: 'idempotencyKey', message: 'This idempotency key was used with other parameters' };

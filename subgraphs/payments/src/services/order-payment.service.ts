@@ -52,10 +52,18 @@ export class OrderPaymentService {
     const { payments } = this.options.paymentsIn(tx);
     const { orderId, customerId, amount, paymentToken } = request;
     const authorization = { idempotencyKey: `order:${orderId}:authorize`, orderId, customerId, amount, method: { token: paymentToken } };
-    const authorized = await this.settle(orderId, () => payments.authorize(authorization), () => payments.abandonAuthorization(authorization));
+    const authorized = await this.settle(
+      orderId,
+      () => payments.authorize(authorization),
+      () => payments.abandonAuthorization(authorization),
+    );
     if (!authorized) return;
     const capture = { idempotencyKey: `order:${orderId}:capture`, paymentId: authorized.id };
-    await this.settle(orderId, () => payments.capture(capture), () => payments.abandonCapture(capture));
+    await this.settle(
+      orderId,
+      () => payments.capture(capture),
+      () => payments.abandonCapture(capture),
+    );
   }
 
   /** Refunds what is left of the order's captured payment, if any: `payment.refunded`, once. */

@@ -17,15 +17,36 @@ export class PaymentReader {
   }
 
   async byId(context: SubgraphContext, id: string): Promise<PaymentRecord | null> {
-    return this.visible(context, await rowByKey(context, 'payments.byId', (ids) => this.payments.findByIds(ids), (row) => row.id).load(id));
+    return this.visible(
+      context,
+      await rowByKey(
+        context,
+        'payments.byId',
+        (ids) => this.payments.findByIds(ids),
+        (row) => row.id,
+      ).load(id),
+    );
   }
 
   /** The order's latest payment attempt (one query for all orders of an `_entities` call). */
   async latestForOrder(context: SubgraphContext, orderId: string): Promise<PaymentRecord | null> {
-    return this.visible(context, await rowByKey(context, 'payments.latestForOrder', (ids) => this.payments.findByOrderIds(ids), (row) => row.orderId).load(orderId));
+    return this.visible(
+      context,
+      await rowByKey(
+        context,
+        'payments.latestForOrder',
+        (ids) => this.payments.findByOrderIds(ids),
+        (row) => row.orderId,
+      ).load(orderId),
+    );
   }
 
   history(context: SubgraphContext, paymentId: string): Promise<StatusChangeRecord[]> {
-    return rowsByKey(context, 'payments.history', (ids) => this.payments.historyFor(ids), (row) => row.paymentId).load(paymentId);
+    return rowsByKey(
+      context,
+      'payments.history',
+      (ids) => this.payments.historyFor(ids),
+      (row) => row.paymentId,
+    ).load(paymentId);
   }
 }

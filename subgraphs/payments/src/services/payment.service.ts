@@ -115,7 +115,18 @@ export class PaymentService {
       return providerError(id, result);
     }
     const outcome = stored(id);
-    await this.payments.appendLedger({ paymentId: id, kind: 'authorization', amount: payment.amount, currency: payment.currency, providerRef: result.ref, idempotencyKey: input.idempotencyKey }, tx, completion(input.idempotencyKey, outcome));
+    await this.payments.appendLedger(
+      {
+        paymentId: id,
+        kind: 'authorization',
+        amount: payment.amount,
+        currency: payment.currency,
+        providerRef: result.ref,
+        idempotencyKey: input.idempotencyKey,
+      },
+      tx,
+      completion(input.idempotencyKey, outcome),
+    );
     await paymentEvents.authorized(tx, { ...payment, id });
     return { ...final(outcome), recorded: true };
   }
@@ -138,7 +149,11 @@ export class PaymentService {
         return providerError(payment.id, result);
       }
       const outcome = stored(payment.id);
-      await this.payments.appendLedger({ paymentId: payment.id, kind: 'capture', ...money, providerRef: result.ref, idempotencyKey: input.idempotencyKey }, tx, completion(input.idempotencyKey, outcome));
+      await this.payments.appendLedger(
+        { paymentId: payment.id, kind: 'capture', ...money, providerRef: result.ref, idempotencyKey: input.idempotencyKey },
+        tx,
+        completion(input.idempotencyKey, outcome),
+      );
       await this.payments.setStatus(payment.id, 'CAPTURED', null, tx);
       await paymentEvents.captured(tx, payment, payment.amount);
       return { ...final(outcome), recorded: true };
@@ -176,7 +191,11 @@ export class PaymentService {
     const total = payment.refundedAmount + input.amount;
     const full = total === payment.capturedAmount;
     const outcome = stored(payment.id);
-    await this.payments.appendLedger({ paymentId: payment.id, kind: 'refund', ...money, providerRef: result.ref, idempotencyKey: input.idempotencyKey }, tx, completion(input.idempotencyKey, outcome));
+    await this.payments.appendLedger(
+      { paymentId: payment.id, kind: 'refund', ...money, providerRef: result.ref, idempotencyKey: input.idempotencyKey },
+      tx,
+      completion(input.idempotencyKey, outcome),
+    );
     await this.payments.setStatus(payment.id, full ? 'REFUNDED' : 'PARTIALLY_REFUNDED', null, tx);
     await paymentEvents.refunded(tx, payment, input.amount, total, full);
     return { ...final(outcome), recorded: true };

@@ -60,7 +60,12 @@ export class PaymentStore {
   /** One round trip for a batch; order not guaranteed. */
   async findByIds(ids: readonly string[], db: Executor = this.db): Promise<PaymentRecord[]> {
     if (ids.length === 0) return [];
-    return parse(await db.select(columns).from(payments).where(inArray(payments.id, [...ids])));
+    return parse(
+      await db
+        .select(columns)
+        .from(payments)
+        .where(inArray(payments.id, [...ids])),
+    );
   }
 
   /** Every payment of a batch of orders, newest first. */
@@ -96,7 +101,10 @@ export class PaymentStore {
 
   async setStatus(id: string, status: PaymentStatus, reason: string | null, tx: Executor): Promise<void> {
     const failure = status === 'FAILED' || status === 'DECLINED' ? { failureReason: reason } : {};
-    await tx.update(payments).set({ status, ...failure, updatedAt: new Date() }).where(eq(payments.id, id));
+    await tx
+      .update(payments)
+      .set({ status, ...failure, updatedAt: new Date() })
+      .where(eq(payments.id, id));
     await tx.insert(statusHistory).values({ paymentId: id, status, reason });
   }
 

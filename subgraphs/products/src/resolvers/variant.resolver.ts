@@ -23,7 +23,12 @@ export function variantResolvers(products: ProductReader, admin: VariantAdminSer
     },
     Mutation: {
       addProductOption: (_parent, { productId, input, expectedVersion }, context) =>
-        admin.change(context, productId, { kind: 'addOption', name: input.name, values: input.values, ...(input.position != null ? { position: input.position } : {}) }, expectedVersion),
+        admin.change(
+          context,
+          productId,
+          { kind: 'addOption', name: input.name, values: input.values, ...(input.position != null ? { position: input.position } : {}) },
+          expectedVersion,
+        ),
       updateProductOption: (_parent, { productId, optionId, input, expectedVersion }, context) =>
         admin.change(context, productId, { kind: 'updateOption', optionId: optionId, ...withoutNulls<object>(input) }, expectedVersion),
       deleteProductOption: (_parent, { productId, optionId, expectedVersion }, context) =>
@@ -41,7 +46,12 @@ export function variantResolvers(products: ProductReader, admin: VariantAdminSer
       deleteProductVariant: (_parent, { id, expectedVersion }, context) => admin.deleteVariant(context, id, expectedVersion),
       reorderProductVariants: (_parent, { productId, variantIds, expectedVersion }, context) => admin.reorder(context, productId, variantIds, expectedVersion),
       generateProductVariants: (_parent, { productId, input, expectedVersion }, context) =>
-        admin.change(context, productId, { kind: 'generateVariants', skuPrefix: input.skuPrefix, price: input.price, published: input.published ?? true }, expectedVersion),
+        admin.change(
+          context,
+          productId,
+          { kind: 'generateVariants', skuPrefix: input.skuPrefix, price: input.price, published: input.published ?? true },
+          expectedVersion,
+        ),
     },
   };
 }

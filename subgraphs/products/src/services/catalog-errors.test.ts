@@ -23,8 +23,15 @@ describe('catalog errors', () => {
     expect(writeFailures(new CatalogConflictError('product', 'sku', 'A-1'))[0]!.code).toBe('SKU_TAKEN');
     expect(writeFailures(new CatalogConflictError('category', 'slug', 'tees'))[0]!.code).toBe('SLUG_TAKEN');
     expect(writeFailures(new CatalogVersionConflictError('x', 1, 2))[0]!.code).toBe('VERSION_CONFLICT');
-    expect(writeFailures(new InvalidCategoryParentError('x', 'cycle'))[0]).toEqual({ code: 'INVALID_PARENT', field: 'parentId', message: 'A category cannot move below itself' });
-    expect(writeFailures(new CatalogValidationError('expectedVersion', [{ path: '', message: 'too small' }]))[0]).toMatchObject({ code: 'INVALID_FIELD', field: 'expectedVersion' });
+    expect(writeFailures(new InvalidCategoryParentError('x', 'cycle'))[0]).toEqual({
+      code: 'INVALID_PARENT',
+      field: 'parentId',
+      message: 'A category cannot move below itself',
+    });
+    expect(writeFailures(new CatalogValidationError('expectedVersion', [{ path: '', message: 'too small' }]))[0]).toMatchObject({
+      code: 'INVALID_FIELD',
+      field: 'expectedVersion',
+    });
     expect(() => writeFailures(new Error('boom'))).toThrow('boom');
   });
 });

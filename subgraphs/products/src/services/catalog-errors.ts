@@ -90,7 +90,9 @@ export function writeFailures(error: unknown): CatalogFailure[] {
     return [failure(code, `Another ${error.entity} already has ${error.field} ${JSON.stringify(error.value)}`, error.field)];
   }
   if (error instanceof CatalogVersionConflictError) {
-    return [failure('VERSION_CONFLICT', `The product is at version ${error.actualVersion}, not ${error.expectedVersion}; reload it and retry`, 'expectedVersion')];
+    return [
+      failure('VERSION_CONFLICT', `The product is at version ${error.actualVersion}, not ${error.expectedVersion}; reload it and retry`, 'expectedVersion'),
+    ];
   }
   if (error instanceof InvalidCategoryParentError) {
     const message = error.reason === 'cycle' ? 'A category cannot move below itself' : 'No category has this id';

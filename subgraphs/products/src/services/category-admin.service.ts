@@ -1,4 +1,12 @@
-import { CatalogValidationError, parseCategoryPatch, parseNewCategory, type CatalogStore, type Category, type CategoryPatch, type NewCategory } from '@shop/catalog';
+import {
+  CatalogValidationError,
+  parseCategoryPatch,
+  parseNewCategory,
+  type CatalogStore,
+  type Category,
+  type CategoryPatch,
+  type NewCategory,
+} from '@shop/catalog';
 import { requireRole, requireUuid, type SubgraphContext } from '@shop/subgraph-kit';
 import { failure, validationFailures, writeFailures, type CatalogFailure } from './catalog-errors';
 

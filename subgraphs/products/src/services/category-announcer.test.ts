@@ -28,7 +28,12 @@ describe('CategoryAnnouncer', () => {
     const announcer = new CategoryAnnouncer(t.fake, { warn: () => {} }, 0);
     announcer.announce([category('c1', 'shoes'), category('c2', 'hats')]);
     await announcer.settled();
-    expect(sent(t.published)).toEqual([[['shop.categories', 'c1', 'category.changed', 'shoes'], ['shop.categories', 'c2', 'category.changed', 'hats']]]);
+    expect(sent(t.published)).toEqual([
+      [
+        ['shop.categories', 'c1', 'category.changed', 'shoes'],
+        ['shop.categories', 'c2', 'category.changed', 'hats'],
+      ],
+    ]);
   });
 
   it('retries a failed publish with the newest state of each category, after the batch in flight', async () => {
@@ -40,7 +45,12 @@ describe('CategoryAnnouncer', () => {
     await announcer.settled();
     expect(t.calls()).toBe(3);
     expect(warnings).toHaveLength(2);
-    expect(sent(t.published)).toEqual([[['shop.categories', 'c1', 'category.changed', 'boots'], ['shop.categories', 'c2', 'category.changed', 'hats']]]);
+    expect(sent(t.published)).toEqual([
+      [
+        ['shop.categories', 'c1', 'category.changed', 'boots'],
+        ['shop.categories', 'c2', 'category.changed', 'hats'],
+      ],
+    ]);
   });
 
   it('stops retrying when stopped', async () => {

@@ -24,7 +24,12 @@ export class CategoryReader {
   constructor(private readonly catalog: CatalogStore) {}
 
   byId(context: SubgraphContext, id: string): Promise<Category | null> {
-    return rowByKey(context, 'categories.byId', (ids) => this.catalog.getCategories(ids), (row) => row.id).load(id.toLowerCase());
+    return rowByKey(
+      context,
+      'categories.byId',
+      (ids) => this.catalog.getCategories(ids),
+      (row) => row.id,
+    ).load(id.toLowerCase());
   }
 
   category(context: SubgraphContext, args: { id?: string | null; slug?: string | null }): Promise<Category | null> {

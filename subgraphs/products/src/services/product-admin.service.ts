@@ -1,12 +1,4 @@
-import {
-  CatalogValidationError,
-  parseNewProduct,
-  parseProductPatch,
-  type CatalogStore,
-  type NewProduct,
-  type Product,
-  type ProductPatch,
-} from '@shop/catalog';
+import { CatalogValidationError, parseNewProduct, parseProductPatch, type CatalogStore, type NewProduct, type Product, type ProductPatch } from '@shop/catalog';
 import { requireRole, requireUuid, type SubgraphContext } from '@shop/subgraph-kit';
 import { failure, validationFailures, writeFailures, type CatalogFailure } from './catalog-errors';
 import { productEvents } from './product-events';

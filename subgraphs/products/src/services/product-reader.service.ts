@@ -34,7 +34,12 @@ export class ProductReader {
   /** One catalog read per request for every product looked up by id (`_entities` included). */
   async byId(context: SubgraphContext, id: string): Promise<Product | null> {
     // The catalog answers lowercase ids (UUIDs compare case-insensitively).
-    const product = await rowByKey(context, 'products.byId', (ids) => this.catalog.getProducts(ids), (row) => row.id).load(id.toLowerCase());
+    const product = await rowByKey(
+      context,
+      'products.byId',
+      (ids) => this.catalog.getProducts(ids),
+      (row) => row.id,
+    ).load(id.toLowerCase());
     return this.visible(context, product);
   }
 

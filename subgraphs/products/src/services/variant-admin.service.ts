@@ -56,7 +56,8 @@ export class VariantAdminService {
   async reorder(context: SubgraphContext, productId: string, variantIds: readonly string[], expectedVersion?: number | null): Promise<ProductResult> {
     requireRole(context, 'admin');
     // Refused before looking at (or lower-casing) a list longer than any product's.
-    if (variantIds.length > MAX_VARIANTS) return { product: null, errors: [failure('LIMIT_EXCEEDED', `variantIds takes at most ${MAX_VARIANTS} ids`, 'variantIds')] };
+    if (variantIds.length > MAX_VARIANTS)
+      return { product: null, errors: [failure('LIMIT_EXCEEDED', `variantIds takes at most ${MAX_VARIANTS} ids`, 'variantIds')] };
     const ids = variantIds.map((variantId) => requireUuid(variantId, 'variantIds'));
     return this.change(context, productId, { kind: 'reorderVariants', variantIds: ids }, expectedVersion);
   }

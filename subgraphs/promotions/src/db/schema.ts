@@ -26,9 +26,18 @@ export const promotions = promotionsSchema.table(
     couponCode: text('coupon_code').unique(),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }),
-    productIds: text('product_ids').array().notNull().default(sql`'{}'::text[]`),
-    categoryIds: text('category_ids').array().notNull().default(sql`'{}'::text[]`),
-    variantIds: text('variant_ids').array().notNull().default(sql`'{}'::text[]`),
+    productIds: text('product_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    categoryIds: text('category_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    variantIds: text('variant_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     minimumSubtotalAmount: integer('minimum_subtotal_amount'),
     minimumSubtotalCurrency: text('minimum_subtotal_currency'),
     usageLimit: integer('usage_limit'),
@@ -39,7 +48,12 @@ export const promotions = promotionsSchema.table(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('promotions_seq_idx').on(t.seq), index('promotions_automatic_idx').on(t.active, t.startsAt).where(sql`${t.couponCode} is null`)],
+  (t) => [
+    index('promotions_seq_idx').on(t.seq),
+    index('promotions_automatic_idx')
+      .on(t.active, t.startsAt)
+      .where(sql`${t.couponCode} is null`),
+  ],
 );
 
 /** One row per (promotion, order): recording the same order twice is a no-op. */

@@ -1,5 +1,13 @@
 import type { Executor } from '@shop/db';
-import { appendToOutbox, orderDiscounted, promotionCreated, promotionDeactivated, promotionUpdated, promotionUsageRecorded, type PromotionSnapshot } from '@shop/events';
+import {
+  appendToOutbox,
+  orderDiscounted,
+  promotionCreated,
+  promotionDeactivated,
+  promotionUpdated,
+  promotionUsageRecorded,
+  type PromotionSnapshot,
+} from '@shop/events';
 import { outbox } from '../db/schema';
 import type { CartDiscountResult } from '../services/cart-discount.service';
 import type { PromotionRecord } from '../stores/promotion.store';
@@ -44,7 +52,12 @@ export async function announceOrderDiscounted(tx: Executor, orderId: string, res
     orderId,
     discount: result.total,
     lines: result.lines.map((line) => ({ lineId: line.lineId, discount: line.amount })),
-    promotions: result.promotions.map(({ promotion, discount }) => ({ promotionId: promotion.id, name: promotion.name, couponCode: promotion.couponCode, amount: discount })),
+    promotions: result.promotions.map(({ promotion, discount }) => ({
+      promotionId: promotion.id,
+      name: promotion.name,
+      couponCode: promotion.couponCode,
+      amount: discount,
+    })),
     rejectedCoupon: result.rejectedCoupon,
   });
 }

@@ -9,7 +9,12 @@ import { productResolvers } from './product.resolver';
 import { promotionResolvers } from './promotion.resolver';
 import { quoteResolvers } from './quote.resolver';
 
-export function resolvers(services: { promotions: PromotionService; pricing: ProductPricingService; quotes: QuoteService; carts: CartDiscountService }): Resolvers {
+export function resolvers(services: {
+  promotions: PromotionService;
+  pricing: ProductPricingService;
+  quotes: QuoteService;
+  carts: CartDiscountService;
+}): Resolvers {
   return mergeResolvers<Resolvers>(
     { DateTime: DateTimeScalar },
     promotionResolvers(services.promotions),

@@ -3,8 +3,7 @@ import type { Resolvers } from '../__generated__/resolvers-types';
 import type { PromotionService } from '../services/promotion.service';
 
 /** 1500 -> "15.00" (string arithmetic, so no float ever rounds a rate). */
-export const basisPointsToPercentage = (basisPoints: number): string =>
-  `${Math.floor(basisPoints / 100)}.${String(basisPoints % 100).padStart(2, '0')}`;
+export const basisPointsToPercentage = (basisPoints: number): string => `${Math.floor(basisPoints / 100)}.${String(basisPoints % 100).padStart(2, '0')}`;
 
 export function promotionResolvers(promotions: PromotionService): Resolvers {
   return {

@@ -6,7 +6,13 @@ import { MixedCurrencyError, type CartLine, type PromotionRule } from './discoun
 const now = new Date('2026-06-01T12:00:00.000Z');
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
 const promo = (id: string, overrides: Partial<PromotionRule> = {}): PromotionRule => testPromotionRule({ id, ...overrides });
-const line = (lineId: string, unit: number, quantity = 1, categoryId = 'misc'): CartLine => ({ lineId, productId: `prod-${lineId}`, categoryId, unitPrice: eur(unit), quantity });
+const line = (lineId: string, unit: number, quantity = 1, categoryId = 'misc'): CartLine => ({
+  lineId,
+  productId: `prod-${lineId}`,
+  categoryId,
+  unitPrice: eur(unit),
+  quantity,
+});
 
 describe('shareOut', () => {
   it('splits in proportion, the cents left going to the largest remainders (ties: the earlier)', () => {

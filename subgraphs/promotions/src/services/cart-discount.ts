@@ -55,7 +55,9 @@ export function shareOut(amount: number, weights: readonly number[]): number[] {
   const exact = weights.map((weight) => BigInt(amount) * BigInt(weight));
   const shares = exact.map((value) => value / total);
   let left = BigInt(amount) - shares.reduce((sum, share) => sum + share, 0n);
-  const byRemainder = exact.map((value, index) => ({ index, remainder: value % total })).sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1));
+  const byRemainder = exact
+    .map((value, index) => ({ index, remainder: value % total }))
+    .sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1));
   for (const { index } of byRemainder) {
     if (left === 0n) break;
     shares[index]! += 1n;

@@ -44,7 +44,11 @@ describe('applyPromotions: automatic promotions', () => {
 
   it('caps a fixed amount at the unit price and ignores one in another currency', () => {
     const fixed = promo({ kind: 'FIXED_AMOUNT', value: 1500, currency: 'EUR' });
-    const result = applyPromotions({ lines: [line('cheap', 1000, 2), line('dear', 4000)], now, promotions: [fixed, promo({ kind: 'FIXED_AMOUNT', value: 9000, currency: 'USD' })] });
+    const result = applyPromotions({
+      lines: [line('cheap', 1000, 2), line('dear', 4000)],
+      now,
+      promotions: [fixed, promo({ kind: 'FIXED_AMOUNT', value: 9000, currency: 'USD' })],
+    });
     expect(discounts(result)).toEqual([
       ['cheap', 2000, [fixed.id]],
       ['dear', 1500, [fixed.id]],
@@ -101,7 +105,8 @@ describe('applyPromotions: automatic promotions', () => {
     const perCustomer = promo({ value: 4000, perCustomerLimit: 1 });
     const fallback = promo({ value: 100 });
     const usage = { [total.id]: { total: 3, byCustomer: 0 }, [perCustomer.id]: { total: 1, byCustomer: 1 } };
-    const run = (customerId?: string) => discounts(applyPromotions({ lines: [line('a', 1000)], now, promotions: [total, perCustomer, fallback], usage, customerId }));
+    const run = (customerId?: string) =>
+      discounts(applyPromotions({ lines: [line('a', 1000)], now, promotions: [total, perCustomer, fallback], usage, customerId }));
     expect(run('cust-1')).toEqual([['a', 10, [fallback.id]]]);
     // Without a customer only the total limit can be checked.
     expect(run()).toEqual([['a', 400, [perCustomer.id]]]);

@@ -181,7 +181,12 @@ function bestAutomatic<P extends PromotionRule>(automatics: readonly P[], line: 
 type Discounts = Map<string, { amount: number; promotionIds: string[] }>;
 
 /** Adds a coupon's discount: per covered line for a percentage; returns the order discount of a fixed amount. */
-function applyCoupon<P extends PromotionRule>(promotion: P, covered: readonly Line[], discounts: Discounts, credit: (promotion: P, amount: number) => void): number {
+function applyCoupon<P extends PromotionRule>(
+  promotion: P,
+  covered: readonly Line[],
+  discounts: Discounts,
+  credit: (promotion: P, amount: number) => void,
+): number {
   if (promotion.kind === 'FIXED_AMOUNT') {
     const orderDiscount = fixedOff(sum(covered.map((line) => line.amount - discounts.get(line.lineId)!.amount)), promotion.value);
     credit(promotion, orderDiscount);

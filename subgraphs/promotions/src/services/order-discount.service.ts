@@ -56,7 +56,10 @@ export class OrderDiscountService {
    * uses that could not be recorded: the order was already priced with them, so a limit reached
    * since is the shop's cost, not the shopper's (the caller logs them).
    */
-  async recordConfirmedOrder(tx: Executor, order: { orderId: string; customerId: string; promotionIds: string[] }): Promise<Array<{ promotionId: string; outcome: UsageOutcome }>> {
+  async recordConfirmedOrder(
+    tx: Executor,
+    order: { orderId: string; customerId: string; promotionIds: string[] },
+  ): Promise<Array<{ promotionId: string; outcome: UsageOutcome }>> {
     const unrecorded: Array<{ promotionId: string; outcome: UsageOutcome }> = [];
     for (const promotionId of [...new Set(order.promotionIds.map((id) => id.toLowerCase()))].sort()) {
       const { outcome } = await this.usage.recordWithin(tx, promotionId, order.customerId, order.orderId);
@@ -88,7 +91,8 @@ export class OrderDiscountService {
     for (const promotionId of result.promotions.map(({ promotion }) => promotion.id).sort()) {
       const { outcome } = await this.usage.recordWithin(tx, promotionId, order.customerId, order.orderId);
       // Cannot happen while the rows are locked; if it did, rolling back (and redelivering) beats sending a discount nobody holds.
-      if (outcome !== 'RECORDED' && outcome !== 'ALREADY_RECORDED') throw new Error(`promotion ${promotionId} could not be reserved for order ${order.orderId}: ${outcome}`);
+      if (outcome !== 'RECORDED' && outcome !== 'ALREADY_RECORDED')
+        throw new Error(`promotion ${promotionId} could not be reserved for order ${order.orderId}: ${outcome}`);
     }
   }
 }

@@ -27,11 +27,7 @@ export class ProductPricingService {
   ) {}
 
   private load(context: SubgraphContext, productId: string): Promise<ProductPromotions> {
-    const loader = perRequest(
-      context,
-      'products.promotions',
-      () => new DataLoader<string, ProductPromotions>((ids) => this.loadMany(ids)),
-    );
+    const loader = perRequest(context, 'products.promotions', () => new DataLoader<string, ProductPromotions>((ids) => this.loadMany(ids)));
     return loader.load(productId);
   }
 
@@ -65,7 +61,12 @@ export class ProductPricingService {
     const running = await this.promotions.runningAutomatic(now, products, categories, ids);
     return ids.map((id) => {
       const variant = known.get(id);
-      const line = { productId: variant?.productId ?? '', variantId: id, categoryId: variant?.categoryId ?? null, priceCurrency: variant?.priceCurrency ?? null };
+      const line = {
+        productId: variant?.productId ?? '',
+        variantId: id,
+        categoryId: variant?.categoryId ?? null,
+        priceCurrency: variant?.priceCurrency ?? null,
+      };
       return { ...forLine(running, now, line), productId: line.productId };
     });
   }
@@ -96,7 +97,8 @@ function forLine(
   now: Date,
   line: { productId: string; variantId: string | null; categoryId: string | null; priceCurrency: string | null },
 ): ProductPromotions {
-  const inCurrency = (promotion: PromotionRecord) => promotion.kind !== 'FIXED_AMOUNT' || line.priceCurrency === null || promotion.currency === line.priceCurrency;
+  const inCurrency = (promotion: PromotionRecord) =>
+    promotion.kind !== 'FIXED_AMOUNT' || line.priceCurrency === null || promotion.currency === line.priceCurrency;
   const covers = (promotion: PromotionRecord) => coversProduct(promotion, line.productId, line.categoryId, line.variantId);
   return { categoryId: line.categoryId, now, promotions: running.filter((promotion) => covers(promotion) && inCurrency(promotion)) };
 }

@@ -1,7 +1,8 @@
 import type { PayloadFailure } from '@shop/subgraph-kit';
 import type { PromotionFields } from '../stores/promotion.store';
 
-export type PromotionErrorCode = 'INVALID_VALUE' | 'INVALID_WINDOW' | 'COUPON_TAKEN' | 'UNKNOWN_PRODUCT' | 'UNKNOWN_VARIANT' | 'UNKNOWN_CATEGORY' | 'INVALID_FIELD' | 'NOT_FOUND';
+export type PromotionErrorCode =
+  'INVALID_VALUE' | 'INVALID_WINDOW' | 'COUPON_TAKEN' | 'UNKNOWN_PRODUCT' | 'UNKNOWN_VARIANT' | 'UNKNOWN_CATEGORY' | 'INVALID_FIELD' | 'NOT_FOUND';
 export type PromotionFailure = PayloadFailure<PromotionErrorCode>;
 
 export interface PromotionInputShape {
@@ -74,7 +75,10 @@ function checkMinimum(input: PromotionInputShape, currency: string | null, error
  * service's question. `categorySlugs` are checked like ids and returned beside the fields: the
  * service turns them into category ids.
  */
-export function validatePromotion(input: PromotionInputShape, now: Date): { fields: PromotionFields; categorySlugs: string[] } | { errors: PromotionFailure[] } {
+export function validatePromotion(
+  input: PromotionInputShape,
+  now: Date,
+): { fields: PromotionFields; categorySlugs: string[] } | { errors: PromotionFailure[] } {
   const errors: Problems = [];
   const name = input.name.trim();
   if (name.length < 1 || name.length > 100) invalid(errors, 'name', 'name: 1 to 100 characters');
@@ -96,7 +100,22 @@ export function validatePromotion(input: PromotionInputShape, now: Date): { fiel
   if (errors.length > 0) return { errors };
   const { kind, value } = input;
   return {
-    fields: { name, description, kind, value, currency, couponCode, startsAt, endsAt, productIds, variantIds, categoryIds, minimumSubtotal, usageLimit, perCustomerLimit },
+    fields: {
+      name,
+      description,
+      kind,
+      value,
+      currency,
+      couponCode,
+      startsAt,
+      endsAt,
+      productIds,
+      variantIds,
+      categoryIds,
+      minimumSubtotal,
+      usageLimit,
+      perCustomerLimit,
+    },
     categorySlugs,
   };
 }

@@ -21,11 +21,17 @@ export class PromotionService {
     private readonly announce: AnnouncePromotionChange,
     private readonly transact: Transact,
     /** The category ids these ids and slugs name, or which are unknown (the catalog's categories, `CategoryReplica.resolve`). */
-    private readonly categories: (ids: readonly string[], slugs: readonly string[]) => Promise<{ ids: string[] } | { unknownIds: string[]; unknownSlugs: string[] }>,
+    private readonly categories: (
+      ids: readonly string[],
+      slugs: readonly string[],
+    ) => Promise<{ ids: string[] } | { unknownIds: string[]; unknownSlugs: string[] }>,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async list(context: SubgraphContext, args: { activeOnly?: boolean | null; first?: number | null; after?: string | null }): Promise<Connection<PromotionRecord>> {
+  async list(
+    context: SubgraphContext,
+    args: { activeOnly?: boolean | null; first?: number | null; after?: string | null },
+  ): Promise<Connection<PromotionRecord>> {
     requireRole(context, 'admin');
     const size = pageSize(args.first);
     const after = pages.decode(args.after);
@@ -37,7 +43,12 @@ export class PromotionService {
 
   /** A Promotion reference; one query for every reference of the request. */
   byId(context: SubgraphContext, id: string): Promise<PromotionRecord | null> {
-    return rowByKey(context, 'promotions.byId', (ids) => this.promotions.findByIds(ids), (row) => row.id).load(id);
+    return rowByKey(
+      context,
+      'promotions.byId',
+      (ids) => this.promotions.findByIds(ids),
+      (row) => row.id,
+    ).load(id);
   }
 
   /** `promotion(id)`: admins only (UNAUTHENTICATED / FORBIDDEN before the id is even checked). */
@@ -113,8 +124,10 @@ export class PromotionService {
     const unknownProducts = fields.productIds.filter((id) => !knownProducts.has(id));
     const unknownVariants = fields.variantIds.filter((id) => !knownVariants.has(id));
     const errors: PromotionFailure[] = [];
-    if (unknownProducts.length > 0) errors.push({ code: 'UNKNOWN_PRODUCT', field: 'productIds', message: `Unknown product ids: ${unknownProducts.join(', ')}` });
-    if (unknownVariants.length > 0) errors.push({ code: 'UNKNOWN_VARIANT', field: 'variantIds', message: `Unknown variant ids: ${unknownVariants.join(', ')}` });
+    if (unknownProducts.length > 0)
+      errors.push({ code: 'UNKNOWN_PRODUCT', field: 'productIds', message: `Unknown product ids: ${unknownProducts.join(', ')}` });
+    if (unknownVariants.length > 0)
+      errors.push({ code: 'UNKNOWN_VARIANT', field: 'variantIds', message: `Unknown variant ids: ${unknownVariants.join(', ')}` });
     return errors;
   }
 
@@ -127,8 +140,10 @@ export class PromotionService {
     const categories = await this.categories(checked.fields.categoryIds, checked.categorySlugs);
     if ('ids' in categories) return { fields: { ...checked.fields, categoryIds: categories.ids } };
     const errors: PromotionFailure[] = [];
-    if (categories.unknownIds.length > 0) errors.push({ code: 'UNKNOWN_CATEGORY', field: 'categoryIds', message: `Unknown category ids: ${categories.unknownIds.join(', ')}` });
-    if (categories.unknownSlugs.length > 0) errors.push({ code: 'UNKNOWN_CATEGORY', field: 'categorySlugs', message: `Unknown category slugs: ${categories.unknownSlugs.join(', ')}` });
+    if (categories.unknownIds.length > 0)
+      errors.push({ code: 'UNKNOWN_CATEGORY', field: 'categoryIds', message: `Unknown category ids: ${categories.unknownIds.join(', ')}` });
+    if (categories.unknownSlugs.length > 0)
+      errors.push({ code: 'UNKNOWN_CATEGORY', field: 'categorySlugs', message: `Unknown category slugs: ${categories.unknownSlugs.join(', ')}` });
     return { errors };
   }
 }

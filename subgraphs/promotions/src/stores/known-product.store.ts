@@ -46,7 +46,12 @@ export class KnownProductStore extends KnownProductReplica<typeof knownProducts>
   async findVariants(ids: readonly string[]): Promise<KnownVariant[]> {
     if (ids.length === 0) return [];
     const rows = await this.db
-      .select({ variantId: knownVariants.variantId, productId: knownVariants.productId, categoryId: knownProducts.categoryId, priceCurrency: knownVariants.priceCurrency })
+      .select({
+        variantId: knownVariants.variantId,
+        productId: knownVariants.productId,
+        categoryId: knownProducts.categoryId,
+        priceCurrency: knownVariants.priceCurrency,
+      })
       .from(knownVariants)
       .innerJoin(knownProducts, eq(knownProducts.productId, knownVariants.productId))
       .where(inArray(knownVariants.variantId, [...ids]));

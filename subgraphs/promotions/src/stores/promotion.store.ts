@@ -17,7 +17,11 @@ const running = (now: Date): SQL =>
 
 /** Its conditions cover one of the products, categories or variants (or it has none). */
 const covering = (productIds: readonly string[], categoryIds: readonly string[], variantIds: readonly string[] = []): SQL => {
-  const none = and(sql`cardinality(${promotions.productIds}) = 0`, sql`cardinality(${promotions.categoryIds}) = 0`, sql`cardinality(${promotions.variantIds}) = 0`)!;
+  const none = and(
+    sql`cardinality(${promotions.productIds}) = 0`,
+    sql`cardinality(${promotions.categoryIds}) = 0`,
+    sql`cardinality(${promotions.variantIds}) = 0`,
+  )!;
   const matches: SQL[] = [none];
   if (productIds.length > 0) matches.push(arrayOverlaps(promotions.productIds, [...productIds]));
   if (categoryIds.length > 0) matches.push(arrayOverlaps(promotions.categoryIds, [...categoryIds]));
@@ -57,17 +61,30 @@ export class PromotionStore {
   }
 
   async count(activeOnly: boolean, now: Date): Promise<number> {
-    const [row] = await this.db.select({ n: count() }).from(promotions).where(activeOnly ? current(now) : undefined);
+    const [row] = await this.db
+      .select({ n: count() })
+      .from(promotions)
+      .where(activeOnly ? current(now) : undefined);
     return row?.n ?? 0;
   }
 
   async findByIds(ids: readonly string[], db: Executor = this.db): Promise<PromotionRecord[]> {
     if (ids.length === 0) return [];
-    return parsePromotions(await db.select(promotionColumns).from(promotions).where(inArray(promotions.id, [...ids])));
+    return parsePromotions(
+      await db
+        .select(promotionColumns)
+        .from(promotions)
+        .where(inArray(promotions.id, [...ids])),
+    );
   }
 
   /** Automatic promotions running at `now` that may cover one of the products/categories/variants; oldest first. */
-  async runningAutomatic(now: Date, productIds: readonly string[], categoryIds: readonly string[], variantIds: readonly string[] = []): Promise<PromotionRecord[]> {
+  async runningAutomatic(
+    now: Date,
+    productIds: readonly string[],
+    categoryIds: readonly string[],
+    variantIds: readonly string[] = [],
+  ): Promise<PromotionRecord[]> {
     const rows = await this.db
       .select(promotionColumns)
       .from(promotions)
@@ -80,7 +97,13 @@ export class PromotionStore {
    * What a quote chooses from: the automatic promotions above, plus the coupon's promotion in
    * whatever state it is (the engine says why it does not apply).
    */
-  async forQuote(now: Date, productIds: readonly string[], categoryIds: readonly string[], couponCode: string | null, variantIds: readonly string[] = []): Promise<PromotionRecord[]> {
+  async forQuote(
+    now: Date,
+    productIds: readonly string[],
+    categoryIds: readonly string[],
+    couponCode: string | null,
+    variantIds: readonly string[] = [],
+  ): Promise<PromotionRecord[]> {
     const automatic = and(isNull(promotions.couponCode), running(now), covering(productIds, categoryIds, variantIds));
     const rows = await this.db
       .select(promotionColumns)
@@ -149,7 +172,12 @@ export class PromotionStore {
    */
   async lockMany(ids: readonly string[], db: Executor): Promise<void> {
     if (ids.length === 0) return;
-    await db.select({ id: promotions.id }).from(promotions).where(inArray(promotions.id, [...ids])).orderBy(promotions.id).for('update');
+    await db
+      .select({ id: promotions.id })
+      .from(promotions)
+      .where(inArray(promotions.id, [...ids]))
+      .orderBy(promotions.id)
+      .for('update');
   }
 
   async decrementTimesUsed(id: string, db: Executor): Promise<void> {

@@ -1,5 +1,15 @@
 import type { Database, Transaction } from '@shop/db';
-import { on, productCreated, productDeleted, productsTopic, subscribeWithInbox, type EventRoute, type EventTransport, type InboxTable, type Subscription } from '@shop/events';
+import {
+  on,
+  productCreated,
+  productDeleted,
+  productsTopic,
+  subscribeWithInbox,
+  type EventRoute,
+  type EventTransport,
+  type InboxTable,
+  type Subscription,
+} from '@shop/events';
 import type { KnownProductStore } from '../stores/known-product.store';
 
 /** Consumer group and inbox name: every ratings replica shares the work and the deduplication. */

@@ -22,12 +22,22 @@ export class ReviewReader {
 
   async byId(context: SubgraphContext, id: string): Promise<ReviewRecord | null> {
     if (!isUuid(id)) return null;
-    return rowByKey(context, 'reviews.byId', (ids) => this.reviews.findByIds(ids), (row) => row.id).load(id.toLowerCase());
+    return rowByKey(
+      context,
+      'reviews.byId',
+      (ids) => this.reviews.findByIds(ids),
+      (row) => row.id,
+    ).load(id.toLowerCase());
   }
 
   /** A product's summary; a product without reviews (or not known yet) has sum 0 and count 0. */
   async summary(context: SubgraphContext, productId: string): Promise<RatingSummary> {
-    const summary = await rowByKey(context, 'products.summary', (ids) => this.products.summaries(ids), (row) => row.productId).load(productId);
+    const summary = await rowByKey(
+      context,
+      'products.summary',
+      (ids) => this.products.summaries(ids),
+      (row) => row.productId,
+    ).load(productId);
     return summary ?? { productId, ratingSum: 0, reviewCount: 0 };
   }
 

@@ -35,7 +35,8 @@ export class ReviewService {
       const summary = await this.products.applyRating(productId, { sum: rating, count: 1 }, tx);
       if (!summary) return { review: null, errors: [failure('UNKNOWN_PRODUCT', 'No such product in the catalog', 'productId')] };
       const review = await this.reviews.insert({ ...checked.review, userId: viewer.userId }, tx);
-      if (!review) throw new Rollback<AddReviewResult>({ review: null, errors: [failure('ALREADY_REVIEWED', 'You have already reviewed this product', 'productId')] });
+      if (!review)
+        throw new Rollback<AddReviewResult>({ review: null, errors: [failure('ALREADY_REVIEWED', 'You have already reviewed this product', 'productId')] });
       await this.announce(tx, reviewAdded, review, summary);
       return { review, errors: [] };
     });

@@ -13,7 +13,9 @@ const summaryRow = z.object({
 export type RatingSummary = z.infer<typeof summaryRow>;
 
 const columns = { productId: knownProducts.productId, ratingSum: knownProducts.ratingSum, reviewCount: knownProducts.reviewCount };
-const summariesByIds = preparedPerDatabase((db) => db.select(columns).from(knownProducts).where(isAnyOf(knownProducts.productId, 'ids')).prepare('ratings_summaries_by_ids'));
+const summariesByIds = preparedPerDatabase((db) =>
+  db.select(columns).from(knownProducts).where(isAnyOf(knownProducts.productId, 'ids')).prepare('ratings_summaries_by_ids'),
+);
 
 /**
  * SQL for the products ratings knows of (from product events) and their rating summaries. Every

@@ -46,7 +46,12 @@ export class ReviewStore {
 
   async findByIds(ids: readonly string[]): Promise<ReviewRecord[]> {
     if (ids.length === 0) return [];
-    return parse(await this.db.select(columns).from(reviews).where(inArray(reviews.id, [...ids])));
+    return parse(
+      await this.db
+        .select(columns)
+        .from(reviews)
+        .where(inArray(reviews.id, [...ids])),
+    );
   }
 
   /** Null when the user already reviewed the product (unique index), so callers need no SQL codes. */

@@ -76,7 +76,8 @@ export function consumeIndexEvents(deps: IndexEventsDeps): Promise<Subscription>
       }
       // A retry would find the inbox row and skip the effect, so a failed invalidation is only
       // logged: cached results then live out their (short) TTL.
-      if (applied.delete(envelope.id)) await afterChange().catch((error: unknown) => logger.error({ err: error, eventId: envelope.id }, 'search: cache invalidation failed'));
+      if (applied.delete(envelope.id))
+        await afterChange().catch((error: unknown) => logger.error({ err: error, eventId: envelope.id }, 'search: cache invalidation failed'));
     },
   });
 }

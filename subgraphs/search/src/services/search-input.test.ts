@@ -51,7 +51,17 @@ describe('search input', () => {
     [{ filter: { options: [{ name: 'Size', values: [] }] } }, 'filter.options'],
     [{ filter: { options: [{ name: ' ', values: ['M'] }] } }, 'filter.options'],
     [{ filter: { options: [{ name: 'Size', values: ['x'.repeat(101)] }] } }, 'filter.options'],
-    [{ filter: { options: [{ name: 'Size', values: ['M'] }, { name: 'Size ', values: ['L'] }] } }, 'filter.options'],
+    [
+      {
+        filter: {
+          options: [
+            { name: 'Size', values: ['M'] },
+            { name: 'Size ', values: ['L'] },
+          ],
+        },
+      },
+      'filter.options',
+    ],
   ])('rejects %j naming %s', (args, argument) => {
     expect(codeAndMessage(() => normalizeSearch(args))).toEqual(['BAD_USER_INPUT', argument, expect.any(String)]);
   });

@@ -38,7 +38,10 @@ export class SearchService {
     private readonly store: SearchStore,
     private readonly cache: ResultCache,
     /** The ids these category ids and slugs name, or which are unknown (CategoryReplica.resolve). */
-    private readonly categories: (ids: readonly string[], slugs: readonly string[]) => Promise<{ ids: string[] } | { unknownIds: string[]; unknownSlugs: string[] }>,
+    private readonly categories: (
+      ids: readonly string[],
+      slugs: readonly string[],
+    ) => Promise<{ ids: string[] } | { unknownIds: string[]; unknownSlugs: string[] }>,
   ) {}
 
   async search(args: SearchArgs): Promise<SearchResult> {

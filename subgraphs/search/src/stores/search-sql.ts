@@ -35,7 +35,13 @@ function textCtes(text: string): SQL {
  * filtered option value and is priced within the range.
  */
 function filterFlags({ filter }: SearchQuery): SQL {
-  const categories = filter.categoryIds.length === 0 ? sql`true` : sql`d.category_id in (${sql.join(filter.categoryIds.map((c) => sql`${c}`), sql`, `)})`;
+  const categories =
+    filter.categoryIds.length === 0
+      ? sql`true`
+      : sql`d.category_id in (${sql.join(
+          filter.categoryIds.map((c) => sql`${c}`),
+          sql`, `,
+        )})`;
   const stock = filter.inStock === null ? sql`true` : sql`d.in_stock = ${filter.inStock}`;
   const rating = filter.minRating === null ? sql`true` : sql`coalesce(d.average_rating >= ${filter.minRating}::float8, false)`;
   return sql`(${categories}) as f_cat, ${variantFlags(filter)}, (${stock}) as f_stock, (${rating}) as f_rating`;

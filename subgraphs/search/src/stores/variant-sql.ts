@@ -7,7 +7,11 @@ import { MAX_OPTION_FACET_VALUES, type SearchFilterQuery } from '../services/sea
  */
 export const documentVariants = sql`coalesce(d.variants, jsonb_build_array(jsonb_build_object('price', d.price_amount, 'options', '{}'::jsonb)))`;
 
-const list = (values: readonly string[]): SQL => sql.join(values.map((value) => sql`${value}::text`), sql`, `);
+const list = (values: readonly string[]): SQL =>
+  sql.join(
+    values.map((value) => sql`${value}::text`),
+    sql`, `,
+  );
 
 /** Variant `v` has one of the filter's values for every filtered option, except `except` (a facet's own option, named by `o.key`). */
 export function variantHasOptions(filter: SearchFilterQuery, except: SQL | null = null): SQL {

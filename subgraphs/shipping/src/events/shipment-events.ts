@@ -46,7 +46,18 @@ export async function announceUnavailable(tx: Executor, reply: OrderShippingUnav
 }
 
 /** Records `shipping-rate.changed` (created or updated) or `shipping-rate.deleted` in the caller's transaction. */
-export async function announceRate(tx: Executor, rate: { id: string; country: string; currency: string; carrier: string; name: string }, change: AdminChange): Promise<void> {
+export async function announceRate(
+  tx: Executor,
+  rate: { id: string; country: string; currency: string; carrier: string; name: string },
+  change: AdminChange,
+): Promise<void> {
   if (change === 'deleted') await appendToOutbox(tx, outbox, shippingRateDeleted, rate.id, { rateId: rate.id });
-  else await appendToOutbox(tx, outbox, shippingRateChanged, rate.id, { rateId: rate.id, country: rate.country, currency: rate.currency, carrier: rate.carrier, name: rate.name });
+  else
+    await appendToOutbox(tx, outbox, shippingRateChanged, rate.id, {
+      rateId: rate.id,
+      country: rate.country,
+      currency: rate.currency,
+      carrier: rate.carrier,
+      name: rate.name,
+    });
 }

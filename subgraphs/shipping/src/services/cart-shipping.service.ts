@@ -23,7 +23,12 @@ export class CartShippingService {
   constructor(private readonly rates: ShippingRateStore) {}
 
   private ratesOf(context: SubgraphContext, country: string): Promise<ShippingRateRecord[]> {
-    return rowsByKey(context, 'shippingRates.byCountry', (countries) => this.rates.forCountries(countries), (row) => row.country).load(country);
+    return rowsByKey(
+      context,
+      'shippingRates.byCountry',
+      (countries) => this.rates.forCountries(countries),
+      (row) => row.country,
+    ).load(country);
   }
 
   /** Every option for the cart, cheapest first, the one charged `selected`; empty without an address, for an empty cart, or when nothing ships there. */

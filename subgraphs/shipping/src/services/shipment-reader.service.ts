@@ -17,11 +17,27 @@ export class ShipmentReader {
   }
 
   async byId(context: SubgraphContext, id: string): Promise<ShipmentRecord | null> {
-    return this.visible(context, await rowByKey(context, 'shipments.byId', (ids) => this.shipments.findByIds(ids), (row) => row.id).load(id));
+    return this.visible(
+      context,
+      await rowByKey(
+        context,
+        'shipments.byId',
+        (ids) => this.shipments.findByIds(ids),
+        (row) => row.id,
+      ).load(id),
+    );
   }
 
   /** The order's shipment (one query for all orders of an `_entities` call). */
   async forOrder(context: SubgraphContext, orderId: string): Promise<ShipmentRecord | null> {
-    return this.visible(context, await rowByKey(context, 'shipments.byOrderId', (ids) => this.shipments.findByOrderIds(ids), (row) => row.orderId).load(orderId));
+    return this.visible(
+      context,
+      await rowByKey(
+        context,
+        'shipments.byOrderId',
+        (ids) => this.shipments.findByOrderIds(ids),
+        (row) => row.orderId,
+      ).load(orderId),
+    );
   }
 }

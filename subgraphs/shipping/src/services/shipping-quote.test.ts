@@ -46,7 +46,12 @@ describe('quoteShipping', () => {
       ['pickup', 490, false],
       ['express', 990, false],
     ]);
-    expect(cheapestShipping(rates, { country: 'DE', subtotal: { amount: 5000, currency: 'EUR' } })).toEqual({ rate: standard, cost: 0, currency: 'EUR', free: true });
+    expect(cheapestShipping(rates, { country: 'DE', subtotal: { amount: 5000, currency: 'EUR' } })).toEqual({
+      rate: standard,
+      cost: 0,
+      currency: 'EUR',
+      free: true,
+    });
   });
 
   it('a freeOver of 0 is always free; ties on cost and days keep creation order', () => {

@@ -57,7 +57,10 @@ export function cheapestShipping<R extends QuotableRate>(rates: readonly R[], in
  * What the cart or order is charged: the option the shopper chose while it still ships there in
  * the cart's currency, else the cheapest; null when no rate ships there.
  */
-export function chargedShipping<R extends QuotableRate>(rates: readonly R[], input: ShippingQuoteInput & { chosenRateId?: string | null }): ShippingOptionQuote<R> | null {
+export function chargedShipping<R extends QuotableRate>(
+  rates: readonly R[],
+  input: ShippingQuoteInput & { chosenRateId?: string | null },
+): ShippingOptionQuote<R> | null {
   const options = quoteShipping(rates, input);
   return options.find((option) => option.rate.id === input.chosenRateId) ?? options[0] ?? null;
 }

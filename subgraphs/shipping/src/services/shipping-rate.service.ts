@@ -33,7 +33,12 @@ export class ShippingRateService {
 
   /** A ShippingRate reference; one query for every reference of the request. */
   byId(context: SubgraphContext, id: string): Promise<ShippingRateRecord | null> {
-    return rowByKey(context, 'shippingRates.byId', (ids) => this.rates.findByIds(ids), (row) => row.id).load(id);
+    return rowByKey(
+      context,
+      'shippingRates.byId',
+      (ids) => this.rates.findByIds(ids),
+      (row) => row.id,
+    ).load(id);
   }
 
   create(context: SubgraphContext, input: ShippingRateInputShape): Promise<ShippingRateResult> {

@@ -25,7 +25,11 @@ export class ShippingSaga {
    */
   async quote(tx: Executor, order: OrderPlaced): Promise<void> {
     const country = order.shippingAddress.country;
-    const cheapest = chargedShipping(await this.rates.forCountries([country], tx), { country, subtotal: order.subtotal, chosenRateId: order.shippingMethodId ?? null });
+    const cheapest = chargedShipping(await this.rates.forCountries([country], tx), {
+      country,
+      subtotal: order.subtotal,
+      chosenRateId: order.shippingMethodId ?? null,
+    });
     if (cheapest) {
       await announceQuote(tx, { orderId: order.orderId, carrier: cheapest.rate.carrier, cost: { amount: cheapest.cost, currency: cheapest.currency } });
     } else {

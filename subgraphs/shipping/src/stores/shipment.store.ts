@@ -57,12 +57,22 @@ export class ShipmentStore {
 
   async findByIds(ids: readonly string[], db: Executor = this.db): Promise<ShipmentRecord[]> {
     if (ids.length === 0) return [];
-    return parse(await db.select(columns).from(shipments).where(inArray(shipments.id, [...ids])));
+    return parse(
+      await db
+        .select(columns)
+        .from(shipments)
+        .where(inArray(shipments.id, [...ids])),
+    );
   }
 
   async findByOrderIds(orderIds: readonly string[], db: Executor = this.db): Promise<ShipmentRecord[]> {
     if (orderIds.length === 0) return [];
-    return parse(await db.select(columns).from(shipments).where(inArray(shipments.orderId, [...orderIds])));
+    return parse(
+      await db
+        .select(columns)
+        .from(shipments)
+        .where(inArray(shipments.orderId, [...orderIds])),
+    );
   }
 
   /** Gives the order's shipment that `from` (a guest) holds to `to` (the customer who claimed the order). */
@@ -77,7 +87,13 @@ export class ShipmentStore {
    * Moves the shipment (by id or by order id) from `from` to `to`, appending to its history;
    * null when it is not in `from` (or does not exist).
    */
-  async transition(where: { id: string } | { orderId: string }, from: ShipmentStatus, to: ShipmentStatus, at: Date, db: Executor): Promise<ShipmentRecord | null> {
+  async transition(
+    where: { id: string } | { orderId: string },
+    from: ShipmentStatus,
+    to: ShipmentStatus,
+    at: Date,
+    db: Executor,
+  ): Promise<ShipmentRecord | null> {
     const change: StatusChangeRecord[] = [{ status: to, at: at.toISOString() }];
     const match = 'id' in where ? eq(shipments.id, where.id) : eq(shipments.orderId, where.orderId);
     const rows = await db

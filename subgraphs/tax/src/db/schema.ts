@@ -27,10 +27,7 @@ export const taxRates = taxSchema.table(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    unique('tax_rates_scope_key').on(t.country, t.region, t.category).nullsNotDistinct(),
-    index('tax_rates_country_seq_idx').on(t.country, t.seq),
-  ],
+  (t) => [unique('tax_rates_scope_key').on(t.country, t.region, t.category).nullsNotDistinct(), index('tax_rates_country_seq_idx').on(t.country, t.seq)],
 );
 
 /** One tax line of an order as stored (amount in minor units of the order's currency). */

@@ -1,5 +1,15 @@
 import type { Database, Transaction } from '@shop/db';
-import { inboxRoutes, on, orderTaxRequested, orderTopics, subscribeWithInbox, type EventHandler, type EventRoute, type EventTransport, type Subscription } from '@shop/events';
+import {
+  inboxRoutes,
+  on,
+  orderTaxRequested,
+  orderTopics,
+  subscribeWithInbox,
+  type EventHandler,
+  type EventRoute,
+  type EventTransport,
+  type Subscription,
+} from '@shop/events';
 import { inbox } from '../db/schema';
 import type { OrderTaxService } from '../services/order-tax.service';
 

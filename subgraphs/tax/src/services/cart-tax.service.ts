@@ -44,7 +44,8 @@ export class CartTaxService {
     const { id, currency, subtotal, discount, shippingCost } = parseCart(reference);
     const tax = await this.forCart(context, reference);
     if (!currency || !tax || !subtotal || !discount?.total || !shippingCost) return null;
-    if ([subtotal, discount.total, shippingCost].some((part) => part.currency !== currency)) throw badUserInput(`Cart ${id}: every part of the total must be in ${currency}`);
+    if ([subtotal, discount.total, shippingCost].some((part) => part.currency !== currency))
+      throw badUserInput(`Cart ${id}: every part of the total must be in ${currency}`);
     return { amount: subtotal.amount - discount.total.amount + shippingCost.amount + tax.total, currency };
   }
 
@@ -57,7 +58,12 @@ export class CartTaxService {
     let cart: OrderToTax;
     try {
       if (shippingCost && shippingCost.currency !== currency) throw new RangeError(`shippingCost is not in the cart's currency ${currency}`);
-      cart = { currency, address: { country, region: normalizeRegion(shippingAddress.region) }, lines: netLines(currency, lines, discount?.lines ?? []), shippingCost: shippingCost?.amount ?? null };
+      cart = {
+        currency,
+        address: { country, region: normalizeRegion(shippingAddress.region) },
+        lines: netLines(currency, lines, discount?.lines ?? []),
+        shippingCost: shippingCost?.amount ?? null,
+      };
     } catch (error) {
       if (error instanceof RangeError) throw badUserInput(`Cart ${id}: ${error.message}`);
       throw error;
@@ -65,7 +71,8 @@ export class CartTaxService {
     const loader = perRequest(
       context,
       'carts.tax',
-      () => new DataLoader<OrderToTax, OrderTax, string>((carts) => this.calculation.taxMany(carts, this.clock()), { cacheKeyFn: (key) => JSON.stringify(key) }),
+      () =>
+        new DataLoader<OrderToTax, OrderTax, string>((carts) => this.calculation.taxMany(carts, this.clock()), { cacheKeyFn: (key) => JSON.stringify(key) }),
     );
     return loader.load(cart);
   }

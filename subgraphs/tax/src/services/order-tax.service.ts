@@ -37,7 +37,12 @@ export class OrderTaxService {
 
   /** `Order.taxLines`: the order's customer and admins see them; anyone else gets none. One query per request. */
   async linesOf(context: SubgraphContext, orderId: string): Promise<OrderTaxRecord | null> {
-    const record = await rowByKey(context, 'orders.tax', (ids) => this.orderTaxes.findByOrderIds(ids), (row) => row.orderId).load(orderId);
+    const record = await rowByKey(
+      context,
+      'orders.tax',
+      (ids) => this.orderTaxes.findByOrderIds(ids),
+      (row) => row.orderId,
+    ).load(orderId);
     return record && isOwnerOrAdmin(context.viewer, record.customerId) ? record : null;
   }
 }

@@ -22,7 +22,9 @@ describe('netLines', () => {
   });
   it('refuses another currency and a discount larger than its line', () => {
     expect(() => netLines('EUR', [{ lineId: 'a', quantity: 1, unitPrice: { amount: 1, currency: 'USD' } }], [])).toThrow(RangeError);
-    expect(() => netLines('EUR', [{ lineId: 'a', quantity: 1, unitPrice: eur(100) }], [{ lineId: 'a', amount: eur(101) }])).toThrow('the discount is larger than the line');
+    expect(() => netLines('EUR', [{ lineId: 'a', quantity: 1, unitPrice: eur(100) }], [{ lineId: 'a', amount: eur(101) }])).toThrow(
+      'the discount is larger than the line',
+    );
   });
 });
 

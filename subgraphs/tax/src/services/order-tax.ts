@@ -61,7 +61,12 @@ export function taxOrder(input: OrderTaxInput): OrderTax {
   return {
     currency: input.currency,
     total: result.total,
-    lines: result.lines.map((line) => ({ lineId: line.lineId, name: line.rateName ?? NO_RATE_NAME, rateBasisPoints: line.rateBasisPoints, amount: line.taxAmount })),
+    lines: result.lines.map((line) => ({
+      lineId: line.lineId,
+      name: line.rateName ?? NO_RATE_NAME,
+      rateBasisPoints: line.rateBasisPoints,
+      amount: line.taxAmount,
+    })),
   };
 }
 
@@ -81,7 +86,8 @@ export function netLines(currency: string, lines: readonly CartLineLike[], disco
   const byLine = new Map(discounts.map((discount) => [discount.lineId, discount.amount]));
   return lines.map((line) => {
     const discount = byLine.get(line.lineId) ?? { amount: 0, currency };
-    if (line.unitPrice.currency !== currency || discount.currency !== currency) throw new RangeError(`line ${line.lineId} is not in the cart's currency ${currency}`);
+    if (line.unitPrice.currency !== currency || discount.currency !== currency)
+      throw new RangeError(`line ${line.lineId} is not in the cart's currency ${currency}`);
     const netAmount = line.unitPrice.amount * line.quantity - discount.amount;
     if (!Number.isSafeInteger(netAmount) || netAmount < 0) throw new RangeError(`line ${line.lineId}: the discount is larger than the line`);
     return { lineId: line.lineId, categoryId: line.categoryId ?? null, quantity: line.quantity, netAmount };

@@ -88,7 +88,13 @@ describe('calculateTax', () => {
       rate({ category: 'food', rateBasisPoints: 300, name: 'food', validFrom: new Date('2025-01-01T00:00:00Z') }),
     ];
     const calc = (at: string) =>
-      calculateTax({ address: { country: 'US', region: 'CA' }, currency: 'USD', rates, at: new Date(at), lines: [{ lineId: 'a', categoryId: 'food', amount: 1000, quantity: 2 }] });
+      calculateTax({
+        address: { country: 'US', region: 'CA' },
+        currency: 'USD',
+        rates,
+        at: new Date(at),
+        lines: [{ lineId: 'a', categoryId: 'food', amount: 1000, quantity: 2 }],
+      });
     expect(calc('2025-06-01T00:00:00Z').lines[0]).toMatchObject({ rateName: 'food', taxAmount: 30 });
     expect(calc('2027-06-01T00:00:00Z').lines[0]).toMatchObject({ rateName: 'future CA', taxAmount: 200 });
     expect(calc('2024-06-01T00:00:00Z').lines[0]).toMatchObject({ rateName: 'old', taxAmount: 100 });
@@ -105,7 +111,12 @@ describe('calculateTax', () => {
     };
     for (let i = 0; i < 2000; i++) {
       const rates = [rate({ rateBasisPoints: random(10_001), name: 'r' }), rate({ category: 'c', rateBasisPoints: random(10_001), name: 'rc' })];
-      const lines = Array.from({ length: 1 + random(5) }, (_, n) => ({ lineId: `l${n}`, categoryId: random(2) ? 'c' : 'x', amount: random(2_000_000_000), quantity: 1 }));
+      const lines = Array.from({ length: 1 + random(5) }, (_, n) => ({
+        lineId: `l${n}`,
+        categoryId: random(2) ? 'c' : 'x',
+        amount: random(2_000_000_000),
+        quantity: 1,
+      }));
       const result = calculateTax({ address: { country: 'US' }, currency: 'USD', rates, lines });
       expect(result.total).toBe(result.lines.reduce((sum, line) => sum + line.taxAmount, 0));
       result.lines.forEach((line, n) => {

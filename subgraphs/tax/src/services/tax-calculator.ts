@@ -81,8 +81,7 @@ export const basisPointsToPercentage = (rateBasisPoints: number): string =>
   `${Math.trunc(rateBasisPoints / 100)}.${String(rateBasisPoints % 100).padStart(2, '0')}`;
 
 const same = (a: string | null | undefined, b: string | null | undefined) => (a ?? '').toUpperCase() === (b ?? '').toUpperCase();
-const validAt = (rate: TaxRateLike, at: Date | undefined) =>
-  !at || ((!rate.validFrom || rate.validFrom <= at) && (!rate.validTo || at < rate.validTo));
+const validAt = (rate: TaxRateLike, at: Date | undefined) => !at || ((!rate.validFrom || rate.validFrom <= at) && (!rate.validTo || at < rate.validTo));
 
 /** country+region+category (3) > country+region (2) > country+category (1) > country (0). */
 const specificity = (rate: TaxRateLike) => (rate.region ? 2 : 0) + (rate.category ? 1 : 0);

@@ -11,7 +11,12 @@ const quoteInput = z.object({
     if (!code) ctx.addIssue({ code: 'custom', message: 'must be an ISO 3166-1 alpha-2 code' });
     return code ?? z.NEVER;
   }),
-  region: z.string().trim().max(50).nullish().transform((value) => (value ? value.toUpperCase() : null)),
+  region: z
+    .string()
+    .trim()
+    .max(50)
+    .nullish()
+    .transform((value) => (value ? value.toUpperCase() : null)),
   currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR'),
   lines: z
     .array(

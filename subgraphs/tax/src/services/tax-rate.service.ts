@@ -34,7 +34,12 @@ export class TaxRateService {
 
   /** A TaxRate reference; one query for every reference of the request. */
   byId(context: SubgraphContext, id: string): Promise<TaxRateRecord | null> {
-    return rowByKey(context, 'taxRates.byId', (ids) => this.rates.findByIds(ids), (row) => row.id).load(id);
+    return rowByKey(
+      context,
+      'taxRates.byId',
+      (ids) => this.rates.findByIds(ids),
+      (row) => row.id,
+    ).load(id);
   }
 
   create(context: SubgraphContext, input: TaxRateInputShape): Promise<TaxRateResult> {

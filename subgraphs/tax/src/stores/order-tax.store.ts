@@ -12,7 +12,13 @@ const orderTaxRow = z.object({
 });
 export type OrderTaxRecord = z.infer<typeof orderTaxRow>;
 
-const columns = { orderId: orderTaxes.orderId, customerId: orderTaxes.customerId, currency: orderTaxes.currency, total: orderTaxes.total, lines: orderTaxes.lines };
+const columns = {
+  orderId: orderTaxes.orderId,
+  customerId: orderTaxes.customerId,
+  currency: orderTaxes.currency,
+  total: orderTaxes.total,
+  lines: orderTaxes.lines,
+};
 
 /** SQL for the tax orders were charged. */
 export class OrderTaxStore {
@@ -29,7 +35,10 @@ export class OrderTaxStore {
 
   async findByOrderIds(orderIds: readonly string[]): Promise<OrderTaxRecord[]> {
     if (orderIds.length === 0) return [];
-    const rows = await this.db.select(columns).from(orderTaxes).where(inArray(orderTaxes.orderId, [...orderIds]));
+    const rows = await this.db
+      .select(columns)
+      .from(orderTaxes)
+      .where(inArray(orderTaxes.orderId, [...orderIds]));
     return rows.map((row) => orderTaxRow.parse(row));
   }
 }

@@ -13,7 +13,10 @@ export const users = usersSchema.table('users', {
   email: text('email').notNull().unique(),
   name: text('name').notNull(),
   passwordHash: text('password_hash').notNull(),
-  roles: text('roles').array().notNull().default(sql`'{customer}'::text[]`),
+  roles: text('roles')
+    .array()
+    .notNull()
+    .default(sql`'{customer}'::text[]`),
   /** When the user proved they own `email` (verifyEmail); null until then. */
   emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -63,7 +66,9 @@ export const addresses = usersSchema.table(
   },
   (t) => [
     index('addresses_user_idx').on(t.userId, t.createdAt),
-    uniqueIndex('addresses_one_default_idx').on(t.userId).where(sql`${t.isDefault}`),
+    uniqueIndex('addresses_one_default_idx')
+      .on(t.userId)
+      .where(sql`${t.isDefault}`),
   ],
 );
 

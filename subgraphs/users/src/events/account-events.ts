@@ -1,5 +1,12 @@
 import type { Executor } from '@shop/db';
-import { appendToOutbox, userEmailVerificationRequested, userEmailVerified, userPasswordChanged, userPasswordResetRequested, userRegistered } from '@shop/events';
+import {
+  appendToOutbox,
+  userEmailVerificationRequested,
+  userEmailVerified,
+  userPasswordChanged,
+  userPasswordResetRequested,
+  userRegistered,
+} from '@shop/events';
 import { outbox } from '../db/schema';
 import type { AccountTokenEvents } from '../services/account-token.service';
 
@@ -11,9 +18,22 @@ export async function announceUserRegistered(user: { id: string; email: string; 
 /** The account-token events, each recorded in the caller's transaction (keyed by user id). */
 export const accountTokenEvents: AccountTokenEvents = {
   resetRequested: ({ user, token, expiresAt }, tx) =>
-    appendToOutbox(tx, outbox, userPasswordResetRequested, user.id, { userId: user.id, email: user.email, name: user.name, token, expiresAt: expiresAt.toISOString() }),
+    appendToOutbox(tx, outbox, userPasswordResetRequested, user.id, {
+      userId: user.id,
+      email: user.email,
+      name: user.name,
+      token,
+      expiresAt: expiresAt.toISOString(),
+    }),
   verificationRequested: ({ user, token, expiresAt }, tx) =>
-    appendToOutbox(tx, outbox, userEmailVerificationRequested, user.id, { userId: user.id, email: user.email, name: user.name, token, expiresAt: expiresAt.toISOString() }),
-  passwordChanged: (user, tx) => appendToOutbox(tx, outbox, userPasswordChanged, user.id, { userId: user.id, email: user.email, name: user.name, at: new Date().toISOString() }),
+    appendToOutbox(tx, outbox, userEmailVerificationRequested, user.id, {
+      userId: user.id,
+      email: user.email,
+      name: user.name,
+      token,
+      expiresAt: expiresAt.toISOString(),
+    }),
+  passwordChanged: (user, tx) =>
+    appendToOutbox(tx, outbox, userPasswordChanged, user.id, { userId: user.id, email: user.email, name: user.name, at: new Date().toISOString() }),
   emailVerified: ({ userId, email }, tx) => appendToOutbox(tx, outbox, userEmailVerified, userId, { userId, email, at: new Date().toISOString() }),
 };

@@ -8,7 +8,12 @@ import type { UserService } from '../services/user.service';
 import { authResolvers } from './auth.resolver';
 import { userResolvers } from './user.resolver';
 
-export function resolvers(services: { accounts: AccountService; users: UserService; addresses: AddressService; accountTokens: AccountTokenService }): Resolvers {
+export function resolvers(services: {
+  accounts: AccountService;
+  users: UserService;
+  addresses: AddressService;
+  accountTokens: AccountTokenService;
+}): Resolvers {
   return mergeResolvers<Resolvers>(
     { DateTime: DateTimeScalar },
     authResolvers(services.accounts, services.users, services.accountTokens),

@@ -14,7 +14,12 @@ export function userResolvers(users: UserService): Resolvers {
       me: (_parent, _args, context) => (context.viewer ? users.byId(context, context.viewer.userId) : null),
     },
     Mutation: {
-      setUserRoles: (_parent, { userId, roles }, context) => users.setRoles(context, userId, roles.map((role) => role.toLowerCase())),
+      setUserRoles: (_parent, { userId, roles }, context) =>
+        users.setRoles(
+          context,
+          userId,
+          roles.map((role) => role.toLowerCase()),
+        ),
     },
   };
 }

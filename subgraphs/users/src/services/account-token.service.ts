@@ -33,8 +33,14 @@ const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').
 const newToken = () => randomBytes(32).toString('base64url');
 const tokenShaped = (token: string) => /^[A-Za-z0-9_-]{43}$/.test(token);
 
-const invalid = (): AccountTokenResult => ({ ok: false, errors: [{ code: 'TOKEN_INVALID', field: 'token', message: 'This link is not valid or was already used; ask for a new one' }] });
-const expired = (): AccountTokenResult => ({ ok: false, errors: [{ code: 'TOKEN_EXPIRED', field: 'token', message: 'This link has expired; ask for a new one' }] });
+const invalid = (): AccountTokenResult => ({
+  ok: false,
+  errors: [{ code: 'TOKEN_INVALID', field: 'token', message: 'This link is not valid or was already used; ask for a new one' }],
+});
+const expired = (): AccountTokenResult => ({
+  ok: false,
+  errors: [{ code: 'TOKEN_EXPIRED', field: 'token', message: 'This link has expired; ask for a new one' }],
+});
 
 /**
  * Password reset and e-mail verification by one-time tokens that notifications mails. Only a

@@ -21,7 +21,12 @@ export class AddressService {
   ) {}
 
   forUser(context: SubgraphContext, userId: string): Promise<AddressRecord[]> {
-    return rowsByKey(context, 'addresses.byUser', (ids) => this.addresses.listForUsers(ids), (row) => row.userId).load(userId);
+    return rowsByKey(
+      context,
+      'addresses.byUser',
+      (ids) => this.addresses.listForUsers(ids),
+      (row) => row.userId,
+    ).load(userId);
   }
 
   private validate(input: unknown): { fields: AddressFields } | { errors: AddressFailure[] } {

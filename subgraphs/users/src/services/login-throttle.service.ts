@@ -19,9 +19,7 @@ export interface LoginThrottleOptions {
   keyPrefix?: string;
 }
 
-export type LoginPermit =
-  | { allowed: true; succeeded(): Promise<void>; failed(): Promise<void> }
-  | { allowed: false; retryAfterSeconds: number };
+export type LoginPermit = { allowed: true; succeeded(): Promise<void>; failed(): Promise<void> } | { allowed: false; retryAfterSeconds: number };
 
 /** Fixed-size cache keys: a long e-mail or forwarded address cannot grow the store. */
 const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest('base64url').slice(0, 22);

@@ -6,7 +6,12 @@ export class UserService {
   constructor(private readonly users: UserStore) {}
 
   byId(context: SubgraphContext, id: string): Promise<UserRecord | null> {
-    return rowByKey(context, 'users.byId', (ids) => this.users.findByIds(ids), (row) => row.id).load(id);
+    return rowByKey(
+      context,
+      'users.byId',
+      (ids) => this.users.findByIds(ids),
+      (row) => row.id,
+    ).load(id);
   }
 
   /** Admins replace a user's roles; `customer` is always kept so nobody loses the shopper's rights. */
@@ -27,9 +32,6 @@ export class UserService {
 
   /** E-mail and roles are private: only the user and admins may read them. */
   canSeePrivateFields(context: SubgraphContext, user: UserRecord): boolean {
-    return (
-      isOwnerOrAdmin(context.viewer, user.id) ||
-      perRequest(context, 'users.signedIn', () => new Set<string>()).has(user.id)
-    );
+    return isOwnerOrAdmin(context.viewer, user.id) || perRequest(context, 'users.signedIn', () => new Set<string>()).has(user.id);
   }
 }

@@ -12,7 +12,13 @@ export class AccountTokenStore {
 
   async find(tokenHash: string, purpose: AccountTokenPurpose, db: Executor = this.db) {
     const [row] = await db
-      .select({ id: accountTokens.id, userId: accountTokens.userId, email: accountTokens.email, expiresAt: accountTokens.expiresAt, usedAt: accountTokens.usedAt })
+      .select({
+        id: accountTokens.id,
+        userId: accountTokens.userId,
+        email: accountTokens.email,
+        expiresAt: accountTokens.expiresAt,
+        usedAt: accountTokens.usedAt,
+      })
       .from(accountTokens)
       .where(and(eq(accountTokens.tokenHash, tokenHash), eq(accountTokens.purpose, purpose)));
     return row ?? null;

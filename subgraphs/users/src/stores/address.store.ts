@@ -45,7 +45,12 @@ export class AddressStore {
   }
 
   async insert(userId: string, fields: AddressFields, isDefault: boolean, db: Executor = this.db): Promise<AddressRecord> {
-    return parse(await db.insert(addresses).values({ ...fields, userId, isDefault }).returning())[0]!;
+    return parse(
+      await db
+        .insert(addresses)
+        .values({ ...fields, userId, isDefault })
+        .returning(),
+    )[0]!;
   }
 
   async update(userId: string, id: string, fields: AddressFields): Promise<AddressRecord | null> {
@@ -58,7 +63,10 @@ export class AddressStore {
   }
 
   async delete(userId: string, id: string): Promise<AddressRecord | null> {
-    const rows = await this.db.delete(addresses).where(and(eq(addresses.id, id), eq(addresses.userId, userId))).returning();
+    const rows = await this.db
+      .delete(addresses)
+      .where(and(eq(addresses.id, id), eq(addresses.userId, userId)))
+      .returning();
     return parse(rows)[0] ?? null;
   }
 
@@ -77,7 +85,10 @@ export class AddressStore {
    * Callers check first that `id` is the user's (findOwnedForUpdate) in the same transaction.
    */
   async setDefault(userId: string, id: string, db: Executor): Promise<AddressRecord | null> {
-    await db.update(addresses).set({ isDefault: false }).where(and(eq(addresses.userId, userId), eq(addresses.isDefault, true)));
+    await db
+      .update(addresses)
+      .set({ isDefault: false })
+      .where(and(eq(addresses.userId, userId), eq(addresses.isDefault, true)));
     const rows = await db
       .update(addresses)
       .set({ isDefault: true })

@@ -17,23 +17,13 @@ export class RefreshTokenStore {
     const rows = await this.db
       .update(refreshTokens)
       .set({ usedAt: now })
-      .where(
-        and(
-          eq(refreshTokens.tokenHash, tokenHash),
-          isNull(refreshTokens.usedAt),
-          isNull(refreshTokens.revokedAt),
-          gt(refreshTokens.expiresAt, now),
-        ),
-      )
+      .where(and(eq(refreshTokens.tokenHash, tokenHash), isNull(refreshTokens.usedAt), isNull(refreshTokens.revokedAt), gt(refreshTokens.expiresAt, now)))
       .returning({ userId: refreshTokens.userId, familyId: refreshTokens.familyId });
     return rows[0] ?? null;
   }
 
   async findFamily(tokenHash: string): Promise<string | null> {
-    const rows = await this.db
-      .select({ familyId: refreshTokens.familyId })
-      .from(refreshTokens)
-      .where(eq(refreshTokens.tokenHash, tokenHash));
+    const rows = await this.db.select({ familyId: refreshTokens.familyId }).from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash));
     return rows[0]?.familyId ?? null;
   }
 

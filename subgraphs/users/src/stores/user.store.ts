@@ -30,11 +30,7 @@ export class UserStore {
 
   /** Returns null when the e-mail is already taken (unique violation), so callers need no SQL codes. */
   async insert(user: { email: string; name: string; passwordHash: string; roles?: string[] }, db: Executor = this.db) {
-    const rows = await db
-      .insert(users)
-      .values(user)
-      .onConflictDoNothing({ target: users.email })
-      .returning(columns);
+    const rows = await db.insert(users).values(user).onConflictDoNothing({ target: users.email }).returning(columns);
     return rows[0] ? userRow.parse(rows[0]) : null;
   }
 
@@ -46,7 +42,10 @@ export class UserStore {
   /** One round trip for a whole batch (DataLoader); order of the result is not guaranteed. */
   async findByIds(ids: readonly string[], db: Executor = this.db): Promise<UserRecord[]> {
     if (ids.length === 0) return [];
-    const rows = await db.select(columns).from(users).where(inArray(users.id, [...ids]));
+    const rows = await db
+      .select(columns)
+      .from(users)
+      .where(inArray(users.id, [...ids]));
     return rows.map((row) => userRow.parse(row));
   }
 

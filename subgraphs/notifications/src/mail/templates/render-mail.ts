@@ -1,4 +1,12 @@
-import { orderCancelled, orderConfirmed, returnStatusChanged, shipmentDelivered, userEmailVerificationRequested, userPasswordChanged, userPasswordResetRequested } from '@shop/events';
+import {
+  orderCancelled,
+  orderConfirmed,
+  returnStatusChanged,
+  shipmentDelivered,
+  userEmailVerificationRequested,
+  userPasswordChanged,
+  userPasswordResetRequested,
+} from '@shop/events';
 import type { MailTemplate } from '../../db/schema';
 import { passwordChangedMail, passwordResetMail, verifyEmailMail } from './account-mails';
 import type { RenderedMail } from './layout';

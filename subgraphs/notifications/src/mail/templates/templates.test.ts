@@ -8,7 +8,12 @@ const token = 'a'.repeat(43);
 
 describe('mail templates (plain text + HTML)', () => {
   it('order confirmation: reference, item count, total, link; names are escaped in HTML', () => {
-    const mail = renderMail('ORDER_CONFIRMED', { orderId, customerId: 'u1', total: { amount: 4999, currency: 'EUR' }, items: [{ productId: 'p', quantity: 2 }], promotionIds: [] }, to, 'https://shop.test/');
+    const mail = renderMail(
+      'ORDER_CONFIRMED',
+      { orderId, customerId: 'u1', total: { amount: 4999, currency: 'EUR' }, items: [{ productId: 'p', quantity: 2 }], promotionIds: [] },
+      to,
+      'https://shop.test/',
+    );
     expect(mail.subject).toBe('Order #1a2b3c4d confirmed');
     expect(mail.text).toBe(
       [
@@ -37,7 +42,19 @@ describe('mail templates (plain text + HTML)', () => {
   });
 
   it('cancelled gives the reason', () => {
-    const mail = renderMail('ORDER_CANCELLED', { orderId, customerId: 'u1', code: 'PAYMENT_DECLINED', reason: 'Your card was declined.', previousStatus: 'STOCK_RESERVED', items: [{ productId: 'p', quantity: 1 }] }, to, 'https://shop.test');
+    const mail = renderMail(
+      'ORDER_CANCELLED',
+      {
+        orderId,
+        customerId: 'u1',
+        code: 'PAYMENT_DECLINED',
+        reason: 'Your card was declined.',
+        previousStatus: 'STOCK_RESERVED',
+        items: [{ productId: 'p', quantity: 1 }],
+      },
+      to,
+      'https://shop.test',
+    );
     expect(mail.subject).toBe('Order #1a2b3c4d cancelled');
     expect(mail.text).toContain('Reason: Your card was declined.');
   });
@@ -53,7 +70,12 @@ describe('mail templates (plain text + HTML)', () => {
     const verify = renderMail('VERIFY_EMAIL', data, to, 'https://shop.test');
     expect(verify.subject).toBe('Confirm your e-mail address');
     expect(verify.text).toContain(`https://shop.test/verify-email?token=${token}`);
-    const changed = renderMail('PASSWORD_CHANGED', { userId: 'u1', email: 'ada@example.com', name: 'Ada', at: '2026-12-02T10:00:00.000Z' }, to, 'https://shop.test');
+    const changed = renderMail(
+      'PASSWORD_CHANGED',
+      { userId: 'u1', email: 'ada@example.com', name: 'Ada', at: '2026-12-02T10:00:00.000Z' },
+      to,
+      'https://shop.test',
+    );
     expect(changed.text).toContain('every device was signed out');
   });
 
