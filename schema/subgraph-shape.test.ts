@@ -16,6 +16,8 @@ import { subgraphs } from './subgraphs';
  *   src/codegen-mappers.ts      resolver types' mappers
  *   src/resolvers/index.ts      the merged resolvers; src/services/, src/db/schema.ts, src/db/migrations/
  *   tests/                      integration tests against the subgraph
+ *   tests/operations/*.graphql  the operations they send, typed by `npm run codegen`
+ *   src/events/order-saga.consumer.ts  (saga participants) ORDER_SAGA_GROUP, orderSagaHandler, consumeOrderSaga on subscribeWithInbox
  */
 const requiredFiles = [
   'README.md',
@@ -63,6 +65,27 @@ describe('every subgraph folder has the same shape', () => {
     it(`${name}: subgraph.ts exports ${name}Module; src/${name}.ts is its composition root`, () => {
       expect(readFileSync(`${root}/src/subgraph.ts`, 'utf8')).toContain(`export const ${name}Module`);
       expect(readFileSync(`${root}/src/${name}.ts`, 'utf8')).toContain(`export function create${capitalized(name)}(`);
+    });
+
+    it(`${name}: its tests send typed operations from tests/operations/`, () => {
+      const operations = isFolder(`${root}/tests/operations`) ? readdirSync(`${root}/tests/operations`).filter((file) => file.endsWith('.graphql')) : [];
+      expect(operations.length, `${root}/tests/operations/*.graphql`).toBeGreaterThan(0);
+    });
+
+    it(`${name}: a saga participant's consumer has the one form`, () => {
+      const consumer = `${root}/src/events/order-saga.consumer.ts`;
+      if (!existsSync(consumer)) return expect(['inventory', 'payments', 'promotions', 'shipping', 'tax']).not.toContain(name);
+      const source = readFileSync(consumer, 'utf8');
+      for (const declaration of [
+        'export const ORDER_SAGA_GROUP = ',
+        'export const orderSagaHandler = ',
+        'export const consumeOrderSaga = ',
+        'subscribeWithInbox({',
+        'inboxRoutes({',
+      ]) {
+        expect(source, `${consumer} has ${declaration}`).toContain(declaration);
+      }
+      expect(source).not.toContain('createInboxHandler');
     });
 
     it(`${name}: src/ holds only the known roles`, () => {
