@@ -2,7 +2,7 @@ import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { pgSchema } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Database, Executor } from '@shop/db';
-import { outboxTables, startOutboxRelay, type OutboxTable } from '@shop/events';
+import { outboxTables, startOutboxRelay, type OutboxLeaseTable, type OutboxTable } from '@shop/events';
 import type { CatalogStore } from './catalog-store';
 import type { CatalogEventRelay, CatalogEventRelayOptions, ProductEvents, ProductWriteOptions } from './catalog-events';
 import type { Category, CategoryPatch, ListProductsArgs, NewCategory, NewProduct, Product, ProductPage, ProductPatch } from './catalog-model';
@@ -66,6 +66,7 @@ export class PostgresCatalogStore implements CatalogStore {
   readonly #schema: string;
   readonly #t: CatalogTables;
   readonly #outbox: OutboxTable;
+  readonly #outboxLease: OutboxLeaseTable;
   readonly #maxPageSize: number;
   readonly #now: () => Date;
   readonly #categories: PostgresCategories;
@@ -80,7 +81,9 @@ export class PostgresCatalogStore implements CatalogStore {
     this.#schema = parsed.data.schema;
     const schema = pgSchema(parsed.data.schema);
     this.#t = catalogTables(schema);
-    this.#outbox = outboxTables(schema).outbox;
+    const events = outboxTables(schema);
+    this.#outbox = events.outbox;
+    this.#outboxLease = events.outboxLease;
     this.#maxPageSize = parsed.data.maxPageSize;
     this.#now = parsed.data.now;
     this.#categories = new PostgresCategories(this.#db, this.#t.categories);
@@ -124,7 +127,7 @@ export class PostgresCatalogStore implements CatalogStore {
 
   startEventRelay(options: CatalogEventRelayOptions): CatalogEventRelay {
     if (!this.#root) throw new Error('PostgresCatalogStore: a store bound to a transaction cannot start a relay');
-    return startOutboxRelay({ ...options, db: this.#root, outbox: this.#outbox });
+    return startOutboxRelay({ ...options, db: this.#root, outbox: this.#outbox, lease: this.#outboxLease });
   }
 
   /**

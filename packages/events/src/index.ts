@@ -23,7 +23,7 @@ export { LocalTransport, type LocalTransportOptions } from './local-transport';
 export { namespacedTransport } from './namespaced-transport';
 
 // Producing (outbox + relay) and consuming (inbox + routing).
-export { outboxTables, type InboxTable, type OutboxTable } from './outbox-tables';
+export { outboxTables, type InboxTable, type OutboxLeaseTable, type OutboxTable } from './outbox-tables';
 export { CategoryReplica, categoryReplicaTable, type CategoryReplicaTable, type KnownCategory } from './category-replica';
 export { KnownProductReplica, type KnownProductsTable, type SnapshotColumns } from './known-product-replica';
 export { snapshotVariants, type SnapshotVariant } from './snapshot-variants';

@@ -3,10 +3,11 @@ import { bigint, index, integer, jsonb, primaryKey, text, timestamp, uuid, type 
 import type { EventEnvelope } from './envelope';
 
 /**
- * The outbox and inbox tables inside a subgraph's own Postgres schema. Each subgraph spreads them
- * into its drizzle schema file so drizzle-kit generates their migrations with its own tables:
+ * The outbox and inbox tables inside a subgraph's own Postgres schema, and the outbox relay's lease.
+ * Each subgraph spreads them into its drizzle schema file so drizzle-kit generates their migrations
+ * with its own tables:
  *
- *   export const { outbox, inbox } = outboxTables(usersSchema);
+ *   export const { outbox, outboxLease, inbox } = outboxTables(usersSchema);
  */
 export function outboxTables(schema: PgSchema) {
   const outbox = schema.table(
@@ -34,6 +35,14 @@ export function outboxTables(schema: PgSchema) {
     ],
   );
 
+  // Which relay publishes the outbox right now (`startOutboxRelay`): one row, taken and given back
+  // in the relay's own statements, so one relay at a time reads and publishes the backlog.
+  const outboxLease = schema.table('outbox_lease', {
+    name: text('name').primaryKey(),
+    holder: uuid('holder').notNull(),
+    until: timestamp('until', { withTimezone: true }).notNull(),
+  });
+
   const inbox = schema.table(
     'inbox',
     {
@@ -44,8 +53,9 @@ export function outboxTables(schema: PgSchema) {
     (t) => [primaryKey({ columns: [t.consumer, t.eventId] })],
   );
 
-  return { outbox, inbox };
+  return { outbox, outboxLease, inbox };
 }
 
 export type OutboxTable = ReturnType<typeof outboxTables>['outbox'];
+export type OutboxLeaseTable = ReturnType<typeof outboxTables>['outboxLease'];
 export type InboxTable = ReturnType<typeof outboxTables>['inbox'];

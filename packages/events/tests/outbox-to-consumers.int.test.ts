@@ -15,7 +15,7 @@ import {
 } from '../src';
 import { databaseFixtures, type DatabaseFixture } from './support/database-fixtures';
 import { transportFixtures, type TransportFixture } from './support/transport-fixtures';
-import { accounts, effects, inbox, outbox } from './fixtures/schema';
+import { accounts, effects, inbox, outbox, outboxLease } from './fixtures/schema';
 
 /** The two ways the system runs: embedded (PGlite + in-process) and services (PostgreSQL + Kafka). */
 const modes = [
@@ -34,7 +34,7 @@ describe.each(modes)('outbox -> transport -> inbox (%s)', (_mode, [, openDb], [,
     database = await openDb();
     db = database.handle.db;
     fixture = createTransport();
-    relay = startOutboxRelay({ db, outbox, transport: fixture.transport, pollIntervalMs: 200 });
+    relay = startOutboxRelay({ db, outbox, lease: outboxLease, transport: fixture.transport, pollIntervalMs: 200 });
   });
   afterAll(async () => {
     await relay?.stop();

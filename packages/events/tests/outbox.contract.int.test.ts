@@ -16,7 +16,7 @@ import {
 } from '../src';
 import { databaseFixtures, type DatabaseFixture } from './support/database-fixtures';
 import { RecordingTransport } from './support/recording-transport';
-import { accounts, effects, inbox, outbox } from './fixtures/schema';
+import { accounts, effects, inbox, outbox, outboxLease } from './fixtures/schema';
 import { eventually } from '@shop/testkit';
 
 const data = (userId: string) => ({ userId, email: `${userId}@example.com`, name: userId });
@@ -35,8 +35,8 @@ describe.each(databaseFixtures)('outbox, relay and inbox on %s', (_name, open) =
   let fixture: DatabaseFixture;
   let db: Database;
   const relays: OutboxRelay[] = [];
-  const start = (options: Omit<Parameters<typeof startOutboxRelay>[0], 'db' | 'outbox'>) => {
-    const relay = startOutboxRelay({ db, outbox, ...options });
+  const start = (options: Omit<Parameters<typeof startOutboxRelay>[0], 'db' | 'outbox' | 'lease'>) => {
+    const relay = startOutboxRelay({ db, outbox, lease: outboxLease, ...options });
     relays.push(relay);
     return relay;
   };
@@ -54,7 +54,7 @@ describe.each(databaseFixtures)('outbox, relay and inbox on %s', (_name, open) =
   });
   beforeEach(async () => {
     await Promise.all(relays.splice(0).map((relay) => relay.stop()));
-    await db.execute(sql`truncate ${outbox}, ${inbox}, ${effects}, ${accounts}`);
+    await db.execute(sql`truncate ${outbox}, ${outboxLease}, ${inbox}, ${effects}, ${accounts}`);
   });
   afterAll(async () => {
     await Promise.all(relays.map((relay) => relay.stop()));
@@ -215,6 +215,59 @@ describe.each(databaseFixtures)('outbox, relay and inbox on %s', (_name, open) =
     expect(sent).toHaveLength(120);
     expect(new Set(sent).size).toBe(120);
     expect(journal).toEqual(envelopes.map((envelope) => envelope.id));
+  });
+
+  /** The database as a relay sees it, counting its claims (`execute`: the relay's one statement per batch). */
+  const countingClaims = () => {
+    const counter = { claims: 0 };
+    const counted = new Proxy(db, {
+      get(target, property) {
+        const value = Reflect.get(target, property, target) as unknown;
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          if (property === 'execute') counter.claims++;
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    return { counter, db: counted };
+  };
+
+  it('a relay publishing holds the outbox: another relay sends nothing meanwhile, then only what is left, in order', async () => {
+    const first = await appendMany(db, 3, 'a');
+    const journal: string[] = [];
+    const [one, two] = [new RecordingTransport(journal), new RecordingTransport(journal)];
+    const release = one.hold();
+    start({ transport: one, pollIntervalMs: 10 });
+    await eventually(() => one.publishCalls === 1, { what: 'the first relay to hold a publish open' });
+
+    const later = await appendMany(db, 2, 'a');
+    const { counter, db: countedDb } = countingClaims();
+    const second = startOutboxRelay({ db: countedDb, outbox, lease: outboxLease, transport: two, pollIntervalMs: 10 });
+    relays.push(second);
+    second.wake();
+    await eventually(() => counter.claims >= 3, { what: 'the second relay to try three claims' });
+    expect(two.publishCalls).toBe(0);
+
+    release();
+    await eventually(async () => (await unpublished()) === 0, { what: 'the outbox to drain' });
+    expect(journal).toEqual([...first, ...later].map((envelope) => envelope.id));
+  });
+
+  it('a relay that died holding the lease delays the outbox until the lease runs out, and loses nothing', async () => {
+    const envelopes = await appendMany(db, 4, 'a');
+    await db.insert(outboxLease).values({ name: 'relay', holder: '00000000-0000-4000-8000-000000000000', until: sql`now() + interval '1 hour'` });
+    const transport = new RecordingTransport();
+    const { counter, db: countedDb } = countingClaims();
+    relays.push(startOutboxRelay({ db: countedDb, outbox, lease: outboxLease, transport, pollIntervalMs: 10 }));
+    await eventually(() => counter.claims >= 3, { what: 'the relay to try three claims' });
+    expect(transport.publishCalls).toBe(0);
+
+    await db.update(outboxLease).set({ until: sql`now() - interval '1 second'` });
+    await eventually(async () => (await unpublished()) === 0, { what: 'the relay to take the lease over and publish' });
+    expect(transport.published.map((message) => message.envelope.id)).toEqual(envelopes.map((envelope) => envelope.id));
+    const [lease] = await db.select({ givenBack: sql<boolean>`${outboxLease.until} <= now()` }).from(outboxLease);
+    expect(lease).toEqual({ givenBack: true });
   });
 
   it('the inbox runs an effect once per consumer however often the event arrives', async () => {

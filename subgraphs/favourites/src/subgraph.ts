@@ -1,6 +1,6 @@
 import { startOutboxRelay } from '@shop/events';
 import { subgraphSources, type SubgraphModule, type SubgraphPlatform } from '@shop/subgraph-kit';
-import { outbox } from './db/schema';
+import { outbox, outboxLease } from './db/schema';
 import { consumeProductEvents } from './events/product-events.consumer';
 import { wishlistEvents } from './events/wishlist-events';
 import { createFavourites } from './favourites';
@@ -16,7 +16,7 @@ export type FavouritesConfig = Record<string, never>;
  * the caller starts the HTTP server and calls `stop()` on shutdown.
  */
 async function create(_config: FavouritesConfig, { database, transport, logger }: SubgraphPlatform) {
-  const relay = startOutboxRelay({ db: database.db, outbox, transport, logger });
+  const relay = startOutboxRelay({ db: database.db, outbox, lease: outboxLease, transport, logger });
   const { stores, services } = createFavourites(database.db, () => relay.wake());
   const subscription = await consumeProductEvents({
     db: database.db,

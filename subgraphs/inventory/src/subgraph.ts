@@ -1,6 +1,6 @@
 import { startOutboxRelay } from '@shop/events';
 import { subgraphSources, type SubgraphModule, type SubgraphPlatform } from '@shop/subgraph-kit';
-import { outbox } from './db/schema';
+import { outbox, outboxLease } from './db/schema';
 import { consumeOrderSaga } from './events/order-saga.consumer';
 import { consumeProductEvents } from './events/product-events.consumer';
 import { createInventory } from './inventory';
@@ -32,7 +32,7 @@ export const DEFAULT_RESERVATION_SWEEP_INTERVAL_MS = 30_000;
  * `stop()` on shutdown.
  */
 async function create(config: InventoryConfig, { database, transport, logger }: SubgraphPlatform) {
-  const relay = startOutboxRelay({ db: database.db, outbox, transport, logger });
+  const relay = startOutboxRelay({ db: database.db, outbox, lease: outboxLease, transport, logger });
   const afterCommit = () => relay.wake();
   const inventory = createInventory(database.db, afterCommit, { reservationTtlSeconds: config.reservationTtlSeconds, logger });
   const subscription = await consumeProductEvents({ db: database.db, transport, stock: inventory.stores.stock, afterCommit });

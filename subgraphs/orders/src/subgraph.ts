@@ -4,7 +4,7 @@ import { parse } from 'graphql';
 import type { MigrationTarget } from '@shop/db';
 import { startOutboxRelay } from '@shop/events';
 import type { SubgraphModule, SubgraphPlatform } from '@shop/subgraph-kit';
-import { outbox } from './db/schema';
+import { outbox, outboxLease } from './db/schema';
 import { consumeProductEvents } from './events/product-events.consumer';
 import { consumePromotionEvents } from './events/promotion-events.consumer';
 import { consumeShippingRateEvents } from './events/shipping-rate-events.consumer';
@@ -39,7 +39,7 @@ export interface OrdersConfig {
  * saga orchestrator (participants' answers on their topics); `stop()` stops them on shutdown.
  */
 async function create(config: OrdersConfig, { database, transport, pubsub, logger }: SubgraphPlatform) {
-  const relay = startOutboxRelay({ db: database.db, outbox, transport, logger });
+  const relay = startOutboxRelay({ db: database.db, outbox, lease: outboxLease, transport, logger });
   const orders = createOrders(database.db, {
     pubsub,
     wake: () => relay.wake(),

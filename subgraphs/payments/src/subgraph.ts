@@ -4,7 +4,7 @@ import { parse } from 'graphql';
 import type { MigrationTarget } from '@shop/db';
 import { startOutboxRelay } from '@shop/events';
 import type { SubgraphModule, SubgraphPlatform } from '@shop/subgraph-kit';
-import { outbox } from './db/schema';
+import { outbox, outboxLease } from './db/schema';
 import { consumeOrderSaga } from './events/order-saga.consumer';
 import { createPayments, type PaymentsOptions } from './payments';
 import { createProvider, type PaymentProviderConfig } from './providers/create-provider';
@@ -27,7 +27,7 @@ export const defaultPaymentsConfig: PaymentsConfig = { provider: 'simulated' };
 
 /** Wires provider -> stores -> services -> resolvers and starts the outbox relay and the checkout saga consumer. */
 async function create(config: PaymentsConfig, { database, transport, logger }: SubgraphPlatform) {
-  const relay = startOutboxRelay({ db: database.db, outbox, transport, logger });
+  const relay = startOutboxRelay({ db: database.db, outbox, lease: outboxLease, transport, logger });
   const afterCommit = () => relay.wake();
   const payments = createPayments(database.db, createProvider(config), afterCommit, { processorRetry: config.processorRetry });
   const saga = await consumeOrderSaga({ db: database.db, transport, saga: payments.saga, afterCommit });

@@ -1,6 +1,6 @@
 import { startOutboxRelay } from '@shop/events';
 import { subgraphSources, type SubgraphModule, type SubgraphPlatform } from '@shop/subgraph-kit';
-import { outbox } from './db/schema';
+import { outbox, outboxLease } from './db/schema';
 import { consumeOrderSaga } from './events/order-saga.consumer';
 import { consumeProductEvents } from './events/product-events.consumer';
 import { createPromotions } from './promotions';
@@ -16,7 +16,7 @@ export type PromotionsConfig = Record<string, never>;
  * the checkout saga's consumer; the caller starts the HTTP server and calls `stop()` on shutdown.
  */
 async function create(_config: PromotionsConfig, { database, transport, logger }: SubgraphPlatform) {
-  const relay = startOutboxRelay({ db: database.db, outbox, transport, logger });
+  const relay = startOutboxRelay({ db: database.db, outbox, lease: outboxLease, transport, logger });
   const wake = () => relay.wake();
   const { stores, services } = createPromotions(database.db, wake);
   const productEvents = await consumeProductEvents({ db: database.db, transport, known: stores.known, categories: stores.categories });

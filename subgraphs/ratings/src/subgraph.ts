@@ -1,6 +1,6 @@
 import { startOutboxRelay } from '@shop/events';
 import { subgraphSources, type SubgraphModule, type SubgraphPlatform } from '@shop/subgraph-kit';
-import { inbox, outbox } from './db/schema';
+import { inbox, outbox, outboxLease } from './db/schema';
 import { consumeProductEvents } from './events/product-events.consumer';
 import { createRatings } from './ratings';
 import { resolvers } from './resolvers';
@@ -15,7 +15,7 @@ export type RatingsConfig = Record<string, never>;
  * the caller starts the HTTP server and calls `stop()` on shutdown.
  */
 async function create(_config: RatingsConfig, { database, transport, logger }: SubgraphPlatform) {
-  const relay = startOutboxRelay({ db: database.db, outbox, transport, logger });
+  const relay = startOutboxRelay({ db: database.db, outbox, lease: outboxLease, transport, logger });
   const ratings = createRatings(database.db, () => relay.wake());
   const subscription = await consumeProductEvents({ db: database.db, inbox, transport, products: ratings.stores.products });
   return {

@@ -1,6 +1,6 @@
 import { startOutboxRelay } from '@shop/events';
 import { subgraphSources, type SubgraphModule, type SubgraphPlatform } from '@shop/subgraph-kit';
-import { outbox } from './db/schema';
+import { outbox, outboxLease } from './db/schema';
 import { consumeOrderSaga } from './events/order-saga.consumer';
 import { resolvers } from './resolvers';
 import { createShipping } from './shipping';
@@ -15,7 +15,7 @@ export type ShippingConfig = Record<string, never>;
  * `shipping-saga`); the caller starts the HTTP server and calls `stop()` on shutdown.
  */
 async function create(_config: ShippingConfig, { database, transport, logger }: SubgraphPlatform) {
-  const relay = startOutboxRelay({ db: database.db, outbox, transport, logger });
+  const relay = startOutboxRelay({ db: database.db, outbox, lease: outboxLease, transport, logger });
   const shipping = createShipping(database.db, () => relay.wake());
   const subscription = await consumeOrderSaga({ db: database.db, transport, saga: shipping.saga, afterCommit: () => relay.wake() });
   return {

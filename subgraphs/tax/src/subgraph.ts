@@ -1,6 +1,6 @@
 import { startOutboxRelay } from '@shop/events';
 import { subgraphSources, type SubgraphModule, type SubgraphPlatform } from '@shop/subgraph-kit';
-import { outbox } from './db/schema';
+import { outbox, outboxLease } from './db/schema';
 import { consumeOrderSaga } from './events/order-saga.consumer';
 import { resolvers } from './resolvers';
 import { createTax } from './tax';
@@ -15,7 +15,7 @@ export type TaxConfig = Record<string, never>;
  * the caller starts the HTTP server and calls `stop()` on shutdown.
  */
 async function create(_config: TaxConfig, { database, transport, logger }: SubgraphPlatform) {
-  const relay = startOutboxRelay({ db: database.db, outbox, transport, logger });
+  const relay = startOutboxRelay({ db: database.db, outbox, lease: outboxLease, transport, logger });
   const { services } = createTax(database.db, () => relay.wake());
   const saga = await consumeOrderSaga({ db: database.db, transport, saga: services.orders, afterCommit: () => relay.wake() });
   return {

@@ -1,7 +1,7 @@
 import { createAccessTokenIssuer, publicJwks } from '@shop/auth';
 import { startOutboxRelay } from '@shop/events';
 import { subgraphSources, type RouteHandler, type SubgraphModule, type SubgraphPlatform } from '@shop/subgraph-kit';
-import { outbox } from './db/schema';
+import { outbox, outboxLease } from './db/schema';
 import { resolvers } from './resolvers';
 import type { AccountTokenTtls } from './services/account-token.service';
 import type { LoginThrottleOptions } from './services/login-throttle.service';
@@ -38,7 +38,7 @@ async function create(config: UsersConfig, { database, transport, cache, logger 
     ttlSeconds: config.accessTokenTtlSeconds,
   });
   const jwks = JSON.stringify(await publicJwks(config.signingKeys));
-  const relay = startOutboxRelay({ db: database.db, outbox, transport, logger });
+  const relay = startOutboxRelay({ db: database.db, outbox, lease: outboxLease, transport, logger });
   const options = { issuer, refreshTokenTtlSeconds: config.refreshTokenTtlSeconds, loginThrottle: config.loginThrottle, accountTokens: config.accountTokens };
   const { services } = createUsers(database.db, cache, options, () => relay.wake());
   if (config.admin) await services.accounts.ensureAdmin(config.admin);

@@ -4,7 +4,7 @@ import { outboxTables } from '@shop/events';
 export const favouritesSchema = pgSchema('favourites');
 
 /** Events leave in the same transaction as the state change that caused them; consumed ones are deduplicated in the inbox. */
-export const { outbox, inbox } = outboxTables(favouritesSchema);
+export const { outbox, outboxLease, inbox } = outboxTables(favouritesSchema);
 
 /**
  * The products that exist, as learnt from `product.created` / `product.deleted`: favourites never

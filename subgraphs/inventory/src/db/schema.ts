@@ -5,7 +5,7 @@ import { outboxTables } from '@shop/events';
 export const inventorySchema = pgSchema('inventory');
 
 /** Events leave in the same transaction as the state change that caused them; consumed ones are deduplicated in the inbox. */
-export const { outbox, inbox } = outboxTables(inventorySchema);
+export const { outbox, outboxLease, inbox } = outboxTables(inventorySchema);
 
 /**
  * One row per sellable variant, created when a product event lists it (`variants` of

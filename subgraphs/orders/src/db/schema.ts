@@ -6,7 +6,7 @@ import { outboxTables, type CouponRule } from '@shop/events';
 export const ordersSchema = pgSchema('orders');
 
 /** Events leave in the same transaction as the state change; the inbox deduplicates product events. */
-export const { outbox, inbox } = outboxTables(ordersSchema);
+export const { outbox, outboxLease, inbox } = outboxTables(ordersSchema);
 
 /**
  * What orders knows of the catalog, kept from `product.created/updated/deleted`. Cart lines

@@ -5,7 +5,7 @@ import { outboxTables } from '@shop/events';
 export const paymentsSchema = pgSchema('payments');
 
 /** Events leave in the same transaction as the ledger entry that caused them. */
-export const { outbox, inbox } = outboxTables(paymentsSchema);
+export const { outbox, outboxLease, inbox } = outboxTables(paymentsSchema);
 
 /**
  * One payment attempt for an order. Only the card's brand and last four digits are kept, never

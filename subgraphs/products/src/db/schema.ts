@@ -11,4 +11,4 @@ export const productsSchema = pgSchema('products');
 export const { products, categories, variantKeys } = catalogTables(productsSchema);
 
 /** Product events leave in the same transaction as the catalog write that caused them. */
-export const { outbox, inbox } = outboxTables(productsSchema);
+export const { outbox, outboxLease, inbox } = outboxTables(productsSchema);

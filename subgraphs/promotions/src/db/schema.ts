@@ -5,7 +5,7 @@ import { categoryReplicaTable, outboxTables } from '@shop/events';
 export const promotionsSchema = pgSchema('promotions');
 
 /** Events leave in the same transaction as the state change that caused them; consumed ones are deduplicated in the inbox. */
-export const { outbox, inbox } = outboxTables(promotionsSchema);
+export const { outbox, outboxLease, inbox } = outboxTables(promotionsSchema);
 
 /**
  * Discounts an admin runs. A promotion without a coupon code is automatic; coupon codes are stored

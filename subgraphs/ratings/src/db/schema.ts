@@ -5,7 +5,7 @@ import { outboxTables } from '@shop/events';
 export const ratingsSchema = pgSchema('ratings');
 
 /** Events leave in the same transaction as the state change that caused them; consumed events are deduplicated in the inbox. */
-export const { outbox, inbox } = outboxTables(ratingsSchema);
+export const { outbox, outboxLease, inbox } = outboxTables(ratingsSchema);
 
 /**
  * Products ratings has heard of (product.created / product.deleted from the products subgraph),

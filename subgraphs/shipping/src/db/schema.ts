@@ -5,7 +5,7 @@ import { outboxTables } from '@shop/events';
 export const shippingSchema = pgSchema('shipping');
 
 /** Saga replies and shipment events leave in the same transaction as the change that caused them. */
-export const { outbox, inbox } = outboxTables(shippingSchema);
+export const { outbox, outboxLease, inbox } = outboxTables(shippingSchema);
 
 /**
  * What shipping to a country costs with one carrier service, in one currency. A cart or order in

@@ -4,7 +4,7 @@ import { outboxTables } from '@shop/events';
 export const taxSchema = pgSchema('tax');
 
 /** Events leave in the same transaction as the state change that caused them. */
-export const { outbox, inbox } = outboxTables(taxSchema);
+export const { outbox, outboxLease, inbox } = outboxTables(taxSchema);
 
 /**
  * Tax rates by country, optionally narrowed to a region and/or a product category. One rate per

@@ -5,7 +5,7 @@ import { outboxTables } from '@shop/events';
 export const usersSchema = pgSchema('users');
 
 /** Events leave in the same transaction as the state change that caused them. */
-export const { outbox, inbox } = outboxTables(usersSchema);
+export const { outbox, outboxLease, inbox } = outboxTables(usersSchema);
 
 export const users = usersSchema.table('users', {
   id: uuid('id').primaryKey().defaultRandom(),

@@ -1,0 +1,5 @@
+CREATE TABLE "inventory"."outbox_lease" (
+	"name" text PRIMARY KEY NOT NULL,
+	"holder" uuid NOT NULL,
+	"until" timestamp with time zone NOT NULL
+);
