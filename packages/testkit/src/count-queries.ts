@@ -4,12 +4,15 @@ interface Client {
   query(query: string | { text: string }, ...rest: unknown[]): unknown;
 }
 
-/** The outbox relay's backlog check: it runs on its own schedule, not for the work being counted. */
-const relayBacklogCheck = /^select "seq" from "[^"]+"\."outbox" where /;
+/**
+ * The outbox relay's statements (its backlog check, and its claims, which take the outbox's lease):
+ * they run on the relay's own schedule, not for the work being counted.
+ */
+const relayStatement = /^select "seq" from "[^"]+"\."outbox" where |"outbox_lease"/;
 
 /**
  * Counts the SQL statements `db` runs outside transactions while `work` runs, prepared statements
- * included, leaving out the outbox relay's backlog checks. It watches the driver client (the `pg`
+ * included, leaving out the outbox relay's statements. It watches the driver client (the `pg`
  * pool or the PGlite instance): transactions run on a client of their own. For "one query for
  * many entities" tests.
  */
@@ -19,7 +22,7 @@ export async function countQueries<T>(db: Database, work: () => Promise<T>): Pro
   const query = client.query;
   let queries = 0;
   client.query = function (this: Client, statement, ...rest) {
-    if (!relayBacklogCheck.test(typeof statement === 'string' ? statement : statement.text)) queries++;
+    if (!relayStatement.test(typeof statement === 'string' ? statement : statement.text)) queries++;
     return query.call(this, statement, ...rest);
   };
   try {
