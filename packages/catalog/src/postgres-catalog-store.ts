@@ -1,7 +1,9 @@
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { pgSchema } from 'drizzle-orm/pg-core';
-import { z } from 'zod';
 import type { Database, Executor } from '@shop/db';
+import { parseCatalogStoreOptions, type PostgresCatalogStoreOptions } from './postgres-catalog-options';
+
+export type { PostgresCatalogStoreOptions } from './postgres-catalog-options';
 import { outboxTables, startOutboxRelay, type OutboxLeaseTable, type OutboxTable } from '@shop/events';
 import type { CatalogStore } from './catalog-store';
 import type { CatalogEventRelay, CatalogEventRelayOptions, ProductEvents, ProductWriteOptions } from './catalog-events';
@@ -29,32 +31,6 @@ import { parseProductChange } from './variant-input';
 import { applyProductChange, defaultVariant, withVariants } from './variant-rules';
 import { patchedProduct } from './product-patch';
 
-export interface PostgresCatalogStoreOptions {
-  /** A `@shop/db` database (PGlite or PostgreSQL). The store does not close it: its opener does. */
-  db: Database;
-  /**
-   * Postgres schema holding the catalog tables, i.e. the schema whose migrations include
-   * `catalogTables(...)`. The products subgraph owns the catalog, hence the default.
-   * @default 'products'
-   */
-  schema?: string;
-  /** Largest `first` accepted by `listProducts`, so one request cannot read the whole catalog. @default 100 */
-  maxPageSize?: number;
-  /** Source of `createdAt`/`updatedAt`; injectable so tests control ordering. @default () => new Date() */
-  now?: () => Date;
-}
-
-const optionsSchema = z.object({
-  db: z.custom<Database>((db) => typeof (db as Database | undefined)?.select === 'function', 'must be a @shop/db Database'),
-  schema: z
-    .string()
-    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case Postgres identifier')
-    .refine((s) => s !== 'public', 'must not be "public"')
-    .default('products'),
-  maxPageSize: z.number().int().min(1).max(10_000).default(100),
-  now: z.custom<() => Date>((now) => typeof now === 'function', 'must be a function').default(() => () => new Date()),
-});
-
 /**
  * `CatalogStore` on PostgreSQL through drizzle: PGlite in embedded mode, a server otherwise. Events
  * go to the schema's `outbox` table (`outboxTables(pgSchema(schema))` must be in its migrations).
@@ -72,20 +48,17 @@ export class PostgresCatalogStore implements CatalogStore {
   readonly #categories: PostgresCategories;
 
   constructor(options: PostgresCatalogStoreOptions) {
-    const parsed = optionsSchema.safeParse(options ?? {});
-    if (!parsed.success) {
-      throw new TypeError(`PostgresCatalogStore: ${parsed.error.issues.map((i) => `option "${i.path.join('.')}" ${i.message}`).join('; ')}`);
-    }
-    this.#db = parsed.data.db;
-    this.#root = parsed.data.db;
-    this.#schema = parsed.data.schema;
-    const schema = pgSchema(parsed.data.schema);
+    const parsed = parseCatalogStoreOptions(options);
+    this.#db = parsed.db;
+    this.#root = parsed.db;
+    this.#schema = parsed.schema;
+    const schema = pgSchema(parsed.schema);
     this.#t = catalogTables(schema);
     const events = outboxTables(schema);
     this.#outbox = events.outbox;
     this.#outboxLease = events.outboxLease;
-    this.#maxPageSize = parsed.data.maxPageSize;
-    this.#now = parsed.data.now;
+    this.#maxPageSize = parsed.maxPageSize;
+    this.#now = parsed.now;
     this.#categories = new PostgresCategories(this.#db, this.#t.categories);
   }
 
