@@ -1,7 +1,8 @@
 import type { Database } from '@shop/db';
 import type { CatalogStore } from './catalog-store';
 import { MongoCatalogStore, type MongoCatalogStoreOptions } from './mongo-catalog-store';
-import { PostgresCatalogStore, type PostgresCatalogStoreOptions } from './postgres-catalog-store';
+import { PostgresCatalogStore } from './postgres-catalog-store';
+import type { PostgresCatalogStoreOptions } from './postgres-catalog-options';
 
 /** MongoDB (or FerretDB) catalog, for the services deployment. */
 export interface MongoCatalogConfig extends Omit<MongoCatalogStoreOptions, 'url' | 'database'> {

@@ -32,6 +32,7 @@ export {
   InvalidCursorError,
 } from './catalog-errors';
 export { MongoCatalogStore, type MongoCatalogStoreOptions } from './mongo-catalog-store';
-export { PostgresCatalogStore, type PostgresCatalogStoreOptions } from './postgres-catalog-store';
+export { PostgresCatalogStore } from './postgres-catalog-store';
+export type { PostgresCatalogStoreOptions } from './postgres-catalog-options';
 export { catalogTables, type CatalogTables, type CategoriesTable, type ProductDocument, type ProductsTable } from './postgres-tables';
 export { createCatalogStore, type CatalogStoreConfig, type MongoCatalogConfig, type PostgresCatalogConfig } from './create-catalog-store';

@@ -2,8 +2,6 @@ import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { pgSchema } from 'drizzle-orm/pg-core';
 import type { Database, Executor } from '@shop/db';
 import { parseCatalogStoreOptions, type PostgresCatalogStoreOptions } from './postgres-catalog-options';
-
-export type { PostgresCatalogStoreOptions } from './postgres-catalog-options';
 import { outboxTables, startOutboxRelay, type OutboxLeaseTable, type OutboxTable } from '@shop/events';
 import type { CatalogStore } from './catalog-store';
 import type { CatalogEventRelay, CatalogEventRelayOptions, ProductEvents, ProductWriteOptions } from './catalog-events';
