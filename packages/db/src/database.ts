@@ -16,6 +16,12 @@ export type DatabaseConfig = (
       url: string;
       /** Pool size per process. @default 10 */
       maxConnections?: number;
+      /**
+       * How many distinct parameterised statements run as named (server-side prepared) statements
+       * per pool; 0 turns it off (e.g. behind PgBouncer in transaction mode before 1.21).
+       * @default 256
+       */
+      preparedStatements?: number;
     }
 ) & { onQuery?: QueryObserver };
 

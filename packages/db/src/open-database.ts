@@ -7,6 +7,6 @@ export function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
     case 'pglite':
       return openPgliteDatabase(config.dataDir, config.onQuery);
     case 'postgres':
-      return openPostgresDatabase(config.url, config.maxConnections, config.onQuery);
+      return openPostgresDatabase(config.url, config.maxConnections, config.onQuery, config.preparedStatements);
   }
 }
