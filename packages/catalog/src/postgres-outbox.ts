@@ -8,5 +8,5 @@ import type { Executor } from '@shop/db';
 export async function recordInOutbox(tx: Executor, outbox: OutboxTable, messages: readonly OutgoingMessage[]): Promise<void> {
   if (messages.length === 0) return;
   await tx.insert(outbox).values(messages.map(({ topic, key, envelope }) => ({ id: envelope.id, topic, key, type: envelope.type, payload: envelope })));
-  noteOutboxWrite();
+  noteOutboxWrite(tx);
 }

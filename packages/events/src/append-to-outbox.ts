@@ -84,6 +84,6 @@ export async function appendAllToOutbox(tx: Executor, outbox: OutboxTable, event
   if (events.length === 0) return [];
   const { envelopes, rows } = outboxRowsOf(events);
   await tx.insert(outbox).values(rows);
-  noteOutboxWrite();
+  noteOutboxWrite(tx);
   return envelopes;
 }

@@ -3,7 +3,7 @@ import type { Database, Transaction } from '@shop/db';
 import type { EventEnvelope } from './envelope';
 import type { Delivery, DeliveryMeta, EventHandler } from './event-transport';
 import type { InboxTable } from './outbox-tables';
-import { trackOutboxWrites } from './outbox-writes';
+import { wroteToOutbox } from './outbox-writes';
 
 /**
  * A single event's inbox row, for an effect that writes it in its own first statement (see
@@ -66,7 +66,10 @@ export function createInboxHandler(options: InboxHandlerOptions): EventHandler {
     tx.insert(inbox).values({ consumer, eventId }).onConflictDoNothing().returning({ eventId: inbox.eventId });
   // Runs the transaction, then wakes the relay if it committed and wrote an event.
   const committing = async (work: (tx: Transaction) => Promise<void>) => {
-    const { wrote } = await trackOutboxWrites(() => db.transaction(work));
+    const wrote = await db.transaction(async (tx) => {
+      await work(tx);
+      return wroteToOutbox(tx);
+    });
     if (wrote) afterCommit?.();
   };
   const single = async (envelope: EventEnvelope, meta: DeliveryMeta) => {

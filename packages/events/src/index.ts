@@ -28,7 +28,7 @@ export { CategoryReplica, categoryReplicaTable, type CategoryReplicaTable, type 
 export { KnownProductReplica, type KnownProductsTable, type SnapshotColumns } from './known-product-replica';
 export { snapshotVariants, type SnapshotVariant } from './snapshot-variants';
 export { appendAllToOutbox, appendToOutbox, newEvent, outboxRows, outboxRowsOf, type NewEvent, type OutboxRow } from './append-to-outbox';
-export { noteOutboxWrite, trackOutboxWrites } from './outbox-writes';
+export { noteOutboxWrite, wroteToOutbox } from './outbox-writes';
 export { startOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 export { startWorkerLoop, type WorkerLoop, type WorkerLoopOptions } from './worker-loop';
 export { createInboxHandler, recordClaim, type InboxClaim, type InboxHandlerOptions } from './inbox-handler';

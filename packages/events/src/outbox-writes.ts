@@ -1,21 +1,23 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-
-const writes = new AsyncLocalStorage<{ rows: boolean }>();
+import type { Executor } from '@shop/db';
 
 /**
- * Runs `work` and answers whether it recorded an event (`appendToOutbox`, `appendAllToOutbox`, or a
- * producer's own statement that calls `noteOutboxWrite`), savepoints and nested calls included.
- * The inbox handler wakes the relay only then: a wake after a commit without events would cost
- * the relay an empty claim transaction.
+ * The drizzle sessions (one per transaction, shared by its savepoints) that recorded an event.
+ * Kept by the session object rather than in an AsyncLocalStorage: on Node 20 a storage in use
+ * installs promise hooks, a cost on every promise of the process.
  */
-export async function trackOutboxWrites<T>(work: () => Promise<T>): Promise<{ result: T; wrote: boolean }> {
-  const state = { rows: false };
-  const result = await writes.run(state, work);
-  return { result, wrote: state.rows };
+const written = new WeakSet<object>();
+
+const sessionOf = (executor: Executor): object => (executor as unknown as { session?: object }).session ?? executor;
+
+/** Records that `tx` wrote outbox rows (`appendToOutbox`, `appendAllToOutbox`, or a producer's own statement). */
+export function noteOutboxWrite(tx: Executor): void {
+  written.add(sessionOf(tx));
 }
 
-/** Tells the enclosing `trackOutboxWrites` (if any) that outbox rows were written. */
-export function noteOutboxWrite(): void {
-  const state = writes.getStore();
-  if (state) state.rows = true;
+/**
+ * Whether `tx` (or one of its savepoints) recorded an event so far. The inbox handler wakes the
+ * relay only then: a wake after a commit without events would cost the relay an empty claim.
+ */
+export function wroteToOutbox(tx: Executor): boolean {
+  return written.has(sessionOf(tx));
 }
