@@ -22,6 +22,8 @@ export const sagaBenchEnv = z
     BENCH_SAGA_SHOPPERS: positive(64),
     /** Orders per phase of `npm run bench:saga:counts` (one at a time, then all at once). */
     BENCH_COUNTS_ORDERS: positive(20),
+    /** bench:saga:timeline: 0 places its orders one at a time; n > 0 places them at n a second and shows the three slowest. */
+    BENCH_TIMELINE_RATE: z.coerce.number().int().min(0).max(1000).default(0),
     /** `1`: bench:saga:counts also lists the statements of its one-at-a-time phase, most frequent first. */
     BENCH_COUNTS_SQL: z
       .enum(['0', '1'])

@@ -10,6 +10,8 @@ export interface PhaseResult {
   p50: number;
   p99: number;
   max: number;
+  /** The slowest confirmed order: its id and when each status of its history was reached, in ms after placeOrder was sent. */
+  slowest?: { id: string; steps: Array<[status: string, ms: number]> };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -47,8 +49,11 @@ export async function measure(orders: DatabaseHandle, sentAt: Map<string, number
       from orders.orders o left join orders.order_status_history h on h.order_id = o.id and h.status = 'CONFIRMED'
       where o.id = any(${uuidArray(ids)}::uuid[])`),
   );
-  const latencies = rows.filter((row) => row.confirmed_ms !== null).map((row) => Number(row.confirmed_ms) - sentAt.get(String(row.id))!);
-  latencies.sort((a, b) => a - b);
+  const confirmed = rows
+    .filter((row) => row.confirmed_ms !== null)
+    .map((row) => ({ id: String(row.id), ms: Number(row.confirmed_ms) - sentAt.get(String(row.id))! }));
+  const latencies = confirmed.map((order) => order.ms).sort((a, b) => a - b);
+  const slowest = confirmed.reduce<{ id: string; ms: number } | undefined>((worst, order) => (worst && worst.ms >= order.ms ? worst : order), undefined);
   const lastConfirmed = Math.max(...rows.filter((row) => row.confirmed_ms !== null).map((row) => Number(row.confirmed_ms)));
   const firstSent = Math.min(...sentAt.values());
   return {
@@ -59,5 +64,15 @@ export async function measure(orders: DatabaseHandle, sentAt: Map<string, number
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     max: latencies.at(-1) ?? NaN,
+    ...(slowest ? { slowest: { id: slowest.id, steps: await historyOf(orders, slowest.id, sentAt.get(slowest.id)!) } } : {}),
   };
+}
+
+async function historyOf(orders: DatabaseHandle, id: string, sent: number): Promise<Array<[string, number]>> {
+  const rows = rowsOf(
+    await orders.db.execute(
+      sql`select status, (extract(epoch from at) * 1000)::float8 as at_ms from orders.order_status_history where order_id = ${id}::uuid order by position`,
+    ),
+  );
+  return rows.map((row) => [String(row.status), Math.round(Number(row.at_ms) - sent)]);
 }

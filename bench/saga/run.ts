@@ -150,6 +150,11 @@ for (const r of results) {
   console.log(row(`${r.transport} saturation`, r.saturated));
   console.log(row(`${r.transport} saga alone`, r.alone.result));
 }
+// Where the slowest order of the low rate waited: each status of its history, ms after placeOrder was sent.
+for (const r of results) {
+  const steps = r.atLowRate.slowest?.steps.map(([status, ms]) => `${status} ${ms}`).join(', ');
+  if (steps) console.log(`slowest order @ ${env.BENCH_SAGA_LOW_RATE}/s, ${r.transport}: ${steps}`);
+}
 const [kafka, local] = [results.find((r) => r.transport === 'kafka'), results.find((r) => r.transport === 'local')];
 if (kafka && local) {
   const ratio = (a: number, b: number) => (a / b).toFixed(2);

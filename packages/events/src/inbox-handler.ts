@@ -45,6 +45,14 @@ export interface InboxHandlerOptions {
    */
   claimsInbox?: boolean;
   /**
+   * Runs in a batch's transaction before its effects, with the batch's events not seen before (in
+   * the order their effects run). For a consumer whose effects lock shared rows: it takes every
+   * lock the batch will need in one statement, in one global order, so batches of several
+   * partitions running side by side cannot deadlock (PostgreSQL would find out only after
+   * `deadlock_timeout`, a second by default, and abort one of them).
+   */
+  beforeBatch?: (tx: Transaction, envelopes: readonly EventEnvelope[]) => Promise<void>;
+  /**
    * Called once the effect's transaction committed AND it recorded an event (`appendToOutbox`,
    * `appendAllToOutbox`): where the outbox relay is woken, so the effect's replies leave without
    * waiting for a poll. Not for skipped types, duplicates, or effects that wrote no outbox row
@@ -60,7 +68,7 @@ export interface InboxHandlerOptions {
  * Its `batch` does the same for several events in one transaction (Kafka hands batches to it).
  */
 export function createInboxHandler(options: InboxHandlerOptions): EventHandler {
-  const { db, inbox, consumer, handle, handles = () => true, afterCommit, claimsInbox = false } = options;
+  const { db, inbox, consumer, handle, handles = () => true, afterCommit, claimsInbox = false, beforeBatch } = options;
   if (!consumer) throw new Error('createInboxHandler: consumer is required');
   const record = (tx: Transaction, eventId: string) =>
     tx.insert(inbox).values({ consumer, eventId }).onConflictDoNothing().returning({ eventId: inbox.eventId });
@@ -111,10 +119,14 @@ export function createInboxHandler(options: InboxHandlerOptions): EventHandler {
         .onConflictDoNothing()
         .returning({ eventId: inbox.eventId });
       const fresh = new Set(inserted.map((row) => row.eventId));
-      for (const { envelope, meta } of relevant) {
-        // delete: an event delivered twice within the batch has its effect once.
-        if (fresh.delete(envelope.id)) await handle(tx, envelope, meta);
-      }
+      // delete: an event delivered twice within the batch has its effect once.
+      const toRun = relevant.filter(({ envelope }) => fresh.delete(envelope.id));
+      if (toRun.length > 0 && beforeBatch)
+        await beforeBatch(
+          tx,
+          toRun.map(({ envelope }) => envelope),
+        );
+      for (const { envelope, meta } of toRun) await handle(tx, envelope, meta);
     });
   };
   return Object.assign(single, { batch });

@@ -1,6 +1,6 @@
 import type { Database, Transaction } from '@shop/db';
 import type { EventHandler, EventTransport, Subscription } from './event-transport';
-import { createInboxHandler } from './inbox-handler';
+import { createInboxHandler, type InboxHandlerOptions } from './inbox-handler';
 import type { InboxTable } from './outbox-tables';
 import { routeEvents, type EventRoute } from './route-events';
 
@@ -13,6 +13,8 @@ export interface InboxRoutesOptions {
   routes: readonly EventRoute<Transaction>[];
   /** Called after each handled event (or batch) commits having recorded an event: where the outbox relay is woken. */
   afterCommit?: () => void;
+  /** See `createInboxHandler`: takes a batch's row locks at once, in one order, before its effects. */
+  beforeBatch?: InboxHandlerOptions['beforeBatch'];
 }
 
 export interface SubscribeWithInboxOptions extends InboxRoutesOptions {
@@ -26,7 +28,7 @@ export interface SubscribeWithInboxOptions extends InboxRoutesOptions {
  * a supervisor).
  */
 export function inboxRoutes(options: InboxRoutesOptions): EventHandler {
-  const { db, inbox, group, afterCommit } = options;
+  const { db, inbox, group, afterCommit, beforeBatch } = options;
   const route = routeEvents<Transaction>(...options.routes);
   return createInboxHandler({
     db,
@@ -35,6 +37,7 @@ export function inboxRoutes(options: InboxRoutesOptions): EventHandler {
     handles: route.handles,
     handle: (tx, envelope) => route(envelope, tx),
     ...(afterCommit ? { afterCommit } : {}),
+    ...(beforeBatch ? { beforeBatch } : {}),
   });
 }
 

@@ -15,6 +15,7 @@ import {
 } from '@shop/events';
 import { inbox } from '../db/schema';
 import type { OrderStockService } from '../services/order-stock.service';
+import { lockStockForBatch } from './order-saga-locks';
 
 /** Consumer group and inbox consumer name of inventory's part in the checkout saga. */
 export const ORDER_SAGA_GROUP = 'inventory-saga';
@@ -39,7 +40,16 @@ const routes = (saga: OrderStockService): EventRoute<Transaction>[] => [
 ];
 
 export const orderSagaHandler = ({ db, saga, afterCommit }: OrderSagaDeps): EventHandler =>
-  inboxRoutes({ db, inbox, group: ORDER_SAGA_GROUP, routes: routes(saga), afterCommit });
+  inboxRoutes({ db, inbox, group: ORDER_SAGA_GROUP, routes: routes(saga), afterCommit, beforeBatch: lockStockForBatch });
 
 export const consumeOrderSaga = ({ transport, db, saga, afterCommit }: OrderSagaDeps & { transport: EventTransport }): Promise<Subscription> =>
-  subscribeWithInbox({ transport, topics: [orderTopics.inventory], db, inbox, group: ORDER_SAGA_GROUP, routes: routes(saga), afterCommit });
+  subscribeWithInbox({
+    transport,
+    topics: [orderTopics.inventory],
+    db,
+    inbox,
+    group: ORDER_SAGA_GROUP,
+    routes: routes(saga),
+    afterCommit,
+    beforeBatch: lockStockForBatch,
+  });

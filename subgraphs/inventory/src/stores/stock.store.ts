@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray, notInArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { isAnyOf, preparedPerDatabase, type Executor } from '@shop/db';
-import { stockLevels } from '../db/schema';
+import { reservationItems, stockLevels } from '../db/schema';
 
 const stockRow = z.object({
   variantId: z.string(),
@@ -65,6 +65,21 @@ export class StockStore {
       .orderBy(asc(stockLevels.variantId))
       .for('update');
     return parse(rows);
+  }
+
+  /**
+   * Locks, in one statement and in variant-id order, the rows of `variantIds` and of every variant
+   * the reservations `reservationIds` hold: what a batch of saga events will touch, taken before
+   * its effects so batches running side by side lock in the same order.
+   */
+  async lockForBatch(variantIds: readonly string[], reservationIds: readonly string[], db: Executor): Promise<void> {
+    if (variantIds.length === 0 && reservationIds.length === 0) return;
+    await db.execute(sql`
+      select 1 from ${stockLevels}
+      where ${stockLevels.variantId} = any(${sql.param([...variantIds])}::text[])
+        or ${stockLevels.variantId} in (select ${reservationItems.variantId} from ${reservationItems} where ${reservationItems.reservationId} = any(${sql.param([...reservationIds])}::uuid[]))
+      order by ${stockLevels.variantId}
+      for update`);
   }
 
   /**
