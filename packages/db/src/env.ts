@@ -18,7 +18,7 @@ type DatabaseEnv = {
   DB_DRIVER: 'pglite' | 'postgres';
   DATABASE_URL?: string | undefined;
   DATABASE_POOL_SIZE: number;
-  DATABASE_PREPARED_STATEMENTS?: number;
+  DATABASE_PREPARED_STATEMENTS: number;
   PGLITE_DIR?: string | undefined;
 };
 
@@ -30,7 +30,7 @@ export function databaseConfigFromEnv(env: DatabaseEnv): DatabaseConfig {
       driver: 'postgres',
       url: env.DATABASE_URL,
       maxConnections: env.DATABASE_POOL_SIZE,
-      ...(env.DATABASE_PREPARED_STATEMENTS === undefined ? {} : { preparedStatements: env.DATABASE_PREPARED_STATEMENTS }),
+      preparedStatements: env.DATABASE_PREPARED_STATEMENTS,
     };
   }
   return { driver: 'pglite', ...(env.PGLITE_DIR ? { dataDir: env.PGLITE_DIR } : {}) };

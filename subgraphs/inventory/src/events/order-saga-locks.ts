@@ -1,17 +1,16 @@
 import type { Transaction } from '@shop/db';
-import { orderCancelled, orderConfirmed, orderStockReservationRequested, returnReceived, type EventEnvelope } from '@shop/events';
+import { orderCancelled, orderConfirmed, orderStockReservationRequested, returnReceived, variantOf, type EventEnvelope } from '@shop/events';
 import { reservationIdFor } from '../services/order-reservation-id';
 import { StockStore } from '../stores/stock.store';
 
 type Fields = { orderId?: unknown; items?: unknown };
 
+type Item = { productId?: unknown; variantId?: unknown };
+const wellFormed = (item: Item | null): item is { productId: string; variantId?: string } =>
+  typeof item?.productId === 'string' && (item.variantId === undefined || typeof item.variantId === 'string');
+
 /** The variant of each well-formed item (a malformed event fails in its own effect, not here). */
-const variantsOf = (items: unknown): string[] =>
-  Array.isArray(items)
-    ? items.flatMap((item: { variantId?: unknown; productId?: unknown }) =>
-        typeof item?.variantId === 'string' ? [item.variantId] : typeof item?.productId === 'string' ? [item.productId] : [],
-      )
-    : [];
+const variantsOf = (items: unknown): string[] => (Array.isArray(items) ? items.filter(wellFormed).map(variantOf) : []);
 
 /**
  * Before a batch of `shop.orders.inventory` events runs, locks every stock row its effects will
